@@ -1,0 +1,242 @@
+"""The ``album`` command line: index folders, search, inspect. Never imports Qt or torch.
+
+Every command takes ``--json`` and then prints one JSON object per line (see README "JSON output").
+Library code only logs; this module decides what reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import sys
+import threading
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from album import __version__
+from album.core.config import IndexSettings, Paths
+from album.core.indexer import Indexer, IndexProgress, IndexReport
+from album.core.query import Near, Query
+from album.core.search import photo_record, search
+from album.core.store import Store, StoreError
+
+log = logging.getLogger("album")
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    print(json.dumps(obj, ensure_ascii=False, default=str), flush=True)
+
+
+def parse_day(text: str, end: bool = False) -> date:
+    """``2023``, ``2023-07`` or ``2023-07-15``; a partial date means its first (or, with end, last) day."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        if day:
+            return date(int(year), int(month), int(day))
+        if month:
+            first = date(int(year), int(month), 1)
+            if not end:
+                return first
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date(int(year), 12, 31) if end else date(int(year), 1, 1)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} ({exc})") from None
+
+
+def parse_latlon(text: str) -> tuple[float, float]:
+    try:
+        lat_text, lon_text = text.split(",")
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LAT,LON such as 38.72,-9.14, got {text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"coordinates out of range: {text!r}")
+    return lat, lon
+
+
+class TerminalProgress:
+    """A tqdm bar on an interactive terminal; silence when output is piped or JSON is requested."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+        self._phase = ""
+
+    def __call__(self, p: IndexProgress) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        if p.phase != self._phase:
+            self.close()
+            self._phase = p.phase
+            if p.total:
+                self._bar = tqdm(total=p.total, desc=p.phase, unit="photo", file=sys.stderr, smoothing=0.1)
+        if self._bar is not None:
+            self._bar.n = p.done
+            self._bar.refresh()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _open_store(paths: Paths) -> Store:
+    paths.ensure()
+    return Store(paths.db_dir)
+
+
+def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
+    store = _open_store(paths)
+    indexer = Indexer(store, paths.thumbs_dir, IndexSettings(), exclude=[str(paths.data_dir), str(paths.cache_dir)])
+    bar = TerminalProgress(enabled=sys.stderr.isatty() and not args.json)
+    cancel = threading.Event()
+    try:
+        report = indexer.run(args.paths, progress=bar, cancel=cancel)
+    except KeyboardInterrupt:
+        cancel.set()
+        bar.close()
+        print("interrupted: indexed photos are saved; run the same command again to resume", file=sys.stderr)
+        return 130
+    bar.close()
+    _print_report(report, args.json)
+    return 0
+
+
+def _print_report(report: IndexReport, as_json: bool) -> None:
+    summary = {
+        "found": report.found, "added": report.added, "updated": report.updated, "moved": report.moved,
+        "removed": report.removed, "unchanged": report.unchanged, "failed": report.failed,
+        "unreadable_folders": [{"path": p, "reason": r} for p, r in report.unreadable_folders],
+        "cancelled": report.cancelled, "seconds": round(report.seconds, 2),
+    }  # fmt: skip
+    if as_json:
+        _emit(summary)
+        return
+    rate = report.decoded / report.seconds if report.seconds else 0.0
+    print(
+        f"{report.found} photos found: {report.added} added, {report.updated} updated, {report.moved} moved, "
+        f"{report.removed} removed, {report.unchanged} unchanged, {report.failed} failed "
+        f"({report.seconds:.1f} s, {rate:.1f} photos/s)"
+    )
+    for folder, reason in report.unreadable_folders:
+        print(f"could not read folder {folder}: {reason}", file=sys.stderr)
+    if report.failed:
+        print("see `album errors` for the files that could not be indexed", file=sys.stderr)
+
+
+def _print_photo_line(record: dict[str, Any]) -> None:
+    when = record["taken_at"] or "no date"
+    where = f"{record['lat']:.5f},{record['lon']:.5f}" if record["lat"] is not None else ""
+    camera = " ".join(p for p in (record["camera_make"], record["camera_model"]) if p)
+    print("  ".join(p for p in (when, record["path"], camera, where) if p))
+
+
+def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
+    if args.km is not None and args.near is None:
+        raise SystemExit("album search: --km needs --near LAT,LON")
+    near = Near(args.near[0], args.near[1], args.km if args.km is not None else 10.0) if args.near else None
+    query = Query(date_from=args.after, date_to=args.before, near=near, camera=args.camera)
+    for record in search(_open_store(paths), query, limit=args.limit):
+        _emit(record) if args.json else _print_photo_line(record)
+    return 0
+
+
+def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
+    store = _open_store(paths)
+    row = store.get_photo_by_path(os.path.abspath(args.photo))
+    if row is None:
+        print(f"album info: {args.photo} is not in the library (run `album index` on its folder)", file=sys.stderr)
+        return 1
+    record = photo_record(row)
+    if args.json:
+        _emit(record)
+    else:
+        for key, value in record.items():
+            print(f"{key:>14}: {'' if value is None else value}")
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace, paths: Paths) -> int:
+    for row in _open_store(paths).list_errors():
+        if args.json:
+            _emit({"path": row["path"], "kind": row["kind"], "reason": row["reason"]})
+        else:
+            print(f"{row['path']}: {row['reason']} [{row['kind']}]")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, paths: Paths) -> int:
+    store = _open_store(paths)
+    stats = {
+        "photos": store.count_photos(),
+        "with_date": store.count_photos("date_source IS NOT NULL AND date_source != 'file_mtime'"),
+        "with_gps": store.count_photos("lat IS NOT NULL"),
+        "errors": len(store.list_errors()),
+        "schema_version": store.schema_version,
+        "database": str(paths.db_dir),
+        "database_bytes": store.disk_bytes(),
+    }
+    if args.json:
+        _emit(stats)
+    else:
+        for key, value in stats.items():
+            print(f"{key:>15}: {value}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print one JSON object per line")
+    common.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser = argparse.ArgumentParser(prog="album", description="A private, offline smart photo album.")
+    parser.add_argument("--version", action="version", version=f"album {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", parents=[common], help="add folders to the library or bring them up to date")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", parents=[common], help="find photos by date, place and camera")
+    p.add_argument("--after", type=parse_day, metavar="DATE", help="taken on or after (YYYY[-MM[-DD]])")
+    p.add_argument("--before", type=lambda t: parse_day(t, end=True), metavar="DATE", help="taken on or before")
+    p.add_argument("--near", type=parse_latlon, metavar="LAT,LON", help="taken near these coordinates")
+    p.add_argument("--km", type=float, metavar="R", help="radius for --near in km (default 10)")
+    p.add_argument("--camera", metavar="TEXT", help="camera make or model contains TEXT")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N photos")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("info", parents=[common], help="show what the library knows about one photo")
+    p.add_argument("photo", metavar="PHOTO")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("errors", parents=[common], help="list files that could not be indexed, with reasons")
+    p.set_defaults(func=cmd_errors)
+
+    p = sub.add_parser("stats", parents=[common], help="library size and coverage")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.func(args, Paths.from_env()))
+    except StoreError as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `album search | head`
+        return 0

@@ -1,0 +1,82 @@
+"""Where album keeps its data, and the settings that shape indexing.
+
+All paths come from platformdirs so album behaves like a native app on every OS. Two environment
+variables override them: ``ALBUM_HOME`` relocates everything (tests point it at a temp dir) and
+``ALBUM_MODELS_DIR`` relocates only the model weights (so a shared folder of weights can be reused).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "album"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Directories album writes to. None of them is ever inside a user's photo folder."""
+
+    data_dir: Path
+    cache_dir: Path
+    models_dir: Path
+
+    @property
+    def db_dir(self) -> Path:
+        return self.data_dir / "library.lancedb"
+
+    @property
+    def thumbs_dir(self) -> Path:
+        return self.cache_dir / "thumbs"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @classmethod
+    def from_env(cls) -> Paths:
+        """Resolve the directories from the environment, falling back to the platform's defaults."""
+        home = os.environ.get("ALBUM_HOME")
+        if home:
+            base = Path(home).expanduser().resolve()
+            data, cache, models = base / "data", base / "cache", base / "models"
+        else:
+            data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+            cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+            models = data / "models"
+        models_override = os.environ.get("ALBUM_MODELS_DIR")
+        if models_override:
+            models = Path(models_override).expanduser().resolve()
+        return cls(data_dir=data, cache_dir=cache, models_dir=models)
+
+    def ensure(self) -> None:
+        """Create the directories album writes to (never the models dir: it may be read-only)."""
+        for path in (self.data_dir, self.cache_dir, self.thumbs_dir):
+            path.mkdir(parents=True, exist_ok=True)
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """Knobs of the indexing pipeline, with defaults that suit a 2-core laptop.
+
+    Attributes:
+        decode_size: the reduced decode's long side lower bound. JPEG draft mode decodes at the
+            smallest 1/2^n scale that is still at least this big, so later steps (CLIP at 224 px,
+            face detection at 640 px) get enough pixels without paying for a full 24 MP decode.
+        thumb_size: long side of the cached grid thumbnail.
+        max_pixels: images above this many pixels are refused as possible decompression bombs.
+        max_file_bytes: files bigger than this are refused before being read into memory.
+        batch_size: photos per database commit; a crash loses at most one batch of work.
+        workers: decode threads; Pillow and libjpeg release the GIL, so threads use both cores.
+    """
+
+    decode_size: int = 1024
+    thumb_size: int = 320
+    max_pixels: int = 200_000_000
+    max_file_bytes: int = 512 * 1024 * 1024
+    batch_size: int = 64
+    workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
+    use_draft: bool = True

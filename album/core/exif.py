@@ -1,0 +1,257 @@
+"""Read the metadata a photo carries: when, where, with what.
+
+exifread does the parsing; this module turns its raw tags into trustworthy values. Cameras and phone
+apps write a lot of broken EXIF (blank dates, ``0000:00:00``, 0/0 rationals, GPS refs missing,
+makes padded with NULs), so every field is validated and a bad field is dropped on its own without
+losing the rest of the photo's metadata.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import exifread
+
+log = logging.getLogger(__name__)
+# exifread logs a warning for every photo without EXIF (most PNGs, screenshots): not news to users.
+logging.getLogger("exifread").setLevel(logging.ERROR)
+
+# Where a photo's date came from, best first. Anything but the EXIF sources is a guess.
+DATE_SOURCES = ("DateTimeOriginal", "DateTimeDigitized", "DateTime", "file_mtime")
+
+_DATETIME_RE = re.compile(
+    r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?"
+    r"(?:[.,](\d+))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
+_OFFSET_RE = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
+_MAX_OFFSET_MIN = 14 * 60
+# Corporate suffixes that make "NIKON CORPORATION" read like a camera brand again.
+_MAKE_SUFFIXES = re.compile(
+    r"[\s,]+(corporation|corp\.?|co\.?,?\s*ltd\.?|company|imaging|optical|digital solutions|"
+    r"electronics|inc\.?|ltd\.?|gmbh|ag|s\.?a\.?|camera)\b.*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PhotoMeta:
+    """The metadata of one photo, every field optional.
+
+    ``taken_at`` is the wall-clock time the camera recorded (naive); ``tz_offset_min`` is its UTC
+    offset when known, so the instant is ``taken_at - tz_offset``.
+    """
+
+    taken_at: datetime | None = None
+    tz_offset_min: int | None = None
+    date_source: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    alt: float | None = None
+    camera_make: str | None = None
+    camera_model: str | None = None
+    lens: str | None = None
+    orientation: int | None = None
+
+    @property
+    def camera(self) -> str | None:
+        """Make and model as one display string, e.g. "Nikon D750"."""
+        parts = [p for p in (self.camera_make, self.camera_model) if p]
+        return " ".join(parts) or None
+
+
+def read_tags(data: bytes) -> dict[str, Any]:
+    """Parse EXIF from a whole file (JPEG, TIFF/RAW, HEIC, PNG, WebP) or a bare TIFF/EXIF block."""
+    if data.startswith(b"Exif\x00\x00"):
+        data = data[6:]
+    try:
+        return dict(exifread.process_file(io.BytesIO(data), details=False, extract_thumbnail=False))
+    except Exception as exc:  # exifread raises many kinds on garbage; metadata is optional
+        log.debug("unreadable EXIF: %s", exc)
+        return {}
+
+
+def _text(tags: dict[str, Any], key: str) -> str | None:
+    tag = tags.get(key)
+    if tag is None:
+        return None
+    values = tag.values
+    if isinstance(values, bytes):
+        values = values.decode("utf-8", "replace")
+    if not isinstance(values, str):
+        return None
+    text = " ".join(values.replace("\x00", " ").split())
+    return text or None
+
+
+def _numbers(tags: dict[str, Any], key: str) -> list[Any]:
+    tag = tags.get(key)
+    values = getattr(tag, "values", None)
+    return list(values) if isinstance(values, (list, tuple)) else []
+
+
+def _ratio(value: Any) -> float | None:
+    """A rational as a float; None for a zero denominator (except 0/0, which writers use for 0)."""
+    num = getattr(value, "num", value)
+    den = getattr(value, "den", 1)
+    if den == 0:
+        return 0.0 if num == 0 else None
+    try:
+        return float(num) / float(den)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_offset(text: str | None) -> int | None:
+    """``"+05:30"`` → 330 minutes; None for blanks and impossible offsets."""
+    match = _OFFSET_RE.match(text or "")
+    if not match:
+        return None
+    sign, hours, minutes = match.groups()
+    total = int(hours) * 60 + int(minutes)
+    if int(minutes) >= 60 or total > _MAX_OFFSET_MIN:
+        return None
+    return -total if sign == "-" else total
+
+
+def parse_datetime(text: str | None, subsec: str | None = None) -> tuple[datetime, int | None] | None:
+    """Parse an EXIF date (``"2023:07:15 18:30:00"`` and the variants writers produce).
+
+    Returns the naive wall-clock time and an offset in minutes if the string carried one, or None
+    for blank, zeroed or impossible dates.
+    """
+    match = _DATETIME_RE.match(text or "")
+    if not match:
+        return None
+    year, month, day, hour, minute, second, frac, zone = match.groups()
+    digits = (subsec or "").strip() or frac or ""
+    digits = digits if digits.isdigit() else ""
+    try:
+        value = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None
+    if not 1826 <= value.year <= 2200:  # before the first photograph, or a garbage year
+        return None
+    if digits:
+        value += timedelta(microseconds=int(digits[:6].ljust(6, "0")))
+    offset = 0 if zone == "Z" else parse_offset(zone) if zone else None
+    return value, offset
+
+
+def _gps_coordinate(tags: dict[str, Any], key: str, ref_key: str, limit: float) -> float | None:
+    parts = [_ratio(v) for v in _numbers(tags, key)]
+    if not parts or None in parts:
+        return None
+    degrees, minutes, seconds = (float(p or 0.0) for p in (parts + [0.0, 0.0])[:3])
+    if minutes < 0 or minutes >= 60 or seconds < 0 or seconds >= 60:
+        return None
+    value = abs(degrees) + minutes / 60 + seconds / 3600
+    ref = (_text(tags, ref_key) or "").upper()[:1]
+    if ref in {"S", "W"} or (not ref and degrees < 0):
+        value = -value
+    return value if abs(value) <= limit else None
+
+
+def _gps_offset(tags: dict[str, Any], local: datetime) -> int | None:
+    """Derive the UTC offset from the GPS clock (always UTC), rounded to 15 minutes."""
+    date = _text(tags, "GPS GPSDate")
+    times = [_ratio(v) for v in _numbers(tags, "GPS GPSTimeStamp")]
+    if not date or len(times) != 3 or any(t is None for t in times):
+        return None
+    parsed = parse_datetime(f"{date} 00:00:00")
+    if parsed is None:
+        return None
+    hours, minutes, seconds = (float(t) for t in times if t is not None)
+    utc = parsed[0] + timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    offset = round((local - utc).total_seconds() / 900) * 15
+    return offset if abs(offset) <= _MAX_OFFSET_MIN else None
+
+
+def _taken_at(tags: dict[str, Any]) -> tuple[datetime | None, int | None, str | None]:
+    for source, date_key, subsec_key, offset_key in (
+        ("DateTimeOriginal", "EXIF DateTimeOriginal", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"),
+        ("DateTimeDigitized", "EXIF DateTimeDigitized", "EXIF SubSecTimeDigitized", "EXIF OffsetTimeDigitized"),
+        ("DateTime", "Image DateTime", "EXIF SubSecTime", "EXIF OffsetTime"),
+    ):
+        parsed = parse_datetime(_text(tags, date_key), _text(tags, subsec_key))
+        if parsed is None:
+            continue
+        local, offset = parsed
+        if offset is None:
+            offset = parse_offset(_text(tags, offset_key))
+        if offset is None:
+            offset = _gps_offset(tags, local)
+        return local, offset, source
+    return None, None, None
+
+
+def normalise_make(make: str | None) -> str | None:
+    """``"NIKON CORPORATION"`` → ``"Nikon"``, ``"OLYMPUS IMAGING CORP."`` → ``"Olympus"``."""
+    if not make:
+        return None
+    make = _MAKE_SUFFIXES.sub("", make).strip(" ,.") or make
+    if make.isupper() and len(make) > 3:  # keep acronyms such as LG, HTC, DJI
+        make = make.title()
+    return make
+
+
+def normalise_model(model: str | None, make: str | None) -> str | None:
+    """Drop the make from the front of the model so "Canon" + "Canon EOS R5" shows as "Canon EOS R5"."""
+    if not model:
+        return None
+    if make:
+        brand = make.split()[0]
+        if model.lower().startswith(brand.lower() + " "):
+            model = model[len(brand) + 1 :].strip()
+    return model or None
+
+
+def photo_meta(tags: dict[str, Any]) -> PhotoMeta:
+    """Turn raw exifread tags into a validated :class:`PhotoMeta`."""
+    taken_at, offset, source = _taken_at(tags)
+    lat = _gps_coordinate(tags, "GPS GPSLatitude", "GPS GPSLatitudeRef", 90.0)
+    lon = _gps_coordinate(tags, "GPS GPSLongitude", "GPS GPSLongitudeRef", 180.0)
+    if lat is None or lon is None or (lat == 0.0 and lon == 0.0):  # 0,0 is "no fix", not a place
+        lat = lon = None
+    alt = None
+    if lat is not None:
+        altitudes = [_ratio(v) for v in _numbers(tags, "GPS GPSAltitude")]
+        if altitudes and altitudes[0] is not None and abs(altitudes[0]) < 100_000:
+            ref = _numbers(tags, "GPS GPSAltitudeRef")
+            alt = -altitudes[0] if ref and ref[0] == 1 else altitudes[0]
+    raw_make = _text(tags, "Image Make")
+    make = normalise_make(raw_make)
+    orientation_values = _numbers(tags, "Image Orientation")
+    orientation = orientation_values[0] if orientation_values else None
+    lens = _text(tags, "EXIF LensModel")
+    return PhotoMeta(
+        taken_at=taken_at,
+        tz_offset_min=offset,
+        date_source=source,
+        lat=lat,
+        lon=lon,
+        alt=alt,
+        camera_make=make,
+        camera_model=normalise_model(_text(tags, "Image Model"), raw_make or make),
+        lens=lens,
+        orientation=orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else None,
+    )
+
+
+def with_file_time(meta: PhotoMeta, mtime_ns: int) -> PhotoMeta:
+    """Fall back to the file's modification time (flagged as such) when EXIF has no date."""
+    if meta.taken_at is not None:
+        return meta
+    local = datetime.fromtimestamp(mtime_ns / 1e9).astimezone()
+    offset = local.utcoffset()
+    return dataclasses.replace(
+        meta,
+        taken_at=local.replace(tzinfo=None),
+        tz_offset_min=int(offset.total_seconds() // 60) if offset is not None else None,
+        date_source="file_mtime",
+    )

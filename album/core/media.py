@@ -1,0 +1,198 @@
+"""Read a photo once, small: bytes → content hash → reduced, upright RGB image → cached thumbnail.
+
+Every later step (metadata, CLIP, faces, thumbnails) works from the one :class:`LoadedPhoto` this
+module produces, so a 24 MP JPEG is read from disk once and decoded once, at 1/2–1/8 scale via
+libjpeg's DCT scaling ("draft mode"), which is several times faster than a full decode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pillow_heif
+from PIL import Image, ImageOps
+
+from album.core.config import IndexSettings
+from album.core.exif import PhotoMeta, photo_meta, read_tags, with_file_time
+from album.core.scan import FileEntry, sniff_format
+
+log = logging.getLogger(__name__)
+
+pillow_heif.register_heif_opener()
+# Pillow signals a possible decompression bomb with a warning first; for us that is always a refusal.
+warnings.simplefilter("error", Image.DecompressionBombWarning)
+
+THUMB_QUALITY = 85
+
+
+class PhotoError(Exception):
+    """A photo that cannot be indexed; ``kind`` is a stable word, ``reason`` is for people."""
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(f"{kind}: {reason}")
+        self.kind = kind
+        self.reason = reason
+
+
+@dataclass
+class LoadedPhoto:
+    """One photo after the single read + decode, ready for every pipeline step."""
+
+    entry: FileEntry
+    content_hash: str
+    format: str
+    width: int  # full-resolution size, after orientation
+    height: int
+    meta: PhotoMeta
+    image: Image.Image  # reduced RGB image, upright; long side ≥ decode_size when the photo allows
+
+
+def content_hash(data: bytes) -> str:
+    """A 128-bit BLAKE2b of the file content: the identity that survives renames and moves."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def read_stable(entry: FileEntry, max_bytes: int) -> tuple[FileEntry, bytes]:
+    """Read a whole file, refusing it if it changed while being read.
+
+    Returns the entry as stat'ed right before the read, so the stored size/mtime describe exactly
+    the bytes that were indexed.
+    """
+    for _attempt in range(2):
+        try:
+            before = os.stat(entry.path)
+            if before.st_size > max_bytes:
+                raise PhotoError("too_large", f"file is {before.st_size / 2**20:.0f} MiB, above the limit")
+            with open(entry.path, "rb") as fh:
+                data = fh.read()
+            after = os.stat(entry.path)
+        except FileNotFoundError:
+            raise PhotoError("vanished", "the file disappeared while it was being indexed") from None
+        except PermissionError:
+            raise PhotoError("unreadable", "permission denied") from None
+        except IsADirectoryError:
+            raise PhotoError("unreadable", "is a folder") from None
+        except OSError as exc:
+            raise PhotoError("unreadable", exc.strerror or str(exc)) from None
+        same = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
+        if same and len(data) == before.st_size:
+            return FileEntry(entry.path, before.st_size, before.st_mtime_ns), data
+    raise PhotoError("changed", "the file kept changing while it was being read")
+
+
+def _open_raw(data: bytes) -> tuple[Image.Image, tuple[int, int]]:
+    """Use the camera's embedded JPEG preview of a RAW file; decoding the sensor data is far slower."""
+    import rawpy  # RAW support is optional; imported only when a RAW file shows up
+
+    try:
+        with rawpy.imread(io.BytesIO(data)) as raw:
+            size = (raw.sizes.width, raw.sizes.height)
+            flip = raw.sizes.flip
+            thumb = raw.extract_thumb()
+    except (rawpy.LibRawError, OSError, ValueError) as exc:
+        raise PhotoError("corrupt", f"cannot read RAW file: {exc}") from None
+    if thumb.format == rawpy.ThumbFormat.JPEG:
+        image = Image.open(io.BytesIO(thumb.data))
+    else:
+        image = Image.fromarray(thumb.data)
+    # The preview is stored as the sensor saw it; LibRaw's flip says how to turn it upright.
+    turn = {3: Image.Transpose.ROTATE_180, 5: Image.Transpose.ROTATE_90, 6: Image.Transpose.ROTATE_270}
+    if flip in turn:
+        image = image.transpose(turn[flip])
+        if flip in (5, 6):
+            size = (size[1], size[0])
+    return image, size
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda v: v / 256).convert("L")  # 16-bit greyscale → 8-bit
+    if image.mode in ("RGBA", "LA", "P", "PA") and (image.mode != "P" or "transparency" in image.info):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image, tuple[int, int]]:
+    """Decode image bytes to a reduced, upright RGB image plus the full upright size.
+
+    Raises:
+        PhotoError: for files Pillow cannot decode, or whose size marks them as decompression bombs.
+    """
+    try:
+        if fmt == "raw":
+            image, full_size = _open_raw(data)
+        else:
+            image = Image.open(io.BytesIO(data))
+            full_size = image.size
+        width, height = full_size
+        if width * height > settings.max_pixels or width <= 0 or height <= 0:
+            raise PhotoError("too_large", f"{width}×{height} pixels is above the limit")
+        if settings.use_draft and image.format == "JPEG":
+            image.draft("RGB", (settings.decode_size, settings.decode_size))
+        orientation = image.getexif().get(0x0112, 1) if fmt != "raw" else 1
+        if orientation != 1:
+            image = ImageOps.exif_transpose(image)  # decodes (at draft scale) and turns upright
+        image = _to_rgb(image)
+        image.load()
+    except PhotoError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise PhotoError("too_large", str(exc)) from None
+    except (OSError, ValueError, SyntaxError, EOFError, MemoryError, Image.UnidentifiedImageError) as exc:
+        raise PhotoError("corrupt", f"cannot decode image: {exc}") from None
+    if orientation in (5, 6, 7, 8):
+        full_size = (full_size[1], full_size[0])
+    if max(image.size) > 2 * settings.decode_size:  # no draft mode for this format: shrink now
+        image.thumbnail((settings.decode_size, settings.decode_size), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    return image, full_size
+
+
+def thumbnail_path(thumbs_dir: Path, digest: str) -> Path:
+    """Thumbnails are keyed by content hash, so renamed or duplicate files share one."""
+    return thumbs_dir / digest[:2] / f"{digest}.jpg"
+
+
+def write_thumbnail(image: Image.Image, path: Path, size: int) -> None:
+    """Write a JPEG thumbnail atomically (temp file + rename), so a crash never leaves half a file."""
+    if path.exists():
+        return
+    thumb = image.copy()
+    thumb.thumbnail((size, size), Image.Resampling.LANCZOS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    thumb.save(tmp, "JPEG", quality=THUMB_QUALITY, optimize=True)
+    os.replace(tmp, path)
+
+
+def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSettings, thumbs_dir: Path) -> LoadedPhoto:
+    """The pipeline's decode step: one decode, metadata and thumbnail from bytes already read.
+
+    Raises:
+        PhotoError: with a stable ``kind`` when the file cannot be indexed.
+    """
+    if not data:
+        raise PhotoError("empty", "the file is empty (0 bytes)")
+    fmt = sniff_format(data[:32], os.path.splitext(entry.path)[1])
+    if fmt is None:
+        raise PhotoError("not_image", "the content is not a JPEG, PNG, WebP, TIFF, HEIC or RAW image")
+    image, (width, height) = decode(data, fmt, settings)
+    tags = read_tags(data)
+    if not tags and fmt in {"png", "webp", "heif"}:
+        # exifread misses EXIF in some containers; Pillow has already located the block for us.
+        with Image.open(io.BytesIO(data)) as container:
+            block = container.info.get("exif")
+        tags = read_tags(block) if block else {}
+    meta = with_file_time(photo_meta(tags), entry.mtime_ns)
+    write_thumbnail(image, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
+    return LoadedPhoto(entry, digest, fmt, width, height, meta, image)

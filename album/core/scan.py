@@ -1,0 +1,168 @@
+"""Find the photos under a set of folders.
+
+The walk is defensive because it runs over whatever a user drops on the window: symlink loops are
+broken by remembering (device, inode) of every folder entered, folders that cannot be read are
+reported (so the indexer does not mistake their photos for deleted ones), and hidden or system
+folders (``.git``, ``@eaDir``, ``$RECYCLE.BIN`` …) are skipped. Images are recognised by their first
+bytes, not only by their extension, so ``IMG_0001`` without an extension is found too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+JPEG_EXTS = {".jpg", ".jpeg", ".jpe", ".jfif"}
+RAW_EXTS = {
+    ".dng", ".cr2", ".cr3", ".nef", ".nrw", ".arw", ".srf", ".sr2", ".orf", ".rw2", ".raf",
+    ".pef", ".srw", ".x3f", ".3fr", ".iiq", ".erf", ".kdc", ".mrw", ".raw", ".rwl",
+}  # fmt: skip
+IMAGE_EXTS = JPEG_EXTS | RAW_EXTS | {".png", ".webp", ".tif", ".tiff", ".heic", ".heif", ".hif"}
+# Files that live next to photos but are never photos; not worth opening to sniff.
+NON_IMAGE_EXTS = {
+    ".xmp", ".aae", ".json", ".txt", ".md", ".ini", ".db", ".thm", ".pp3", ".dop", ".xml",
+    ".mov", ".mp4", ".m4v", ".avi", ".mkv", ".mts", ".3gp", ".wav", ".mp3", ".m4a",
+    ".pdf", ".doc", ".docx", ".zip", ".html", ".htm", ".lrv", ".gpx", ".csv", ".log",
+}  # fmt: skip
+SYSTEM_DIR_NAMES = {
+    "@eaDir", "$RECYCLE.BIN", "System Volume Information", "__MACOSX", "lost+found", "#recycle",
+    "#snapshot", "Thumbs",
+}  # fmt: skip
+SNIFF_BYTES = 32
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """A candidate photo as the file system reported it during the walk."""
+
+    path: str  # str as os returns it; may carry surrogate escapes for non-UTF-8 names
+    size: int
+    mtime_ns: int
+
+    @property
+    def path_bytes(self) -> bytes:
+        return os.fsencode(self.path)
+
+
+@dataclass
+class ScanResult:
+    """What one walk found: candidate files, and the places it could not look into."""
+
+    files: list[FileEntry] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    roots: list[str] = field(default_factory=list)  # the roots that exist and could be listed
+
+
+def sniff_format(head: bytes, ext: str = "") -> str | None:
+    """Name the image format of a file from its first bytes, or None if it is not one we read.
+
+    The extension only breaks ties between formats that share a container (TIFF-based RAW files
+    such as NEF/ARW/DNG look like TIFF; the extension tells they hold a RAW image).
+    """
+    ext = ext.lower()
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand == b"crx ":
+            return "raw"
+        if brand in {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"}:
+            return "heif"
+        return None
+    if head.startswith((b"FUJIFILMCCD-RAW", b"FOVb")):
+        return "raw"
+    if head[:4] in {b"IIRO", b"IIRS", b"IIU\x00", b"MMOR"}:  # Olympus, Panasonic RAW
+        return "raw"
+    if head[:4] in {b"II*\x00", b"MM\x00*"}:
+        return "raw" if ext in RAW_EXTS else "tiff"
+    return None
+
+
+def _is_hidden_dir(name: str) -> bool:
+    return name.startswith(".") or name in SYSTEM_DIR_NAMES
+
+
+def _wants_file(path: str, name: str) -> bool:
+    """Decide from the name (and, for unknown extensions, the first bytes) whether to index a file."""
+    if name.startswith("."):
+        return False  # hidden files, macOS "._" resource forks
+    ext = os.path.splitext(name)[1].lower()
+    if ext in IMAGE_EXTS:
+        return True  # kept even if broken, so the user hears why it was not indexed
+    if ext in NON_IMAGE_EXTS:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return sniff_format(fh.read(SNIFF_BYTES), ext) is not None
+    except OSError:
+        return False
+
+
+def discover(roots: Iterable[str], exclude: Iterable[str] = ()) -> ScanResult:
+    """Walk ``roots`` (folders or single files) and list every candidate photo.
+
+    Args:
+        roots: folders to walk, or image files given directly (e.g. dropped on the window).
+        exclude: folders never entered, such as album's own data and cache directories.
+    """
+    result = ScanResult()
+    excluded = {os.path.realpath(p) for p in exclude}
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+
+    def add_file(path: str, st: os.stat_result) -> None:
+        if path not in seen_files:
+            seen_files.add(path)
+            result.files.append(FileEntry(path, st.st_size, st.st_mtime_ns))
+
+    for root in roots:
+        root = os.path.abspath(root)
+        try:
+            st = os.stat(root)
+        except OSError as exc:
+            result.unreadable.append((root, exc.strerror or str(exc)))
+            continue
+        if stat.S_ISREG(st.st_mode):
+            add_file(root, st)
+            result.roots.append(root)
+            continue
+        stack = [root]
+        root_listed = False
+        while stack:
+            folder = stack.pop()
+            try:
+                st = os.stat(folder)
+                if (st.st_dev, st.st_ino) in seen_dirs or os.path.realpath(folder) in excluded:
+                    continue
+                seen_dirs.add((st.st_dev, st.st_ino))
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                log.warning("cannot read folder %r: %s", folder, exc)
+                result.unreadable.append((folder, exc.strerror or str(exc)))
+                continue
+            if folder == root:
+                root_listed = True
+            subdirs = []
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=True):
+                        if not _is_hidden_dir(entry.name):
+                            subdirs.append(entry.path)
+                    elif entry.is_file(follow_symlinks=True) and _wants_file(entry.path, entry.name):
+                        add_file(entry.path, entry.stat(follow_symlinks=True))
+                except OSError as exc:  # vanished, dangling symlink, permission on stat
+                    log.debug("skipping %r: %s", entry.path, exc)
+            stack.extend(reversed(subdirs))
+        if root_listed:
+            result.roots.append(root)
+    return result

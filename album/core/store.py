@@ -1,0 +1,265 @@
+"""The library database: one LanceDB directory holding photos (and, later, faces and people).
+
+This is the only module that talks to LanceDB. Every write is a ``merge_insert`` keyed on a stable
+id, which LanceDB commits atomically: a crash or kill loses at most the batch in flight and never
+leaves a duplicate or half-written row, so a re-run simply resumes. Many small commits leave old
+versions and small fragments behind; :meth:`Store.optimize` compacts them.
+
+The schema carries a version in the ``meta`` table. Opening a database written by an older album
+migrates it step by step; one written by a newer album is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("LANCE_LOG", "error")  # LanceDB's Rust core otherwise logs routine WARNs
+import lancedb  # noqa: E402
+import pyarrow as pa  # noqa: E402
+import pyarrow.compute as pc  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+PHOTOS_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("path", pa.string(), nullable=False),  # for display; exact bytes in path_bytes
+        pa.field("path_bytes", pa.binary(), nullable=False),
+        pa.field("folder", pa.string()),
+        pa.field("size", pa.int64()),
+        pa.field("mtime_ns", pa.int64()),
+        pa.field("content_hash", pa.string()),
+        pa.field("format", pa.string()),
+        pa.field("width", pa.int32()),
+        pa.field("height", pa.int32()),
+        pa.field("taken_at", pa.timestamp("us")),  # wall-clock time as the camera recorded it
+        pa.field("tz_offset_min", pa.int32()),
+        pa.field("date_source", pa.string()),
+        pa.field("lat", pa.float64()),
+        pa.field("lon", pa.float64()),
+        pa.field("alt", pa.float64()),
+        pa.field("place", pa.string()),
+        pa.field("country", pa.string()),
+        pa.field("camera_make", pa.string()),
+        pa.field("camera_model", pa.string()),
+        pa.field("camera", pa.string()),  # make + model for display and filtering
+        pa.field("lens", pa.string()),
+        pa.field("orientation", pa.int32()),
+        pa.field("tags", pa.list_(pa.string())),
+        pa.field("person_ids", pa.list_(pa.string())),
+        pa.field("indexed_at", pa.timestamp("us")),
+    ]
+)
+
+ERRORS_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),  # hash of path_bytes
+        pa.field("path", pa.string(), nullable=False),
+        pa.field("path_bytes", pa.binary(), nullable=False),
+        pa.field("size", pa.int64()),
+        pa.field("mtime_ns", pa.int64()),
+        pa.field("kind", pa.string()),
+        pa.field("reason", pa.string()),
+        pa.field("at", pa.timestamp("us")),
+    ]
+)
+
+META_SCHEMA = pa.schema([pa.field("key", pa.string(), nullable=False), pa.field("value", pa.string())])
+
+# Step migrations: MIGRATIONS[n] upgrades a database at version n to n + 1.
+MIGRATIONS: dict[int, Callable[[Store], None]] = {}
+
+_IN_CHUNK = 500
+KEEP_VERSIONS_FOR = timedelta(minutes=1)  # ids per "id IN (...)" clause
+
+
+class StoreError(Exception):
+    """The database cannot be used (e.g. written by a newer album)."""
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """What the indexer needs to know about a file already in the library."""
+
+    id: str
+    path_bytes: bytes
+    size: int
+    mtime_ns: int
+    content_hash: str
+
+
+def sql_string(value: str) -> str:
+    """Quote a value as an SQL string literal. Filters are only ever built through helpers like this."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _in_clause(column: str, values: Sequence[str]) -> str:
+    return f"{column} IN ({', '.join(sql_string(v) for v in values)})"
+
+
+class Store:
+    """The LanceDB library. Not thread-safe for writes: one writer (the indexer) at a time."""
+
+    def __init__(self, db_dir: Path) -> None:
+        self.db_dir = db_dir
+        db_dir.mkdir(parents=True, exist_ok=True)
+        self._db = lancedb.connect(str(db_dir))
+        existing = set(self._db.list_tables().tables)
+        self.meta = self._table("meta", META_SCHEMA, existing)
+        self.photos = self._table("photos", PHOTOS_SCHEMA, existing)
+        self.errors = self._table("errors", ERRORS_SCHEMA, existing)
+        self._migrate(fresh="photos" not in existing)
+
+    def _table(self, name: str, schema: pa.Schema, existing: set[str]) -> Any:
+        if name in existing:
+            return self._db.open_table(name)
+        return self._db.create_table(name, schema=schema, exist_ok=True)
+
+    # -- schema version ---------------------------------------------------------------------
+    def _get_meta(self, key: str) -> str | None:
+        rows = self.meta.search().where(f"key = {sql_string(key)}").limit(1).to_list()
+        return rows[0]["value"] if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        data = pa.Table.from_pylist([{"key": key, "value": value}], schema=META_SCHEMA)
+        self.meta.merge_insert("key").when_matched_update_all().when_not_matched_insert_all().execute(data)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._get_meta("schema_version") or 0)
+
+    def _migrate(self, fresh: bool) -> None:
+        version = self.schema_version
+        if version == 0 and fresh:
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
+            return
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the library at {self.db_dir} was written by a newer album (schema {version}, "
+                f"this album knows up to {SCHEMA_VERSION}); please update album"
+            )
+        while version < SCHEMA_VERSION:
+            log.info("migrating library schema %d → %d", version, version + 1)
+            MIGRATIONS[version](self)
+            version += 1
+            self._set_meta("schema_version", str(version))
+
+    # -- photos -----------------------------------------------------------------------------
+    def known_files(self) -> dict[bytes, KnownFile]:
+        """Every indexed file keyed by its exact path bytes, for change detection."""
+        cols = ["id", "path_bytes", "size", "mtime_ns", "content_hash"]
+        table = self.photos.search().select(cols).limit(None).to_arrow()
+        return {row["path_bytes"]: KnownFile(**row) for row in table.to_pylist()}
+
+    def upsert_photos(self, rows: list[dict[str, Any]]) -> None:
+        """Insert or replace whole photo rows, atomically, keyed on ``id``."""
+        if rows:
+            data = pa.Table.from_pylist(rows, schema=PHOTOS_SCHEMA)
+            self.photos.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
+
+    def update_photo_fields(self, updates: list[dict[str, Any]]) -> None:
+        """Change some columns of existing rows (e.g. the path after a move), keeping the rest.
+
+        Reads the current rows, overlays the changes and merges them back in one commit.
+        """
+        if not updates:
+            return
+        by_id = {u["id"]: u for u in updates}
+        current = self.get_photos(list(by_id))
+        merged = [{**row, **by_id[row["id"]]} for row in current]
+        self.upsert_photos(merged)
+
+    def get_photos(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            rows += self.photos.search().where(_in_clause("id", chunk)).limit(None).to_list()
+        return rows
+
+    def get_photo_by_path(self, path: str) -> dict[str, Any] | None:
+        key = os.fsencode(path)
+        # path_bytes is binary; compare on the display path, then confirm on the exact bytes.
+        display = key.decode("utf-8", "backslashreplace")
+        rows = self.photos.search().where(f"path = {sql_string(display)}").limit(None).to_list()
+        return next((r for r in rows if r["path_bytes"] == key), None)
+
+    def delete_photos(self, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), _IN_CHUNK):
+            self.photos.delete(_in_clause("id", ids[start : start + _IN_CHUNK]))
+
+    def query_photos(
+        self, where: str | None, columns: Sequence[str] | None = None, limit: int | None = None
+    ) -> pa.Table:
+        """Rows matching an SQL filter (built by :mod:`album.core.query`), newest first."""
+        query = self.photos.search()
+        if where:
+            query = query.where(where)
+        if columns is not None:
+            query = query.select(list(dict.fromkeys([*columns, "taken_at"])))
+        table = query.limit(None).to_arrow()
+        order = pc.sort_indices(table, options=pc.SortOptions(sort_keys=[("taken_at", "descending", "at_end")]))
+        table = table.take(order)
+        return table.slice(0, limit) if limit is not None else table
+
+    def count_photos(self, where: str | None = None) -> int:
+        return int(self.photos.count_rows(where))
+
+    # -- per-file errors ----------------------------------------------------------------------
+    def known_errors(self) -> dict[bytes, tuple[int, int]]:
+        """Files that failed before, with the (size, mtime) they failed at: unchanged ones are skipped."""
+        table = self.errors.search().select(["path_bytes", "size", "mtime_ns"]).limit(None).to_arrow()
+        return {r["path_bytes"]: (r["size"], r["mtime_ns"]) for r in table.to_pylist()}
+
+    def record_errors(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            data = pa.Table.from_pylist(rows, schema=ERRORS_SCHEMA)
+            self.errors.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
+
+    def clear_errors(self, error_ids: Sequence[str]) -> None:
+        for start in range(0, len(error_ids), _IN_CHUNK):
+            self.errors.delete(_in_clause("id", error_ids[start : start + _IN_CHUNK]))
+
+    def list_errors(self) -> list[dict[str, Any]]:
+        rows = self.errors.search().limit(None).to_list()
+        return sorted(rows, key=lambda r: r["path"])
+
+    # -- housekeeping -------------------------------------------------------------------------
+    def optimize(self) -> None:
+        """Merge small fragments and drop old versions; many small commits otherwise pile up.
+
+        Versions younger than a minute are kept so a search running concurrently (the GUI searches
+        while the indexer writes) never loses the version it is reading.
+        """
+        for table in (self.photos, self.errors, self.meta):
+            table.optimize(cleanup_older_than=KEEP_VERSIONS_FOR)
+
+    def disk_bytes(self) -> int:
+        return sum(f.stat().st_size for f in self.db_dir.rglob("*") if f.is_file())
+
+
+def error_row(path_bytes: bytes, size: int | None, mtime_ns: int | None, kind: str, reason: str) -> dict[str, Any]:
+    """A row for the errors table; its id is derived from the path so re-runs overwrite it."""
+    return {
+        "id": hashlib.blake2b(path_bytes, digest_size=16).hexdigest(),
+        "path": display_path(path_bytes),
+        "path_bytes": path_bytes,
+        "size": size,
+        "mtime_ns": mtime_ns,
+        "kind": kind,
+        "reason": reason,
+        "at": datetime.now(),
+    }
+
+
+def display_path(path_bytes: bytes) -> str:
+    """A path as valid UTF-8 text; undecodable bytes of non-UTF-8 names show as ``\\xNN``."""
+    return path_bytes.decode("utf-8", "backslashreplace")
