@@ -17,10 +17,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import exifread
+import pillow_heif
+from PIL import Image
 
 log = logging.getLogger(__name__)
 # exifread logs a warning for every photo without EXIF (most PNGs, screenshots): not news to users.
 logging.getLogger("exifread").setLevel(logging.ERROR)
+pillow_heif.register_heif_opener()
 
 # Where a photo's date came from, best first. Anything but the EXIF sources is a guess.
 DATE_SOURCES = ("DateTimeOriginal", "DateTimeDigitized", "DateTime", "file_mtime")
@@ -65,8 +68,7 @@ class PhotoMeta:
         return " ".join(parts) or None
 
 
-def read_tags(data: bytes) -> dict[str, Any]:
-    """Parse EXIF from a whole file (JPEG, TIFF/RAW, HEIC, PNG, WebP) or a bare TIFF/EXIF block."""
+def _exifread(data: bytes) -> dict[str, Any]:
     if data.startswith(b"Exif\x00\x00"):
         data = data[6:]
     try:
@@ -74,6 +76,24 @@ def read_tags(data: bytes) -> dict[str, Any]:
     except Exception as exc:  # exifread raises many kinds on garbage; metadata is optional
         log.debug("unreadable EXIF: %s", exc)
         return {}
+
+
+def read_tags(data: bytes) -> dict[str, Any]:
+    """Parse EXIF from a whole file (JPEG, TIFF/RAW, HEIC, PNG, WebP) or a bare TIFF/EXIF block.
+
+    exifread misses the EXIF of some containers (e.g. HEIC from some writers, PNG eXIf chunks);
+    Pillow (with pillow-heif) locates the block in those, and exifread then parses it.
+    """
+    tags = _exifread(data)
+    if tags or data.startswith((b"\xff\xd8", b"II*\x00", b"MM\x00*", b"Exif")):
+        return tags
+    try:
+        with Image.open(io.BytesIO(data)) as container:
+            block = container.info.get("exif")
+    except Exception as exc:  # not an image Pillow knows: there is simply no EXIF to find
+        log.debug("no EXIF container: %s", exc)
+        return {}
+    return _exifread(block) if block else {}
 
 
 def _text(tags: dict[str, Any], key: str) -> str | None:

@@ -305,6 +305,7 @@ class Indexer:
         known_errors: dict[bytes, tuple[int, int]],
     ) -> None:
         writer = _BatchWriter(self.store, self.settings.batch_size, known_errors)
+        progress(IndexProgress("indexing", 0, len(todo)))
         workers = self.settings.workers
         queue = iter(todo)
         pending: deque[tuple[FileEntry, KnownFile | None, Future[Outcome]]] = deque()

@@ -11,20 +11,19 @@ import hashlib
 import io
 import logging
 import os
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import pillow_heif
 from PIL import Image, ImageOps
 
 from album.core.config import IndexSettings
-from album.core.exif import PhotoMeta, photo_meta, read_tags, with_file_time
+from album.core.exif import PhotoMeta, photo_meta, read_tags, with_file_time  # also registers HEIF
 from album.core.scan import FileEntry, sniff_format
 
 log = logging.getLogger(__name__)
 
-pillow_heif.register_heif_opener()
 # Pillow signals a possible decompression bomb with a warning first; for us that is always a refusal.
 warnings.simplefilter("error", Image.DecompressionBombWarning)
 
@@ -170,7 +169,7 @@ def write_thumbnail(image: Image.Image, path: Path, size: int) -> None:
     thumb = image.copy()
     thumb.thumbnail((size, size), Image.Resampling.LANCZOS)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # unique per writer
     thumb.save(tmp, "JPEG", quality=THUMB_QUALITY, optimize=True)
     os.replace(tmp, path)
 
@@ -188,11 +187,6 @@ def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSett
         raise PhotoError("not_image", "the content is not a JPEG, PNG, WebP, TIFF, HEIC or RAW image")
     image, (width, height) = decode(data, fmt, settings)
     tags = read_tags(data)
-    if not tags and fmt in {"png", "webp", "heif"}:
-        # exifread misses EXIF in some containers; Pillow has already located the block for us.
-        with Image.open(io.BytesIO(data)) as container:
-            block = container.info.get("exif")
-        tags = read_tags(block) if block else {}
     meta = with_file_time(photo_meta(tags), entry.mtime_ns)
     write_thumbnail(image, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
     return LoadedPhoto(entry, digest, fmt, width, height, meta, image)

@@ -1,0 +1,57 @@
+"""Shared fixtures: an isolated ALBUM_HOME per test, a store, an indexer, a photo folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from album.core.config import IndexSettings, Paths
+from album.core.indexer import Indexer
+from album.core.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def album_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "album-home"
+    monkeypatch.setenv("ALBUM_HOME", str(home))
+    monkeypatch.delenv("ALBUM_MODELS_DIR", raising=False)
+    return home
+
+
+@pytest.fixture
+def paths(album_home: Path) -> Paths:
+    paths = Paths.from_env()
+    paths.ensure()
+    return paths
+
+
+@pytest.fixture
+def store(paths: Paths) -> Store:
+    return Store(paths.db_dir)
+
+
+@pytest.fixture
+def indexer(store: Store, paths: Paths) -> Indexer:
+    return Indexer(store, paths.thumbs_dir, IndexSettings(batch_size=8, workers=2))
+
+
+@pytest.fixture
+def photos_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "Photos"
+    folder.mkdir()
+    return folder
+
+
+def run_album(*args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m album ARGS`` as a user would, in a subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "album", *args], capture_output=True, text=True, env=full_env, timeout=300, **kwargs
+    )  # type: ignore[call-overload]
