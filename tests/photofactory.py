@@ -23,11 +23,10 @@ def _rational(value: float, denominator: int = 10000) -> tuple[int, int]:
 
 
 def _dms(value: float) -> tuple[tuple[int, int], ...]:
-    value = abs(value)
-    degrees = int(value)
-    minutes = int((value - degrees) * 60)
-    seconds = (value - degrees - minutes / 60) * 3600
-    return (degrees, 1), (minutes, 1), _rational(seconds, 1000)
+    total_ms = round(abs(value) * 3_600_000)
+    degrees, rest = divmod(total_ms, 3_600_000)
+    minutes, millis = divmod(rest, 60_000)
+    return (degrees, 1), (minutes, 1), (millis, 1000)
 
 
 @dataclass

@@ -45,27 +45,35 @@ def _timestamp(value: datetime) -> str:
     return f"TIMESTAMP '{value.strftime('%Y-%m-%d %H:%M:%S.%f')}'"
 
 
+def sql_number(value: float) -> str:
+    """A float literal in parentheses: ``lat - -9.1`` would start an SQL comment, ``lat - (-9.1)`` does not."""
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value}")
+    return f"({value!r})"
+
+
 def near_sql(near: Near) -> str:
     """Great-circle (haversine) distance filter, with a bounding box first so LanceDB can prune."""
     lat, lon, km = float(near.lat), float(near.lon), float(near.radius_km)
-    if not (math.isfinite(lat) and math.isfinite(lon) and math.isfinite(km)):
-        raise ValueError("coordinates and radius must be finite numbers")
     dlat = math.degrees(km / EARTH_RADIUS_KM)
-    box = f"lat >= {lat - dlat!r} AND lat <= {lat + dlat!r}"
+    box = f"lat >= {sql_number(lat - dlat)} AND lat <= {sql_number(lat + dlat)}"
     cos_lat = math.cos(math.radians(lat))
     if cos_lat > 1e-6:
         dlon = math.degrees(km / (EARTH_RADIUS_KM * cos_lat))
         if dlon < 180:
             lo, hi = lon - dlon, lon + dlon
             if lo < -180 or hi > 180:  # the circle crosses the antimeridian
-                box += f" AND (lon >= {((lo + 540) % 360) - 180!r} OR lon <= {((hi + 540) % 360) - 180!r})"
+                west, east = sql_number((lo + 540) % 360 - 180), sql_number((hi + 540) % 360 - 180)
+                box += f" AND (lon >= {west} OR lon <= {east})"
             else:
-                box += f" AND lon >= {lo!r} AND lon <= {hi!r}"
+                box += f" AND lon >= {sql_number(lo)} AND lon <= {sql_number(hi)}"
+    la, lo_, r = sql_number(lat), sql_number(lon), sql_number(EARTH_RADIUS_KM)
     haversine = (
-        f"2 * {EARTH_RADIUS_KM!r} * asin(sqrt(power(sin(radians(lat - {lat!r}) / 2), 2) + "
-        f"cos(radians({lat!r})) * cos(radians(lat)) * power(sin(radians(lon - {lon!r}) / 2), 2)))"
+        f"2 * {r} * asin(sqrt(power(sin(radians(lat - {la}) / 2), 2) + "
+        f"cos(radians({la})) * cos(radians(lat)) * power(sin(radians(lon - {lo_}) / 2), 2)))"
     )
-    return f"({box} AND {haversine} <= {km!r})"
+    return f"({box} AND {haversine} <= {sql_number(km)})"
 
 
 def to_where(query: Query) -> str | None:
