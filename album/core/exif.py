@@ -167,7 +167,7 @@ def _gps_coordinate(tags: dict[str, Any], key: str, ref_key: str, limit: float) 
     parts = [_ratio(v) for v in _numbers(tags, key)]
     if not parts or None in parts:
         return None
-    degrees, minutes, seconds = (float(p or 0.0) for p in (parts + [0.0, 0.0])[:3])
+    degrees, minutes, seconds = (float(p or 0.0) for p in [*parts, 0.0, 0.0][:3])
     if not (0 <= minutes <= 60 and 0 <= seconds <= 60):  # 60 happens: writers round 59.9999 up
         return None
     value = abs(degrees) + minutes / 60 + seconds / 3600

@@ -16,6 +16,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import rawpy
 from PIL import Image, ImageOps
 
 from album.core.config import IndexSettings
@@ -87,8 +89,6 @@ def read_stable(entry: FileEntry, max_bytes: int) -> tuple[FileEntry, bytes]:
 
 def _open_raw(data: bytes) -> tuple[Image.Image, tuple[int, int]]:
     """Use the camera's embedded JPEG preview of a RAW file; decoding the sensor data is far slower."""
-    import rawpy  # RAW support is optional; imported only when a RAW file shows up
-
     try:
         with rawpy.imread(io.BytesIO(data)) as raw:
             size = (raw.sizes.width, raw.sizes.height)
@@ -96,10 +96,11 @@ def _open_raw(data: bytes) -> tuple[Image.Image, tuple[int, int]]:
             thumb = raw.extract_thumb()
     except (rawpy.LibRawError, OSError, ValueError) as exc:
         raise PhotoError("corrupt", f"cannot read RAW file: {exc}") from None
+    image: Image.Image
     if thumb.format == rawpy.ThumbFormat.JPEG:
-        image = Image.open(io.BytesIO(thumb.data))
+        image = Image.open(io.BytesIO(bytes(thumb.data)))
     else:
-        image = Image.fromarray(thumb.data)
+        image = Image.fromarray(np.asarray(thumb.data))
     # The preview is stored as the sensor saw it; LibRaw's flip says how to turn it upright.
     turn = {3: Image.Transpose.ROTATE_180, 5: Image.Transpose.ROTATE_90, 6: Image.Transpose.ROTATE_270}
     if flip in turn:
@@ -129,6 +130,7 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
         PhotoError: for files Pillow cannot decode, or whose size marks them as decompression bombs.
     """
     try:
+        image: Image.Image
         if fmt == "raw":
             image, full_size = _open_raw(data)
         else:

@@ -44,8 +44,10 @@ def test_file_mtime_fallback_is_flagged(tmp_path: Path) -> None:
     assert meta.date_source == "file_mtime"
     assert meta.tz_offset_min is not None
     assert meta.taken_at is not None
-    instant = meta.taken_at.timestamp() if meta.tz_offset_min is None else (
-        (meta.taken_at - datetime(1970, 1, 1)).total_seconds() - meta.tz_offset_min * 60
+    instant = (
+        meta.taken_at.timestamp()
+        if meta.tz_offset_min is None
+        else ((meta.taken_at - datetime(1970, 1, 1)).total_seconds() - meta.tz_offset_min * 60)
     )
     assert instant == pytest.approx(1_600_000_000, abs=1)
 
@@ -106,7 +108,12 @@ def test_null_island_is_no_fix(tmp_path: Path) -> None:
 def test_camera_make_model_normalised(tmp_path: Path) -> None:
     exif = Exif(make="NIKON CORPORATION\x00\x00", model="NIKON D750 \x00", lens="24-70mm f/2.8\x00")
     meta = meta_of(write_photo(tmp_path / "a.jpg", exif))
-    assert (meta.camera_make, meta.camera_model, meta.camera, meta.lens) == ("Nikon", "D750", "Nikon D750", "24-70mm f/2.8")
+    assert (meta.camera_make, meta.camera_model, meta.camera, meta.lens) == (
+        "Nikon",
+        "D750",
+        "Nikon D750",
+        "24-70mm f/2.8",
+    )
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,11 @@ from album.core.store import SCHEMA_VERSION, Store, StoreError
 
 def make_library(folder: Path, count: int = 12) -> list[Path]:
     return [
-        write_photo(folder / f"sub{i % 3}" / f"IMG_{i:04d}.jpg", Exif(taken=datetime(2020 + i % 4, 1 + i % 12, 1 + i % 28)),
-                    image=scene(320, 240, seed=i))  # fmt: skip
+        write_photo(
+            folder / f"sub{i % 3}" / f"IMG_{i:04d}.jpg",
+            Exif(taken=datetime(2020 + i % 4, 1 + i % 12, 1 + i % 28)),
+            image=scene(320, 240, seed=i),
+        )
         for i in range(count)
     ]
 

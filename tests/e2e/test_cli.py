@@ -41,7 +41,7 @@ def test_index_search_info_errors_stats(library: Path) -> None:
     photos = lines(run_album("search", "--json"))
     assert [Path(p["path"]).name for p in photos][1:] == ["a.jpg", "b.heic"]  # c.png's file time is newest
     for photo in photos:
-        assert PHOTO_KEYS <= set(photo)
+        assert set(photo) >= PHOTO_KEYS
     a = photos[1]
     assert a["taken_at"] == "2023-07-15T18:30:00.500000+02:00"
     assert (a["lat"], a["lon"], a["alt"]) == (pytest.approx(38.7223, abs=1e-5), pytest.approx(-9.1393, abs=1e-5), 42.0)
@@ -85,7 +85,9 @@ def test_human_output_and_bad_arguments(library: Path) -> None:
 SETPRIV = shutil.which("setpriv")
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and SETPRIV is None, reason="as root, needs util-linux setpriv to drop privileges")
+@pytest.mark.skipif(
+    os.geteuid() == 0 and SETPRIV is None, reason="as root, needs util-linux setpriv to drop privileges"
+)
 def test_unreadable_folder_and_file(tmp_path: Path) -> None:
     """Real permission errors. Root reads everything, so there the CLI runs without the capabilities
     that bypass file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH)."""
