@@ -159,3 +159,12 @@ def test_oversized_file_refused_before_reading(tmp_path: Path) -> None:
     with pytest.raises(PhotoError) as info:
         read_stable(entry, max_bytes=1000)
     assert info.value.kind == "too_large"
+
+
+def test_heic_orientation_not_applied_twice(tmp_path: Path) -> None:
+    """pillow-heif turns HEIC images upright itself; album must not rotate them again."""
+    stored = upright_marker_image().transpose(STORE_AS[6])
+    photo = load(write_photo(tmp_path / "o6.heic", Exif(orientation=6), image=stored), tmp_path / "thumbs")
+    assert (photo.width, photo.height) == (600, 400)
+    top_left = photo.image.getpixel((5, 5))
+    assert top_left[0] > 200 and top_left[2] < 60, top_left
