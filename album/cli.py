@@ -18,10 +18,14 @@ from datetime import date
 from typing import Any
 
 from album import __version__
-from album.core.config import IndexSettings, Paths
+from album.core.clip import ClipEncoder
+from album.core.clip_step import ClipStep
+from album.core.config import IndexSettings, Paths, Settings
 from album.core.indexer import Indexer, IndexProgress, IndexReport
+from album.core.media import PhotoError
+from album.core.models import CLIP_MODELS, ModelUnavailable, clip_folder
 from album.core.query import Near, Query
-from album.core.search import photo_record, search
+from album.core.search import Searcher, SearchResult, photo_record
 from album.core.store import Store, StoreError
 
 log = logging.getLogger("album")
@@ -95,9 +99,17 @@ def _open_store(paths: Paths) -> Store:
     return Store(paths.db_dir)
 
 
+def _encoder(paths: Paths) -> ClipEncoder:
+    settings = Settings.load(paths)
+    return ClipEncoder(paths.models_dir, settings.clip_model, allow_download=settings.allow_downloads)
+
+
 def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
     store = _open_store(paths)
-    indexer = Indexer(store, paths.thumbs_dir, IndexSettings(), exclude=[str(paths.data_dir), str(paths.cache_dir)])
+    settings = Settings.load(paths)
+    steps = [ClipStep(_encoder(paths), settings.min_tag_probability)]
+    exclude = [str(paths.data_dir), str(paths.cache_dir)]
+    indexer = Indexer(store, paths.thumbs_dir, IndexSettings(), exclude=exclude, steps=steps)
     bar = TerminalProgress(enabled=sys.stderr.isatty() and not args.json)
     cancel = threading.Event()
     try:
@@ -117,7 +129,7 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         "found": report.found, "added": report.added, "updated": report.updated, "moved": report.moved,
         "removed": report.removed, "unchanged": report.unchanged, "failed": report.failed,
         "unreadable_folders": [{"path": p, "reason": r} for p, r in report.unreadable_folders],
-        "cancelled": report.cancelled, "seconds": round(report.seconds, 2),
+        "unavailable": report.unavailable, "cancelled": report.cancelled, "seconds": round(report.seconds, 2),
     }  # fmt: skip
     if as_json:
         _emit(summary)
@@ -130,6 +142,8 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
     )
     for folder, reason in report.unreadable_folders:
         print(f"could not read folder {folder}: {reason}", file=sys.stderr)
+    for notice in report.unavailable:
+        print(f"skipped {notice}", file=sys.stderr)
     if report.failed:
         print("see `album errors` for the files that could not be indexed", file=sys.stderr)
 
@@ -138,16 +152,62 @@ def _print_photo_line(record: dict[str, Any]) -> None:
     when = record["taken_at"] or "no date"
     where = f"{record['lat']:.5f},{record['lon']:.5f}" if record["lat"] is not None else ""
     camera = " ".join(p for p in (record["camera_make"], record["camera_model"]) if p)
-    print("  ".join(p for p in (when, record["path"], camera, where) if p))
+    score = f"{record['score']:.3f}" if record.get("score") is not None else ""
+    print("  ".join(p for p in (score, when, record["path"], camera, where) if p))
+
+
+def _filters(args: argparse.Namespace, text: str = "") -> Query:
+    if args.km is not None and args.near is None:
+        raise SystemExit("album: --km needs --near LAT,LON")
+    near = Near(args.near[0], args.near[1], args.km if args.km is not None else 10.0) if args.near else None
+    return Query(text=text, date_from=args.after, date_to=args.before, near=near, camera=args.camera,
+                 tags=tuple(args.tag or ()))  # fmt: skip
+
+
+def _print_results(result: SearchResult, as_json: bool) -> None:
+    if result.notice:
+        print(f"album: {result.notice}", file=sys.stderr)
+    for record in result.records:
+        _emit(record) if as_json else _print_photo_line(record)
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
-    if args.km is not None and args.near is None:
-        raise SystemExit("album search: --km needs --near LAT,LON")
-    near = Near(args.near[0], args.near[1], args.km if args.km is not None else 10.0) if args.near else None
-    query = Query(date_from=args.after, date_to=args.before, near=near, camera=args.camera)
-    for record in search(_open_store(paths), query, limit=args.limit):
-        _emit(record) if args.json else _print_photo_line(record)
+    query = _filters(args, " ".join(args.text))
+    _print_results(Searcher(_open_store(paths), _encoder(paths)).search(query, limit=args.limit), args.json)
+    return 0
+
+
+def cmd_similar(args: argparse.Namespace, paths: Paths) -> int:
+    searcher = Searcher(_open_store(paths), _encoder(paths))
+    try:
+        result = searcher.similar(os.path.abspath(args.photo), _filters(args), limit=args.limit)
+    except (ModelUnavailable, PhotoError, OSError) as exc:
+        print(f"album similar: {exc}", file=sys.stderr)
+        return 1
+    _print_results(result, args.json)
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
+    for tag, count in _open_store(paths).tag_counts():
+        _emit({"tag": tag, "count": count}) if args.json else print(f"{count:>7}  {tag}")
+    return 0
+
+
+def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
+    chosen = Settings.load(paths).clip_model
+    for key, spec in CLIP_MODELS.items():
+        folder = clip_folder(paths.models_dir, key)
+        info = {
+            "kind": "clip", "name": key, "selected": key == chosen, "installed": folder.is_dir(),
+            "folder": str(folder), "multilingual": spec.multilingual, "licence": spec.licence, "note": spec.note,
+        }  # fmt: skip
+        if args.json:
+            _emit(info)
+        else:
+            mark = "*" if info["selected"] else " "
+            state = "installed" if info["installed"] else "downloads on first use"
+            print(f"{mark} {key:<28} {state:<22} {spec.licence:<12} {spec.note}")
     return 0
 
 
@@ -206,14 +266,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(func=cmd_index)
 
-    p = sub.add_parser("search", parents=[common], help="find photos by date, place and camera")
-    p.add_argument("--after", type=parse_day, metavar="DATE", help="taken on or after (YYYY[-MM[-DD]])")
-    p.add_argument("--before", type=lambda t: parse_day(t, end=True), metavar="DATE", help="taken on or before")
-    p.add_argument("--near", type=parse_latlon, metavar="LAT,LON", help="taken near these coordinates")
-    p.add_argument("--km", type=float, metavar="R", help="radius for --near in km (default 10)")
-    p.add_argument("--camera", metavar="TEXT", help="camera make or model contains TEXT")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N photos")
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--after", type=parse_day, metavar="DATE", help="taken on or after (YYYY[-MM[-DD]])")
+    filters.add_argument("--before", type=lambda t: parse_day(t, end=True), metavar="DATE", help="taken on or before")
+    filters.add_argument("--near", type=parse_latlon, metavar="LAT,LON", help="taken near these coordinates")
+    filters.add_argument("--km", type=float, metavar="R", help="radius for --near in km (default 10)")
+    filters.add_argument("--camera", metavar="TEXT", help="camera make or model contains TEXT")
+    filters.add_argument("--tag", action="append", metavar="TAG", help="has this zero-shot tag (repeatable)")
+    filters.add_argument("--limit", type=int, metavar="N", help="at most N photos")
+
+    p = sub.add_parser("search", parents=[common, filters], help="find photos by what they show, date, place, camera")
+    p.add_argument("text", nargs="*", metavar="TEXT", help='what the photo shows, e.g. "sunset over the sea"')
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("similar", parents=[common, filters], help="find photos that look like PHOTO")
+    p.add_argument("photo", metavar="PHOTO", help="a photo in the library, or any image file")
+    p.set_defaults(func=cmd_similar)
+
+    p = sub.add_parser("tags", parents=[common], help="list the zero-shot tags with their photo counts")
+    p.set_defaults(func=cmd_tags)
+
+    p = sub.add_parser("models", parents=[common], help="list the models album can use, and their licences")
+    p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("info", parents=[common], help="show what the library knows about one photo")
     p.add_argument("photo", metavar="PHOTO")
@@ -235,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.func(args, Paths.from_env()))
-    except StoreError as exc:
+    except (StoreError, ModelUnavailable) as exc:
         print(f"album: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `album search | head`

@@ -55,3 +55,23 @@ def run_album(*args: str, env: dict[str, str] | None = None, **kwargs: object) -
     return subprocess.run(
         [sys.executable, "-m", "album", *args], capture_output=True, text=True, env=full_env, timeout=300, **kwargs
     )  # type: ignore[call-overload]
+
+
+@pytest.fixture(scope="session")
+def tiny_clip_folder() -> Path:
+    """The tiny CLIP model trained on coloured shapes (trained once, then cached; see tinyclip.py)."""
+    import tinyclip
+
+    return tinyclip.trained_model()
+
+
+@pytest.fixture
+def models_dir(tiny_clip_folder: Path, album_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A models directory holding the tiny model as ``clip/tiny-shapes``, selected in the settings."""
+    import shutil
+
+    models = album_home / "models"
+    shutil.copytree(tiny_clip_folder, models / "clip" / "tiny-shapes")
+    monkeypatch.setenv("ALBUM_MODELS_DIR", str(models))
+    monkeypatch.setenv("ALBUM_CLIP_MODEL", "tiny-shapes")
+    return models

@@ -7,11 +7,17 @@ variables override them: ``ALBUM_HOME`` relocates everything (tests point it at 
 
 from __future__ import annotations
 
+import json
+import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import platformdirs
+
+from album.core.models import DEFAULT_CLIP_MODEL
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "album"
 
@@ -80,3 +86,44 @@ class IndexSettings:
     batch_size: int = 64
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
     use_draft: bool = True
+
+
+@dataclass
+class Settings:
+    """The user's choices, saved as JSON in the data directory (window state lives in QSettings).
+
+    ``ALBUM_CLIP_MODEL`` overrides ``clip_model`` for one process (benchmarks, tests, trying a model).
+    """
+
+    clip_model: str = DEFAULT_CLIP_MODEL
+    allow_downloads: bool = True
+    min_tag_probability: float = 0.3
+    library_folders: list[str] = field(default_factory=list)
+
+    VERSION = 1
+
+    @classmethod
+    def load(cls, paths: Paths) -> Settings:
+        settings = cls()
+        path = paths.data_dir / "settings.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable settings %s: %s", path, exc)
+            data = {}
+        if int(data.get("version", cls.VERSION)) > cls.VERSION:
+            log.warning("settings %s come from a newer album; using defaults for unknown keys", path)
+        for item in fields(cls):
+            if item.name in data and isinstance(data[item.name], type(getattr(settings, item.name))):
+                setattr(settings, item.name, data[item.name])
+        settings.clip_model = os.environ.get("ALBUM_CLIP_MODEL") or settings.clip_model
+        return settings
+
+    def save(self, paths: Paths) -> None:
+        paths.ensure()
+        path = paths.data_dir / "settings.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"version": self.VERSION, **asdict(self)}, indent=2, ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)

@@ -3,12 +3,15 @@
 ``Indexer.run`` is mark-and-sweep over the file system:
 
 1. **scan** the folders (:mod:`album.core.scan`);
-2. **classify** every file against the library by (path, size, mtime): unchanged files cost nothing;
+2. **classify** every file against the library by (path, size, mtime): unchanged files cost nothing,
+   unless a pipeline step (CLIP, faces) has not processed them yet — each step resumes on its own;
 3. **match moves**: a new path whose content hash equals a vanished row's is that row, renamed —
    its id and everything computed for it are kept;
 4. **remove** rows whose files are gone (never for folders that could not be read);
 5. **decode** new and changed files in a thread pool, one read + one reduced decode each
-   (:func:`album.core.media.decode_photo`), and write them in batches of atomic upserts.
+   (:func:`album.core.media.decode_photo`); each step prepares its input there too;
+6. **write** in batches: steps run batched on the writer thread (e.g. a CLIP forward pass) while the
+   pool decodes the next photos, then one atomic upsert per batch.
 
 Progress is reported through a plain callback and cancellation through a ``threading.Event``
 checked between photos, so the CLI and the GUI's QThread worker drive the very same code.
@@ -27,16 +30,38 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from album.core.config import IndexSettings
 from album.core.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
+from album.core.models import ModelUnavailable
 from album.core.scan import FileEntry, discover
 from album.core.store import KnownFile, Store, display_path, error_row
 
 log = logging.getLogger(__name__)
 
 OPTIMIZE_EVERY_BATCHES = 40
+
+
+class PhotoStep(Protocol):
+    """A per-photo computation added to the pipeline (CLIP vectors and tags, faces)."""
+
+    name: str
+
+    def start(self, store: Store) -> None:
+        """Load models and prepare the store; raise ModelUnavailable to be skipped for this run."""
+
+    def pending_where(self) -> str:
+        """SQL filter of the rows this step has not processed yet."""
+
+    def cleared(self) -> dict[str, Any]:
+        """Column values that reset this step's results (used when a photo's content changes)."""
+
+    def prepare(self, photo: LoadedPhoto) -> Any:
+        """Per-photo work in a decode thread, from the reduced image (e.g. CLIP preprocessing)."""
+
+    def run(self, prepared: list[Any]) -> list[dict[str, Any]]:
+        """Batched work on the writer thread; returns column values for each photo."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +89,18 @@ class IndexReport:
     unchanged: int = 0
     failed: int = 0
     decoded: int = 0
+    refreshed: int = 0  # unchanged files decoded again because a step had not processed them
     unreadable_folders: list[tuple[str, str]] = field(default_factory=list)
+    unavailable: list[str] = field(default_factory=list)  # steps skipped, with the reason for the user
     cancelled: bool = False
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class _Job:
+    entry: FileEntry
+    known: KnownFile | None
+    refresh: bool = False  # unchanged file that a step still has to process
 
 
 @dataclass
@@ -76,20 +110,22 @@ class _Touched:
     entry: FileEntry
 
 
-Outcome = LoadedPhoto | _Touched | PhotoError
+@dataclass
+class _Decoded:
+    """A decoded photo reduced to what the writer needs; the image itself is already released."""
+
+    row: dict[str, Any]
+    prepared: dict[str, Any]
 
 
-def photo_row(photo: LoadedPhoto, photo_id: str) -> dict[str, Any]:
-    """The ``photos`` table row for a freshly decoded photo."""
+Outcome = _Decoded | _Touched | PhotoError
+
+
+def photo_row(photo: LoadedPhoto) -> dict[str, Any]:
+    """The ``photos`` columns that come from the file itself (no id, no step results)."""
     meta = photo.meta
-    path_bytes = photo.entry.path_bytes
     return {
-        "id": photo_id,
-        "path": display_path(path_bytes),
-        "path_bytes": path_bytes,
-        "folder": display_path(os.path.dirname(path_bytes)),
-        "size": photo.entry.size,
-        "mtime_ns": photo.entry.mtime_ns,
+        **_location_fields(photo.entry),
         "content_hash": photo.content_hash,
         "format": photo.format,
         "width": photo.width,
@@ -105,8 +141,6 @@ def photo_row(photo: LoadedPhoto, photo_id: str) -> dict[str, Any]:
         "camera": meta.camera,
         "lens": meta.lens,
         "orientation": meta.orientation,
-        "tags": [],
-        "person_ids": [],
         "indexed_at": datetime.now(),
     }
 
@@ -127,41 +161,66 @@ def _is_under(path: bytes, folders: Iterable[bytes]) -> bool:
 
 
 class _BatchWriter:
-    """Collects outcomes and commits them every ``batch_size`` photos, one atomic upsert per table."""
+    """Collects outcomes; every ``batch_size`` photos runs the steps and commits one upsert per table."""
 
-    def __init__(self, store: Store, batch_size: int, known_errors: dict[bytes, tuple[int, int]]) -> None:
+    def __init__(
+        self, store: Store, batch_size: int, steps: Sequence[PhotoStep], all_steps: Sequence[PhotoStep],
+        known_errors: dict[bytes, tuple[int, int]],
+    ) -> None:  # fmt: skip
         self.store = store
         self.batch_size = batch_size
+        self.steps = steps
+        self.defaults: dict[str, Any] = {"tags": [], "tag_scores": [], "person_ids": []}
+        for step in all_steps:  # a photo new or changed gets every step's results reset
+            self.defaults.update(step.cleared())
         self.known_errors = known_errors
-        self.rows: list[dict[str, Any]] = []
+        self.decoded: list[tuple[_Decoded, _Job]] = []
         self.touched: list[dict[str, Any]] = []
         self.errors: list[dict[str, Any]] = []
         self.cleared: list[str] = []
         self.batches = 0
 
-    def add(self, outcome: Outcome, entry: FileEntry, known: KnownFile | None) -> None:
-        path_bytes = entry.path_bytes
+    def add(self, outcome: Outcome, job: _Job) -> None:
+        path_bytes = job.entry.path_bytes
         if isinstance(outcome, PhotoError):
-            self.errors.append(error_row(path_bytes, entry.size, entry.mtime_ns, outcome.kind, outcome.reason))
+            self.errors.append(error_row(path_bytes, job.entry.size, job.entry.mtime_ns, outcome.kind, outcome.reason))
         else:
             if isinstance(outcome, _Touched):
-                assert known is not None
-                self.touched.append({"id": known.id, **_location_fields(outcome.entry)})
+                assert job.known is not None
+                self.touched.append({"id": job.known.id, **_location_fields(outcome.entry)})
             else:
-                self.rows.append(photo_row(outcome, known.id if known else uuid.uuid4().hex))
+                self.decoded.append((outcome, job))
             if path_bytes in self.known_errors:
                 self.cleared.append(error_row(path_bytes, None, None, "", "")["id"])
-        if len(self.rows) + len(self.touched) + len(self.errors) >= self.batch_size:
+        if len(self.decoded) + len(self.touched) + len(self.errors) >= self.batch_size:
             self.flush()
 
+    def _rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """New rows, and overlays for rows already in the store (which keep columns not given)."""
+        results: list[dict[str, Any]] = [{} for _ in self.decoded]
+        for step in self.steps:
+            outputs = step.run([d.prepared[step.name] for d, _job in self.decoded])
+            for result, output in zip(results, outputs, strict=True):
+                result.update(output)
+        new, overlays = [], []
+        for (decoded, job), result in zip(self.decoded, results, strict=True):
+            if job.known is None:
+                new.append({**self.defaults, **decoded.row, "id": uuid.uuid4().hex, **result})
+            elif job.refresh and decoded.row["content_hash"] == job.known.content_hash:
+                overlays.append({**decoded.row, "id": job.known.id, **result})
+            else:
+                overlays.append({**self.defaults, **decoded.row, "id": job.known.id, **result})
+        return new, overlays
+
     def flush(self) -> None:
-        if not (self.rows or self.touched or self.errors or self.cleared):
+        if not (self.decoded or self.touched or self.errors or self.cleared):
             return
-        self.store.upsert_photos(self.rows)
-        self.store.update_photo_fields(self.touched)
+        new, overlays = self._rows()
+        self.store.upsert_photos(new)
+        self.store.update_photo_fields(overlays + self.touched)
         self.store.record_errors(self.errors)
         self.store.clear_errors(self.cleared)
-        self.rows, self.touched, self.errors, self.cleared = [], [], [], []
+        self.decoded, self.touched, self.errors, self.cleared = [], [], [], []
         self.batches += 1
         if self.batches % OPTIMIZE_EVERY_BATCHES == 0:
             self.store.optimize()
@@ -175,6 +234,8 @@ class Indexer:
         thumbs_dir: where thumbnails are cached (keyed by content hash).
         settings: decode sizes, limits, batch size and worker count.
         exclude: folders never indexed, e.g. album's own data directories.
+        steps: extra per-photo steps (CLIP, faces); one whose model is unavailable is skipped and
+            reported, and the photos it missed are done by a later run.
     """
 
     def __init__(
@@ -183,11 +244,13 @@ class Indexer:
         thumbs_dir: Path,
         settings: IndexSettings | None = None,
         exclude: Sequence[str] = (),
+        steps: Sequence[PhotoStep] = (),
     ) -> None:
         self.store = store
         self.thumbs_dir = thumbs_dir
         self.settings = settings or IndexSettings()
         self.exclude = list(exclude)
+        self.steps = list(steps)
 
     def run(
         self,
@@ -202,13 +265,15 @@ class Indexer:
         report = IndexReport()
 
         report_progress(IndexProgress("scanning", 0, 0))
+        active = self._start_steps(report)
         scan = discover(roots, exclude=self.exclude)
         report.found = len(scan.files)
         report.unreadable_folders = scan.unreadable
         known = self.store.known_files()
         known_errors = self.store.known_errors()
+        pending = self._pending_paths(active)
 
-        todo: list[tuple[FileEntry, KnownFile | None]] = []
+        todo: list[_Job] = []
         seen: set[bytes] = set()
         for entry in scan.files:
             path_bytes = entry.path_bytes
@@ -216,11 +281,14 @@ class Indexer:
             row = known.get(path_bytes)
             stamp = (entry.size, entry.mtime_ns)
             if row is not None and (row.size, row.mtime_ns) == stamp:
-                report.unchanged += 1
+                if path_bytes in pending:
+                    todo.append(_Job(entry, row, refresh=True))
+                else:
+                    report.unchanged += 1
             elif row is None and known_errors.get(path_bytes) == stamp:
                 report.unchanged += 1  # failed before and has not changed since: do not retry
             else:
-                todo.append((entry, row))
+                todo.append(_Job(entry, row))
 
         covered = [os.fsencode(r) for r in scan.roots]
         blind = [os.fsencode(p) for p, _reason in scan.unreadable]
@@ -242,102 +310,128 @@ class Indexer:
             ]  # fmt: skip
             self.store.clear_errors(stale_errors)
 
-        self._decode_all(todo, report, report_progress, cancel, known_errors)
+        writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors)
+        self._decode_all(todo, report, report_progress, cancel, writer, active)
         report_progress(IndexProgress("finishing", 0, 0))
         self.store.optimize()
         report.cancelled = cancel.is_set()
         report.seconds = time.monotonic() - started
         return report
 
+    def _start_steps(self, report: IndexReport) -> list[PhotoStep]:
+        active = []
+        for step in self.steps:
+            try:
+                step.start(self.store)
+            except ModelUnavailable as exc:
+                log.info("%s step skipped: %s", step.name, exc)
+                report.unavailable.append(f"{step.name}: {exc}")
+            else:
+                active.append(step)
+        return active
+
+    def _pending_paths(self, steps: Sequence[PhotoStep]) -> set[bytes]:
+        if not steps:
+            return set()
+        where = " OR ".join(f"({step.pending_where()})" for step in steps)
+        table = self.store.query_photos(where, columns=["path_bytes"])
+        return set(table.column("path_bytes").to_pylist())
+
     def _match_moves(
         self,
-        todo: list[tuple[FileEntry, KnownFile | None]],
+        todo: list[_Job],
         missing: list[KnownFile],
         progress: ProgressCallback,
         cancel: threading.Event,
-    ) -> tuple[list[tuple[FileEntry, KnownFile | None]], list[dict[str, Any]]]:
+    ) -> tuple[list[_Job], list[dict[str, Any]]]:
         """Find new paths that hold the content of vanished rows: those files were moved or renamed.
 
         Only new files with the size of some vanished file are hashed, so a plain import of new
         photos hashes nothing here.
         """
         missing_sizes = {row.size for row in missing}
-        candidates = [(e, k) for e, k in todo if k is None and e.size in missing_sizes]
+        candidates = [job for job in todo if job.known is None and job.entry.size in missing_sizes]
         if not candidates:
             return todo, []
         by_hash = {row.content_hash: row for row in missing}
         moved: list[dict[str, Any]] = []
         moved_paths: set[str] = set()
-        for done, (entry, _known) in enumerate(candidates):
+        for done, job in enumerate(candidates):
             if cancel.is_set():
                 break
-            progress(IndexProgress("matching", done, len(candidates), entry.path))
+            progress(IndexProgress("matching", done, len(candidates), job.entry.path))
             try:
-                fresh, data = read_stable(entry, self.settings.max_file_bytes)
+                fresh, data = read_stable(job.entry, self.settings.max_file_bytes)
             except PhotoError:
                 continue  # the decode step will record the problem
             row = by_hash.pop(content_hash(data), None)
             if row is not None:
                 moved.append({"id": row.id, **_location_fields(fresh)})
-                moved_paths.add(entry.path)
-        return [(e, k) for e, k in todo if e.path not in moved_paths], moved
+                moved_paths.add(job.entry.path)
+        return [job for job in todo if job.entry.path not in moved_paths], moved
 
-    def _load(self, entry: FileEntry, known: KnownFile | None) -> Outcome:
-        """Runs in a worker thread: read once, hash, and decode unless the content is unchanged."""
+    def _load(self, job: _Job, steps: Sequence[PhotoStep]) -> Outcome:
+        """Runs in a worker thread: read once, hash, decode unless the content is unchanged, prepare."""
         try:
-            fresh, data = read_stable(entry, self.settings.max_file_bytes)
+            fresh, data = read_stable(job.entry, self.settings.max_file_bytes)
             digest = content_hash(data)
-            if known is not None and digest == known.content_hash:
+            if job.known is not None and digest == job.known.content_hash and not job.refresh:
                 return _Touched(fresh)
-            return decode_photo(fresh, data, digest, self.settings, self.thumbs_dir)
+            photo = decode_photo(fresh, data, digest, self.settings, self.thumbs_dir)
+            return _Decoded(photo_row(photo), {step.name: step.prepare(photo) for step in steps})
         except PhotoError as exc:
             return exc
         except Exception as exc:  # a bug or a library failure must cost one photo, not the run
-            log.exception("unexpected failure indexing %r", entry.path)
+            log.exception("unexpected failure indexing %r", job.entry.path)
             return PhotoError("internal", f"unexpected error: {exc!r}")
 
     def _decode_all(
         self,
-        todo: list[tuple[FileEntry, KnownFile | None]],
+        todo: list[_Job],
         report: IndexReport,
         progress: ProgressCallback,
         cancel: threading.Event,
-        known_errors: dict[bytes, tuple[int, int]],
+        writer: _BatchWriter,
+        steps: Sequence[PhotoStep],
     ) -> None:
-        writer = _BatchWriter(self.store, self.settings.batch_size, known_errors)
         progress(IndexProgress("indexing", 0, len(todo)))
         workers = self.settings.workers
+        # Deep enough that the pool keeps decoding while the writer runs a batch through the steps.
+        depth = self.settings.batch_size + 2 * workers
         queue = iter(todo)
-        pending: deque[tuple[FileEntry, KnownFile | None, Future[Outcome]]] = deque()
+        pending: deque[tuple[_Job, Future[Outcome]]] = deque()
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="album-decode") as pool:
 
             def refill() -> None:
-                while len(pending) < workers * 4 and not cancel.is_set():
-                    item = next(queue, None)
-                    if item is None:
+                while len(pending) < depth and not cancel.is_set():
+                    job = next(queue, None)
+                    if job is None:
                         return
-                    pending.append((item[0], item[1], pool.submit(self._load, *item)))
+                    pending.append((job, pool.submit(self._load, job, steps)))
 
             refill()
             done = 0
             while pending:
-                entry, known, future = pending.popleft()
+                job, future = pending.popleft()
                 if cancel.is_set():
                     future.cancel()
                     continue
                 outcome = future.result()
-                writer.add(outcome, entry, known)
+                refill()
+                writer.add(outcome, job)
                 done += 1
                 if isinstance(outcome, PhotoError):
                     report.failed += 1
                 elif isinstance(outcome, _Touched):
                     report.unchanged += 1
+                elif job.refresh:
+                    report.decoded += 1
+                    report.refreshed += 1
                 else:
                     report.decoded += 1
-                    if known is None:
+                    if job.known is None:
                         report.added += 1
                     else:
                         report.updated += 1
-                progress(IndexProgress("indexing", done, len(todo), entry.path))
-                refill()
+                progress(IndexProgress("indexing", done, len(todo), job.entry.path))
         writer.flush()

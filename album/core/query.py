@@ -29,10 +29,12 @@ class Near:
 class Query:
     """What to look for. Every field is optional; all given fields must match."""
 
+    text: str = ""  # what the photo shows, for CLIP ranking
     date_from: date | None = None  # inclusive, on the photo's local (camera) date
     date_to: date | None = None  # inclusive
     near: Near | None = None
     camera: str | None = None  # substring of "make model", case-insensitive
+    tags: tuple[str, ...] = ()  # zero-shot tag keys that must all be present
 
 
 def like_pattern(text: str) -> str:
@@ -88,4 +90,20 @@ def to_where(query: Query) -> str | None:
         clauses.append(near_sql(query.near))
     if query.camera:
         clauses.append(f"lower(camera) LIKE {like_pattern(query.camera)} ESCAPE '\\'")
+    if query.tags:
+        clauses.append(f"array_has_all(tags, [{', '.join(sql_string(t) for t in query.tags)}])")
     return " AND ".join(clauses) or None
+
+
+def describe(query: Query) -> list[str]:
+    """The filters of ``query`` in words, to tell the user why a photo matched."""
+    reasons = []
+    if query.date_from or query.date_to:
+        reasons.append(f"taken {query.date_from or '…'} – {query.date_to or '…'}")
+    if query.near is not None:
+        reasons.append(f"within {query.near.radius_km:g} km of {query.near.lat:.4f}, {query.near.lon:.4f}")
+    if query.camera:
+        reasons.append(f"camera contains {query.camera!r}")
+    if query.tags:
+        reasons.append("tagged " + ", ".join(query.tags))
+    return reasons

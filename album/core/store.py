@@ -22,12 +22,14 @@ from typing import Any
 
 os.environ.setdefault("LANCE_LOG", "error")  # LanceDB's Rust core otherwise logs routine WARNs
 import lancedb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+VECTOR_COLUMN = "clip_vector"  # added on first use with the CLIP model's dimension
 
 PHOTOS_SCHEMA = pa.schema(
     [
@@ -57,6 +59,10 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("tags", pa.list_(pa.string())),
         pa.field("person_ids", pa.list_(pa.string())),
         pa.field("indexed_at", pa.timestamp("us")),
+        # schema 2: semantic search. Which model made clip_vector (null: not encoded yet), and the
+        # zero-shot tags' scores, parallel to `tags`.
+        pa.field("clip_model", pa.string()),
+        pa.field("tag_scores", pa.list_(pa.float32())),
     ]
 )
 
@@ -75,8 +81,17 @@ ERRORS_SCHEMA = pa.schema(
 
 META_SCHEMA = pa.schema([pa.field("key", pa.string(), nullable=False), pa.field("value", pa.string())])
 
+
+def _add_missing_columns(store: Store) -> None:
+    """Add every column of PHOTOS_SCHEMA the table lacks (as nulls): the additive migrations."""
+    present = set(store.photos.schema.names)
+    missing = [f for f in PHOTOS_SCHEMA if f.name not in present]
+    if missing:
+        store.photos.add_columns(missing)
+
+
 # Step migrations: MIGRATIONS[n] upgrades a database at version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Store], None]] = {}
+MIGRATIONS: dict[int, Callable[[Store], None]] = {1: _add_missing_columns}
 
 _IN_CHUNK = 500
 KEEP_VERSIONS_FOR = timedelta(minutes=1)  # ids per "id IN (...)" clause
@@ -163,7 +178,7 @@ class Store:
     def upsert_photos(self, rows: list[dict[str, Any]]) -> None:
         """Insert or replace whole photo rows, atomically, keyed on ``id``."""
         if rows:
-            data = pa.Table.from_pylist(rows, schema=PHOTOS_SCHEMA)
+            data = pa.Table.from_pylist(rows, schema=self.photos.schema)
             self.photos.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
 
     def update_photo_fields(self, updates: list[dict[str, Any]]) -> None:
@@ -212,6 +227,48 @@ class Store:
 
     def count_photos(self, where: str | None = None) -> int:
         return int(self.photos.count_rows(where))
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every zero-shot tag in the library with its number of photos, most common first."""
+        tags = self.photos.search().select(["tags"]).limit(None).to_arrow().column("tags")
+        counts = pc.value_counts(pc.list_flatten(tags.combine_chunks())).to_pylist()
+        return sorted(((c["values"], c["counts"]) for c in counts), key=lambda tc: (-tc[1], tc[0]))
+
+    # -- vectors ----------------------------------------------------------------------------------
+    def vector_dim(self) -> int | None:
+        """The dimension of the stored CLIP vectors, or None before the first model was used."""
+        if VECTOR_COLUMN not in self.photos.schema.names:
+            return None
+        return int(self.photos.schema.field(VECTOR_COLUMN).type.list_size)
+
+    def ensure_vector_column(self, dim: int) -> None:
+        """Make room for ``dim``-d vectors. A model of another dimension replaces the column: vectors
+        of two models are never compared, and the indexer re-encodes every photo in the background."""
+        current = self.vector_dim()
+        if current == dim:
+            return
+        if current is not None:
+            log.info("CLIP dimension changes %d → %d: dropping old vectors", current, dim)
+            self.photos.drop_columns([VECTOR_COLUMN])
+            self.photos.update(values={"clip_model": None})
+        self.photos.add_columns([pa.field(VECTOR_COLUMN, pa.list_(pa.float32(), dim))])
+
+    def vector_search(
+        self, vector: np.ndarray, where: str, limit: int, columns: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Exact (or indexed, once built) cosine search among rows matching ``where`` (a prefilter)."""
+        query = self.photos.search(vector, vector_column_name=VECTOR_COLUMN).metric("cosine")
+        query = query.where(where, prefilter=True).limit(limit)
+        if columns is not None:
+            query = query.select(list(columns))
+        return query.to_list()
+
+    def vectors(self, where: str) -> np.ndarray:
+        """All stored vectors matching ``where``, as an (N, dim) float32 matrix."""
+        table = self.photos.search().where(where).select([VECTOR_COLUMN]).limit(None).to_arrow()
+        column = table.column(VECTOR_COLUMN).combine_chunks()
+        dim = self.vector_dim() or 0
+        return np.asarray(column.flatten(), dtype=np.float32).reshape(len(table), dim)
 
     # -- per-file errors ----------------------------------------------------------------------
     def known_errors(self) -> dict[bytes, tuple[int, int]]:

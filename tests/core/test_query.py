@@ -10,7 +10,7 @@ from photofactory import Exif, write_photo
 
 from album.core.indexer import Indexer
 from album.core.query import Near, Query
-from album.core.search import search
+from album.core.search import Searcher
 from album.core.store import Store
 
 HOSTILE = ["'; DROP TABLE photos; --", "%", "_", "\\", "50%_off\\'", "ça'va", "📷", "' OR '1'='1", '"', "\x00"]
@@ -31,7 +31,7 @@ def library(indexer: Indexer, photos_dir: Path) -> Path:
 
 
 def names(store: Store, query: Query) -> list[str]:
-    return [Path(r["path"]).name for r in search(store, query)]
+    return [Path(r["path"]).name for r in Searcher(store, encoder=None).search(query).records]
 
 
 def test_no_filter_lists_all_newest_first(store: Store, library: Path) -> None:

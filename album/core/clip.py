@@ -1,0 +1,127 @@
+"""CLIP image and text encoders (open_clip on torch, CPU).
+
+The encoder is created cheaply and loads its weights lazily on first use, so the app can start, and
+the CLI can run metadata-only commands, without paying for torch. Preprocessing (size, crop, mean,
+std, interpolation) comes from the model's own open_clip config, never from constants here.
+Vectors are L2-normalised, so cosine similarity is a dot product.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from album.core.models import CLIP_WEIGHTS, DownloadProgress, ModelUnavailable, ensure_clip_files
+
+log = logging.getLogger(__name__)
+
+
+def _fingerprint(folder: Path) -> str:
+    """A short hash of the weights file, so vectors from retrained weights are never mixed up."""
+    weights = next(folder / w for w in CLIP_WEIGHTS if (folder / w).is_file())
+    digest = hashlib.blake2b(digest_size=4)
+    with open(weights, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class ClipEncoder:
+    """One CLIP model: ``preprocess`` (thread-safe, runs in decode workers) and batched encoders.
+
+    Args:
+        models_dir: the models directory (``Paths.models_dir``).
+        key: the model's name (see :data:`album.core.models.CLIP_MODELS`, or any folder under
+            ``models_dir/clip/``).
+        threads: torch intra-op threads; defaults to the number of cores.
+        allow_download: fetch missing weights on first use.
+    """
+
+    def __init__(self, models_dir: Path, key: str, threads: int | None = None, allow_download: bool = True) -> None:
+        self.models_dir = models_dir
+        self.key = key
+        self.threads = threads or os.cpu_count() or 1
+        self.allow_download = allow_download
+        self._lock = threading.Lock()
+        self._model: Any = None
+        self._preprocess: Any = None
+        self._tokenizer: Any = None
+        self.model_id = ""
+        self.dim = 0
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self, progress: DownloadProgress | None = None) -> None:
+        """Load (downloading first if needed) the weights. Safe to call repeatedly and from threads.
+
+        Raises:
+            ModelUnavailable: weights missing and not downloadable, or unreadable.
+        """
+        with self._lock:
+            if self._model is not None:
+                return
+            folder = ensure_clip_files(self.models_dir, self.key, self.allow_download, progress)
+            import open_clip
+            import torch
+
+            torch.set_num_threads(self.threads)
+            try:
+                model, _, preprocess = open_clip.create_model_and_transforms(
+                    f"local-dir:{folder}", device="cpu", weights_only=True, pretrained_text=False
+                )
+                tokenizer = open_clip.get_tokenizer(f"local-dir:{folder}")
+            except (OSError, ValueError, RuntimeError, KeyError) as exc:
+                raise ModelUnavailable(self.key, [str(folder)], folder, f"cannot load it: {exc}") from exc
+            model.eval()
+            with torch.inference_mode():
+                probe = model.encode_text(tokenizer(["probe"]))
+            self.dim = int(probe.shape[-1])
+            self.model_id = f"{self.key}@{_fingerprint(folder)}"
+            self._model, self._preprocess, self._tokenizer = model, preprocess, tokenizer
+            log.info("loaded CLIP model %s (%d-d)", self.model_id, self.dim)
+
+    def preprocess(self, image: Image.Image) -> Any:
+        """The model's own preprocessing of one RGB image → a CHW float tensor. Thread-safe."""
+        self.load()
+        return self._preprocess(image)
+
+    def encode_images(self, tensors: list[Any]) -> np.ndarray:
+        """Preprocessed images → L2-normalised vectors, shape (N, dim), float32."""
+        import torch
+
+        self.load()
+        if not tensors:
+            return np.zeros((0, self.dim), np.float32)
+        with torch.inference_mode():
+            vectors = self._model.encode_image(torch.stack(tensors))
+        return self._normalise(vectors)
+
+    def encode_texts(self, texts: list[str]) -> np.ndarray:
+        """Texts → L2-normalised vectors, shape (N, dim), float32."""
+        import torch
+
+        self.load()
+        with torch.inference_mode():
+            vectors = self._model.encode_text(self._tokenizer(texts))
+        return self._normalise(vectors)
+
+    @property
+    def logit_scale(self) -> float:
+        """The model's learned temperature, used to turn similarities into tag probabilities."""
+        self.load()
+        return float(self._model.logit_scale.exp().item())
+
+    @staticmethod
+    def _normalise(vectors: Any) -> np.ndarray:
+        array = vectors.float().numpy()
+        norms = np.linalg.norm(array, axis=1, keepdims=True)
+        return (array / np.maximum(norms, 1e-12)).astype(np.float32)

@@ -1,0 +1,73 @@
+"""The CLIP step of the indexing pipeline: image vectors and zero-shot tags for every photo.
+
+It works on the reduced image the pipeline already decoded: preprocessing (resize, crop, normalise)
+runs in the decode threads, the batched forward pass runs in the writer thread, so decoding of the
+next photos overlaps inference and both cores stay busy.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from album.core.clip import ClipEncoder
+from album.core.media import LoadedPhoto
+from album.core.models import clip_folder
+from album.core.store import VECTOR_COLUMN, Store, sql_string
+from album.core.tags import Tagger, load_vocabulary
+
+log = logging.getLogger(__name__)
+
+
+class ClipStep:
+    """Encodes photos with ``encoder`` and tags them; the pipeline drives it (see ``Indexer``)."""
+
+    name = "clip"
+
+    def __init__(self, encoder: ClipEncoder, min_tag_probability: float = 0.3) -> None:
+        self.encoder = encoder
+        self.min_tag_probability = min_tag_probability
+        self._tagger: Tagger | None = None
+
+    def start(self, store: Store) -> None:
+        """Load the model (may raise ModelUnavailable) and make room for its vectors."""
+        self.encoder.load()
+        store.ensure_vector_column(self.encoder.dim)
+        tags = load_vocabulary(clip_folder(self.encoder.models_dir, self.encoder.key))
+        prompts = [p for tag in tags for p in tag.prompts]
+        prompt_vectors = self.encoder.encode_texts(prompts)
+        tag_vectors, start = [], 0
+        for tag in tags:
+            mean = prompt_vectors[start : start + len(tag.prompts)].mean(axis=0)
+            tag_vectors.append(mean / max(float((mean**2).sum() ** 0.5), 1e-12))
+            start += len(tag.prompts)
+        import numpy as np
+
+        self._tagger = Tagger(tags, np.stack(tag_vectors), self.encoder.logit_scale, self.min_tag_probability)
+
+    def pending_where(self) -> str:
+        """Rows this step still has to do: never encoded, or encoded by another model."""
+        return f"clip_model IS NULL OR clip_model != {sql_string(self.encoder.model_id)}"
+
+    @staticmethod
+    def cleared() -> dict[str, Any]:
+        """Column values for a photo whose content changed and has not been encoded again yet."""
+        return {"clip_model": None, VECTOR_COLUMN: None, "tags": [], "tag_scores": []}
+
+    def prepare(self, photo: LoadedPhoto) -> Any:
+        """Runs in a decode thread: the model's own preprocessing of the reduced image."""
+        return self.encoder.preprocess(photo.image)
+
+    def run(self, prepared: list[Any]) -> list[dict[str, Any]]:
+        """Runs batched in the writer thread: vectors and tags for each prepared photo."""
+        assert self._tagger is not None, "start() first"
+        vectors = self.encoder.encode_images(prepared)
+        results = []
+        for vector, tags in zip(vectors, self._tagger.score(vectors), strict=True):
+            results.append({
+                "clip_model": self.encoder.model_id,
+                VECTOR_COLUMN: vector.tolist(),
+                "tags": [t.key for t in tags],
+                "tag_scores": [t.score for t in tags],
+            })  # fmt: skip
+        return results

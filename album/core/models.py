@@ -1,0 +1,155 @@
+"""Where model weights live, how they are fetched on first use, and what to say when they are missing.
+
+Every model album uses sits in its own folder under the models directory (``Paths.models_dir``), so a
+user can see, copy or delete it. A missing model is downloaded once, with progress reported through a
+callback; when that fails (offline, firewalled) :class:`ModelUnavailable` names the model, the files
+expected and the folder to put them in, and the rest of album keeps working without that feature.
+
+Choice of the default CLIP model (recorded here because it shapes everything downstream):
+album's users type Chinese as often as English ("有小狗的照片"), and Immich's English-only default is
+its most common complaint. ``xlm-roberta-base-ViT-B-32`` (LAION, trained on 5B multilingual pairs)
+pairs the ViT-B/32 image tower — the cheapest usable one on a laptop CPU, ~4.4 GFLOPs per photo, so
+indexing costs the same as English ViT-B/32 — with an XLM-RoBERTa text tower covering ~100 languages.
+Text encoding is slower than ViT-B/32's text tower, but it runs once per query, not per photo.
+English-only ViT-B/32 (slightly better on English) and SigLIP2 (better, multilingual, ~4× the image
+cost) are one setting away.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DownloadProgress = Callable[[str, int, int], None]
+"""``progress(file_name, bytes_done, bytes_total)`` while a model file downloads."""
+
+CLIP_CONFIG = "open_clip_config.json"
+CLIP_WEIGHTS = ("open_clip_model.safetensors", "open_clip_pytorch_model.safetensors", "open_clip_pytorch_model.bin")
+
+
+class ModelUnavailable(Exception):
+    """A model's files are missing and could not be fetched. The message is meant for the user."""
+
+    def __init__(self, model: str, files: list[str], folder: Path, reason: str) -> None:
+        self.model = model
+        self.files = files
+        self.folder = folder
+        self.reason = reason
+        super().__init__(
+            f"model {model!r} is not available ({reason}). Put {', '.join(files)} into {folder} "
+            f"(or connect to the internet once so album can download it)."
+        )
+
+
+@dataclass(frozen=True)
+class ClipSpec:
+    """A CLIP model album knows how to fetch."""
+
+    key: str  # the name used in settings and as the folder name
+    arch: str  # open_clip architecture
+    hf_repo: str  # Hugging Face repository holding open_clip_config.json and the weights
+    weights: str  # file name of the weights in that repository
+    multilingual: bool
+    licence: str
+    note: str
+
+
+CLIP_MODELS: dict[str, ClipSpec] = {
+    spec.key: spec
+    for spec in (
+        ClipSpec(
+            "xlm-roberta-base-ViT-B-32", "xlm-roberta-base-ViT-B-32",
+            "laion/CLIP-ViT-B-32-xlm-roberta-base-laion5B-s13B-b90k", "open_clip_pytorch_model.bin",
+            True, "MIT (LAION)", "default: English, Chinese and ~100 more languages; ViT-B/32 image cost",
+        ),
+        ClipSpec(
+            "ViT-B-32", "ViT-B-32", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "open_clip_model.safetensors",
+            False, "MIT (LAION)", "English only; the same image cost as the default",
+        ),
+        ClipSpec(
+            "ViT-B-16-SigLIP2-256", "ViT-B-16-SigLIP2-256", "timm/ViT-B-16-SigLIP2-256", "open_clip_model.safetensors",
+            True, "Apache-2.0", "more accurate, multilingual; about 4x slower to index",
+        ),
+    )
+}  # fmt: skip
+DEFAULT_CLIP_MODEL = "xlm-roberta-base-ViT-B-32"
+
+
+def clip_folder(models_dir: Path, key: str) -> Path:
+    return models_dir / "clip" / key
+
+
+def _local_clip(folder: Path) -> bool:
+    return (folder / CLIP_CONFIG).is_file() and any((folder / w).is_file() for w in CLIP_WEIGHTS)
+
+
+HUB_HOST = "huggingface.co"
+
+
+def check_reachable(host: str = HUB_HOST, port: int = 443, timeout: float = 3.0) -> None:
+    """Fail in milliseconds when offline, instead of after the download library's retries (~30 s).
+
+    Raises:
+        OSError: the host cannot be resolved or connected to.
+    """
+    with socket.create_connection((host, port), timeout=timeout):
+        pass
+
+
+def download_file(repo: str, filename: str, folder: Path, progress: DownloadProgress | None) -> Path:
+    """Fetch one file from a Hugging Face repository into ``folder``, reporting byte progress."""
+    from huggingface_hub import hf_hub_download
+    from tqdm.auto import tqdm
+
+    class _Progress(tqdm):  # type: ignore[misc,type-arg]
+        """Routes huggingface_hub's progress bar to our callback instead of a terminal."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["disable"] = True
+            super().__init__(*args, **kwargs)
+
+        def update(self, n: float | None = 1) -> bool | None:
+            self.n += n or 0
+            if progress is not None:
+                progress(filename, int(self.n), int(self.total or 0))
+            return None
+
+    return Path(hf_hub_download(repo, filename, local_dir=folder, tqdm_class=_Progress, etag_timeout=10))
+
+
+def ensure_clip_files(
+    models_dir: Path, key: str, allow_download: bool = True, progress: DownloadProgress | None = None
+) -> Path:
+    """Return the folder holding CLIP model ``key``, downloading it on first use.
+
+    Any folder ``models_dir/clip/<key>/`` with ``open_clip_config.json`` and weights is a usable model,
+    which is how hand-placed or self-trained models are added.
+
+    Raises:
+        ModelUnavailable: the files are not there and could not be downloaded.
+    """
+    folder = clip_folder(models_dir, key)
+    if _local_clip(folder):
+        return folder
+    spec = CLIP_MODELS.get(key)
+    expected = [CLIP_CONFIG, spec.weights if spec else CLIP_WEIGHTS[0]]
+    if spec is None:
+        raise ModelUnavailable(key, expected, folder, "album does not know where to download it")
+    if not allow_download:
+        raise ModelUnavailable(key, expected, folder, "downloads are switched off")
+    log.info("downloading CLIP model %s from %s", key, spec.hf_repo)
+    try:
+        check_reachable()
+    except OSError as exc:
+        raise ModelUnavailable(key, expected, folder, f"cannot reach {HUB_HOST} to download it: {exc}") from exc
+    try:
+        for name in expected:
+            download_file(spec.hf_repo, name, folder, progress)
+    except Exception as exc:  # network, DNS, HTTP, disk: all mean the same to the user
+        raise ModelUnavailable(key, expected, folder, f"download failed: {exc.__class__.__name__}") from exc
+    return folder

@@ -1,0 +1,175 @@
+"""Semantic search end to end with a CLIP model that really learned (tests/tinyclip.py): index
+generated photos the model never saw, then search by English and Chinese text and by example."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+import tinyclip
+
+from album.core.clip import ClipEncoder
+from album.core.clip_step import ClipStep
+from album.core.config import IndexSettings, Paths
+from album.core.indexer import Indexer
+from album.core.models import ModelUnavailable
+from album.core.query import Query
+from album.core.search import Searcher
+from album.core.store import PHOTOS_SCHEMA, VECTOR_COLUMN, Store
+
+CLASSES = [f"{c} {s}" for c, s in tinyclip.CLASSES]
+
+
+@pytest.fixture
+def shapes(photos_dir: Path) -> dict[str, list[Path]]:
+    photos = tinyclip.write_photos(photos_dir, per_class=5)
+    for name, paths in photos.items():  # the first 3 of each class in 2020, the others in 2021
+        for i, path in enumerate(paths):
+            stamp = datetime(2020 if i < 3 else 2021, 6, 1 + i).timestamp()
+            os.utime(path, (stamp, stamp))
+    return photos
+
+
+@pytest.fixture
+def encoder(models_dir: Path) -> ClipEncoder:
+    return ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False)
+
+
+@pytest.fixture
+def indexed(store: Store, paths: Paths, encoder: ClipEncoder, shapes: dict[str, list[Path]]) -> Indexer:
+    indexer = Indexer(store, paths.thumbs_dir, IndexSettings(batch_size=16), steps=[ClipStep(encoder)])
+    report = indexer.run([str(next(iter(shapes.values()))[0].parent)])
+    assert (report.added, report.failed, report.unavailable) == (60, 0, [])
+    return indexer
+
+
+def class_of(path: str) -> str:
+    colour, shape, _i = Path(path).stem.split("_")
+    return f"{colour} {shape}"
+
+
+def test_vectors_are_stored_normalised_with_model_id(store: Store, encoder: ClipEncoder, indexed: Indexer) -> None:
+    rows = store.query_photos(None).to_pylist()
+    assert {r["clip_model"] for r in rows} == {encoder.model_id}
+    norms = [np.linalg.norm(r[VECTOR_COLUMN]) for r in rows]
+    assert np.allclose(norms, 1.0, atol=1e-4)
+
+
+@pytest.mark.parametrize("chinese", [False, True], ids=["english", "chinese"])
+def test_text_search_recall_at_5(store: Store, encoder: ClipEncoder, indexed: Indexer, chinese: bool) -> None:
+    searcher = Searcher(store, encoder)
+    for colour, shape in tinyclip.CLASSES:
+        zh_colour, zh_shape = tinyclip.COLOURS[colour][1], tinyclip.SHAPES[shape]
+        text = f"有{zh_colour}{zh_shape}的照片" if chinese else f"a photo of a {colour} {shape}"
+        records = searcher.search(Query(text=text)).records
+        top5 = [class_of(r["path"]) for r in records[:5]]
+        assert top5 == [f"{colour} {shape}"] * 5, (text, top5)
+
+
+def test_cutoff_keeps_the_matches_and_drops_the_rest(store: Store, encoder: ClipEncoder, indexed: Indexer) -> None:
+    searcher = Searcher(store, encoder)
+    for text in ("a blue triangle", "黄色的圆形"):
+        records = searcher.search(Query(text=text)).records
+        assert 5 <= len(records) < 20, (text, len(records))
+        scores = [r["score"] for r in records]
+        assert scores == sorted(scores, reverse=True)
+        assert records[0]["why"][0].startswith("similarity")
+
+
+def test_filters_apply_inside_the_vector_search(store: Store, encoder: ClipEncoder, indexed: Indexer) -> None:
+    searcher = Searcher(store, encoder)
+    records = searcher.search(Query(text="a green square", date_from=datetime(2021, 1, 1).date())).records
+    assert [class_of(r["path"]) for r in records[:2]] == ["green square"] * 2
+    assert all(r["taken_at"].startswith("2021") for r in records)
+
+
+def test_similar_photo_first_then_same_class(store: Store, encoder: ClipEncoder, indexed: Indexer,
+                                             shapes: dict[str, list[Path]]) -> None:  # fmt: skip
+    searcher = Searcher(store, encoder)
+    for name in ("red circle", "blue square", "yellow triangle"):
+        example = shapes[name][2]
+        records = searcher.similar(str(example)).records
+        assert records[0]["path"] == str(example)
+        assert records[0]["score"] == pytest.approx(1.0, abs=1e-4)
+        assert [class_of(r["path"]) for r in records[1:5]] == [name] * 4
+
+
+def test_similar_to_a_photo_outside_the_library(store: Store, encoder: ClipEncoder, indexed: Indexer,
+                                                tmp_path: Path) -> None:  # fmt: skip
+    outside = tinyclip.write_photos(tmp_path / "elsewhere", per_class=1, seed=777)["green triangle"][0]
+    records = Searcher(store, encoder).similar(str(outside)).records
+    assert [class_of(r["path"]) for r in records[:5]] == ["green triangle"] * 5
+
+
+def test_zero_shot_tags_are_precise(store: Store, indexed: Indexer) -> None:
+    rows = store.query_photos(None).to_pylist()
+    correct = sum(1 for r in rows if r["tags"] and r["tags"][0] == class_of(r["path"]).replace(" ", "_"))
+    wrong = sum(1 for r in rows for t in r["tags"] if t != class_of(r["path"]).replace(" ", "_"))
+    assert correct >= 57 and wrong <= 3, (correct, wrong)
+    assert all(len(r["tags"]) == len(r["tag_scores"]) for r in rows)
+    counts = dict(store.tag_counts())
+    assert sum(counts.values()) == correct + wrong
+    tagged = Searcher(store, None).search(Query(tags=("red_circle",))).records
+    assert {class_of(r["path"]) for r in tagged} == {"red circle"}
+
+
+def test_rename_keeps_the_vector(store: Store, indexed: Indexer, shapes: dict[str, list[Path]]) -> None:
+    old = shapes["red square"][0]
+    before = store.get_photo_by_path(str(old))
+    new = old.with_name("renamed.jpg")
+    old.rename(new)
+    report = indexed.run([str(old.parent)])
+    assert (report.moved, report.decoded) == (1, 0)
+    after = store.get_photo_by_path(str(new))
+    assert after is not None and before is not None
+    assert after[VECTOR_COLUMN] == before[VECTOR_COLUMN] and after["tags"] == before["tags"]
+
+
+def test_model_change_reencodes_and_never_mixes(store: Store, paths: Paths, models_dir: Path, indexed: Indexer,
+                                                shapes: dict[str, list[Path]]) -> None:  # fmt: skip
+    shutil.copytree(models_dir / "clip" / "tiny-shapes", models_dir / "clip" / "tiny-shapes-v2")
+    other = ClipEncoder(models_dir, "tiny-shapes-v2", allow_download=False)
+    folder = str(next(iter(shapes.values()))[0].parent)
+    report = Indexer(store, paths.thumbs_dir, steps=[ClipStep(other)]).run([folder])
+    assert (report.refreshed, report.added) == (60, 0)
+    assert {r["clip_model"] for r in store.query_photos(None).to_pylist()} == {other.model_id}
+    assert Indexer(store, paths.thumbs_dir, steps=[ClipStep(other)]).run([folder]).refreshed == 0
+
+
+def test_missing_model_is_a_clear_error_and_metadata_search_still_works(
+    store: Store, paths: Paths, shapes: dict[str, list[Path]]
+) -> None:
+    encoder = ClipEncoder(paths.models_dir, "no-such-model", allow_download=False)
+    folder = str(next(iter(shapes.values()))[0].parent)
+    report = Indexer(store, paths.thumbs_dir, steps=[ClipStep(encoder)]).run([folder])
+    assert report.added == 60
+    assert len(report.unavailable) == 1
+    message = report.unavailable[0]
+    assert "no-such-model" in message and "open_clip_config.json" in message
+    assert str(paths.models_dir / "clip" / "no-such-model") in message
+    result = Searcher(store, encoder).search(Query(text="a red circle", date_from=datetime(2021, 1, 1).date()))
+    assert result.notice and "semantic search is unavailable" in result.notice
+    assert len(result.records) == 24 and all(r["taken_at"].startswith("2021") for r in result.records)
+    with pytest.raises(ModelUnavailable):
+        encoder.load()
+
+
+def test_schema_1_library_is_migrated(paths: Paths) -> None:
+    """A library written by schema 1 (before semantic search) opens and gains the new columns."""
+    import lancedb
+
+    v1_fields = [f for f in PHOTOS_SCHEMA if f.name not in ("clip_model", "tag_scores")]
+    db = lancedb.connect(str(paths.db_dir))
+    db.create_table("photos", schema=pa.schema(v1_fields))
+    meta = db.create_table(
+        "meta", schema=pa.schema([pa.field("key", pa.string(), False), pa.field("value", pa.string())])
+    )
+    meta.add([{"key": "schema_version", "value": "1"}])
+    store = Store(paths.db_dir)
+    assert store.schema_version == 2
+    assert {"clip_model", "tag_scores"} <= set(store.photos.schema.names)

@@ -1,0 +1,162 @@
+"""A tiny CLIP model trained here, on generated pictures of coloured shapes, for honest tests.
+
+No pretrained CLIP weights can be downloaded on these machines, so the semantic path is proven with a
+model that really learned something: 12 classes (4 colours × 3 shapes) with English and Chinese
+captions. It is saved in open_clip's ``local-dir`` layout (``open_clip_config.json`` +
+``open_clip_model.safetensors``), exactly what album loads for any model in its models directory.
+Training takes about two minutes on 2 cores; the result is cached by a hash of this file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import shutil
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+COLOURS = {  # name: (rgb, chinese)
+    "red": ((220, 30, 30), "红色"),
+    "green": ((30, 170, 50), "绿色"),
+    "blue": ((30, 60, 220), "蓝色"),
+    "yellow": ((235, 210, 20), "黄色"),
+}
+SHAPES = {"circle": "圆形", "square": "正方形", "triangle": "三角形"}
+CLASSES = [(c, s) for c in COLOURS for s in SHAPES]
+EN_TEMPLATES = ["a {c} {s}", "a photo of a {c} {s}", "{c} {s}", "a picture with a {c} {s} in it"]
+ZH_TEMPLATES = ["{c}的{s}", "一个{c}的{s}", "{c}{s}的照片", "有{c}{s}的图片"]
+
+MODEL_CFG = {
+    "embed_dim": 64,
+    "vision_cfg": {"image_size": 32, "layers": 2, "width": 96, "patch_size": 8, "head_width": 32},
+    "text_cfg": {"context_length": 24, "vocab_size": 49408, "width": 64, "heads": 2, "layers": 1},
+}
+PREPROCESS_CFG = {"size": 32, "mean": [0.5, 0.5, 0.5], "std": [0.25, 0.25, 0.25], "interpolation": "bicubic",
+                  "resize_mode": "shortest"}  # fmt: skip
+STEPS, BATCH, MAX_LR = 1500, 96, 2e-3
+
+
+def caption(colour: str, shape: str, chinese: bool, rng: random.Random) -> str:
+    if chinese:
+        return rng.choice(ZH_TEMPLATES).format(c=COLOURS[colour][1], s=SHAPES[shape])
+    return rng.choice(EN_TEMPLATES).format(c=colour, s=shape)
+
+
+def draw(colour: str, shape: str, rng: random.Random, width: int = 96, height: int = 96) -> Image.Image:
+    """One picture: a coloured shape on a random greyish, noisy background, near the centre."""
+    grey = rng.randint(60, 200)
+    tint = [max(0, min(255, grey + rng.randint(-25, 25))) for _ in range(3)]
+    noise = np.random.default_rng(rng.randint(0, 2**31)).integers(-18, 18, (height, width, 3))
+    image = Image.fromarray(np.clip(np.array(tint) + noise, 0, 255).astype(np.uint8))
+    side = min(width, height)
+    size = rng.uniform(0.35, 0.6) * side
+    cx = width / 2 + rng.uniform(-0.12, 0.12) * side
+    cy = height / 2 + rng.uniform(-0.12, 0.12) * side
+    box = (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2)
+    rgb = tuple(max(0, min(255, v + rng.randint(-20, 20))) for v in COLOURS[colour][0])
+    pen = ImageDraw.Draw(image)
+    if shape == "circle":
+        pen.ellipse(box, fill=rgb)
+    elif shape == "square":
+        pen.rectangle(box, fill=rgb)
+    else:
+        pen.polygon([(cx, box[1]), (box[0], box[3]), (box[2], box[3])], fill=rgb)
+    return image
+
+
+def cache_key() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def cache_root() -> Path:
+    base = os.environ.get("ALBUM_TEST_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "album-tests")
+    return Path(base)
+
+
+def train(out_dir: Path, steps: int = STEPS, seed: int = 0) -> Path:
+    """Train the tiny model and save it in open_clip's local-dir layout under ``out_dir``."""
+    import open_clip
+    import torch
+    import torch.nn.functional as F
+    from safetensors.torch import save_file
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    torch.set_num_threads(os.cpu_count() or 1)
+    staging = out_dir.with_name(out_dir.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    (staging / "open_clip_config.json").write_text(
+        json.dumps({"model_cfg": MODEL_CFG, "preprocess_cfg": PREPROCESS_CFG}), encoding="utf-8"
+    )
+    model, _, preprocess = open_clip.create_model_and_transforms(f"local-dir:{staging}", pretrained_text=False)
+    tokenizer = open_clip.get_tokenizer(f"local-dir:{staging}")
+
+    # Pre-generate the training images once, through the model's own preprocessing.
+    per_class = 160
+    labels = torch.tensor([k for k in range(len(CLASSES)) for _ in range(per_class)])
+    images = torch.stack([preprocess(draw(*CLASSES[int(k)], rng)) for k in labels])
+
+    optimizer = torch.optim.AdamW(model.parameters(), lr=MAX_LR, weight_decay=0.05)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=MAX_LR, total_steps=steps)
+    model.train()
+    for _step in range(steps):
+        index = torch.randint(0, len(labels), (BATCH,))
+        batch_labels = labels[index]
+        texts = [caption(*CLASSES[int(k)], chinese=rng.random() < 0.5, rng=rng) for k in batch_labels]
+        image_features = F.normalize(model.encode_image(images[index]), dim=-1)
+        text_features = F.normalize(model.encode_text(tokenizer(texts)), dim=-1)
+        logits = model.logit_scale.exp() * image_features @ text_features.T
+        same = (batch_labels[:, None] == batch_labels[None, :]).float()
+        targets = same / same.sum(dim=1, keepdim=True)  # soft targets: same-class pairs all count
+        loss = (F.cross_entropy(logits, targets) + F.cross_entropy(logits.T, targets)) / 2
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        schedule.step()
+        with torch.no_grad():
+            model.logit_scale.clamp_(0, 4.6052)
+    model.eval()
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(staging / "open_clip_model.safetensors"))
+    vocabulary = [
+        {"key": f"{c}_{s}", "en": f"a {c} {s}", "zh": f"{COLOURS[c][1]}的{SHAPES[s]}", "prompts": [f"a {c} {s}"]}
+        for c, s in CLASSES
+    ]
+    (staging / "album_tags.json").write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    staging.rename(out_dir)
+    return out_dir
+
+
+def trained_model() -> Path:
+    """The cached trained model folder, training it first if the cache does not have it."""
+    folder = cache_root() / f"tinyclip-{cache_key()}"
+    if not (folder / "open_clip_model.safetensors").is_file():
+        train(folder)
+    return folder
+
+
+def install(models_dir: Path, key: str = "tiny-shapes") -> str:
+    """Copy the trained model into ``models_dir/clip/<key>/`` as a user would place a model."""
+    target = models_dir / "clip" / key
+    shutil.copytree(trained_model(), target, dirs_exist_ok=True)
+    return key
+
+
+def write_photos(
+    folder: Path, per_class: int = 5, seed: int = 1000, size: tuple[int, int] = (320, 240)
+) -> dict[str, list[Path]]:
+    """Photos the model never saw in training (other seeds), as JPEGs; returns paths per class name."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    result: dict[str, list[Path]] = {}
+    for colour, shape in CLASSES:
+        for i in range(per_class):
+            path = folder / f"{colour}_{shape}_{i}.jpg"
+            draw(colour, shape, rng, *size).save(path, "JPEG", quality=92)
+            result.setdefault(f"{colour} {shape}", []).append(path)
+    return result
