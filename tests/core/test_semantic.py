@@ -28,7 +28,7 @@ CLASSES = [f"{c} {s}" for c, s in tinyclip.CLASSES]
 @pytest.fixture
 def shapes(photos_dir: Path) -> dict[str, list[Path]]:
     photos = tinyclip.write_photos(photos_dir, per_class=5)
-    for name, paths in photos.items():  # the first 3 of each class in 2020, the others in 2021
+    for paths in photos.values():  # the first 3 of each class in 2020, the others in 2021
         for i, path in enumerate(paths):
             stamp = datetime(2020 if i < 3 else 2021, 6, 1 + i).timestamp()
             os.utime(path, (stamp, stamp))
