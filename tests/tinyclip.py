@@ -10,6 +10,7 @@ Training takes about two minutes on 2 cores; the result is cached by a hash of t
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 import random
@@ -69,7 +70,10 @@ def draw(colour: str, shape: str, rng: random.Random, width: int = 96, height: i
 
 
 def cache_key() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    """Changes whenever anything that shapes the trained weights changes (data, captions, config, loop)."""
+    parts = [json.dumps([COLOURS, SHAPES, EN_TEMPLATES, ZH_TEMPLATES, MODEL_CFG, PREPROCESS_CFG, STEPS, BATCH, MAX_LR])]
+    parts += [inspect.getsource(f) for f in (caption, draw, train)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
 def cache_root() -> Path:

@@ -90,13 +90,16 @@ def test_filters_apply_inside_the_vector_search(store: Store, encoder: ClipEncod
 
 def test_similar_photo_first_then_same_class(store: Store, encoder: ClipEncoder, indexed: Indexer,
                                              shapes: dict[str, list[Path]]) -> None:  # fmt: skip
+    """Every photo finds itself first; the next four are of its class (precision over all 60 photos)."""
     searcher = Searcher(store, encoder)
-    for name in ("red circle", "blue square", "yellow triangle"):
-        example = shapes[name][2]
-        records = searcher.similar(str(example)).records
-        assert records[0]["path"] == str(example)
-        assert records[0]["score"] == pytest.approx(1.0, abs=1e-4)
-        assert [class_of(r["path"]) for r in records[1:5]] == [name] * 4
+    same = 0
+    for name, paths in shapes.items():
+        for example in paths:
+            records = searcher.similar(str(example)).records
+            assert records[0]["path"] == str(example)
+            assert records[0]["score"] == pytest.approx(1.0, abs=1e-4)
+            same += sum(class_of(r["path"]) == name for r in records[1:5])
+    assert same / (60 * 4) >= 0.9
 
 
 def test_similar_to_a_photo_outside_the_library(store: Store, encoder: ClipEncoder, indexed: Indexer,

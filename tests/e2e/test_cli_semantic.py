@@ -1,0 +1,61 @@
+"""`album search "text"`, `album similar`, `album tags` through the CLI with the tiny trained model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+import tinyclip
+from conftest import run_album
+
+
+def lines(result: subprocess.CompletedProcess[str]) -> list[dict]:  # type: ignore[type-arg]
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def classes(records: list[dict]) -> list[str]:  # type: ignore[type-arg]
+    return [Path(r["path"]).stem.rsplit("_", 1)[0] for r in records]
+
+
+@pytest.fixture
+def indexed(models_dir: Path, photos_dir: Path) -> dict[str, list[Path]]:
+    photos = tinyclip.write_photos(photos_dir, per_class=5)
+    summary = lines(run_album("index", str(photos_dir), "--json"))[0]
+    assert (summary["added"], summary["unavailable"]) == (60, [])
+    return photos
+
+
+def test_text_search_in_english_and_chinese(indexed: dict[str, list[Path]]) -> None:
+    english = lines(run_album("search", "a", "yellow", "square", "--json"))
+    assert classes(english[:5]) == ["yellow_square"] * 5
+    assert all(isinstance(r["score"], float) for r in english)
+    chinese = lines(run_album("search", "绿色的三角形", "--json"))
+    assert classes(chinese[:5]) == ["green_triangle"] * 5
+    assert len(chinese) < 60
+
+
+def test_similar_and_tags(indexed: dict[str, list[Path]]) -> None:
+    example = indexed["blue circle"][3]
+    similar = lines(run_album("similar", str(example), "--json", "--limit", "5"))
+    assert similar[0]["path"] == str(example)
+    assert len(similar) == 5 and similar[0]["score"] == pytest.approx(1.0, abs=1e-4)  # quality: test_semantic.py
+    tags = {t["tag"]: t["count"] for t in lines(run_album("tags", "--json"))}
+    assert tags.get("red_triangle", 0) >= 4
+    tagged = lines(run_album("search", "--tag", "red_triangle", "--json"))
+    assert set(classes(tagged)) == {"red_triangle"}
+
+
+def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("ALBUM_CLIP_MODEL", "not-installed")
+    tinyclip.write_photos(photos_dir, per_class=1)
+    result = run_album("index", str(photos_dir))
+    assert result.returncode == 0
+    assert result.stderr.count("not-installed") == 1 and "open_clip_config.json" in result.stderr
+    search = run_album("search", "a red circle", "--json")
+    assert search.returncode == 0
+    assert search.stderr.count("semantic search is unavailable") == 1
+    assert len(lines(search)) == 12
