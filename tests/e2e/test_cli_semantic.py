@@ -54,7 +54,7 @@ def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_
     tinyclip.write_photos(photos_dir, per_class=1)
     result = run_album("index", str(photos_dir))
     assert result.returncode == 0
-    assert result.stderr.count("not-installed") == 1 and "open_clip_config.json" in result.stderr
+    assert result.stderr.count("is not available") == 1 and "open_clip_config.json" in result.stderr
     search = run_album("search", "a red circle", "--json")
     assert search.returncode == 0
     assert search.stderr.count("semantic search is unavailable") == 1
