@@ -18,10 +18,14 @@ from datetime import date
 from typing import Any
 
 from album import __version__
+from album.core import people as people_ops
 from album.core.clip import ClipEncoder
 from album.core.clip_step import ClipStep
 from album.core.config import IndexSettings, Paths, Settings
-from album.core.indexer import Indexer, IndexProgress, IndexReport
+from album.core.face_step import FaceStep
+from album.core.face_store import FaceStore
+from album.core.faces import FaceAnalyzer
+from album.core.indexer import Indexer, IndexProgress, IndexReport, PhotoStep
 from album.core.media import PhotoError
 from album.core.models import CLIP_MODELS, ModelUnavailable, clip_folder
 from album.core.query import Near, Query
@@ -107,7 +111,9 @@ def _encoder(paths: Paths) -> ClipEncoder:
 def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
     store = _open_store(paths)
     settings = Settings.load(paths)
-    steps = [ClipStep(_encoder(paths), settings.min_tag_probability)]
+    analyzer = FaceAnalyzer(paths.models_dir, allow_download=settings.allow_downloads)
+    face_step = FaceStep(analyzer)
+    steps: list[PhotoStep] = [ClipStep(_encoder(paths), settings.min_tag_probability), face_step]
     exclude = [str(paths.data_dir), str(paths.cache_dir)]
     indexer = Indexer(store, paths.thumbs_dir, IndexSettings(), exclude=exclude, steps=steps)
     bar = TerminalProgress(enabled=sys.stderr.isatty() and not args.json)
@@ -120,6 +126,8 @@ def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
         print("interrupted: indexed photos are saved; run the same command again to resume", file=sys.stderr)
         return 130
     bar.close()
+    if face_step.faces is not None and not report.cancelled:  # the faces step ran: group new faces
+        people_ops.cluster(face_step.faces, analyzer.same_person_distance)
     _print_report(report, args.json)
     return 0
 
@@ -156,12 +164,20 @@ def _print_photo_line(record: dict[str, Any]) -> None:
     print("  ".join(p for p in (score, when, record["path"], camera, where) if p))
 
 
-def _filters(args: argparse.Namespace, text: str = "") -> Query:
+def _filters(args: argparse.Namespace, paths: Paths, text: str = "") -> Query:
     if args.km is not None and args.near is None:
         raise SystemExit("album: --km needs --near LAT,LON")
     near = Near(args.near[0], args.near[1], args.km if args.km is not None else 10.0) if args.near else None
+    person_ids: list[str] = []
+    if args.person:
+        known = people_ops.list_people(FaceStore(_open_store(paths)))
+        for name in args.person:
+            matches = people_ops.find_people(known, name)
+            if not matches:
+                raise SystemExit(f"album: nobody called {name!r} (see `album people`)")
+            person_ids.append(matches[0].id)
     return Query(text=text, date_from=args.after, date_to=args.before, near=near, camera=args.camera,
-                 tags=tuple(args.tag or ()))  # fmt: skip
+                 tags=tuple(args.tag or ()), person_ids=tuple(person_ids))  # fmt: skip
 
 
 def _print_results(result: SearchResult, as_json: bool) -> None:
@@ -172,7 +188,7 @@ def _print_results(result: SearchResult, as_json: bool) -> None:
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
-    query = _filters(args, " ".join(args.text))
+    query = _filters(args, paths, " ".join(args.text))
     _print_results(Searcher(_open_store(paths), _encoder(paths)).search(query, limit=args.limit), args.json)
     return 0
 
@@ -180,11 +196,60 @@ def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_similar(args: argparse.Namespace, paths: Paths) -> int:
     searcher = Searcher(_open_store(paths), _encoder(paths))
     try:
-        result = searcher.similar(os.path.abspath(args.photo), _filters(args), limit=args.limit)
+        result = searcher.similar(os.path.abspath(args.photo), _filters(args, paths), limit=args.limit)
     except (ModelUnavailable, PhotoError, OSError) as exc:
         print(f"album similar: {exc}", file=sys.stderr)
         return 1
     _print_results(result, args.json)
+    return 0
+
+
+def _person_json(person: people_ops.Person) -> dict[str, Any]:
+    return {
+        "id": person.id, "name": person.name, "face_count": person.face_count, "photo_count": person.photo_count,
+        "hidden": person.hidden, "me": person.is_me,
+        "faces": [{"id": f["id"], "photo": f["path"], "bbox": [round(v, 4) for v in f["bbox"]],
+                   "score": round(float(f["score"]), 3)} for f in person.faces],
+    }  # fmt: skip
+
+
+def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
+    store = _open_store(paths)
+    faces = FaceStore(store)
+    action = args.action
+    if action == "list":
+        people = people_ops.list_people(faces, with_faces=args.json)
+        paths_by_id = {r["id"]: r["path"] for r in store.query_photos(None, ["id", "path"]).to_pylist()}
+        for person in people:
+            for face in person.faces:
+                face["path"] = paths_by_id.get(face["photo_id"])
+            if args.json:
+                _emit(_person_json(person))
+            else:
+                flags = " (me)" if person.is_me else "" + (" [hidden]" if person.hidden else "")
+                print(f"{person.id}  {person.name or '(unnamed)'}{flags}  {person.face_count} faces, "
+                      f"{person.photo_count} photos")  # fmt: skip
+        return 0
+    if action == "name":
+        people_ops.name_person(faces, args.ids[0], " ".join(args.ids[1:]))
+    elif action == "merge":
+        people_ops.merge_people(faces, args.ids[0], args.ids[1:])
+    elif action == "move":
+        people_ops.move_faces(faces, args.ids, args.to)
+    elif action == "split":
+        print(people_ops.move_faces(faces, args.ids, None))
+    elif action == "reject":
+        people_ops.not_this_person(faces, args.ids)
+    elif action in ("hide", "show"):
+        for person_id in args.ids:
+            people_ops.hide_person(faces, person_id, hidden=action == "hide")
+    elif action == "me":
+        people_ops.set_me(faces, args.ids[0])
+    elif action == "cluster":
+        analyzer = FaceAnalyzer(paths.models_dir, allow_download=False)
+        analyzer.load()
+        report = people_ops.cluster(faces, analyzer.same_person_distance)
+        print(f"{report.joined} faces joined people, {report.new_people} new people, {report.waiting} waiting")
     return 0
 
 
@@ -273,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     filters.add_argument("--km", type=float, metavar="R", help="radius for --near in km (default 10)")
     filters.add_argument("--camera", metavar="TEXT", help="camera make or model contains TEXT")
     filters.add_argument("--tag", action="append", metavar="TAG", help="has this zero-shot tag (repeatable)")
+    filters.add_argument("--person", action="append", metavar="NAME", help="this person is in the photo (repeatable)")
     filters.add_argument("--limit", type=int, metavar="N", help="at most N photos")
 
     p = sub.add_parser("search", parents=[common, filters], help="find photos by what they show, date, place, camera")
@@ -282,6 +348,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("similar", parents=[common, filters], help="find photos that look like PHOTO")
     p.add_argument("photo", metavar="PHOTO", help="a photo in the library, or any image file")
     p.set_defaults(func=cmd_similar)
+
+    p = sub.add_parser("people", parents=[common], help="list people, name, merge, split and correct them")
+    p.add_argument("action", nargs="?", default="list",
+                   choices=["list", "name", "merge", "move", "split", "reject", "hide", "show", "me", "cluster"],
+                   help="name ID NAME | merge INTO_ID ID... | move FACE_ID... --to ID | split FACE_ID... | "
+                        "reject FACE_ID... (not this person) | hide/show ID... | me ID | cluster")  # fmt: skip
+    p.add_argument("ids", nargs="*", metavar="ARG")
+    p.add_argument("--to", metavar="PERSON_ID", help="target person for move")
+    p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("tags", parents=[common], help="list the zero-shot tags with their photo counts")
     p.set_defaults(func=cmd_tags)

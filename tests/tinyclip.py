@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
+from album.core.clip import reduce_for_model
+
 COLOURS = {  # name: (rgb, chinese)
     "red": ((220, 30, 30), "红色"),
     "green": ((30, 170, 50), "绿色"),
@@ -39,6 +41,7 @@ MODEL_CFG = {
 PREPROCESS_CFG = {"size": 32, "mean": [0.5, 0.5, 0.5], "std": [0.25, 0.25, 0.25], "interpolation": "bicubic",
                   "resize_mode": "shortest"}  # fmt: skip
 STEPS, BATCH, MAX_LR = 1500, 96, 2e-3
+PHOTO_SIZE = (320, 240)  # training pictures have the size of the test photos
 
 
 def caption(colour: str, shape: str, chinese: bool, rng: random.Random) -> str:
@@ -71,8 +74,9 @@ def draw(colour: str, shape: str, rng: random.Random, width: int = 96, height: i
 
 def cache_key() -> str:
     """Changes whenever anything that shapes the trained weights changes (data, captions, config, loop)."""
-    parts = [json.dumps([COLOURS, SHAPES, EN_TEMPLATES, ZH_TEMPLATES, MODEL_CFG, PREPROCESS_CFG, STEPS, BATCH, MAX_LR])]
-    parts += [inspect.getsource(f) for f in (caption, draw, train)]
+    constants = [COLOURS, SHAPES, EN_TEMPLATES, ZH_TEMPLATES, MODEL_CFG, PREPROCESS_CFG]
+    constants += [STEPS, BATCH, MAX_LR, PHOTO_SIZE]
+    parts = [json.dumps(constants), *(inspect.getsource(f) for f in (caption, draw, train, reduce_for_model))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
@@ -103,7 +107,9 @@ def train(out_dir: Path, steps: int = STEPS, seed: int = 0) -> Path:
     # Pre-generate the training images once, through the model's own preprocessing.
     per_class = 160
     labels = torch.tensor([k for k in range(len(CLASSES)) for _ in range(per_class)])
-    images = torch.stack([preprocess(draw(*CLASSES[int(k)], rng)) for k in labels])
+    side = MODEL_CFG["vision_cfg"]["image_size"]
+    # The same path album's encoder takes at indexing time: photo-sized picture, reduce, preprocess.
+    images = torch.stack([preprocess(reduce_for_model(draw(*CLASSES[int(k)], rng, *PHOTO_SIZE), side)) for k in labels])
 
     optimizer = torch.optim.AdamW(model.parameters(), lr=MAX_LR, weight_decay=0.05)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=MAX_LR, total_steps=steps)
@@ -152,7 +158,7 @@ def install(models_dir: Path, key: str = "tiny-shapes") -> str:
 
 
 def write_photos(
-    folder: Path, per_class: int = 5, seed: int = 1000, size: tuple[int, int] = (320, 240)
+    folder: Path, per_class: int = 5, seed: int = 1000, size: tuple[int, int] = PHOTO_SIZE
 ) -> dict[str, list[Path]]:
     """Photos the model never saw in training (other seeds), as JPEGs; returns paths per class name."""
     rng = random.Random(seed)

@@ -58,7 +58,7 @@ class ClipStep:
         """Runs in a decode thread: the model's own preprocessing of the reduced image."""
         return self.encoder.preprocess(photo.image)
 
-    def run(self, prepared: list[Any]) -> list[dict[str, Any]]:
+    def run(self, photo_ids: list[str], prepared: list[Any]) -> list[dict[str, Any]]:
         """Runs batched in the writer thread: vectors and tags for each prepared photo."""
         assert self._tagger is not None, "start() first"
         vectors = self.encoder.encode_images(prepared)

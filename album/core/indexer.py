@@ -60,7 +60,7 @@ class PhotoStep(Protocol):
     def prepare(self, photo: LoadedPhoto) -> Any:
         """Per-photo work in a decode thread, from the reduced image (e.g. CLIP preprocessing)."""
 
-    def run(self, prepared: list[Any]) -> list[dict[str, Any]]:
+    def run(self, photo_ids: list[str], prepared: list[Any]) -> list[dict[str, Any]]:
         """Batched work on the writer thread; returns column values for each photo."""
 
 
@@ -197,19 +197,20 @@ class _BatchWriter:
 
     def _rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """New rows, and overlays for rows already in the store (which keep columns not given)."""
+        ids = [job.known.id if job.known else uuid.uuid4().hex for _decoded, job in self.decoded]
         results: list[dict[str, Any]] = [{} for _ in self.decoded]
         for step in self.steps:
-            outputs = step.run([d.prepared[step.name] for d, _job in self.decoded])
+            outputs = step.run(ids, [d.prepared[step.name] for d, _job in self.decoded])
             for result, output in zip(results, outputs, strict=True):
                 result.update(output)
         new, overlays = [], []
-        for (decoded, job), result in zip(self.decoded, results, strict=True):
+        for photo_id, (decoded, job), result in zip(ids, self.decoded, results, strict=True):
             if job.known is None:
-                new.append({**self.defaults, **decoded.row, "id": uuid.uuid4().hex, **result})
+                new.append({**self.defaults, **decoded.row, "id": photo_id, **result})
             elif job.refresh and decoded.row["content_hash"] == job.known.content_hash:
-                overlays.append({**decoded.row, "id": job.known.id, **result})
+                overlays.append({**decoded.row, "id": photo_id, **result})
             else:
-                overlays.append({**self.defaults, **decoded.row, "id": job.known.id, **result})
+                overlays.append({**self.defaults, **decoded.row, "id": photo_id, **result})
         return new, overlays
 
     def flush(self) -> None:

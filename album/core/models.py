@@ -153,3 +153,21 @@ def ensure_clip_files(
     except Exception as exc:  # network, DNS, HTTP, disk: all mean the same to the user
         raise ModelUnavailable(key, expected, folder, f"download failed: {exc.__class__.__name__}") from exc
     return folder
+
+
+def download_url(url: str, target: Path, progress: DownloadProgress | None, chunk: int = 1 << 20) -> Path:
+    """Download ``url`` to ``target`` via a temporary file, so a broken download never looks complete."""
+    import urllib.request
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    with urllib.request.urlopen(url, timeout=30) as response, open(partial, "wb") as out:
+        total = int(response.headers.get("Content-Length") or 0)
+        done = 0
+        while block := response.read(chunk):
+            out.write(block)
+            done += len(block)
+            if progress is not None:
+                progress(target.name, done, total)
+    partial.replace(target)
+    return target

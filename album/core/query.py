@@ -35,6 +35,7 @@ class Query:
     near: Near | None = None
     camera: str | None = None  # substring of "make model", case-insensitive
     tags: tuple[str, ...] = ()  # zero-shot tag keys that must all be present
+    person_ids: tuple[str, ...] = ()  # people who must all be in the photo
 
 
 def like_pattern(text: str) -> str:
@@ -92,6 +93,8 @@ def to_where(query: Query) -> str | None:
         clauses.append(f"lower(camera) LIKE {like_pattern(query.camera)} ESCAPE '\\'")
     if query.tags:
         clauses.append(f"array_has_all(tags, [{', '.join(sql_string(t) for t in query.tags)}])")
+    if query.person_ids:
+        clauses.append(f"array_has_all(person_ids, [{', '.join(sql_string(p) for p in query.person_ids)}])")
     return " AND ".join(clauses) or None
 
 
@@ -106,4 +109,6 @@ def describe(query: Query) -> list[str]:
         reasons.append(f"camera contains {query.camera!r}")
     if query.tags:
         reasons.append("tagged " + ", ".join(query.tags))
+    if query.person_ids:
+        reasons.append(f"with {len(query.person_ids)} chosen {'person' if len(query.person_ids) == 1 else 'people'}")
     return reasons

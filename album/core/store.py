@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 VECTOR_COLUMN = "clip_vector"  # added on first use with the CLIP model's dimension
 
 PHOTOS_SCHEMA = pa.schema(
@@ -63,6 +63,9 @@ PHOTOS_SCHEMA = pa.schema(
         # zero-shot tags' scores, parallel to `tags`.
         pa.field("clip_model", pa.string()),
         pa.field("tag_scores", pa.list_(pa.float32())),
+        # schema 3: faces. Which face models processed the photo (null: not yet), and how many faces.
+        pa.field("faces_model", pa.string()),
+        pa.field("face_count", pa.int32()),
     ]
 )
 
@@ -91,10 +94,10 @@ def _add_missing_columns(store: Store) -> None:
 
 
 # Step migrations: MIGRATIONS[n] upgrades a database at version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Store], None]] = {1: _add_missing_columns}
+MIGRATIONS: dict[int, Callable[[Store], None]] = {1: _add_missing_columns, 2: _add_missing_columns}
 
-_IN_CHUNK = 500
-KEEP_VERSIONS_FOR = timedelta(minutes=1)  # ids per "id IN (...)" clause
+_IN_CHUNK = 500  # ids per "id IN (...)" clause
+KEEP_VERSIONS_FOR = timedelta(minutes=1)
 
 
 class StoreError(Exception):
@@ -117,7 +120,7 @@ def sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _in_clause(column: str, values: Sequence[str]) -> str:
+def in_clause(column: str, values: Sequence[str]) -> str:
     return f"{column} IN ({', '.join(sql_string(v) for v in values)})"
 
 
@@ -128,16 +131,24 @@ class Store:
         self.db_dir = db_dir
         db_dir.mkdir(parents=True, exist_ok=True)
         self._db = lancedb.connect(str(db_dir))
-        existing = set(self._db.list_tables().tables)
-        self.meta = self._table("meta", META_SCHEMA, existing)
-        self.photos = self._table("photos", PHOTOS_SCHEMA, existing)
-        self.errors = self._table("errors", ERRORS_SCHEMA, existing)
+        existing = self.table_names()
+        self.meta = self.open_or_create("meta", META_SCHEMA, existing)
+        self.photos = self.open_or_create("photos", PHOTOS_SCHEMA, existing)
+        self.errors = self.open_or_create("errors", ERRORS_SCHEMA, existing)
         self._migrate(fresh="photos" not in existing)
 
-    def _table(self, name: str, schema: pa.Schema, existing: set[str]) -> Any:
+    def table_names(self) -> set[str]:
+        return set(self._db.list_tables().tables)
+
+    def open_or_create(self, name: str, schema: pa.Schema, existing: set[str] | None = None) -> Any:
+        """Open table ``name``, creating it empty with ``schema`` if the library does not have it yet."""
+        existing = self.table_names() if existing is None else existing
         if name in existing:
             return self._db.open_table(name)
         return self._db.create_table(name, schema=schema, exist_ok=True)
+
+    def drop_table(self, name: str) -> None:
+        self._db.drop_table(name)
 
     # -- schema version ---------------------------------------------------------------------
     def _get_meta(self, key: str) -> str | None:
@@ -197,7 +208,7 @@ class Store:
         rows: list[dict[str, Any]] = []
         for start in range(0, len(ids), _IN_CHUNK):
             chunk = ids[start : start + _IN_CHUNK]
-            rows += self.photos.search().where(_in_clause("id", chunk)).limit(None).to_list()
+            rows += self.photos.search().where(in_clause("id", chunk)).limit(None).to_list()
         return rows
 
     def get_photo_by_path(self, path: str) -> dict[str, Any] | None:
@@ -209,7 +220,7 @@ class Store:
 
     def delete_photos(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), _IN_CHUNK):
-            self.photos.delete(_in_clause("id", ids[start : start + _IN_CHUNK]))
+            self.photos.delete(in_clause("id", ids[start : start + _IN_CHUNK]))
 
     def query_photos(
         self, where: str | None, columns: Sequence[str] | None = None, limit: int | None = None
@@ -283,7 +294,7 @@ class Store:
 
     def clear_errors(self, error_ids: Sequence[str]) -> None:
         for start in range(0, len(error_ids), _IN_CHUNK):
-            self.errors.delete(_in_clause("id", error_ids[start : start + _IN_CHUNK]))
+            self.errors.delete(in_clause("id", error_ids[start : start + _IN_CHUNK]))
 
     def list_errors(self) -> list[dict[str, Any]]:
         rows = self.errors.search().limit(None).to_list()
@@ -296,8 +307,8 @@ class Store:
         Versions younger than a minute are kept so a search running concurrently (the GUI searches
         while the indexer writes) never loses the version it is reading.
         """
-        for table in (self.photos, self.errors, self.meta):
-            table.optimize(cleanup_older_than=KEEP_VERSIONS_FOR)
+        for name in self.table_names():
+            self._db.open_table(name).optimize(cleanup_older_than=KEEP_VERSIONS_FOR)
 
     def disk_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.db_dir.rglob("*") if f.is_file())

@@ -1,0 +1,149 @@
+"""The faces, people and corrections tables (in the same LanceDB library as the photos).
+
+A face row belongs to a photo (``photo_id``) and, once recognised, to a person. ``assigned_by`` records
+who put it there: "auto" (the indexer or a clustering pass) or "user". Automatic passes never move a
+face the user placed, and never put a face back on a person the user said it is not (``rejections``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from album.core.store import Store, in_clause, sql_string
+
+PEOPLE_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("name", pa.string()),
+        pa.field("hidden", pa.bool_()),
+        pa.field("is_me", pa.bool_()),
+        pa.field("created_at", pa.timestamp("us")),
+    ]
+)
+REJECTIONS_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),  # face_id + person_id
+        pa.field("face_id", pa.string(), nullable=False),
+        pa.field("person_id", pa.string(), nullable=False),
+    ]
+)
+
+
+def faces_schema(dim: int) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field("id", pa.string(), nullable=False),
+            pa.field("photo_id", pa.string(), nullable=False),
+            pa.field("bbox", pa.list_(pa.float32(), 4)),  # fractions of the upright photo
+            pa.field("landmarks", pa.list_(pa.float32(), 10)),
+            pa.field("score", pa.float32()),
+            pa.field("embedding", pa.list_(pa.float32(), dim)),
+            pa.field("person_id", pa.string()),
+            pa.field("assigned_by", pa.string()),  # "auto", "user" or null
+            pa.field("thumb", pa.binary()),  # JPEG of the aligned face
+            pa.field("model", pa.string()),
+        ]
+    )
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+class FaceStore:
+    """Faces, people and user corrections. ``dim`` is the recogniser's embedding size."""
+
+    def __init__(self, store: Store, dim: int | None = None) -> None:
+        self.store = store
+        existing = store.table_names()
+        self.people = store.open_or_create("people", PEOPLE_SCHEMA, existing)
+        self.rejections = store.open_or_create("rejections", REJECTIONS_SCHEMA, existing)
+        if "faces" in existing:
+            self.faces = store.open_or_create("faces", faces_schema(1), existing)
+            current = self.faces.schema.field("embedding").type.list_size
+            if dim is not None and current != dim:  # another recogniser: its embeddings are incomparable
+                store.drop_table("faces")
+                self.faces = store.open_or_create("faces", faces_schema(dim))
+        else:
+            self.faces = store.open_or_create("faces", faces_schema(dim or 512), existing)
+
+    @property
+    def dim(self) -> int:
+        return int(self.faces.schema.field("embedding").type.list_size)
+
+    # -- faces --------------------------------------------------------------------------------------
+    def replace_faces(self, photo_ids: Sequence[str], rows: list[dict[str, Any]]) -> None:
+        """Make ``rows`` the faces of ``photo_ids`` (delete + insert: idempotent if interrupted)."""
+        for chunk in _chunks(photo_ids):
+            self.faces.delete(in_clause("photo_id", chunk))
+        if rows:
+            self.faces.add(pa.Table.from_pylist(rows, schema=self.faces.schema))
+
+    def face_rows(self, where: str | None = None, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        query = self.faces.search()
+        if where:
+            query = query.where(where)
+        if columns:
+            query = query.select(list(columns))
+        return query.limit(None).to_list()
+
+    def embeddings(self, where: str | None = None) -> tuple[list[dict[str, Any]], np.ndarray]:
+        rows = self.face_rows(where, ["id", "photo_id", "person_id", "assigned_by", "score", "embedding"])
+        matrix = np.array([r["embedding"] for r in rows], dtype=np.float32).reshape(len(rows), self.dim)
+        return rows, matrix
+
+    def assign(self, face_ids: Sequence[str], person_id: str | None, by: str | None) -> None:
+        for chunk in _chunks(face_ids):
+            self.faces.update(where=in_clause("id", chunk), values={"person_id": person_id, "assigned_by": by})
+
+    # -- people -------------------------------------------------------------------------------------
+    def new_person(self, name: str | None = None) -> str:
+        person_id = uuid.uuid4().hex[:12]
+        row = {"id": person_id, "name": name, "hidden": False, "is_me": False, "created_at": datetime.now()}
+        self.people.add(pa.Table.from_pylist([row], schema=PEOPLE_SCHEMA))
+        return person_id
+
+    def person_rows(self) -> list[dict[str, Any]]:
+        return self.people.search().limit(None).to_list()
+
+    def update_person(self, person_id: str, **values: Any) -> None:
+        self.people.update(where=f"id = {sql_string(person_id)}", values=values)
+
+    def delete_people(self, person_ids: Sequence[str]) -> None:
+        for chunk in _chunks(person_ids):
+            self.people.delete(in_clause("id", chunk))
+
+    # -- corrections --------------------------------------------------------------------------------
+    def reject(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Remember "face F is not person P" for every (F, P)."""
+        rows = [{"id": f"{f}:{p}", "face_id": f, "person_id": p} for f, p in pairs]
+        if rows:
+            data = pa.Table.from_pylist(rows, schema=REJECTIONS_SCHEMA)
+            self.rejections.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
+
+    def rejected(self) -> set[tuple[str, str]]:
+        return {(r["face_id"], r["person_id"]) for r in self.rejections.search().limit(None).to_list()}
+
+    def retarget_rejections(self, old: str, new: str) -> None:
+        """After a merge, "not P_old" becomes "not P_new"."""
+        rows = self.rejections.search().where(f"person_id = {sql_string(old)}").limit(None).to_list()
+        self.reject([(r["face_id"], new) for r in rows])
+
+    # -- photos' person ids ---------------------------------------------------------------------
+    def refresh_photo_people(self, photo_ids: Sequence[str]) -> None:
+        """Recompute ``photos.person_ids`` of these photos from their faces (one prefilter for search)."""
+        ids = list(dict.fromkeys(photo_ids))
+        if not ids:
+            return
+        people: dict[str, set[str]] = {pid: set() for pid in ids}
+        for chunk in _chunks(ids):
+            for row in self.face_rows(in_clause("photo_id", chunk), ["photo_id", "person_id"]):
+                if row["person_id"]:
+                    people[row["photo_id"]].add(row["person_id"])
+        self.store.update_photo_fields([{"id": pid, "person_ids": sorted(p)} for pid, p in people.items()])

@@ -1,0 +1,245 @@
+"""Face detection and recognition with insightface on onnxruntime.
+
+Models are plain ONNX files in ``models_dir/faces/`` (any depth): album recognises the files it knows
+by name and takes each one's preprocessing and thresholds from :data:`FACE_MODELS` — a 512-d ArcFace
+and a 128-d MobileFaceNet need different same-person distances. A model album does not know can be
+described by a JSON file next to it (``<name>.json`` with the fields of :class:`FaceModelSpec`).
+insightface's own classes run them (SCRFD for detection, ArcFaceONNX with 5-point ``norm_crop``
+alignment for recognition). Without any models, insightface's standard ``buffalo_l`` pack is
+downloaded on first use; offline, :class:`~album.core.models.ModelUnavailable` says what to put where.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import threading
+import warnings
+import zipfile
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from album.core.models import DownloadProgress, ModelUnavailable, check_reachable, download_url
+
+log = logging.getLogger(__name__)
+# insightface's alignment calls a scikit-image API that warns about its own future; not our users' news.
+warnings.filterwarnings("ignore", category=FutureWarning, module=r"insightface\.")
+
+INSIGHTFACE_LICENCE = "insightface model zoo: non-commercial research use only"
+PACK = "buffalo_l"  # insightface's standard pack, the default for users (as in Immich)
+DETECTION_SIZE = (640, 640)
+
+
+@dataclass(frozen=True)
+class FaceModelSpec:
+    """What album needs to know about one face model file.
+
+    Attributes:
+        role: "detector" or "recogniser".
+        input_mean, input_std: recogniser input normalisation, ``(pixel - mean) / std`` on RGB 0..255.
+        min_score: detections below this score are dropped (detector).
+        same_person_distance: cosine distance under which two faces are the same person (recogniser).
+        licence: shown where users choose models.
+    """
+
+    role: str
+    input_mean: float = 127.5
+    input_std: float = 127.5
+    min_score: float = 0.7
+    same_person_distance: float = 0.5
+    licence: str = INSIGHTFACE_LICENCE
+    rank: int = 0  # when several are present, the highest rank is used
+
+
+FACE_MODELS: dict[str, FaceModelSpec] = {
+    # buffalo_l: SCRFD-10G detector and ArcFace R50 (WebFace600K) recogniser, 512-d. Immich's defaults.
+    "det_10g.onnx": FaceModelSpec("detector", min_score=0.7, rank=2),
+    "w600k_r50.onnx": FaceModelSpec("recogniser", 127.5, 127.5, same_person_distance=0.5, rank=2),
+    # buffalo_s/sc detector: SCRFD-500M, smaller, lower scores for the same faces.
+    "det_500m.onnx": FaceModelSpec("detector", min_score=0.6, rank=1),
+    # MobileFaceNet 128-d, ImageNet mean/std built into the graph: it takes raw RGB 0..255.
+    # Same-person cosine similarity is mostly > 0.3, different people mostly < 0.2 (its README).
+    "mobilefacenet_rgb255.onnx": FaceModelSpec(
+        "recogniser", 0.0, 1.0, same_person_distance=0.72, rank=1,
+        licence="code Apache-2.0; trained on MS-Celeb-1M (research terms)",
+    ),
+}  # fmt: skip
+
+
+@dataclass
+class Face:
+    """One detected face. ``bbox`` is (x1, y1, x2, y2) as fractions of the upright photo's size."""
+
+    bbox: tuple[float, float, float, float]
+    score: float
+    landmarks: list[tuple[float, float]]  # 5 points, same fractions
+    embedding: np.ndarray  # L2-normalised
+    thumb: bytes  # JPEG of the aligned face crop
+
+
+def _spec_for(path: Path) -> FaceModelSpec | None:
+    sidecar = path.with_suffix(".json")
+    if sidecar.is_file():
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+            known = {f.name for f in fields(FaceModelSpec)}
+            return FaceModelSpec(**{k: v for k, v in data.items() if k in known})
+        except (OSError, ValueError, TypeError) as exc:
+            log.warning("ignoring unreadable %s: %s", sidecar, exc)
+    return FACE_MODELS.get(path.name)
+
+
+def find_face_models(models_dir: Path) -> tuple[Path, Path] | None:
+    """The best detector and recogniser under ``models_dir/faces``, or None if either is missing."""
+    best: dict[str, tuple[int, Path]] = {}
+    for path in sorted((models_dir / "faces").rglob("*.onnx")):
+        spec = _spec_for(path)
+        if spec is not None and (spec.role not in best or spec.rank > best[spec.role][0]):
+            best[spec.role] = (spec.rank, path)
+    if "detector" in best and "recogniser" in best:
+        return best["detector"][1], best["recogniser"][1]
+    return None
+
+
+def ensure_face_models(
+    models_dir: Path, allow_download: bool = True, progress: DownloadProgress | None = None
+) -> tuple[Path, Path]:
+    """Detector and recogniser paths, downloading insightface's ``buffalo_l`` pack if there are none.
+
+    Raises:
+        ModelUnavailable: no usable models and the download failed.
+    """
+    found = find_face_models(models_dir)
+    if found:
+        return found
+    folder = models_dir / "faces" / PACK
+    expected = ["det_10g.onnx", "w600k_r50.onnx"]
+    if not allow_download:
+        raise ModelUnavailable(PACK, expected, folder, "downloads are switched off")
+    from insightface.utils.storage import model_zoo_download_url
+
+    url = model_zoo_download_url(f"{PACK}.zip")
+    try:
+        check_reachable("github.com")
+        archive = download_url(url, folder.with_suffix(".zip"), progress)
+        with zipfile.ZipFile(archive) as zf:
+            for member in zf.namelist():
+                if member.endswith(".onnx"):
+                    (folder / Path(member).name).parent.mkdir(parents=True, exist_ok=True)
+                    (folder / Path(member).name).write_bytes(zf.read(member))
+        archive.unlink()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise ModelUnavailable(PACK, expected, folder, f"download failed: {exc}") from exc
+    found = find_face_models(models_dir)
+    if not found:
+        raise ModelUnavailable(PACK, expected, folder, "the downloaded pack lacks these files")
+    return found
+
+
+class FaceAnalyzer:
+    """Detects faces and computes their embeddings. Thread-safe: each thread gets its own sessions.
+
+    Args:
+        models_dir: the models directory.
+        threads: onnxruntime intra-op threads per session; 1 suits one session per decode thread.
+        min_face_fraction: faces whose short side is below this fraction of the photo's long side
+            are ignored (too small to recognise reliably).
+    """
+
+    def __init__(self, models_dir: Path, threads: int = 1, allow_download: bool = True,
+                 min_face_fraction: float = 0.02) -> None:  # fmt: skip
+        self.models_dir = models_dir
+        self.threads = threads
+        self.allow_download = allow_download
+        self.min_face_fraction = min_face_fraction
+        self.detector_spec: FaceModelSpec | None = None
+        self.recogniser_spec: FaceModelSpec | None = None
+        self.model_id = ""
+        self._paths: tuple[Path, Path] | None = None
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    def load(self, progress: DownloadProgress | None = None) -> None:
+        """Find (or download) the models and check they load. Raises ModelUnavailable."""
+        with self._lock:
+            if self._paths is not None:
+                return
+            detector, recogniser = ensure_face_models(self.models_dir, self.allow_download, progress)
+            self.detector_spec, self.recogniser_spec = _spec_for(detector), _spec_for(recogniser)
+            digest = hashlib.blake2b(digest_size=4)
+            for path in (detector, recogniser):
+                digest.update(path.name.encode() + str(path.stat().st_size).encode())
+            self.model_id = f"{detector.stem}+{recogniser.stem}@{digest.hexdigest()}"
+            self._paths = (detector, recogniser)
+        self._sessions()
+
+    def embedding_dim(self) -> int:
+        """The recogniser's embedding size (512 for ArcFace R50, 128 for MobileFaceNet)."""
+        _detector, recogniser = self._sessions()
+        return int(recogniser.get_feat([np.zeros((112, 112, 3), np.uint8)]).shape[1])
+
+    @property
+    def same_person_distance(self) -> float:
+        assert self.recogniser_spec is not None
+        return self.recogniser_spec.same_person_distance
+
+    @property
+    def licences(self) -> list[str]:
+        return sorted({s.licence for s in (self.detector_spec, self.recogniser_spec) if s is not None})
+
+    def _sessions(self) -> tuple[Any, Any]:
+        sessions = getattr(self._local, "sessions", None)
+        if sessions is None:
+            import onnxruntime
+            from insightface.model_zoo import get_model
+
+            assert self._paths is not None and self.detector_spec and self.recogniser_spec
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            kwargs = {"providers": ["CPUExecutionProvider"], "sess_options": options}
+            try:
+                detector = get_model(str(self._paths[0]), **kwargs)
+                recogniser = get_model(str(self._paths[1]), **kwargs)
+            except Exception as exc:  # onnxruntime raises its own exception types for broken files
+                raise ModelUnavailable("faces", [p.name for p in self._paths], self._paths[0].parent,
+                                       f"cannot load: {exc}") from exc  # fmt: skip
+            detector.prepare(ctx_id=-1, input_size=DETECTION_SIZE, det_thresh=self.detector_spec.min_score)
+            recogniser.input_mean = self.recogniser_spec.input_mean  # from album's config, not guessed
+            recogniser.input_std = self.recogniser_spec.input_std
+            sessions = self._local.sessions = (detector, recogniser)
+        return sessions
+
+    def analyze(self, image: Image.Image) -> list[Face]:
+        """All faces in an upright RGB image (the pipeline's reduced decode), best first."""
+        from insightface.utils.face_align import norm_crop
+
+        self.load()
+        detector, recogniser = self._sessions()
+        width, height = image.size
+        if min(width, height) < 8:
+            return []
+        bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
+        boxes, landmarks = detector.detect(bgr, input_size=DETECTION_SIZE, max_num=0)
+        min_side = self.min_face_fraction * max(width, height)
+        keep = [i for i, b in enumerate(boxes) if min(b[2] - b[0], b[3] - b[1]) >= min_side]
+        if not keep:
+            return []
+        crops = [norm_crop(bgr, landmark=landmarks[i], image_size=112) for i in keep]
+        embeddings = recogniser.get_feat(crops)
+        embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+        faces = []
+        for i, crop, embedding in zip(keep, crops, embeddings, strict=True):
+            x1, y1, x2, y2, score = (float(v) for v in boxes[i])
+            bbox = (max(0.0, x1 / width), max(0.0, y1 / height), min(1.0, x2 / width), min(1.0, y2 / height))
+            points = [(float(x) / width, float(y) / height) for x, y in landmarks[i]]
+            buffer = io.BytesIO()
+            Image.fromarray(crop[:, :, ::-1]).save(buffer, "JPEG", quality=85)
+            faces.append(Face(bbox, score, points, embedding.astype(np.float32), buffer.getvalue()))
+        return sorted(faces, key=lambda f: -f.score)

@@ -1,0 +1,216 @@
+"""People: faces grouped into persons, and every correction a user can make.
+
+Grouping is density-based (DBSCAN on cosine distance over a sparse neighbour graph, so 100k faces do
+not need a 100k² matrix): a new person needs ``min_faces`` mutually close faces, which keeps stray
+non-faces and one-off strangers out of the people list. It is incremental: faces already on a person
+stay there; new faces join the nearest person within the recogniser's same-person distance (see
+:func:`nearest_person`) or wait for the next pass. No pass ever undoes a user decision: faces the
+user placed stay put, and a face is never put back on a person the user said it is not.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.cluster import DBSCAN
+
+from album.core.face_store import FaceStore
+from album.core.store import in_clause, sql_string
+
+log = logging.getLogger(__name__)
+
+MIN_FACES = 3  # faces needed before a group becomes a person (Immich's default)
+NEIGHBOURS = 3  # a face joins the person most of its nearest recognised faces belong to
+
+
+@dataclass
+class Person:
+    """A person as the UI and the CLI show it."""
+
+    id: str
+    name: str | None
+    face_count: int
+    photo_count: int
+    hidden: bool
+    is_me: bool
+    cover_face_id: str | None
+    faces: list[dict[str, Any]] = field(default_factory=list)
+
+
+def nearest_person(
+    embedding: np.ndarray, known: np.ndarray, known_people: Sequence[str], max_distance: float,
+    forbidden: set[str] = frozenset(),  # type: ignore[assignment]
+) -> str | None:  # fmt: skip
+    """The person of the closest recognised faces, if within ``max_distance`` (cosine) and not forbidden.
+
+    A majority among the NEIGHBOURS nearest faces (within the distance) decides, so one mislabelled
+    face cannot pull strangers onto a person.
+    """
+    if len(known) == 0:
+        return None
+    distances = 1.0 - known @ embedding
+    order = np.argsort(distances)[:NEIGHBOURS]
+    votes = Counter(known_people[i] for i in order if distances[i] <= max_distance and known_people[i] not in forbidden)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _neighbour_graph(matrix: np.ndarray, eps: float, chunk: int = 2048) -> sparse.csr_matrix:
+    """Sparse cosine-distance graph of all pairs closer than ``eps``, built block by block."""
+    rows, cols, values = [], [], []
+    for start in range(0, len(matrix), chunk):
+        distances = 1.0 - matrix[start : start + chunk] @ matrix.T
+        r, c = np.nonzero(distances <= eps)
+        rows.append(r + start)
+        cols.append(c)
+        values.append(np.maximum(distances[r, c], 1e-9))  # explicit zeros would read as "no edge"
+    n = len(matrix)
+    return sparse.csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
+
+
+@dataclass
+class ClusterReport:
+    joined: int = 0  # unassigned faces that joined an existing person
+    new_people: int = 0
+    waiting: int = 0  # faces still unassigned
+
+
+def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -> ClusterReport:
+    """One clustering pass over the faces not on any person yet."""
+    report = ClusterReport()
+    rows, matrix = faces.embeddings()
+    if not rows:
+        return report
+    rejected = faces.rejected()
+    assigned = np.array([r["person_id"] is not None for r in rows])
+    free = np.flatnonzero(~assigned)
+    if len(free) == 0:
+        return report
+    known, known_people = matrix[assigned], [r["person_id"] for r in rows if r["person_id"] is not None]
+    changes: dict[str, list[str]] = {}
+
+    # 1. Free faces close to an existing person join it.
+    still_free = []
+    for i in free:
+        forbidden = {p for f, p in rejected if f == rows[i]["id"]}
+        person = nearest_person(matrix[i], known, known_people, max_distance, forbidden)
+        if person is None:
+            still_free.append(i)
+        else:
+            changes.setdefault(person, []).append(rows[i]["id"])
+            report.joined += 1
+
+    # 2. Dense groups of the remaining faces become new people.
+    if len(still_free) >= min_faces:
+        subset = matrix[still_free]
+        graph = _neighbour_graph(subset, max_distance)
+        labels = DBSCAN(eps=max_distance, min_samples=min_faces, metric="precomputed").fit_predict(graph)
+        for label in sorted(set(labels) - {-1}):
+            members = [rows[still_free[j]]["id"] for j in np.flatnonzero(labels == label)]
+            person = faces.new_person()
+            changes.setdefault(person, []).extend(members)
+            report.new_people += 1
+    report.waiting = len(free) - sum(len(v) for v in changes.values())
+    for person, face_ids in changes.items():
+        faces.assign(face_ids, person, "auto")
+    _refresh(faces, [f for ids in changes.values() for f in ids])
+    return report
+
+
+def _refresh(faces: FaceStore, face_ids: Sequence[str]) -> None:
+    """Update photos.person_ids for the photos of these faces."""
+    photo_ids: list[str] = []
+    for start in range(0, len(face_ids), 500):
+        where = in_clause("id", face_ids[start : start + 500])
+        photo_ids += [r["photo_id"] for r in faces.face_rows(where, ["photo_id"])]
+    faces.refresh_photo_people(photo_ids)
+
+
+def _faces_of(faces: FaceStore, person_id: str) -> list[dict[str, Any]]:
+    return faces.face_rows(f"person_id = {sql_string(person_id)}", ["id", "photo_id", "bbox", "score"])
+
+
+def list_people(faces: FaceStore, include_hidden: bool = True, with_faces: bool = False) -> list[Person]:
+    """Named people first (by name), then unnamed clusters (biggest first)."""
+    by_person: dict[str, list[dict[str, Any]]] = {}
+    for row in faces.face_rows("person_id IS NOT NULL", ["id", "photo_id", "person_id", "bbox", "score"]):
+        by_person.setdefault(row["person_id"], []).append(row)
+    people = []
+    for row in faces.person_rows():
+        members = by_person.get(row["id"], [])
+        if not members or (row["hidden"] and not include_hidden):
+            continue
+        cover = max(members, key=_quality)
+        people.append(Person(
+            row["id"], row["name"], len(members), len({m["photo_id"] for m in members}), bool(row["hidden"]),
+            bool(row["is_me"]), cover["id"], sorted(members, key=_quality, reverse=True) if with_faces else [],
+        ))  # fmt: skip
+    return sorted(people, key=lambda p: (p.name is None, (p.name or "").lower(), -p.face_count))
+
+
+def _quality(face: dict[str, Any]) -> float:
+    """Cover-face quality: a confident detection of a large face."""
+    x1, y1, x2, y2 = face["bbox"]
+    return float(face["score"]) * float(np.sqrt(max(x2 - x1, 0) * max(y2 - y1, 0)))
+
+
+def name_person(faces: FaceStore, person_id: str, name: str) -> None:
+    faces.update_person(person_id, name=name.strip() or None)
+
+
+def merge_people(faces: FaceStore, target: str, sources: Sequence[str]) -> None:
+    """Move every face of ``sources`` to ``target`` (as user decisions) and delete the sources."""
+    for source in sources:
+        if source == target:
+            continue
+        moved = [f["id"] for f in _faces_of(faces, source)]
+        faces.assign(moved, target, "user")
+        faces.retarget_rejections(source, target)
+        _refresh(faces, moved)
+    faces.delete_people([s for s in sources if s != target])
+
+
+def move_faces(faces: FaceStore, face_ids: Sequence[str], person_id: str | None = None) -> str:
+    """Put faces on ``person_id`` (a new person if None: a split). Returns the person id."""
+    target = person_id or faces.new_person()
+    faces.assign(face_ids, target, "user")
+    _refresh(faces, face_ids)
+    return target
+
+
+def not_this_person(faces: FaceStore, face_ids: Sequence[str]) -> None:
+    """Take faces off their person and remember that they are not that person."""
+    where = in_clause("id", face_ids)
+    pairs = [(r["id"], r["person_id"]) for r in faces.face_rows(where, ["id", "person_id"]) if r["person_id"]]
+    faces.reject(pairs)
+    faces.assign(face_ids, None, "user")
+    _refresh(faces, face_ids)
+
+
+def hide_person(faces: FaceStore, person_id: str, hidden: bool = True) -> None:
+    faces.update_person(person_id, hidden=hidden)
+
+
+def set_me(faces: FaceStore, person_id: str) -> None:
+    """Mark one person as the user ("me" / "我" in searches); any previous "me" is unmarked."""
+    for row in faces.person_rows():
+        if row["is_me"] and row["id"] != person_id:
+            faces.update_person(row["id"], is_me=False)
+    faces.update_person(person_id, is_me=True)
+
+
+def find_people(people: Sequence[Person], name: str) -> list[Person]:
+    """People whose name matches ``name``: exactly (ignoring case and width) first, else by prefix."""
+    import unicodedata
+
+    def norm(text: str) -> str:
+        return unicodedata.normalize("NFKC", text).casefold().strip()
+
+    wanted = norm(name)
+    exact = [p for p in people if p.name and norm(p.name) == wanted]
+    return exact or [p for p in people if p.name and norm(p.name).startswith(wanted)]
