@@ -16,18 +16,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from photoset import photo_set  # noqa: E402
+import open_clip
+import torch
+from photoset import photo_set
+from PIL import Image
+from safetensors.torch import save_file
 
-import open_clip  # noqa: E402
-import torch  # noqa: E402
-from PIL import Image  # noqa: E402
-from safetensors.torch import save_file  # noqa: E402
-
-from album.core.clip import ClipEncoder  # noqa: E402
-from album.core.clip_step import ClipStep  # noqa: E402
-from album.core.config import IndexSettings  # noqa: E402
-from album.core.indexer import Indexer  # noqa: E402
-from album.core.store import Store  # noqa: E402
+from album.core.clip import ClipEncoder
+from album.core.clip_step import ClipStep
+from album.core.config import IndexSettings
+from album.core.indexer import Indexer
+from album.core.store import Store
 
 
 def write_model(models_dir: Path) -> str:

@@ -75,3 +75,18 @@ def models_dir(tiny_clip_folder: Path, album_home: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("ALBUM_MODELS_DIR", str(models))
     monkeypatch.setenv("ALBUM_CLIP_MODEL", "tiny-shapes")
     return models
+
+
+SHARED_MODELS = SHARED / "models"
+SHARED_FACES = SHARED / "faces"
+needs_face_data = pytest.mark.skipif(
+    not (SHARED_MODELS / "faces" / "det_500m.onnx").is_file() or not (SHARED_FACES / "people").is_dir(),
+    reason="needs ../shared/models and ../shared/faces",
+)
+
+
+@pytest.fixture
+def face_models(album_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point ALBUM_MODELS_DIR at the real face weights in ../shared/models, as a user would."""
+    monkeypatch.setenv("ALBUM_MODELS_DIR", str(SHARED_MODELS))
+    return SHARED_MODELS

@@ -64,9 +64,11 @@ FACE_MODELS: dict[str, FaceModelSpec] = {
     # buffalo_s/sc detector: SCRFD-500M, smaller, lower scores for the same faces.
     "det_500m.onnx": FaceModelSpec("detector", min_score=0.6, rank=1),
     # MobileFaceNet 128-d, ImageNet mean/std built into the graph: it takes raw RGB 0..255.
-    # Same-person cosine similarity is mostly > 0.3, different people mostly < 0.2 (its README).
+    # Same-person cosine similarity is mostly > 0.3, different people mostly < 0.2 (its README), i.e.
+    # distances < 0.7 vs > 0.8. Clustering chains through neighbours, so the threshold keeps a margin
+    # below the different-person range: 0.6.
     "mobilefacenet_rgb255.onnx": FaceModelSpec(
-        "recogniser", 0.0, 1.0, same_person_distance=0.72, rank=1,
+        "recogniser", 0.0, 1.0, same_person_distance=0.6, rank=1,
         licence="code Apache-2.0; trained on MS-Celeb-1M (research terms)",
     ),
 }  # fmt: skip

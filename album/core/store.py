@@ -130,7 +130,9 @@ class Store:
     def __init__(self, db_dir: Path) -> None:
         self.db_dir = db_dir
         db_dir.mkdir(parents=True, exist_ok=True)
-        self._db = lancedb.connect(str(db_dir))
+        # Several handles read the same tables (indexer, searches, people view); with a zero interval
+        # every read sees the latest commit instead of the version the handle first opened.
+        self._db = lancedb.connect(str(db_dir), read_consistency_interval=timedelta(0))
         existing = self.table_names()
         self.meta = self.open_or_create("meta", META_SCHEMA, existing)
         self.photos = self.open_or_create("photos", PHOTOS_SCHEMA, existing)

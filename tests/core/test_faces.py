@@ -1,0 +1,197 @@
+"""Faces and people on real photos with the real models from ../shared/models, through album's
+loading code: detection, clustering quality, and corrections that survive re-clustering and re-indexing."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import SHARED_FACES, needs_face_data
+from PIL import Image
+
+from album.core import people as people_ops
+from album.core.config import IndexSettings, Paths
+from album.core.face_step import FaceStep
+from album.core.face_store import FaceStore
+from album.core.faces import FaceAnalyzer
+from album.core.indexer import Indexer
+from album.core.models import ModelUnavailable
+from album.core.query import Query
+from album.core.search import Searcher
+from album.core.store import Store
+
+pytestmark = needs_face_data
+
+
+@pytest.fixture
+def analyzer(face_models: Path) -> FaceAnalyzer:
+    return FaceAnalyzer(Paths.from_env().models_dir, threads=2, allow_download=False)
+
+
+def index_faces(store: Store, paths: Paths, analyzer: FaceAnalyzer, *roots: Path) -> FaceStep:
+    step = FaceStep(analyzer)
+    report = Indexer(store, paths.thumbs_dir, IndexSettings(batch_size=16), steps=[step]).run([str(r) for r in roots])
+    assert report.unavailable == [] and report.failed == 0
+    assert step.faces is not None
+    people_ops.cluster(step.faces, analyzer.same_person_distance)
+    return step
+
+
+def test_models_found_from_models_dir_alone(analyzer: FaceAnalyzer) -> None:
+    analyzer.load()
+    assert analyzer.model_id.startswith("det_500m+mobilefacenet_rgb255@")
+    assert analyzer.embedding_dim() == 128
+    assert analyzer.recogniser_spec is not None and analyzer.recogniser_spec.input_mean == 0.0
+    assert any("non-commercial" in licence for licence in analyzer.licences)
+
+
+def test_group_photo_boxes(analyzer: FaceAnalyzer) -> None:
+    image = Image.open(SHARED_FACES / "group" / "t1.jpg").convert("RGB")
+    faces = analyzer.analyze(image)
+    assert len(faces) == 6
+    for face in faces:
+        x1, y1, x2, y2 = face.bbox
+        assert 0 <= x1 < x2 <= 1 and 0 <= y1 < y2 <= 1
+        assert 0.03 < (x2 - x1) < 0.3 and face.score >= 0.6
+        assert np.linalg.norm(face.embedding) == pytest.approx(1.0, abs=1e-4)
+        assert all(x1 <= px <= x2 and y1 <= py <= y2 for px, py in face.landmarks)  # eyes, nose, mouth inside
+    centres = sorted((f.bbox[0] + f.bbox[2]) / 2 for f in faces)
+    assert min(b - a for a, b in itertools.pairwise(centres)) > 0.05  # six different people, side by side
+    assert len(analyzer.analyze(Image.open(SHARED_FACES / "group" / "two_people.jpg").convert("RGB"))) == 2
+
+
+def test_no_faces_where_there_are_none(analyzer: FaceAnalyzer) -> None:
+    found = {p.name: len(analyzer.analyze(Image.open(p).convert("RGB"))) for p in (SHARED_FACES / "noface").iterdir()}
+    assert sum(found.values()) == 0, found
+
+
+def test_odd_images_do_not_crash(analyzer: FaceAnalyzer) -> None:
+    assert analyzer.analyze(Image.new("RGB", (1, 1))) == []
+    face = Image.open(SHARED_FACES / "group" / "two_people.jpg").convert("RGB")
+    border = face.crop((int(face.width * 0.35), 0, face.width, face.height))  # a face cut by the border
+    assert all(0 <= v <= 1 for f in analyzer.analyze(border) for v in f.bbox)
+    crowd = Image.new("RGB", (25 * 120, 20 * 120))  # 500 faces
+    tile = face.resize((240, 140)).crop((0, 0, 120, 120))
+    for x, y in itertools.product(range(25), range(20)):
+        crowd.paste(tile, (x * 120, y * 120))
+    assert isinstance(analyzer.analyze(crowd), list)
+
+
+def test_people_cluster_on_real_photos(store: Store, paths: Paths, analyzer: FaceAnalyzer) -> None:
+    """All 46 people folders plus 60 one-off strangers: pairwise precision and recall of the grouping."""
+    step = index_faces(store, paths, analyzer, SHARED_FACES / "people", SHARED_FACES / "singles")
+    assert step.faces is not None
+    photos = {r["id"]: Path(r["path"]) for r in store.query_photos(None, ["id", "path"]).to_pylist()}
+    largest: dict[str, dict] = {}  # type: ignore[type-arg]
+    for face in step.faces.face_rows(None, ["photo_id", "person_id", "bbox"]):
+        area = (face["bbox"][2] - face["bbox"][0]) * (face["bbox"][3] - face["bbox"][1])
+        if face["photo_id"] not in largest or area > largest[face["photo_id"]]["area"]:
+            largest[face["photo_id"]] = {**face, "area": area}
+    truth = {pid: p.parent.name if p.parent.name != "singles" else p.name for pid, p in photos.items()}
+    pairs = list(itertools.combinations(largest.values(), 2))
+    same_true = [truth[a["photo_id"]] == truth[b["photo_id"]] for a, b in pairs]
+    same_pred = [a["person_id"] is not None and a["person_id"] == b["person_id"] for a, b in pairs]
+    true_positive = sum(t and p for t, p in zip(same_true, same_pred, strict=True))
+    assert true_positive / sum(same_pred) >= 0.85  # precision: different people are not merged
+    assert true_positive / sum(same_true) >= 0.9  # recall: one person's photos end up together
+    singles = [f for f in largest.values() if photos[f["photo_id"]].parent.name == "singles"]
+    assert sum(f["person_id"] is not None for f in singles) <= 3  # strangers seen once stay out
+
+
+@pytest.fixture
+def four_people(store: Store, paths: Paths, analyzer: FaceAnalyzer, tmp_path: Path) -> tuple[FaceStep, Path]:
+    library = tmp_path / "library"
+    for name in ("Hugo_Chavez", "Nicole_Kidman", "Vladimir_Putin", "Gerry_Adams"):
+        shutil.copytree(SHARED_FACES / "people" / name, library / name)
+    return index_faces(store, paths, analyzer, library), library
+
+
+def person_of(store: Store, faces: FaceStore, photo: Path) -> str | None:
+    """The person of the photo's largest face (news photos show bystanders too)."""
+    row = store.get_photo_by_path(str(photo))
+    assert row is not None
+    rows = faces.face_rows(f"photo_id = '{row['id']}'", ["person_id", "bbox"])
+    largest = max(rows, key=lambda f: (f["bbox"][2] - f["bbox"][0]) * (f["bbox"][3] - f["bbox"][1]))
+    return largest["person_id"]
+
+
+def test_corrections_survive_reclustering_and_reindexing(
+    store: Store, paths: Paths, analyzer: FaceAnalyzer, four_people: tuple[FaceStep, Path]
+) -> None:
+    step, library = four_people
+    faces = step.faces
+    assert faces is not None
+    people = people_ops.list_people(faces)
+    assert all(p.name is None for p in people)
+    folder_people = {person_of(store, faces, sorted(d.iterdir())[0]) for d in library.iterdir()}
+    assert len(folder_people) == 4 and None not in folder_people  # LFW photos also show a few bystanders
+    kidman_photos = sorted((library / "Nicole_Kidman").iterdir())
+    kidman = person_of(store, faces, kidman_photos[0])
+    assert kidman is not None
+    people_ops.name_person(faces, kidman, "Nicole")
+    nicole_photos = len(Searcher(store, None).search(Query(person_ids=(kidman,))).records)
+    assert nicole_photos >= 6
+    # "not this person" on one of her faces, and a merge of two other people
+    rejected_photo = kidman_photos[1]
+    rejected_row = store.get_photo_by_path(str(rejected_photo))
+    assert rejected_row is not None
+    rejected_face = max(
+        faces.face_rows(f"photo_id = '{rejected_row['id']}'", ["id", "bbox"]),
+        key=lambda f: (f["bbox"][2] - f["bbox"][0]) * (f["bbox"][3] - f["bbox"][1]),
+    )["id"]
+    people_ops.not_this_person(faces, [rejected_face])
+    putin = person_of(store, faces, next((library / "Vladimir_Putin").iterdir()))
+    adams = person_of(store, faces, next((library / "Gerry_Adams").iterdir()))
+    assert putin and adams and putin != adams
+    people_ops.merge_people(faces, putin, [adams])
+
+    def check() -> None:
+        assert person_of(store, faces, rejected_photo) != kidman
+        assert {p.name for p in people_ops.list_people(faces)} >= {"Nicole"}
+        assert person_of(store, faces, next((library / "Gerry_Adams").iterdir())) == putin
+        nicole = Searcher(store, None).search(Query(person_ids=(kidman,))).records
+        assert rejected_photo not in {Path(r["path"]) for r in nicole}
+        assert len(nicole) == nicole_photos - 1
+
+    check()
+    people_ops.cluster(faces, analyzer.same_person_distance)
+    check()
+    # re-index: unchanged photos keep everything; a renamed photo keeps its faces and names
+    renamed = kidman_photos[2].with_name("renamed.jpg")
+    kidman_photos[2].rename(renamed)
+    before = len(faces.face_rows())
+    report = Indexer(store, paths.thumbs_dir, steps=[FaceStep(analyzer)]).run([str(library)])
+    assert (report.moved, report.decoded) == (1, 0)
+    assert len(faces.face_rows()) == before  # no face detected twice
+    assert person_of(store, faces, renamed) == kidman
+    people_ops.cluster(faces, analyzer.same_person_distance)
+    check()
+
+
+def test_new_photo_of_a_known_person_joins_them(
+    store: Store, paths: Paths, analyzer: FaceAnalyzer, four_people: tuple[FaceStep, Path]
+) -> None:
+    step, library = four_people
+    assert step.faces is not None
+    chavez = person_of(store, step.faces, next((library / "Hugo_Chavez").iterdir()))
+    extra = sorted((library / "Hugo_Chavez").iterdir())[0]
+    copy = library / "new" / "chavez_again.jpg"
+    copy.parent.mkdir()
+    Image.open(extra).transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(copy)  # new content, same person
+    Indexer(store, paths.thumbs_dir, steps=[FaceStep(analyzer)]).run([str(library)])
+    assert person_of(store, step.faces, copy) == chavez
+
+
+def test_missing_face_models_are_a_clear_error(store: Store, paths: Paths, photos_dir: Path) -> None:
+    shutil.copy(SHARED_FACES / "group" / "two_people.jpg", photos_dir)
+    analyzer = FaceAnalyzer(paths.models_dir, allow_download=False)
+    report = Indexer(store, paths.thumbs_dir, steps=[FaceStep(analyzer)]).run([str(photos_dir)])
+    assert report.added == 1
+    assert len(report.unavailable) == 1
+    message = report.unavailable[0]
+    assert "det_10g.onnx" in message and str(paths.models_dir / "faces" / "buffalo_l") in message
+    with pytest.raises(ModelUnavailable):
+        analyzer.load()
