@@ -28,7 +28,7 @@ from album.core.faces import FaceAnalyzer
 from album.core.indexer import Indexer, IndexProgress, IndexReport, PhotoStep
 from album.core.media import PhotoError
 from album.core.models import CLIP_MODELS, ModelUnavailable, clip_folder
-from album.core.query import Near, Query
+from album.core.query import PlaceFilter, Query
 from album.core.search import Searcher, SearchResult, photo_record
 from album.core.store import Store, StoreError
 
@@ -167,7 +167,7 @@ def _print_photo_line(record: dict[str, Any]) -> None:
 def _filters(args: argparse.Namespace, paths: Paths, text: str = "") -> Query:
     if args.km is not None and args.near is None:
         raise SystemExit("album: --km needs --near LAT,LON")
-    near = Near(args.near[0], args.near[1], args.km if args.km is not None else 10.0) if args.near else None
+    near = PlaceFilter(lat=args.near[0], lon=args.near[1], radius_km=args.km or 10.0) if args.near else None
     person_ids: list[str] = []
     if args.person:
         known = people_ops.list_people(FaceStore(_open_store(paths)))
@@ -176,7 +176,7 @@ def _filters(args: argparse.Namespace, paths: Paths, text: str = "") -> Query:
             if not matches:
                 raise SystemExit(f"album: nobody called {name!r} (see `album people`)")
             person_ids.append(matches[0].id)
-    return Query(text=text, date_from=args.after, date_to=args.before, near=near, camera=args.camera,
+    return Query(text=text, date_from=args.after, date_to=args.before, place=near, camera=args.camera,
                  tags=tuple(args.tag or ()), person_ids=tuple(person_ids))  # fmt: skip
 
 

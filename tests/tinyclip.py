@@ -95,7 +95,7 @@ def train(out_dir: Path, steps: int = STEPS, seed: int = 0) -> Path:
     torch.manual_seed(seed)
     rng = random.Random(seed)
     torch.set_num_threads(os.cpu_count() or 1)
-    staging = out_dir.with_name(out_dir.name + ".partial")
+    staging = out_dir.with_name(f"{out_dir.name}.partial-{os.getpid()}")  # concurrent trainers never collide
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     (staging / "open_clip_config.json").write_text(
@@ -137,8 +137,10 @@ def train(out_dir: Path, steps: int = STEPS, seed: int = 0) -> Path:
         for c, s in CLASSES
     ]
     (staging / "album_tags.json").write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
-    shutil.rmtree(out_dir, ignore_errors=True)
-    staging.rename(out_dir)
+    try:
+        staging.rename(out_dir)
+    except OSError:  # another process finished the same training first: keep its result
+        shutil.rmtree(staging, ignore_errors=True)
     return out_dir
 
 

@@ -35,6 +35,7 @@ from typing import Any, Protocol
 from album.core.config import IndexSettings
 from album.core.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
 from album.core.models import ModelUnavailable
+from album.core.places import Gazetteer
 from album.core.scan import FileEntry, discover
 from album.core.store import KnownFile, Store, display_path, error_row
 
@@ -237,6 +238,7 @@ class Indexer:
         exclude: folders never indexed, e.g. album's own data directories.
         steps: extra per-photo steps (CLIP, faces); one whose model is unavailable is skipped and
             reported, and the photos it missed are done by a later run.
+        gazetteer: names the place and country of photos with GPS (offline reverse geocoding).
     """
 
     def __init__(
@@ -246,8 +248,10 @@ class Indexer:
         settings: IndexSettings | None = None,
         exclude: Sequence[str] = (),
         steps: Sequence[PhotoStep] = (),
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.store = store
+        self.gazetteer = gazetteer
         self.thumbs_dir = thumbs_dir
         self.settings = settings or IndexSettings()
         self.exclude = list(exclude)
@@ -315,6 +319,7 @@ class Indexer:
         self._decode_all(todo, report, report_progress, cancel, writer, active)
         report_progress(IndexProgress("finishing", 0, 0))
         self.store.optimize()
+        self.store.ensure_indexes()
         report.cancelled = cancel.is_set()
         report.seconds = time.monotonic() - started
         return report
@@ -379,7 +384,10 @@ class Indexer:
             if job.known is not None and digest == job.known.content_hash and not job.refresh:
                 return _Touched(fresh)
             photo = decode_photo(fresh, data, digest, self.settings, self.thumbs_dir)
-            return _Decoded(photo_row(photo), {step.name: step.prepare(photo) for step in steps})
+            row = photo_row(photo)
+            if self.gazetteer is not None and row["lat"] is not None:
+                row["place"], row["country"] = self.gazetteer.reverse(row["lat"], row["lon"])
+            return _Decoded(row, {step.name: step.prepare(photo) for step in steps})
         except PhotoError as exc:
             return exc
         except Exception as exc:  # a bug or a library failure must cost one photo, not the run

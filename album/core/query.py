@@ -7,35 +7,64 @@ characters to look for.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from album.core.dates import find_dates
+from album.core.places import Gazetteer
 from album.core.store import sql_string
+from album.core.tags import VOCABULARY
 
 EARTH_RADIUS_KM = 6371.0088
+DEFAULT_RADIUS_KM = 25.0
 
 
 @dataclass(frozen=True)
-class Near:
-    """A circle on the map: photos within ``radius_km`` of (lat, lon)."""
+class PlaceFilter:
+    """Where: a circle (lat, lon, radius_km) and/or a country (its English name, as stored per photo)."""
 
-    lat: float
-    lon: float
-    radius_km: float
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    radius_km: float | None = None
+    country: str | None = None
 
 
 @dataclass(frozen=True)
 class Query:
-    """What to look for. Every field is optional; all given fields must match."""
+    """What to look for. Every field is optional; all given fields must match.
+
+    ``people`` are names as typed (for chips and JSON); ``person_ids`` are what the filter uses.
+    """
 
     text: str = ""  # what the photo shows, for CLIP ranking
+    people: tuple[str, ...] = ()
+    person_ids: tuple[str, ...] = ()  # people who must all be in the photo
     date_from: date | None = None  # inclusive, on the photo's local (camera) date
     date_to: date | None = None  # inclusive
-    near: Near | None = None
+    place: PlaceFilter | None = None
     camera: str | None = None  # substring of "make model", case-insensitive
     tags: tuple[str, ...] = ()  # zero-shot tag keys that must all be present
-    person_ids: tuple[str, ...] = ()  # people who must all be in the photo
+    exclude: tuple[str, ...] = ()  # NOT terms as typed: people, tags or words
+    exclude_person_ids: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The stable JSON shape of ``album parse --json`` (see README)."""
+        place = None
+        if self.place is not None:
+            place = {k: getattr(self.place, k) for k in ("name", "lat", "lon", "radius_km", "country")}
+        return {
+            "text": self.text, "people": list(self.people),
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "place": place, "camera": self.camera, "tags": list(self.tags), "exclude": list(self.exclude),
+        }  # fmt: skip
 
 
 def like_pattern(text: str) -> str:
@@ -56,9 +85,9 @@ def sql_number(value: float) -> str:
     return f"({value!r})"
 
 
-def near_sql(near: Near) -> str:
+def near_sql(lat: float, lon: float, km: float) -> str:
     """Great-circle (haversine) distance filter, with a bounding box first so LanceDB can prune."""
-    lat, lon, km = float(near.lat), float(near.lon), float(near.radius_km)
+    lat, lon, km = float(lat), float(lon), float(km)
     dlat = math.degrees(km / EARTH_RADIUS_KM)
     box = f"lat >= {sql_number(lat - dlat)} AND lat <= {sql_number(lat + dlat)}"
     cos_lat = math.cos(math.radians(lat))
@@ -87,14 +116,21 @@ def to_where(query: Query) -> str | None:
     if query.date_to is not None:
         end = datetime.combine(query.date_to + timedelta(days=1), time.min)
         clauses.append(f"taken_at < {_timestamp(end)}")
-    if query.near is not None:
-        clauses.append(near_sql(query.near))
+    place = query.place
+    if place is not None and place.lat is not None and place.lon is not None:
+        clauses.append(near_sql(place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM))
+    if place is not None and place.country:
+        clauses.append(f"country = {sql_string(place.country)}")
     if query.camera:
         clauses.append(f"lower(camera) LIKE {like_pattern(query.camera)} ESCAPE '\\'")
     if query.tags:
         clauses.append(f"array_has_all(tags, [{', '.join(sql_string(t) for t in query.tags)}])")
     if query.person_ids:
         clauses.append(f"array_has_all(person_ids, [{', '.join(sql_string(p) for p in query.person_ids)}])")
+    if query.exclude_person_ids:
+        clauses.append(f"NOT array_has_any(person_ids, [{', '.join(sql_string(p) for p in query.exclude_person_ids)}])")
+    if query.exclude_tags:
+        clauses.append(f"NOT array_has_any(tags, [{', '.join(sql_string(t) for t in query.exclude_tags)}])")
     return " AND ".join(clauses) or None
 
 
@@ -103,12 +139,351 @@ def describe(query: Query) -> list[str]:
     reasons = []
     if query.date_from or query.date_to:
         reasons.append(f"taken {query.date_from or '…'} – {query.date_to or '…'}")
-    if query.near is not None:
-        reasons.append(f"within {query.near.radius_km:g} km of {query.near.lat:.4f}, {query.near.lon:.4f}")
+    place = query.place
+    if place is not None and place.lat is not None and place.lon is not None:
+        where = place.name or f"{place.lat:.4f}, {place.lon:.4f}"
+        reasons.append(f"within {place.radius_km or DEFAULT_RADIUS_KM:g} km of {where}")
+    if place is not None and place.country:
+        reasons.append(f"in {place.country}")
     if query.camera:
         reasons.append(f"camera contains {query.camera!r}")
     if query.tags:
         reasons.append("tagged " + ", ".join(query.tags))
-    if query.person_ids:
-        reasons.append(f"with {len(query.person_ids)} chosen {'person' if len(query.person_ids) == 1 else 'people'}")
+    if query.people:
+        reasons.append("with " + " and ".join(query.people))
+    if query.exclude:
+        reasons.append("without " + ", ".join(query.exclude))
     return reasons
+
+
+# -- parsing: one search-box string → Query ------------------------------------------------------------
+# Explicit syntax, for power users and for chips: person:"Anna" after:2023-01-01 before:2023-03-31
+# near:"Lisbon" km:20 in:Portugal camera:canon tag:dog -tag:screenshot -person:Ben
+_TOKEN = re.compile(r'(?P<neg>-)?(?P<key>person|after|before|near|km|in|camera|tag|text):(?:"(?P<q>[^"]*)"|(?P<v>\S+))',
+                    re.IGNORECASE)  # fmt: skip
+_EN_STOP = {
+    "a", "an", "the", "of", "and", "with", "in", "on", "at", "from", "during", "near", "around", "photo", "photos",
+    "picture", "pictures", "pics", "pic", "images", "image", "show", "me", "find", "all", "my", "some", "taken",
+    "that", "were", "was", "to", "for", "by", "&", ",", "，", "、",
+}  # fmt: skip
+_ZH_EDGE = (
+    "的照片",
+    "的图片",
+    "的相片",
+    "照片",
+    "图片",
+    "相片",
+    "的",
+    "和",
+    "与",
+    "跟",
+    "在",
+    "有",
+    "拍的",
+    "时候",
+    "时",
+)
+_EXCLUDE_EN = re.compile(r"\b(?:without|except|excluding|but not|not|no)\s+(?P<x>[^\s,，。]+(?:\s+[^\s,，。]+)?)",
+                         re.IGNORECASE)  # fmt: skip
+_EXCLUDE_ZH = re.compile(r"(?:不要|没有|不含|除了|不包括)(?P<x>[\u4e00-\u9fff]{1,6}?)(?=的|$|[\s,，。])")
+_KM = re.compile(r"\bwithin\s+(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+", re.IGNORECASE)
+_PLACE_EN = re.compile(r"\b(?P<prep>in|near|at|around|of|from)\s+(?P<name>[^\s,，。]+(?:\s+[^\s,，。]+){0,3})",
+                       re.IGNORECASE)  # fmt: skip
+_PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<name2>[\u4e00-\u9fff]{2,8}?)附近")
+_CAMERA = re.compile(
+    r"\b(?:shot|taken|photographed)\s+(?:on|with)\s+(?:a|an|my)?\s*(?P<a>[\w-]+)|\bwith\s+my\s+(?P<b>[\w-]+)"
+    r"|用(?P<c>[\w-]+?)拍(?:的|摄)?", re.IGNORECASE)  # fmt: skip
+_ME = ("me", "myself", "i", "我", "我自己")
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A person the parser can recognise by name."""
+
+    id: str
+    name: str
+    is_me: bool = False
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+class _Text:
+    """The query text with the parts already understood blanked out (positions stay valid)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chars = list(text)
+
+    def take(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.chars[i] = " "
+
+    @property
+    def rest(self) -> str:
+        return "".join(self.chars)
+
+
+def _find_person(word: str, people: Sequence[KnownPerson]) -> KnownPerson | None:
+    wanted = _norm(word).strip()
+    if wanted in _ME:
+        return next((p for p in people if p.is_me), None)
+    exact = [p for p in people if _norm(p.name) == wanted]
+    if exact:
+        return exact[0]
+    partial = [p for p in people if any(part == wanted for part in _norm(p.name).split())]
+    return partial[0] if len(partial) == 1 else None
+
+
+def _people_spans(text: str, people: Sequence[KnownPerson]) -> list[tuple[int, int, KnownPerson]]:
+    """Where known people are named: full names, unique first/last names, and "me"/"我"."""
+    folded = _norm(text)
+    candidates: list[tuple[str, KnownPerson]] = []
+    for person in people:
+        name = _norm(person.name)
+        candidates.append((name, person))
+        parts = name.split()
+        for part in parts if len(parts) > 1 else []:
+            if sum(part in _norm(p.name).split() for p in people) == 1:
+                candidates.append((part, person))
+        if person.is_me:
+            candidates += [(word, person) for word in _ME]
+    spans: list[tuple[int, int, KnownPerson]] = []
+    for name, person in sorted(candidates, key=lambda c: -len(c[0])):
+        cjk = not name.isascii()
+        pattern = re.escape(name) if cjk else r"(?<![\w])" + re.escape(name) + r"(?![\w])"
+        for match in re.finditer(pattern, folded):
+            if name == "i" or any(match.start() < e and s < match.end() for s, e, _ in spans):
+                continue
+            if name == "我" and folded[match.end() : match.end() + 1] in ("们", "的"):  # 我们 (we), 我的 (my)
+                continue
+            spans.append((match.start(), match.end(), person))
+    return sorted(spans, key=lambda s: s[0])
+
+
+def _clean(rest: str) -> str:
+    """The free text left for CLIP: understood parts and filler words removed from the edges."""
+    words = rest.split()
+    while words and _norm(words[0]) in _EN_STOP:
+        words.pop(0)
+    while words and _norm(words[-1]) in _EN_STOP:
+        words.pop()
+    text = " ".join(words)
+    changed = True
+    while changed and text:
+        changed = False
+        for edge in _ZH_EDGE:
+            if text.endswith(edge) and len(text) > len(edge):
+                text, changed = text[: -len(edge)].rstrip(), True
+            if text.startswith(edge) and len(text) > len(edge):
+                text, changed = text[len(edge) :].lstrip(), True
+        if text in _ZH_EDGE or _norm(text) in _EN_STOP:
+            text = ""
+    return text
+
+
+def parse_query(
+    text: str,
+    known_people: Sequence[KnownPerson] = (),
+    today: date | None = None,
+    gazetteer: Gazetteer | None = None,
+    library_center: tuple[float, float] | None = None,
+) -> Query:
+    """Understand a search-box string in English or Chinese. Never raises: what is not understood
+    stays free text for CLIP.
+
+    Args:
+        text: what the user typed.
+        known_people: the library's named people (and who is "me").
+        today: the reference for "last summer", "去年" (default: today).
+        gazetteer: place names; without one, places stay free text.
+        library_center: where the library's photos are, to pick "Springfield" near home.
+    """
+    today = today or date.today()
+    text = text[:2000]  # a pasted novel is not a query; parsing stays fast
+    work = _Text(text)
+    fields: dict[str, object] = {}
+    people: list[KnownPerson] = []
+    tags: list[str] = []
+    exclude: list[str] = []
+    exclude_people: list[KnownPerson] = []
+    exclude_tags: list[str] = []
+    place: PlaceFilter | None = None
+    unknown: list[str] = []
+
+    for match in _TOKEN.finditer(text):  # explicit key:value syntax first
+        key, negative = match["key"].lower(), bool(match["neg"])
+        value = match["q"] if match["q"] is not None else match["v"]
+        work.take(match.start(), match.end())
+        if key == "person":
+            person = _find_person(value, known_people)
+            if negative:
+                exclude.append(value)
+                if person:
+                    exclude_people.append(person)
+            elif person:
+                people.append(person)
+            else:
+                unknown.append(value)  # not a known person: searched as text
+        elif key in ("after", "before"):
+            typed = find_dates(value, today)
+            if typed:
+                fields["date_from" if key == "after" else "date_to"] = typed[0].range[0 if key == "after" else 1]
+        elif key == "tag":
+            (exclude_tags if negative else tags).append(_tag_key(value) or value)
+            if negative:
+                exclude.append(value)
+        elif key == "camera":
+            fields["camera"] = value
+        elif key == "km":
+            with contextlib.suppress(ValueError):
+                fields["km"] = float(value)
+        elif key in ("near", "in"):
+            place = _place(value, gazetteer, library_center, None) or place
+        elif key == "text":
+            fields["extra_text"] = value
+
+    for found in find_dates(work.rest, today)[:1]:
+        fields.setdefault("date_from", found.range[0])
+        fields.setdefault("date_to", found.range[1])
+        work.take(found.start, found.end)
+
+    for pattern in (_EXCLUDE_EN, _EXCLUDE_ZH):
+        for match in pattern.finditer(work.rest):
+            words = match["x"]
+            person = _find_person(words, known_people) or _find_person(words.split()[0], known_people)
+            tag = _tag_key(words) or _tag_key(words.split()[0]) or _tag_key(words.rstrip("s"))
+            if person is None and tag is None:
+                continue  # "no" in "a photo with no people" is not a filter we can apply
+            exclude.append(person.name if person else words)
+            if person:
+                exclude_people.append(person)
+            if tag:
+                exclude_tags.append(tag)
+            work.take(match.start(), match.end())
+
+    for start, end, person in _people_spans(work.rest, known_people):
+        if person not in people:
+            people.append(person)
+        work.take(start, end)
+
+    if gazetteer is not None and place is None:
+        radius = None
+        km = _KM.search(work.rest)
+        if km:
+            radius = float(km["km"])
+            hit = _longest_place(work.rest[km.end() :].split(",")[0], gazetteer, library_center, radius)
+            if hit is not None:
+                place = hit[0]
+                work.take(km.start(), km.end() + hit[1])
+        for match in list(_PLACE_EN.finditer(work.rest)) + list(_PLACE_ZH.finditer(work.rest)):
+            name = match.groupdict().get("name") or match.groupdict().get("name2") or ""
+            hit = _longest_place(name, gazetteer, library_center, radius) if place is None else None
+            if hit is not None:
+                place, length = hit
+                start = match.start("name") if match.groupdict().get("name") else match.start("name2")
+                work.take(match.start() if radius is None or match.start() < start else start, start + length)
+                if match.groupdict().get("name2"):
+                    work.take(start, match.end())  # "…附近"
+                break
+        if place is not None and radius is not None:
+            place = PlaceFilter(place.name, place.lat, place.lon, radius, place.country)
+
+    camera = _CAMERA.search(work.rest)
+    if camera and "camera" not in fields:
+        fields["camera"] = camera["a"] or camera["b"] or camera["c"]
+        work.take(camera.start(), camera.end())
+
+    if place is not None and "km" in fields and place.lat is not None:
+        place = PlaceFilter(place.name, place.lat, place.lon, float(fields["km"]), place.country)  # type: ignore[arg-type]
+    free = _clean(work.rest)
+    extra = fields.get("extra_text")
+    free = " ".join(p for p in (str(extra) if extra else "", *unknown, free) if p)
+    return Query(
+        text=free,
+        people=tuple(p.name for p in people) + tuple(unknown),
+        person_ids=tuple(p.id for p in people),
+        date_from=fields.get("date_from"),  # type: ignore[arg-type]
+        date_to=fields.get("date_to"),  # type: ignore[arg-type]
+        place=place,
+        camera=fields.get("camera"),  # type: ignore[arg-type]
+        tags=tuple(dict.fromkeys(tags)),
+        exclude=tuple(dict.fromkeys(exclude)),
+        exclude_person_ids=tuple(dict.fromkeys(p.id for p in exclude_people)),
+        exclude_tags=tuple(dict.fromkeys(exclude_tags)),
+    )
+
+
+def _tag_key(word: str) -> str | None:
+    wanted = _norm(word).strip()
+    for tag in VOCABULARY:
+        names = {
+            tag.key,
+            _norm(tag.en),
+            _norm(tag.en).removeprefix("a ").removeprefix("an ").removeprefix("the "),
+            tag.zh,
+        }
+        if wanted in names or wanted.rstrip("s") in names or wanted.removeprefix("小") == tag.zh:
+            return tag.key
+    return None
+
+
+def _place(name: str, gazetteer: Gazetteer | None, center: tuple[float, float] | None,
+           radius: float | None) -> PlaceFilter | None:  # fmt: skip
+    if gazetteer is None:
+        return None
+    found = gazetteer.lookup(name, center)
+    if found is None:
+        return None
+    if found.kind == "country":
+        return PlaceFilter(name=found.name, country=found.name)
+    return PlaceFilter(found.name, found.lat, found.lon, radius or DEFAULT_RADIUS_KM, None)
+
+
+def _longest_place(name: str, gazetteer: Gazetteer, center: tuple[float, float] | None,
+                   radius: float | None) -> tuple[PlaceFilter, int] | None:  # fmt: skip
+    """The longest leading part of ``name`` (words, or CJK characters) that is a known place."""
+    if name.isascii():
+        words = name.split()
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n]).strip(".,;:!?")
+            if candidate[:1].isupper() or n > 1 or candidate.isupper():
+                found = _place(candidate, gazetteer, center, radius)
+                if found is not None:
+                    return found, len(" ".join(words[:n]))
+        return None
+    for n in range(len(name), 1, -1):
+        found = _place(name[:n], gazetteer, center, radius)
+        if found is not None:
+            return found, n
+    return None
+
+
+def to_syntax(query: Query) -> str:
+    """Render a Query in the explicit syntax; parse_query(to_syntax(q)) gives q back (for its fields)."""
+
+    def quote(value: str) -> str:
+        return f'"{value}"' if (" " in value or ":" in value) else value
+
+    parts = [f"person:{quote(p)}" for p in query.people]
+    if query.date_from:
+        parts.append(f"after:{query.date_from.isoformat()}")
+    if query.date_to:
+        parts.append(f"before:{query.date_to.isoformat()}")
+    if query.place is not None:
+        if query.place.country:
+            parts.append(f"in:{quote(query.place.country)}")
+        elif query.place.name:
+            parts.append(f"near:{quote(query.place.name)}")
+            if query.place.radius_km and query.place.radius_km != DEFAULT_RADIUS_KM:
+                parts.append(f"km:{query.place.radius_km:g}")
+    if query.camera:
+        parts.append(f"camera:{quote(query.camera)}")
+    parts += [f"tag:{quote(t)}" for t in query.tags]
+    parts += [f"-tag:{quote(t)}" for t in query.exclude_tags]
+    excluded_tags = set(query.exclude_tags)
+    parts += [f"-person:{quote(p)}" for p in query.exclude if p not in excluded_tags and _tag_key(p) is None]
+    if query.text:
+        parts.append(query.text)
+    return " ".join(parts)

@@ -97,6 +97,14 @@ def _add_missing_columns(store: Store) -> None:
 MIGRATIONS: dict[int, Callable[[Store], None]] = {1: _add_missing_columns, 2: _add_missing_columns}
 
 _IN_CHUNK = 500  # ids per "id IN (...)" clause
+SCALAR_INDEX_MIN_ROWS = 5_000
+SCALAR_INDEXES = (
+    ("taken_at", "BTREE"), ("lat", "BTREE"), ("lon", "BTREE"), ("clip_model", "BITMAP"),
+    ("person_ids", "LABEL_LIST"), ("tags", "LABEL_LIST"), ("path", "BTREE"),
+)  # fmt: skip
+ANN_MIN_ROWS = 50_000  # below this, exact vector search is fast enough (see bench/search.py)
+ANN_NPROBES = 20
+ANN_REFINE = 10
 KEEP_VERSIONS_FOR = timedelta(minutes=1)
 
 
@@ -266,15 +274,43 @@ class Store:
             self.photos.update(values={"clip_model": None})
         self.photos.add_columns([pa.field(VECTOR_COLUMN, pa.list_(pa.float32(), dim))])
 
-    def vector_search(
-        self, vector: np.ndarray, where: str, limit: int, columns: Sequence[str] | None = None
-    ) -> list[dict[str, Any]]:
-        """Exact (or indexed, once built) cosine search among rows matching ``where`` (a prefilter)."""
-        query = self.photos.search(vector, vector_column_name=VECTOR_COLUMN).metric("cosine")
+    def vector_search(self, vector: np.ndarray, where: str, limit: int) -> list[dict[str, Any]]:
+        """Cosine search among rows matching ``where`` (a prefilter, evaluated inside LanceDB).
+
+        Exact for small libraries; through the ANN index once :meth:`ensure_indexes` built one, with
+        enough partitions probed and the candidates re-ranked by exact distance to keep recall@10 ≥ 0.98.
+        """
+        query = self.photos.search(vector, vector_column_name=VECTOR_COLUMN).distance_type("cosine")
         query = query.where(where, prefilter=True).limit(limit)
-        if columns is not None:
-            query = query.select(list(columns))
+        if self.vector_index_type is not None:
+            query = query.nprobes(ANN_NPROBES).refine_factor(ANN_REFINE)
         return query.to_list()
+
+    @property
+    def vector_index_type(self) -> str | None:
+        for index in self.photos.list_indices():
+            if VECTOR_COLUMN in index.columns:
+                return str(index.index_type)
+        return None
+
+    def ensure_indexes(self, vector_index: bool | None = None) -> None:
+        """Build the indexes a library of this size benefits from (cheap no-op once they exist).
+
+        Scalar indexes make the filters (dates, places, people, tags, model) fast; the vector index
+        only pays off for large libraries, below ANN_MIN_ROWS exact search is fast enough and exact.
+        New rows are folded into existing indexes by :meth:`optimize`.
+        """
+        count = self.count_photos()
+        if count < SCALAR_INDEX_MIN_ROWS and vector_index is None:
+            return
+        present = {c for index in self.photos.list_indices() for c in index.columns}
+        for column, kind in SCALAR_INDEXES:
+            if column not in present and column in self.photos.schema.names:
+                self.photos.create_scalar_index(column, index_type=kind)
+        if vector_index is None:
+            vector_index = count >= ANN_MIN_ROWS
+        if vector_index and VECTOR_COLUMN not in present and VECTOR_COLUMN in self.photos.schema.names:
+            self.photos.create_index(vector_column_name=VECTOR_COLUMN, metric="cosine", index_type="IVF_HNSW_SQ")
 
     def vectors(self, where: str) -> np.ndarray:
         """All stored vectors matching ``where``, as an (N, dim) float32 matrix."""

@@ -9,7 +9,7 @@ import pytest
 from photofactory import Exif, write_photo
 
 from album.core.indexer import Indexer
-from album.core.query import Near, Query
+from album.core.query import PlaceFilter, Query
 from album.core.search import Searcher
 from album.core.store import Store
 
@@ -43,12 +43,15 @@ def test_date_range_is_inclusive_on_local_dates(store: Store, library: Path) -> 
 
 
 def test_near_uses_real_distance(store: Store, library: Path) -> None:
-    assert names(store, Query(near=Near(38.7223, -9.1393, 10))) == ["lisbon.jpg"]
-    assert names(store, Query(near=Near(38.7223, -9.1393, 30))) == ["sintra.jpg", "lisbon.jpg"]
+    assert names(store, Query(place=PlaceFilter(lat=38.7223, lon=-9.1393, radius_km=10))) == ["lisbon.jpg"]
+    assert names(store, Query(place=PlaceFilter(lat=38.7223, lon=-9.1393, radius_km=30))) == [
+        "sintra.jpg",
+        "lisbon.jpg",
+    ]
 
 
 def test_near_across_the_antimeridian(store: Store, library: Path) -> None:
-    assert names(store, Query(near=Near(-15.0, 180.0, 500))) == ["samoa.jpg", "fiji.jpg"]
+    assert names(store, Query(place=PlaceFilter(lat=-15.0, lon=180.0, radius_km=500))) == ["samoa.jpg", "fiji.jpg"]
 
 
 def test_camera_substring(store: Store, library: Path) -> None:

@@ -20,7 +20,7 @@ from album.core.indexer import Indexer
 from album.core.models import ModelUnavailable
 from album.core.query import Query
 from album.core.search import Searcher
-from album.core.store import PHOTOS_SCHEMA, VECTOR_COLUMN, Store
+from album.core.store import PHOTOS_SCHEMA, SCHEMA_VERSION, VECTOR_COLUMN, Store
 
 CLASSES = [f"{c} {s}" for c, s in tinyclip.CLASSES]
 
@@ -166,7 +166,7 @@ def test_schema_1_library_is_migrated(paths: Paths) -> None:
     """A library written by schema 1 (before semantic search) opens and gains the new columns."""
     import lancedb
 
-    v1_fields = [f for f in PHOTOS_SCHEMA if f.name not in ("clip_model", "tag_scores")]
+    v1_fields = [f for f in PHOTOS_SCHEMA if f.name not in ("clip_model", "tag_scores", "faces_model", "face_count")]
     db = lancedb.connect(str(paths.db_dir))
     db.create_table("photos", schema=pa.schema(v1_fields))
     meta = db.create_table(
@@ -174,5 +174,5 @@ def test_schema_1_library_is_migrated(paths: Paths) -> None:
     )
     meta.add([{"key": "schema_version", "value": "1"}])
     store = Store(paths.db_dir)
-    assert store.schema_version == 2
-    assert {"clip_model", "tag_scores"} <= set(store.photos.schema.names)
+    assert store.schema_version == SCHEMA_VERSION
+    assert {"clip_model", "tag_scores", "faces_model", "face_count"} <= set(store.photos.schema.names)

@@ -1,0 +1,351 @@
+"""Date expressions in English and Chinese → inclusive date ranges, with real calendars.
+
+Lunar festivals (春节, 元宵节, 端午节, 中秋节) come from the ``lunardate`` Chinese calendar and the
+``holidays`` package (which also knows 国庆节 and China's official holiday spans); Easter from
+``dateutil``. Seasons are meteorological (spring = March–May …) for the northern hemisphere, where
+most of album's users live; "winter 2023" means December 2023 – February 2024. (A southern-hemisphere
+setting would shift them by six months; not offered yet.)
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import holidays
+import lunardate
+from dateutil.easter import easter
+
+DateRange = tuple[date, date]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+ZH_SEASONS = {
+    "春天": "spring", "春季": "spring", "夏天": "summer", "夏季": "summer",
+    "秋天": "autumn", "秋季": "autumn", "冬天": "winter", "冬季": "winter",
+}  # fmt: skip
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+ZH_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9, "十": 10})
+EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "a": 1, "an": 1, "couple of": 2, "few": 3}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date expression found in a query: its span in the text and the range it means."""
+
+    start: int
+    end: int
+    range: DateRange
+
+
+def month_range(year: int, month: int) -> DateRange:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_range(year: int) -> DateRange:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def season_range(season: str, year: int) -> DateRange:
+    first, last = SEASONS[season]
+    if first > last:  # winter spans the new year
+        return date(year, first, 1), month_range(year + 1, last)[1]
+    return date(year, first, 1), month_range(year, last)[1]
+
+
+def _lunar(year: int, month: int, day: int) -> date:
+    return lunardate.LunarDate(year, month, day).to_solar_date()
+
+
+def _china_holiday(year: int, name: str) -> DateRange | None:
+    days = sorted(d for d, n in holidays.China(years=year, language="zh_CN").items() if n.startswith(name))
+    return (days[0], days[-1]) if days else None
+
+
+def holiday_range(key: str, year: int) -> DateRange:
+    """The days of a named holiday in ``year`` (a few days around it, as photos are taken then)."""
+    if key == "spring_festival":  # lunar new year's eve to the 7th day: the family gatherings
+        start = _lunar(year, 1, 1) - timedelta(days=1)
+        return start, start + timedelta(days=7)
+    if key == "lantern":
+        day = _lunar(year, 1, 15)
+        return day, day
+    if key == "dragon_boat":
+        day = _lunar(year, 5, 5)
+        return day, day
+    if key == "mid_autumn":
+        day = _lunar(year, 8, 15)
+        return day, day
+    if key == "national_day":
+        return _china_holiday(year, "国庆节") or (date(year, 10, 1), date(year, 10, 7))
+    if key == "christmas":
+        return date(year, 12, 24), date(year, 12, 26)
+    if key == "new_year":  # the night and the day after
+        return date(year - 1, 12, 31), date(year, 1, 1)
+    if key == "easter":
+        day = easter(year)
+        return day - timedelta(days=2), day + timedelta(days=1)
+    if key == "halloween":
+        return date(year, 10, 31), date(year, 10, 31)
+    if key == "valentine":
+        return date(year, 2, 14), date(year, 2, 14)
+    raise KeyError(key)
+
+
+HOLIDAYS = {
+    "chinese new year": "spring_festival", "lunar new year": "spring_festival", "spring festival": "spring_festival",
+    "春节": "spring_festival", "过年": "spring_festival", "除夕": "spring_festival",
+    "lantern festival": "lantern", "元宵节": "lantern", "元宵": "lantern",
+    "dragon boat festival": "dragon_boat", "端午节": "dragon_boat", "端午": "dragon_boat",
+    "mid-autumn festival": "mid_autumn", "mid autumn festival": "mid_autumn", "moon festival": "mid_autumn",
+    "中秋节": "mid_autumn", "中秋": "mid_autumn", "national day": "national_day", "国庆节": "national_day",
+    "国庆": "national_day", "christmas": "christmas", "xmas": "christmas", "圣诞节": "christmas", "圣诞": "christmas",
+    "new year's eve": "new_year", "new years eve": "new_year", "new year": "new_year", "new year's": "new_year",
+    "元旦": "new_year", "跨年": "new_year", "easter": "easter", "复活节": "easter", "halloween": "halloween",
+    "万圣节": "halloween", "valentine's day": "valentine", "valentines day": "valentine", "情人节": "valentine",
+}  # fmt: skip
+
+
+def zh_number(text: str) -> int | None:
+    """``"三"`` → 3, ``"十二"`` → 12, ``"12"`` → 12."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in ZH_DIGITS for ch in text):
+        return None
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (ZH_DIGITS[tens] if tens else 1) * 10 + (ZH_DIGITS[units] if units else 0)
+    return ZH_DIGITS[text] if len(text) == 1 else None
+
+
+def valid(range_: DateRange) -> bool:
+    return range_[0] <= range_[1]
+
+
+# -- finding date expressions in text ------------------------------------------------------------------
+_HOLIDAY_ALT = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEASON_ALT = "|".join(SEASONS)
+_ZH_SEASON_ALT = "|".join(ZH_SEASONS)
+_ZH_REL_YEAR = {"今年": 0, "去年": -1, "前年": -2, "大前年": -3, "明年": 1}
+_EN_REL_YEAR = {"this year": 0, "last year": -1, "the year before last": -2, "next year": 1}
+_ZH_NUM = r"[0-9零〇一二两三四五六七八九十]+"
+
+
+def _recent(make: Callable[[int], DateRange], today: date) -> DateRange:
+    """The latest occurrence that has started by ``today`` (this year's, else last year's)."""
+    current = make(today.year)
+    return current if current[0] <= today else make(today.year - 1)
+
+
+def _named(key: str, year: int | None, today: date) -> DateRange:
+    """A holiday, season or month name with an optional year."""
+    if key in SEASONS:
+        return season_range(key, year) if year else _recent(lambda y: season_range(key, y), today)
+    if key in MONTHS:
+        month = MONTHS[key]
+        return month_range(year, month) if year else _recent(lambda y: month_range(y, month), today)
+    holiday = HOLIDAYS[key]
+    return holiday_range(holiday, year) if year else _recent(lambda y: holiday_range(holiday, y), today)
+
+
+def _ago(amount: int, unit: str, today: date) -> DateRange:
+    unit = unit.rstrip("s")
+    if unit in ("day", "天"):
+        day = today - timedelta(days=amount)
+        return day, day
+    if unit in ("week", "周", "星期", "个星期", "个礼拜", "礼拜"):
+        monday = today - timedelta(days=today.weekday() + 7 * amount)
+        return monday, monday + timedelta(days=6)
+    if unit in ("month", "个月", "月"):
+        index = today.year * 12 + today.month - 1 - amount
+        return month_range(index // 12, index % 12 + 1)
+    return year_range(today.year - amount)
+
+
+def _relative(word: str, today: date) -> DateRange:
+    """today, yesterday, this/last week, month, weekend (English and Chinese)."""
+    monday = today - timedelta(days=today.weekday())
+    table = {
+        "today": (today, today), "今天": (today, today),
+        "yesterday": (today - timedelta(days=1),) * 2, "昨天": (today - timedelta(days=1),) * 2,
+        "前天": (today - timedelta(days=2),) * 2,
+        "this week": (monday, today), "本周": (monday, today), "这周": (monday, today), "这个星期": (monday, today),
+        "last week": (monday - timedelta(days=7), monday - timedelta(days=1)),
+        "上周": (monday - timedelta(days=7), monday - timedelta(days=1)),
+        "上个星期": (monday - timedelta(days=7), monday - timedelta(days=1)),
+        "last weekend": (monday - timedelta(days=2), monday - timedelta(days=1)),
+        "上周末": (monday - timedelta(days=2), monday - timedelta(days=1)),
+        "this weekend": (monday + timedelta(days=5), monday + timedelta(days=6)),
+        "这周末": (monday + timedelta(days=5), monday + timedelta(days=6)),
+        "this month": (today.replace(day=1), today), "这个月": (today.replace(day=1), today),
+        "本月": (today.replace(day=1), today),
+        "last month": _ago(1, "month", today), "上个月": _ago(1, "month", today), "上月": _ago(1, "month", today),
+    }  # fmt: skip
+    return table[word]
+
+
+def _span(a: DateRange, b: DateRange) -> DateRange:
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+_EN_NUM_ALT = "|".join(sorted(EN_NUMBERS, key=len, reverse=True))
+_RELATIVE_WORDS = ("the year before last", "last weekend", "this weekend", "last week", "this week", "last month",
+                   "this month", "yesterday", "today", "上个星期", "这个星期", "上周末", "这周末", "上周", "本周",
+                   "这周", "上个月", "这个月", "本月", "上月", "今天", "昨天", "前天")  # fmt: skip
+_REL_ALT = "|".join(re.escape(w) for w in _RELATIVE_WORDS)
+
+# (pattern, handler): tried in order; earlier patterns win over overlapping later ones.
+Handler = Callable[[re.Match[str], date], DateRange]
+_PATTERNS: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _pattern(regex: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        _PATTERNS.append((re.compile(regex, re.IGNORECASE), handler))
+        return handler
+
+    return register
+
+
+@_pattern(r"(?:from|between)\s+(?P<m1>" + _MONTH_ALT + r")\s*(?P<y1>\d{4})?\s+(?:to|and|until|till|-)\s+"
+          r"(?P<m2>" + _MONTH_ALT + r")\s*(?P<y2>\d{4})?\b")  # fmt: skip
+def _en_month_range(m: re.Match[str], today: date) -> DateRange:
+    y2 = int(m["y2"] or m["y1"] or today.year)
+    y1 = int(m["y1"] or (y2 if MONTHS[m["m1"].lower()] <= MONTHS[m["m2"].lower()] else y2 - 1))
+    return month_range(y1, MONTHS[m["m1"].lower()])[0], month_range(y2, MONTHS[m["m2"].lower()])[1]
+
+
+@_pattern(r"(?:from|between)\s+(?P<y1>(?:19|20)\d{2})\s+(?:to|and|until|till|-)\s+(?P<y2>(?:19|20)\d{2})\b")
+def _en_year_range(m: re.Match[str], today: date) -> DateRange:
+    return year_range(int(m["y1"]))[0], year_range(int(m["y2"]))[1]
+
+
+@_pattern(r"(?P<y1>(?:19|20)\d{2})\s*年?\s*(?:到|至|-|—|~|～)\s*(?P<y2>(?:19|20)\d{2})\s*年")
+def _zh_year_range(m: re.Match[str], today: date) -> DateRange:
+    return year_range(int(m["y1"]))[0], year_range(int(m["y2"]))[1]
+
+
+@_pattern(r"(?P<y>(?:19|20)\d{2})年(?P<m1>\d{1,2})月?\s*(?:到|至|-|—|~)\s*(?P<m2>\d{1,2})月")
+def _zh_month_range(m: re.Match[str], today: date) -> DateRange:
+    year = int(m["y"])
+    return month_range(year, int(m["m1"]))[0], month_range(year, int(m["m2"]))[1]
+
+
+@_pattern(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})[日号]?")
+def _full_date(m: re.Match[str], today: date) -> DateRange:
+    day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return day, day
+
+
+@_pattern(r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>大前年|前年|去年|今年|明年))的?\s*(?:(?P<season>" + _ZH_SEASON_ALT +
+          r")|(?P<holiday>" + _HOLIDAY_ALT + r")|(?P<month>" + _ZH_NUM + r")月)?")  # fmt: skip
+def _zh_year(m: re.Match[str], today: date) -> DateRange:
+    year = int(m["y"]) if m["y"] else today.year + _ZH_REL_YEAR[m["rel"]]
+    if m["season"]:
+        return season_range(ZH_SEASONS[m["season"]], year)
+    if m["holiday"]:
+        return holiday_range(HOLIDAYS[m["holiday"].lower()], year)
+    if m["month"]:
+        month = zh_number(m["month"])
+        if month is None or not 1 <= month <= 12:
+            raise ValueError("no such month")
+        return month_range(year, month)
+    return year_range(year)
+
+
+@_pattern(r"(?P<n>" + _ZH_NUM + r")\s*(?P<unit>年|个月|个星期|个礼拜|周|天)前")
+def _zh_ago(m: re.Match[str], today: date) -> DateRange:
+    amount = zh_number(m["n"])
+    if amount is None:
+        raise ValueError("not a number")
+    return _ago(amount, m["unit"], today)
+
+
+@_pattern(r"\b(?P<n>\d+|" + _EN_NUM_ALT + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
+def _en_ago(m: re.Match[str], today: date) -> DateRange:
+    amount = int(m["n"]) if m["n"].isdigit() else EN_NUMBERS[m["n"].lower()]
+    return _ago(amount, m["unit"].lower(), today)
+
+
+@_pattern(r"(?:\b|(?<=[\u4e00-\u9fff]))(?P<w>" + _REL_ALT + r")(?:\b|(?=[\u4e00-\u9fff])|$)")
+def _relative_word(m: re.Match[str], today: date) -> DateRange:
+    word = m["w"].lower()
+    if word == "the year before last":
+        return year_range(today.year - 2)
+    return _relative(word, today)
+
+
+@_pattern(r"(?:\b(?:last|this)\s+(?P<which>" + _SEASON_ALT + "|" + _HOLIDAY_ALT + r")\b)")
+def _en_last_named(m: re.Match[str], today: date) -> DateRange:
+    key = m["which"].lower()
+    if m[0].lower().startswith("this"):
+        return _named(key, today.year, today)
+    recent = _named(key, None, today)
+    return recent if recent[1] < today else _named(key, recent[0].year - 1, today)
+
+
+@_pattern(r"(?P<y0>(?:19|20)\d{2})?\s*\b(?P<name>" + _HOLIDAY_ALT + "|" + _SEASON_ALT + "|" + _MONTH_ALT +
+          r")\b(?:\s*(?:of\s+|in\s+)?(?P<y>(?:19|20)\d{2})\b)?")  # fmt: skip
+def _en_named(m: re.Match[str], today: date) -> DateRange:
+    year = m["y"] or m["y0"]
+    return _named(m["name"].lower(), int(year) if year else None, today)
+
+
+@_pattern(r"(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS if not h.isascii()) + "|" + _ZH_SEASON_ALT + ")")
+def _zh_named(m: re.Match[str], today: date) -> DateRange:
+    name = m["name"]
+    key = ZH_SEASONS.get(name) or name
+    return _named(key, None, today)
+
+
+@_pattern(r"(?<![\d-])\b(?P<y>(?:19|20)\d{2})\b(?![\d-])")
+def _bare_year(m: re.Match[str], today: date) -> DateRange:
+    return year_range(int(m["y"]))
+
+
+@_pattern(r"(?P<rel>this year|last year|next year)\b")
+def _en_rel_year(m: re.Match[str], today: date) -> DateRange:
+    return year_range(today.year + _EN_REL_YEAR[m["rel"].lower()])
+
+
+def find_dates(text: str, today: date) -> list[DateMatch]:
+    """Every date expression in ``text``, non-overlapping, earliest-registered pattern first."""
+    found: list[DateMatch] = []
+    for pattern, handler in _PATTERNS:
+        for match in pattern.finditer(text):
+            if not match[0].strip() or any(match.start() < f.end and f.start < match.end() for f in found):
+                continue
+            try:
+                range_ = handler(match, today)
+            except (ValueError, KeyError, OverflowError):  # "Feb 30", month 13, lunar year out of range
+                continue
+            if valid(range_):
+                found.append(DateMatch(match.start(), match.end(), range_))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _en_day_month(m: re.Match[str], today: date) -> DateRange:
+    """ "March 5, 2023" / "5 March"; an impossible day ("Feb 30 2023") still means the month."""
+    month, day_number = MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
+    if m["y"]:
+        year = int(m["y"])
+    else:  # the latest such day up to today
+        year = today.year if (month, day_number) <= (today.month, today.day) else today.year - 1
+    try:
+        day = date(year, month, day_number)
+    except ValueError:
+        return month_range(year, month)
+    return day, day
+
+
+# Before the plain month names, so the day and year stay with their month.
+_PATTERNS.insert(0, (re.compile(
+    r"\b(?:(?P<m1>" + _MONTH_ALT + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<m2>" + _MONTH_ALT + r"))\b(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE), _en_day_month))  # fmt: skip
