@@ -83,8 +83,8 @@ def main() -> None:
         queries = [(c + 0.5 * rng.normal(size=DIM)).astype(np.float32) for c in centres[:200]]
         queries = [q / np.linalg.norm(q) for q in queries]
         first = store.query_photos(None, ["lat", "lon"], 1).to_pylist()[0]
-        filtered = Query(date_from=date(2016, 1, 1), date_to=date(2021, 12, 31),
-                         place=PlaceFilter(lat=first["lat"], lon=first["lon"], radius_km=300.0), person_ids=("p7",))  # fmt: skip
+        place = PlaceFilter(lat=first["lat"], lon=first["lon"], radius_km=300.0)
+        filtered = Query(date_from=date(2016, 1, 1), date_to=date(2021, 12, 31), place=place, person_ids=("p7",))
         where_all = f"clip_model = {sql_string(MODEL)}"
         where_filtered = f"{where_all} AND {to_where(filtered)}"
         print(f"filter: 6 years, 300 km, one person -> {store.count_photos(where_filtered)} matching rows")
