@@ -7,6 +7,7 @@ Library code only logs; this module decides what reaches the terminal.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -28,7 +29,8 @@ from album.core.faces import FaceAnalyzer
 from album.core.indexer import Indexer, IndexProgress, IndexReport, PhotoStep
 from album.core.media import PhotoError
 from album.core.models import CLIP_MODELS, ModelUnavailable, clip_folder
-from album.core.query import PlaceFilter, Query
+from album.core.places import Gazetteer
+from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
 from album.core.search import Searcher, SearchResult, photo_record
 from album.core.store import Store, StoreError
 
@@ -165,19 +167,42 @@ def _print_photo_line(record: dict[str, Any]) -> None:
 
 
 def _filters(args: argparse.Namespace, paths: Paths, text: str = "") -> Query:
+    """The typed search text, understood by the query parser, with the explicit flags on top."""
     if args.km is not None and args.near is None:
         raise SystemExit("album: --km needs --near LAT,LON")
-    near = PlaceFilter(lat=args.near[0], lon=args.near[1], radius_km=args.km or 10.0) if args.near else None
-    person_ids: list[str] = []
-    if args.person:
-        known = people_ops.list_people(FaceStore(_open_store(paths)))
-        for name in args.person:
-            matches = people_ops.find_people(known, name)
-            if not matches:
-                raise SystemExit(f"album: nobody called {name!r} (see `album people`)")
-            person_ids.append(matches[0].id)
-    return Query(text=text, date_from=args.after, date_to=args.before, place=near, camera=args.camera,
-                 tags=tuple(args.tag or ()), person_ids=tuple(person_ids))  # fmt: skip
+    store = _open_store(paths)
+    known = people_ops.known_people(FaceStore(store))
+    query = parse_query(text, known, gazetteer=Gazetteer(), library_center=store.center()) if text.strip() else Query()
+    changes: dict[str, Any] = {}
+    if args.near:
+        changes["place"] = PlaceFilter(lat=args.near[0], lon=args.near[1], radius_km=args.km or 10.0)
+    if args.after:
+        changes["date_from"] = args.after
+    if args.before:
+        changes["date_to"] = args.before
+    if args.camera:
+        changes["camera"] = args.camera
+    if args.tag:
+        changes["tags"] = query.tags + tuple(args.tag)
+    for name in args.person or ():
+        person = next((p for p in known if p.name.casefold() == name.casefold()), None)
+        person = person or next((p for p in known if p.name.casefold().startswith(name.casefold())), None)
+        if person is None:
+            raise SystemExit(f"album: nobody called {name!r} (see `album people`)")
+        changes["people"] = (*changes.get("people", query.people), person.name)
+        changes["person_ids"] = (*changes.get("person_ids", query.person_ids), person.id)
+    return dataclasses.replace(query, **changes)
+
+
+def cmd_parse(args: argparse.Namespace, paths: Paths) -> int:
+    today = date.fromisoformat(args.today) if args.today else None
+    known = [KnownPerson(f"p{i}", name.strip()) for i, name in enumerate(args.people.split(",")) if name.strip()]
+    query = parse_query(args.query, known, today=today, gazetteer=Gazetteer())
+    if args.json:
+        _emit(query.to_json())
+    else:
+        print(to_syntax(query))
+    return 0
 
 
 def _print_results(result: SearchResult, as_json: bool) -> None:
@@ -344,6 +369,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", parents=[common, filters], help="find photos by what they show, date, place, camera")
     p.add_argument("text", nargs="*", metavar="TEXT", help='what the photo shows, e.g. "sunset over the sea"')
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("parse", parents=[common], help="show how album understands a search")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the date relative dates count from")
+    p.add_argument("--people", default="", metavar="NAMES", help="comma-separated names of known people")
+    p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("similar", parents=[common, filters], help="find photos that look like PHOTO")
     p.add_argument("photo", metavar="PHOTO", help="a photo in the library, or any image file")

@@ -21,6 +21,7 @@ from scipy import sparse
 from sklearn.cluster import DBSCAN
 
 from album.core.face_store import FaceStore
+from album.core.query import KnownPerson
 from album.core.store import in_clause, sql_string
 
 log = logging.getLogger(__name__)
@@ -202,6 +203,11 @@ def set_me(faces: FaceStore, person_id: str) -> None:
         if row["is_me"] and row["id"] != person_id:
             faces.update_person(row["id"], is_me=False)
     faces.update_person(person_id, is_me=True)
+
+
+def known_people(faces: FaceStore) -> list[KnownPerson]:
+    """The named people, for the query parser (hidden ones too: hiding is about the people list)."""
+    return [KnownPerson(r["id"], r["name"], bool(r["is_me"])) for r in faces.person_rows() if r["name"]]
 
 
 def find_people(people: Sequence[Person], name: str) -> list[Person]:

@@ -187,7 +187,8 @@ _EXCLUDE_EN = re.compile(r"\b(?:without|except|excluding|but not|not|no)\s+(?P<x
                          re.IGNORECASE)  # fmt: skip
 _EXCLUDE_ZH = re.compile(r"(?:不要|没有|不含|除了|不包括)(?P<x>[\u4e00-\u9fff]{1,6}?)(?=的|$|[\s,，。])")
 _KM = re.compile(r"\bwithin\s+(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+", re.IGNORECASE)
-_PLACE_EN = re.compile(r"\b(?P<prep>in|near|at|around|of|from)\s+(?P<name>[^\s,，。]+(?:\s+[^\s,，。]+){0,3})",
+# The name is in a lookahead so "in near Lisbon" still finds "near Lisbon".
+_PLACE_EN = re.compile(r"\b(?P<prep>in|near|at|around|of|from)\s+(?=(?P<name>[^\s,，。]+(?:\s+[^\s,，。]+){0,3}))",
                        re.IGNORECASE)  # fmt: skip
 _PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<name2>[\u4e00-\u9fff]{2,8}?)附近")
 _CAMERA = re.compile(
@@ -225,10 +226,13 @@ class _Text:
         return "".join(self.chars)
 
 
+ME = KnownPerson("", "me", is_me=True)  # "me"/"我" when the library has not been told who the user is
+
+
 def _find_person(word: str, people: Sequence[KnownPerson]) -> KnownPerson | None:
     wanted = _norm(word).strip()
     if wanted in _ME:
-        return next((p for p in people if p.is_me), None)
+        return next((p for p in people if p.is_me), ME)
     exact = [p for p in people if _norm(p.name) == wanted]
     if exact:
         return exact[0]
@@ -249,6 +253,8 @@ def _people_spans(text: str, people: Sequence[KnownPerson]) -> list[tuple[int, i
                 candidates.append((part, person))
         if person.is_me:
             candidates += [(word, person) for word in _ME]
+    if not any(p.is_me for p in people):
+        candidates += [(word, ME) for word in _ME]
     spans: list[tuple[int, int, KnownPerson]] = []
     for name, person in sorted(candidates, key=lambda c: -len(c[0])):
         cjk = not name.isascii()
@@ -258,6 +264,8 @@ def _people_spans(text: str, people: Sequence[KnownPerson]) -> list[tuple[int, i
                 continue
             if name == "我" and folded[match.end() : match.end() + 1] in ("们", "的"):  # 我们 (we), 我的 (my)
                 continue
+            if name == "me" and re.search(r"\b(?:show|give|find|get|tell|send)\s+$", folded[: match.start()]):
+                continue  # "show me photos of dogs"
             spans.append((match.start(), match.end(), person))
     return sorted(spans, key=lambda s: s[0])
 
@@ -403,14 +411,14 @@ def parse_query(
     return Query(
         text=free,
         people=tuple(p.name for p in people) + tuple(unknown),
-        person_ids=tuple(p.id for p in people),
+        person_ids=tuple(p.id for p in people if p.id),
         date_from=fields.get("date_from"),  # type: ignore[arg-type]
         date_to=fields.get("date_to"),  # type: ignore[arg-type]
         place=place,
         camera=fields.get("camera"),  # type: ignore[arg-type]
         tags=tuple(dict.fromkeys(tags)),
         exclude=tuple(dict.fromkeys(exclude)),
-        exclude_person_ids=tuple(dict.fromkeys(p.id for p in exclude_people)),
+        exclude_person_ids=tuple(dict.fromkeys(p.id for p in exclude_people if p.id)),
         exclude_tags=tuple(dict.fromkeys(exclude_tags)),
     )
 

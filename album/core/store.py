@@ -249,6 +249,13 @@ class Store:
     def count_photos(self, where: str | None = None) -> int:
         return int(self.photos.count_rows(where))
 
+    def center(self) -> tuple[float, float] | None:
+        """Where the library's photos are (mean position), to resolve ambiguous place names."""
+        table = self.photos.search().where("lat IS NOT NULL").select(["lat", "lon"]).limit(None).to_arrow()
+        if table.num_rows == 0:
+            return None
+        return float(pc.mean(table["lat"]).as_py()), float(pc.mean(table["lon"]).as_py())
+
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every zero-shot tag in the library with its number of photos, most common first."""
         tags = self.photos.search().select(["tags"]).limit(None).to_arrow().column("tags")
