@@ -1,10 +1,10 @@
 """Date expressions in English and Chinese → inclusive date ranges, with real calendars.
 
-Lunar festivals (春节, 元宵节, 端午节, 中秋节) come from the ``lunardate`` Chinese calendar and the
-``holidays`` package (which also knows 国庆节 and China's official holiday spans); Easter from
-``dateutil``. Seasons are meteorological (spring = March–May …) for the northern hemisphere, where
-most of album's users live; "winter 2023" means December 2023 – February 2024. (A southern-hemisphere
-setting would shift them by six months; not offered yet.)
+Lunar festivals (春节, 元宵节, 端午节, 中秋节) come from the ``lunardate`` Chinese calendar,
+Easter from ``dateutil``; 国庆节 is the 1–7 October Golden Week. Seasons are meteorological
+(spring = March–May …) for the northern hemisphere, where most of album's users live, and
+"winter 2023" means December 2023 – February 2024. (A southern-hemisphere setting would shift
+them by six months; not offered yet.)
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import holidays
 import lunardate
 from dateutil.easter import easter
 
@@ -63,11 +62,6 @@ def _lunar(year: int, month: int, day: int) -> date:
     return lunardate.LunarDate(year, month, day).to_solar_date()
 
 
-def _china_holiday(year: int, name: str) -> DateRange | None:
-    days = sorted(d for d, n in holidays.China(years=year, language="zh_CN").items() if n.startswith(name))
-    return (days[0], days[-1]) if days else None
-
-
 def holiday_range(key: str, year: int) -> DateRange:
     """The days of a named holiday in ``year`` (a few days around it, as photos are taken then)."""
     if key == "spring_festival":  # lunar new year's eve to the 7th day: the family gatherings
@@ -82,8 +76,8 @@ def holiday_range(key: str, year: int) -> DateRange:
     if key == "mid_autumn":
         day = _lunar(year, 8, 15)
         return day, day
-    if key == "national_day":
-        return _china_holiday(year, "国庆节") or (date(year, 10, 1), date(year, 10, 7))
+    if key == "national_day":  # the Golden Week
+        return date(year, 10, 1), date(year, 10, 7)
     if key == "christmas":
         return date(year, 12, 24), date(year, 12, 26)
     if key == "new_year":  # the night and the day after

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from album.core.dates import find_dates
+from album.core.dates import DateMatch, find_dates
 from album.core.places import Gazetteer
 from album.core.store import sql_string
 from album.core.tags import VOCABULARY
@@ -258,7 +258,8 @@ def _people_spans(text: str, people: Sequence[KnownPerson]) -> list[tuple[int, i
     spans: list[tuple[int, int, KnownPerson]] = []
     for name, person in sorted(candidates, key=lambda c: -len(c[0])):
         cjk = not name.isascii()
-        pattern = re.escape(name) if cjk else r"(?<![\w])" + re.escape(name) + r"(?![\w])"
+        # Latin names need word boundaries against Latin letters only: "2019年Anna在" is three words.
+        pattern = re.escape(name) if cjk else r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])"
         for match in re.finditer(pattern, folded):
             if name == "i" or any(match.start() < e and s < match.end() for s, e, _ in spans):
                 continue
@@ -352,10 +353,14 @@ def parse_query(
         elif key == "text":
             fields["extra_text"] = value
 
-    for found in find_dates(work.rest, today)[:1]:
-        fields.setdefault("date_from", found.range[0])
-        fields.setdefault("date_to", found.range[1])
-        work.take(found.start, found.end)
+    dates = find_dates(work.rest, today)
+    if dates:
+        first = dates[0]
+        range_ = _with_separate_year(work.rest, dates, today)
+        fields.setdefault("date_from", range_[0])
+        fields.setdefault("date_to", range_[1])
+        for used in dates[:2] if range_ != first.range else dates[:1]:
+            work.take(used.start, used.end)
 
     for pattern in (_EXCLUDE_EN, _EXCLUDE_ZH):
         for match in pattern.finditer(work.rest):
@@ -421,6 +426,20 @@ def parse_query(
         exclude_person_ids=tuple(dict.fromkeys(p.id for p in exclude_people if p.id)),
         exclude_tags=tuple(dict.fromkeys(exclude_tags)),
     )
+
+
+def _with_separate_year(text: str, dates: list[DateMatch], today: date) -> tuple[date, date]:
+    """ "Easter egg hunt 2024": a yearless named day and a year elsewhere mean that day in that year."""
+    first = dates[0]
+    if len(dates) < 2:
+        return first.range
+    year = next((d for d in dates[1:] if d.range == (date(d.range[0].year, 1, 1), date(d.range[0].year, 12, 31))), None)
+    phrase = text[first.start : first.end].strip()
+    if year is None or re.search(r"\d{4}", phrase):
+        return first.range
+    y = year.range[0].year
+    combined = find_dates(f"{phrase} {y}" if phrase.isascii() else f"{y}年{phrase}", today)
+    return combined[0].range if combined else first.range
 
 
 def _tag_key(word: str) -> str | None:

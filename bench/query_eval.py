@@ -1,0 +1,66 @@
+"""Field-level accuracy of the search-box parser on a table of queries with expected fields.
+
+Usage: python bench/query_eval.py [TABLE]   (default bench/data/queries.tsv)
+
+Each line: ``query<TAB>{"text": ..., "people": [...], "date_from": ..., "date_to": ..., "place": NAME,
+"camera": ..., "exclude": [...]}``; fields left out are not scored for that query. The reference day and
+the known people are fixed (2026-11-24; Anna, Ben, 小明, and Li Wei as "me").
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from album.core.places import Gazetteer
+from album.core.query import KnownPerson, Query, parse_query
+
+TODAY = date(2026, 11, 24)
+PEOPLE = [KnownPerson("a", "Anna"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("m", "Li Wei", True)]
+
+
+def predicted(query: Query, field: str) -> object:
+    data = query.to_json()
+    if field == "place":
+        place = data["place"]
+        return place and (place["name"] or place["country"])  # type: ignore[index]
+    if field == "people":
+        return sorted(query.people)
+    return data[field]
+
+
+def main() -> None:
+    table = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "data" / "queries.tsv"
+    gazetteer = Gazetteer()
+    gazetteer.load()
+    scores: dict[str, list[bool]] = defaultdict(list)
+    misses: list[str] = []
+    started = time.perf_counter()
+    lines = [ln for ln in table.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for line in lines:
+        text, expected_json = line.split("\t")
+        expected = json.loads(expected_json)
+        query = parse_query(text, PEOPLE, TODAY, gazetteer)
+        all_right = True
+        for field, want in expected.items():
+            got = predicted(query, field)
+            ok = sorted(want) == got if field == "people" else want == got or (not want and not got)
+            scores[field].append(ok)
+            all_right &= ok
+            if not ok:
+                misses.append(f"{text!r}: {field} = {got!r}, expected {want!r}")
+        scores["whole query"].append(all_right)
+    seconds = time.perf_counter() - started
+    print(f"{len(lines)} queries ({table.name}), parsed in {seconds * 1000:.0f} ms")
+    for field, results in scores.items():
+        print(f"{field:>12}: {sum(results) / len(results):.3f}  ({sum(results)}/{len(results)})")
+    if "-v" in sys.argv:
+        print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""The search-box parser: English and Chinese, dates on real calendars, places offline, people, NOT terms."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from album.core.places import Gazetteer
+from album.core.query import KnownPerson, Query, parse_query, to_syntax, to_where
+
+TODAY = date(2026, 11, 24)
+PEOPLE = [KnownPerson("a", "Anna Schmidt"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"),
+          KnownPerson("me", "Li Wei", is_me=True)]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    g.load()
+    return g
+
+
+def parse(text: str, gazetteer: Gazetteer | None = None) -> Query:
+    return parse_query(text, PEOPLE, TODAY, gazetteer)
+
+
+def test_seed_examples(gazetteer: Gazetteer) -> None:
+    q = parse("Anna and Ben at the beach in summer 2023", gazetteer)
+    assert (q.people, q.person_ids, q.text) == (("Anna Schmidt", "Ben"), ("a", "b"), "beach")
+    assert (q.date_from, q.date_to) == (date(2023, 6, 1), date(2023, 8, 31))
+    q = parse("sunset over the sea near Lisbon", gazetteer)
+    assert q.text == "sunset over the sea" and q.place and q.place.name == "Lisbon" and q.place.lat
+    assert parse("有小狗的照片", gazetteer).text == "小狗"
+    q = parse("2023年春节的照片", gazetteer)
+    assert (q.date_from, q.date_to, q.text) == (date(2023, 1, 21), date(2023, 1, 28), "")  # lunar new year: Jan 22
+    q = parse("我和小明在海边的合影", gazetteer)
+    assert (q.people, q.text) == (("Li Wei", "小明"), "海边的合影")
+    assert parse("夕阳的风景照", gazetteer).text == "夕阳的风景照"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("photos from 2019", date(2019, 1, 1), date(2019, 12, 31)),
+        ("2023年夏天", date(2023, 6, 1), date(2023, 8, 31)),
+        ("winter 2022", date(2022, 12, 1), date(2023, 2, 28)),
+        ("last month", date(2026, 10, 1), date(2026, 10, 31)),
+        ("去年", date(2025, 1, 1), date(2025, 12, 31)),
+        ("上周末", date(2026, 11, 21), date(2026, 11, 22)),
+        ("three years ago", date(2023, 1, 1), date(2023, 12, 31)),
+        ("三年前", date(2023, 1, 1), date(2023, 12, 31)),
+        ("from March to May 2021", date(2021, 3, 1), date(2021, 5, 31)),
+        ("2019到2021年", date(2019, 1, 1), date(2021, 12, 31)),
+        ("between 2015 and 2017", date(2015, 1, 1), date(2017, 12, 31)),
+        ("Christmas 2022", date(2022, 12, 24), date(2022, 12, 26)),
+        ("last Christmas", date(2025, 12, 24), date(2025, 12, 26)),
+        ("Easter 2024", date(2024, 3, 29), date(2024, 4, 1)),
+        ("2024年国庆节", date(2024, 10, 1), date(2024, 10, 7)),
+        ("2023年中秋节", date(2023, 9, 29), date(2023, 9, 29)),
+        ("2024年元宵节", date(2024, 2, 24), date(2024, 2, 24)),
+        ("2022年端午节", date(2022, 6, 3), date(2022, 6, 3)),
+        ("Chinese New Year 2024", date(2024, 2, 9), date(2024, 2, 16)),
+        ("Feb 30 2023", date(2023, 2, 1), date(2023, 2, 28)),
+        ("March 5, 2023", date(2023, 3, 5), date(2023, 3, 5)),
+    ],
+)
+def test_dates(text: str, start: date, end: date) -> None:
+    q = parse(text)
+    assert (q.date_from, q.date_to) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "radius"),
+    [
+        ("in Portugal", "Portugal", "Portugal", None),
+        ("在葡萄牙", "Portugal", "Portugal", None),
+        ("在杭州拍的西湖", "Hangzhou", None, 25.0),
+        ("北京附近", "Beijing", None, 25.0),
+        ("within 20 km of Paris", "Paris", None, 20.0),
+        ('near:"Lisbon" km:5', "Lisbon", None, 5.0),
+    ],
+)
+def test_places(gazetteer: Gazetteer, text: str, name: str, country: str | None, radius: float | None) -> None:
+    place = parse(text, gazetteer).place
+    assert place is not None and (place.name, place.country, place.radius_km) == (name, country, radius)
+
+
+def test_library_location_breaks_ties(gazetteer: Gazetteer) -> None:
+    assert parse_query("in Springfield", today=TODAY, gazetteer=gazetteer).place.lon < -90  # type: ignore[union-attr]
+    near_boston = parse_query("in Springfield", today=TODAY, gazetteer=gazetteer, library_center=(42.2, -72.5))
+    assert near_boston.place is not None and near_boston.place.lon == pytest.approx(-72.59, abs=0.1)
+
+
+def test_exclusions_and_camera(gazetteer: Gazetteer) -> None:
+    q = parse("photos in Portugal without Ben", gazetteer)
+    assert (q.exclude, q.exclude_person_ids, q.people) == (("Ben",), ("b",), ())
+    q = parse("不要截图")
+    assert (q.exclude_tags, q.text) == (("screenshot",), "")
+    assert parse("dogs shot on iPhone").camera == "iPhone"
+    assert parse("用佳能拍的").camera == "佳能"
+
+
+def test_show_me_is_not_a_person() -> None:
+    assert parse("show me photos of dogs").people == ()
+
+
+def test_explicit_syntax_round_trip(gazetteer: Gazetteer) -> None:
+    typed = 'person:"Anna Schmidt" after:2023-01-01 before:2023-03-31 near:"Lisbon" km:20 camera:canon tag:dog -tag:screenshot'
+    q = parse(typed, gazetteer)
+    assert q.person_ids == ("a",) and (q.date_from, q.date_to) == (date(2023, 1, 1), date(2023, 3, 31))
+    assert q.place and (q.place.name, q.place.radius_km) == ("Lisbon", 20.0)
+    assert (q.camera, q.tags, q.exclude_tags) == ("canon", ("dog",), ("screenshot",))
+    for text in [
+        typed,
+        "Anna and Ben at the beach in summer 2023",
+        "在杭州拍的西湖 去年",
+        "photos in Portugal without Ben",
+    ]:
+        first = parse(text, gazetteer)
+        assert parse(to_syntax(first), gazetteer) == first, text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 10_000, "!!!???", "🐶🐶🎉", "Anna和Ben在Lisbon的2023", "Feb 30",
+                                  "'; DROP TABLE photos; --", "%_\\", "unknownplace Zzyzx", "1234567890", "年月日"])  # fmt: skip
+def test_odd_input_never_raises(gazetteer: Gazetteer, text: str) -> None:
+    q = parse(text, gazetteer)
+    assert isinstance(q.text, str)
+    to_where(q)  # and the filter builds
+
+
+def test_unknown_words_stay_text(gazetteer: Gazetteer) -> None:
+    q = parse("Zorblax with a kite near Qwertyville", gazetteer)
+    assert q.place is None and "Zorblax" in q.text and "Qwertyville" in q.text
+
+
+def test_parsing_is_fast(gazetteer: Gazetteer) -> None:
+    queries = [
+        "Anna and Ben at the beach in summer 2023",
+        "有小狗的照片",
+        "2023年春节的照片",
+        "sunset near Lisbon",
+    ] * 250
+    parse(queries[0], gazetteer)
+    started = time.perf_counter()
+    for text in queries:
+        parse(text, gazetteer)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_query_eval_table_parses(gazetteer: Gazetteer) -> None:
+    table = Path(__file__).resolve().parents[2] / "bench" / "data" / "queries.tsv"
+    assert (
+        len([line for line in table.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")])
+        >= 200
+    )
