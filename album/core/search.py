@@ -31,10 +31,12 @@ RECORD_FIELDS = (
     "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
 )  # fmt: skip
 MAX_CANDIDATES = 1000  # vector hits examined per search before the cutoff
-# Relevance cutoff (see `relevance_cutoff`): a hit must beat a random photo of the library by Z_MIN
-# standard deviations, and must be at least RELATIVE_MIN of the way from "random" to the best hit.
-Z_MIN = 1.5
+# Relevance cutoff (see `relevance_cutoff`): keep hits at least RELATIVE_MIN of the way from what a random
+# photo scores to the best hit; when the best hit is itself not Z_MIN standard deviations above random
+# (a weak match), keep only hits within RELATIVE_WEAK of the way, i.e. close to the best.
+Z_MIN = 2.0
 RELATIVE_MIN = 0.5
+RELATIVE_WEAK = 0.9
 MIN_BACKGROUND = 8  # fewer encoded photos than this: too few to estimate what "random" scores
 
 
@@ -83,19 +85,22 @@ def relevance_cutoff(scores: np.ndarray, background: Background | None, query: n
     """How many of the (descending) ``scores`` are relevant.
 
     One fixed similarity threshold does not work: CLIP scores shift with the query's wording, the
-    model and the library. So the threshold is relative to two things measured per query: how a
-    random photo of this library scores (mean μ and spread σ from :class:`Background`), and how well
-    the best hit scores. A hit is kept when it is clearly above random (≥ μ + Z_MIN·σ) and at least
-    RELATIVE_MIN of the way from random to the best hit — a strong best match makes the bar higher, a
-    query nothing matches well still returns its few best photos, never the library in random order.
-    The best hit is always kept.
+    model and the library. So the bar is set per query between two measured points: μ, what a random
+    photo of this library scores for this query (:class:`Background`), and the best hit. A hit must be
+    at least RELATIVE_MIN of the way from μ to the best. How sure the best hit is decides how strict
+    that is: if it is not Z_MIN standard deviations above μ, the query matches nothing well and only
+    hits close to the best (RELATIVE_WEAK of the way) are kept — a few best guesses, never the library
+    in random order. The spread σ only judges the best hit, not the others, because a query that many
+    photos match (a beach-heavy library, "beach") inflates σ itself. The best hit is always kept.
     """
     if len(scores) == 0:
         return 0
     if background is None or background.count < MIN_BACKGROUND:
         return len(scores)
     mu, sigma = background.stats(query)
-    threshold = max(mu + Z_MIN * sigma, mu + RELATIVE_MIN * (float(scores[0]) - mu))
+    best = float(scores[0])
+    share = RELATIVE_MIN if (best - mu) / sigma >= Z_MIN else RELATIVE_WEAK
+    threshold = mu + share * (best - mu)
     return max(1, int(np.searchsorted(-scores, -threshold, side="right")))
 
 
