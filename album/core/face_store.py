@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from album.core.store import Store, in_clause, sql_string
+from album.core.store import Store, in_clause, sql_string, update_columns
 
 PEOPLE_SCHEMA = pa.schema(
     [
@@ -99,15 +99,23 @@ class FaceStore:
         return rows, matrix
 
     def assign(self, face_ids: Sequence[str], person_id: str | None, by: str | None) -> None:
-        for chunk in _chunks(face_ids):
-            self.faces.update(where=in_clause("id", chunk), values={"person_id": person_id, "assigned_by": by})
+        self.assign_many({face_id: person_id for face_id in face_ids}, by)
+
+    def assign_many(self, people: dict[str, str | None], by: str | None) -> None:
+        """Put each face on its person in one commit (a clustering pass moves thousands at once)."""
+        update_columns(self.faces, [{"id": f, "person_id": p, "assigned_by": by} for f, p in people.items()])
 
     # -- people -------------------------------------------------------------------------------------
     def new_person(self, name: str | None = None) -> str:
-        person_id = uuid.uuid4().hex[:12]
-        row = {"id": person_id, "name": name, "hidden": False, "is_me": False, "created_at": datetime.now()}
-        self.people.add(pa.Table.from_pylist([row], schema=PEOPLE_SCHEMA))
-        return person_id
+        return self.new_people(1, name)[0]
+
+    def new_people(self, count: int, name: str | None = None) -> list[str]:
+        """Create ``count`` people in one commit; returns their ids."""
+        ids = [uuid.uuid4().hex[:12] for _ in range(count)]
+        rows = [{"id": i, "name": name, "hidden": False, "is_me": False, "created_at": datetime.now()} for i in ids]
+        if rows:
+            self.people.add(pa.Table.from_pylist(rows, schema=PEOPLE_SCHEMA))
+        return ids
 
     def person_rows(self) -> list[dict[str, Any]]:
         return self.people.search().limit(None).to_list()

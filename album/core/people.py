@@ -111,14 +111,12 @@ def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -
         subset = matrix[still_free]
         graph = _neighbour_graph(subset, max_distance)
         labels = DBSCAN(eps=max_distance, min_samples=min_faces, metric="precomputed").fit_predict(graph)
-        for label in sorted(set(labels) - {-1}):
-            members = [rows[still_free[j]]["id"] for j in np.flatnonzero(labels == label)]
-            person = faces.new_person()
-            changes.setdefault(person, []).extend(members)
+        groups = sorted(set(labels) - {-1})
+        for label, person in zip(groups, faces.new_people(len(groups)), strict=True):
+            changes.setdefault(person, []).extend(rows[still_free[j]]["id"] for j in np.flatnonzero(labels == label))
             report.new_people += 1
     report.waiting = len(free) - sum(len(v) for v in changes.values())
-    for person, face_ids in changes.items():
-        faces.assign(face_ids, person, "auto")
+    faces.assign_many({face: person for person, face_ids in changes.items() for face in face_ids}, "auto")
     _refresh(faces, [f for ids in changes.values() for f in ids])
     return report
 

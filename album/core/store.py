@@ -203,16 +203,8 @@ class Store:
             self.photos.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
 
     def update_photo_fields(self, updates: list[dict[str, Any]]) -> None:
-        """Change some columns of existing rows (e.g. the path after a move), keeping the rest.
-
-        Reads the current rows, overlays the changes and merges them back in one commit.
-        """
-        if not updates:
-            return
-        by_id = {u["id"]: u for u in updates}
-        current = self.get_photos(list(by_id))
-        merged = [{**row, **by_id[row["id"]]} for row in current]
-        self.upsert_photos(merged)
+        """Change some columns of existing rows (e.g. the path after a move), keeping the rest."""
+        update_columns(self.photos, updates)
 
     def get_photos(self, ids: Sequence[str]) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
@@ -357,6 +349,20 @@ class Store:
 
     def disk_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.db_dir.rglob("*") if f.is_file())
+
+
+def update_columns(table: Any, updates: list[dict[str, Any]]) -> None:
+    """Set some columns of existing rows, matched on ``id``; rows not in the table are ignored.
+
+    Rows are grouped by the columns they set, one atomic partial merge per group, so nothing is
+    read back and columns not given (vectors, faces, tags) are never rewritten.
+    """
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for update in updates:
+        groups.setdefault(tuple(sorted(update)), []).append(update)
+    for columns, rows in groups.items():
+        schema = pa.schema([table.schema.field(c) for c in columns])
+        table.merge_insert("id").when_matched_update_all().execute(pa.Table.from_pylist(rows, schema=schema))
 
 
 def error_row(path_bytes: bytes, size: int | None, mtime_ns: int | None, kind: str, reason: str) -> dict[str, Any]:

@@ -24,7 +24,8 @@ def classes(records: list[dict]) -> list[str]:  # type: ignore[type-arg]
 def indexed(models_dir: Path, photos_dir: Path) -> dict[str, list[Path]]:
     photos = tinyclip.write_photos(photos_dir, per_class=5)
     summary = lines(run_album("index", str(photos_dir), "--json"))[0]
-    assert (summary["added"], summary["unavailable"]) == (60, [])
+    assert summary["added"] == 60
+    assert not [u for u in summary["unavailable"] if u.startswith("clip")]  # (no face models here: faces skip)
     return photos
 
 
@@ -54,7 +55,8 @@ def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_
     tinyclip.write_photos(photos_dir, per_class=1)
     result = run_album("index", str(photos_dir))
     assert result.returncode == 0
-    assert result.stderr.count("is not available") == 1 and "open_clip_config.json" in result.stderr
+    assert result.stderr.count("model 'not-installed' is not available") == 1
+    assert "open_clip_config.json" in result.stderr
     search = run_album("search", "a red circle", "--json")
     assert search.returncode == 0
     assert search.stderr.count("semantic search is unavailable") == 1
