@@ -20,18 +20,16 @@ from typing import Any
 
 from album import __version__
 from album.core import people as people_ops
-from album.core.clip import ClipEncoder
-from album.core.clip_step import ClipStep
-from album.core.config import IndexSettings, Paths, Settings
-from album.core.face_step import FaceStep
+from album.core.config import Paths, Settings
 from album.core.face_store import FaceStore
 from album.core.faces import FaceAnalyzer
-from album.core.indexer import Indexer, IndexProgress, IndexReport, PhotoStep
+from album.core.indexer import IndexProgress, IndexReport
+from album.core.library import Library
 from album.core.media import PhotoError
 from album.core.models import CLIP_MODELS, ModelUnavailable, clip_folder
 from album.core.places import Gazetteer
 from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
-from album.core.search import Searcher, SearchResult, photo_record
+from album.core.search import SearchResult, photo_record
 from album.core.store import Store, StoreError
 
 log = logging.getLogger("album")
@@ -105,31 +103,18 @@ def _open_store(paths: Paths) -> Store:
     return Store(paths.db_dir)
 
 
-def _encoder(paths: Paths) -> ClipEncoder:
-    settings = Settings.load(paths)
-    return ClipEncoder(paths.models_dir, settings.clip_model, allow_download=settings.allow_downloads)
-
-
 def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
-    store = _open_store(paths)
-    settings = Settings.load(paths)
-    analyzer = FaceAnalyzer(paths.models_dir, allow_download=settings.allow_downloads)
-    face_step = FaceStep(analyzer)
-    steps: list[PhotoStep] = [ClipStep(_encoder(paths), settings.min_tag_probability), face_step]
-    exclude = [str(paths.data_dir), str(paths.cache_dir)]
-    indexer = Indexer(store, paths.thumbs_dir, IndexSettings(), exclude=exclude, steps=steps)
+    library = Library(paths)
     bar = TerminalProgress(enabled=sys.stderr.isatty() and not args.json)
     cancel = threading.Event()
     try:
-        report = indexer.run(args.paths, progress=bar, cancel=cancel)
+        report = library.index(args.paths, progress=bar, cancel=cancel)
     except KeyboardInterrupt:
         cancel.set()
         bar.close()
         print("interrupted: indexed photos are saved; run the same command again to resume", file=sys.stderr)
         return 130
     bar.close()
-    if face_step.faces is not None and not report.cancelled:  # the faces step ran: group new faces
-        people_ops.cluster(face_step.faces, analyzer.same_person_distance)
     _print_report(report, args.json)
     return 0
 
@@ -166,13 +151,12 @@ def _print_photo_line(record: dict[str, Any]) -> None:
     print("  ".join(p for p in (score, when, record["path"], camera, where) if p))
 
 
-def _filters(args: argparse.Namespace, paths: Paths, text: str = "") -> Query:
+def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Query:
     """The typed search text, understood by the query parser, with the explicit flags on top."""
     if args.km is not None and args.near is None:
         raise SystemExit("album: --km needs --near LAT,LON")
-    store = _open_store(paths)
-    known = people_ops.known_people(FaceStore(store))
-    query = parse_query(text, known, gazetteer=Gazetteer(), library_center=store.center()) if text.strip() else Query()
+    query = library.parse(text)
+    known = people_ops.known_people(library.faces())
     changes: dict[str, Any] = {}
     if args.near:
         changes["place"] = PlaceFilter(lat=args.near[0], lon=args.near[1], radius_km=args.km or 10.0)
@@ -213,15 +197,16 @@ def _print_results(result: SearchResult, as_json: bool) -> None:
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
-    query = _filters(args, paths, " ".join(args.text))
-    _print_results(Searcher(_open_store(paths), _encoder(paths)).search(query, limit=args.limit), args.json)
+    library = Library(paths)
+    query = _filters(args, library, " ".join(args.text))
+    _print_results(library.searcher.search(query, limit=args.limit), args.json)
     return 0
 
 
 def cmd_similar(args: argparse.Namespace, paths: Paths) -> int:
-    searcher = Searcher(_open_store(paths), _encoder(paths))
+    library = Library(paths)
     try:
-        result = searcher.similar(os.path.abspath(args.photo), _filters(args, paths), limit=args.limit)
+        result = library.searcher.similar(os.path.abspath(args.photo), _filters(args, library), limit=args.limit)
     except (ModelUnavailable, PhotoError, OSError) as exc:
         print(f"album similar: {exc}", file=sys.stderr)
         return 1

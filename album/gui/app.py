@@ -1,24 +1,26 @@
-"""Start the desktop app (a placeholder window until the GUI issue lands)."""
+"""Start the desktop app."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from album import __version__
+from album.gui.main_window import MainWindow
+
+ICON = Path(__file__).resolve().parents[2] / "resources" / "album.svg"
 
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("album")
     app.setApplicationVersion(__version__)
-    window = QMainWindow()
-    window.setWindowTitle("album")
-    label = QLabel("album is being built.\nIndex photos from the terminal for now:  album index ~/Pictures")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    window.setCentralWidget(label)
-    window.resize(900, 600)
+    app.setDesktopFileName("album")
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
+    window = MainWindow()
     window.show()
-    return app.exec()
+    return int(app.exec())

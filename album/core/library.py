@@ -1,0 +1,66 @@
+"""One library with all its services wired together: what the CLI and the GUI both work with.
+
+Everything here is cheap to create: models load lazily on first use, the place names load on first
+lookup, so opening a library (and starting the app) does not wait for torch or onnxruntime.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from album.core import people as people_ops
+from album.core.clip import ClipEncoder
+from album.core.clip_step import ClipStep
+from album.core.config import IndexSettings, Paths, Settings
+from album.core.face_step import FaceStep
+from album.core.face_store import FaceStore
+from album.core.faces import FaceAnalyzer
+from album.core.indexer import Indexer, IndexReport, PhotoStep, ProgressCallback
+from album.core.places import Gazetteer
+from album.core.query import Query, parse_query
+from album.core.search import Searcher
+from album.core.store import Store
+
+
+class Library:
+    """The user's photo library: store, models, search and indexing.
+
+    Args:
+        paths: where the library lives (``Paths.from_env()`` for the user's own).
+        settings: the user's choices (loaded from ``paths`` if not given).
+    """
+
+    def __init__(self, paths: Paths, settings: Settings | None = None) -> None:
+        self.paths = paths
+        self.settings = settings or Settings.load(paths)
+        paths.ensure()
+        self.store = Store(paths.db_dir)
+        downloads = self.settings.allow_downloads
+        self.encoder = ClipEncoder(paths.models_dir, self.settings.clip_model, allow_download=downloads)
+        self.analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads)
+        self.gazetteer = Gazetteer()
+        self.searcher = Searcher(self.store, self.encoder)
+
+    def faces(self) -> FaceStore:
+        return FaceStore(self.store)
+
+    def index(
+        self, roots: Iterable[str], progress: ProgressCallback | None = None, cancel: threading.Event | None = None
+    ) -> IndexReport:
+        """Index ``roots`` with every available step, then group new faces into people."""
+        face_step = FaceStep(self.analyzer)
+        steps: list[PhotoStep] = [ClipStep(self.encoder, self.settings.min_tag_probability), face_step]
+        exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
+        indexer = Indexer(self.store, self.paths.thumbs_dir, IndexSettings(), exclude, steps, self.gazetteer)
+        report = indexer.run(roots, progress=progress, cancel=cancel)
+        if face_step.faces is not None and not report.cancelled:
+            people_ops.cluster(face_step.faces, self.analyzer.same_person_distance)
+        return report
+
+    def parse(self, text: str) -> Query:
+        """The search box's text as a Query, with this library's people and whereabouts."""
+        if not text.strip():
+            return Query()
+        known = people_ops.known_people(self.faces())
+        return parse_query(text, known, gazetteer=self.gazetteer, library_center=self.store.center())

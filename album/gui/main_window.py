@@ -1,0 +1,376 @@
+"""The main window: sidebar, search bar, photo grid, people, and a status bar with progress and cancel.
+
+Every slow step runs in a :class:`~album.gui.workers.Job`; this module only reacts to their signals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from album import __version__
+from album.core import people as people_ops
+from album.core.config import Paths
+from album.core.indexer import IndexProgress, IndexReport
+from album.core.library import Library
+from album.core.query import Query
+from album.core.scan import IMAGE_EXTS
+from album.core.search import SearchResult
+from album.gui.people_view import PeopleView
+from album.gui.photo_grid import PhotoGrid, PhotoModel, RecordRole
+from album.gui.search_bar import SearchBar
+from album.gui.viewer import Viewer
+from album.gui.workers import Job
+
+log = logging.getLogger(__name__)
+WELCOME = "Drop a folder of photos here, or choose File ▸ Import Folder…"
+
+
+class MainWindow(QMainWindow):
+    """album's window. ``paths`` says which library to open (the user's own by default)."""
+
+    def __init__(self, paths: Paths | None = None) -> None:
+        super().__init__()
+        self.paths = paths or Paths.from_env()
+        self.library: Library | None = None
+        self.jobs: list[Job] = []
+        self.index_job: Job | None = None
+        self.search_job: Job | None = None
+        self.pending_roots: list[str] = []
+        self.last_report: IndexReport | None = None
+        self.setWindowTitle("album")
+        self.resize(1200, 800)
+        self.setAcceptDrops(True)
+        self._build()
+        self._start(self._open_library, self._library_ready)  # paint first, open the library in the background
+
+    # -- layout -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.addItems(["Photos", "People"])
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.currentRowChanged.connect(self._switch)
+        from album.core.places import Gazetteer
+
+        self.gazetteer = Gazetteer()
+        self.search_bar = SearchBar(self.gazetteer)
+        self.search_bar.search.connect(self.run_search)
+        self.model = PhotoModel(self.paths.thumbs_dir)
+        self.grid = PhotoGrid(self.model)
+        self.grid.doubleClicked.connect(self._open_viewer)
+        self.welcome = QLabel(WELCOME)
+        self.welcome.setStyleSheet("font-size: 18px; color: #555; padding: 40px;")
+        self.result_label = QLabel("")
+        photos = QWidget()
+        layout = QVBoxLayout(photos)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.grid, 1)
+        self.people_view = PeopleView(self._people_action)
+        self.people_view.open_person.connect(self._show_person)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(photos)
+        self.pages.addWidget(self.people_view)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.sidebar.setCurrentRow(0)
+
+        self.status = QLabel("Opening library…")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_indexing)
+        self.errors_button = QPushButton("")
+        self.errors_button.setFlat(True)
+        self.errors_button.hide()
+        self.errors_button.clicked.connect(self._show_errors)
+        bar = self.statusBar()
+        bar.addWidget(self.status, 1)
+        bar.addPermanentWidget(self.errors_button)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+        file_menu = self.menuBar().addMenu("&File")
+        import_action = QAction("&Import Folder…", self, shortcut="Ctrl+O", triggered=self._choose_folder)
+        file_menu.addAction(import_action)
+        file_menu.addAction(QAction("&Quit", self, shortcut="Ctrl+Q", triggered=self.close))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(QAction("&About album", self, triggered=self._about))
+
+    def _switch(self, row: int) -> None:
+        self.pages.setCurrentIndex(max(row, 0))
+        if row == 1:
+            self.refresh_people()
+
+    # -- jobs -----------------------------------------------------------------------------------------
+    def _start(self, fn: Any, on_done: Any, on_progress: Any = None) -> Job:
+        job = Job(fn, self)
+        job.finished.connect(on_done)
+        job.failed.connect(self._job_failed)
+        if on_progress is not None:
+            job.progress.connect(on_progress)
+        job.finished.connect(lambda _r, j=job: self._forget(j))
+        job.failed.connect(lambda _m, j=job: self._forget(j))
+        self.jobs.append(job)
+        job.start()
+        return job
+
+    def _forget(self, job: Job) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+
+    def _job_failed(self, message: str) -> None:
+        self.status.setText(f"Something went wrong: {message}")
+
+    def _open_library(self, _progress: Any, _cancel: Any) -> Library:
+        library = Library(self.paths)
+        self.gazetteer.load()  # place names for the search bar, ~1 s
+        return library
+
+    def _library_ready(self, library: Library) -> None:
+        self.library = library
+        self.gazetteer = library.gazetteer = self.search_bar.gazetteer
+        self.search_bar.places_ready = True
+        self.status.setText("Ready")
+        self.run_search(Query())
+        self.refresh_people()
+        folders = [f for f in library.settings.library_folders if os.path.isdir(f)]
+        if folders or self.pending_roots:
+            self.import_paths(folders + self.pending_roots)  # re-scan: new, changed and removed photos
+
+    # -- indexing -------------------------------------------------------------------------------------
+    def import_paths(self, roots: list[str]) -> None:
+        """Index folders (and files) in the background; photos appear as they are indexed."""
+        if self.library is None:
+            self.pending_roots += roots
+            return
+        if self.index_job is not None:
+            self.pending_roots += [r for r in roots if r not in self.pending_roots]
+            return
+        library = self.library
+        folders = [r for r in roots if os.path.isdir(r)]
+        if folders:
+            known = library.settings.library_folders
+            library.settings.library_folders = known + [f for f in folders if f not in known]
+            library.settings.save(self.paths)
+        started = time.monotonic()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText("Looking for photos…")
+
+        def on_progress(p: IndexProgress) -> None:
+            if p.phase != "indexing" or not p.total:
+                self.status.setText({"scanning": "Looking for photos…", "matching": "Finding moved photos…",
+                                     "finishing": "Tidying up the library…"}.get(p.phase, "Indexing…"))  # fmt: skip
+                return
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+            rate = p.done / max(time.monotonic() - started, 1e-6)
+            eta = (p.total - p.done) / rate if rate > 0 else 0
+            self.status.setText(
+                f"Indexing {p.done:,} of {p.total:,} photos · {rate:.1f}/s · about {_duration(eta)} left"
+            )
+
+        self.index_job = self._start(lambda progress, cancel: library.index(roots, progress, cancel),
+                                     self._index_done, on_progress)  # fmt: skip
+        self.index_job.failed.connect(lambda _m: self._index_finished())
+        self._live_refresh = QTimer(self, interval=2000, timeout=lambda: self.run_search(self.search_bar.query))
+        self._live_refresh.start()
+
+    def _index_done(self, report: IndexReport) -> None:
+        self.last_report = report
+        self._index_finished()
+        word = "Stopped" if report.cancelled else "Done"
+        self.status.setText(f"{word}: {report.found:,} photos · {report.added:,} new · {report.updated:,} changed · "
+                            f"{report.removed:,} removed · {report.failed:,} could not be read")  # fmt: skip
+        if report.unavailable:
+            self.status.setText(
+                self.status.text() + " · " + "; ".join(u.split(":")[0] + " off" for u in report.unavailable)
+            )
+            self.status.setToolTip("\n".join(report.unavailable))
+        if report.failed:
+            self.errors_button.setText(f"⚠ {report.failed} problems")
+            self.errors_button.show()
+        self.run_search(self.search_bar.query)
+        self.refresh_people()
+        if self.pending_roots and not report.cancelled:
+            roots, self.pending_roots = self.pending_roots, []
+            self.import_paths(roots)
+
+    def _index_finished(self) -> None:
+        self.index_job = None
+        self._live_refresh.stop()
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def cancel_indexing(self) -> None:
+        if self.index_job is not None:
+            self.status.setText("Stopping… (everything indexed so far is kept)")
+            self.index_job.cancel()
+
+    def _show_errors(self) -> None:
+        if self.library is None:
+            return
+        rows = self.library.store.list_errors()
+        text = "\n".join(f"{Path(r['path']).name}: {r['reason']}" for r in rows[:200])
+        QMessageBox.information(self, "Photos that could not be read", text or "No problems.")
+
+    # -- search ---------------------------------------------------------------------------------------
+    def run_search(self, query: Query) -> None:
+        if self.library is None:
+            return
+        if self.search_job is not None:  # a newer search replaces the one in flight
+            self.search_job.cancel()
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.search_job.finished.disconnect(self._search_done)
+        searcher = self.library.searcher
+        self.search_job = self._start(lambda _p, _c: searcher.search(query), self._search_done)
+
+    def search_similar(self, path: str) -> None:
+        if self.library is None:
+            return
+        searcher = self.library.searcher
+        self.search_job = self._start(lambda _p, _c: searcher.similar(path), self._search_done)
+
+    def _search_done(self, result: SearchResult) -> None:
+        self.model.set_records(result.records)
+        count = len(result.records)
+        self.welcome.setVisible(count == 0 and not self.search_bar.edit.text())
+        self.grid.setVisible(count > 0 or bool(self.search_bar.edit.text()))
+        text = f"{count:,} photos" if count != 1 else "1 photo"
+        if result.notice:
+            text += " · " + result.notice.split(":")[0]
+            self.result_label.setToolTip(result.notice)
+        self.result_label.setText(text)
+
+    def _open_viewer(self, index: Any) -> None:
+        Viewer(self.model.records, index.row(), self).exec()
+
+    def contextMenuEvent(self, event: Any) -> None:
+        index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))
+        if not index.isValid():
+            return
+        from PySide6.QtWidgets import QMenu
+
+        record = index.data(RecordRole)
+        menu = QMenu(self)
+        menu.addAction("Find similar photos", lambda: self.search_similar(record["path"]))
+        menu.addAction("Open", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(record["path"])))
+        menu.addAction(
+            "Show in folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record["path"]).parent)))
+        )
+        menu.exec(event.globalPos())
+
+    # -- people ---------------------------------------------------------------------------------------
+    def refresh_people(self) -> None:
+        if self.library is None:
+            return
+        library = self.library
+
+        def load(_p: Any, _c: Any) -> tuple[list[people_ops.Person], dict[str, bytes], list[Any]]:
+            faces = library.faces()
+            people = people_ops.list_people(faces, include_hidden=False)
+            covers = {r["id"]: r["thumb"] for r in faces.face_rows(None, ["id", "thumb"])
+                      if r["id"] in {p.cover_face_id for p in people}}  # fmt: skip
+            return people, covers, people_ops.known_people(faces)
+
+        def done(result: tuple[list[people_ops.Person], dict[str, bytes], list[Any]]) -> None:
+            people, covers, known = result
+            self.people_view.show_people(people, covers)
+            self.search_bar.known_people = known
+
+        self._start(load, done)
+
+    def _people_action(self, action: str, ids: list[str], value: str) -> None:
+        if self.library is None:
+            return
+        library = self.library
+
+        def run(_p: Any, _c: Any) -> None:
+            faces = library.faces()
+            if action == "name":
+                people_ops.name_person(faces, ids[0], value)
+            elif action == "merge":
+                people_ops.merge_people(faces, ids[0], ids[1:])
+            elif action == "hide":
+                for person in ids:
+                    people_ops.hide_person(faces, person)
+            elif action == "me":
+                people_ops.set_me(faces, ids[0])
+
+        self._start(run, lambda _r: self.refresh_people())
+
+    def _show_person(self, person_id: str) -> None:
+        self.sidebar.setCurrentRow(0)
+        self.run_search(Query(person_ids=(person_id,)))
+
+    # -- drag and drop --------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        on_search_bar = self.search_bar.rect().contains(self.search_bar.mapFrom(self, event.position().toPoint()))
+        if on_search_bar and len(paths) == 1 and Path(paths[0]).suffix.lower() in IMAGE_EXTS:
+            self.search_similar(paths[0])  # a photo dropped on the search bar: find similar ones
+        elif paths:
+            self.import_paths(paths)
+        event.acceptProposedAction()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of photos")
+        if folder:
+            self.import_paths([folder])
+
+    def _about(self) -> None:
+        from album.core.faces import INSIGHTFACE_LICENCE
+        from album.core.models import CLIP_MODELS
+
+        clip = "\n".join(f"• {key}: {spec.licence}" for key, spec in CLIP_MODELS.items())
+        QMessageBox.about(self, "About album", f"album {__version__}\nA private, offline photo album.\n\n"
+                          f"CLIP models:\n{clip}\n\nFace models: {INSIGHTFACE_LICENCE}")  # fmt: skip
+
+    # -- shutdown -------------------------------------------------------------------------------------
+    def closeEvent(self, event: Any) -> None:
+        """Stop background work cleanly; what was indexed is kept and the next start resumes."""
+        for job in list(self.jobs):
+            job.cancel()
+        for job in list(self.jobs):
+            job.wait()
+        super().closeEvent(event)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

@@ -1,0 +1,125 @@
+"""The photo grid: a list model over search results with thumbnails loaded lazily off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import QListView
+
+from album.core.media import thumbnail_path
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+PathRole = Qt.ItemDataRole.UserRole + 1
+RecordRole = Qt.ItemDataRole.UserRole + 2
+
+
+class _ThumbSignals(QObject):
+    loaded = Signal(str, QImage)
+
+
+class _ThumbLoader(QRunnable):
+    """Reads one cached thumbnail (a small JPEG) in the thread pool."""
+
+    def __init__(self, digest: str, path: Path, signals: _ThumbSignals) -> None:
+        super().__init__()
+        self.digest, self.path, self.signals = digest, path, signals
+
+    def run(self) -> None:
+        image = QImage(str(self.path))
+        self.signals.loaded.emit(self.digest, image)
+
+
+class PhotoModel(QAbstractListModel):
+    """Photo records (from album.core.search) with thumbnails, loaded on first display."""
+
+    def __init__(self, thumbs_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thumbs_dir = thumbs_dir
+        self.records: list[dict[str, Any]] = []
+        self._pixmaps: dict[str, QPixmap] = {}
+        self._pending: set[str] = set()
+        self._signals = _ThumbSignals()
+        self._signals.loaded.connect(self._on_loaded)
+        self._pool = QThreadPool.globalInstance()
+        self._placeholder = QPixmap(8, 8)
+        self._placeholder.fill(QColor("#d9d9d9"))
+
+    def set_records(self, records: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self.records)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            digest = record.get("content_hash") or ""
+            if digest in self._pixmaps:
+                return self._pixmaps[digest]
+            if digest and digest not in self._pending:
+                self._pending.add(digest)
+                self._pool.start(_ThumbLoader(digest, thumbnail_path(self.thumbs_dir, digest), self._signals))
+            return self._placeholder
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [Path(record["path"]).name, record.get("taken_at") or ""]
+            lines += record.get("why") or []
+            return "\n".join(line for line in lines if line)
+        if role == PathRole:
+            return record["path"]
+        if role == RecordRole:
+            return record
+        return None
+
+    def _on_loaded(self, digest: str, image: QImage) -> None:
+        self._pending.discard(digest)
+        if image.isNull():
+            return
+        self._pixmaps[digest] = QPixmap.fromImage(image)
+        for row, record in enumerate(self.records):
+            if record.get("content_hash") == digest:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class PhotoGrid(QListView):
+    """Icon-mode grid of photos; Ctrl+wheel zooms the thumbnails."""
+
+    def __init__(self, model: PhotoModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setModel(model)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setSpacing(6)
+        self.set_thumb_size(180)
+
+    def set_thumb_size(self, size: int) -> None:
+        self.thumb_size = max(64, min(400, size))
+        self.setIconSize(QSize(self.thumb_size, self.thumb_size))
+        self.setGridSize(QSize(self.thumb_size + 12, self.thumb_size + 12))
+
+    def wheelEvent(self, event: Any) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_thumb_size(self.thumb_size + (20 if event.angleDelta().y() > 0 else -20))
+            event.accept()
+            return
+        super().wheelEvent(event)

@@ -1,0 +1,120 @@
+"""The real window, driven as a person would: drop a folder, watch it index, search, open, cancel, resume."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+from photofactory import Exif, scene, write_photo
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+
+from album.gui.search_bar import chips_of
+
+
+def make_photos(folder: Path, count: int, size: tuple[int, int] = (640, 480)) -> None:
+    for i in range(count):
+        exif = Exif(taken=datetime(2023 if i % 2 else 2021, 1 + i % 12, 1 + i % 28), lat=38.72, lon=-9.14)
+        write_photo(folder / f"IMG_{i:04d}.jpg", exif, image=scene(*size, seed=i))
+
+
+def drop(window, paths: list[Path], at: QPoint | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Deliver a real QDropEvent with file URLs, as a file manager does."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    position = QPointF(at or QPoint(window.width() // 2, window.height() // 2))
+    event = QDropEvent(
+        position, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(event)
+
+
+def test_welcome_then_drop_a_folder_and_search(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert window.welcome.isVisible() and "Drop a folder" in window.welcome.text()
+    folder = tmp_path / "Holiday"
+    make_photos(folder, 12)
+    drop(window, [folder])
+    qtbot.waitUntil(lambda: window.last_report is not None, timeout=120_000)
+    assert window.last_report.added == 12
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=10_000)
+    assert not window.welcome.isVisible()
+    assert str(folder) in window.library.settings.library_folders  # remembered for the next start
+
+    window.search_bar.edit.setText("summer 2023 near Lisbon")
+    window.search_bar.edit.returnPressed.emit()
+    kinds = [chip.objectName() for chip in window.search_bar.chips()]
+    assert kinds == ["chip-date", "chip-place"]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)  # June–August 2023 photos
+    window.search_bar.chips()[0].click()  # remove the date chip
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=10_000)
+
+
+def test_cancel_then_resume_on_next_start(qtbot, window, tmp_path: Path, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "Big"
+    make_photos(folder, 60, size=(1600, 1200))
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.index_job is not None and window.progress.maximum() > 0, timeout=60_000)
+    qtbot.waitUntil(lambda: window.progress.value() >= 5, timeout=60_000)
+    window.cancel_button.click()
+    qtbot.waitUntil(lambda: window.last_report is not None, timeout=60_000)
+    assert window.last_report.cancelled
+    saved = window.library.store.count_photos()
+    assert 0 < saved < 60
+    window.close()
+
+    from album.core.config import Paths
+    from album.gui.main_window import MainWindow
+
+    again = MainWindow(Paths.from_env())  # the next start re-scans the remembered folder and resumes
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.last_report is not None, timeout=120_000)
+    assert (again.last_report.unchanged, again.last_report.added) == (saved, 60 - saved)
+    again.close()
+
+
+def test_event_loop_stays_responsive_while_indexing(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "Load"
+    make_photos(folder, 80, size=(2400, 1800))
+    lags: list[float] = []
+    last = [time.monotonic()]
+
+    def tick() -> None:
+        now = time.monotonic()
+        lags.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=10, timeout=tick)
+    timer.start()
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.last_report is not None, timeout=180_000)
+    timer.stop()
+    assert window.last_report.added == 80
+    assert len(lags) > 50
+    assert max(lags) < 0.1, f"the GUI froze for {max(lags) * 1000:.0f} ms"
+
+
+def test_open_viewer_and_step(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from album.gui.viewer import Viewer
+
+    folder = tmp_path / "V"
+    make_photos(folder, 3)
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=60_000)
+    viewer = Viewer(window.model.records, 0, window)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitUntil(lambda: not viewer._pixmap.isNull(), timeout=10_000)
+    assert "Taken: 20" in viewer.info.text() and "38.72000" in viewer.info.text()
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.index == 1
+    viewer.done(0)
+
+
+def test_chips_for_every_kind_of_filter() -> None:
+    from album.core.query import KnownPerson, parse_query
+
+    query = parse_query("Anna camera:canon tag:dog -tag:screenshot 2023", [KnownPerson("a", "Anna")])
+    kinds = [kind for kind, _label in chips_of(query)]
+    assert kinds == ["person", "date", "camera", "tag", "exclude"]
