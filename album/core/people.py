@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.cluster import DBSCAN
+from sklearn.cluster import DBSCAN, AgglomerativeClustering
 
 from album.core.face_store import FaceStore
 from album.core.query import KnownPerson
@@ -74,6 +74,22 @@ def _neighbour_graph(matrix: np.ndarray, eps: float, chunk: int = 2048) -> spars
     return sparse.csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
 
 
+def _split(matrix: np.ndarray, mask: np.ndarray, max_distance: float) -> list[np.ndarray]:
+    """Split a density cluster where it is only chained together.
+
+    DBSCAN links two groups through a single close pair, which is how siblings (or a parent and a
+    child) end up as one person. Average linkage inside the cluster keeps groups apart unless their
+    faces are close on average.
+    """
+    members = np.flatnonzero(mask)
+    if len(members) < 4:
+        return [members]
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=max_distance
+    ).fit_predict(matrix[members])
+    return [members[labels == label] for label in np.unique(labels)]
+
+
 @dataclass
 class ClusterReport:
     joined: int = 0  # unassigned faces that joined an existing person
@@ -111,9 +127,10 @@ def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -
         subset = matrix[still_free]
         graph = _neighbour_graph(subset, max_distance)
         labels = DBSCAN(eps=max_distance, min_samples=min_faces, metric="precomputed").fit_predict(graph)
-        groups = sorted(set(labels) - {-1})
-        for label, person in zip(groups, faces.new_people(len(groups)), strict=True):
-            changes.setdefault(person, []).extend(rows[still_free[j]]["id"] for j in np.flatnonzero(labels == label))
+        groups = [g for label in sorted(set(labels) - {-1}) for g in _split(subset, labels == label, max_distance)]
+        groups = [g for g in groups if len(g) >= min_faces]
+        for members, person in zip(groups, faces.new_people(len(groups)), strict=True):
+            changes.setdefault(person, []).extend(rows[still_free[j]]["id"] for j in members)
             report.new_people += 1
     report.waiting = len(free) - sum(len(v) for v in changes.values())
     faces.assign_many({face: person for person, face_ids in changes.items() for face in face_ids}, "auto")
