@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([150, 1050])
         self.setCentralWidget(splitter)
         self.sidebar.setCurrentRow(0)
 

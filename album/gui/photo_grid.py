@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView
 
 from album.core.media import thumbnail_path
@@ -49,13 +49,14 @@ class PhotoModel(QAbstractListModel):
         super().__init__(parent)
         self.thumbs_dir = thumbs_dir
         self.records: list[dict[str, Any]] = []
-        self._pixmaps: dict[str, QPixmap] = {}
+        self._icons: dict[str, QIcon] = {}
         self._pending: set[str] = set()
         self._signals = _ThumbSignals()
         self._signals.loaded.connect(self._on_loaded)
         self._pool = QThreadPool.globalInstance()
-        self._placeholder = QPixmap(8, 8)
-        self._placeholder.fill(QColor("#d9d9d9"))
+        placeholder = QPixmap(320, 240)
+        placeholder.fill(QColor("#e3e3e3"))
+        self._placeholder = QIcon(placeholder)
 
     def set_records(self, records: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -71,8 +72,8 @@ class PhotoModel(QAbstractListModel):
         record = self.records[index.row()]
         if role == Qt.ItemDataRole.DecorationRole:
             digest = record.get("content_hash") or ""
-            if digest in self._pixmaps:
-                return self._pixmaps[digest]
+            if digest in self._icons:
+                return self._icons[digest]
             if digest and digest not in self._pending:
                 self._pending.add(digest)
                 self._pool.start(_ThumbLoader(digest, thumbnail_path(self.thumbs_dir, digest), self._signals))
@@ -91,7 +92,7 @@ class PhotoModel(QAbstractListModel):
         self._pending.discard(digest)
         if image.isNull():
             return
-        self._pixmaps[digest] = QPixmap.fromImage(image)
+        self._icons[digest] = QIcon(QPixmap.fromImage(image))  # an icon scales to the grid's size
         for row, record in enumerate(self.records):
             if record.get("content_hash") == digest:
                 index = self.index(row)

@@ -14,17 +14,17 @@ SEARCH_DELAY_MS = 600
 
 def chips_of(query: Query) -> list[tuple[str, str]]:
     """(kind, label) for every understood part of a query, in the order the bar shows them."""
-    chips = [("person", f"👤 {p}") for p in query.people]
+    chips = [("person", f"Person: {p}") for p in query.people]
     if query.date_from or query.date_to:
-        chips.append(("date", f"📅 {query.date_from or '…'} – {query.date_to or '…'}"))
+        chips.append(("date", f"Date: {query.date_from or '…'} – {query.date_to or '…'}"))
     if query.place is not None:
         name = query.place.name or query.place.country or f"{query.place.lat:.3f}, {query.place.lon:.3f}"
         radius = f" ({query.place.radius_km:g} km)" if query.place.radius_km and not query.place.country else ""
-        chips.append(("place", f"📍 {name}{radius}"))
+        chips.append(("place", f"Place: {name}{radius}"))
     if query.camera:
-        chips.append(("camera", f"📷 {query.camera}"))
-    chips += [("tag", f"🏷 {t}") for t in query.tags]
-    chips += [("exclude", f"⊘ {x}") for x in query.exclude]
+        chips.append(("camera", f"Camera: {query.camera}"))
+    chips += [("tag", f"Tag: {t}") for t in query.tags]
+    chips += [("exclude", f"Not: {x}") for x in query.exclude]
     return chips
 
 
@@ -102,7 +102,7 @@ class SearchBar(QWidget):
         import dataclasses
 
         q = self.query
-        name = label.split(" ", 1)[1]
+        name = label.split(": ", 1)[1]
         if kind == "person":
             keep = [i for i, p in enumerate(q.people) if p != name]
             q = dataclasses.replace(q, people=tuple(q.people[i] for i in keep),
