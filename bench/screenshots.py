@@ -107,6 +107,7 @@ def main() -> None:
     settle(1500)
     window.grab().save(str(out / "5-people.png"))
     window.close()
+    app.processEvents()
     shutil.rmtree(home, ignore_errors=True)
     print(f"screenshots in {out}")
 
