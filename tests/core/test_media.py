@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,13 @@ def test_heic_orientation_not_applied_twice(tmp_path: Path) -> None:
     assert (photo.width, photo.height) == (600, 400)
     top_left = photo.image.getpixel((5, 5))
     assert top_left[0] > 200 and top_left[2] < 60, top_left
+
+
+def test_file_that_does_not_hold_still_is_refused() -> None:
+    """A file whose content disagrees with its size on every read (here a /proc file: size 0, content
+    not) is what a photo being written while album reads it looks like: refused, not half-indexed."""
+    path = "/proc/self/status"
+    st = os.stat(path)
+    with pytest.raises(PhotoError) as info:
+        read_stable(FileEntry(path, st.st_size, st.st_mtime_ns), SETTINGS.max_file_bytes)
+    assert info.value.kind == "changed"
