@@ -124,12 +124,11 @@ def ensure_face_models(
     expected = ["det_10g.onnx", "w600k_r50.onnx"]
     if not allow_download:
         raise ModelUnavailable(PACK, expected, folder, "downloads are switched off")
-    from insightface.utils.storage import model_zoo_download_url
-
-    url = model_zoo_download_url(f"{PACK}.zip")
     try:
-        check_reachable("github.com")
-        archive = download_url(url, folder.with_suffix(".zip"), progress)
+        check_reachable("github.com")  # offline: fail in milliseconds, before importing insightface
+        from insightface.utils.storage import model_zoo_download_url
+
+        archive = download_url(model_zoo_download_url(f"{PACK}.zip"), folder.with_suffix(".zip"), progress)
         with zipfile.ZipFile(archive) as zf:
             for member in zf.namelist():
                 if member.endswith(".onnx"):

@@ -63,7 +63,8 @@ def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
     partial_states = 0
     for _attempt in range(6):
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, max(0.5, full_run * 0.6)))
+        # spread over the whole run (start-up, scanning, decoding, commits), jittered
+        time.sleep(full_run * rng.uniform(0.15 + 0.13 * _attempt, 0.25 + 0.13 * _attempt))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
