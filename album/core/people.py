@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 MIN_FACES = 3  # faces needed before a group becomes a person (Immich's default)
 NEIGHBOURS = 3  # a face joins the person most of its nearest recognised faces belong to
+LINKAGE_MAX = 3000  # faces per cluster for average linkage (~70 MB of distances); bigger ones are split first
 
 
 @dataclass
@@ -74,16 +75,25 @@ def _neighbour_graph(matrix: np.ndarray, eps: float, chunk: int = 2048) -> spars
     return sparse.csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
 
 
-def _split(matrix: np.ndarray, mask: np.ndarray, max_distance: float) -> list[np.ndarray]:
+def _split(matrix: np.ndarray, members: np.ndarray, max_distance: float, density_eps: float) -> list[np.ndarray]:
     """Split a density cluster where it is only chained together.
 
     DBSCAN links two groups through a single close pair, which is how siblings (or a parent and a
     child) end up as one person. Average linkage inside the cluster keeps groups apart unless their
-    faces are close on average.
+    faces are close on average. Average linkage needs memory quadratic in the cluster's size, so a
+    cluster too big for it (a long chain through many people) is first re-clustered at a stricter
+    density, recursively.
     """
-    members = np.flatnonzero(mask)
     if len(members) < 4:
         return [members]
+    if len(members) > LINKAGE_MAX:
+        eps = density_eps * 0.85
+        sub = matrix[members]
+        labels = DBSCAN(eps=eps, min_samples=MIN_FACES, metric="precomputed").fit_predict(_neighbour_graph(sub, eps))
+        groups = [members[labels == label] for label in sorted(set(labels) - {-1})]
+        if len(groups) == 1 and len(groups[0]) == len(members) and eps < 0.05:
+            return [members]  # cannot be split further: keep it rather than loop
+        return [part for group in groups for part in _split(matrix, group, max_distance, eps)]
     labels = AgglomerativeClustering(
         n_clusters=None, metric="cosine", linkage="average", distance_threshold=max_distance
     ).fit_predict(matrix[members])
@@ -127,7 +137,11 @@ def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -
         subset = matrix[still_free]
         graph = _neighbour_graph(subset, max_distance)
         labels = DBSCAN(eps=max_distance, min_samples=min_faces, metric="precomputed").fit_predict(graph)
-        groups = [g for label in sorted(set(labels) - {-1}) for g in _split(subset, labels == label, max_distance)]
+        groups = [
+            group
+            for label in sorted(set(labels) - {-1})
+            for group in _split(subset, np.flatnonzero(labels == label), max_distance, max_distance)
+        ]
         groups = [g for g in groups if len(g) >= min_faces]
         for members, person in zip(groups, faces.new_people(len(groups)), strict=True):
             changes.setdefault(person, []).extend(rows[still_free[j]]["id"] for j in members)
