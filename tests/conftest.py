@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from shared_data import SHARED_MODELS
 
 from album.core.config import IndexSettings, Paths
 from album.core.indexer import Indexer
 from album.core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture
@@ -75,14 +75,6 @@ def models_dir(tiny_clip_folder: Path, album_home: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("ALBUM_MODELS_DIR", str(models))
     monkeypatch.setenv("ALBUM_CLIP_MODEL", "tiny-shapes")
     return models
-
-
-SHARED_MODELS = SHARED / "models"
-SHARED_FACES = SHARED / "faces"
-needs_face_data = pytest.mark.skipif(
-    not (SHARED_MODELS / "faces" / "det_500m.onnx").is_file() or not (SHARED_FACES / "people").is_dir(),
-    reason="needs ../shared/models and ../shared/faces",
-)
 
 
 @pytest.fixture

@@ -249,3 +249,10 @@ def find_people(people: Sequence[Person], name: str) -> list[Person]:
     wanted = norm(name)
     exact = [p for p in people if p.name and norm(p.name) == wanted]
     return exact or [p for p in people if p.name and norm(p.name).startswith(wanted)]
+
+
+def faces_in_photo(faces: FaceStore, photo_id: str) -> list[tuple[list[float], str | None]]:
+    """(bbox, person's name or None) for every face of one photo, for the viewer."""
+    names = {r["id"]: r["name"] for r in faces.person_rows()}
+    rows = faces.face_rows(f"photo_id = {sql_string(photo_id)}", ["bbox", "person_id"])
+    return [(list(r["bbox"]), names.get(r["person_id"]) if r["person_id"] else None) for r in rows]

@@ -272,7 +272,12 @@ class MainWindow(QMainWindow):
         self.result_label.setText(text)
 
     def _open_viewer(self, index: Any) -> None:
-        Viewer(self.model.records, index.row(), self).exec()
+        library = self.library
+
+        def faces_for(photo_id: str) -> list[tuple[list[float], str | None]]:
+            return people_ops.faces_in_photo(library.faces(), photo_id) if library else []
+
+        Viewer(self.model.records, index.row(), self, faces_for).exec()
 
     def contextMenuEvent(self, event: Any) -> None:
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QImageReader, QKeyEvent, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from album.gui.workers import Job
@@ -24,12 +25,38 @@ def metadata_text(record: dict[str, Any]) -> str:
     return "\n".join(f"{k}: {v}" for k, v in rows if v)
 
 
-class Viewer(QDialog):
-    """Shows ``records[index]`` large (fit to window); Left/Right move through the records."""
+def draw_faces(image: QImage, faces: list[tuple[list[float], str | None]]) -> None:
+    """Outline each face (bbox as fractions of the upright photo) and write the person's name under it."""
+    painter = QPainter(image)
+    width, height = image.width(), image.height()
+    pen = QPen(QColor("#ffd54a"))
+    pen.setWidth(max(2, width // 400))
+    painter.setPen(pen)
+    font = painter.font()
+    font.setPixelSize(max(12, height // 40))
+    painter.setFont(font)
+    for (x1, y1, x2, y2), name in faces:
+        rect = QRectF(x1 * width, y1 * height, (x2 - x1) * width, (y2 - y1) * height)
+        painter.drawRect(rect)
+        painter.drawText(QRectF(rect.left(), rect.bottom() + 2, 400, font.pixelSize() * 1.6),
+                         int(Qt.AlignmentFlag.AlignLeft), name or "?")  # fmt: skip
+    painter.end()
 
-    def __init__(self, records: list[dict[str, Any]], index: int, parent: QWidget | None = None) -> None:
+
+class Viewer(QDialog):
+    """Shows ``records[index]`` large (fit to window) with its faces outlined; Left/Right move through
+    the records. ``faces_for(photo_id)`` gives (bbox, name) pairs; it runs in the loading worker."""
+
+    def __init__(
+        self,
+        records: list[dict[str, Any]],
+        index: int,
+        parent: QWidget | None = None,
+        faces_for: Callable[[str], list[tuple[list[float], str | None]]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.records, self.index = records, index
+        self.faces_for = faces_for
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.info = QLabel(wordWrap=True)
@@ -51,6 +78,9 @@ class Viewer(QDialog):
         self.image.setText("Loading…")
         path = record["path"]
 
+        photo_id = record.get("id")
+        faces_for = self.faces_for
+
         def load(_progress: object, _cancel: object) -> QImage:
             reader = QImageReader(path)
             reader.setAutoTransform(True)  # EXIF orientation
@@ -58,7 +88,10 @@ class Viewer(QDialog):
             if size.isValid():
                 size.scale(1600, 1600, Qt.AspectRatioMode.KeepAspectRatio)  # JPEG decodes at reduced scale
                 reader.setScaledSize(size)
-            return reader.read()
+            image = reader.read()
+            if faces_for is not None and photo_id and not image.isNull():
+                draw_faces(image, faces_for(photo_id))
+            return image
 
         job = Job(load, self)
         job.finished.connect(lambda image, p=path: self._loaded(p, image))

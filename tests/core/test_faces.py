@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import SHARED_FACES, needs_face_data
 from PIL import Image
+from shared_data import SHARED_FACES, needs_face_data
 
 from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 import tinyclip
-from conftest import SHARED_FACES, SHARED_MODELS, needs_face_data, run_album
+from conftest import run_album
 from photofactory import Exif, write_photo
 from PIL import Image
+from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
 pytestmark = needs_face_data
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from photofactory import Exif, scene, write_photo
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
+from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
 from album.gui.search_bar import chips_of
 
@@ -118,3 +119,37 @@ def test_chips_for_every_kind_of_filter() -> None:
     query = parse_query("Anna camera:canon tag:dog -tag:screenshot 2023", [KnownPerson("a", "Anna")])
     kinds = [kind for kind, _label in chips_of(query)]
     assert kinds == ["person", "date", "camera", "tag", "exclude"]
+
+
+@needs_face_data
+def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    monkeypatch.setenv("ALBUM_MODELS_DIR", str(SHARED_MODELS))
+    from album.core import people as people_ops
+    from album.core.config import Paths
+    from album.gui.main_window import MainWindow
+    from album.gui.viewer import Viewer
+
+    folder = tmp_path / "G"
+    folder.mkdir()
+    shutil.copy(SHARED_FACES / "group" / "two_people.jpg", folder)
+    win = MainWindow(Paths.from_env())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library is not None, timeout=30_000)
+    win.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: win.last_report is not None and win.model.rowCount() == 1, timeout=120_000)
+    library = win.library
+    faces = people_ops.faces_in_photo(library.faces(), win.model.records[0]["id"])
+    assert len(faces) == 2
+    viewer = Viewer(win.model.records, 0, win, lambda pid: people_ops.faces_in_photo(library.faces(), pid))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitUntil(lambda: not viewer._pixmap.isNull(), timeout=10_000)
+    image = viewer._pixmap.toImage()
+    (x1, y1, _x2, y2), _name = faces[0]
+    edge = image.pixelColor(int(x1 * image.width()) + 1, int((y1 + y2) / 2 * image.height()))
+    assert (edge.red(), edge.green()) > (200, 180) and edge.blue() < 120  # the yellow outline
+    viewer.done(0)
+    win.close()
