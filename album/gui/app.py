@@ -2,25 +2,50 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from album import __version__
+from album.core.config import Paths
 from album.gui.main_window import MainWindow
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "album.svg"
+log = logging.getLogger(__name__)
+
+
+def install_crash_handler(paths: Paths, show_dialog: bool = True) -> None:
+    """One place for unexpected errors: a crash log in the data dir, and a dialog instead of a silent exit."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, error, tb))
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        crash_log = paths.log_dir / "crash.log"
+        with open(crash_log, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().isoformat()} album {__version__}\n{text}\n")
+        log.error("unexpected error (details in %s):\n%s", crash_log, text)
+        if show_dialog and QApplication.instance() is not None:
+            QMessageBox.critical(None, "album hit a problem",
+                                 f"Something unexpected happened: {error}\n\nDetails were saved to {crash_log}.")  # fmt: skip
+
+    sys.excepthook = handle
 
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("album")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("album")
+    QApplication.setDesktopFileName("album")
     if ICON.is_file():
-        app.setWindowIcon(QIcon(str(ICON)))
-    window = MainWindow()
+        QApplication.setWindowIcon(QIcon(str(ICON)))
+    paths = Paths.from_env()
+    install_crash_handler(paths)
+    window = MainWindow(paths)
     window.show()
     return int(app.exec())
