@@ -31,8 +31,8 @@ def install_crash_handler(paths: Paths, show_dialog: bool = True) -> None:
             fh.write(f"--- {datetime.now().isoformat()} album {__version__}\n{text}\n")
         log.error("unexpected error (details in %s):\n%s", crash_log, text)
         if show_dialog and QApplication.instance() is not None:
-            QMessageBox.critical(None, "album hit a problem",
-                                 f"Something unexpected happened: {error}\n\nDetails were saved to {crash_log}.")  # fmt: skip
+            message = f"Something unexpected happened: {error}\n\nDetails were saved to {crash_log}."
+            QMessageBox.critical(None, "album hit a problem", message)
 
     sys.excepthook = handle
 
