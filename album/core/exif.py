@@ -25,8 +25,6 @@ log = logging.getLogger(__name__)
 logging.getLogger("exifread").setLevel(logging.ERROR)
 pillow_heif.register_heif_opener()
 
-# Where a photo's date came from, best first. Anything but the EXIF sources is a guess.
-DATE_SOURCES = ("DateTimeOriginal", "DateTimeDigitized", "DateTime", "file_mtime")
 
 _DATETIME_RE = re.compile(
     r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?"

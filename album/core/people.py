@@ -239,18 +239,6 @@ def known_people(faces: FaceStore) -> list[KnownPerson]:
     return [KnownPerson(r["id"], r["name"], bool(r["is_me"])) for r in faces.person_rows() if r["name"]]
 
 
-def find_people(people: Sequence[Person], name: str) -> list[Person]:
-    """People whose name matches ``name``: exactly (ignoring case and width) first, else by prefix."""
-    import unicodedata
-
-    def norm(text: str) -> str:
-        return unicodedata.normalize("NFKC", text).casefold().strip()
-
-    wanted = norm(name)
-    exact = [p for p in people if p.name and norm(p.name) == wanted]
-    return exact or [p for p in people if p.name and norm(p.name).startswith(wanted)]
-
-
 def faces_in_photo(faces: FaceStore, photo_id: str) -> list[tuple[list[float], str | None]]:
     """(bbox, person's name or None) for every face of one photo, for the viewer."""
     names = {r["id"]: r["name"] for r in faces.person_rows()}

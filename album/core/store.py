@@ -1,8 +1,9 @@
-"""The library database: one LanceDB directory holding photos (and, later, faces and people).
+"""The library database: one LanceDB directory holding photos, per-file errors, faces and people.
 
-This is the only module that talks to LanceDB. Every write is a ``merge_insert`` keyed on a stable
-id, which LanceDB commits atomically: a crash or kill loses at most the batch in flight and never
-leaves a duplicate or half-written row, so a re-run simply resumes. Many small commits leave old
+This module (with face_store.py for the faces and people tables) is all that talks to LanceDB. Every
+write is a ``merge_insert`` keyed on a stable id, which LanceDB commits atomically: a crash or kill
+loses at most the batch in flight and never leaves a duplicate or half-written row, so a re-run
+simply resumes. Many small commits leave old
 versions and small fragments behind; :meth:`Store.optimize` compacts them.
 
 The schema carries a version in the ``meta`` table. Opening a database written by an older album
@@ -205,13 +206,6 @@ class Store:
     def update_photo_fields(self, updates: list[dict[str, Any]]) -> None:
         """Change some columns of existing rows (e.g. the path after a move), keeping the rest."""
         update_columns(self.photos, updates)
-
-    def get_photos(self, ids: Sequence[str]) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = []
-        for start in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[start : start + _IN_CHUNK]
-            rows += self.photos.search().where(in_clause("id", chunk)).limit(None).to_list()
-        return rows
 
     def get_photo_by_path(self, path: str) -> dict[str, Any] | None:
         key = os.fsencode(path)
