@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
@@ -30,20 +29,25 @@ class _ThumbSignals(QObject):
     loaded = Signal(str, QImage)
 
 
-class _ThumbLoader(QRunnable):
-    """Reads one cached thumbnail (a small JPEG) in the thread pool."""
+def _load_thumb(digest: str, path: Path, signals: _ThumbSignals) -> None:
+    """Runs in a pool thread: decode one cached thumbnail (a small JPEG); the signal queues it to the GUI.
 
-    def __init__(self, digest: str, path: Path, signals: _ThumbSignals) -> None:
-        super().__init__()
-        self.digest, self.path, self.signals = digest, path, signals
-
-    def run(self) -> None:
-        image = QImage(str(self.path))
-        self.signals.loaded.emit(self.digest, image)
+    A plain Python thread pool, not QThreadPool + QRunnable: Python QRunnables crashed PySide6 6.12
+    (a reference-count error) when thousands were started while scrolling 100k photos.
+    """
+    signals.loaded.emit(digest, QImage(str(path)))
 
 
 class PhotoModel(QAbstractListModel):
-    """Photo records (from album.core.search) with thumbnails, loaded on first display."""
+    """Photo records (from album.core.search) with thumbnails, loaded on first display.
+
+    Signals:
+        thumbnail_ready(): a thumbnail arrived; the view repaints what is visible. (Emitting
+            dataChanged per cell from here crashed PySide6 6.12 with a reference-count error when
+            thousands of thumbnails arrived while scrolling 100k photos.)
+    """
+
+    thumbnail_ready = Signal()
 
     def __init__(self, thumbs_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +57,7 @@ class PhotoModel(QAbstractListModel):
         self._pending: set[str] = set()
         self._signals = _ThumbSignals()
         self._signals.loaded.connect(self._on_loaded)
-        self._pool = QThreadPool.globalInstance()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="album-thumbs")
         placeholder = QPixmap(320, 240)
         placeholder.fill(QColor("#e3e3e3"))
         self._placeholder = QIcon(placeholder)
@@ -76,7 +80,7 @@ class PhotoModel(QAbstractListModel):
                 return self._icons[digest]
             if digest and digest not in self._pending:
                 self._pending.add(digest)
-                self._pool.start(_ThumbLoader(digest, thumbnail_path(self.thumbs_dir, digest), self._signals))
+                self._pool.submit(_load_thumb, digest, thumbnail_path(self.thumbs_dir, digest), self._signals)
             return self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [Path(record["path"]).name, record.get("taken_at") or ""]
@@ -93,10 +97,7 @@ class PhotoModel(QAbstractListModel):
         if image.isNull():
             return
         self._icons[digest] = QIcon(QPixmap.fromImage(image))  # an icon scales to the grid's size
-        for row, record in enumerate(self.records):
-            if record.get("content_hash") == digest:
-                index = self.index(row)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        self.thumbnail_ready.emit()
 
 
 class PhotoGrid(QListView):
@@ -105,6 +106,7 @@ class PhotoGrid(QListView):
     def __init__(self, model: PhotoModel, parent: QObject | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.setModel(model)
+        model.thumbnail_ready.connect(self.viewport().update)  # coalesced by Qt into one repaint
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
