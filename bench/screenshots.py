@@ -53,7 +53,6 @@ def main() -> None:
     from album.core import people as people_ops
     from album.core.config import Paths
     from album.gui.main_window import MainWindow
-    from album.gui.viewer import Viewer
 
     app = QApplication(sys.argv)
     window = MainWindow(Paths.from_env())
@@ -98,8 +97,7 @@ def main() -> None:
     window.search_bar.edit.setText("Anna")
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
-    library = window.library
-    viewer = Viewer(window.model.records, 0, window, lambda pid: people_ops.faces_in_photo(library.faces(), pid))
+    viewer = window.make_viewer(0)
     viewer.show()
     settle(1500)
     viewer.grab().save(str(out / "4-viewer.png"))

@@ -239,8 +239,45 @@ def known_people(faces: FaceStore) -> list[KnownPerson]:
     return [KnownPerson(r["id"], r["name"], bool(r["is_me"])) for r in faces.person_rows() if r["name"]]
 
 
-def faces_in_photo(faces: FaceStore, photo_id: str) -> list[tuple[list[float], str | None]]:
-    """(bbox, person's name or None) for every face of one photo, for the viewer."""
+@dataclass(frozen=True)
+class FaceLabel:
+    """A face as the viewer shows it: where it is and whose it is."""
+
+    face_id: str
+    person_id: str | None
+    bbox: list[float]  # x1, y1, x2, y2 as fractions of the upright photo
+    name: str | None
+
+
+def faces_in_photo(faces: FaceStore, photo_id: str) -> list[FaceLabel]:
+    """Every face of one photo with its person's name, for the viewer."""
     names = {r["id"]: r["name"] for r in faces.person_rows()}
-    rows = faces.face_rows(f"photo_id = {sql_string(photo_id)}", ["bbox", "person_id"])
-    return [(list(r["bbox"]), names.get(r["person_id"]) if r["person_id"] else None) for r in rows]
+    rows = faces.face_rows(f"photo_id = {sql_string(photo_id)}", ["id", "bbox", "person_id"])
+    return [FaceLabel(r["id"], r["person_id"], list(r["bbox"]), names.get(r["person_id"] or "")) for r in rows]
+
+
+def name_face(faces: FaceStore, face_id: str, name: str) -> str:
+    """The user says this face is ``name``; returns the person it is now on.
+
+    An existing person of that name gets the face (and if the face was on someone else, that is
+    remembered as "not them"); an unnamed person the face is on gets the name; otherwise the face
+    starts a new person with that name.
+    """
+    wanted = name.strip().casefold()
+    current = faces.face_rows(f"id = {sql_string(face_id)}", ["person_id"])
+    current_person = current[0]["person_id"] if current else None
+    people = faces.person_rows()
+    named = next((p for p in people if p["name"] and p["name"].strip().casefold() == wanted), None)
+    if named is not None:
+        if current_person and current_person != named["id"]:
+            faces.reject([(face_id, current_person)])
+        return move_faces(faces, [face_id], named["id"])
+    unnamed = next((p for p in people if p["id"] == current_person and not p["name"]), None)
+    if unnamed is not None:
+        name_person(faces, unnamed["id"], name)
+        return str(unnamed["id"])
+    if current_person:
+        faces.reject([(face_id, current_person)])
+    person = move_faces(faces, [face_id], None)
+    name_person(faces, person, name)
+    return person

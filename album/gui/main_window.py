@@ -272,12 +272,27 @@ class MainWindow(QMainWindow):
         self.result_label.setText(text)
 
     def _open_viewer(self, index: Any) -> None:
+        self.viewer = self.make_viewer(index.row())
+        self.viewer.exec()
+
+    def make_viewer(self, row: int, ask: Any = None) -> Viewer:
+        """The viewer on result ``row``, wired to this library's faces (``ask`` overrides the name dialog)."""
         library = self.library
 
-        def faces_for(photo_id: str) -> list[tuple[list[float], str | None]]:
+        def faces_for(photo_id: str) -> list[people_ops.FaceLabel]:
             return people_ops.faces_in_photo(library.faces(), photo_id) if library else []
 
-        Viewer(self.model.records, index.row(), self, faces_for).exec()
+        def name_face(face_id: str, name: str) -> None:
+            if library is not None:
+                self._start(lambda _p, _c: people_ops.name_face(library.faces(), face_id, name), lambda _r: _named())
+
+        def _named() -> None:
+            viewer.show_current()
+            self.refresh_people()
+
+        extra = {"ask": ask} if ask is not None else {}
+        viewer = Viewer(self.model.records, row, self, faces_for, name_face, **extra)
+        return viewer
 
     def contextMenuEvent(self, event: Any) -> None:
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QWidget
 
+from album.core.people import FaceLabel
 from album.gui.workers import Job
 
 
@@ -25,7 +26,7 @@ def metadata_text(record: dict[str, Any]) -> str:
     return "\n".join(f"{k}: {v}" for k, v in rows if v)
 
 
-def draw_faces(image: QImage, faces: list[tuple[list[float], str | None]]) -> None:
+def draw_faces(image: QImage, faces: list[FaceLabel]) -> None:
     """Outline each face (bbox as fractions of the upright photo) and write the person's name under it."""
     painter = QPainter(image)
     width, height = image.width(), image.height()
@@ -35,7 +36,8 @@ def draw_faces(image: QImage, faces: list[tuple[list[float], str | None]]) -> No
     font = painter.font()
     font.setPixelSize(max(12, height // 40))
     painter.setFont(font)
-    for (x1, y1, x2, y2), name in faces:
+    for face in faces:
+        (x1, y1, x2, y2), name = face.bbox, face.name
         rect = QRectF(x1 * width, y1 * height, (x2 - x1) * width, (y2 - y1) * height)
         painter.drawRect(rect)
         painter.drawText(QRectF(rect.left(), rect.bottom() + 2, 400, font.pixelSize() * 1.6),
@@ -43,20 +45,37 @@ def draw_faces(image: QImage, faces: list[tuple[list[float], str | None]]) -> No
     painter.end()
 
 
+def ask_name(parent: QWidget) -> str | None:
+    name, ok = QInputDialog.getText(parent, "Who is this?", "Name:")
+    return name.strip() if ok and name.strip() else None
+
+
 class Viewer(QDialog):
     """Shows ``records[index]`` large (fit to window) with its faces outlined; Left/Right move through
-    the records. ``faces_for(photo_id)`` gives (bbox, name) pairs; it runs in the loading worker."""
+    the records; clicking a face asks who it is.
+
+    Args:
+        faces_for: ``photo_id → faces``; runs in the loading worker.
+        name_face: ``(face_id, name) → None``, called when the user names a face (the caller runs it
+            in a worker and then calls :meth:`show_current` to redraw).
+        ask: asks the user for a name (a dialog by default; tests pass an answer).
+    """
 
     def __init__(
         self,
         records: list[dict[str, Any]],
         index: int,
         parent: QWidget | None = None,
-        faces_for: Callable[[str], list[tuple[list[float], str | None]]] | None = None,
+        faces_for: Callable[[str], list[FaceLabel]] | None = None,
+        name_face: Callable[[str, str], None] | None = None,
+        ask: Callable[[QWidget], str | None] = ask_name,
     ) -> None:
         super().__init__(parent)
         self.records, self.index = records, index
         self.faces_for = faces_for
+        self.name_face = name_face
+        self.ask = ask
+        self.faces: list[FaceLabel] = []
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.info = QLabel(wordWrap=True)
@@ -81,7 +100,7 @@ class Viewer(QDialog):
         photo_id = record.get("id")
         faces_for = self.faces_for
 
-        def load(_progress: object, _cancel: object) -> QImage:
+        def load(_progress: object, _cancel: object) -> tuple[QImage, list[FaceLabel]]:
             reader = QImageReader(path)
             reader.setAutoTransform(True)  # EXIF orientation
             size = reader.size()
@@ -89,18 +108,19 @@ class Viewer(QDialog):
                 size.scale(1600, 1600, Qt.AspectRatioMode.KeepAspectRatio)  # JPEG decodes at reduced scale
                 reader.setScaledSize(size)
             image = reader.read()
-            if faces_for is not None and photo_id and not image.isNull():
-                draw_faces(image, faces_for(photo_id))
-            return image
+            faces = faces_for(photo_id) if faces_for is not None and photo_id and not image.isNull() else []
+            draw_faces(image, faces)
+            return image, faces
 
         job = Job(load, self)
-        job.finished.connect(lambda image, p=path: self._loaded(p, image))
+        job.finished.connect(lambda result, p=path: self._loaded(p, *result))
         self._jobs.append(job)
         job.start()
 
-    def _loaded(self, path: str, image: QImage) -> None:
+    def _loaded(self, path: str, image: QImage, faces: list[FaceLabel]) -> None:
         if path != self.records[self.index]["path"]:
             return  # the user moved on
+        self.faces = faces
         self._pixmap = QPixmap.fromImage(image)
         if image.isNull():
             self.image.setText("This photo cannot be shown.")
@@ -119,6 +139,25 @@ class Viewer(QDialog):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def face_at(self, point: QPointF) -> FaceLabel | None:
+        """The face under a point of the image label (the pixmap is fitted and centred in it)."""
+        shown = self.image.pixmap()
+        if shown is None or shown.isNull():
+            return None
+        left = (self.image.width() - shown.width()) / 2
+        top = (self.image.height() - shown.height()) / 2
+        x, y = (point.x() - left) / shown.width(), (point.y() - top) / shown.height()
+        return next((f for f in self.faces if f.bbox[0] <= x <= f.bbox[2] and f.bbox[1] <= y <= f.bbox[3]), None)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        face = self.face_at(self.image.mapFrom(self, event.position().toPoint()).toPointF())
+        if face is None or self.name_face is None:
+            super().mousePressEvent(event)
+            return
+        name = self.ask(self)
+        if name:
+            self.name_face(face.face_id, name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):

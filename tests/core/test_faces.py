@@ -195,3 +195,25 @@ def test_missing_face_models_are_a_clear_error(store: Store, paths: Paths, photo
     assert "det_10g.onnx" in message and str(paths.models_dir / "faces" / "buffalo_l") in message
     with pytest.raises(ModelUnavailable):
         analyzer.load()
+
+
+def test_naming_a_face(store: Store, paths: Paths, analyzer: FaceAnalyzer, photos_dir: Path) -> None:
+    """What the viewer does when a face is clicked and named."""
+    shutil.copy(SHARED_FACES / "group" / "two_people.jpg", photos_dir)
+    step = index_faces(store, paths, analyzer, photos_dir)
+    assert step.faces is not None
+    first, second = (
+        f.face_id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"])
+    )
+
+    def name_of(face_id: str) -> str | None:
+        photo_id = store.query_photos(None).to_pylist()[0]["id"]
+        return next(f.name for f in people_ops.faces_in_photo(step.faces, photo_id) if f.face_id == face_id)
+
+    anna = people_ops.name_face(step.faces, first, "Anna")  # a face on nobody starts a person
+    assert name_of(first) == "Anna"
+    assert people_ops.name_face(step.faces, second, "anna ") == anna  # an existing name gets the face
+    ben = people_ops.name_face(step.faces, second, "Ben")  # corrected: leaves Anna, remembered as not her
+    assert ben != anna and name_of(second) == "Ben"
+    assert (second, anna) in step.faces.rejected()
+    assert {p.name for p in people_ops.list_people(step.faces)} == {"Anna", "Ben"}

@@ -129,7 +129,6 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     from album.core import people as people_ops
     from album.core.config import Paths
     from album.gui.main_window import MainWindow
-    from album.gui.viewer import Viewer
 
     folder = tmp_path / "G"
     folder.mkdir()
@@ -143,13 +142,22 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     library = win.library
     faces = people_ops.faces_in_photo(library.faces(), win.model.records[0]["id"])
     assert len(faces) == 2
-    viewer = Viewer(win.model.records, 0, win, lambda pid: people_ops.faces_in_photo(library.faces(), pid))
+    viewer = win.make_viewer(0, ask=lambda _parent: "Barack")
     qtbot.addWidget(viewer)
     viewer.show()
-    qtbot.waitUntil(lambda: not viewer._pixmap.isNull(), timeout=10_000)
+    qtbot.waitUntil(lambda: not viewer._pixmap.isNull() and len(viewer.faces) == 2, timeout=10_000)
     image = viewer._pixmap.toImage()
-    (x1, y1, _x2, y2), _name = faces[0]
+    x1, y1, x2, y2 = faces[0].bbox
     edge = image.pixelColor(int(x1 * image.width()) + 1, int((y1 + y2) / 2 * image.height()))
     assert (edge.red(), edge.green()) > (200, 180) and edge.blue() < 120  # the yellow outline
+    # click the first face and name it, as a person would
+    shown = viewer.image.pixmap()
+    left = (viewer.image.width() - shown.width()) / 2
+    top = (viewer.image.height() - shown.height()) / 2
+    centre = QPoint(int(left + (x1 + x2) / 2 * shown.width()), int(top + (y1 + y2) / 2 * shown.height()))
+    qtbot.mouseClick(viewer, Qt.MouseButton.LeftButton, pos=viewer.image.mapTo(viewer, centre))
+    qtbot.waitUntil(lambda: any(f.name == "Barack" for f in viewer.faces), timeout=10_000)
+    named = people_ops.faces_in_photo(library.faces(), win.model.records[0]["id"])
+    assert [f.name for f in named if f.face_id == faces[0].face_id] == ["Barack"]
     viewer.done(0)
     win.close()
