@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import numpy as np
+
 from album.core.clip import ClipEncoder
 from album.core.media import LoadedPhoto
 from album.core.models import clip_folder
@@ -41,8 +43,6 @@ class ClipStep:
             mean = prompt_vectors[start : start + len(tag.prompts)].mean(axis=0)
             tag_vectors.append(mean / max(float((mean**2).sum() ** 0.5), 1e-12))
             start += len(tag.prompts)
-        import numpy as np
-
         self._tagger = Tagger(tags, np.stack(tag_vectors), self.encoder.logit_scale, self.min_tag_probability)
 
     def pending_where(self) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from album.core.store import Store, in_clause, sql_string, update_columns
+from album.core.store import Store, chunks, in_clause, sql_string, update_columns
 
 PEOPLE_SCHEMA = pa.schema(
     [
@@ -52,10 +52,6 @@ def faces_schema(dim: int) -> pa.Schema:
     )
 
 
-def _chunks(values: Sequence[str], size: int = 500) -> list[Sequence[str]]:
-    return [values[i : i + size] for i in range(0, len(values), size)]
-
-
 class FaceStore:
     """Faces, people and user corrections. ``dim`` is the recogniser's embedding size."""
 
@@ -80,7 +76,7 @@ class FaceStore:
     # -- faces --------------------------------------------------------------------------------------
     def replace_faces(self, photo_ids: Sequence[str], rows: list[dict[str, Any]]) -> None:
         """Make ``rows`` the faces of ``photo_ids`` (delete + insert: idempotent if interrupted)."""
-        for chunk in _chunks(photo_ids):
+        for chunk in chunks(photo_ids):
             self.faces.delete(in_clause("photo_id", chunk))
         if rows:
             self.faces.add(pa.Table.from_pylist(rows, schema=self.faces.schema))
@@ -124,7 +120,7 @@ class FaceStore:
         self.people.update(where=f"id = {sql_string(person_id)}", values=values)
 
     def delete_people(self, person_ids: Sequence[str]) -> None:
-        for chunk in _chunks(person_ids):
+        for chunk in chunks(person_ids):
             self.people.delete(in_clause("id", chunk))
 
     # -- corrections --------------------------------------------------------------------------------
@@ -150,7 +146,7 @@ class FaceStore:
         if not ids:
             return
         people: dict[str, set[str]] = {pid: set() for pid in ids}
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             for row in self.face_rows(in_clause("photo_id", chunk), ["photo_id", "person_id"]):
                 if row["person_id"]:
                     people[row["photo_id"]].add(row["person_id"])

@@ -37,7 +37,7 @@ from album.core.media import LoadedPhoto, PhotoError, content_hash, decode_photo
 from album.core.models import ModelUnavailable
 from album.core.places import Gazetteer
 from album.core.scan import FileEntry, discover
-from album.core.store import KnownFile, Store, display_path, error_row
+from album.core.store import KnownFile, Store, display_path, error_id, error_row
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class _BatchWriter:
             else:
                 self.decoded.append((outcome, job))
             if path_bytes in self.known_errors:
-                self.cleared.append(error_row(path_bytes, None, None, "", "")["id"])
+                self.cleared.append(error_id(path_bytes))
         if len(self.decoded) + len(self.touched) + len(self.errors) >= self.batch_size:
             self.flush()
 
@@ -310,7 +310,7 @@ class Indexer:
             self.store.delete_photos(gone)
             report.removed = len(gone)
             stale_errors = [
-                error_row(p, None, None, "", "")["id"] for p in known_errors
+                error_id(p) for p in known_errors
                 if p not in seen and _is_under(p, covered) and not _is_under(p, blind)
             ]  # fmt: skip
             self.store.clear_errors(stale_errors)

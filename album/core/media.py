@@ -193,17 +193,23 @@ def write_thumbnail(image: Image.Image, path: Path, size: int) -> None:
     os.replace(tmp, path)
 
 
+def image_format(data: bytes, path: str) -> str:
+    """The format of a file's bytes ("jpeg", "heif", "raw" …), or a PhotoError saying why it is none."""
+    if not data:
+        raise PhotoError("empty", "the file is empty (0 bytes)")
+    fmt = sniff_format(data[:32], os.path.splitext(path)[1])
+    if fmt is None:
+        raise PhotoError("not_image", "the content is not a JPEG, PNG, WebP, TIFF, HEIC or RAW image")
+    return fmt
+
+
 def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSettings, thumbs_dir: Path) -> LoadedPhoto:
     """The pipeline's decode step: one decode, metadata and thumbnail from bytes already read.
 
     Raises:
         PhotoError: with a stable ``kind`` when the file cannot be indexed.
     """
-    if not data:
-        raise PhotoError("empty", "the file is empty (0 bytes)")
-    fmt = sniff_format(data[:32], os.path.splitext(entry.path)[1])
-    if fmt is None:
-        raise PhotoError("not_image", "the content is not a JPEG, PNG, WebP, TIFF, HEIC or RAW image")
+    fmt = image_format(data, entry.path)
     image, (width, height) = decode(data, fmt, settings)
     tags = read_tags(data)
     meta = with_file_time(photo_meta(tags), entry.mtime_ns)

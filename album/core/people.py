@@ -22,7 +22,7 @@ from sklearn.cluster import DBSCAN, AgglomerativeClustering
 
 from album.core.face_store import FaceStore
 from album.core.query import KnownPerson
-from album.core.store import in_clause, sql_string
+from album.core.store import chunks, in_clause, sql_string
 
 log = logging.getLogger(__name__)
 
@@ -155,9 +155,8 @@ def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -
 def _refresh(faces: FaceStore, face_ids: Sequence[str]) -> None:
     """Update photos.person_ids for the photos of these faces."""
     photo_ids: list[str] = []
-    for start in range(0, len(face_ids), 500):
-        where = in_clause("id", face_ids[start : start + 500])
-        photo_ids += [r["photo_id"] for r in faces.face_rows(where, ["photo_id"])]
+    for chunk in chunks(face_ids):
+        photo_ids += [r["photo_id"] for r in faces.face_rows(in_clause("id", chunk), ["photo_id"])]
     faces.refresh_photo_people(photo_ids)
 
 

@@ -17,10 +17,10 @@ import numpy as np
 
 from album.core.clip import ClipEncoder
 from album.core.config import IndexSettings
-from album.core.media import PhotoError, decode, read_stable
+from album.core.media import decode, image_format, read_stable
 from album.core.models import ModelUnavailable
 from album.core.query import Query, describe, to_where
-from album.core.scan import FileEntry, sniff_format
+from album.core.scan import FileEntry
 from album.core.store import VECTOR_COLUMN, Store, sql_string
 
 log = logging.getLogger(__name__)
@@ -160,10 +160,7 @@ class Searcher:
         stat = os.stat(path)
         settings = IndexSettings()
         _entry, data = read_stable(FileEntry(path, stat.st_size, stat.st_mtime_ns), settings.max_file_bytes)
-        fmt = sniff_format(data[:32], os.path.splitext(path)[1])
-        if fmt is None:
-            raise PhotoError("not_image", "the content is not an image album can read")
-        image, _size = decode(data, fmt, settings)
+        image, _size = decode(data, image_format(data, path), settings)
         return self.encoder.encode_images([self.encoder.preprocess(image)])[0]
 
     def _text_vector(self, text: str) -> np.ndarray:

@@ -129,6 +129,11 @@ def sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def chunks(values: Sequence[str], size: int = _IN_CHUNK) -> list[Sequence[str]]:
+    """``values`` in pieces small enough for one ``IN (...)`` clause each."""
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
 def in_clause(column: str, values: Sequence[str]) -> str:
     return f"{column} IN ({', '.join(sql_string(v) for v in values)})"
 
@@ -215,8 +220,8 @@ class Store:
         return next((r for r in rows if r["path_bytes"] == key), None)
 
     def delete_photos(self, ids: Sequence[str]) -> None:
-        for start in range(0, len(ids), _IN_CHUNK):
-            self.photos.delete(in_clause("id", ids[start : start + _IN_CHUNK]))
+        for chunk in chunks(ids):
+            self.photos.delete(in_clause("id", chunk))
 
     def query_photos(
         self, where: str | None, columns: Sequence[str] | None = None, limit: int | None = None
@@ -324,8 +329,8 @@ class Store:
             self.errors.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
 
     def clear_errors(self, error_ids: Sequence[str]) -> None:
-        for start in range(0, len(error_ids), _IN_CHUNK):
-            self.errors.delete(in_clause("id", error_ids[start : start + _IN_CHUNK]))
+        for chunk in chunks(error_ids):
+            self.errors.delete(in_clause("id", chunk))
 
     def list_errors(self) -> list[dict[str, Any]]:
         rows = self.errors.search().limit(None).to_list()
@@ -359,10 +364,15 @@ def update_columns(table: Any, updates: list[dict[str, Any]]) -> None:
         table.merge_insert("id").when_matched_update_all().execute(pa.Table.from_pylist(rows, schema=schema))
 
 
+def error_id(path_bytes: bytes) -> str:
+    """The errors table's key for a path: re-runs overwrite a file's error instead of adding one."""
+    return hashlib.blake2b(path_bytes, digest_size=16).hexdigest()
+
+
 def error_row(path_bytes: bytes, size: int | None, mtime_ns: int | None, kind: str, reason: str) -> dict[str, Any]:
     """A row for the errors table; its id is derived from the path so re-runs overwrite it."""
     return {
-        "id": hashlib.blake2b(path_bytes, digest_size=16).hexdigest(),
+        "id": error_id(path_bytes),
         "path": display_path(path_bytes),
         "path_bytes": path_bytes,
         "size": size,

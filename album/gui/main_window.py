@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -31,8 +32,11 @@ from PySide6.QtWidgets import (
 from album import __version__
 from album.core import people as people_ops
 from album.core.config import Paths
+from album.core.faces import INSIGHTFACE_LICENCE
 from album.core.indexer import IndexProgress, IndexReport
 from album.core.library import Library
+from album.core.models import CLIP_MODELS
+from album.core.places import Gazetteer
 from album.core.query import Query
 from album.core.scan import IMAGE_EXTS
 from album.core.search import SearchResult
@@ -70,8 +74,6 @@ class MainWindow(QMainWindow):
         self.sidebar.addItems(["Photos", "People"])
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
-        from album.core.places import Gazetteer
-
         self.gazetteer = Gazetteer()
         self.search_bar = SearchBar(self.gazetteer)
         self.search_bar.search.connect(self.run_search)
@@ -298,8 +300,6 @@ class MainWindow(QMainWindow):
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))
         if not index.isValid():
             return
-        from PySide6.QtWidgets import QMenu
-
         record = index.data(RecordRole)
         menu = QMenu(self)
         menu.addAction("Find similar photos", lambda: self.search_similar(record["path"]))
@@ -372,9 +372,6 @@ class MainWindow(QMainWindow):
             self.import_paths([folder])
 
     def _about(self) -> None:
-        from album.core.faces import INSIGHTFACE_LICENCE
-        from album.core.models import CLIP_MODELS
-
         clip = "\n".join(f"• {key}: {spec.licence}" for key, spec in CLIP_MODELS.items())
         QMessageBox.about(self, "About album", f"album {__version__}\nA private, offline photo album.\n\n"
                           f"CLIP models:\n{clip}\n\nFace models: {INSIGHTFACE_LICENCE}")  # fmt: skip

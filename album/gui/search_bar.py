@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -99,8 +101,6 @@ class SearchBar(QWidget):
 
     def _remove(self, kind: str, label: str) -> None:
         """Drop one chip: rewrite the text in explicit syntax without that part."""
-        import dataclasses
-
         q = self.query
         name = label.split(": ", 1)[1]
         if kind == "person":
