@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -148,11 +147,3 @@ def test_parsing_is_fast(gazetteer: Gazetteer) -> None:
     for text in queries:
         parse(text, gazetteer)
     assert time.perf_counter() - started < 1.0
-
-
-def test_query_eval_table_parses(gazetteer: Gazetteer) -> None:
-    table = Path(__file__).resolve().parents[2] / "bench" / "data" / "queries.tsv"
-    assert (
-        len([line for line in table.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")])
-        >= 200
-    )

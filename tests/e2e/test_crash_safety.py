@@ -31,6 +31,17 @@ def index_cmd(folder: Path, home: Path) -> tuple[list[str], dict[str, str]]:
     return [sys.executable, "-m", "album", "index", str(folder), "--json"], {**os.environ, "ALBUM_HOME": str(home)}
 
 
+def photo_count(home: Path) -> int:
+    """Rows committed so far, read without opening a Store (which could create tables mid-run)."""
+    import lancedb
+
+    db = home / "data" / "library.lancedb"
+    try:
+        return int(lancedb.connect(str(db)).open_table("photos").count_rows())
+    except (ValueError, FileNotFoundError, OSError):  # not created yet
+        return 0
+
+
 def library_state(home: Path) -> tuple[list[tuple], list[tuple]]:  # type: ignore[type-arg]
     store = Store(home / "data" / "library.lancedb")
     rows = store.query_photos(None).to_pylist()
@@ -61,10 +72,16 @@ def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
     rng = random.Random(1234)
     kills = 0
     partial_states = 0
-    for _attempt in range(6):
+    for attempt in range(6):
+        before = photo_count(home)
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # spread over the whole run (start-up, scanning, decoding, commits), jittered
-        time.sleep(full_run * rng.uniform(0.15 + 0.13 * _attempt, 0.25 + 0.13 * _attempt))
+        if attempt % 2:  # right after a batch was committed: the moment a half-done library is on disk
+            deadline = time.monotonic() + full_run
+            while proc.poll() is None and photo_count(home) <= before and time.monotonic() < deadline:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:  # anywhere in the run (start-up, scanning, decoding, commits)
+            time.sleep(full_run * rng.uniform(0.1, 0.9))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
