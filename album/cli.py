@@ -256,7 +256,7 @@ def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
     elif action == "me":
         people_ops.set_me(faces, args.ids[0])
     elif action == "cluster":
-        analyzer = FaceAnalyzer(paths.models_dir, allow_download=False)
+        analyzer = FaceAnalyzer(paths.models_dir, allow_download=False, distance=Settings.load(paths).face_distance)
         analyzer.load()
         report = people_ops.cluster(faces, analyzer.same_person_distance)
         print(f"{report.joined} faces joined people, {report.new_people} new people, {report.waiting} waiting")

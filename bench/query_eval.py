@@ -1,6 +1,6 @@
 """Field-level accuracy of the search-box parser on a table of queries with expected fields.
 
-Usage: python bench/query_eval.py [TABLE]   (default bench/data/queries.tsv)
+Usage: python bench/query_eval.py [TABLE] [-v]   (default bench/data/queries.tsv; -v lists the misses)
 
 Each line: ``query<TAB>{"text": ..., "people": [...], "date_from": ..., "date_to": ..., "place": NAME,
 "camera": ..., "exclude": [...]}``; fields left out are not scored for that query. The reference day and
@@ -9,8 +9,8 @@ the known people are fixed (2026-11-24; Anna, Ben, 小明, and Li Wei as "me").
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 import time
 from collections import defaultdict
 from datetime import date
@@ -34,7 +34,11 @@ def predicted(query: Query, field: str) -> object:
 
 
 def main() -> None:
-    table = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "data" / "queries.tsv"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("table", nargs="?", type=Path, default=Path(__file__).resolve().parent / "data" / "queries.tsv")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    table = args.table
     gazetteer = Gazetteer()
     gazetteer.load()
     scores: dict[str, list[bool]] = defaultdict(list)
@@ -58,7 +62,7 @@ def main() -> None:
     print(f"{len(lines)} queries ({table.name}), parsed in {seconds * 1000:.0f} ms")
     for field, results in scores.items():
         print(f"{field:>12}: {sum(results) / len(results):.3f}  ({sum(results)}/{len(results)})")
-    if "-v" in sys.argv:
+    if args.verbose:
         print("\n".join(misses))
 
 

@@ -97,7 +97,9 @@ class Settings:
 
     clip_model: str = DEFAULT_CLIP_MODEL
     allow_downloads: bool = True
-    min_tag_probability: float = 0.3
+    min_tag_probability: float = 0.3  # a zero-shot tag is kept from this probability up
+    face_distance: float = 0.0  # largest embedding distance of one person's faces; 0 = the face model's own
+    language: str = ""  # user interface: "" follows the system, or "en" / "zh_CN"
     library_folders: list[str] = field(default_factory=list)
 
     VERSION = 1

@@ -151,11 +151,13 @@ class FaceAnalyzer:
         threads: onnxruntime intra-op threads per session; 1 suits one session per decode thread.
         min_face_fraction: faces whose short side is below this fraction of the photo's long side
             are ignored (too small to recognise reliably).
+        distance: the user's same-person distance; 0 keeps the recogniser's own (FACE_MODELS).
     """
 
     def __init__(self, models_dir: Path, threads: int = 1, allow_download: bool = True,
-                 min_face_fraction: float = 0.02) -> None:  # fmt: skip
+                 min_face_fraction: float = 0.02, distance: float = 0.0) -> None:  # fmt: skip
         self.models_dir = models_dir
+        self.distance = distance
         self.threads = threads
         self.allow_download = allow_download
         self.min_face_fraction = min_face_fraction
@@ -188,7 +190,7 @@ class FaceAnalyzer:
     @property
     def same_person_distance(self) -> float:
         assert self.recogniser_spec is not None
-        return self.recogniser_spec.same_person_distance
+        return self.distance or self.recogniser_spec.same_person_distance
 
     @property
     def licences(self) -> list[str]:

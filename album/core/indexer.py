@@ -67,7 +67,7 @@ class PhotoStep(Protocol):
 
 @dataclass(frozen=True)
 class IndexProgress:
-    """One progress report: ``phase`` is "scanning", "matching", "indexing" or "finishing"."""
+    """One progress report: ``phase`` is "scanning", "matching", "indexing", "paused" or "finishing"."""
 
     phase: str
     done: int
@@ -262,8 +262,13 @@ class Indexer:
         roots: Iterable[str],
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        pause: threading.Event | None = None,
     ) -> IndexReport:
-        """Bring the library up to date with ``roots`` (folders or files). Safe to kill at any moment."""
+        """Bring the library up to date with ``roots`` (folders or files). Safe to kill at any moment.
+
+        While ``pause`` is set, no new photo is started and what is done is written, so a paused run
+        uses no CPU once the photos in flight are finished; clearing it carries on.
+        """
         started = time.monotonic()
         report_progress = progress or (lambda _p: None)
         cancel = cancel or threading.Event()
@@ -315,14 +320,33 @@ class Indexer:
             ]  # fmt: skip
             self.store.clear_errors(stale_errors)
 
+        self._geocode_unnamed(cancel)
         writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors)
-        self._decode_all(todo, report, report_progress, cancel, writer, active)
+        self._decode_all(todo, report, report_progress, cancel, writer, active, pause or threading.Event())
         report_progress(IndexProgress("finishing", 0, 0))
         self.store.optimize()
         self.store.ensure_indexes()
         report.cancelled = cancel.is_set()
         report.seconds = time.monotonic() - started
         return report
+
+    def _location_names(self, lat: float, lon: float) -> dict[str, str | None]:
+        assert self.gazetteer is not None
+        where = self.gazetteer.reverse(lat, lon)
+        return {"place": where.place, "country": where.country, "region": where.region or ""}
+
+    def _geocode_unnamed(self, cancel: threading.Event) -> None:
+        """Name the places of photos indexed before album knew regions (a library from schema 3)."""
+        if self.gazetteer is None:
+            return
+        table = self.store.query_photos("lat IS NOT NULL AND lon IS NOT NULL AND region IS NULL",
+                                        columns=["id", "lat", "lon"])  # fmt: skip
+        rows = table.to_pylist()
+        for start in range(0, len(rows), self.settings.batch_size):
+            if cancel.is_set():
+                return
+            batch = rows[start : start + self.settings.batch_size]
+            self.store.update_photo_fields([{"id": r["id"], **self._location_names(r["lat"], r["lon"])} for r in batch])
 
     def _start_steps(self, report: IndexReport) -> list[PhotoStep]:
         active = []
@@ -386,7 +410,7 @@ class Indexer:
             photo = decode_photo(fresh, data, digest, self.settings, self.thumbs_dir)
             row = photo_row(photo)
             if self.gazetteer is not None and row["lat"] is not None:
-                row["place"], row["country"] = self.gazetteer.reverse(row["lat"], row["lon"])
+                row.update(self._location_names(row["lat"], row["lon"]))
             return _Decoded(row, {step.name: step.prepare(photo) for step in steps})
         except PhotoError as exc:
             return exc
@@ -402,6 +426,7 @@ class Indexer:
         cancel: threading.Event,
         writer: _BatchWriter,
         steps: Sequence[PhotoStep],
+        pause: threading.Event,
     ) -> None:
         progress(IndexProgress("indexing", 0, len(todo)))
         workers = self.settings.workers
@@ -412,7 +437,7 @@ class Indexer:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="album-decode") as pool:
 
             def refill() -> None:
-                while len(pending) < depth and not cancel.is_set():
+                while len(pending) < depth and not cancel.is_set() and not pause.is_set():
                     job = next(queue, None)
                     if job is None:
                         return
@@ -420,7 +445,14 @@ class Indexer:
 
             refill()
             done = 0
-            while pending:
+            while pending or (pause.is_set() and not cancel.is_set()):
+                if not pending:  # paused and drained: save what is done, then wait
+                    writer.flush()
+                    progress(IndexProgress("paused", done, len(todo)))
+                    while pause.is_set() and not cancel.is_set():
+                        cancel.wait(0.1)
+                    refill()
+                    continue
                 job, future = pending.popleft()
                 if cancel.is_set():
                     future.cancel()

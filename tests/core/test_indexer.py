@@ -200,6 +200,27 @@ def test_cancel_then_resume(store: Store, paths: Paths, photos_dir: Path) -> Non
     assert len(rows_by_path(store)) == 40
 
 
+def test_pause_saves_what_is_done_and_resumes(store: Store, paths: Paths, photos_dir: Path) -> None:
+    make_library(photos_dir, 40)
+    indexer = Indexer(store, paths.thumbs_dir, IndexSettings(batch_size=4, workers=2))
+    pause = threading.Event()
+    paused_at: list[int] = []
+    saved_while_paused: list[int] = []
+
+    def pause_once(p: IndexProgress) -> None:
+        if p.phase == "indexing" and p.done >= 10 and not paused_at:
+            pause.set()
+        elif p.phase == "paused":
+            paused_at.append(p.done)
+            saved_while_paused.append(store.count_photos())
+            pause.clear()  # as if the user pressed Resume
+
+    report = indexer.run([str(photos_dir)], progress=pause_once, pause=pause)
+    assert len(paused_at) == 1 and 10 <= paused_at[0] < 40  # stopped starting photos, then waited
+    assert saved_while_paused == paused_at  # everything done before the pause was written
+    assert (report.added, report.cancelled, store.count_photos()) == (40, False, 40)
+
+
 def test_folder_with_20k_files(indexer: Indexer, store: Store, photos_dir: Path) -> None:
     """20,000 files in one folder: 19,000 sidecars skipped by name and 1,000 photos (hard links of one file)."""
     original = write_photo(photos_dir / "IMG_00000.jpg", image=scene(64, 48))

@@ -87,6 +87,32 @@ def test_places(gazetteer: Gazetteer, text: str, name: str, country: str | None,
     assert place is not None and (place.name, place.country, place.radius_km) == (name, country, radius)
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "country"),
+    [
+        ("photos in California", "California", "United States"),
+        ("在加州", None, None),  # a nickname GeoNames does not have: stays text
+        ("在浙江拍的照片", "Zhejiang", "China"),
+        ("浙江省的风景", "Zhejiang", "China"),
+        ("在巴伐利亚", "Bavaria", "Germany"),
+        ('in:"Punjab, India"', "Punjab", "India"),  # "Name, Country" picks among same-named regions
+        ("in Punjab", "Punjab", "Pakistan"),  # otherwise the more populous
+        ("in Lisbon", None, None),  # a city named like its region means the city
+        ("near California", "California", "United States"),  # no city of that name: the region
+    ],
+)
+def test_regions(gazetteer: Gazetteer, text: str, region: str | None, country: str | None) -> None:
+    place = parse(text, gazetteer).place
+    assert (place.region, place.country) == (region, country) if place else region is None
+
+
+def test_region_filter_and_round_trip(gazetteer: Gazetteer) -> None:
+    q = parse("在浙江拍的小狗", gazetteer)
+    assert q.text == "小狗" and to_where(q) == "country = 'China' AND region = 'Zhejiang'"
+    assert to_syntax(q) == 'in:"Zhejiang, China" 小狗'
+    assert parse(to_syntax(q), gazetteer) == q
+
+
 def test_library_location_breaks_ties(gazetteer: Gazetteer) -> None:
     assert parse_query("in Springfield", today=TODAY, gazetteer=gazetteer).place.lon < -90  # type: ignore[union-attr]
     near_boston = parse_query("in Springfield", today=TODAY, gazetteer=gazetteer, library_center=(42.2, -72.5))

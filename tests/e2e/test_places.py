@@ -1,0 +1,73 @@
+"""Places end to end: GPS in real EXIF → reverse geocoding at index time → "in California" / "在浙江" filters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from photofactory import Exif, write_photo
+
+from album.core.config import Paths
+from album.core.library import Library
+
+PHOTOS = {  # file: (lat, lon) of a real spot
+    "west_lake.jpg": (30.2431, 120.1500),  # Hangzhou, Zhejiang
+    "ningbo_port.jpg": (29.8683, 121.5440),  # Ningbo, Zhejiang
+    "guangzhou.jpg": (23.1291, 113.2644),  # Guangdong
+    "golden_gate.jpg": (37.8199, -122.4783),  # San Francisco, California
+    "yosemite.jpg": (37.7456, -119.5936),  # Yosemite valley, California: no city of 15k+ within 50 km
+    "las_vegas.jpg": (36.1699, -115.1398),  # Nevada
+    "lisbon.jpg": (38.7223, -9.1393),
+}
+
+
+@pytest.fixture
+def library(paths: Paths, photos_dir: Path) -> Library:
+    for seed, (name, (lat, lon)) in enumerate(PHOTOS.items()):
+        write_photo(photos_dir / name, Exif(taken=datetime(2023, 5, 1 + seed, 12, 0), lat=lat, lon=lon))
+    write_photo(photos_dir / "no_gps.jpg", Exif(taken=datetime(2023, 6, 1, 12, 0)))
+    library = Library(paths)
+    library.index([str(photos_dir)])
+    return library
+
+
+def names(library: Library, text: str) -> set[str]:
+    return {Path(r["path"]).name for r in library.searcher.search(library.parse(text)).records}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在浙江", {"west_lake.jpg", "ningbo_port.jpg"}),
+        ("浙江省的照片", {"west_lake.jpg", "ningbo_port.jpg"}),
+        ("photos in Zhejiang", {"west_lake.jpg", "ningbo_port.jpg"}),
+        ("in California", {"golden_gate.jpg", "yosemite.jpg"}),
+        ("在加利福尼亚州", {"golden_gate.jpg", "yosemite.jpg"}),
+        ("in Guangdong", {"guangzhou.jpg"}),
+        ("in China", {"west_lake.jpg", "ningbo_port.jpg", "guangzhou.jpg"}),
+        ("in the United States", {"golden_gate.jpg", "yosemite.jpg", "las_vegas.jpg"}),
+        ("near San Francisco", {"golden_gate.jpg"}),
+        ("in Lisbon", {"lisbon.jpg"}),
+        ("in Bavaria", set()),
+    ],
+)
+def test_region_country_and_city_filters(library: Library, text: str, expected: set[str]) -> None:
+    assert names(library, text) == expected
+
+
+def test_photo_records_name_city_region_and_country(library: Library) -> None:
+    by_name = {Path(r["path"]).name: r for r in library.searcher.search(library.parse("")).records}
+    west_lake = by_name["west_lake.jpg"]
+    assert (west_lake["place"], west_lake["region"], west_lake["country"]) == ("Hangzhou", "Zhejiang", "China")
+    yosemite = by_name["yosemite.jpg"]
+    assert (yosemite["place"], yosemite["region"], yosemite["country"]) == (None, "California", "United States")
+    assert by_name["no_gps.jpg"]["region"] is None
+
+
+def test_libraries_indexed_before_regions_get_them_on_the_next_run(library: Library, photos_dir: Path) -> None:
+    library.store.photos.update(where="region IS NOT NULL", values={"region": None})  # as a schema-3 library
+    assert names(library, "在浙江") == set()
+    report = library.index([str(photos_dir)])
+    assert report.decoded == 0  # nothing re-read: only the place names were filled in
+    assert names(library, "在浙江") == {"west_lake.jpg", "ningbo_port.jpg"}
