@@ -22,11 +22,11 @@ from album import __version__
 from album.core import people as people_ops
 from album.core.config import Paths, Settings
 from album.core.face_store import FaceStore
-from album.core.faces import FaceAnalyzer
+from album.core.faces import FaceAnalyzer, face_models
 from album.core.indexer import IndexProgress, IndexReport
 from album.core.library import Library
 from album.core.media import PhotoError
-from album.core.models import CLIP_MODELS, ModelUnavailable, clip_folder
+from album.core.models import CLIP_MODELS, ModelUnavailable, clip_models
 from album.core.places import Gazetteer
 from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
 from album.core.search import SearchResult, photo_record
@@ -271,18 +271,19 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     chosen = Settings.load(paths).clip_model
-    for key, spec in CLIP_MODELS.items():
-        folder = clip_folder(paths.models_dir, key)
+    for status in [*clip_models(paths.models_dir), face_models(paths.models_dir)]:
+        spec = CLIP_MODELS.get(status.name)
         info = {
-            "kind": "clip", "name": key, "selected": key == chosen, "installed": folder.is_dir(),
-            "folder": str(folder), "multilingual": spec.multilingual, "licence": spec.licence, "note": spec.note,
+            "kind": status.kind, "name": status.name, "selected": status.kind == "faces" or status.name == chosen,
+            "installed": status.installed, "folder": str(status.folder),
+            "multilingual": spec.multilingual if spec else None, "licence": status.licence, "note": status.note,
         }  # fmt: skip
         if args.json:
             _emit(info)
         else:
             mark = "*" if info["selected"] else " "
-            state = "installed" if info["installed"] else "downloads on first use"
-            print(f"{mark} {key:<28} {state:<22} {spec.licence:<12} {spec.note}")
+            state = "installed" if status.installed else "downloads on first use"
+            print(f"{mark} {status.kind:<6}{status.name:<34} {state:<22} {status.licence:<12} {status.note}")
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -126,6 +127,7 @@ class Settings:
     def save(self, paths: Paths) -> None:
         paths.ensure()
         path = paths.data_dir / "settings.json"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"version": self.VERSION, **asdict(self)}, indent=2, ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
+        text = json.dumps({"version": self.VERSION, **asdict(self)}, indent=2, ensure_ascii=False)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as tmp:
+            tmp.write(text)
+        os.replace(tmp.name, path)  # atomic: a crash leaves the old settings or the new, never half

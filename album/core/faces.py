@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from album.core.models import DownloadProgress, ModelUnavailable, check_reachable, download_url
+from album.core.models import DownloadProgress, ModelStatus, ModelUnavailable, check_reachable, download_url
 
 log = logging.getLogger(__name__)
 # insightface's alignment calls a scikit-image API that warns about its own future; not our users' news.
@@ -141,6 +141,18 @@ def ensure_face_models(
     if not found:
         raise ModelUnavailable(PACK, expected, folder, "the downloaded pack lacks these files")
     return found
+
+
+def face_models(models_dir: Path) -> ModelStatus:
+    """The face models album would use, or the pack it would download."""
+    found = find_face_models(models_dir)
+    if found is None:
+        return ModelStatus("faces", PACK, False, models_dir / "faces" / PACK, INSIGHTFACE_LICENCE,
+                           "downloads on first use (~280 MB)")  # fmt: skip
+    specs = [FACE_MODELS.get(p.name) or _spec_for(p) for p in found]
+    licences = sorted({s.licence for s in specs if s is not None})
+    return ModelStatus("faces", " + ".join(p.name for p in found), True, found[0].parent, "; ".join(licences),
+                       "detector + recogniser")  # fmt: skip
 
 
 class FaceAnalyzer:

@@ -62,6 +62,12 @@ class Library:
             people_ops.cluster(face_step.faces, self.analyzer.same_person_distance)
         return report
 
+    def forget_folder(self, folder: str) -> int:
+        """Take a folder's photos and faces out of the database (the files stay); returns how many."""
+        ids = self.store.photo_ids_under(folder)
+        self.store.delete_photos(ids)
+        return len(ids)
+
     def parse(self, text: str) -> Query:
         """The search box's text as a Query, with this library's people and whereabouts."""
         if not text.strip():

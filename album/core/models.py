@@ -84,6 +84,27 @@ def clip_folder(models_dir: Path, key: str) -> Path:
     return models_dir / "clip" / key
 
 
+@dataclass(frozen=True)
+class ModelStatus:
+    """One model as the settings dialog and ``album models`` show it."""
+
+    kind: str  # "clip" or "faces"
+    name: str
+    installed: bool
+    folder: Path
+    licence: str
+    note: str
+
+
+def clip_models(models_dir: Path) -> list[ModelStatus]:
+    """The known CLIP models, then any model folder a user put in ``models_dir/clip`` themselves."""
+    found = [ModelStatus("clip", key, _local_clip(clip_folder(models_dir, key)), clip_folder(models_dir, key),
+                         spec.licence, spec.note) for key, spec in CLIP_MODELS.items()]  # fmt: skip
+    root = models_dir / "clip"
+    extra = sorted(p for p in root.iterdir() if p.name not in CLIP_MODELS and _local_clip(p)) if root.is_dir() else []
+    return found + [ModelStatus("clip", p.name, True, p, "see the model's folder", "added by hand") for p in extra]
+
+
 def _local_clip(folder: Path) -> bool:
     return (folder / CLIP_CONFIG).is_file() and any((folder / w).is_file() for w in CLIP_WEIGHTS)
 

@@ -227,8 +227,18 @@ class Store:
         return next((r for r in rows if r["path_bytes"] == key), None)
 
     def delete_photos(self, ids: Sequence[str]) -> None:
+        """Forget photos and their faces (people keep their other faces)."""
+        faces = self._db.open_table("faces") if "faces" in self.table_names() else None
         for chunk in chunks(ids):
+            if faces is not None:
+                faces.delete(in_clause("photo_id", chunk))
             self.photos.delete(in_clause("id", chunk))
+
+    def photo_ids_under(self, folder: str) -> list[str]:
+        """Ids of the photos in ``folder`` and its subfolders."""
+        prefix = folder.rstrip(os.sep) + os.sep
+        table = self.query_photos(f"starts_with(path, {sql_string(prefix)})", columns=["id"])
+        return [str(i) for i in table.column("id").to_pylist()]
 
     def query_photos(
         self, where: str | None, columns: Sequence[str] | None = None, limit: int | None = None

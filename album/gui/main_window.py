@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from album.core.search import SearchResult
 from album.gui.people_view import PeopleView
 from album.gui.photo_grid import PhotoGrid, PhotoModel, RecordRole
 from album.gui.search_bar import SearchBar
+from album.gui.settings_dialog import SettingsDialog, folder_changes
 from album.gui.viewer import Viewer
 from album.gui.workers import Job
 
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self.search_job: Job | None = None
         self.pending_roots: list[str] = []
         self.last_report: IndexReport | None = None
+        self.pause_event = threading.Event()
+        self.reopen_after_import = False
         self.setWindowTitle("album")
         self.resize(1200, 800)
         self.setAcceptDrops(True)
@@ -106,7 +110,11 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setCheckable(True)
+        self.pause_button.hide()
+        self.pause_button.toggled.connect(self.pause_indexing)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_indexing)
         self.errors_button = QPushButton("")
@@ -117,11 +125,13 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.status, 1)
         bar.addPermanentWidget(self.errors_button)
         bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.pause_button)
         bar.addPermanentWidget(self.cancel_button)
 
         file_menu = self.menuBar().addMenu("&File")
         import_action = QAction("&Import Folder…", self, shortcut="Ctrl+O", triggered=self._choose_folder)
         file_menu.addAction(import_action)
+        file_menu.addAction(QAction(self.tr("&Settings…"), self, shortcut="Ctrl+,", triggered=self.open_settings))
         file_menu.addAction(QAction("&Quit", self, shortcut="Ctrl+Q", triggered=self.close))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(QAction("&About album", self, triggered=self._about))
@@ -185,10 +195,17 @@ class MainWindow(QMainWindow):
         started = time.monotonic()
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.pause_event.clear()
+        self.pause_button.setChecked(False)
+        self.pause_button.show()
         self.cancel_button.show()
         self.status.setText("Looking for photos…")
 
         def on_progress(p: IndexProgress) -> None:
+            if p.phase == "paused":
+                paused = self.tr("Paused after {done} of {total} photos")
+                self.status.setText(paused.format(done=f"{p.done:,}", total=f"{p.total:,}"))
+                return
             if p.phase != "indexing" or not p.total:
                 self.status.setText({"scanning": "Looking for photos…", "matching": "Finding moved photos…",
                                      "finishing": "Tidying up the library…"}.get(p.phase, "Indexing…"))  # fmt: skip
@@ -201,7 +218,8 @@ class MainWindow(QMainWindow):
                 f"Indexing {p.done:,} of {p.total:,} photos · {rate:.1f}/s · about {_duration(eta)} left"
             )
 
-        self.index_job = self._start(lambda progress, cancel: library.index(roots, progress, cancel),
+        pause = self.pause_event
+        self.index_job = self._start(lambda progress, cancel: library.index(roots, progress, cancel, pause),
                                      self._index_done, on_progress)  # fmt: skip
         self.index_job.failed.connect(lambda _m: self._index_finished())
         self._live_refresh = QTimer(self, interval=2000, timeout=lambda: self.run_search(self.search_bar.query))
@@ -231,12 +249,26 @@ class MainWindow(QMainWindow):
         self.index_job = None
         self._live_refresh.stop()
         self.progress.hide()
+        self.pause_button.hide()
         self.cancel_button.hide()
+        if self.reopen_after_import:
+            self.reopen_after_import = False
+            self.reopen_library()
 
     def cancel_indexing(self) -> None:
         if self.index_job is not None:
             self.status.setText("Stopping… (everything indexed so far is kept)")
+            self.pause_event.clear()
             self.index_job.cancel()
+
+    def pause_indexing(self, paused: bool) -> None:
+        """Pause: photos in flight finish and are saved, then the import waits and uses no CPU."""
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        if paused:
+            self.pause_event.set()
+            self.status.setText(self.tr("Pausing…"))
+        else:
+            self.pause_event.clear()
 
     def _show_errors(self) -> None:
         if self.library is None:
@@ -371,6 +403,48 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([folder])
 
+    # -- settings -------------------------------------------------------------------------------------
+    def open_settings(self) -> SettingsDialog | None:
+        """Show the settings dialog (modal); returns it so tests can drive it."""
+        if self.library is None:
+            return None
+        self.settings_dialog = SettingsDialog(self.paths, self.library.settings, self._start, self)
+        self.settings_dialog.accepted.connect(lambda: self.apply_settings(self.settings_dialog.result_settings))
+        self.settings_dialog.open()
+        return self.settings_dialog
+
+    def apply_settings(self, chosen: Any) -> None:
+        """Save ``chosen`` settings; forget removed folders, import added ones, reload models if they changed."""
+        library = self.library
+        if library is None:
+            return
+        before = library.settings
+        added, removed = folder_changes(before, chosen)
+        reload = (chosen.clip_model, chosen.allow_downloads, chosen.face_distance, chosen.min_tag_probability) != (
+            before.clip_model, before.allow_downloads, before.face_distance, before.min_tag_probability)  # fmt: skip
+        chosen.library_folders = [f for f in chosen.library_folders if f not in added]  # import_paths adds them
+        library.settings = chosen
+        chosen.save(self.paths)
+        if removed:
+
+            def forget(_p: Any, _c: Any) -> int:
+                return sum(library.forget_folder(folder) for folder in removed)
+
+            self._start(forget, lambda _n: self.run_search(self.search_bar.query))
+        if added:
+            self.import_paths(added)
+        if reload and self.index_job is not None:
+            self.reopen_after_import = True
+            self.status.setText(self.tr("Settings saved; they apply when the current import ends"))
+        elif reload:
+            self.reopen_library()
+
+    def reopen_library(self) -> None:
+        """Open the library again with the saved settings (new models), then re-scan in the background."""
+        self.library = None
+        self.status.setText(self.tr("Applying settings…"))
+        self._start(self._open_library, self._library_ready)
+
     def _about(self) -> None:
         clip = "\n".join(f"• {key}: {spec.licence}" for key, spec in CLIP_MODELS.items())
         QMessageBox.about(self, "About album", f"album {__version__}\nA private, offline photo album.\n\n"
@@ -379,10 +453,12 @@ class MainWindow(QMainWindow):
     # -- shutdown -------------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
         """Stop background work cleanly; what was indexed is kept and the next start resumes."""
-        for job in list(self.jobs):
+        for job in self.jobs:
+            job.blockSignals(True)  # a job that ends now must not start follow-up work on a closed window
             job.cancel()
-        for job in list(self.jobs):
+        for job in self.jobs:
             job.wait()
+        self.jobs.clear()
         super().closeEvent(event)
 
 

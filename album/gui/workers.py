@@ -34,11 +34,14 @@ class _Runner(QObject):
         self._fn = fn
         self._cancel = cancel
         self._last = 0.0
+        self._phase: object = None
 
     def _report(self, value: Any) -> None:
+        """Throttled, except that a new phase ("paused", "finishing") always gets through."""
         now = time.monotonic()
-        if now - self._last >= PROGRESS_INTERVAL:
-            self._last = now
+        phase = getattr(value, "phase", None)
+        if now - self._last >= PROGRESS_INTERVAL or phase != self._phase:
+            self._last, self._phase = now, phase
             self.progress.emit(value)
 
     @Slot()

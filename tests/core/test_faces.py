@@ -217,3 +217,19 @@ def test_naming_a_face(store: Store, paths: Paths, analyzer: FaceAnalyzer, photo
     assert ben != anna and name_of(second) == "Ben"
     assert (second, anna) in step.faces.rejected()
     assert {p.name for p in people_ops.list_people(step.faces)} == {"Anna", "Ben"}
+
+
+def test_deleted_photos_take_their_faces_along(
+    store: Store, paths: Paths, analyzer: FaceAnalyzer, four_people: tuple[FaceStep, Path]
+) -> None:
+    step, library = four_people
+    assert step.faces is not None
+    kidman = sorted((library / "Nicole_Kidman").iterdir())
+    person = person_of(store, step.faces, kidman[0])
+    before = next(p for p in people_ops.list_people(step.faces) if p.id == person)
+    kidman[0].unlink()
+    Indexer(store, paths.thumbs_dir, steps=[FaceStep(analyzer)]).run([str(library)])
+    row_ids = {r["id"] for r in store.query_photos(None, ["id"]).to_pylist()}
+    assert {f["photo_id"] for f in step.faces.face_rows(None, ["photo_id"])} <= row_ids  # no orphaned faces
+    after = next(p for p in people_ops.list_people(step.faces) if p.id == person)
+    assert after.photo_count == before.photo_count - 1

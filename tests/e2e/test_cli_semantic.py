@@ -61,3 +61,15 @@ def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_
     assert search.returncode == 0
     assert search.stderr.count("semantic search is unavailable") == 1
     assert len(lines(search)) == 12
+
+
+def test_models_lists_known_and_hand_added_models(models_dir: Path) -> None:
+    models = {m["name"]: m for m in lines(run_album("models", "--json"))}
+    tiny = models["tiny-shapes"]
+    assert (tiny["kind"], tiny["installed"], tiny["selected"]) == ("clip", True, True)
+    assert tiny["folder"] == str(models_dir / "clip" / "tiny-shapes")
+    default = models["xlm-roberta-base-ViT-B-32"]
+    assert (default["installed"], default["selected"], default["multilingual"]) == (False, False, True)
+    faces = next(m for m in models.values() if m["kind"] == "faces")
+    assert (faces["name"], faces["installed"]) == ("buffalo_l", False)  # downloads on first use
+    assert "non-commercial" in faces["licence"]

@@ -1,0 +1,239 @@
+"""Settings: library folders, models (which, where, download, licences), thresholds and language.
+
+The dialog edits a copy of :class:`~album.core.config.Settings`; the main window applies the result
+(saving it, forgetting removed folders and re-opening the library in the background), so nothing
+slow runs here except model downloads, which go through the main window's workers.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from album.core.config import Paths, Settings
+from album.core.faces import ensure_face_models, face_models
+from album.core.models import ModelStatus, clip_models, ensure_clip_files
+
+LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "中文（简体）"))
+
+StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], None], Callable[[Any], None]], Any]
+"""``start(fn, on_done, on_progress)``: run ``fn(progress, cancel)`` in the main window's workers."""
+
+
+class SettingsDialog(QDialog):
+    """Edit the user's settings; ``result_settings`` holds the accepted values."""
+
+    def __init__(self, paths: Paths, settings: Settings, start_job: StartJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(680, 460)
+        self.paths = paths
+        self.result_settings = copy.deepcopy(settings)
+        self._start_job = start_job
+        tabs = QTabWidget()
+        tabs.addTab(self._library_tab(), self.tr("Library"))
+        tabs.addTab(self._models_tab(), self.tr("Models"))
+        tabs.addTab(self._search_tab(), self.tr("Search && people"))
+        tabs.addTab(self._language_tab(), self.tr("Language"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+
+    # -- tabs -----------------------------------------------------------------------------------------
+    def _library_tab(self) -> QWidget:
+        page = QWidget()
+        self.folders = QListWidget()
+        self.folders.addItems(self.result_settings.library_folders)
+        add = QPushButton(self.tr("Add Folder…"))
+        add.clicked.connect(self._add_folder)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove_folders)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        note = QLabel(self.tr("album watches these folders and never changes them. Removing a folder takes its "
+                              "photos out of album; the files stay where they are."))  # fmt: skip
+        note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.folders)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        return page
+
+    def _models_tab(self) -> QWidget:
+        page = QWidget()
+        self.clip_choice = QComboBox()
+        for status in clip_models(self.paths.models_dir):
+            self.clip_choice.addItem(status.name, status)
+        index = self.clip_choice.findText(self.result_settings.clip_model)
+        self.clip_choice.setCurrentIndex(max(index, 0))
+        self.clip_choice.currentIndexChanged.connect(self._show_clip_status)
+        self.clip_status = QLabel()
+        self.clip_status.setWordWrap(True)
+        self.face_status = QLabel()
+        self.face_status.setWordWrap(True)
+        self.download_clip = QPushButton(self.tr("Download"))
+        self.download_clip.clicked.connect(self._download_clip)
+        self.download_faces = QPushButton(self.tr("Download"))
+        self.download_faces.clicked.connect(self._download_faces)
+        open_folder = QPushButton(self.tr("Open Models Folder"))
+        open_folder.clicked.connect(self._open_models_folder)
+        self.allow_downloads = QCheckBox(self.tr("Download missing models when they are first needed"))
+        self.allow_downloads.setChecked(self.result_settings.allow_downloads)
+        self.download_progress = QProgressBar()
+        self.download_progress.hide()
+        clip_row = QHBoxLayout()
+        clip_row.addWidget(self.clip_choice, 1)
+        clip_row.addWidget(self.download_clip)
+        face_row = QHBoxLayout()
+        face_row.addWidget(self.face_status, 1)
+        face_row.addWidget(self.download_faces)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Semantic search:"), clip_row)
+        form.addRow("", self.clip_status)
+        form.addRow(self.tr("Faces:"), face_row)
+        form.addRow("", self.allow_downloads)
+        form.addRow("", self.download_progress)
+        form.addRow("", open_folder)
+        self._show_clip_status()
+        self._show_face_status()
+        return page
+
+    def _search_tab(self) -> QWidget:
+        page = QWidget()
+        self.tag_probability = QDoubleSpinBox(decimals=2, minimum=0.05, maximum=0.95, singleStep=0.05)
+        self.tag_probability.setValue(self.result_settings.min_tag_probability)
+        self.tag_probability.setToolTip(self.tr("Higher: fewer automatic tags, more of them right."))
+        self.face_distance = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=1.5, singleStep=0.05)
+        self.face_distance.setSpecialValueText(self.tr("the face model's own"))
+        self.face_distance.setValue(self.result_settings.face_distance)
+        self.face_distance.setToolTip(self.tr("Lower: people are split more readily; higher: merged more readily."))
+        form = QFormLayout(page)
+        form.addRow(self.tr("Automatic tags from probability:"), self.tag_probability)
+        form.addRow(self.tr("Same person up to face distance:"), self.face_distance)
+        note = QLabel(self.tr("Changes apply to photos indexed from now on; faces are regrouped after the next "
+                              "import."))  # fmt: skip
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    def _language_tab(self) -> QWidget:
+        page = QWidget()
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(self.result_settings.language), 0))
+        form = QFormLayout(page)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(QLabel(self.tr("The new language shows the next time album starts.")))
+        return page
+
+    # -- models ---------------------------------------------------------------------------------------
+    def _show_clip_status(self) -> None:
+        status: ModelStatus = self.clip_choice.currentData()
+        self.clip_status.setText(self._describe(status))
+        self.download_clip.setVisible(not status.installed)
+
+    def _show_face_status(self) -> None:
+        status = face_models(self.paths.models_dir)
+        self.face_status.setText(self._describe(status, with_name=True))
+        self.download_faces.setVisible(not status.installed)
+
+    def _describe(self, status: ModelStatus, with_name: bool = False) -> str:
+        state = self.tr("installed") if status.installed else self.tr("not downloaded yet")
+        name = f"{status.name}: " if with_name else ""
+        return self.tr("{name}{state} — {note}\nFolder: {folder}\nLicence: {licence}").format(
+            name=name, state=state, note=status.note, folder=status.folder, licence=status.licence
+        )
+
+    def _download_clip(self) -> None:
+        key = self.clip_choice.currentText()
+        self._download(lambda progress: ensure_clip_files(self.paths.models_dir, key, True, progress))
+
+    def _download_faces(self) -> None:
+        self._download(lambda progress: ensure_face_models(self.paths.models_dir, True, progress))
+
+    def _download(self, fetch: Callable[[Any], Any]) -> None:
+        self.download_clip.setEnabled(False)
+        self.download_faces.setEnabled(False)
+        self.download_progress.setRange(0, 0)
+        self.download_progress.show()
+
+        def run(progress: Any, _cancel: Any) -> str:
+            fetch(lambda name, done, total: progress((name, done, total)))
+            return ""
+
+        job = self._start_job(run, self._downloaded, self._download_progressed)
+        job.failed.connect(self._downloaded)
+
+    def _download_progressed(self, value: tuple[str, int, int]) -> None:
+        name, done, total = value
+        self.download_progress.setRange(0, max(total, 1))
+        self.download_progress.setValue(done)
+        self.download_progress.setFormat(f"{name}: {done / 1e6:.0f} / {total / 1e6:.0f} MB")
+
+    def _downloaded(self, error: str) -> None:
+        self.download_progress.hide()
+        self.download_clip.setEnabled(True)
+        self.download_faces.setEnabled(True)
+        self._show_clip_status()
+        self._show_face_status()
+        if error:
+            failed = self.tr("Download failed: {error}").format(error=error)
+            self.clip_status.setText(f"{self.clip_status.text()}\n{failed}")
+
+    def _open_models_folder(self) -> None:
+        self.paths.models_dir.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.models_dir)))
+
+    # -- result ---------------------------------------------------------------------------------------
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of photos"))
+        if folder and not self.folders.findItems(folder, Qt.MatchFlag.MatchExactly):
+            self.folders.addItem(folder)
+
+    def _remove_folders(self) -> None:
+        for item in self.folders.selectedItems():
+            self.folders.takeItem(self.folders.row(item))
+
+    def accept(self) -> None:
+        chosen = self.result_settings
+        chosen.library_folders = [self.folders.item(i).text() for i in range(self.folders.count())]
+        chosen.clip_model = self.clip_choice.currentText() or chosen.clip_model
+        chosen.allow_downloads = self.allow_downloads.isChecked()
+        chosen.min_tag_probability = round(self.tag_probability.value(), 2)
+        chosen.face_distance = round(self.face_distance.value(), 2)
+        chosen.language = self.language.currentData()
+        super().accept()
+
+
+def folder_changes(before: Settings, after: Settings) -> tuple[list[str], list[str]]:
+    """(added, removed) library folders."""
+    added = [f for f in after.library_folders if f not in before.library_folders]
+    removed = [f for f in before.library_folders if f not in after.library_folders]
+    return added, removed
