@@ -9,11 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from album import __version__
-from album.core.config import Paths
+from album.core.config import Paths, Settings
+from album.gui.i18n import install_translators
 from album.gui.main_window import MainWindow
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "album.svg"
@@ -31,8 +33,10 @@ def install_crash_handler(paths: Paths, show_dialog: bool = True) -> None:
             fh.write(f"--- {datetime.now().isoformat()} album {__version__}\n{text}\n")
         log.error("unexpected error (details in %s):\n%s", crash_log, text)
         if show_dialog and QApplication.instance() is not None:
-            message = f"Something unexpected happened: {error}\n\nDetails were saved to {crash_log}."
-            QMessageBox.critical(None, "album hit a problem", message)
+            message = QCoreApplication.translate(
+                "App", "Something unexpected happened: {error}\n\nDetails were saved to {log}."
+            ).format(error=error, log=crash_log)
+            QMessageBox.critical(None, QCoreApplication.translate("App", "album hit a problem"), message)
 
     sys.excepthook = handle
 
@@ -45,6 +49,7 @@ def main() -> int:
     if ICON.is_file():
         QApplication.setWindowIcon(QIcon(str(ICON)))
     paths = Paths.from_env()
+    install_translators(app, Settings.load(paths).language)
     install_crash_handler(paths)
     window = MainWindow(paths)
     window.show()

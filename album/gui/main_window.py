@@ -10,6 +10,7 @@ import logging
 import os
 import threading
 import time
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,10 @@ from PySide6.QtWidgets import (
 from album import __version__
 from album.core import people as people_ops
 from album.core.config import Paths
-from album.core.faces import INSIGHTFACE_LICENCE
+from album.core.faces import face_models
 from album.core.indexer import IndexProgress, IndexReport
 from album.core.library import Library
-from album.core.models import CLIP_MODELS
+from album.core.models import clip_models
 from album.core.places import Gazetteer
 from album.core.query import Query
 from album.core.scan import IMAGE_EXTS
@@ -49,7 +50,6 @@ from album.gui.viewer import Viewer
 from album.gui.workers import Job
 
 log = logging.getLogger(__name__)
-WELCOME = "Drop a folder of photos here, or choose File ▸ Import Folder…"
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
     # -- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.sidebar = QListWidget()
-        self.sidebar.addItems(["Photos", "People"])
+        self.sidebar.addItems([self.tr("Photos"), self.tr("People")])
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
         self.gazetteer = Gazetteer()
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.model = PhotoModel(self.paths.thumbs_dir)
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
-        self.welcome = QLabel(WELCOME)
+        self.welcome = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
         self.welcome.setStyleSheet("font-size: 18px; color: #555; padding: 40px;")
         self.result_label = QLabel("")
         photos = QWidget()
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.sidebar.setCurrentRow(0)
 
-        self.status = QLabel("Opening library…")
+        self.status = QLabel(self.tr("Opening library…"))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
@@ -128,13 +128,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.pause_button)
         bar.addPermanentWidget(self.cancel_button)
 
-        file_menu = self.menuBar().addMenu("&File")
-        import_action = QAction("&Import Folder…", self, shortcut="Ctrl+O", triggered=self._choose_folder)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        import_action = QAction(self.tr("&Import Folder…"), self, shortcut="Ctrl+O", triggered=self._choose_folder)
         file_menu.addAction(import_action)
         file_menu.addAction(QAction(self.tr("&Settings…"), self, shortcut="Ctrl+,", triggered=self.open_settings))
-        file_menu.addAction(QAction("&Quit", self, shortcut="Ctrl+Q", triggered=self.close))
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(QAction("&About album", self, triggered=self._about))
+        file_menu.addAction(QAction(self.tr("&Quit"), self, shortcut="Ctrl+Q", triggered=self.close))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(QAction(self.tr("&About album"), self, triggered=self._about))
 
     def _switch(self, row: int) -> None:
         self.pages.setCurrentIndex(max(row, 0))
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             self.jobs.remove(job)
 
     def _job_failed(self, message: str) -> None:
-        self.status.setText(f"Something went wrong: {message}")
+        self.status.setText(self.tr("Something went wrong: {message}").format(message=message))
 
     def _open_library(self, _progress: Any, _cancel: Any) -> Library:
         library = Library(self.paths)
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.gazetteer = library.gazetteer = self.search_bar.gazetteer
         self.search_bar.places_ready = True
-        self.status.setText("Ready")
+        self.status.setText(self.tr("Ready"))
         self.run_search(Query())
         self.refresh_people()
         folders = [f for f in library.settings.library_folders if os.path.isdir(f)]
@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
         self.pause_button.setChecked(False)
         self.pause_button.show()
         self.cancel_button.show()
-        self.status.setText("Looking for photos…")
+        self.status.setText(self.tr("Looking for photos…"))
+        phases = {"scanning": self.tr("Looking for photos…"), "matching": self.tr("Finding moved photos…"),
+                  "finishing": self.tr("Tidying up the library…")}  # fmt: skip
 
         def on_progress(p: IndexProgress) -> None:
             if p.phase == "paused":
@@ -207,16 +209,15 @@ class MainWindow(QMainWindow):
                 self.status.setText(paused.format(done=f"{p.done:,}", total=f"{p.total:,}"))
                 return
             if p.phase != "indexing" or not p.total:
-                self.status.setText({"scanning": "Looking for photos…", "matching": "Finding moved photos…",
-                                     "finishing": "Tidying up the library…"}.get(p.phase, "Indexing…"))  # fmt: skip
+                self.status.setText(phases.get(p.phase, self.tr("Indexing…")))
                 return
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
             rate = p.done / max(time.monotonic() - started, 1e-6)
             eta = (p.total - p.done) / rate if rate > 0 else 0
-            self.status.setText(
-                f"Indexing {p.done:,} of {p.total:,} photos · {rate:.1f}/s · about {_duration(eta)} left"
-            )
+            text = self.tr("Indexing {done} of {total} photos · {rate}/s · about {eta} left")
+            self.status.setText(text.format(done=f"{p.done:,}", total=f"{p.total:,}", rate=f"{rate:.1f}",
+                                            eta=self._duration(eta)))  # fmt: skip
 
         pause = self.pause_event
         self.index_job = self._start(lambda progress, cancel: library.index(roots, progress, cancel, pause),
@@ -228,16 +229,18 @@ class MainWindow(QMainWindow):
     def _index_done(self, report: IndexReport) -> None:
         self.last_report = report
         self._index_finished()
-        word = "Stopped" if report.cancelled else "Done"
-        self.status.setText(f"{word}: {report.found:,} photos · {report.added:,} new · {report.updated:,} changed · "
-                            f"{report.removed:,} removed · {report.failed:,} could not be read")  # fmt: skip
-        if report.unavailable:
-            self.status.setText(
-                self.status.text() + " · " + "; ".join(u.split(":")[0] + " off" for u in report.unavailable)
-            )
-            self.status.setToolTip("\n".join(report.unavailable))
+        summary = self.tr("Stopped") if report.cancelled else self.tr("Done")
+        summary += self.tr(": {found} photos · {added} new · {updated} changed · {removed} removed · "
+                           "{failed} could not be read").format(
+            found=f"{report.found:,}", added=f"{report.added:,}", updated=f"{report.updated:,}",
+            removed=f"{report.removed:,}", failed=f"{report.failed:,}")  # fmt: skip
+        features = {"clip": self.tr("semantic search off"), "faces": self.tr("people off")}
+        for unavailable in report.unavailable:
+            summary += " · " + features.get(unavailable.split(":")[0], unavailable.split(":")[0])
+        self.status.setText(summary)
+        self.status.setToolTip("\n".join(report.unavailable))
         if report.failed:
-            self.errors_button.setText(f"⚠ {report.failed} problems")
+            self.errors_button.setText(self.tr("⚠ {count} problems").format(count=report.failed))
             self.errors_button.show()
         self.run_search(self.search_bar.query)
         self.refresh_people()
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def cancel_indexing(self) -> None:
         if self.index_job is not None:
-            self.status.setText("Stopping… (everything indexed so far is kept)")
+            self.status.setText(self.tr("Stopping… (everything indexed so far is kept)"))
             self.pause_event.clear()
             self.index_job.cancel()
 
@@ -275,7 +278,7 @@ class MainWindow(QMainWindow):
             return
         rows = self.library.store.list_errors()
         text = "\n".join(f"{Path(r['path']).name}: {r['reason']}" for r in rows[:200])
-        QMessageBox.information(self, "Photos that could not be read", text or "No problems.")
+        QMessageBox.information(self, self.tr("Photos that could not be read"), text or self.tr("No problems."))
 
     # -- search ---------------------------------------------------------------------------------------
     def run_search(self, query: Query) -> None:
@@ -299,10 +302,10 @@ class MainWindow(QMainWindow):
         count = len(result.records)
         self.welcome.setVisible(count == 0 and not self.search_bar.edit.text())
         self.grid.setVisible(count > 0 or bool(self.search_bar.edit.text()))
-        text = f"{count:,} photos" if count != 1 else "1 photo"
+        text = self.tr("{count} photos").format(count=f"{count:,}") if count != 1 else self.tr("1 photo")
         if result.notice:
-            text += " · " + result.notice.split(":")[0]
-            self.result_label.setToolTip(result.notice)
+            text += " · " + self.tr("semantic search is unavailable, showing photos by their filters only")
+        self.result_label.setToolTip(result.notice or "")
         self.result_label.setText(text)
 
     def _open_viewer(self, index: Any) -> None:
@@ -334,11 +337,10 @@ class MainWindow(QMainWindow):
             return
         record = index.data(RecordRole)
         menu = QMenu(self)
-        menu.addAction("Find similar photos", lambda: self.search_similar(record["path"]))
-        menu.addAction("Open", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(record["path"])))
-        menu.addAction(
-            "Show in folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record["path"]).parent)))
-        )
+        menu.addAction(self.tr("Find similar photos"), lambda: self.search_similar(record["path"]))
+        menu.addAction(self.tr("Open"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(record["path"])))
+        folder = QUrl.fromLocalFile(str(Path(record["path"]).parent))
+        menu.addAction(self.tr("Show in folder"), lambda: QDesktopServices.openUrl(folder))
         menu.exec(event.globalPos())
 
     # -- people ---------------------------------------------------------------------------------------
@@ -399,7 +401,7 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of photos")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"))
         if folder:
             self.import_paths([folder])
 
@@ -446,9 +448,14 @@ class MainWindow(QMainWindow):
         self._start(self._open_library, self._library_ready)
 
     def _about(self) -> None:
-        clip = "\n".join(f"• {key}: {spec.licence}" for key, spec in CLIP_MODELS.items())
-        QMessageBox.about(self, "About album", f"album {__version__}\nA private, offline photo album.\n\n"
-                          f"CLIP models:\n{clip}\n\nFace models: {INSIGHTFACE_LICENCE}")  # fmt: skip
+        models = [*clip_models(self.paths.models_dir), face_models(self.paths.models_dir)]
+        licences = "".join(f"<li>{m.name}: {m.licence}</li>" for m in models)
+        versions = ", ".join(f"{name} {_version(name)}" for name in ABOUT_LIBRARIES)
+        text = self.tr("<h3>album {version}</h3><p>A private, offline photo album: everything stays on this "
+                       "computer.</p><p><b>Models and their licences</b></p><ul>{licences}</ul>"
+                       "<p><b>Built with</b> {versions}</p>")  # fmt: skip
+        QMessageBox.about(self, self.tr("About album"), text.format(version=__version__, licences=licences,
+                                                                   versions=versions))  # fmt: skip
 
     # -- shutdown -------------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
@@ -461,10 +468,19 @@ class MainWindow(QMainWindow):
         self.jobs.clear()
         super().closeEvent(event)
 
+    def _duration(self, seconds: float) -> str:
+        if seconds < 90:
+            return self.tr("{n} s").format(n=f"{seconds:.0f}")
+        if seconds < 5400:
+            return self.tr("{n} min").format(n=f"{seconds / 60:.0f}")
+        return self.tr("{n} h").format(n=f"{seconds / 3600:.1f}")
 
-def _duration(seconds: float) -> str:
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 5400:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
+
+ABOUT_LIBRARIES = ("PySide6", "torch", "open-clip-torch", "onnxruntime", "insightface", "lancedb", "pillow")
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "—"

@@ -38,7 +38,8 @@ class PeopleView(QListWidget):
     def show_people(self, people: list[Person], covers: dict[str, bytes]) -> None:
         self.clear()
         for person in people:
-            label = f"{person.name or 'Unnamed'}\n{person.photo_count} photos"
+            label = self.tr("{name}\n{count} photos").format(name=person.name or self.tr("Unnamed"),
+                                                              count=person.photo_count)  # fmt: skip
             item = QListWidgetItem(label)
             image = QImage.fromData(covers.get(person.cover_face_id or "", b""))
             if not image.isNull():
@@ -55,14 +56,14 @@ class PeopleView(QListWidget):
         if not ids:
             return
         menu = QMenu(self)
-        menu.addAction("Name…", lambda: self._name(ids[0]))
+        menu.addAction(self.tr("Name…"), lambda: self._name(ids[0]))
         if len(ids) > 1:
-            menu.addAction(f"Merge {len(ids)} people", lambda: self.act("merge", ids, ""))
-        menu.addAction("This is me", lambda: self.act("me", ids[:1], ""))
-        menu.addAction("Hide", lambda: self.act("hide", ids, ""))
+            menu.addAction(self.tr("Merge {count} people").format(count=len(ids)), lambda: self.act("merge", ids, ""))
+        menu.addAction(self.tr("This is me"), lambda: self.act("me", ids[:1], ""))
+        menu.addAction(self.tr("Hide"), lambda: self.act("hide", ids, ""))
         menu.exec(self.mapToGlobal(position))  # type: ignore[arg-type]
 
     def _name(self, person_id: str) -> None:
-        name, ok = QInputDialog.getText(self, "Name this person", "Name:")
+        name, ok = QInputDialog.getText(self, self.tr("Name this person"), self.tr("Name:"))
         if ok and name.strip():
             self.act("name", [person_id], name.strip())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from album.core.places import Gazetteer
@@ -14,20 +14,32 @@ PARSE_DELAY_MS = 250  # debounce: parse when typing pauses
 SEARCH_DELAY_MS = 600
 
 
-def chips_of(query: Query) -> list[tuple[str, str]]:
-    """(kind, label) for every understood part of a query, in the order the bar shows them."""
-    chips = [("person", f"Person: {p}") for p in query.people]
+def chips_of(query: Query) -> list[tuple[str, str, str]]:
+    """(kind, value, label) for every understood part of a query, in the order the bar shows them."""
+
+    def label(kind: str, value: str) -> str:
+        names = {
+            "person": QCoreApplication.translate("SearchBar", "Person: {}"),
+            "date": QCoreApplication.translate("SearchBar", "Date: {}"),
+            "place": QCoreApplication.translate("SearchBar", "Place: {}"),
+            "camera": QCoreApplication.translate("SearchBar", "Camera: {}"),
+            "tag": QCoreApplication.translate("SearchBar", "Tag: {}"),
+            "exclude": QCoreApplication.translate("SearchBar", "Not: {}"),
+        }
+        return names[kind].format(value)
+
+    chips = [("person", p) for p in query.people]
     if query.date_from or query.date_to:
-        chips.append(("date", f"Date: {query.date_from or '…'} – {query.date_to or '…'}"))
+        chips.append(("date", f"{query.date_from or '…'} – {query.date_to or '…'}"))
     if query.place is not None:
         name = query.place.name or query.place.country or f"{query.place.lat:.3f}, {query.place.lon:.3f}"
         radius = f" ({query.place.radius_km:g} km)" if query.place.radius_km and not query.place.country else ""
-        chips.append(("place", f"Place: {name}{radius}"))
+        chips.append(("place", f"{name}{radius}"))
     if query.camera:
-        chips.append(("camera", f"Camera: {query.camera}"))
-    chips += [("tag", f"Tag: {t}") for t in query.tags]
-    chips += [("exclude", f"Not: {x}") for x in query.exclude]
-    return chips
+        chips.append(("camera", query.camera))
+    chips += [("tag", t) for t in query.tags]
+    chips += [("exclude", x) for x in query.exclude]
+    return [(kind, value, label(kind, value)) for kind, value in chips]
 
 
 class SearchBar(QWidget):
@@ -47,7 +59,9 @@ class SearchBar(QWidget):
         self.library_center: tuple[float, float] | None = None
         self.query = Query()
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here")
+        self.edit.setPlaceholderText(
+            self.tr("Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here")
+        )
         self.edit.setClearButtonEnabled(True)
         self.chip_row = QHBoxLayout()
         self.chip_row.addStretch(1)
@@ -89,20 +103,19 @@ class SearchBar(QWidget):
         for chip in self.chips():
             chip.deleteLater()
             self.chip_row.removeWidget(chip)
-        for kind, label in chips_of(self.query):
+        for kind, value, label in chips_of(self.query):
             chip = QPushButton(f"{label}  ✕", self)
             chip.setObjectName(f"chip-{kind}")
             chip.setFlat(True)
             chip.setStyleSheet("QPushButton { border: 1px solid #9ab; border-radius: 10px; padding: 2px 8px; "
                                "background: #eef4fb; }")  # fmt: skip
-            chip.setToolTip("Remove this filter")
-            chip.clicked.connect(lambda _checked=False, k=kind, lbl=label: self._remove(k, lbl))
+            chip.setToolTip(self.tr("Remove this filter"))
+            chip.clicked.connect(lambda _checked=False, k=kind, v=value: self._remove(k, v))
             self.chip_row.insertWidget(self.chip_row.count() - 1, chip)
 
-    def _remove(self, kind: str, label: str) -> None:
+    def _remove(self, kind: str, name: str) -> None:
         """Drop one chip: rewrite the text in explicit syntax without that part."""
         q = self.query
-        name = label.split(": ", 1)[1]
         if kind == "person":
             keep = [i for i, p in enumerate(q.people) if p != name]
             q = dataclasses.replace(q, people=tuple(q.people[i] for i in keep),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QWidget
 
@@ -17,12 +17,19 @@ def metadata_text(record: dict[str, Any]) -> str:
     place = ", ".join(p for p in (record.get("place"), record.get("region"), record.get("country")) if p)
     coords = f"{record['lat']:.5f}, {record['lon']:.5f}" if record.get("lat") is not None else ""
     camera = " ".join(p for p in (record.get("camera_make"), record.get("camera_model")) if p)
+
+    translate = QCoreApplication.translate
     rows = [
-        ("File", record["path"]), ("Taken", record.get("taken_at") or "unknown"), ("Place", place),
-        ("Coordinates", coords), ("Camera", camera), ("Lens", record.get("lens") or ""),
-        ("Size", f"{record.get('width')} × {record.get('height')}"), ("Tags", ", ".join(record.get("tags") or [])),
-        ("Why", "; ".join(record.get("why") or [])),
-    ]  # fmt: skip
+        (translate("Viewer", "File"), record["path"]),
+        (translate("Viewer", "Taken"), record.get("taken_at") or translate("Viewer", "unknown")),
+        (translate("Viewer", "Place"), place),
+        (translate("Viewer", "Coordinates"), coords),
+        (translate("Viewer", "Camera"), camera),
+        (translate("Viewer", "Lens"), record.get("lens") or ""),
+        (translate("Viewer", "Size"), f"{record.get('width')} × {record.get('height')}"),
+        (translate("Viewer", "Tags"), ", ".join(record.get("tags") or [])),
+        (translate("Viewer", "Why"), "; ".join(record.get("why") or [])),
+    ]
     return "\n".join(f"{k}: {v}" for k, v in rows if v)
 
 
@@ -46,7 +53,8 @@ def draw_faces(image: QImage, faces: list[FaceLabel]) -> None:
 
 
 def ask_name(parent: QWidget) -> str | None:
-    name, ok = QInputDialog.getText(parent, "Who is this?", "Name:")
+    title = QCoreApplication.translate("Viewer", "Who is this?")
+    name, ok = QInputDialog.getText(parent, title, QCoreApplication.translate("Viewer", "Name:"))
     return name.strip() if ok and name.strip() else None
 
 
@@ -94,7 +102,7 @@ class Viewer(QDialog):
         record = self.records[self.index]
         self.setWindowTitle(f"{record['path']} — album")
         self.info.setText(metadata_text(record))
-        self.image.setText("Loading…")
+        self.image.setText(self.tr("Loading…"))
         path = record["path"]
 
         photo_id = record.get("id")
@@ -123,7 +131,7 @@ class Viewer(QDialog):
         self.faces = faces
         self._pixmap = QPixmap.fromImage(image)
         if image.isNull():
-            self.image.setText("This photo cannot be shown.")
+            self.image.setText(self.tr("This photo cannot be shown."))
         self._fit()
 
     def done(self, result: int) -> None:

@@ -117,7 +117,7 @@ def test_chips_for_every_kind_of_filter() -> None:
     from album.core.query import KnownPerson, parse_query
 
     query = parse_query("Anna camera:canon tag:dog -tag:screenshot 2023", [KnownPerson("a", "Anna")])
-    kinds = [kind for kind, _label in chips_of(query)]
+    kinds = [kind for kind, _value, _label in chips_of(query)]
     assert kinds == ["person", "date", "camera", "tag", "exclude"]
 
 

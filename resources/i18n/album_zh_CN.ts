@@ -1,0 +1,550 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../album/gui/app.py" line="35"/>
+        <source>Something unexpected happened: {error}
+
+Details were saved to {log}.</source>
+        <translation>出现了意外问题：{error}
+
+详细信息已保存到 {log}。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/app.py" line="38"/>
+        <source>album hit a problem</source>
+        <translation>album 遇到了问题</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="78"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="78"/>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="87"/>
+        <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
+        <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="109"/>
+        <source>Opening library…</source>
+        <translation>正在打开相册…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="113"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="117"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="131"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="132"/>
+        <source>&amp;Import Folder…</source>
+        <translation>导入文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="134"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="135"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="136"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="137"/>
+        <source>&amp;About album</source>
+        <translation>关于 album(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="162"/>
+        <source>Something went wrong: {message}</source>
+        <translation>出错了：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="173"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="202"/>
+        <location filename="../../album/gui/main_window.py" line="203"/>
+        <source>Looking for photos…</source>
+        <translation>正在查找照片…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="203"/>
+        <source>Finding moved photos…</source>
+        <translation>正在查找移动过的照片…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="204"/>
+        <source>Tidying up the library…</source>
+        <translation>正在整理相册…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="208"/>
+        <source>Paused after {done} of {total} photos</source>
+        <translation>已暂停：已处理 {done} / {total} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="212"/>
+        <source>Indexing…</source>
+        <translation>正在索引…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="218"/>
+        <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
+        <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="232"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="232"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="233"/>
+        <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
+        <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="237"/>
+        <source>semantic search off</source>
+        <translation>语义搜索已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="237"/>
+        <source>people off</source>
+        <translation>人物识别已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="243"/>
+        <source>⚠ {count} problems</source>
+        <translation>⚠ {count} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="263"/>
+        <source>Stopping… (everything indexed so far is kept)</source>
+        <translation>正在停止…（已索引的内容都会保留）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="272"/>
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="281"/>
+        <source>Photos that could not be read</source>
+        <translation>无法读取的照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="281"/>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="305"/>
+        <source>{count} photos</source>
+        <translation>{count} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="305"/>
+        <source>1 photo</source>
+        <translation>1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="307"/>
+        <source>semantic search is unavailable, showing photos by their filters only</source>
+        <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="340"/>
+        <source>Find similar photos</source>
+        <translation>查找相似照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="341"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="343"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="404"/>
+        <source>Import a folder of photos</source>
+        <translation>导入照片文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="440"/>
+        <source>Settings saved; they apply when the current import ends</source>
+        <translation>设置已保存，将在当前导入结束后生效</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="447"/>
+        <source>Applying settings…</source>
+        <translation>正在应用设置…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="454"/>
+        <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="457"/>
+        <source>About album</source>
+        <translation>关于 album</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="473"/>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="475"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="476"/>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="41"/>
+        <source>{name}
+{count} photos</source>
+        <translation>{name}
+{count} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="41"/>
+        <source>Unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="59"/>
+        <source>Name…</source>
+        <translation>命名…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="61"/>
+        <source>Merge {count} people</source>
+        <translation>合并 {count} 个人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="62"/>
+        <source>This is me</source>
+        <translation>这是我</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="63"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="67"/>
+        <source>Name this person</source>
+        <translation>为此人命名</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="67"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="22"/>
+        <source>Person: {}</source>
+        <translation>人物：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="23"/>
+        <source>Date: {}</source>
+        <translation>日期：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="24"/>
+        <source>Place: {}</source>
+        <translation>地点：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="25"/>
+        <source>Camera: {}</source>
+        <translation>相机：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="26"/>
+        <source>Tag: {}</source>
+        <translation>标签：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="27"/>
+        <source>Not: {}</source>
+        <translation>排除：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="63"/>
+        <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
+        <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="112"/>
+        <source>Remove this filter</source>
+        <translation>移除此筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="49"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="55"/>
+        <source>Library</source>
+        <translation>相册</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="56"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="57"/>
+        <source>Search &amp;&amp; people</source>
+        <translation>搜索和人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="58"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="71"/>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="73"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="79"/>
+        <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
+        <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="100"/>
+        <location filename="../../album/gui/settings_dialog.py" line="102"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="104"/>
+        <source>Open Models Folder</source>
+        <translation>打开模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="106"/>
+        <source>Download missing models when they are first needed</source>
+        <translation>首次需要时自动下载缺少的模型</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="117"/>
+        <source>Semantic search:</source>
+        <translation>语义搜索：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="119"/>
+        <source>Faces:</source>
+        <translation>人脸：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="131"/>
+        <source>Higher: fewer automatic tags, more of them right.</source>
+        <translation>越高：自动标签越少，但越准确。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="133"/>
+        <source>the face model&apos;s own</source>
+        <translation>使用人脸模型的默认值</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="135"/>
+        <source>Lower: people are split more readily; higher: merged more readily.</source>
+        <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="137"/>
+        <source>Automatic tags from probability:</source>
+        <translation>自动标签的最低概率：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="138"/>
+        <source>Same person up to face distance:</source>
+        <translation>同一人的最大人脸距离：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="139"/>
+        <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
+        <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="153"/>
+        <source>The new language shows the next time album starts.</source>
+        <translation>新的语言将在下次启动 album 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="168"/>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="168"/>
+        <source>not downloaded yet</source>
+        <translation>尚未下载</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="170"/>
+        <source>{name}{state} — {note}
+Folder: {folder}
+Licence: {licence}</source>
+        <translation>{name}{state} — {note}
+文件夹：{folder}
+许可：{licence}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="207"/>
+        <source>Download failed: {error}</source>
+        <translation>下载失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="216"/>
+        <source>Add a folder of photos</source>
+        <translation>添加照片文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="23"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="24"/>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="24"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="25"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="26"/>
+        <source>Coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="27"/>
+        <source>Camera</source>
+        <translation>相机</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="28"/>
+        <source>Lens</source>
+        <translation>镜头</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="29"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="30"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="31"/>
+        <source>Why</source>
+        <translation>匹配原因</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="56"/>
+        <source>Who is this?</source>
+        <translation>这是谁？</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="57"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="105"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="134"/>
+        <source>This photo cannot be shown.</source>
+        <translation>无法显示这张照片。</translation>
+    </message>
+</context>
+</TS>
