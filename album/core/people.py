@@ -221,6 +221,25 @@ def not_this_person(faces: FaceStore, face_ids: Sequence[str]) -> None:
     _refresh(faces, face_ids)
 
 
+def faces_for_review(faces: FaceStore, person_id: str) -> list[dict[str, Any]]:
+    """A person's faces (``id``, ``photo_id``, ``thumb``, ``distance``), least like the rest first.
+
+    ``distance`` is the cosine distance from the person's mean face, so the faces that are probably
+    someone else lead the list where the user looks first.
+    """
+    rows, matrix = faces.embeddings(f"person_id = {sql_string(person_id)}")
+    if not rows:
+        return []
+    centre = matrix.mean(axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-12)
+    distances = 1.0 - matrix @ centre
+    where = f"person_id = {sql_string(person_id)}"
+    thumbs = {r["id"]: r["thumb"] for r in faces.face_rows(where, ["id", "thumb"])}
+    review = [{"id": r["id"], "photo_id": r["photo_id"], "thumb": thumbs.get(r["id"], b""), "distance": float(d)}
+              for r, d in zip(rows, distances, strict=True)]  # fmt: skip
+    return sorted(review, key=lambda r: -r["distance"])
+
+
 def hide_person(faces: FaceStore, person_id: str, hidden: bool = True) -> None:
     faces.update_person(person_id, hidden=hidden)
 

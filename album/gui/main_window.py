@@ -42,7 +42,7 @@ from album.core.places import Gazetteer
 from album.core.query import Query
 from album.core.scan import IMAGE_EXTS
 from album.core.search import SearchResult
-from album.gui.people_view import PeopleView
+from album.gui.people_view import FaceReview, PeopleView
 from album.gui.photo_grid import PhotoGrid, PhotoModel, RecordRole
 from album.gui.search_bar import SearchBar
 from album.gui.settings_dialog import SettingsDialog, folder_changes
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.grid, 1)
         self.people_view = PeopleView(self._people_action)
         self.people_view.open_person.connect(self._show_person)
+        self.people_view.review_faces.connect(self.review_faces)
         self.pages = QStackedWidget()
         self.pages.addWidget(photos)
         self.pages.addWidget(self.people_view)
@@ -381,6 +382,27 @@ class MainWindow(QMainWindow):
                 people_ops.set_me(faces, ids[0])
 
         self._start(run, lambda _r: self.refresh_people())
+
+    def review_faces(self, person_id: str) -> FaceReview:
+        """A person's faces, to take out those that are someone else; returns the dialog (for tests)."""
+        name = next((p.name for p in self.people_view.people if p.id == person_id), None) or self.tr("Unnamed")
+        dialog = FaceReview(self.tr("Faces of {name}").format(name=name), lambda ids: reject(ids), self)
+        self.face_review = dialog
+
+        def load() -> None:
+            library = self.library
+            if library is not None:
+                self._start(lambda _p, _c: people_ops.faces_for_review(library.faces(), person_id), dialog.show_faces)
+
+        def reject(face_ids: list[str]) -> None:
+            library = self.library
+            if library is not None and face_ids:
+                run = lambda _p, _c: people_ops.not_this_person(library.faces(), face_ids)  # noqa: E731
+                self._start(run, lambda _r: (load(), self.refresh_people()))
+
+        load()
+        dialog.open()
+        return dialog
 
     def _show_person(self, person_id: str) -> None:
         self.sidebar.setCurrentRow(0)

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QInputDialog, QListView, QListWidget, QListWidgetItem, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
 
 from album.core.people import Person
 
-PersonIdRole = Qt.ItemDataRole.UserRole + 1
+PersonIdRole = Qt.ItemDataRole.UserRole + 1  # a person's id, or a face's id in FaceReview
 
 
 class PeopleView(QListWidget):
@@ -18,13 +31,16 @@ class PeopleView(QListWidget):
 
     Signals:
         open_person(str): show this person's photos.
+        review_faces(str): show this person's faces, to take out the ones that are someone else.
     """
 
     open_person = Signal(str)
+    review_faces = Signal(str)
 
     def __init__(self, act: Callable[[str, list[str], str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.act = act
+        self.people: list[Person] = []
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(112, 112))
         self.setGridSize(QSize(150, 160))
@@ -37,6 +53,7 @@ class PeopleView(QListWidget):
 
     def show_people(self, people: list[Person], covers: dict[str, bytes]) -> None:
         self.clear()
+        self.people = people
         for person in people:
             label = self.tr("{name}\n{count} photos").format(name=person.name or self.tr("Unnamed"),
                                                               count=person.photo_count)  # fmt: skip
@@ -52,18 +69,73 @@ class PeopleView(QListWidget):
         return [item.data(PersonIdRole) for item in self.selectedItems()]
 
     def _menu(self, position: object) -> None:
-        ids = self.selected_ids()
+        menu = self.context_menu(self.selected_ids())
+        if menu is not None:
+            menu.exec(self.mapToGlobal(position))  # type: ignore[arg-type]
+
+    def context_menu(self, ids: list[str]) -> QMenu | None:
+        """The actions for the selected people (``ids``), or None when nothing is selected."""
         if not ids:
-            return
+            return None
         menu = QMenu(self)
         menu.addAction(self.tr("Name…"), lambda: self._name(ids[0]))
+        menu.addAction(self.tr("Show Faces…"), lambda: self.review_faces.emit(ids[0]))
         if len(ids) > 1:
             menu.addAction(self.tr("Merge {count} people").format(count=len(ids)), lambda: self.act("merge", ids, ""))
         menu.addAction(self.tr("This is me"), lambda: self.act("me", ids[:1], ""))
         menu.addAction(self.tr("Hide"), lambda: self.act("hide", ids, ""))
-        menu.exec(self.mapToGlobal(position))  # type: ignore[arg-type]
+        return menu
 
     def _name(self, person_id: str) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Name this person"), self.tr("Name:"))
         if ok and name.strip():
             self.act("name", [person_id], name.strip())
+
+
+class FaceReview(QDialog):
+    """One person's faces, least like the others first; select the wrong ones and say "Not this person".
+
+    ``reject(face_ids)`` runs the correction (in a worker) and calls :meth:`show_faces` again when done.
+    """
+
+    def __init__(self, title: str, reject: Callable[[list[str]], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 520)
+        self.faces = QListWidget()
+        self.faces.setViewMode(QListView.ViewMode.IconMode)
+        self.faces.setIconSize(QSize(96, 96))
+        self.faces.setGridSize(QSize(112, 112))
+        self.faces.setResizeMode(QListView.ResizeMode.Adjust)
+        self.faces.setMovement(QListView.Movement.Static)
+        self.faces.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        hint = QLabel(self.tr("Faces that look least like the others come first. Select the ones that are "
+                              "someone else."))  # fmt: skip
+        hint.setWordWrap(True)
+        self.reject_button = QPushButton(self.tr("Not This Person"))
+        self.reject_button.setEnabled(False)
+        self.reject_button.clicked.connect(lambda: reject(self.selected_ids()))
+        self.faces.itemSelectionChanged.connect(lambda: self.reject_button.setEnabled(bool(self.selected_ids())))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.reject_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.faces, 1)
+        layout.addWidget(buttons)
+
+    def show_faces(self, faces: list[dict[str, Any]]) -> None:
+        self.faces.clear()
+        for face in faces:
+            item = QListWidgetItem()
+            image = QImage.fromData(face["thumb"] or b"")
+            if not image.isNull():
+                item.setIcon(QPixmap.fromImage(image))
+            item.setData(PersonIdRole, face["id"])
+            item.setToolTip(
+                self.tr("distance from this person's average face: {d}").format(d=f"{face['distance']:.2f}")
+            )
+            self.faces.addItem(item)
+
+    def selected_ids(self) -> list[str]:
+        return [item.data(PersonIdRole) for item in self.faces.selectedItems()]

@@ -1,0 +1,62 @@
+"""People in the real window, on real face photos: merge two people, then take the wrong faces out again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
+
+
+def largest_face_person(library, photo: Path) -> str | None:  # type: ignore[no-untyped-def]
+    row = library.store.get_photo_by_path(str(photo))
+    faces = library.faces().face_rows(f"photo_id = '{row['id']}'", ["person_id", "bbox"])
+    return max(faces, key=lambda f: (f["bbox"][2] - f["bbox"][0]) * (f["bbox"][3] - f["bbox"][1]))["person_id"]
+
+
+@needs_face_data
+def test_merge_then_remove_the_faces_that_are_not_them(qtbot, tmp_path: Path, album_home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ALBUM_MODELS_DIR", str(SHARED_MODELS))
+    from album.core.config import Paths
+    from album.gui.main_window import MainWindow
+    from album.gui.people_view import PersonIdRole
+
+    folder = tmp_path / "Photos"
+    shutil.copytree(SHARED_FACES / "people" / "Nicole_Kidman", folder / "Nicole")
+    chavez = sorted((SHARED_FACES / "people" / "Hugo_Chavez").iterdir())[:3]
+    for photo in chavez:
+        shutil.copy(photo, folder / photo.name)
+    win = MainWindow(Paths.from_env())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library is not None, timeout=30_000)
+    win.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: win.last_report is not None, timeout=180_000)
+    library = win.library
+    nicole = largest_face_person(library, folder / "Nicole" / "Nicole_Kidman_0001.jpg")
+    hugo = largest_face_person(library, folder / chavez[0].name)
+    assert nicole and hugo and nicole != hugo
+    qtbot.waitUntil(lambda: {nicole, hugo} <= {p.id for p in win.people_view.people}, timeout=10_000)
+
+    # merge, as from the People view's context menu on the two selected people
+    menu = win.people_view.context_menu([nicole, hugo])
+    next(a for a in menu.actions() if a.text().startswith("Merge 2")).trigger()
+    qtbot.waitUntil(lambda: hugo not in {p.id for p in win.people_view.people}, timeout=10_000)
+    assert {largest_face_person(library, folder / p.name) for p in chavez} == {nicole}
+
+    # "Show Faces…": Chavez's three faces look least like the rest and come first
+    next(a for a in win.people_view.context_menu([nicole]).actions() if a.text() == "Show Faces…").trigger()
+    review = win.face_review
+    merged_faces = len(library.faces().face_rows(f"person_id = '{nicole}'", ["id"]))
+    qtbot.waitUntil(lambda: review.faces.count() == merged_faces, timeout=10_000)
+    hugo_photos = {library.store.get_photo_by_path(str(folder / p.name))["id"] for p in chavez}
+    first = [review.faces.item(i) for i in range(3)]
+    faces = {f["id"]: f["photo_id"] for f in library.faces().face_rows(None, ["id", "photo_id"])}
+    assert {faces[item.data(PersonIdRole)] for item in first} == hugo_photos
+    for item in first:
+        item.setSelected(True)
+    review.reject_button.click()
+    qtbot.waitUntil(lambda: review.faces.count() == merged_faces - 3, timeout=10_000)
+    assert all(largest_face_person(library, folder / p.name) != nicole for p in chavez)
+    review.close()
+    win.close()
