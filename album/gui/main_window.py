@@ -14,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,7 +43,7 @@ from album.core.query import Query
 from album.core.scan import IMAGE_EXTS
 from album.core.search import SearchResult
 from album.gui.people_view import FaceReview, PeopleView
-from album.gui.photo_grid import PhotoGrid, PhotoModel, RecordRole
+from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
 from album.gui.search_bar import SearchBar
 from album.gui.settings_dialog import SettingsDialog, folder_changes
 from album.gui.viewer import Viewer
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.model = PhotoModel(self.paths.thumbs_dir)
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
+        self._photo_actions()
         self.welcome = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
         self.welcome.setStyleSheet("font-size: 18px; color: #555; padding: 40px;")
         self.result_label = QLabel("")
@@ -299,6 +300,7 @@ class MainWindow(QMainWindow):
         self.search_job = self._start(lambda _p, _c: searcher.similar(path), self._search_done)
 
     def _search_done(self, result: SearchResult) -> None:
+        self.grid.set_dated(all(r.get("score") is None for r in result.records[:1]))  # unranked = date order
         self.model.set_records(result.records)
         count = len(result.records)
         self.welcome.setVisible(count == 0 and not self.search_bar.edit.text())
@@ -311,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def _open_viewer(self, index: Any) -> None:
         self.viewer = self.make_viewer(index.row())
-        self.viewer.exec()
+        self.viewer.open()
 
     def make_viewer(self, row: int, ask: Any = None) -> Viewer:
         """The viewer on result ``row``, wired to this library's faces (``ask`` overrides the name dialog)."""
@@ -332,16 +334,37 @@ class MainWindow(QMainWindow):
         viewer = Viewer(self.model.records, row, self, faces_for, name_face, **extra)
         return viewer
 
+    def _photo_actions(self) -> None:
+        """What can be done to the current photo, from the keyboard and from its context menu."""
+
+        def on_current(act: Any) -> Any:
+            def run() -> None:
+                index = self.grid.currentIndex()
+                if index.isValid():
+                    act(index)
+
+            return run
+
+        def open_url(path: str) -> None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+        for text, shortcut, act in (
+            (self.tr("View"), "Return", self._open_viewer),
+            (self.tr("Find Similar Photos"), "Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole))),
+            (self.tr("Open in Default App"), "Ctrl+Return", lambda i: open_url(i.data(PathRole))),
+            (self.tr("Show in Folder"), "Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
+        ):
+            action = QAction(text, self.grid, shortcut=shortcut, triggered=on_current(act))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.grid.addAction(action)
+
     def contextMenuEvent(self, event: Any) -> None:
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))
         if not index.isValid():
             return
-        record = index.data(RecordRole)
+        self.grid.setCurrentIndex(index)
         menu = QMenu(self)
-        menu.addAction(self.tr("Find similar photos"), lambda: self.search_similar(record["path"]))
-        menu.addAction(self.tr("Open"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(record["path"])))
-        folder = QUrl.fromLocalFile(str(Path(record["path"]).parent))
-        menu.addAction(self.tr("Show in folder"), lambda: QDesktopServices.openUrl(folder))
+        menu.addActions(self.grid.actions())
         menu.exec(event.globalPos())
 
     # -- people ---------------------------------------------------------------------------------------

@@ -8,15 +8,18 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QLabel, QListView
 
 from album.core.media import thumbnail_path
 
@@ -101,7 +104,8 @@ class PhotoModel(QAbstractListModel):
 
 
 class PhotoGrid(QListView):
-    """Icon-mode grid of photos; Ctrl+wheel zooms the thumbnails."""
+    """Icon-mode grid of photos; Ctrl+wheel zooms the thumbnails. While photos are in date order, a label
+    in the corner names the month of the top row, as the grid scrolls (``dated``)."""
 
     def __init__(self, model: PhotoModel, parent: QObject | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -114,6 +118,34 @@ class PhotoGrid(QListView):
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.setSpacing(6)
         self.set_thumb_size(180)
+        self.dated = True
+        self.month_label = QLabel(self.viewport())
+        self.month_label.setObjectName("month-label")
+        self.month_label.setStyleSheet("QLabel { background: rgba(30, 30, 30, 170); color: white; "
+                                       "border-radius: 11px; padding: 3px 12px; font-weight: bold; }")  # fmt: skip
+        self.month_label.hide()
+        self.verticalScrollBar().valueChanged.connect(self.update_month_label)
+        model.modelReset.connect(self.update_month_label)
+
+    def set_dated(self, dated: bool) -> None:
+        """Whether the results are in date order (browsing, filters) or ranked (text, similar photos)."""
+        self.dated = dated
+        self.update_month_label()
+
+    def update_month_label(self) -> None:
+        index = self.indexAt(QPoint(self.spacing() + 2, self.spacing() + 2))
+        if not self.dated or not index.isValid():
+            self.month_label.hide()
+            return
+        self.month_label.setText(month_of(index.data(RecordRole).get("taken_at")))
+        self.month_label.adjustSize()
+        self.month_label.move(self.viewport().width() - self.month_label.width() - 12, 8)
+        self.month_label.show()
+        self.month_label.raise_()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.update_month_label()
 
     def set_thumb_size(self, size: int) -> None:
         self.thumb_size = max(64, min(400, size))
@@ -126,3 +158,11 @@ class PhotoGrid(QListView):
             event.accept()
             return
         super().wheelEvent(event)
+
+
+def month_of(taken_at: str | None) -> str:
+    """ "August 2023" / "2023年八月" for an ISO timestamp; photos without a date say so."""
+    if not taken_at or len(taken_at) < 7 or not taken_at[:4].isdigit() or not taken_at[5:7].isdigit():
+        return QCoreApplication.translate("PhotoGrid", "Undated")
+    month = QLocale().standaloneMonthName(int(taken_at[5:7]))
+    return QCoreApplication.translate("PhotoGrid", "{month} {year}").format(month=month, year=taken_at[:4])

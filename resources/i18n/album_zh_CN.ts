@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../album/gui/app.py" line="35"/>
+        <location filename="../../album/gui/app.py" line="36"/>
         <source>Something unexpected happened: {error}
 
 Details were saved to {log}.</source>
@@ -13,9 +13,27 @@ Details were saved to {log}.</source>
 详细信息已保存到 {log}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/app.py" line="38"/>
+        <location filename="../../album/gui/app.py" line="39"/>
         <source>album hit a problem</source>
         <translation>album 遇到了问题</translation>
+    </message>
+</context>
+<context>
+    <name>FaceReview</name>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="112"/>
+        <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
+        <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="115"/>
+        <source>Not This Person</source>
+        <translation>不是此人</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="136"/>
+        <source>distance from this person&apos;s average face: {d}</source>
+        <translation>与此人平均人脸的距离：{d}</translation>
     </message>
 </context>
 <context>
@@ -31,219 +49,234 @@ Details were saved to {log}.</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="87"/>
+        <location filename="../../album/gui/main_window.py" line="88"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="109"/>
+        <location filename="../../album/gui/main_window.py" line="111"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="113"/>
-        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="115"/>
+        <location filename="../../album/gui/main_window.py" line="271"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="117"/>
+        <location filename="../../album/gui/main_window.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="131"/>
+        <location filename="../../album/gui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="132"/>
+        <location filename="../../album/gui/main_window.py" line="134"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="134"/>
+        <location filename="../../album/gui/main_window.py" line="136"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="135"/>
+        <location filename="../../album/gui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="136"/>
+        <location filename="../../album/gui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="137"/>
+        <location filename="../../album/gui/main_window.py" line="139"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="162"/>
+        <location filename="../../album/gui/main_window.py" line="164"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="173"/>
+        <location filename="../../album/gui/main_window.py" line="175"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="202"/>
-        <location filename="../../album/gui/main_window.py" line="203"/>
+        <location filename="../../album/gui/main_window.py" line="204"/>
+        <location filename="../../album/gui/main_window.py" line="205"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="203"/>
+        <location filename="../../album/gui/main_window.py" line="205"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="204"/>
+        <location filename="../../album/gui/main_window.py" line="206"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="208"/>
+        <location filename="../../album/gui/main_window.py" line="210"/>
         <source>Paused after {done} of {total} photos</source>
         <translation>已暂停：已处理 {done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="212"/>
+        <location filename="../../album/gui/main_window.py" line="214"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="218"/>
+        <location filename="../../album/gui/main_window.py" line="220"/>
         <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
         <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="232"/>
+        <location filename="../../album/gui/main_window.py" line="234"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="232"/>
+        <location filename="../../album/gui/main_window.py" line="234"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="233"/>
+        <location filename="../../album/gui/main_window.py" line="235"/>
         <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="239"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="239"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
+        <location filename="../../album/gui/main_window.py" line="245"/>
         <source>⚠ {count} problems</source>
         <translation>⚠ {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="265"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="271"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="272"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="308"/>
         <source>{count} photos</source>
         <translation>{count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="308"/>
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="307"/>
+        <location filename="../../album/gui/main_window.py" line="310"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="340"/>
-        <source>Find similar photos</source>
+        <location filename="../../album/gui/main_window.py" line="352"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="353"/>
+        <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="341"/>
-        <source>Open</source>
-        <translation>打开</translation>
+        <location filename="../../album/gui/main_window.py" line="354"/>
+        <source>Open in Default App</source>
+        <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="343"/>
-        <source>Show in folder</source>
+        <location filename="../../album/gui/main_window.py" line="355"/>
+        <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="404"/>
+        <location filename="../../album/gui/main_window.py" line="411"/>
+        <source>Unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="412"/>
+        <source>Faces of {name}</source>
+        <translation>{name}的人脸</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="449"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="492"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="454"/>
+        <location filename="../../album/gui/main_window.py" line="499"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="457"/>
+        <location filename="../../album/gui/main_window.py" line="502"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="518"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="475"/>
+        <location filename="../../album/gui/main_window.py" line="520"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="521"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
@@ -251,46 +284,64 @@ Details were saved to {log}.</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="41"/>
+        <location filename="../../album/gui/people_view.py" line="58"/>
         <source>{name}
 {count} photos</source>
         <translation>{name}
 {count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="41"/>
+        <location filename="../../album/gui/people_view.py" line="58"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="59"/>
+        <location filename="../../album/gui/people_view.py" line="81"/>
         <source>Name…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="61"/>
+        <location filename="../../album/gui/people_view.py" line="82"/>
+        <source>Show Faces…</source>
+        <translation>查看人脸…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="84"/>
         <source>Merge {count} people</source>
         <translation>合并 {count} 个人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="62"/>
+        <location filename="../../album/gui/people_view.py" line="85"/>
         <source>This is me</source>
         <translation>这是我</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="63"/>
+        <location filename="../../album/gui/people_view.py" line="86"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="67"/>
+        <location filename="../../album/gui/people_view.py" line="90"/>
         <source>Name this person</source>
         <translation>为此人命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="67"/>
+        <location filename="../../album/gui/people_view.py" line="90"/>
         <source>Name:</source>
         <translation>姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGrid</name>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="166"/>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="168"/>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
     </message>
 </context>
 <context>

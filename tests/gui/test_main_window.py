@@ -96,16 +96,18 @@ def test_event_loop_stays_responsive_while_indexing(qtbot, window, tmp_path: Pat
     assert max(lags) < 0.1, f"the GUI froze for {max(lags) * 1000:.0f} ms"
 
 
-def test_open_viewer_and_step(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from album.gui.viewer import Viewer
-
+def test_month_label_keyboard_open_viewer_and_step(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "V"
-    make_photos(folder, 3)
+    make_photos(folder, 3)  # taken 2021-01-01, 2023-02-02, 2021-03-03
     window.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=60_000)
-    viewer = Viewer(window.model.records, 0, window)
-    qtbot.addWidget(viewer)
-    viewer.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.index_job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.grid.month_label.isVisible(), timeout=5_000)
+    assert window.grid.month_label.text() == "February 2023"  # newest first: the top row's month
+    window.grid.setFocus()
+    window.grid.setCurrentIndex(window.model.index(0))
+    qtbot.keyClick(window.grid, Qt.Key.Key_Return)
+    viewer = window.viewer
+    assert viewer.isVisible()
     qtbot.waitUntil(lambda: not viewer._pixmap.isNull(), timeout=10_000)
     assert "Taken: 20" in viewer.info.text() and "38.72000" in viewer.info.text()
     qtbot.keyClick(viewer, Qt.Key.Key_Right)
