@@ -18,7 +18,7 @@ from album.core.config import Paths, Settings
 from album.gui.i18n import install_translators
 from album.gui.main_window import MainWindow
 
-ICON = Path(__file__).resolve().parents[2] / "resources" / "album.svg"
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons" / "hicolor"
 log = logging.getLogger(__name__)
 
 
@@ -41,13 +41,21 @@ def install_crash_handler(paths: Paths, show_dialog: bool = True) -> None:
     sys.excepthook = handle
 
 
+def app_icon() -> QIcon:
+    """album's icon in every rendered size (Qt picks per screen scale), and the SVG for the rest."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("*x*/apps/album.png")):
+        icon.addFile(str(png))
+    icon.addFile(str(ICONS / "scalable" / "apps" / "album.svg"))
+    return icon
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("album")
     app.setApplicationVersion(__version__)
     QApplication.setDesktopFileName("album")
-    if ICON.is_file():
-        QApplication.setWindowIcon(QIcon(str(ICON)))
+    QApplication.setWindowIcon(app_icon())
     paths = Paths.from_env()
     install_translators(app, Settings.load(paths).language)
     install_crash_handler(paths)

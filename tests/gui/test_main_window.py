@@ -163,3 +163,11 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     assert [f.name for f in named if f.face_id == faces[0].face_id] == ["Barack"]
     viewer.done(0)
     win.close()
+
+
+def test_app_icon_comes_in_every_size_for_high_dpi_screens(qapp) -> None:  # type: ignore[no-untyped-def]
+    from album.gui.app import app_icon
+
+    sizes = {size.width() for size in app_icon().availableSizes()}
+    assert {16, 24, 32, 48, 64, 128, 256, 512} <= sizes
+    assert not app_icon().pixmap(64, 64).isNull()

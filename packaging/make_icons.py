@@ -1,0 +1,40 @@
+"""Render the app icon (resources/icons/hicolor/scalable/apps/album.svg) into the freedesktop sizes.
+
+Qt picks the right size for each screen scale from these (a 16 px menu icon on a 200 % screen uses
+the 32 px file), and a Linux install copies the folder into ~/.local/share/icons. Run after editing
+the SVG:  python packaging/make_icons.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons" / "hicolor"
+SOURCE = ICONS / "scalable" / "apps" / "album.svg"
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def main() -> None:
+    _app = QGuiApplication([])
+    renderer = QSvgRenderer(str(SOURCE))
+    for size in SIZES:
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        target = ICONS / f"{size}x{size}" / "apps" / "album.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        image.save(str(target))
+
+
+if __name__ == "__main__":
+    main()
