@@ -10,12 +10,13 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -131,12 +132,11 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        import_action = QAction(self.tr("&Import Folder…"), self, shortcut="Ctrl+O", triggered=self._choose_folder)
-        file_menu.addAction(import_action)
-        file_menu.addAction(QAction(self.tr("&Settings…"), self, shortcut="Ctrl+,", triggered=self.open_settings))
-        file_menu.addAction(QAction(self.tr("&Quit"), self, shortcut="Ctrl+Q", triggered=self.close))
+        file_menu.addAction(_action(self.tr("&Import Folder…"), self, "Ctrl+O", self._choose_folder))
+        file_menu.addAction(_action(self.tr("&Settings…"), self, "Ctrl+,", self.open_settings))
+        file_menu.addAction(_action(self.tr("&Quit"), self, "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(QAction(self.tr("&About album"), self, triggered=self._about))
+        help_menu.addAction(_action(self.tr("&About album"), self, "", self._about))
 
     def _switch(self, row: int) -> None:
         self.pages.setCurrentIndex(max(row, 0))
@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
         self.index_job = self._start(lambda progress, cancel: library.index(roots, progress, cancel, pause),
                                      self._index_done, on_progress)  # fmt: skip
         self.index_job.failed.connect(lambda _m: self._index_finished())
-        self._live_refresh = QTimer(self, interval=2000, timeout=lambda: self.run_search(self.search_bar.query))
+        self._live_refresh = QTimer(self, interval=2000)
+        self._live_refresh.timeout.connect(lambda: self.run_search(self.search_bar.query))
         self._live_refresh.start()
 
     def _index_done(self, report: IndexReport) -> None:
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
             (self.tr("Open in Default App"), "Ctrl+Return", lambda i: open_url(i.data(PathRole))),
             (self.tr("Show in Folder"), "Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
         ):
-            action = QAction(text, self.grid, shortcut=shortcut, triggered=on_current(act))
+            action = _action(text, self.grid, shortcut, on_current(act))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.grid.addAction(action)
 
@@ -421,7 +422,11 @@ class MainWindow(QMainWindow):
             library = self.library
             if library is not None and face_ids:
                 run = lambda _p, _c: people_ops.not_this_person(library.faces(), face_ids)  # noqa: E731
-                self._start(run, lambda _r: (load(), self.refresh_people()))
+                self._start(run, lambda _r: reviewed())
+
+        def reviewed() -> None:
+            load()
+            self.refresh_people()
 
         load()
         dialog.open()
@@ -519,6 +524,14 @@ class MainWindow(QMainWindow):
         if seconds < 5400:
             return self.tr("{n} min").format(n=f"{seconds / 60:.0f}")
         return self.tr("{n} h").format(n=f"{seconds / 3600:.1f}")
+
+
+def _action(text: str, parent: QObject, shortcut: str, slot: Callable[[], object]) -> QAction:
+    action = QAction(text, parent)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    return action
 
 
 ABOUT_LIBRARIES = ("PySide6", "torch", "open-clip-torch", "onnxruntime", "insightface", "lancedb", "pillow")

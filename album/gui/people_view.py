@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -68,10 +68,10 @@ class PeopleView(QListWidget):
     def selected_ids(self) -> list[str]:
         return [item.data(PersonIdRole) for item in self.selectedItems()]
 
-    def _menu(self, position: object) -> None:
+    def _menu(self, position: QPoint) -> None:
         menu = self.context_menu(self.selected_ids())
         if menu is not None:
-            menu.exec(self.mapToGlobal(position))  # type: ignore[arg-type]
+            menu.exec(self.mapToGlobal(position))
 
     def context_menu(self, ids: list[str]) -> QMenu | None:
         """The actions for the selected people (``ids``), or None when nothing is selected."""

@@ -97,7 +97,8 @@ class SearchBar(QWidget):
         self.search.emit(self.query)
 
     def chips(self) -> list[QPushButton]:
-        return [self.chip_row.itemAt(i).widget() for i in range(self.chip_row.count() - 1)]  # type: ignore[misc]
+        items = (self.chip_row.itemAt(i) for i in range(self.chip_row.count() - 1))  # the last is the stretch
+        return [w for item in items if item is not None and isinstance(w := item.widget(), QPushButton)]
 
     def _show_chips(self) -> None:
         for chip in self.chips():
