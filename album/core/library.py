@@ -21,6 +21,7 @@ from album.core.places import Gazetteer
 from album.core.query import Query, parse_query
 from album.core.search import Searcher
 from album.core.store import Store
+from album.core.tags import VOCABULARY
 
 
 class Library:
@@ -67,6 +68,14 @@ class Library:
         ids = self.store.photo_ids_under(folder)
         self.store.delete_photos(ids)
         return len(ids)
+
+    def suggestions(self) -> list[str]:
+        """Words the search box completes: the library's people, places and tags (English and Chinese)."""
+        names = [p.name for p in people_ops.known_people(self.faces())]
+        places = self.store.distinct(["place", "region", "country"])
+        present = {tag for tag, _count in self.store.tag_counts()}
+        tags = [name for tag in VOCABULARY if tag.key in present for name in (tag.en, tag.zh)]
+        return sorted({*names, *places, *tags}, key=str.casefold)
 
     def parse(self, text: str) -> Query:
         """The search box's text as a Query, with this library's people and whereabouts."""

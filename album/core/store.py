@@ -264,6 +264,11 @@ class Store:
             return None
         return float(pc.mean(table["lat"]).as_py()), float(pc.mean(table["lon"]).as_py())
 
+    def distinct(self, columns: Sequence[str]) -> set[str]:
+        """Every non-empty value of these string columns (e.g. the places the library's photos are in)."""
+        table = self.photos.search().select(list(columns)).limit(None).to_arrow()
+        return {v for c in columns for v in pc.unique(table.column(c).combine_chunks()).to_pylist() if v}
+
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every zero-shot tag in the library with its number of photos, most common first."""
         tags = self.photos.search().select(["tags"]).limit(None).to_arrow().column("tags")

@@ -11,6 +11,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ from album.core.indexer import IndexProgress, IndexReport
 from album.core.library import Library
 from album.core.models import clip_models
 from album.core.places import Gazetteer
-from album.core.query import Query
+from album.core.query import KnownPerson, Query
 from album.core.scan import IMAGE_EXTS
 from album.core.search import SearchResult
 from album.gui.people_view import FaceReview, PeopleView
@@ -370,21 +371,22 @@ class MainWindow(QMainWindow):
 
     # -- people ---------------------------------------------------------------------------------------
     def refresh_people(self) -> None:
+        """Reload the people view, and what the search bar knows and completes (people, places, tags)."""
         if self.library is None:
             return
         library = self.library
 
-        def load(_p: Any, _c: Any) -> tuple[list[people_ops.Person], dict[str, bytes], list[Any]]:
+        def load(_p: Any, _c: Any) -> _LibraryNames:
             faces = library.faces()
             people = people_ops.list_people(faces, include_hidden=False)
             covers = {r["id"]: r["thumb"] for r in faces.face_rows(None, ["id", "thumb"])
                       if r["id"] in {p.cover_face_id for p in people}}  # fmt: skip
-            return people, covers, people_ops.known_people(faces)
+            return _LibraryNames(people, covers, people_ops.known_people(faces), library.suggestions())
 
-        def done(result: tuple[list[people_ops.Person], dict[str, bytes], list[Any]]) -> None:
-            people, covers, known = result
-            self.people_view.show_people(people, covers)
-            self.search_bar.known_people = known
+        def done(names: _LibraryNames) -> None:
+            self.people_view.show_people(names.people, names.covers)
+            self.search_bar.known_people = names.known
+            self.search_bar.set_suggestions(names.suggestions)
 
         self._start(load, done)
 
@@ -524,6 +526,16 @@ class MainWindow(QMainWindow):
         if seconds < 5400:
             return self.tr("{n} min").format(n=f"{seconds / 60:.0f}")
         return self.tr("{n} h").format(n=f"{seconds / 3600:.1f}")
+
+
+@dataclass(frozen=True)
+class _LibraryNames:
+    """What the people view and the search bar show, loaded together in one worker."""
+
+    people: list[people_ops.Person]
+    covers: dict[str, bytes]
+    known: list[KnownPerson]
+    suggestions: list[str]
 
 
 def _action(text: str, parent: QObject, shortcut: str, slot: Callable[[], object]) -> QAction:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from album.core.places import Gazetteer
 from album.core.query import KnownPerson, Query, parse_query, to_syntax
@@ -42,8 +43,75 @@ def chips_of(query: Query) -> list[tuple[str, str, str]]:
     return [(kind, value, label(kind, value)) for kind, value in chips]
 
 
+def without(query: Query, kind: str, value: str) -> Query:
+    """``query`` minus one chip."""
+    if kind == "person":
+        keep = [i for i, p in enumerate(query.people) if p != value]
+        ids = tuple(p for i, p in enumerate(query.person_ids) if i in keep)
+        return dataclasses.replace(query, people=tuple(query.people[i] for i in keep), person_ids=ids)
+    if kind == "date":
+        return dataclasses.replace(query, date_from=None, date_to=None)
+    if kind == "place":
+        return dataclasses.replace(query, place=None)
+    if kind == "camera":
+        return dataclasses.replace(query, camera=None)
+    if kind == "tag":
+        return dataclasses.replace(query, tags=tuple(t for t in query.tags if t != value))
+    return dataclasses.replace(query, exclude=tuple(x for x in query.exclude if x != value),
+                               exclude_tags=tuple(t for t in query.exclude_tags if t != value))  # fmt: skip
+
+
+def only(query: Query, kind: str, value: str) -> Query:
+    """Just one chip of ``query``, as a query of its own (its explicit syntax is what the chip edits)."""
+    if kind == "person":
+        return Query(people=(value,))
+    if kind == "date":
+        return Query(date_from=query.date_from, date_to=query.date_to)
+    if kind == "place":
+        return Query(place=query.place)
+    if kind == "camera":
+        return Query(camera=query.camera)
+    if kind == "tag":
+        return Query(tags=(value,))
+    return Query(exclude_tags=(value,)) if value in query.exclude_tags else Query(exclude=(value,))
+
+
+def completion_prefix(text: str, suggestions: Sequence[str]) -> str:
+    """The end of ``text`` that the user is typing a name for: the last word, or for Chinese (no
+    spaces) the longest tail that starts some suggestion ("我和小" → "小" when "小明" is a name)."""
+    word = text.rsplit(" ", 1)[-1]
+    if word.isascii():
+        return word
+    lowered = [s.casefold() for s in suggestions]
+    for start in range(len(word)):
+        tail = word[start:].casefold()
+        if any(s.startswith(tail) for s in lowered):
+            return word[start:]
+    return ""
+
+
+class Chip(QFrame):
+    """One understood part of the query: click the text to edit it, ✕ to remove it."""
+
+    def __init__(self, kind: str, label: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"chip-{kind}")
+        self.setStyleSheet(f"#chip-{kind} {{ border: 1px solid #9ab; border-radius: 10px; background: #eef4fb; }} "
+                           "QPushButton { border: none; padding: 2px 4px; }")  # fmt: skip
+        self.text_button = QPushButton(label, self)
+        self.text_button.setToolTip(self.tr("Edit this filter"))
+        self.remove_button = QPushButton("✕", self)
+        self.remove_button.setObjectName("remove")
+        self.remove_button.setToolTip(self.tr("Remove this filter"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 4, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.text_button)
+        layout.addWidget(self.remove_button)
+
+
 class SearchBar(QWidget):
-    """A line edit plus a row of chips.
+    """A line edit plus a row of chips, with completion of people, places and tags as you type.
 
     Signals:
         search(Query): the user pressed Enter or paused typing.
@@ -63,6 +131,12 @@ class SearchBar(QWidget):
             self.tr("Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here")
         )
         self.edit.setClearButtonEnabled(True)
+        self.suggestions = QStringListModel(self)
+        self.completer = QCompleter(self.suggestions, self)
+        self.completer.setWidget(self.edit)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer.activated.connect(self.insert_completion)
         self.chip_row = QHBoxLayout()
         self.chip_row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -76,11 +150,45 @@ class SearchBar(QWidget):
         self.edit.textEdited.connect(self._typed)
         self.edit.returnPressed.connect(self._enter)
 
+    def set_suggestions(self, words: Sequence[str]) -> None:
+        """What to complete: the library's people, places and tags."""
+        self.suggestions.setStringList(sorted(set(words), key=str.casefold))
+
     def _typed(self) -> None:
         self._parse_timer.start()
         self._search_timer.start()
+        self._complete()
+
+    def _complete(self) -> None:
+        before_cursor = self.edit.text()[: self.edit.cursorPosition()]
+        prefix = completion_prefix(before_cursor, self.suggestions.stringList())
+        if len(prefix) < (1 if not prefix.isascii() else 2):
+            self._hide_popup()
+            return
+        self.completer.setCompletionPrefix(prefix)
+        if self.completer.completionCount() == 0 or self.completer.currentCompletion().casefold() == prefix.casefold():
+            self._hide_popup()
+            return
+        self.completer.complete()
+
+    def _hide_popup(self) -> None:
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
+
+    def insert_completion(self, completion: str) -> None:
+        """Replace the word being typed with the chosen name."""
+        cursor = self.edit.cursorPosition()
+        text = self.edit.text()
+        start = cursor - len(self.completer.completionPrefix())
+        self.edit.setText(f"{text[:start]}{completion} {text[cursor:].lstrip()}")
+        self.edit.setCursorPosition(start + len(completion) + 1)
+        self._typed()
 
     def _enter(self) -> None:
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            return  # Enter picked a completion
         self._search_timer.stop()
         self.parse_now()
         self._emit_search()
@@ -96,42 +204,32 @@ class SearchBar(QWidget):
     def _emit_search(self) -> None:
         self.search.emit(self.query)
 
-    def chips(self) -> list[QPushButton]:
+    def chips(self) -> list[Chip]:
         items = (self.chip_row.itemAt(i) for i in range(self.chip_row.count() - 1))  # the last is the stretch
-        return [w for item in items if item is not None and isinstance(w := item.widget(), QPushButton)]
+        return [w for item in items if item is not None and isinstance(w := item.widget(), Chip)]
 
     def _show_chips(self) -> None:
         for chip in self.chips():
             chip.deleteLater()
             self.chip_row.removeWidget(chip)
         for kind, value, label in chips_of(self.query):
-            chip = QPushButton(f"{label}  ✕", self)
-            chip.setObjectName(f"chip-{kind}")
-            chip.setFlat(True)
-            chip.setStyleSheet("QPushButton { border: 1px solid #9ab; border-radius: 10px; padding: 2px 8px; "
-                               "background: #eef4fb; }")  # fmt: skip
-            chip.setToolTip(self.tr("Remove this filter"))
-            chip.clicked.connect(lambda _checked=False, k=kind, v=value: self._remove(k, v))
+            chip = Chip(kind, label, self)
+            chip.remove_button.clicked.connect(lambda _checked=False, k=kind, v=value: self._remove(k, v))
+            chip.text_button.clicked.connect(lambda _checked=False, k=kind, v=value: self.edit_chip(k, v))
             self.chip_row.insertWidget(self.chip_row.count() - 1, chip)
 
-    def _remove(self, kind: str, name: str) -> None:
+    def _remove(self, kind: str, value: str) -> None:
         """Drop one chip: rewrite the text in explicit syntax without that part."""
-        q = self.query
-        if kind == "person":
-            keep = [i for i, p in enumerate(q.people) if p != name]
-            q = dataclasses.replace(q, people=tuple(q.people[i] for i in keep),
-                                    person_ids=tuple(p for i, p in enumerate(q.person_ids) if i in keep))  # fmt: skip
-        elif kind == "date":
-            q = dataclasses.replace(q, date_from=None, date_to=None)
-        elif kind == "place":
-            q = dataclasses.replace(q, place=None)
-        elif kind == "camera":
-            q = dataclasses.replace(q, camera=None)
-        elif kind == "tag":
-            q = dataclasses.replace(q, tags=tuple(t for t in q.tags if t != name))
-        elif kind == "exclude":
-            q = dataclasses.replace(q, exclude=tuple(x for x in q.exclude if x != name), exclude_tags=(),
-                                    exclude_person_ids=())  # fmt: skip
-        self.edit.setText(to_syntax(q))
+        self.edit.setText(to_syntax(without(self.query, kind, value)))
         self.parse_now()
         self._emit_search()
+
+    def edit_chip(self, kind: str, value: str) -> None:
+        """Show the query in explicit syntax with this chip's part selected, ready to be typed over."""
+        full = to_syntax(self.query)
+        part = to_syntax(only(self.query, kind, value))
+        self.edit.setText(full)
+        self.edit.setFocus()
+        start = full.find(part)
+        if start >= 0:
+            self.edit.setSelection(start, len(part))

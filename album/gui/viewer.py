@@ -6,8 +6,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QKeyEvent, QMouseEvent, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QImageReader,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from album.core.people import FaceLabel
 from album.gui.workers import Job
@@ -58,9 +68,15 @@ def ask_name(parent: QWidget) -> str | None:
     return name.strip() if ok and name.strip() else None
 
 
+VIEW_DECODE_PX = 3200  # long side the viewer decodes to: sharp at 100 % on most screens, ~40 MB at most
+ZOOM_STEP = 1.25
+MAX_ZOOM = 4.0
+
+
 class Viewer(QDialog):
-    """Shows ``records[index]`` large (fit to window) with its faces outlined; Left/Right move through
-    the records; clicking a face asks who it is.
+    """Shows ``records[index]`` large with its faces outlined: fitted to the window, or zoomed (+ / − /
+    Ctrl+wheel, 1 = 100 %, 0 = fit) and scrolled. Left/Right move through the records; clicking a face
+    asks who it is.
 
     Args:
         faces_for: ``photo_id → faces``; runs in the loading worker.
@@ -86,11 +102,16 @@ class Viewer(QDialog):
         self.faces: list[FaceLabel] = []
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.image_area = QScrollArea()
+        self.image_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_area.setWidget(self.image)
+        self.image_area.setWidgetResizable(True)
+        self.zoom: float | None = None  # None: fit to the window; else pixels shown per decoded pixel
         self.info = QLabel(wordWrap=True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setFixedWidth(300)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.image, 1)
+        layout.addWidget(self.image_area, 1)
         layout.addWidget(self.info)
         self.resize(1100, 720)
         self._pixmap = QPixmap()
@@ -113,7 +134,8 @@ class Viewer(QDialog):
             reader.setAutoTransform(True)  # EXIF orientation
             size = reader.size()
             if size.isValid():
-                size.scale(1600, 1600, Qt.AspectRatioMode.KeepAspectRatio)  # JPEG decodes at reduced scale
+                if max(size.width(), size.height()) > VIEW_DECODE_PX:  # JPEG decodes at a reduced scale
+                    size.scale(VIEW_DECODE_PX, VIEW_DECODE_PX, Qt.AspectRatioMode.KeepAspectRatio)
                 reader.setScaledSize(size)
             image = reader.read()
             faces = faces_for(photo_id) if faces_for is not None and photo_id and not image.isNull() else []
@@ -140,9 +162,45 @@ class Viewer(QDialog):
         super().done(result)
 
     def _fit(self) -> None:
-        if not self._pixmap.isNull():
-            self.image.setPixmap(self._pixmap.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                     Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+        if self._pixmap.isNull():
+            return
+        if self.zoom is None:
+            self.image_area.setWidgetResizable(True)
+            shown = self._pixmap.scaled(self.image_area.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                        Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+            self.image.setPixmap(shown)
+            return
+        self.image_area.setWidgetResizable(False)
+        shown = self._pixmap.scaled(self._pixmap.size() * self.zoom, Qt.AspectRatioMode.KeepAspectRatio,
+                                    Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+        self.image.setPixmap(shown)
+        self.image.resize(shown.size())
+
+    def fit_scale(self) -> float:
+        """The zoom at which the photo fits the window."""
+        if self._pixmap.isNull():
+            return 1.0
+        area = self.image_area.viewport().size()
+        return min(area.width() / self._pixmap.width(), area.height() / self._pixmap.height())
+
+    def set_zoom(self, zoom: float | None) -> None:
+        """Zoom to ``zoom`` (1.0 = one decoded pixel per screen pixel), or fit the window with None."""
+        if zoom is not None:
+            zoom = max(self.fit_scale(), min(MAX_ZOOM, zoom))
+            if abs(zoom - self.fit_scale()) < 1e-3:
+                zoom = None
+        self.zoom = zoom
+        self._fit()
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_zoom((self.zoom or self.fit_scale()) * factor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -171,6 +229,13 @@ class Viewer(QDialog):
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             step = 1 if event.key() == Qt.Key.Key_Right else -1
             self.index = (self.index + step) % len(self.records)
+            self.zoom = None
             self.show_current()
+            return
+        zooms = {Qt.Key.Key_Plus: lambda: self.zoom_by(ZOOM_STEP), Qt.Key.Key_Equal: lambda: self.zoom_by(ZOOM_STEP),
+                 Qt.Key.Key_Minus: lambda: self.zoom_by(1 / ZOOM_STEP), Qt.Key.Key_0: lambda: self.set_zoom(None),
+                 Qt.Key.Key_1: lambda: self.set_zoom(1.0)}  # fmt: skip
+        if event.key() in zooms:
+            zooms[Qt.Key(event.key())]()
             return
         super().keyPressEvent(event)

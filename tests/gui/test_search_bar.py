@@ -1,0 +1,65 @@
+"""The search bar on its own: completion of the library's names while typing, editing a chip in place."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from album.core.places import Gazetteer
+from album.core.query import KnownPerson
+from album.gui.search_bar import SearchBar, completion_prefix
+
+NAMES = ["Anna Schmidt", "Lisbon", "Zhejiang", "小明", "dog", "小狗", "beach", "海滩"]
+
+
+def test_completion_prefix_in_english_and_chinese() -> None:
+    assert completion_prefix("photos of An", NAMES) == "An"
+    assert completion_prefix("我和小", NAMES) == "小"  # no spaces in Chinese: the tail that starts a name
+    assert completion_prefix("在海", NAMES) == "海"
+    assert completion_prefix("我和", NAMES) == ""  # nothing to complete
+
+
+def typed(qtbot, bar: SearchBar, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type as a person does: keys for ASCII, an input method's commit for Chinese (as with Pinyin)."""
+    bar.edit.setFocus()
+    bar.edit.clear()
+    if text.isascii():
+        qtbot.keyClicks(bar.edit, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(bar.edit, event)
+
+
+def test_typing_offers_the_librarys_names_and_inserts_the_choice(qtbot) -> None:  # type: ignore[no-untyped-def]
+    bar = SearchBar(Gazetteer())
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_suggestions(NAMES)
+    typed(qtbot, bar, "photos of An")
+    assert bar.completer.completionPrefix() == "An" and bar.completer.currentCompletion() == "Anna Schmidt"
+    bar.insert_completion("Anna Schmidt")
+    assert bar.edit.text() == "photos of Anna Schmidt "
+    typed(qtbot, bar, "我和小")
+    options = [bar.completer.completionModel().index(i, 0).data() for i in range(bar.completer.completionCount())]
+    assert sorted(options) == ["小明", "小狗"]
+
+
+def test_clicking_a_chip_selects_its_part_for_editing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    bar = SearchBar(Gazetteer())
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.known_people = [KnownPerson("a", "Anna")]
+    bar.edit.setText("Anna at the beach summer 2023")
+    bar.parse_now()
+    date_chip = next(chip for chip in bar.chips() if chip.objectName() == "chip-date")
+    date_chip.text_button.click()
+    assert bar.edit.text() == "person:Anna after:2023-06-01 before:2023-08-31 beach"
+    assert bar.edit.selectedText() == "after:2023-06-01 before:2023-08-31"
+    qtbot.keyClicks(bar.edit, "2021")  # type over it
+    bar.parse_now()
+    assert (str(bar.query.date_from), str(bar.query.date_to), bar.query.people) == (
+        "2021-01-01",
+        "2021-12-31",
+        ("Anna",),
+    )
