@@ -1,6 +1,6 @@
 """Screenshots of the real app in a real (X11) window: main window, search results, viewer, people.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR
+    xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang zh_CN]
 
 Builds a sample library in a temporary ALBUM_HOME from ../shared/faces (real faces, recognised with the
 real face models) and generated shapes (ranked by the tiny CLIP model the tests train), imports it
@@ -41,20 +41,26 @@ def build_home(home: Path) -> Path:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots").resolve()
+    args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
+    lang = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--lang=")), "")
+    out = Path(args[0] if args else "screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
+    tag = f"-{lang}" if lang else ""
     home = Path(tempfile.mkdtemp(prefix="album-shots-"))
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
     photos = build_home(home)
 
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     from album.core import people as people_ops
     from album.core.config import Paths
+    from album.gui.i18n import install_translators
     from album.gui.main_window import MainWindow
 
     app = QApplication(sys.argv)
+    install_translators(app, lang or "en")
     window = MainWindow(Paths.from_env())
     window.resize(1300, 850)
     window.show()
@@ -75,7 +81,7 @@ def main() -> None:
 
     wait_for(lambda: window.library is not None)
     settle()
-    window.grab().save(str(out / "0-welcome.png"))
+    window.grab().save(str(out / f"0-welcome{tag}.png"))
     window.import_paths([str(photos)])
     wait_for(lambda: window.last_report is not None)
     faces = window.library.faces()  # name two people, as a user would in the people view
@@ -83,28 +89,47 @@ def main() -> None:
         people_ops.name_person(faces, person.id, name)
     window.run_search(window.search_bar.query)
     settle(1500)
-    window.grab().save(str(out / "1-main-window.png"))
+    window.grab().save(str(out / f"1-main-window{tag}.png"))
     window.search_bar.edit.setText("a red circle 2026")
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
-    window.grab().save(str(out / "2-search-results.png"))
+    window.grab().save(str(out / f"2-search-results{tag}.png"))
     window.search_bar.edit.setText("Anna in 2019")
     window.refresh_people()
     settle(800)
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
-    window.grab().save(str(out / "3-search-person.png"))
+    window.grab().save(str(out / f"3-search-person{tag}.png"))
     window.search_bar.edit.setText("Anna")
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
     viewer = window.make_viewer(0)
     viewer.show()
     settle(1500)
-    viewer.grab().save(str(out / "4-viewer.png"))
+    viewer.grab().save(str(out / f"4-viewer{tag}.png"))
     viewer.done(0)
     window.sidebar.setCurrentRow(1)
     settle(1500)
-    window.grab().save(str(out / "5-people.png"))
+    window.grab().save(str(out / f"5-people{tag}.png"))
+    review = window.review_faces(window.people_view.people[0].id)
+    settle(1500)
+    review.grab().save(str(out / f"6-face-review{tag}.png"))
+    review.close()
+    settings = window.open_settings()
+    assert settings is not None
+    settle(500)
+    settings.grab().save(str(out / f"7-settings{tag}.png"))
+    settings.findChild(QTabWidget).setCurrentIndex(1)
+    settle(500)
+    settings.grab().save(str(out / f"8-settings-models{tag}.png"))
+    settings.reject()
+    window.sidebar.setCurrentRow(0)
+    window.search_bar.edit.clear()
+    window.search_bar.edit.setFocus()
+    QTest.keyClicks(window.search_bar.edit, "An")
+    settle(800)
+    app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
+        str(out / f"9-completion{tag}.png"))
     window.close()
     app.processEvents()
     shutil.rmtree(home, ignore_errors=True)

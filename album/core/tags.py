@@ -80,6 +80,14 @@ VOCABULARY: tuple[Tag, ...] = (
 )
 
 
+def display_name(key: str, chinese: bool = False) -> str:
+    """A tag's name for people: its English or Chinese label (a model's own tags show their key)."""
+    tag = next((t for t in VOCABULARY if t.key == key), None)
+    if tag is None:
+        return key.replace("_", " ")
+    return tag.zh if chinese else tag.en
+
+
 def load_vocabulary(model_folder: Path | None) -> tuple[Tag, ...]:
     """The model folder's own vocabulary if it ships one, else album's curated list."""
     path = model_folder / TAGS_FILE if model_folder else None

@@ -22,4 +22,5 @@ def install_translators(app: QCoreApplication, language: str = "") -> list[QTran
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
             installed.append(translator)
+    QLocale.setDefault(locale)  # month names, dates and numbers in the same language
     return installed

@@ -133,7 +133,10 @@ class PhotoGrid(QListView):
         self.update_month_label()
 
     def update_month_label(self) -> None:
-        index = self.indexAt(QPoint(self.spacing() + 2, self.spacing() + 2))
+        self.executeDelayedItemsLayout()  # right after a model reset the items have no positions yet
+        cell = self.gridSize()
+        probes = (QPoint(cell.width() // 2, y) for y in range(2, cell.height() + 2, max(1, cell.height() // 4)))
+        index = next((i for i in map(self.indexAt, probes) if i.isValid()), QModelIndex())  # the top row's first
         if not self.dated or not index.isValid():
             self.month_label.hide()
             return

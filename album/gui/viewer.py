@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -20,10 +21,26 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from album.core.people import FaceLabel
+from album.core.tags import display_name
 from album.gui.workers import Job
 
 
+def taken_text(taken_at: str | None) -> str:
+    """The camera's wall-clock time in the UI's language ("10 February 2023 14:30 +02:00" / "2023年2月10日 14:30")."""
+    if not taken_at:
+        return QCoreApplication.translate("Viewer", "unknown")
+    moment = datetime.fromisoformat(taken_at)
+    day = QLocale().toString(QDate(moment.year, moment.month, moment.day), QLocale.FormatType.LongFormat)
+    delta = moment.utcoffset()
+    offset = ""
+    if delta is not None:
+        minutes = int(delta.total_seconds()) // 60
+        offset = f" {'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return f"{day} {moment:%H:%M}{offset}"
+
+
 def metadata_text(record: dict[str, Any]) -> str:
+    chinese = QLocale().language() == QLocale.Language.Chinese
     place = ", ".join(p for p in (record.get("place"), record.get("region"), record.get("country")) if p)
     coords = f"{record['lat']:.5f}, {record['lon']:.5f}" if record.get("lat") is not None else ""
     camera = " ".join(p for p in (record.get("camera_make"), record.get("camera_model")) if p)
@@ -31,13 +48,13 @@ def metadata_text(record: dict[str, Any]) -> str:
     translate = QCoreApplication.translate
     rows = [
         (translate("Viewer", "File"), record["path"]),
-        (translate("Viewer", "Taken"), record.get("taken_at") or translate("Viewer", "unknown")),
+        (translate("Viewer", "Taken"), taken_text(record.get("taken_at"))),
         (translate("Viewer", "Place"), place),
         (translate("Viewer", "Coordinates"), coords),
         (translate("Viewer", "Camera"), camera),
         (translate("Viewer", "Lens"), record.get("lens") or ""),
         (translate("Viewer", "Size"), f"{record.get('width')} × {record.get('height')}"),
-        (translate("Viewer", "Tags"), ", ".join(record.get("tags") or [])),
+        (translate("Viewer", "Tags"), ", ".join(display_name(t, chinese) for t in record.get("tags") or [])),
         (translate("Viewer", "Why"), "; ".join(record.get("why") or [])),
     ]
     return "\n".join(f"{k}: {v}" for k, v in rows if v)

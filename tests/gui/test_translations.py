@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
+
 from album.gui.i18n import TRANSLATIONS_DIR, install_translators
 
 TOOLS = Path(sys.executable).parent
@@ -34,6 +36,7 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path) -> None:  # ty
     from album.gui.main_window import MainWindow
     from album.gui.search_bar import chips_of
 
+    before = QLocale()
     translators = install_translators(qapp, "zh_CN")
     try:
         assert len(translators) == 2  # album's strings and Qt's own dialogs
@@ -50,3 +53,4 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path) -> None:  # ty
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
