@@ -16,6 +16,7 @@ from photofactory import Exif, scene, write_photo
 
 from album.core.store import Store
 
+PHOTOS = 320
 COMPARED = ["path", "content_hash", "taken_at", "lat", "lon", "width", "height", "camera", "format"]
 
 
@@ -23,7 +24,7 @@ def make_photos(folder: Path, count: int) -> None:
     for i in range(count):
         exif = Exif(taken=datetime(2015 + i % 8, 1 + i % 12, 1 + i % 28, i % 24), lat=10 + i / 100, lon=20 - i / 100,
                     make="Canon", model=f"Model {i % 5}")  # fmt: skip
-        write_photo(folder / f"d{i % 7}" / f"p{i:04d}.jpg", exif, image=scene(1600, 1200, seed=i))
+        write_photo(folder / f"d{i % 7}" / f"p{i:04d}.jpg", exif, image=scene(1200, 900, seed=i))
     (folder / "d0" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
 
 
@@ -55,40 +56,51 @@ def library_state(home: Path) -> tuple[list[tuple], list[tuple]]:  # type: ignor
     return photos, errors
 
 
+def run_watching_commits(cmd: list[str], env: dict[str, str], home: Path) -> float:
+    """Run to the end; return the seconds until the first batch was committed (start-up time)."""
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first_commit = None
+    while proc.poll() is None:
+        if first_commit is None and photo_count(home) > 0:
+            first_commit = time.monotonic() - started
+        time.sleep(0.02)
+    assert proc.returncode == 0 and first_commit is not None
+    return first_commit
+
+
 def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
     folder = tmp_path / "photos"
-    make_photos(folder, 160)
+    make_photos(folder, PHOTOS)
 
     reference_home = tmp_path / "reference"
     cmd, env = index_cmd(folder, reference_home)
-    started = time.monotonic()
-    subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=600)
-    full_run = time.monotonic() - started
+    startup = run_watching_commits(cmd, env, reference_home)
     reference = library_state(reference_home)
-    assert len(reference[0]) == 160 and len(reference[1]) == 1
+    assert len(reference[0]) == PHOTOS and len(reference[1]) == 1
 
     home = tmp_path / "killed"
     cmd, env = index_cmd(folder, home)
     rng = random.Random(1234)
     kills = 0
     partial_states = 0
-    for attempt in range(6):
+    for attempt in range(8):
         before = photo_count(home)
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if attempt % 2:  # right after a batch was committed: the moment a half-done library is on disk
-            deadline = time.monotonic() + full_run
+        if attempt % 2 and before < PHOTOS:  # mid-run: somewhere in the batch after a commit
+            deadline = time.monotonic() + 10 * startup
             while proc.poll() is None and photo_count(home) <= before and time.monotonic() < deadline:
-                time.sleep(0.02)
-            time.sleep(rng.uniform(0.0, 0.3))
-        else:  # anywhere in the run (start-up, scanning, decoding, commits)
-            time.sleep(full_run * rng.uniform(0.1, 0.9))
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.15))
+        else:  # start-up: opening the store, loading place names, scanning, the first decodes
+            time.sleep(startup * rng.uniform(0.2, 1.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
         photos, _errors = library_state(home)  # opens, no duplicates, no half rows after every kill
-        assert len(photos) <= 160
-        partial_states += 0 < len(photos) < 160
-    assert kills >= 3 and partial_states >= 1, (kills, partial_states)
+        assert len(photos) <= PHOTOS
+        partial_states += 0 < len(photos) < PHOTOS
+    assert kills >= 5 and partial_states >= 2, (kills, partial_states)
     subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=600)
     assert library_state(home) == reference
