@@ -129,7 +129,8 @@ def main() -> None:
     QTest.keyClicks(window.search_bar.edit, "An")
     settle(800)
     app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
-        str(out / f"9-completion{tag}.png"))
+        str(out / f"9-completion{tag}.png")
+    )
     window.close()
     app.processEvents()
     shutil.rmtree(home, ignore_errors=True)

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from album.core.clip_onnx import OnnxImageTower, Verdict, probe_images
 from album.core.models import CLIP_WEIGHTS, DownloadProgress, ModelUnavailable, ensure_clip_files
 
 log = logging.getLogger(__name__)
@@ -53,11 +54,20 @@ class ClipEncoder:
             ``models_dir/clip/``).
         threads: torch intra-op threads; defaults to the number of cores.
         allow_download: fetch missing weights on first use.
+        backend: the image tower's runtime: "auto" (an int8 ONNX Runtime copy when it matches torch
+            and is faster, see :mod:`album.core.clip_onnx`), "onnx" (the same, without the speed
+            condition) or "torch".
+        onnx_cache: where int8 copies are built and kept (album's cache dir); None means torch only.
     """
 
-    def __init__(self, models_dir: Path, key: str, threads: int | None = None, allow_download: bool = True) -> None:
+    def __init__(self, models_dir: Path, key: str, threads: int | None = None, allow_download: bool = True,
+                 backend: str = "auto", onnx_cache: Path | None = None) -> None:  # fmt: skip
         self.models_dir = models_dir
         self.key = key
+        self.backend = backend
+        self.onnx_cache = onnx_cache
+        self._tower: OnnxImageTower | None = None
+        self._tower_checked = False
         self.threads = threads or os.cpu_count() or 1
         self.allow_download = allow_download
         self._lock = threading.Lock()
@@ -100,20 +110,67 @@ class ClipEncoder:
             self._model, self._preprocess, self._tokenizer = model, preprocess, tokenizer
             log.info("loaded CLIP model %s (%d-d)", self.model_id, self.dim)
 
+    def prepare_image_tower(self) -> None:
+        """Choose what runs the image tower (building the int8 copy on first use; about a minute for
+        ViT-B/32). Done lazily, so a search, which only encodes text, never waits for it."""
+        self.load()
+        with self._lock:
+            if not self._tower_checked:
+                self._tower = self._int8_tower()
+                self._tower_checked = True
+                log.info("image tower of %s runs on %s", self.model_id, self.image_backend)
+
+    @property
+    def input_side(self) -> int:
+        """The image tower's input size in pixels (224 for ViT-B/32)."""
+        self.load()
+        size = self._model.visual.image_size
+        return int(size if isinstance(size, int) else max(size))
+
+    @property
+    def image_backend(self) -> str:
+        """What runs the image tower: "onnxruntime-int8" or "torch-fp32"."""
+        return "onnxruntime-int8" if self._tower is not None else "torch-fp32"
+
+    @property
+    def int8_verdict(self) -> Verdict | None:
+        """How the int8 image tower in use compared with torch (None: torch runs the image tower)."""
+        return self._tower.verdict if self._tower is not None else None
+
+    def _int8_tower(self) -> OnnxImageTower | None:
+        if self.backend == "torch" or self.onnx_cache is None:
+            return None
+        import torch
+
+        probes = torch.stack([self._preprocess(image) for image in probe_images()])
+        folder = self.onnx_cache / self.model_id.replace("@", "-")
+        try:
+            tower = OnnxImageTower.for_model(self._model.visual, probes, folder, self.threads,
+                                             require_faster=self.backend != "onnx")  # fmt: skip
+        except Exception as exc:  # an architecture the exporter cannot handle: torch does the work
+            log.warning("no int8 image tower for %s (%s); using torch", self.model_id, exc)
+            return None
+        if tower is None and self.backend == "onnx":
+            log.warning("the int8 image tower of %s is not accurate or not faster; using torch", self.model_id)
+        return tower
+
     def preprocess(self, image: Image.Image) -> Any:
         """The model's own preprocessing of one RGB image → a CHW float tensor. Thread-safe."""
         self.load()
-        return self._preprocess(reduce_for_model(image, self._model.visual.image_size))
+        return self._preprocess(reduce_for_model(image, self.input_side))
 
     def encode_images(self, tensors: list[Any]) -> np.ndarray:
         """Preprocessed images → L2-normalised vectors, shape (N, dim), float32."""
         import torch
 
-        self.load()
+        self.prepare_image_tower()
         if not tensors:
             return np.zeros((0, self.dim), np.float32)
+        batch = torch.stack(tensors)
+        if self._tower is not None:
+            return self._normalise(self._tower.encode(batch.numpy()))
         with torch.inference_mode():
-            vectors = self._model.encode_image(torch.stack(tensors))
+            vectors = self._model.encode_image(batch)
         return self._normalise(vectors)
 
     def encode_texts(self, texts: list[str]) -> np.ndarray:
@@ -133,6 +190,6 @@ class ClipEncoder:
 
     @staticmethod
     def _normalise(vectors: Any) -> np.ndarray:
-        array = vectors.float().numpy()
+        array = vectors if isinstance(vectors, np.ndarray) else vectors.float().numpy()
         norms = np.linalg.norm(array, axis=1, keepdims=True)
         return (array / np.maximum(norms, 1e-12)).astype(np.float32)

@@ -70,9 +70,10 @@ class IndexSettings:
     """Knobs of the indexing pipeline, with defaults that suit a 2-core laptop.
 
     Attributes:
-        decode_size: the reduced decode's long side lower bound. JPEG draft mode decodes at the
-            smallest 1/2^n scale that is still at least this big, so later steps (CLIP at 224 px,
-            face detection at 640 px) get enough pixels without paying for a full 24 MP decode.
+        decode_size: the reduced decode's long side lower bound; 0 (the default) means what the
+            run's steps ask for (CLIP: twice its input, 448 px; faces: 1024 px; else the thumbnail).
+            JPEG draft mode decodes at the smallest 1/2^n scale that is still at least this big, so
+            the steps get enough pixels without paying for a full 24 MP decode.
         thumb_size: long side of the cached grid thumbnail.
         max_pixels: images above this many pixels are refused as possible decompression bombs.
         max_file_bytes: files bigger than this are refused before being read into memory.
@@ -80,7 +81,7 @@ class IndexSettings:
         workers: decode threads; Pillow and libjpeg release the GIL, so threads use both cores.
     """
 
-    decode_size: int = 1024
+    decode_size: int = 0
     thumb_size: int = 320
     max_pixels: int = 200_000_000
     max_file_bytes: int = 512 * 1024 * 1024
@@ -93,10 +94,12 @@ class IndexSettings:
 class Settings:
     """The user's choices, saved as JSON in the data directory (window state lives in QSettings).
 
-    ``ALBUM_CLIP_MODEL`` overrides ``clip_model`` for one process (benchmarks, tests, trying a model).
+    ``ALBUM_CLIP_MODEL`` and ``ALBUM_CLIP_BACKEND`` override ``clip_model`` and ``clip_backend`` for one
+    process (benchmarks, tests, trying a model).
     """
 
     clip_model: str = DEFAULT_CLIP_MODEL
+    clip_backend: str = "auto"  # image tower: "auto" (int8 ONNX Runtime when as good and faster), "onnx", "torch"
     allow_downloads: bool = True
     min_tag_probability: float = 0.3  # a zero-shot tag is kept from this probability up
     face_distance: float = 0.0  # largest embedding distance of one person's faces; 0 = the face model's own
@@ -122,6 +125,7 @@ class Settings:
             if item.name in data and isinstance(data[item.name], type(getattr(settings, item.name))):
                 setattr(settings, item.name, data[item.name])
         settings.clip_model = os.environ.get("ALBUM_CLIP_MODEL") or settings.clip_model
+        settings.clip_backend = os.environ.get("ALBUM_CLIP_BACKEND") or settings.clip_backend
         return settings
 
     def save(self, paths: Paths) -> None:

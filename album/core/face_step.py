@@ -22,6 +22,8 @@ from album.core.store import Store, sql_string
 
 log = logging.getLogger(__name__)
 
+FACE_DECODE_SIZE = 1024
+
 
 class FaceStep:
     """Finds the faces of each photo; see :class:`album.core.indexer.PhotoStep`."""
@@ -33,6 +35,10 @@ class FaceStep:
         self.faces: FaceStore | None = None
         self._known = np.zeros((0, 1), np.float32)
         self._known_people: list[str] = []
+
+    def decode_size(self) -> int:
+        """The detector runs at 640 px; faces in group photos keep their detail from a 1024 px image."""
+        return FACE_DECODE_SIZE
 
     def start(self, store: Store) -> None:
         """Load the models (may raise ModelUnavailable) and the recognised faces to match against."""

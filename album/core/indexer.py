@@ -19,6 +19,7 @@ checked between photos, so the CLI and the GUI's QThread worker drive the very s
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
@@ -51,6 +52,9 @@ class PhotoStep(Protocol):
 
     def start(self, store: Store) -> None:
         """Load models and prepare the store; raise ModelUnavailable to be skipped for this run."""
+
+    def decode_size(self) -> int:
+        """Long side (pixels) of the reduced image this step needs; asked after ``start``."""
 
     def pending_where(self) -> str:
         """SQL filter of the rows this step has not processed yet."""
@@ -256,6 +260,7 @@ class Indexer:
         self.settings = settings or IndexSettings()
         self.exclude = list(exclude)
         self.steps = list(steps)
+        self._decode_settings = self.settings
 
     def run(
         self,
@@ -276,6 +281,8 @@ class Indexer:
 
         report_progress(IndexProgress("scanning", 0, 0))
         active = self._start_steps(report)
+        needed = max([self.settings.thumb_size, *(step.decode_size() for step in active)])
+        self._decode_settings = dataclasses.replace(self.settings, decode_size=self.settings.decode_size or needed)
         scan = discover(roots, exclude=self.exclude)
         report.found = len(scan.files)
         report.unreadable_folders = scan.unreadable
@@ -407,7 +414,7 @@ class Indexer:
             digest = content_hash(data)
             if job.known is not None and digest == job.known.content_hash and not job.refresh:
                 return _Touched(fresh)
-            photo = decode_photo(fresh, data, digest, self.settings, self.thumbs_dir)
+            photo = decode_photo(fresh, data, digest, self._decode_settings, self.thumbs_dir)
             row = photo_row(photo)
             if self.gazetteer is not None and row["lat"] is not None:
                 row.update(self._location_names(row["lat"], row["lon"]))

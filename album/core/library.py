@@ -38,7 +38,13 @@ class Library:
         paths.ensure()
         self.store = Store(paths.db_dir)
         downloads = self.settings.allow_downloads
-        self.encoder = ClipEncoder(paths.models_dir, self.settings.clip_model, allow_download=downloads)
+        self.encoder = ClipEncoder(
+            paths.models_dir,
+            self.settings.clip_model,
+            allow_download=downloads,
+            backend=self.settings.clip_backend,
+            onnx_cache=paths.cache_dir / "clip-onnx",
+        )
         self.analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
         self.gazetteer = Gazetteer()
         self.searcher = Searcher(self.store, self.encoder)

@@ -3,6 +3,7 @@ generated photos the model never saw, then search by English and Chinese text an
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from datetime import datetime
@@ -12,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 import tinyclip
+from PIL import Image
 
 from album.core.clip import ClipEncoder
 from album.core.clip_step import ClipStep
@@ -35,9 +37,15 @@ def shapes(photos_dir: Path) -> dict[str, list[Path]]:
     return photos
 
 
-@pytest.fixture
-def encoder(models_dir: Path) -> ClipEncoder:
-    return ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False)
+@pytest.fixture(params=["torch", "onnx"])
+def encoder(request: pytest.FixtureRequest, models_dir: Path, paths: Paths) -> ClipEncoder:
+    """The tiny model with its image tower on torch fp32, and on the int8 ONNX Runtime copy: every
+    search-quality test here must hold for both."""
+    encoder = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend=request.param,
+                          onnx_cache=paths.cache_dir / "clip-onnx")  # fmt: skip
+    encoder.prepare_image_tower()
+    assert encoder.image_backend == {"torch": "torch-fp32", "onnx": "onnxruntime-int8"}[request.param]
+    return encoder
 
 
 @pytest.fixture
@@ -176,3 +184,23 @@ def test_schema_1_library_is_migrated(paths: Paths) -> None:
     store = Store(paths.db_dir)
     assert store.schema_version == SCHEMA_VERSION
     assert {"clip_model", "tag_scores", "faces_model", "face_count"} <= set(store.photos.schema.names)
+
+
+def test_int8_tower_is_built_once_checked_and_reused(models_dir: Path, paths: Paths) -> None:
+    cache = paths.cache_dir / "clip-onnx"
+    first = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="onnx", onnx_cache=cache)
+    first.load()
+    assert not list(cache.rglob("*.onnx"))  # loading for text search alone builds nothing
+    first.prepare_image_tower()
+    built = next(cache.rglob("visual.int8.onnx"))
+    verdict = json.loads((built.parent / "verdict.json").read_text())
+    assert verdict["min_cosine"] >= 0.99  # measured against torch fp32 on the probe images
+    stamp = built.stat().st_mtime_ns
+    again = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="onnx", onnx_cache=cache)
+    again.prepare_image_tower()
+    assert again.image_backend == "onnxruntime-int8" and built.stat().st_mtime_ns == stamp  # not rebuilt
+    photos = [Image.new("RGB", (96, 64), colour) for colour in ("red", "navy", "yellow")]
+    vectors = again.encode_images([again.preprocess(p) for p in photos])
+    reference = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="torch")
+    expected = reference.encode_images([reference.preprocess(p) for p in photos])
+    assert np.all((vectors * expected).sum(axis=1) >= 0.99)
