@@ -5,7 +5,7 @@ album's own model-loading code from a models folder this script writes. album's 
 image tower as the product does by default ("auto": the int8 ONNX Runtime copy when it matches torch
 and is faster); the tutorial loop runs torch fp32. The encoder ceiling is given for both runtimes.
 
-Usage: python bench/clip_index.py [COUNT]   (default 256 photos from the generated 2–24 MP set)
+Usage: python bench/clip_index.py [COUNT]   (default 512 photos from the generated 2–24 MP set)
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def write_model(models_dir: Path) -> str:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 256
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 512
     source = photo_set(Path(__file__).resolve().parent / "out" / "photos-2000", 2000)
     files = sorted(source.rglob("*.jpg"))[:count]
     work = Path(tempfile.mkdtemp(prefix="album-bench-"))
