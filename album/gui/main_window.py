@@ -46,7 +46,7 @@ from album.core.scan import IMAGE_EXTS
 from album.core.search import SearchResult
 from album.gui.people_view import FaceReview, PeopleView
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
-from album.gui.search_bar import SearchBar
+from album.gui.search_bar import SearchBar, reasons
 from album.gui.settings_dialog import SettingsDialog, folder_changes
 from album.gui.viewer import Viewer
 from album.gui.workers import Job
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.jobs: list[Job] = []
         self.index_job: Job | None = None
         self.search_job: Job | None = None
+        self.shown_query = Query()  # what the grid shows results of
         self.pending_roots: list[str] = []
         self.last_report: IndexReport | None = None
         self.pause_event = threading.Event()
@@ -293,15 +294,22 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(RuntimeError, TypeError):
                 self.search_job.finished.disconnect(self._search_done)
         searcher = self.library.searcher
+        self.shown_query = query
         self.search_job = self._start(lambda _p, _c: searcher.search(query), self._search_done)
 
     def search_similar(self, path: str) -> None:
         if self.library is None:
             return
         searcher = self.library.searcher
+        self.shown_query = Query()
         self.search_job = self._start(lambda _p, _c: searcher.similar(path), self._search_done)
 
     def _search_done(self, result: SearchResult) -> None:
+        filters = reasons(self.shown_query)
+        similarity = self.tr("Similarity {:.2f}")
+        for record in result.records:  # the core says why in English; the grid and viewer say it in the UI's language
+            score = record.get("score")
+            record["why"] = filters if score is None else [similarity.format(score), *filters]
         self.grid.set_dated(all(r.get("score") is None for r in result.records[:1]))  # unranked = date order
         self.model.set_records(result.records)
         count = len(result.records)

@@ -43,6 +43,11 @@ def chips_of(query: Query) -> list[tuple[str, str, str]]:
     return [(kind, value, label(kind, value)) for kind, value in chips]
 
 
+def reasons(query: Query) -> list[str]:
+    """The query's filters as its chips say them: why a result matched, in the UI's language."""
+    return [label for _kind, _value, label in chips_of(query)]
+
+
 def without(query: Query, kind: str, value: str) -> Query:
     """``query`` minus one chip."""
     if kind == "person":

@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from photofactory import Exif, write_photo
+from PySide6.QtCore import QLocale, Qt
 
 from album.gui.i18n import TRANSLATIONS_DIR, install_translators
 
@@ -30,7 +32,7 @@ def test_every_gui_string_has_a_current_chinese_translation(tmp_path: Path) -> N
     assert qm.read_bytes() == (TRANSLATIONS_DIR / "album_zh_CN.qm").read_bytes(), "stale .qm: run update-translations"
 
 
-def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from album.core.config import Paths
     from album.core.query import parse_query
     from album.gui.main_window import MainWindow
@@ -49,6 +51,16 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path) -> None:  # ty
         assert [window.sidebar.item(i).text() for i in range(2)] == ["照片", "人物"]
         assert "拖到这里" in window.welcome.text()
         assert [label for _k, _v, label in chips_of(parse_query("2023年夏天"))] == ["日期：2023-06-01 – 2023-08-31"]
+
+        for month in (3, 7):
+            write_photo(tmp_path / "photos" / f"IMG_{month}.jpg", Exif(taken=datetime(2023, month, 2)))
+        window.import_paths([str(tmp_path / "photos")])
+        qtbot.waitUntil(lambda: window.last_report is not None, timeout=60_000)
+        window.search_bar.edit.setText("2023年夏天")
+        window.search_bar.edit.returnPressed.emit()
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)
+        tooltip = window.model.data(window.model.index(0), Qt.ItemDataRole.ToolTipRole)
+        assert "IMG_7.jpg" in tooltip and "日期：2023-06-01 – 2023-08-31" in tooltip  # why it matched, in Chinese
         window.close()
     finally:
         for translator in translators:
