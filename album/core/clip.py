@@ -9,6 +9,7 @@ Vectors are L2-normalised, so cosine similarity is a dot product.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import threading
@@ -19,9 +20,18 @@ import numpy as np
 from PIL import Image
 
 from album.core.clip_onnx import OnnxImageTower, Verdict, probe_images
-from album.core.models import CLIP_WEIGHTS, DownloadProgress, ModelUnavailable, ensure_clip_files
+from album.core.models import CLIP_CONFIG, CLIP_WEIGHTS, DownloadProgress, ModelUnavailable, ensure_clip_files
 
 log = logging.getLogger(__name__)
+
+
+def _local_text_tower(folder: Path) -> dict[str, Any]:
+    """open_clip overrides that build a Hugging Face text tower (XLM-RoBERTa) from the model folder's
+    own ``config.json`` rather than fetching it by name from the hub: the model then loads offline."""
+    text_cfg = json.loads((folder / CLIP_CONFIG).read_text(encoding="utf-8")).get("model_cfg", {}).get("text_cfg", {})
+    if "hf_model_name" not in text_cfg or not (folder / "config.json").is_file():
+        return {}
+    return {"text_cfg": {**text_cfg, "hf_model_name": str(folder), "hf_model_pretrained": False}}
 
 
 def _fingerprint(folder: Path) -> str:
@@ -97,7 +107,11 @@ class ClipEncoder:
             torch.set_num_threads(self.threads)
             try:
                 model, _, preprocess = open_clip.create_model_and_transforms(
-                    f"local-dir:{folder}", device="cpu", weights_only=True, pretrained_text=False
+                    f"local-dir:{folder}",
+                    device="cpu",
+                    weights_only=True,
+                    pretrained_text=False,
+                    **_local_text_tower(folder),
                 )
                 tokenizer = open_clip.get_tokenizer(f"local-dir:{folder}")
             except (OSError, ValueError, RuntimeError, KeyError) as exc:

@@ -57,6 +57,19 @@ class ClipSpec:
     multilingual: bool
     licence: str
     note: str
+    # (repository, file names) fetched into the same folder: the text tower's tokenizer, and for a
+    # Hugging Face text tower its config.json. Without them open_clip would fetch them from the hub
+    # into its own cache on every new machine, so a model copied into the folder by hand would not
+    # load offline.
+    companions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def companion_files(self) -> list[str]:
+        return [name for _repo, names in self.companions for name in names]
+
+    def sources(self) -> list[tuple[str, str]]:
+        """(repository, file name) of every file, in download order (small ones first)."""
+        extra = [(repo, name) for repo, names in self.companions for name in names]
+        return [(self.hf_repo, CLIP_CONFIG), *extra, (self.hf_repo, self.weights)]
 
 
 CLIP_MODELS: dict[str, ClipSpec] = {
@@ -66,6 +79,8 @@ CLIP_MODELS: dict[str, ClipSpec] = {
             "xlm-roberta-base-ViT-B-32", "xlm-roberta-base-ViT-B-32",
             "laion/CLIP-ViT-B-32-xlm-roberta-base-laion5B-s13B-b90k", "open_clip_pytorch_model.bin",
             True, "MIT (LAION)", "default: English, Chinese and ~100 more languages; ViT-B/32 image cost",
+            (("FacebookAI/xlm-roberta-base",
+              ("config.json", "tokenizer.json", "tokenizer_config.json", "sentencepiece.bpe.model")),),
         ),
         ClipSpec(
             "ViT-B-32", "ViT-B-32", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "open_clip_model.safetensors",
@@ -74,6 +89,7 @@ CLIP_MODELS: dict[str, ClipSpec] = {
         ClipSpec(
             "ViT-B-16-SigLIP2-256", "ViT-B-16-SigLIP2-256", "timm/ViT-B-16-SigLIP2-256", "open_clip_model.safetensors",
             True, "Apache-2.0", "more accurate, multilingual; about 4x slower to index",
+            (("timm/ViT-B-16-SigLIP2-256", ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")),),
         ),
     )
 }  # fmt: skip
@@ -98,15 +114,21 @@ class ModelStatus:
 
 def clip_models(models_dir: Path) -> list[ModelStatus]:
     """The known CLIP models, then any model folder a user put in ``models_dir/clip`` themselves."""
-    found = [ModelStatus("clip", key, _local_clip(clip_folder(models_dir, key)), clip_folder(models_dir, key),
+    found = [ModelStatus("clip", key, not _missing(clip_folder(models_dir, key), spec), clip_folder(models_dir, key),
                          spec.licence, spec.note) for key, spec in CLIP_MODELS.items()]  # fmt: skip
     root = models_dir / "clip"
-    extra = sorted(p for p in root.iterdir() if p.name not in CLIP_MODELS and _local_clip(p)) if root.is_dir() else []
+    folders = sorted(root.iterdir()) if root.is_dir() else []
+    extra = [p for p in folders if p.name not in CLIP_MODELS and not _missing(p, None)]
     return found + [ModelStatus("clip", p.name, True, p, "see the model's folder", "added by hand") for p in extra]
 
 
-def _local_clip(folder: Path) -> bool:
-    return (folder / CLIP_CONFIG).is_file() and any((folder / w).is_file() for w in CLIP_WEIGHTS)
+def _missing(folder: Path, spec: ClipSpec | None) -> list[str]:
+    """The files ``folder`` lacks to be a usable model: a config, weights in any of the usual names (the
+    spec's own first), and a known model's companion files."""
+    weights = [spec.weights, *CLIP_WEIGHTS] if spec else list(CLIP_WEIGHTS)
+    needed = [CLIP_CONFIG, *(spec.companion_files() if spec else [])]
+    missing = [name for name in needed if not (folder / name).is_file()]
+    return missing + ([] if any((folder / w).is_file() for w in weights) else weights[:1])
 
 
 HUB_HOST = "huggingface.co"
@@ -155,22 +177,23 @@ def ensure_clip_files(
         ModelUnavailable: the files are not there and could not be downloaded.
     """
     folder = clip_folder(models_dir, key)
-    if _local_clip(folder):
-        return folder
     spec = CLIP_MODELS.get(key)
-    expected = [CLIP_CONFIG, spec.weights if spec else CLIP_WEIGHTS[0]]
+    expected = _missing(folder, spec)
+    if not expected:
+        return folder
     if spec is None:
         raise ModelUnavailable(key, expected, folder, "album does not know where to download it")
     if not allow_download:
         raise ModelUnavailable(key, expected, folder, "downloads are switched off")
-    log.info("downloading CLIP model %s from %s", key, spec.hf_repo)
+    log.info("downloading CLIP model %s (%s)", key, ", ".join(expected))
     try:
         check_reachable()
     except OSError as exc:
         raise ModelUnavailable(key, expected, folder, f"cannot reach {HUB_HOST} to download it: {exc}") from exc
     try:
-        for name in expected:
-            download_file(spec.hf_repo, name, folder, progress)
+        for repo, name in spec.sources():
+            if name in expected:
+                download_file(repo, name, folder, progress)
     except Exception as exc:  # network, DNS, HTTP, disk: all mean the same to the user
         raise ModelUnavailable(key, expected, folder, f"download failed: {exc.__class__.__name__}") from exc
     return folder
