@@ -4,6 +4,12 @@ A tag is kept only when the model is fairly sure (its softmax probability among 
 so a photo gets a few precise tags rather than many vague ones; tags are searchable (``tag:dog``) and
 listable (``album tags``). A model folder may ship its own ``album_tags.json`` vocabulary (a list of
 ``{"key", "en", "zh", "prompts"}``), e.g. a specialised or self-trained model.
+
+A softmax over the vocabulary alone always hands its mass to some label, so a photo of something the
+vocabulary lacks (a keyboard, a face) would get the least unlikely tag. The curated vocabulary has
+one more label, :data:`BACKGROUND` ("a photo", "a photo of something"): a photo that matches no tag
+better than it matches a generic photo gives its probability to that label, which is never stored.
+A model's own vocabulary can include it with the key ``_background``.
 """
 
 from __future__ import annotations
@@ -80,6 +86,11 @@ VOCABULARY: tuple[Tag, ...] = (
 )
 
 
+BACKGROUND_KEY = "_background"
+BACKGROUND = Tag(BACKGROUND_KEY, "something else", "其他",
+                 ("a photo", "a photo of something", "a photo of an everyday object"))  # fmt: skip
+
+
 def display_name(key: str, chinese: bool = False) -> str:
     """A tag's name for people: its English or Chinese label (a model's own tags show their key)."""
     tag = next((t for t in VOCABULARY if t.key == key), None)
@@ -89,16 +100,16 @@ def display_name(key: str, chinese: bool = False) -> str:
 
 
 def load_vocabulary(model_folder: Path | None) -> tuple[Tag, ...]:
-    """The model folder's own vocabulary if it ships one, else album's curated list."""
+    """The model folder's own vocabulary if it ships one, else album's curated list (with BACKGROUND)."""
     path = model_folder / TAGS_FILE if model_folder else None
     if path is None or not path.is_file():
-        return VOCABULARY
+        return (*VOCABULARY, BACKGROUND)
     try:
         items = json.loads(path.read_text(encoding="utf-8"))
         return tuple(Tag(i["key"], i["en"], i["zh"], tuple(i["prompts"])) for i in items)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring unreadable %s: %s", path, exc)
-        return VOCABULARY
+        return (*VOCABULARY, BACKGROUND)
 
 
 @dataclass(frozen=True)
@@ -114,7 +125,8 @@ class Tagger:
         tags: the vocabulary.
         tag_vectors: (len(tags), dim) L2-normalised text vectors.
         logit_scale: the model's temperature (CLIP's learned ``logit_scale.exp()``).
-        min_probability: keep a tag only if the softmax over all labels gives it at least this much.
+        min_probability: keep a tag only if the softmax over all labels (BACKGROUND included) gives
+            it at least this much.
         max_tags: at most this many tags per photo.
     """
 
@@ -141,5 +153,6 @@ class Tagger:
         result = []
         for row in probs:
             order = np.argsort(-row)[: self.max_tags]
-            result.append([TagScore(self.tags[i].key, float(row[i])) for i in order if row[i] >= self.min_probability])
+            keep = [i for i in order if row[i] >= self.min_probability and self.tags[i].key != BACKGROUND_KEY]
+            result.append([TagScore(self.tags[i].key, float(row[i])) for i in keep])
         return result
