@@ -135,6 +135,8 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         f"{report.removed} removed, {report.unchanged} unchanged, {report.failed} failed "
         f"({report.seconds:.1f} s, {rate:.1f} photos/s)"
     )
+    if report.refreshed:
+        print(f"{report.refreshed} photos analysed by a model they had missed (a new or changed model)")
     for folder, reason in report.unreadable_folders:
         print(f"could not read folder {folder}: {reason}", file=sys.stderr)
     for notice in report.unavailable:
@@ -189,17 +191,20 @@ def cmd_parse(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _print_results(result: SearchResult, as_json: bool) -> None:
+def _print_results(result: SearchResult, as_json: bool, query: Query | None = None) -> None:
     if result.notice:
         print(f"album: {result.notice}", file=sys.stderr)
     for record in result.records:
         _emit(record) if as_json else _print_photo_line(record)
+    if not result.records and not as_json:
+        syntax = to_syntax(query) if query is not None else ""
+        print("album: no photos match" + (f" (understood as: {syntax})" if syntax else ""), file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
     library = Library(paths)
     query = _filters(args, library, " ".join(args.text))
-    _print_results(library.searcher.search(query, limit=args.limit), args.json)
+    _print_results(library.searcher.search(query, limit=args.limit), args.json, query)
     return 0
 
 
@@ -229,6 +234,9 @@ def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
     action = args.action
     if action == "list":
         people = people_ops.list_people(faces, with_faces=args.json)
+        if not people and not args.json:
+            print("album: no people yet: they appear once a face model has found the same face in "
+                  "several photos (see `album models`)", file=sys.stderr)  # fmt: skip
         paths_by_id = {r["id"]: r["path"] for r in store.query_photos(None, ["id", "path"]).to_pylist()}
         for person in people:
             for face in person.faces:
@@ -236,7 +244,7 @@ def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
             if args.json:
                 _emit(_person_json(person))
             else:
-                flags = " (me)" if person.is_me else "" + (" [hidden]" if person.hidden else "")
+                flags = (" (me)" if person.is_me else "") + (" [hidden]" if person.hidden else "")
                 print(f"{person.id}  {person.name or '(unnamed)'}{flags}  {person.face_count} faces, "
                       f"{person.photo_count} photos")  # fmt: skip
         return 0
@@ -264,8 +272,12 @@ def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
-    for tag, count in _open_store(paths).tag_counts():
+    counts = _open_store(paths).tag_counts()
+    for tag, count in counts:
         _emit({"tag": tag, "count": count}) if args.json else print(f"{count:>7}  {tag}")
+    if not counts and not args.json:
+        print("album: no tags yet: photos are tagged when they are indexed with a CLIP model "
+              "(see `album models`)", file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -49,7 +49,7 @@ def test_similar_and_tags(indexed: dict[str, list[Path]]) -> None:
     assert set(classes(tagged)) == {"red_triangle"}
 
 
-def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_dir: Path,
+def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_dir: Path, models_dir: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setenv("ALBUM_CLIP_MODEL", "not-installed")
     tinyclip.write_photos(photos_dir, per_class=1)
@@ -61,6 +61,9 @@ def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_
     assert search.returncode == 0
     assert search.stderr.count("semantic search is unavailable") == 1
     assert len(lines(search)) == 12
+    monkeypatch.setenv("ALBUM_CLIP_MODEL", "tiny-shapes")  # now an installed model: it catches up
+    again = run_album("index", str(photos_dir))
+    assert "0 added" in again.stdout and "12 photos analysed by a model they had missed" in again.stdout
 
 
 def test_models_lists_known_and_hand_added_models(models_dir: Path) -> None:
