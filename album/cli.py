@@ -88,6 +88,8 @@ class TerminalProgress:
             self._phase = p.phase
             if p.total:
                 self._bar = tqdm(total=p.total, desc=p.phase, unit="photo", file=sys.stderr, smoothing=0.1)
+            elif p.phase != "indexing":
+                print(f"{p.phase}…", file=sys.stderr)  # a step without a count: at least say what is going on
         if self._bar is not None:
             self._bar.n = p.done
             self._bar.refresh()

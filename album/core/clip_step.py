@@ -32,8 +32,12 @@ class ClipStep:
         self._tagger: Tagger | None = None
 
     def start(self, store: Store) -> None:
-        """Load the model (may raise ModelUnavailable) and make room for its vectors."""
-        self.encoder.load()
+        """Load the model (may raise ModelUnavailable) and make room for its vectors.
+
+        The image tower is prepared here too (its int8 copy is built on a model's first run, ~25 s for
+        ViT-B/32), so that wait shows as loading models rather than as a stalled first batch.
+        """
+        self.encoder.prepare_image_tower()
         store.ensure_vector_column(self.encoder.dim)
         tags = load_vocabulary(clip_folder(self.encoder.models_dir, self.encoder.key))
         prompts = [p for tag in tags for p in tag.prompts]

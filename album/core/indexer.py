@@ -71,7 +71,8 @@ class PhotoStep(Protocol):
 
 @dataclass(frozen=True)
 class IndexProgress:
-    """One progress report: ``phase`` is "scanning", "matching", "indexing", "paused" or "finishing"."""
+    """One progress report: ``phase`` is "loading models", "scanning", "matching", "indexing", "paused"
+    or "finishing"."""
 
     phase: str
     done: int
@@ -279,8 +280,10 @@ class Indexer:
         cancel = cancel or threading.Event()
         report = IndexReport()
 
-        report_progress(IndexProgress("scanning", 0, 0))
+        if self.steps:
+            report_progress(IndexProgress("loading models", 0, 0))
         active = self._start_steps(report)
+        report_progress(IndexProgress("scanning", 0, 0))
         needed = max([self.settings.thumb_size, *(step.decode_size() for step in active)])
         self._decode_settings = dataclasses.replace(self.settings, decode_size=self.settings.decode_size or needed)
         scan = discover(roots, exclude=self.exclude)

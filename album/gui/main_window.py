@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
             known = library.settings.library_folders
             library.settings.library_folders = known + [f for f in folders if f not in known]
             library.settings.save(self.paths)
-        started = time.monotonic()
+        started: list[float] = []  # when decoding began: the rate and ETA leave model loading and scanning out
         self.progress.setRange(0, 0)
         self.progress.show()
         self.pause_event.clear()
@@ -204,8 +204,12 @@ class MainWindow(QMainWindow):
         self.pause_button.show()
         self.cancel_button.show()
         self.status.setText(self.tr("Looking for photos…"))
-        phases = {"scanning": self.tr("Looking for photos…"), "matching": self.tr("Finding moved photos…"),
-                  "finishing": self.tr("Tidying up the library…")}  # fmt: skip
+        phases = {
+            "loading models": self.tr("Loading models…"),
+            "scanning": self.tr("Looking for photos…"),
+            "matching": self.tr("Finding moved photos…"),
+            "finishing": self.tr("Tidying up the library…"),
+        }
 
         def on_progress(p: IndexProgress) -> None:
             if p.phase == "paused":
@@ -217,7 +221,9 @@ class MainWindow(QMainWindow):
                 return
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
-            rate = p.done / max(time.monotonic() - started, 1e-6)
+            if not started:
+                started.append(time.monotonic() - 1e-3)
+            rate = p.done / (time.monotonic() - started[0])
             eta = (p.total - p.done) / rate if rate > 0 else 0
             text = self.tr("Indexing {done} of {total} photos · {rate}/s · about {eta} left")
             self.status.setText(text.format(done=f"{p.done:,}", total=f"{p.total:,}", rate=f"{rate:.1f}",

@@ -73,7 +73,7 @@ Details were saved to {log}.</source>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="118"/>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -124,177 +124,182 @@ Details were saved to {log}.</source>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="206"/>
-        <location filename="../../album/gui/main_window.py" line="207"/>
+        <location filename="../../album/gui/main_window.py" line="209"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="207"/>
+        <location filename="../../album/gui/main_window.py" line="208"/>
+        <source>Loading models…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="210"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="208"/>
+        <location filename="../../album/gui/main_window.py" line="211"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="212"/>
+        <location filename="../../album/gui/main_window.py" line="216"/>
         <source>Paused after {done} of {total} photos</source>
         <translation>已暂停：已处理 {done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="216"/>
+        <location filename="../../album/gui/main_window.py" line="220"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="222"/>
+        <location filename="../../album/gui/main_window.py" line="228"/>
         <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
         <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="238"/>
+        <location filename="../../album/gui/main_window.py" line="244"/>
         <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="242"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="242"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="254"/>
         <source>⚠ {count} problems</source>
         <translation>⚠ {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="268"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="277"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="292"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="292"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="309"/>
+        <location filename="../../album/gui/main_window.py" line="315"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="318"/>
+        <location filename="../../album/gui/main_window.py" line="324"/>
         <source>{count} photos</source>
         <translation>{count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="318"/>
+        <location filename="../../album/gui/main_window.py" line="324"/>
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="320"/>
+        <location filename="../../album/gui/main_window.py" line="326"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="362"/>
+        <location filename="../../album/gui/main_window.py" line="368"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="363"/>
+        <location filename="../../album/gui/main_window.py" line="369"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="364"/>
+        <location filename="../../album/gui/main_window.py" line="370"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="365"/>
+        <location filename="../../album/gui/main_window.py" line="371"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="422"/>
+        <location filename="../../album/gui/main_window.py" line="428"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="423"/>
+        <location filename="../../album/gui/main_window.py" line="429"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="464"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="500"/>
+        <location filename="../../album/gui/main_window.py" line="506"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="507"/>
+        <location filename="../../album/gui/main_window.py" line="513"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="514"/>
+        <location filename="../../album/gui/main_window.py" line="520"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="517"/>
+        <location filename="../../album/gui/main_window.py" line="523"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="533"/>
+        <location filename="../../album/gui/main_window.py" line="539"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="535"/>
+        <location filename="../../album/gui/main_window.py" line="541"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="536"/>
+        <location filename="../../album/gui/main_window.py" line="542"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>

@@ -18,7 +18,7 @@ from PIL import Image
 from album.core.clip import ClipEncoder
 from album.core.clip_step import ClipStep
 from album.core.config import IndexSettings, Paths
-from album.core.indexer import Indexer
+from album.core.indexer import Indexer, IndexProgress
 from album.core.models import ModelUnavailable
 from album.core.query import Query
 from album.core.search import Searcher
@@ -204,3 +204,20 @@ def test_int8_tower_is_built_once_checked_and_reused(models_dir: Path, paths: Pa
     reference = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="torch")
     expected = reference.encode_images([reference.preprocess(p) for p in photos])
     assert np.all((vectors * expected).sum(axis=1) >= 0.99)
+
+
+def test_models_load_and_the_int8_tower_is_ready_before_photos_are_decoded(
+    store: Store, paths: Paths, models_dir: Path, shapes: dict[str, list[Path]]
+) -> None:
+    encoder = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="onnx",
+                          onnx_cache=paths.cache_dir / "clip-onnx")  # fmt: skip
+    seen: list[tuple[str, str]] = []
+
+    def progress(p: IndexProgress) -> None:
+        if not seen or seen[-1][0] != p.phase:
+            seen.append((p.phase, encoder.image_backend))
+
+    folder = str(next(iter(shapes.values()))[0].parent)
+    Indexer(store, paths.thumbs_dir, steps=[ClipStep(encoder)]).run([folder], progress=progress)
+    assert [phase for phase, _ in seen][:3] == ["loading models", "scanning", "indexing"]
+    assert dict(seen)["scanning"] == "onnxruntime-int8"  # built while "loading models", not in the first batch
