@@ -166,7 +166,10 @@ def _ago(amount: int, unit: str, today: date) -> DateRange:
 def _relative(word: str, today: date) -> DateRange:
     """today, yesterday, this/last week, month, weekend (English and Chinese)."""
     monday = today - timedelta(days=today.weekday())
+    latest_weekend = (monday + timedelta(days=5), today) if today.weekday() >= 5 else (
+        monday - timedelta(days=2), monday - timedelta(days=1))  # fmt: skip
     table = {
+        "the weekend": latest_weekend, "over the weekend": latest_weekend,
         "today": (today, today), "今天": (today, today),
         "yesterday": (today - timedelta(days=1),) * 2, "昨天": (today - timedelta(days=1),) * 2,
         "前天": (today - timedelta(days=2),) * 2,
@@ -190,7 +193,8 @@ def _span(a: DateRange, b: DateRange) -> DateRange:
 
 
 _EN_NUM_ALT = "|".join(sorted(EN_NUMBERS, key=len, reverse=True))
-_RELATIVE_WORDS = ("the year before last", "last weekend", "this weekend", "last week", "this week", "last month",
+_RELATIVE_WORDS = ("the year before last", "over the weekend", "the weekend",
+                   "last weekend", "this weekend", "last week", "this week", "last month",
                    "this month", "yesterday", "today", "上个星期", "这个星期", "上周末", "这周末", "上周", "本周",
                    "这周", "上个月", "这个月", "本月", "上月", "今天", "昨天", "前天")  # fmt: skip
 _REL_ALT = "|".join(re.escape(w) for w in _RELATIVE_WORDS)
@@ -230,6 +234,22 @@ def _zh_year_range(m: re.Match[str], today: date) -> DateRange:
 def _zh_month_range(m: re.Match[str], today: date) -> DateRange:
     year = int(m["y"])
     return month_range(year, int(m["m1"]))[0], month_range(year, int(m["m2"]))[1]
+
+
+@_pattern(r"(?:\bthe\s+(?P<short>\d)0['’]?s\b|['’](?P<apos>\d)0s\b|\b(?P<full>(?:19|20)\d)0['’]?s\b"
+          r"|(?P<zh_full>(?:19|20)\d)0年代|(?P<zh_short>\d|[一二三四五六七八九])0?十?年代)")  # fmt: skip
+def _decade(m: re.Match[str], today: date) -> DateRange:
+    """The 1990s, the 90s, '90s, 1990年代, 90年代, 九十年代. A two-digit decade is the last one of that
+    name up to now ("the 20s" in 2026 is the 2020s, "the 30s" the 1930s)."""
+    if m["full"] or m["zh_full"]:
+        start = int(m["full"] or m["zh_full"]) * 10
+    else:
+        digit = m["short"] or m["apos"] or m["zh_short"]
+        tens = int(digit) if digit.isdigit() else zh_number(digit)
+        if tens is None:
+            raise ValueError("not a decade")
+        start = 2000 + tens * 10 if 2000 + tens * 10 <= today.year else 1900 + tens * 10
+    return date(start, 1, 1), date(start + 9, 12, 31)
 
 
 @_pattern(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})[日号]?")

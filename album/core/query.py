@@ -168,7 +168,8 @@ _TOKEN = re.compile(r'(?P<neg>-)?(?P<key>person|after|before|near|km|in|camera|t
 _EN_STOP = {
     "a", "an", "the", "of", "and", "with", "in", "on", "at", "from", "during", "near", "around", "photo", "photos",
     "picture", "pictures", "pics", "pic", "images", "image", "show", "me", "find", "all", "my", "some", "taken",
-    "that", "were", "was", "to", "for", "by", "&", ",", "，", "、",
+    "that", "were", "was", "to", "for", "by", "&", ",", "，", "、", "everything", "anything", "any", "our", "we",
+    "i", "took", "shot",
 }  # fmt: skip
 _ZH_EDGE = (  # longest first: "拍的照片" goes whole, "自拍" keeps its 拍
     "拍摄的照片",
@@ -188,6 +189,8 @@ _ZH_EDGE = (  # longest first: "拍的照片" goes whole, "自拍" keeps its 拍
     "拍的",
     "时候",
     "时",
+    "期间",
+    "我们",
 )
 _EXCLUDE_EN = re.compile(r"\b(?:without|except|excluding|but not|not|no)\s+(?P<x>[^\s,，。]+(?:\s+[^\s,，。]+)?)",
                          re.IGNORECASE)  # fmt: skip
@@ -201,6 +204,23 @@ _PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<near>
 _CAMERA = re.compile(
     r"\b(?:shot|taken|photographed)\s+(?:on|with)\s+(?:a|an|my)?\s*(?P<a>[\w-]+)|\bwith\s+my\s+(?P<b>[\w-]+)"
     r"|用(?P<c>[\w-]+?)拍(?:的|摄)?", re.IGNORECASE)  # fmt: skip
+# Brand words → what cameras write into EXIF (make or model), so "佳能" finds Canon's photos. English
+# brand words are understood anywhere ("canon photos of birds"); Chinese ones, which double as ordinary
+# words (三星堆, 小米粥), only in "用X拍" or before 相机/手机.
+CAMERA_BRANDS = {
+    "canon": "Canon", "佳能": "Canon", "nikon": "Nikon", "尼康": "Nikon", "sony": "Sony", "索尼": "Sony",
+    "fujifilm": "Fujifilm", "fuji": "Fujifilm", "富士": "Fujifilm", "olympus": "Olympus", "奥林巴斯": "Olympus",
+    "panasonic": "Panasonic", "lumix": "Panasonic", "松下": "Panasonic", "leica": "Leica", "徕卡": "Leica",
+    "pentax": "Pentax", "宾得": "Pentax", "ricoh": "Ricoh", "理光": "Ricoh", "hasselblad": "Hasselblad",
+    "哈苏": "Hasselblad", "gopro": "GoPro", "dji": "DJI", "大疆": "DJI", "iphone": "iPhone", "苹果": "iPhone",
+    "pixel": "Pixel", "samsung": "Samsung", "三星": "Samsung", "huawei": "HUAWEI", "华为": "HUAWEI",
+    "xiaomi": "Xiaomi", "小米": "Xiaomi", "oppo": "OPPO", "vivo": "vivo", "oneplus": "OnePlus", "一加": "OnePlus",
+    "荣耀": "HONOR",
+}  # fmt: skip
+_BRAND_EN = re.compile(r"(?<![\w-])(?P<brand>" + "|".join(b for b in CAMERA_BRANDS if b.isascii()) + r")(?![\w-])",
+                       re.IGNORECASE)  # fmt: skip
+_BRAND_ZH = re.compile("(?P<brand>" + "|".join(b for b in CAMERA_BRANDS if not b.isascii()) + ")(?:手机|相机)")
+_ANY_CAMERA = {"phone", "cellphone", "smartphone", "mobile", "camera", "手机", "相机", "单反", "数码相机"}
 _ME = ("me", "myself", "i", "我", "我自己")
 _NEAR = ("near", "around")
 
@@ -271,11 +291,14 @@ def _people_spans(text: str, people: Sequence[KnownPerson]) -> list[tuple[int, i
         for match in re.finditer(pattern, folded):
             if name == "i" or any(match.start() < e and s < match.end() for s, e, _ in spans):
                 continue
-            if name == "我" and folded[match.end() : match.end() + 1] in ("们", "的"):  # 我们 (we), 我的 (my)
-                continue
+            if name == "我" and folded[match.end() : match.end() + 1] in ("们", "的", "家", "国", "校", "司"):
+                continue  # 我们 (we), 我的 (my), 我家 (my family), 我国 / 我校 / 我司 (our country / school / firm)
+            end = match.end()
+            if not cjk and folded[end : end + 2] in ("'s", "’s"):
+                end += 2  # "Anna's birthday": the possessive goes with the name
             if name == "me" and re.search(r"\b(?:show|give|find|get|tell|send)\s+$", folded[: match.start()]):
                 continue  # "show me photos of dogs"
-            spans.append((match.start(), match.end(), person))
+            spans.append((match.start(), end, person))
     return sorted(spans, key=lambda s: s[0])
 
 
@@ -416,9 +439,12 @@ def parse_query(
         if place is not None and radius is not None and place.lat is not None:
             place = PlaceFilter(place.name, place.lat, place.lon, radius)
 
-    camera = _CAMERA.search(work.rest)
+    camera = _CAMERA.search(work.rest) or _BRAND_ZH.search(work.rest) or _BRAND_EN.search(work.rest)
     if camera and "camera" not in fields:
-        fields["camera"] = camera["a"] or camera["b"] or camera["c"]
+        named = next(v for k, v in camera.groupdict().items() if v and k in ("a", "b", "c", "brand"))
+        named = re.sub("(?<=.)(?:手机|相机)$", "", named)  # 用三星手机拍的: the brand is 三星
+        if _norm(named) not in _ANY_CAMERA:  # "with my phone" names no make or model to filter by
+            fields["camera"] = CAMERA_BRANDS.get(_norm(named), named)
         work.take(camera.start(), camera.end())
 
     if place is not None and "km" in fields and place.lat is not None:

@@ -64,6 +64,11 @@ def test_seed_examples(gazetteer: Gazetteer) -> None:
         ("Chinese New Year 2024", date(2024, 2, 9), date(2024, 2, 16)),
         ("Feb 30 2023", date(2023, 2, 1), date(2023, 2, 28)),
         ("March 5, 2023", date(2023, 3, 5), date(2023, 3, 5)),
+        ("photos from the 1990s", date(1990, 1, 1), date(1999, 12, 31)),
+        ("the 80s", date(1980, 1, 1), date(1989, 12, 31)),
+        ("90年代的老照片", date(1990, 1, 1), date(1999, 12, 31)),
+        ("二十年代", date(2020, 1, 1), date(2029, 12, 31)),  # the last decade of that name up to today
+        ("over the weekend", date(2026, 11, 21), date(2026, 11, 22)),  # today (2026-11-24) is a Tuesday
     ],
 )
 def test_dates(text: str, start: date, end: date) -> None:
@@ -125,7 +130,19 @@ def test_exclusions_and_camera(gazetteer: Gazetteer) -> None:
     q = parse("不要截图")
     assert (q.exclude_tags, q.text) == (("screenshot",), "")
     assert parse("dogs shot on iPhone").camera == "iPhone"
-    assert parse("用佳能拍的").camera == "佳能"
+    # Brand names become what cameras write into EXIF; Chinese ones only where they clearly mean a camera.
+    assert (parse("用佳能拍的").camera, parse("用三星手机拍的夜景").camera) == ("Canon", "Samsung")
+    q = parse("canon photos of birds")
+    assert (q.camera, q.text) == ("Canon", "birds")
+    assert (parse("三星堆的照片").camera, parse("小米粥").camera) == (None, None)
+    q = parse("sunset taken with my phone")  # no make or model to filter by
+    assert (q.camera, q.text) == (None, "sunset")
+
+
+def test_possessives_and_we_are_not_names() -> None:
+    q = parse("Anna's birthday party")
+    assert (q.people, q.text) == (("Anna Schmidt",), "birthday party")
+    assert parse("我家的猫").people == () and parse("我们在海边").text == "海边"
 
 
 def test_show_me_is_not_a_person() -> None:
