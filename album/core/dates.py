@@ -1,7 +1,9 @@
 """Date expressions in English and Chinese → inclusive date ranges, with real calendars.
 
 Lunar festivals (春节, 元宵节, 端午节, 中秋节) come from the ``lunardate`` Chinese calendar,
-Easter from ``dateutil``; 国庆节 is the 1–7 October Golden Week. Seasons are meteorological
+Easter from ``dateutil``; 国庆节 is the 1–7 October Golden Week; 清明 and 五一 are the public breaks
+the ``holidays`` package knows for China (the day itself through the days off and weekend next to
+it). Seasons are meteorological
 (spring = March–May …) for the northern hemisphere, where most of album's users live, and
 "winter 2023" means December 2023 – February 2024. (A southern-hemisphere setting would shift
 them by six months; not offered yet.)
@@ -10,6 +12,7 @@ them by six months; not offered yet.)
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,11 +88,33 @@ def holiday_range(key: str, year: int) -> DateRange:
     if key == "easter":
         day = easter(year)
         return day - timedelta(days=2), day + timedelta(days=1)
+    if key == "qingming":
+        return _china_break(year, "Tomb-Sweeping Day", (date(year, 4, 4), date(year, 4, 6)))
+    if key == "labour_day":
+        return _china_break(year, "Labor Day", (date(year, 5, 1), date(year, 5, 5)))
     if key == "halloween":
         return date(year, 10, 31), date(year, 10, 31)
     if key == "valentine":
         return date(year, 2, 14), date(year, 2, 14)
     raise KeyError(key)
+
+
+@functools.lru_cache(maxsize=64)  # building a year of the calendar takes ~20 ms; the search box parses per key
+def _china_break(year: int, name: str, fallback: DateRange) -> DateRange:
+    """The official break around a Chinese public holiday: the day, and the days off and weekend days
+    touching it (a day too many where a weekend day was made a working day; harmless for photos)."""
+    import holidays
+
+    days_off = holidays.China(years=year, language="en_US")
+    day = next((d for d, n in sorted(days_off.items()) if n == name), None)
+    if day is None:  # a year the package does not cover
+        return fallback
+    start, end = day, day
+    while start - timedelta(days=1) in days_off or (start - timedelta(days=1)).weekday() >= 5:
+        start -= timedelta(days=1)
+    while end + timedelta(days=1) in days_off or (end + timedelta(days=1)).weekday() >= 5:
+        end += timedelta(days=1)
+    return start, end
 
 
 HOLIDAYS = {
@@ -103,6 +128,9 @@ HOLIDAYS = {
     "new year's eve": "new_year", "new years eve": "new_year", "new year": "new_year", "new year's": "new_year",
     "元旦": "new_year", "跨年": "new_year", "easter": "easter", "复活节": "easter", "halloween": "halloween",
     "万圣节": "halloween", "valentine's day": "valentine", "valentines day": "valentine", "情人节": "valentine",
+    "清明节": "qingming", "清明": "qingming", "qingming": "qingming", "tomb-sweeping day": "qingming",
+    "tomb sweeping day": "qingming", "五一劳动节": "labour_day", "劳动节": "labour_day", "五一": "labour_day",
+    "may day": "labour_day",
 }  # fmt: skip
 
 

@@ -191,14 +191,19 @@ _ZH_EDGE = (  # longest first: "拍的照片" goes whole, "自拍" keeps its 拍
     "时",
     "期间",
     "我们",
+    "一起",
+    "假期",
+    "以外",
+    "之外",
 )
 _EXCLUDE_EN = re.compile(r"\b(?:without|except|excluding|but not|not|no)\s+(?P<x>[^\s,，。]+(?:\s+[^\s,，。]+)?)",
                          re.IGNORECASE)  # fmt: skip
-_EXCLUDE_ZH = re.compile(r"(?:不要|没有|不含|除了|不包括)(?P<x>[\u4e00-\u9fff]{1,6}?)(?=的|$|[\s,，。])")
+_EXCLUDE_ZH = re.compile(r"(?:不要|没有|不含|除了|不包括)\s*(?:(?P<x>[\u4e00-\u9fff]{1,6}?)(?=的|$|[\s,，。])"
+                         r"|(?P<latin>[A-Za-z][A-Za-z .'-]{0,30}?)\s*(?=的|$|[\s,，。]|[\u4e00-\u9fff]))")  # fmt: skip
 _KM = re.compile(r"\bwithin\s+(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+", re.IGNORECASE)
 # The name is in a lookahead so "in near Lisbon" still finds "near Lisbon".
-_PLACE_EN = re.compile(r"\b(?P<prep>in|near|at|around|of|from)\s+(?=(?P<name>[^\s,，。]+(?:\s+[^\s,，。]+){0,3}))",
-                       re.IGNORECASE)  # fmt: skip
+_PLACE_EN = re.compile(r"\b(?P<prep>in|near|at|around|of|from|to|visiting)\s+"
+                       r"(?=(?P<name>[^\s,，。]+(?:\s+[^\s,，。]+){0,3}))", re.IGNORECASE)  # fmt: skip
 _PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<near>[\u4e00-\u9fff]{2,8}?)附近"
                        r"|(?:^|(?<=\s))(?P<owner>[\u4e00-\u9fff]{2,6}?)的")  # fmt: skip
 _CAMERA = re.compile(
@@ -223,6 +228,8 @@ _BRAND_ZH = re.compile("(?P<brand>" + "|".join(b for b in CAMERA_BRANDS if not b
 _ANY_CAMERA = {"phone", "cellphone", "smartphone", "mobile", "camera", "手机", "相机", "单反", "数码相机"}
 _ME = ("me", "myself", "i", "我", "我自己")
 _NEAR = ("near", "around")
+_TAKEN_AT = re.compile(r"在(?P<where>[\u4e00-\u9fff]{1,8}?)拍(?:摄)?的")
+_NEGATED = re.compile(r"\b(?:not|without|except|excluding|outside(?: of)?)\s*$|(?:除了|不要|不是)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -304,6 +311,7 @@ def _people_spans(text: str, people: Sequence[KnownPerson]) -> list[tuple[int, i
 
 def _clean(rest: str) -> str:
     """The free text left for CLIP: understood parts and filler words removed from the edges."""
+    rest = _TAKEN_AT.sub(r" \g<where> ", rest)  # 在老家拍的全家福 → 老家 全家福
     words = rest.split()
     while words and _norm(words[0]) in _EN_STOP:
         words.pop(0)
@@ -390,14 +398,21 @@ def parse_query(
     if dates:
         first = dates[0]
         range_ = _with_separate_year(work.rest, dates, today)
-        fields.setdefault("date_from", range_[0])
-        fields.setdefault("date_to", range_[1])
+        start, end = first.start, first.end
         for used in dates[:2] if range_ != first.range else dates[:1]:
             work.take(used.start, used.end)
+        bound = _open_bound(work.rest, start, end)
+        lower, upper = _bounded(range_, bound[0]) if bound else range_  # "before 2010": one end stays open
+        if bound is not None:
+            work.take(*bound[1])
+        if lower is not None:
+            fields.setdefault("date_from", lower)
+        if upper is not None:
+            fields.setdefault("date_to", upper)
 
     for pattern in (_EXCLUDE_EN, _EXCLUDE_ZH):
         for match in pattern.finditer(work.rest):
-            words = match["x"]
+            words = match["x"] or match.groupdict().get("latin") or ""
             person = _find_person(words, known_people) or _find_person(words.split()[0], known_people)
             tag = _tag_key(words) or _tag_key(words.split()[0]) or _tag_key(words.rstrip("s"))
             if person is None and tag is None:
@@ -425,6 +440,11 @@ def parse_query(
                 work.take(km.start(), km.end() + hit[1])
         for match in list(_PLACE_EN.finditer(work.rest)) + list(_PLACE_ZH.finditer(work.rest)):
             group = next(g for g in ("name", "near", "owner") if match.groupdict().get(g))
+            if (
+                _NEGATED.search(work.rest[: match.start()])
+                or work.rest[max(0, match.start() - 1) : match.start()] == "不"
+            ):
+                continue  # "not in Lisbon", "不在北京": album cannot filter a place out, and must not filter it in
             name = match[group]
             near = radius is not None or group == "near" or (match.groupdict().get("prep") or "").lower() in _NEAR
             hit = _longest_place(name, gazetteer, library_center, radius, near) if place is None else None
@@ -465,6 +485,37 @@ def parse_query(
         exclude_person_ids=tuple(dict.fromkeys(p.id for p in exclude_people if p.id)),
         exclude_tags=tuple(dict.fromkeys(exclude_tags)),
     )
+
+
+_BOUND_BEFORE = re.compile(r"\b(?P<w>before|prior to|until|till|up to|after|since)\s*$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"^\s*(?P<w>以前|之前|为止|以后|之后|以来|起)")
+_BOUND_SIDE = {"before": "before", "prior to": "before", "以前": "before", "之前": "before", "until": "until",
+               "till": "until", "up to": "until", "为止": "until", "after": "after", "以后": "after", "之后": "after",
+               "since": "since", "以来": "since", "起": "since"}  # fmt: skip
+
+
+def _open_bound(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """Whether the date at ``text[start:end]`` is one end of an open range: "before", "until", "after"
+    or "since" (with the span of the words that say so), from "before 2010", "2020年以后", "since March"."""
+    before = _BOUND_BEFORE.search(text[:start])
+    if before is not None:
+        return _BOUND_SIDE[before["w"].lower()], (before.start(), start)
+    after = _BOUND_AFTER.search(text[end:])
+    if after is not None:
+        return _BOUND_SIDE[after["w"]], (end, end + after.end())
+    return None
+
+
+def _bounded(range_: tuple[date, date], side: str) -> tuple[date | None, date | None]:
+    """The open range a bound word makes of a date range: before 2010 = up to 2009-12-31, until 2010 = up
+    to 2010-12-31, after 2010 = from 2011-01-01, since 2010 = from 2010-01-01."""
+    if side == "before":
+        return None, range_[0] - timedelta(days=1)
+    if side == "until":
+        return None, range_[1]
+    if side == "after":
+        return range_[1] + timedelta(days=1), None
+    return range_[0], None
 
 
 def _with_separate_year(text: str, dates: list[DateMatch], today: date) -> tuple[date, date]:

@@ -69,6 +69,8 @@ def test_seed_examples(gazetteer: Gazetteer) -> None:
         ("90年代的老照片", date(1990, 1, 1), date(1999, 12, 31)),
         ("二十年代", date(2020, 1, 1), date(2029, 12, 31)),  # the last decade of that name up to today
         ("over the weekend", date(2026, 11, 21), date(2026, 11, 22)),  # today (2026-11-24) is a Tuesday
+        ("2023年劳动节", date(2023, 4, 29), date(2023, 5, 3)),  # the official break, weekend included
+        ("2026年清明节", date(2026, 4, 4), date(2026, 4, 6)),
     ],
 )
 def test_dates(text: str, start: date, end: date) -> None:
@@ -137,6 +139,32 @@ def test_exclusions_and_camera(gazetteer: Gazetteer) -> None:
     assert (parse("三星堆的照片").camera, parse("小米粥").camera) == (None, None)
     q = parse("sunset taken with my phone")  # no make or model to filter by
     assert (q.camera, q.text) == (None, "sunset")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("photos before 2010", None, date(2009, 12, 31)),
+        ("until 2012", None, date(2012, 12, 31)),
+        ("photos after March 2024", date(2024, 4, 1), None),
+        ("since 2020", date(2020, 1, 1), None),
+        ("2020年以后的照片", date(2021, 1, 1), None),
+        ("2015年以前", None, date(2014, 12, 31)),
+    ],
+)
+def test_open_date_ranges(text: str, start: date | None, end: date | None) -> None:
+    q = parse(text)
+    assert (q.date_from, q.date_to, q.text) == (start, end, "")
+
+
+def test_negations_and_chinese_fillers(gazetteer: Gazetteer) -> None:
+    q = parse("不要Ben的照片")
+    assert (q.people, q.exclude_person_ids) == ((), ("b",))
+    q = parse("sunset photos not in Lisbon", gazetteer)
+    assert q.place is None  # album cannot leave a place out, and must not turn it into a filter
+    assert parse("上周在公司拍的白板").text == "公司 白板"
+    q = parse("photos from our trip to Japan in 2019", gazetteer)
+    assert (q.place and q.place.country, q.text) == ("Japan", "trip")
 
 
 def test_possessives_and_we_are_not_names() -> None:
