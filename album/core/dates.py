@@ -4,14 +4,16 @@ Lunar festivals (春节, 元宵节, 端午节, 中秋节) come from the ``lunard
 Easter from ``dateutil``; 国庆节 is the 1–7 October Golden Week; 清明 and 五一 are the public breaks
 the ``holidays`` package knows for China (the day itself through the days off and weekend next to
 it). Seasons are meteorological
-(spring = March–May …) for the northern hemisphere, where most of album's users live, and
-"winter 2023" means December 2023 – February 2024. (A southern-hemisphere setting would shift
-them by six months; not offered yet.)
+(spring = March–May …) and follow the hemisphere: the northern one unless the caller says the photos
+are south of the equator (the query names a southern place, or the library's photos are there), where
+summer is December–February. A season keeps its year where it starts: "winter 2023" is December 2023 –
+February 2024 in the north and June–August 2023 in the south.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextvars
 import functools
 import re
 from collections.abc import Callable
@@ -27,6 +29,9 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SOUTHERN_SEASONS = {"spring": (9, 11), "summer": (12, 2), "autumn": (3, 5), "fall": (3, 5), "winter": (6, 8)}
+# Set by find_dates for the handlers below it (they take only the match and today).
+_SOUTHERN: contextvars.ContextVar[bool] = contextvars.ContextVar("southern", default=False)
 ZH_SEASONS = {
     "春天": "spring", "春季": "spring", "夏天": "summer", "夏季": "summer",
     "秋天": "autumn", "秋季": "autumn", "冬天": "winter", "冬季": "winter",
@@ -55,7 +60,7 @@ def year_range(year: int) -> DateRange:
 
 
 def season_range(season: str, year: int) -> DateRange:
-    first, last = SEASONS[season]
+    first, last = (SOUTHERN_SEASONS if _SOUTHERN.get() else SEASONS)[season]
     if first > last:  # winter spans the new year
         return date(year, first, 1), month_range(year + 1, last)[1]
     return date(year, first, 1), month_range(year, last)[1]
@@ -357,8 +362,17 @@ def _en_rel_year(m: re.Match[str], today: date) -> DateRange:
     return year_range(today.year + _EN_REL_YEAR[m["rel"].lower()])
 
 
-def find_dates(text: str, today: date) -> list[DateMatch]:
-    """Every date expression in ``text``, non-overlapping, earliest-registered pattern first."""
+def find_dates(text: str, today: date, southern: bool = False) -> list[DateMatch]:
+    """Every date expression in ``text``, non-overlapping, earliest-registered pattern first; seasons
+    of the southern hemisphere if ``southern``."""
+    token = _SOUTHERN.set(southern)
+    try:
+        return _find_dates(text, today)
+    finally:
+        _SOUTHERN.reset(token)
+
+
+def _find_dates(text: str, today: date) -> list[DateMatch]:
     found: list[DateMatch] = []
     for pattern, handler in _PATTERNS:
         for match in pattern.finditer(text):

@@ -110,6 +110,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._country_latitudes: dict[str, float | None] = {}
 
     @cached_property
     def _data(self) -> tuple[dict[str, list[Place]], list[Place], np.ndarray, dict[str, str], dict[Place, str]]:
@@ -207,6 +208,16 @@ class Gazetteer:
             return (place.kind == "country", close, not shadowed, place.population)
 
         return max(candidates, key=rank)
+
+    def latitude(self, name: str) -> float | None:
+        """How far north a named place is: a city's or region's centre, a country's most populous city."""
+        place = self.lookup(name)
+        if place is None or place.kind != "country":
+            return place.lat if place is not None else None
+        if place.country not in self._country_latitudes:
+            cities = [c for c in self._data[1] if c.country == place.country]
+            self._country_latitudes[place.country] = max(cities, key=lambda c: c.population).lat if cities else None
+        return self._country_latitudes[place.country]
 
     def country_name(self, code: str) -> str | None:
         return self._data[3].get(code)

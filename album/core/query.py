@@ -394,21 +394,11 @@ def parse_query(
         elif key == "text":
             fields["extra_text"] = value
 
-    dates = find_dates(work.rest, today)
-    if dates:
-        first = dates[0]
-        range_ = _with_separate_year(work.rest, dates, today)
-        start, end = first.start, first.end
-        for used in dates[:2] if range_ != first.range else dates[:1]:
-            work.take(used.start, used.end)
-        bound = _open_bound(work.rest, start, end)
-        lower, upper = _bounded(range_, bound[0]) if bound else range_  # "before 2010": one end stays open
-        if bound is not None:
-            work.take(*bound[1])
-        if lower is not None:
-            fields.setdefault("date_from", lower)
-        if upper is not None:
-            fields.setdefault("date_to", upper)
+    date_text = work.rest
+    southern = library_center is not None and library_center[0] < 0
+    lower, upper, spans = _dates_in(date_text, today, southern)
+    for span in spans:
+        work.take(*span)
 
     for pattern in (_EXCLUDE_EN, _EXCLUDE_ZH):
         for match in pattern.finditer(work.rest):
@@ -467,6 +457,14 @@ def parse_query(
             fields["camera"] = CAMERA_BRANDS.get(_norm(named), named)
         work.take(camera.start(), camera.end())
 
+    latitude = _latitude(place, gazetteer) if spans else None
+    if latitude is not None and (latitude < 0) != southern:  # "summer in Sydney": December–February
+        lower, upper, _spans = _dates_in(date_text, today, latitude < 0)
+    if lower is not None:
+        fields.setdefault("date_from", lower)
+    if upper is not None:
+        fields.setdefault("date_to", upper)
+
     if place is not None and "km" in fields and place.lat is not None:
         place = PlaceFilter(place.name, place.lat, place.lon, float(fields["km"]))  # type: ignore[arg-type]
     free = _clean(work.rest)
@@ -518,7 +516,31 @@ def _bounded(range_: tuple[date, date], side: str) -> tuple[date | None, date | 
     return range_[0], None
 
 
-def _with_separate_year(text: str, dates: list[DateMatch], today: date) -> tuple[date, date]:
+def _dates_in(text: str, today: date, southern: bool) -> tuple[date | None, date | None, list[tuple[int, int]]]:
+    """The date range a query's text names (either end may be open) and the spans that name it."""
+    dates = find_dates(text, today, southern)
+    if not dates:
+        return None, None, []
+    first = dates[0]
+    range_ = _with_separate_year(text, dates, today, southern)
+    spans = [(d.start, d.end) for d in (dates[:2] if range_ != first.range else dates[:1])]
+    bound = _open_bound(text, first.start, first.end)
+    if bound is None:
+        return range_[0], range_[1], spans
+    lower, upper = _bounded(range_, bound[0])  # "before 2010": one end stays open
+    return lower, upper, [*spans, bound[1]]
+
+
+def _latitude(place: PlaceFilter | None, gazetteer: Gazetteer | None) -> float | None:
+    """Where on the globe a place filter is: its centre, or for a country or region the gazetteer's."""
+    if place is None:
+        return None
+    if place.lat is not None:
+        return place.lat
+    return gazetteer.latitude(place.name) if gazetteer is not None and place.name else None
+
+
+def _with_separate_year(text: str, dates: list[DateMatch], today: date, southern: bool) -> tuple[date, date]:
     """ "Easter egg hunt 2024": a yearless named day and a year elsewhere mean that day in that year."""
     first = dates[0]
     if len(dates) < 2:
@@ -528,7 +550,7 @@ def _with_separate_year(text: str, dates: list[DateMatch], today: date) -> tuple
     if year is None or re.search(r"\d{4}", phrase):
         return first.range
     y = year.range[0].year
-    combined = find_dates(f"{phrase} {y}" if phrase.isascii() else f"{y}年{phrase}", today)
+    combined = find_dates(f"{phrase} {y}" if phrase.isascii() else f"{y}年{phrase}", today, southern)
     return combined[0].range if combined else first.range
 
 

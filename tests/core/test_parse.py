@@ -227,3 +227,15 @@ def test_place_names_for_a_chinese_ui(gazetteer: Gazetteer) -> None:
     lisbon = gazetteer.display_names("Lisbon", None, "Portugal", chinese=True)
     assert lisbon == ["Lisbon", "葡萄牙"]  # a city outside the Chinese-speaking world keeps its stored name
     assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=False) == ["Hangzhou", "Zhejiang", "China"]
+
+
+def test_seasons_follow_the_hemisphere(gazetteer: Gazetteer) -> None:
+    q = parse("summer in Sydney 2023", gazetteer)
+    assert (q.date_from, q.date_to) == (date(2023, 12, 1), date(2024, 2, 29))  # the southern summer
+    q = parse("winter in Argentina 2022", gazetteer)
+    assert (q.date_from, q.date_to) == (date(2022, 6, 1), date(2022, 8, 31))
+    melbourne = (-37.81, 144.96)  # a library whose photos are in the south
+    q = parse_query("summer 2023", PEOPLE, TODAY, gazetteer, library_center=melbourne)
+    assert (q.date_from, q.date_to) == (date(2023, 12, 1), date(2024, 2, 29))
+    q = parse_query("summer in Lisbon 2023", PEOPLE, TODAY, gazetteer, library_center=melbourne)
+    assert (q.date_from, q.date_to) == (date(2023, 6, 1), date(2023, 8, 31))  # the named place decides
