@@ -2,7 +2,7 @@
 
 Indexing spends most of its time in the image tower's forward pass. ONNX Runtime with the tower's
 weights quantised to int8 (dynamic quantisation: int8 weights, activations quantised on the fly) runs
-ViT-B/32 about 2.4× faster than torch fp32 on this project's 2-core test machine (bench/clip_index.py).
+ViT-B/32 about 2.7× faster than torch fp32 on this project's 2-core test machine (bench/clip_index.py).
 
 The copy is built once per model (torch.onnx's export, then onnxruntime's ``quantize_dynamic``) into
 album's cache directory, then checked against torch fp32 on probe images: it is used only if every

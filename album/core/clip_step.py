@@ -50,8 +50,7 @@ class ClipStep:
         self._tagger = Tagger(tags, np.stack(tag_vectors), self.encoder.logit_scale, self.min_tag_probability)
 
     def decode_size(self) -> int:
-        """Twice the model's input side: :func:`~album.core.clip.reduce_for_model` keeps that much detail."""
-        return 2 * self.encoder.input_side
+        return self.encoder.decode_size
 
     def pending_where(self) -> str:
         """Rows this step still has to do: never encoded, or encoded by another model."""

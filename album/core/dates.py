@@ -3,11 +3,10 @@
 Lunar festivals (春节, 元宵节, 端午节, 中秋节) come from the ``lunardate`` Chinese calendar,
 Easter from ``dateutil``; 国庆节 is the 1–7 October Golden Week; 清明 and 五一 are the public breaks
 the ``holidays`` package knows for China (the day itself through the days off and weekend next to
-it). Seasons are meteorological
-(spring = March–May …) and follow the hemisphere: the northern one unless the caller says the photos
-are south of the equator (the query names a southern place, or the library's photos are there), where
-summer is December–February. A season keeps its year where it starts: "winter 2023" is December 2023 –
-February 2024 in the north and June–August 2023 in the south.
+it). Seasons are meteorological (spring = March–May …) and follow the hemisphere: the northern one
+unless the caller says the photos are south of the equator (the query names a southern place, or the
+library's photos are there), where summer is December–February. A season keeps its year where it
+starts: "winter 2023" is December 2023 – February 2024 in the north and June–August 2023 in the south.
 """
 
 from __future__ import annotations

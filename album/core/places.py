@@ -228,8 +228,9 @@ class Gazetteer:
         parts = [place, region, country]
         if not chinese:
             return [p for p in parts if p]
-        names, _cities, _unit, countries, zh = self._data
-        code = next((c for c, name in countries.items() if name == country), None)
+        names, zh = self._data[0], self._data[4]
+        found = self.lookup(country) if country else None
+        code = found.country if found is not None else None
         shown = []
         for name, kind in zip(parts, ("city", "region", "country"), strict=True):
             if not name:

@@ -158,7 +158,7 @@ class Searcher:
         self._model_id()
         assert self.encoder is not None
         stat = os.stat(path)
-        settings = IndexSettings(decode_size=2 * self.encoder.input_side)  # what the CLIP step decodes to
+        settings = IndexSettings(decode_size=self.encoder.decode_size)  # as the indexing step decodes
         _entry, data = read_stable(FileEntry(path, stat.st_size, stat.st_mtime_ns), settings.max_file_bytes)
         image, _size = decode(data, image_format(data, path), settings)
         return self.encoder.encode_images([self.encoder.preprocess(image)])[0]

@@ -91,6 +91,9 @@ BACKGROUND = Tag(BACKGROUND_KEY, "something else", "其他",
                  ("a photo", "a photo of something", "a photo of an everyday object"))  # fmt: skip
 
 
+DEFAULT_VOCABULARY = (*VOCABULARY, BACKGROUND)  # what a model without its own vocabulary is scored against
+
+
 def display_name(key: str, chinese: bool = False) -> str:
     """A tag's name for people: its English or Chinese label (a model's own tags show their key)."""
     tag = next((t for t in VOCABULARY if t.key == key), None)
@@ -103,13 +106,13 @@ def load_vocabulary(model_folder: Path | None) -> tuple[Tag, ...]:
     """The model folder's own vocabulary if it ships one, else album's curated list (with BACKGROUND)."""
     path = model_folder / TAGS_FILE if model_folder else None
     if path is None or not path.is_file():
-        return (*VOCABULARY, BACKGROUND)
+        return DEFAULT_VOCABULARY
     try:
         items = json.loads(path.read_text(encoding="utf-8"))
         return tuple(Tag(i["key"], i["en"], i["zh"], tuple(i["prompts"])) for i in items)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring unreadable %s: %s", path, exc)
-        return (*VOCABULARY, BACKGROUND)
+        return DEFAULT_VOCABULARY
 
 
 @dataclass(frozen=True)

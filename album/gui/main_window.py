@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
             known = library.settings.library_folders
             library.settings.library_folders = known + [f for f in folders if f not in known]
             library.settings.save(self.paths)
-        started: list[float] = []  # when decoding began: the rate and ETA leave model loading and scanning out
+        started = 0.0  # when decoding began: the rate and ETA leave model loading and scanning out
         self.progress.setRange(0, 0)
         self.progress.show()
         self.pause_event.clear()
@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         }
 
         def on_progress(p: IndexProgress) -> None:
+            nonlocal started
             if p.phase == "paused":
                 paused = self.tr("Paused after {done} of {total} photos")
                 self.status.setText(paused.format(done=f"{p.done:,}", total=f"{p.total:,}"))
@@ -221,9 +222,8 @@ class MainWindow(QMainWindow):
                 return
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
-            if not started:
-                started.append(time.monotonic() - 1e-3)
-            rate = p.done / (time.monotonic() - started[0])
+            started = started or time.monotonic() - 1e-3
+            rate = p.done / (time.monotonic() - started)
             eta = (p.total - p.done) / rate if rate > 0 else 0
             text = self.tr("Indexing {done} of {total} photos · {rate}/s · about {eta} left")
             self.status.setText(text.format(done=f"{p.done:,}", total=f"{p.total:,}", rate=f"{rate:.1f}",
