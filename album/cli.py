@@ -21,16 +21,17 @@ from typing import Any
 from album import __version__
 from album.core import people as people_ops
 from album.core.config import Paths, Settings
-from album.core.face_store import FaceStore
-from album.core.faces import FaceAnalyzer, face_models
-from album.core.indexer import IndexProgress, IndexReport
+from album.core.geo import Gazetteer
 from album.core.library import Library
-from album.core.media import PhotoError
-from album.core.models import CLIP_MODELS, ModelUnavailable, clip_models
-from album.core.places import Gazetteer
+from album.core.models.faces import FaceAnalyzer, face_models
+from album.core.models.registry import CLIP_MODELS, ModelUnavailable, clip_models
+from album.core.pipeline.indexer import IndexProgress, IndexReport
+from album.core.pipeline.media import PhotoError
 from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
 from album.core.search import SearchResult, photo_record
-from album.core.store import Store, StoreError
+from album.core.store.db import Store, StoreError
+from album.core.store.db.faces import FaceStore
+from album.runtime import configure_process
 
 log = logging.getLogger("album")
 
@@ -409,10 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    configure_process(verbose=args.verbose)
     try:
         return int(args.func(args, Paths.from_env()))
     except (StoreError, ModelUnavailable) as exc:

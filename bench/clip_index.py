@@ -24,11 +24,11 @@ from photoset import photo_set
 from PIL import Image
 from safetensors.torch import save_file
 
-from album.core.clip import ClipEncoder
-from album.core.clip_step import ClipStep
 from album.core.config import IndexSettings
-from album.core.indexer import Indexer
-from album.core.store import Store
+from album.core.models.clip import ClipEncoder
+from album.core.pipeline.indexer import Indexer
+from album.core.pipeline.steps.clip import ClipStep
+from album.core.store.db import Store
 
 
 def write_model(models_dir: Path) -> str:

@@ -19,11 +19,11 @@ from collections import Counter
 from pathlib import Path
 
 from album.core.config import IndexSettings, Paths
-from album.core.face_step import FaceStep
-from album.core.faces import FaceAnalyzer
-from album.core.indexer import Indexer
+from album.core.models.faces import FaceAnalyzer
 from album.core.people import cluster
-from album.core.store import Store
+from album.core.pipeline.indexer import Indexer
+from album.core.pipeline.steps.faces import FaceStep
+from album.core.store.db import Store
 
 
 def main() -> None:

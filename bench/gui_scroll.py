@@ -18,7 +18,7 @@ from PIL import Image
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from album.core.media import thumbnail_path
+from album.core.pipeline.media import thumbnail_path
 from album.gui.photo_grid import PhotoGrid, PhotoModel
 
 

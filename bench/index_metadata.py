@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from photoset import photo_set
 
 from album.core.config import IndexSettings
-from album.core.indexer import Indexer
-from album.core.store import Store
+from album.core.pipeline.indexer import Indexer
+from album.core.store.db import Store
 
 
 def run(folder: Path, settings: IndexSettings) -> tuple[int, float]:

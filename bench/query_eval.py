@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from album.core.places import Gazetteer
+from album.core.geo import Gazetteer
 from album.core.query import KnownPerson, Query, parse_query
 
 TODAY = date(2026, 11, 24)

@@ -19,9 +19,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from album.core.query import PlaceFilter, Query, to_where
+from album.core.query import PlaceFilter, Query
 from album.core.search import Searcher
-from album.core.store import VECTOR_COLUMN, Store, sql_string
+from album.core.store.db import VECTOR_COLUMN, Store, sql_string
+from album.core.store.filters import to_where
 
 DIM, MODEL = 512, "bench-model"
 

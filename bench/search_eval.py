@@ -21,13 +21,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from album.core.clip import ClipEncoder
-from album.core.clip_step import ClipStep
 from album.core.config import IndexSettings, Paths, Settings
-from album.core.indexer import Indexer
+from album.core.models.clip import ClipEncoder
+from album.core.pipeline.indexer import Indexer
+from album.core.pipeline.steps.clip import ClipStep
 from album.core.query import Query
 from album.core.search import Searcher
-from album.core.store import Store
+from album.core.store.db import Store
 
 
 def make_shapes(folder: Path) -> None:

@@ -11,8 +11,10 @@ import pytest
 from shared_data import SHARED_MODELS
 
 from album.core.config import IndexSettings, Paths
-from album.core.indexer import Indexer
-from album.core.store import Store
+from album.core.pipeline.indexer import Indexer
+from album.core.store.db import Store
+
+os.environ.setdefault("LANCE_LOG", "error")  # as the entry points set it (album.runtime), before LanceDB logs
 
 ROOT = Path(__file__).resolve().parent.parent
 

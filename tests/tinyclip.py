@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
-from album.core.clip import reduce_for_model
+from album.core.models.clip import reduce_for_model
 
 COLOURS = {  # name: (rgb, chinese)
     "red": ((220, 30, 30), "红色"),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from album.core.models import DEFAULT_CLIP_MODEL
+from album.core.models.registry import DEFAULT_CLIP_MODEL
 
 log = logging.getLogger(__name__)
 

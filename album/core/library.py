@@ -10,18 +10,18 @@ import threading
 from collections.abc import Iterable
 
 from album.core import people as people_ops
-from album.core.clip import ClipEncoder
-from album.core.clip_step import ClipStep
 from album.core.config import IndexSettings, Paths, Settings
-from album.core.face_step import FaceStep
-from album.core.face_store import FaceStore
-from album.core.faces import FaceAnalyzer
-from album.core.indexer import Indexer, IndexReport, PhotoStep, ProgressCallback
-from album.core.places import Gazetteer
+from album.core.geo import Gazetteer
+from album.core.models.clip import ClipEncoder
+from album.core.models.faces import FaceAnalyzer
+from album.core.models.tags import VOCABULARY
+from album.core.pipeline.indexer import Indexer, IndexReport, PhotoStep, ProgressCallback
+from album.core.pipeline.steps.clip import ClipStep
+from album.core.pipeline.steps.faces import FaceStep
 from album.core.query import Query, parse_query
 from album.core.search import Searcher
-from album.core.store import Store
-from album.core.tags import VOCABULARY
+from album.core.store.db import Store
+from album.core.store.db.faces import FaceStore
 
 
 class Library:

@@ -20,9 +20,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.cluster import DBSCAN, AgglomerativeClustering
 
-from album.core.face_store import FaceStore
 from album.core.query import KnownPerson
-from album.core.store import chunks, in_clause, sql_string
+from album.core.store.db import chunks, in_clause, sql_string
+from album.core.store.db.faces import FaceStore
 
 log = logging.getLogger(__name__)
 

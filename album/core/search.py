@@ -15,13 +15,14 @@ from typing import Any
 
 import numpy as np
 
-from album.core.clip import ClipEncoder
 from album.core.config import IndexSettings
-from album.core.media import decode, image_format, read_stable
-from album.core.models import ModelUnavailable
-from album.core.query import Query, describe, to_where
-from album.core.scan import FileEntry
-from album.core.store import VECTOR_COLUMN, Store, sql_string
+from album.core.models.clip import ClipEncoder
+from album.core.models.registry import ModelUnavailable
+from album.core.pipeline.media import decode, image_format, read_stable
+from album.core.pipeline.scan import FileEntry
+from album.core.query import Query, describe
+from album.core.store.db import VECTOR_COLUMN, Store, sql_string
+from album.core.store.filters import to_where
 
 log = logging.getLogger(__name__)
 

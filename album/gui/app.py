@@ -17,6 +17,7 @@ from album import __version__
 from album.core.config import Paths, Settings
 from album.gui.i18n import install_translators
 from album.gui.main_window import MainWindow
+from album.runtime import configure_process
 
 ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons" / "hicolor"
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def app_icon() -> QIcon:
 
 
 def main() -> int:
+    configure_process()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("album")
     app.setApplicationVersion(__version__)

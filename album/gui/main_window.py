@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
 from album import __version__
 from album.core import people as people_ops
 from album.core.config import Paths
-from album.core.faces import face_models
-from album.core.indexer import IndexProgress, IndexReport
+from album.core.geo import Gazetteer
 from album.core.library import Library
-from album.core.models import clip_models
-from album.core.places import Gazetteer
+from album.core.models.faces import face_models
+from album.core.models.registry import clip_models
+from album.core.pipeline.indexer import IndexProgress, IndexReport
+from album.core.pipeline.scan import IMAGE_EXTS
 from album.core.query import KnownPerson, Query
-from album.core.scan import IMAGE_EXTS
 from album.core.search import SearchResult
 from album.gui.people_view import FaceReview, PeopleView
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
@@ -50,6 +50,7 @@ from album.gui.search_bar import SearchBar, reasons
 from album.gui.settings_dialog import SettingsDialog, folder_changes
 from album.gui.viewer import Viewer
 from album.gui.workers import Job
+from album.runtime import freeze_long_lived_objects
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.sidebar.addItems([self.tr("Photos"), self.tr("People")])
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
-        self.gazetteer = Gazetteer()
+        self.gazetteer = Gazetteer(after_load=freeze_long_lived_objects)
         self.search_bar = SearchBar(self.gazetteer)
         self.search_bar.search.connect(self.run_search)
         self.model = PhotoModel(self.paths.thumbs_dir)

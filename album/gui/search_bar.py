@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from album.core.places import Gazetteer
+from album.core.geo import Gazetteer
 from album.core.query import KnownPerson, Query, parse_query, to_syntax
 
 PARSE_DELAY_MS = 250  # debounce: parse when typing pauses

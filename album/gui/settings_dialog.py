@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from album.core.config import Paths, Settings
-from album.core.faces import ensure_face_models, face_models
-from album.core.models import ModelStatus, clip_models, ensure_clip_files
+from album.core.models.faces import ensure_face_models, face_models
+from album.core.models.registry import ModelStatus, clip_models, ensure_clip_files
 
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "中文（简体）"))
 

@@ -20,9 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QSizePolicy, QWidget
 
+from album.core.geo import Gazetteer
+from album.core.models.tags import display_name
 from album.core.people import FaceLabel
-from album.core.places import Gazetteer
-from album.core.tags import display_name
 from album.gui.workers import Job
 
 

@@ -10,7 +10,7 @@ import piexif
 import pytest
 from photofactory import Exif, scene, write_photo
 
-from album.core.exif import PhotoMeta, normalise_make, parse_datetime, photo_meta, read_tags, with_file_time
+from album.core.pipeline.exif import PhotoMeta, normalise_make, parse_datetime, photo_meta, read_tags, with_file_time
 
 
 def meta_of(path: Path) -> PhotoMeta:

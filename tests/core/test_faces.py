@@ -9,19 +9,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from album.core.store.db.faces import FaceStore
 from PIL import Image
 from shared_data import SHARED_FACES, needs_face_data
 
 from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths
-from album.core.face_step import FaceStep
-from album.core.face_store import FaceStore
-from album.core.faces import FaceAnalyzer
-from album.core.indexer import Indexer
-from album.core.models import ModelUnavailable
+from album.core.models.faces import FaceAnalyzer
+from album.core.models.registry import ModelUnavailable
+from album.core.pipeline.indexer import Indexer
+from album.core.pipeline.steps.faces import FaceStep
 from album.core.query import Query
 from album.core.search import Searcher
-from album.core.store import Store
+from album.core.store.db import Store
 
 pytestmark = needs_face_data
 

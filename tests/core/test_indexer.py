@@ -12,9 +12,9 @@ import pytest
 from photofactory import Exif, scene, write_photo
 
 from album.core.config import IndexSettings, Paths
-from album.core.indexer import Indexer, IndexProgress
-from album.core.media import thumbnail_path
-from album.core.store import SCHEMA_VERSION, Store, StoreError
+from album.core.pipeline.indexer import Indexer, IndexProgress
+from album.core.pipeline.media import thumbnail_path
+from album.core.store.db import SCHEMA_VERSION, Store, StoreError
 
 
 def make_library(folder: Path, count: int = 12) -> list[Path]:

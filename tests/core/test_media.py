@@ -10,8 +10,8 @@ from photofactory import Exif, jpeg_bomb, png_bomb, scene, write_photo
 from PIL import Image
 
 from album.core.config import IndexSettings
-from album.core.media import PhotoError, content_hash, decode_photo, read_stable, thumbnail_path
-from album.core.scan import FileEntry
+from album.core.pipeline.media import PhotoError, content_hash, decode_photo, read_stable, thumbnail_path
+from album.core.pipeline.scan import FileEntry
 
 SETTINGS = IndexSettings(decode_size=256, thumb_size=64)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from album.core.clip import ClipEncoder
-from album.core.models import CLIP_MODELS, DEFAULT_CLIP_MODEL, ModelUnavailable, clip_folder, clip_models
+from album.core.models.clip import ClipEncoder
+from album.core.models.registry import CLIP_MODELS, DEFAULT_CLIP_MODEL, ModelUnavailable, clip_folder, clip_models
 
 WORDS = "a red circle blue square dog on the sofa 红色的圆 蓝色的方块"
 

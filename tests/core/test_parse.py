@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from album.core.places import Gazetteer
-from album.core.query import KnownPerson, Query, parse_query, to_syntax, to_where
+from album.core.geo import Gazetteer
+from album.core.query import KnownPerson, Query, parse_query, to_syntax
+from album.core.store.filters import to_where
 
 TODAY = date(2026, 11, 24)
 PEOPLE = [KnownPerson("a", "Anna Schmidt"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"),

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from photofactory import Exif, write_photo
 
-from album.core.indexer import Indexer
+from album.core.pipeline.indexer import Indexer
 from album.core.query import PlaceFilter, Query
 from album.core.search import Searcher
-from album.core.store import Store
+from album.core.store.db import Store
 
 HOSTILE = ["'; DROP TABLE photos; --", "%", "_", "\\", "50%_off\\'", "ça'va", "📷", "' OR '1'='1", '"', "\x00"]
 

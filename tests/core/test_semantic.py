@@ -15,14 +15,14 @@ import pytest
 import tinyclip
 from PIL import Image
 
-from album.core.clip import ClipEncoder
-from album.core.clip_step import ClipStep
 from album.core.config import IndexSettings, Paths
-from album.core.indexer import Indexer, IndexProgress
-from album.core.models import ModelUnavailable
+from album.core.models.clip import ClipEncoder
+from album.core.models.registry import ModelUnavailable
+from album.core.pipeline.indexer import Indexer, IndexProgress
+from album.core.pipeline.steps.clip import ClipStep
 from album.core.query import Query
 from album.core.search import Searcher
-from album.core.store import PHOTOS_SCHEMA, SCHEMA_VERSION, VECTOR_COLUMN, Store
+from album.core.store.db import PHOTOS_SCHEMA, SCHEMA_VERSION, VECTOR_COLUMN, Store
 
 CLASSES = [f"{c} {s}" for c, s in tinyclip.CLASSES]
 

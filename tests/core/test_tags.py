@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from album.core.tags import BACKGROUND, VOCABULARY, Tagger, load_vocabulary
+from album.core.models.tags import BACKGROUND, VOCABULARY, Tagger, load_vocabulary
 
 
 def unit(vector: list[float]) -> np.ndarray:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from photofactory import Exif, scene, write_photo
 
-from album.core.store import Store
+from album.core.store.db import Store
 
 PHOTOS = 320
 COMPARED = ["path", "content_hash", "taken_at", "lat", "lon", "width", "height", "camera", "format"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from album.core.places import Gazetteer
+from album.core.geo import Gazetteer
 from album.core.query import KnownPerson
 from album.gui.search_bar import SearchBar, completion_prefix
 

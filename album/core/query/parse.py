@@ -1,164 +1,17 @@
-"""A search as typed values, and its translation into a safe LanceDB filter.
-
-User text never reaches SQL directly: every value is a typed field (a date, a float, a string that
-is quoted and LIKE-escaped here), so quotes, ``%``, backslashes or ``'; DROP`` in a search are just
-characters to look for.
-"""
+"""Parsing: one search-box string → :class:`~album.core.query.Query`."""
 
 from __future__ import annotations
 
 import contextlib
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from album.core.dates import DateMatch, find_dates
-from album.core.places import Gazetteer
-from album.core.store import sql_string
-from album.core.tags import VOCABULARY
-
-EARTH_RADIUS_KM = 6371.0088
-DEFAULT_RADIUS_KM = 25.0
-
-
-@dataclass(frozen=True)
-class PlaceFilter:
-    """Where: a circle (lat, lon, radius_km), or a country and maybe one of its regions (English names,
-    as stored per photo: "in Portugal", "in California", "在浙江")."""
-
-    name: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    radius_km: float | None = None
-    country: str | None = None
-    region: str | None = None
-
-
-@dataclass(frozen=True)
-class Query:
-    """What to look for. Every field is optional; all given fields must match.
-
-    ``people`` are names as typed (for chips and JSON); ``person_ids`` are what the filter uses.
-    """
-
-    text: str = ""  # what the photo shows, for CLIP ranking
-    people: tuple[str, ...] = ()
-    person_ids: tuple[str, ...] = ()  # people who must all be in the photo
-    date_from: date | None = None  # inclusive, on the photo's local (camera) date
-    date_to: date | None = None  # inclusive
-    place: PlaceFilter | None = None
-    camera: str | None = None  # substring of "make model", case-insensitive
-    tags: tuple[str, ...] = ()  # zero-shot tag keys that must all be present
-    exclude: tuple[str, ...] = ()  # NOT terms as typed: people, tags or words
-    exclude_person_ids: tuple[str, ...] = ()
-    exclude_tags: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, object]:
-        """The stable JSON shape of ``album parse --json`` (see README)."""
-        place = None
-        if self.place is not None:
-            place = {k: getattr(self.place, k) for k in ("name", "lat", "lon", "radius_km", "country", "region")}
-        return {
-            "text": self.text, "people": list(self.people),
-            "date_from": self.date_from.isoformat() if self.date_from else None,
-            "date_to": self.date_to.isoformat() if self.date_to else None,
-            "place": place, "camera": self.camera, "tags": list(self.tags), "exclude": list(self.exclude),
-        }  # fmt: skip
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with LIKE's own wildcards escaped (escape char ``\\``)."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sql_string(f"%{escaped}%")
-
-
-def _timestamp(value: datetime) -> str:
-    return f"TIMESTAMP '{value.strftime('%Y-%m-%d %H:%M:%S.%f')}'"
-
-
-def sql_number(value: float) -> str:
-    """A float literal in parentheses: ``lat - -9.1`` would start an SQL comment, ``lat - (-9.1)`` does not."""
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {value}")
-    return f"({value!r})"
-
-
-def near_sql(lat: float, lon: float, km: float) -> str:
-    """Great-circle (haversine) distance filter, with a bounding box first so LanceDB can prune."""
-    lat, lon, km = float(lat), float(lon), float(km)
-    dlat = math.degrees(km / EARTH_RADIUS_KM)
-    box = f"lat >= {sql_number(lat - dlat)} AND lat <= {sql_number(lat + dlat)}"
-    cos_lat = math.cos(math.radians(lat))
-    if cos_lat > 1e-6:
-        dlon = math.degrees(km / (EARTH_RADIUS_KM * cos_lat))
-        if dlon < 180:
-            lo, hi = lon - dlon, lon + dlon
-            if lo < -180 or hi > 180:  # the circle crosses the antimeridian
-                west, east = sql_number((lo + 540) % 360 - 180), sql_number((hi + 540) % 360 - 180)
-                box += f" AND (lon >= {west} OR lon <= {east})"
-            else:
-                box += f" AND lon >= {sql_number(lo)} AND lon <= {sql_number(hi)}"
-    la, lo_, r = sql_number(lat), sql_number(lon), sql_number(EARTH_RADIUS_KM)
-    haversine = (
-        f"2 * {r} * asin(sqrt(power(sin(radians(lat - {la}) / 2), 2) + "
-        f"cos(radians({la})) * cos(radians(lat)) * power(sin(radians(lon - {lo_}) / 2), 2)))"
-    )
-    return f"({box} AND {haversine} <= {sql_number(km)})"
-
-
-def to_where(query: Query) -> str | None:
-    """The SQL filter for ``query``, or None when it has no filters."""
-    clauses: list[str] = []
-    if query.date_from is not None:
-        clauses.append(f"taken_at >= {_timestamp(datetime.combine(query.date_from, time.min))}")
-    if query.date_to is not None:
-        end = datetime.combine(query.date_to + timedelta(days=1), time.min)
-        clauses.append(f"taken_at < {_timestamp(end)}")
-    place = query.place
-    if place is not None and place.lat is not None and place.lon is not None:
-        clauses.append(near_sql(place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM))
-    if place is not None and place.country:
-        clauses.append(f"country = {sql_string(place.country)}")
-    if place is not None and place.region:
-        clauses.append(f"region = {sql_string(place.region)}")
-    if query.camera:
-        clauses.append(f"lower(camera) LIKE {like_pattern(query.camera)} ESCAPE '\\'")
-    if query.tags:
-        clauses.append(f"array_has_all(tags, [{', '.join(sql_string(t) for t in query.tags)}])")
-    if query.person_ids:
-        clauses.append(f"array_has_all(person_ids, [{', '.join(sql_string(p) for p in query.person_ids)}])")
-    if query.exclude_person_ids:
-        clauses.append(f"NOT array_has_any(person_ids, [{', '.join(sql_string(p) for p in query.exclude_person_ids)}])")
-    if query.exclude_tags:
-        clauses.append(f"NOT array_has_any(tags, [{', '.join(sql_string(t) for t in query.exclude_tags)}])")
-    return " AND ".join(clauses) or None
-
-
-def describe(query: Query) -> list[str]:
-    """The filters of ``query`` in words, to tell the user why a photo matched."""
-    reasons = []
-    if query.date_from or query.date_to:
-        reasons.append(f"taken {query.date_from or '…'} – {query.date_to or '…'}")
-    place = query.place
-    if place is not None and place.lat is not None and place.lon is not None:
-        where = place.name or f"{place.lat:.4f}, {place.lon:.4f}"
-        reasons.append(f"within {place.radius_km or DEFAULT_RADIUS_KM:g} km of {where}")
-    if place is not None and place.country:
-        reasons.append(f"in {place.region}, {place.country}" if place.region else f"in {place.country}")
-    if query.camera:
-        reasons.append(f"camera contains {query.camera!r}")
-    if query.tags:
-        reasons.append("tagged " + ", ".join(query.tags))
-    if query.people:
-        reasons.append("with " + " and ".join(query.people))
-    if query.exclude:
-        reasons.append("without " + ", ".join(query.exclude))
-    return reasons
-
+from album.core.geo import Gazetteer
+from album.core.models.tags import VOCABULARY
+from album.core.query.dates import DateMatch, find_dates
+from album.core.query.model import DEFAULT_RADIUS_KM, KnownPerson, PlaceFilter, Query
 
 # -- parsing: one search-box string → Query ------------------------------------------------------------
 # Explicit syntax, for power users and for chips: person:"Anna" after:2023-01-01 before:2023-03-31
@@ -230,15 +83,6 @@ _ME = ("me", "myself", "i", "我", "我自己")
 _NEAR = ("near", "around")
 _TAKEN_AT = re.compile(r"在(?P<where>[\u4e00-\u9fff]{1,8}?)拍(?:摄)?的")
 _NEGATED = re.compile(r"\b(?:not|without|except|excluding|outside(?: of)?)\s*$|(?:除了|不要|不是)\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class KnownPerson:
-    """A person the parser can recognise by name."""
-
-    id: str
-    name: str
-    is_me: bool = False
 
 
 def _norm(text: str) -> str:

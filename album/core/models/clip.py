@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from album.core.clip_onnx import OnnxImageTower, Verdict, probe_images
-from album.core.models import CLIP_CONFIG, CLIP_WEIGHTS, DownloadProgress, ModelUnavailable, ensure_clip_files
+from album.core.models.clip_onnx import OnnxImageTower, Verdict, probe_images
+from album.core.models.registry import CLIP_CONFIG, CLIP_WEIGHTS, DownloadProgress, ModelUnavailable, ensure_clip_files
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +60,12 @@ class ClipEncoder:
 
     Args:
         models_dir: the models directory (``Paths.models_dir``).
-        key: the model's name (see :data:`album.core.models.CLIP_MODELS`, or any folder under
+        key: the model's name (see :data:`album.core.models.registry.CLIP_MODELS`, or any folder under
             ``models_dir/clip/``).
         threads: torch intra-op threads; defaults to the number of cores.
         allow_download: fetch missing weights on first use.
         backend: the image tower's runtime: "auto" (an int8 ONNX Runtime copy when it matches torch
-            and is faster, see :mod:`album.core.clip_onnx`), "onnx" (the same, without the speed
+            and is faster, see :mod:`album.core.models.clip_onnx`), "onnx" (the same, without the speed
             condition) or "torch".
         onnx_cache: where int8 copies are built and kept (album's cache dir); None means torch only.
     """

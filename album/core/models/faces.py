@@ -6,7 +6,7 @@ and a 128-d MobileFaceNet need different same-person distances. A model album do
 described by a JSON file next to it (``<name>.json`` with the fields of :class:`FaceModelSpec`).
 insightface's own classes run them (SCRFD for detection, ArcFaceONNX with 5-point ``norm_crop``
 alignment for recognition). Without any models, insightface's standard ``buffalo_l`` pack is
-downloaded on first use; offline, :class:`~album.core.models.ModelUnavailable` says what to put where.
+downloaded on first use; offline, :class:`~album.core.models.registry.ModelUnavailable` says what to put where.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import io
 import json
 import logging
 import threading
-import warnings
 import zipfile
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -25,11 +24,9 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from album.core.models import DownloadProgress, ModelStatus, ModelUnavailable, check_reachable, download_url
+from album.core.models.registry import DownloadProgress, ModelStatus, ModelUnavailable, check_reachable, download_url
 
 log = logging.getLogger(__name__)
-# insightface's alignment calls a scikit-image API that warns about its own future; not our users' news.
-warnings.filterwarnings("ignore", category=FutureWarning, module=r"insightface\.")
 
 INSIGHTFACE_LICENCE = "insightface model zoo: non-commercial research use only"
 PACK = "buffalo_l"  # insightface's standard pack, the default for users (as in Immich)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from album.core.store import Store, chunks, in_clause, sql_string, update_columns
+from album.core.store.db import Store, chunks, in_clause, sql_string, update_columns
 
 PEOPLE_SCHEMA = pa.schema(
     [

@@ -14,11 +14,11 @@ from typing import Any
 
 import numpy as np
 
-from album.core.face_store import FaceStore
-from album.core.faces import Face, FaceAnalyzer
-from album.core.media import LoadedPhoto
+from album.core.models.faces import Face, FaceAnalyzer
 from album.core.people import nearest_person
-from album.core.store import Store, sql_string
+from album.core.pipeline.media import LoadedPhoto
+from album.core.store.db import Store, sql_string
+from album.core.store.db.faces import FaceStore
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ FACE_DECODE_SIZE = 1024
 
 
 class FaceStep:
-    """Finds the faces of each photo; see :class:`album.core.indexer.PhotoStep`."""
+    """Finds the faces of each photo; see :class:`album.core.pipeline.indexer.PhotoStep`."""
 
     name = "faces"
 

@@ -21,7 +21,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("LANCE_LOG", "error")  # LanceDB's Rust core otherwise logs routine WARNs
 import lancedb
 import numpy as np
 import pyarrow as pa

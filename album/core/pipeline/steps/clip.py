@@ -12,11 +12,11 @@ from typing import Any
 
 import numpy as np
 
-from album.core.clip import ClipEncoder
-from album.core.media import LoadedPhoto
-from album.core.models import clip_folder
-from album.core.store import VECTOR_COLUMN, Store, sql_string
-from album.core.tags import Tagger, load_vocabulary
+from album.core.models.clip import ClipEncoder
+from album.core.models.registry import clip_folder
+from album.core.models.tags import Tagger, load_vocabulary
+from album.core.pipeline.media import LoadedPhoto
+from album.core.store.db import VECTOR_COLUMN, Store, sql_string
 
 log = logging.getLogger(__name__)
 

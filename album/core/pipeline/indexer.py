@@ -2,14 +2,14 @@
 
 ``Indexer.run`` is mark-and-sweep over the file system:
 
-1. **scan** the folders (:mod:`album.core.scan`);
+1. **scan** the folders (:mod:`album.core.pipeline.scan`);
 2. **classify** every file against the library by (path, size, mtime): unchanged files cost nothing,
    unless a pipeline step (CLIP, faces) has not processed them yet — each step resumes on its own;
 3. **match moves**: a new path whose content hash equals a vanished row's is that row, renamed —
    its id and everything computed for it are kept;
 4. **remove** rows whose files are gone (never for folders that could not be read);
 5. **decode** new and changed files in a thread pool, one read + one reduced decode each
-   (:func:`album.core.media.decode_photo`); each step prepares its input there too;
+   (:func:`album.core.pipeline.media.decode_photo`); each step prepares its input there too;
 6. **write** in batches: steps run batched on the writer thread (e.g. a CLIP forward pass) while the
    pool decodes the next photos, then one atomic upsert per batch.
 
@@ -34,11 +34,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from album.core.config import IndexSettings
-from album.core.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
-from album.core.models import ModelUnavailable
-from album.core.places import Gazetteer
-from album.core.scan import FileEntry, discover
-from album.core.store import KnownFile, Store, display_path, error_id, error_row
+from album.core.geo import Gazetteer
+from album.core.models.registry import ModelUnavailable
+from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
+from album.core.pipeline.scan import FileEntry, discover
+from album.core.store.db import KnownFile, Store, display_path, error_id, error_row
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,6 @@ import io
 import logging
 import os
 import threading
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +20,10 @@ import rawpy
 from PIL import Image
 
 from album.core.config import IndexSettings
-from album.core.exif import PhotoMeta, photo_meta, read_tags, with_file_time  # also registers HEIF
-from album.core.scan import FileEntry, sniff_format
+from album.core.pipeline.exif import PhotoMeta, photo_meta, read_tags, with_file_time  # also registers HEIF
+from album.core.pipeline.scan import FileEntry, sniff_format
 
 log = logging.getLogger(__name__)
-
-# Pillow signals a possible decompression bomb with a warning first; for us that is always a refusal.
-warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 THUMB_QUALITY = 85
 

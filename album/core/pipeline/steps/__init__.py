@@ -1,0 +1,1 @@
+"""Per-photo steps of the indexing pipeline (CLIP, faces, place names)."""

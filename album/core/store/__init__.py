@@ -1,0 +1,1 @@
+"""The library database (LanceDB): schema, migrations, reads, filters and the single writer."""

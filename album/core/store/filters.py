@@ -1,0 +1,85 @@
+"""A :class:`~album.core.query.Query` as a LanceDB SQL filter: the only place search filters become SQL.
+
+User text never reaches SQL directly: every value is a typed field (a date, a float, a string that
+is quoted and LIKE-escaped here), so quotes, ``%``, backslashes or ``'; DROP`` in a search are just
+characters to look for.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, time, timedelta
+
+from album.core.query.model import DEFAULT_RADIUS_KM, Query
+from album.core.store.db import sql_string
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with LIKE's own wildcards escaped (escape char ``\\``)."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sql_string(f"%{escaped}%")
+
+
+def _timestamp(value: datetime) -> str:
+    return f"TIMESTAMP '{value.strftime('%Y-%m-%d %H:%M:%S.%f')}'"
+
+
+def sql_number(value: float) -> str:
+    """A float literal in parentheses: ``lat - -9.1`` would start an SQL comment, ``lat - (-9.1)`` does not."""
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value}")
+    return f"({value!r})"
+
+
+def near_sql(lat: float, lon: float, km: float) -> str:
+    """Great-circle (haversine) distance filter, with a bounding box first so LanceDB can prune."""
+    lat, lon, km = float(lat), float(lon), float(km)
+    dlat = math.degrees(km / EARTH_RADIUS_KM)
+    box = f"lat >= {sql_number(lat - dlat)} AND lat <= {sql_number(lat + dlat)}"
+    cos_lat = math.cos(math.radians(lat))
+    if cos_lat > 1e-6:
+        dlon = math.degrees(km / (EARTH_RADIUS_KM * cos_lat))
+        if dlon < 180:
+            lo, hi = lon - dlon, lon + dlon
+            if lo < -180 or hi > 180:  # the circle crosses the antimeridian
+                west, east = sql_number((lo + 540) % 360 - 180), sql_number((hi + 540) % 360 - 180)
+                box += f" AND (lon >= {west} OR lon <= {east})"
+            else:
+                box += f" AND lon >= {sql_number(lo)} AND lon <= {sql_number(hi)}"
+    la, lo_, r = sql_number(lat), sql_number(lon), sql_number(EARTH_RADIUS_KM)
+    haversine = (
+        f"2 * {r} * asin(sqrt(power(sin(radians(lat - {la}) / 2), 2) + "
+        f"cos(radians({la})) * cos(radians(lat)) * power(sin(radians(lon - {lo_}) / 2), 2)))"
+    )
+    return f"({box} AND {haversine} <= {sql_number(km)})"
+
+
+def to_where(query: Query) -> str | None:
+    """The SQL filter for ``query``, or None when it has no filters."""
+    clauses: list[str] = []
+    if query.date_from is not None:
+        clauses.append(f"taken_at >= {_timestamp(datetime.combine(query.date_from, time.min))}")
+    if query.date_to is not None:
+        end = datetime.combine(query.date_to + timedelta(days=1), time.min)
+        clauses.append(f"taken_at < {_timestamp(end)}")
+    place = query.place
+    if place is not None and place.lat is not None and place.lon is not None:
+        clauses.append(near_sql(place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM))
+    if place is not None and place.country:
+        clauses.append(f"country = {sql_string(place.country)}")
+    if place is not None and place.region:
+        clauses.append(f"region = {sql_string(place.region)}")
+    if query.camera:
+        clauses.append(f"lower(camera) LIKE {like_pattern(query.camera)} ESCAPE '\\'")
+    if query.tags:
+        clauses.append(f"array_has_all(tags, [{', '.join(sql_string(t) for t in query.tags)}])")
+    if query.person_ids:
+        clauses.append(f"array_has_all(person_ids, [{', '.join(sql_string(p) for p in query.person_ids)}])")
+    if query.exclude_person_ids:
+        clauses.append(f"NOT array_has_any(person_ids, [{', '.join(sql_string(p) for p in query.exclude_person_ids)}])")
+    if query.exclude_tags:
+        clauses.append(f"NOT array_has_any(tags, [{', '.join(sql_string(t) for t in query.exclude_tags)}])")
+    return " AND ".join(clauses) or None
