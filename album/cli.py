@@ -30,7 +30,7 @@ from album.core.pipeline.media import PhotoError
 from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
 from album.core.search import SearchResult, photo_record
 from album.core.store.db import Store, StoreError
-from album.core.store.db.faces import FaceStore
+from album.core.store.faces import FaceStore
 from album.runtime import configure_process
 
 log = logging.getLogger("album")

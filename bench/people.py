@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 import numpy as np
-from album.core.store.db.faces import FaceStore
 
 from album.core.people import cluster, list_people
 from album.core.store.db import Store
+from album.core.store.faces import FaceStore
 
 DIM = 128
 

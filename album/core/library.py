@@ -21,7 +21,7 @@ from album.core.pipeline.steps.faces import FaceStep
 from album.core.query import Query, parse_query
 from album.core.search import Searcher
 from album.core.store.db import Store
-from album.core.store.db.faces import FaceStore
+from album.core.store.faces import FaceStore
 
 
 class Library:

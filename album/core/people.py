@@ -22,7 +22,7 @@ from sklearn.cluster import DBSCAN, AgglomerativeClustering
 
 from album.core.query import KnownPerson
 from album.core.store.db import chunks, in_clause, sql_string
-from album.core.store.db.faces import FaceStore
+from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from album.core.store.db.faces import FaceStore
 from PIL import Image
 from shared_data import SHARED_FACES, needs_face_data
 
@@ -22,6 +21,7 @@ from album.core.pipeline.steps.faces import FaceStep
 from album.core.query import Query
 from album.core.search import Searcher
 from album.core.store.db import Store
+from album.core.store.faces import FaceStore
 
 pytestmark = needs_face_data
 

@@ -18,7 +18,7 @@ from album.core.models.faces import Face, FaceAnalyzer
 from album.core.people import nearest_person
 from album.core.pipeline.media import LoadedPhoto
 from album.core.store.db import Store, sql_string
-from album.core.store.db.faces import FaceStore
+from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
 
