@@ -19,18 +19,34 @@ from datetime import date
 from typing import Any
 
 from album import __version__
-from album.core import people as people_ops
-from album.core.config import Paths, Settings
-from album.core.geo import Gazetteer
-from album.core.library import Library
-from album.core.models.faces import FaceAnalyzer, face_models
-from album.core.models.registry import CLIP_MODELS, ModelUnavailable, clip_models
-from album.core.pipeline.indexer import IndexProgress, IndexReport
-from album.core.pipeline.media import PhotoError
-from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
-from album.core.search import SearchResult, photo_record
-from album.core.store.db import Store, StoreError
-from album.core.store.faces import FaceStore
+from album.core.library import (
+    IndexProgress,
+    IndexReport,
+    KnownPerson,
+    Library,
+    LibraryBusy,
+    LockHolder,
+    ModelUnavailable,
+    Paths,
+    PhotoError,
+    PlaceFilter,
+    Query,
+    StoreError,
+)
+from album.core.records import (
+    CameraContains,
+    Person,
+    Reason,
+    SearchHit,
+    SearchResult,
+    Similarity,
+    Tagged,
+    TakenBetween,
+    TakenIn,
+    TakenNear,
+    Without,
+    WithPeople,
+)
 from album.runtime import configure_process
 
 log = logging.getLogger("album")
@@ -101,17 +117,24 @@ class TerminalProgress:
             self._bar = None
 
 
-def _open_store(paths: Paths) -> Store:
-    paths.ensure()
-    return Store(paths.db_dir)
+def _say_waiting(holder: LockHolder | None) -> None:
+    who = holder.describe() if holder else "another album process"
+    print(f"album: waiting for {who} to finish changing the library (Ctrl+C to give up)…", file=sys.stderr)
 
 
 def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
     library = Library(paths)
     bar = TerminalProgress(enabled=sys.stderr.isatty() and not args.json)
     cancel = threading.Event()
+
+    def progress(p: IndexProgress) -> None:
+        if p.phase == "waiting":  # said even when piped: a silent wait looks like a hang
+            _say_waiting(library.lock_holder())
+        else:
+            bar(p)
+
     try:
-        report = library.index(args.paths, progress=bar, cancel=cancel)
+        report = library.index(args.paths, progress=progress, cancel=cancel, wait=not args.no_wait)
     except KeyboardInterrupt:
         cancel.set()
         bar.close()
@@ -148,12 +171,39 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         print("see `album errors` for the files that could not be indexed", file=sys.stderr)
 
 
-def _print_photo_line(record: dict[str, Any]) -> None:
-    when = record["taken_at"] or "no date"
-    where = f"{record['lat']:.5f},{record['lon']:.5f}" if record["lat"] is not None else ""
-    camera = " ".join(p for p in (record["camera_make"], record["camera_model"]) if p)
-    score = f"{record['score']:.3f}" if record.get("score") is not None else ""
-    print("  ".join(p for p in (score, when, record["path"], camera, where) if p))
+def reason_text(reason: Reason) -> str:
+    """Why a photo matched, in the CLI's words (English)."""
+    match reason:
+        case Similarity(score):
+            return f"similarity {score:.2f}"
+        case TakenBetween(date_from, date_to):
+            return f"taken {date_from or '…'} – {date_to or '…'}"
+        case TakenNear(name, lat, lon, radius_km):
+            return f"within {radius_km:g} km of {name or f'{lat:.4f}, {lon:.4f}'}"
+        case TakenIn(country, region):
+            return f"in {region}, {country}" if region else f"in {country}"
+        case CameraContains(text):
+            return f"camera contains {text!r}"
+        case Tagged(tags):
+            return "tagged " + ", ".join(tags)
+        case WithPeople(names):
+            return "with " + " and ".join(names)
+        case Without(terms):
+            return "without " + ", ".join(terms)
+    raise AssertionError(f"unknown reason {reason!r}")
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    """A search hit as ``album search --json`` prints it: the photo record, its score and why."""
+    return {**hit.photo.to_json(), "score": hit.score, "why": [reason_text(r) for r in hit.reasons]}
+
+
+def _print_hit_line(hit: SearchHit) -> None:
+    photo = hit.photo
+    where = f"{photo.lat:.5f},{photo.lon:.5f}" if photo.lat is not None and photo.lon is not None else ""
+    camera = " ".join(p for p in (photo.camera_make, photo.camera_model) if p)
+    score = f"{hit.score:.3f}" if hit.score is not None else ""
+    print("  ".join(p for p in (score, photo.taken_iso or "no date", photo.path, camera, where) if p))
 
 
 def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Query:
@@ -161,7 +211,7 @@ def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Quer
     if args.km is not None and args.near is None:
         raise SystemExit("album: --km needs --near LAT,LON")
     query = library.parse(text)
-    known = people_ops.known_people(library.faces())
+    known = library.known_people()
     changes: dict[str, Any] = {}
     if args.near:
         changes["place"] = PlaceFilter(lat=args.near[0], lon=args.near[1], radius_km=args.km or 10.0)
@@ -184,37 +234,40 @@ def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Quer
 
 
 def cmd_parse(args: argparse.Namespace, paths: Paths) -> int:
+    """How a search is understood: in this library (its people and whereabouts), or with ``--people``."""
     today = date.fromisoformat(args.today) if args.today else None
-    known = [KnownPerson(f"p{i}", name.strip()) for i, name in enumerate(args.people.split(",")) if name.strip()]
-    query = parse_query(args.query, known, today=today, gazetteer=Gazetteer())
+    names = [name.strip() for name in args.people.split(",") if name.strip()]
+    known = [KnownPerson(f"p{i}", name) for i, name in enumerate(names)] if args.people else None
+    library = Library(paths)
+    query = library.parse(args.query, known=known, today=today)
     if args.json:
         _emit(query.to_json())
     else:
-        print(to_syntax(query))
+        print(library.to_syntax(query))
     return 0
 
 
 def _print_results(result: SearchResult, as_json: bool, query: Query | None = None) -> None:
     if result.notice:
         print(f"album: {result.notice}", file=sys.stderr)
-    for record in result.records:
-        _emit(record) if as_json else _print_photo_line(record)
-    if not result.records and not as_json:
-        syntax = to_syntax(query) if query is not None else ""
+    for hit in result.hits:
+        _emit(hit_json(hit)) if as_json else _print_hit_line(hit)
+    if not result.hits and not as_json:
+        syntax = Library.to_syntax(query) if query is not None else ""
         print("album: no photos match" + (f" (understood as: {syntax})" if syntax else ""), file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
     library = Library(paths)
     query = _filters(args, library, " ".join(args.text))
-    _print_results(library.searcher.search(query, limit=args.limit), args.json, query)
+    _print_results(library.search(query, limit=args.limit), args.json, query)
     return 0
 
 
 def cmd_similar(args: argparse.Namespace, paths: Paths) -> int:
     library = Library(paths)
     try:
-        result = library.searcher.similar(os.path.abspath(args.photo), _filters(args, library), limit=args.limit)
+        result = library.similar(os.path.abspath(args.photo), _filters(args, library), limit=args.limit)
     except (ModelUnavailable, PhotoError, OSError) as exc:
         print(f"album similar: {exc}", file=sys.stderr)
         return 1
@@ -222,28 +275,24 @@ def cmd_similar(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _person_json(person: people_ops.Person) -> dict[str, Any]:
+def _person_json(person: Person) -> dict[str, Any]:
     return {
         "id": person.id, "name": person.name, "face_count": person.face_count, "photo_count": person.photo_count,
         "hidden": person.hidden, "me": person.is_me,
-        "faces": [{"id": f["id"], "photo": f["path"], "bbox": [round(v, 4) for v in f["bbox"]],
-                   "score": round(float(f["score"]), 3)} for f in person.faces],
+        "faces": [{"id": f.id, "photo": f.photo_path, "bbox": [round(v, 4) for v in f.bbox],
+                   "score": round(f.score, 3)} for f in person.faces],
     }  # fmt: skip
 
 
 def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
-    store = _open_store(paths)
-    faces = FaceStore(store)
+    library = Library(paths)
     action = args.action
     if action == "list":
-        people = people_ops.list_people(faces, with_faces=args.json)
+        people = library.people(with_faces=args.json)
         if not people and not args.json:
             print("album: no people yet: they appear once a face model has found the same face in "
                   "several photos (see `album models`)", file=sys.stderr)  # fmt: skip
-        paths_by_id = {r["id"]: r["path"] for r in store.query_photos(None, ["id", "path"]).to_pylist()}
         for person in people:
-            for face in person.faces:
-                face["path"] = paths_by_id.get(face["photo_id"])
             if args.json:
                 _emit(_person_json(person))
             else:
@@ -252,30 +301,28 @@ def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
                       f"{person.photo_count} photos")  # fmt: skip
         return 0
     if action == "name":
-        people_ops.name_person(faces, args.ids[0], " ".join(args.ids[1:]))
+        library.name_person(args.ids[0], " ".join(args.ids[1:]))
     elif action == "merge":
-        people_ops.merge_people(faces, args.ids[0], args.ids[1:])
+        library.merge_people(args.ids[0], args.ids[1:])
     elif action == "move":
-        people_ops.move_faces(faces, args.ids, args.to)
+        library.move_faces(args.ids, args.to)
     elif action == "split":
-        print(people_ops.move_faces(faces, args.ids, None))
+        print(library.move_faces(args.ids, None))
     elif action == "reject":
-        people_ops.not_this_person(faces, args.ids)
+        library.not_this_person(args.ids)
     elif action in ("hide", "show"):
         for person_id in args.ids:
-            people_ops.hide_person(faces, person_id, hidden=action == "hide")
+            library.hide_person(person_id, hidden=action == "hide")
     elif action == "me":
-        people_ops.set_me(faces, args.ids[0])
+        library.set_me(args.ids[0])
     elif action == "cluster":
-        analyzer = FaceAnalyzer(paths.models_dir, allow_download=False, distance=Settings.load(paths).face_distance)
-        analyzer.load()
-        report = people_ops.cluster(faces, analyzer.same_person_distance)
+        report = library.cluster_faces()
         print(f"{report.joined} faces joined people, {report.new_people} new people, {report.waiting} waiting")
     return 0
 
 
 def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
-    counts = _open_store(paths).tag_counts()
+    counts = Library(paths).tag_counts()
     for tag, count in counts:
         _emit({"tag": tag, "count": count}) if args.json else print(f"{count:>7}  {tag}")
     if not counts and not args.json:
@@ -285,13 +332,13 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
-    chosen = Settings.load(paths).clip_model
-    for status in [*clip_models(paths.models_dir), face_models(paths.models_dir)]:
-        spec = CLIP_MODELS.get(status.name)
+    library = Library(paths)
+    chosen = library.settings.clip_model
+    for status in library.models():
         info = {
             "kind": status.kind, "name": status.name, "selected": status.kind == "faces" or status.name == chosen,
             "installed": status.installed, "folder": str(status.folder),
-            "multilingual": spec.multilingual if spec else None, "licence": status.licence, "note": status.note,
+            "multilingual": status.multilingual, "licence": status.licence, "note": status.note,
         }  # fmt: skip
         if args.json:
             _emit(info)
@@ -303,12 +350,11 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
-    store = _open_store(paths)
-    row = store.get_photo_by_path(os.path.abspath(args.photo))
-    if row is None:
+    photo = Library(paths).photo(os.path.abspath(args.photo))
+    if photo is None:
         print(f"album info: {args.photo} is not in the library (run `album index` on its folder)", file=sys.stderr)
         return 1
-    record = photo_record(row)
+    record = photo.to_json()
     if args.json:
         _emit(record)
     else:
@@ -318,25 +364,16 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_errors(args: argparse.Namespace, paths: Paths) -> int:
-    for row in _open_store(paths).list_errors():
+    for error in Library(paths).errors():
         if args.json:
-            _emit({"path": row["path"], "kind": row["kind"], "reason": row["reason"]})
+            _emit({"path": error.path, "kind": error.kind, "reason": error.reason})
         else:
-            print(f"{row['path']}: {row['reason']} [{row['kind']}]")
+            print(f"{error.path}: {error.reason} [{error.kind}]")
     return 0
 
 
 def cmd_stats(args: argparse.Namespace, paths: Paths) -> int:
-    store = _open_store(paths)
-    stats = {
-        "photos": store.count_photos(),
-        "with_date": store.count_photos("date_source IS NOT NULL AND date_source != 'file_mtime'"),
-        "with_gps": store.count_photos("lat IS NOT NULL"),
-        "errors": len(store.list_errors()),
-        "schema_version": store.schema_version,
-        "database": str(paths.db_dir),
-        "database_bytes": store.disk_bytes(),
-    }
+    stats = dataclasses.asdict(Library(paths).stats())
     if args.json:
         _emit(stats)
     else:
@@ -355,6 +392,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", parents=[common], help="add folders to the library or bring them up to date")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-wait", action="store_true",
+                   help="if another album is changing the library, say who and exit instead of waiting")  # fmt: skip
     p.set_defaults(func=cmd_index)
 
     filters = argparse.ArgumentParser(add_help=False)
@@ -416,5 +455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StoreError, ModelUnavailable) as exc:
         print(f"album: {exc}", file=sys.stderr)
         return 2
+    except LibraryBusy as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: try again later
     except BrokenPipeError:  # e.g. `album search | head`
         return 0

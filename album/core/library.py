@@ -1,56 +1,93 @@
-"""One library with all its services wired together: what the CLI and the GUI both work with.
+"""The one door to a photo library: what the CLI, the GUI, benchmarks and tests all work with.
+
+Front ends open a :class:`Library` and call its methods; they never touch the store, the parser,
+the models or the pipeline steps themselves, so both front ends get the same answers (the same
+parse of the same text, with the library's people and whereabouts) and every write is serialised:
+within the process by the store, across processes by the library's writer lock (a second writer
+waits with a message, or fails fast with ``wait=False``).
 
 Everything here is cheap to create: models load lazily on first use, the place names load on first
-lookup, so opening a library (and starting the app) does not wait for torch or onnxruntime.
+lookup, so opening a library (and starting the app) does not wait for onnxruntime or torch.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from datetime import date
+from pathlib import Path
+
+import numpy as np
 
 from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths, Settings
 from album.core.geo import Gazetteer
 from album.core.models.clip import ClipEncoder
-from album.core.models.faces import FaceAnalyzer
-from album.core.models.tags import VOCABULARY
-from album.core.pipeline.indexer import Indexer, IndexReport, PhotoStep, ProgressCallback
+from album.core.models.faces import FaceAnalyzer, face_models
+from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models
+from album.core.models.tags import Tag, display_name, load_vocabulary
+from album.core.pipeline.indexer import Indexer, IndexProgress, IndexReport, PhotoStep, ProgressCallback
+from album.core.pipeline.media import PhotoError, thumbnail_path
 from album.core.pipeline.steps.clip import ClipStep
 from album.core.pipeline.steps.faces import FaceStep
-from album.core.query import Query, parse_query
+from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
+from album.core.records import Face, FileError, LibraryStats, Person, Photo, SearchResult
 from album.core.search import Searcher
-from album.core.store.db import Store
+from album.core.store.db import Store, StoreError
 from album.core.store.faces import FaceStore
+from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled
+
+WaitCallback = Callable[[LockHolder | None], None]
+
+# What front ends may use besides Library and album.core.records: the query and progress types, and
+# the errors a library call can raise.
+__all__ = [
+    "IndexProgress", "IndexReport", "KnownPerson", "Library", "LibraryBusy", "LockHolder", "ModelStatus",
+    "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "Settings", "StoreError",
+]  # fmt: skip
 
 
 class Library:
-    """The user's photo library: store, models, search and indexing.
+    """The user's photo library: store, models, search, people and indexing.
 
     Args:
         paths: where the library lives (``Paths.from_env()`` for the user's own).
         settings: the user's choices (loaded from ``paths`` if not given).
+        after_heavy_load: called once the place names (~1M objects) are loaded; the desktop app
+            passes :func:`album.runtime.freeze_long_lived_objects` so the GC stops walking them.
     """
 
-    def __init__(self, paths: Paths, settings: Settings | None = None) -> None:
+    def __init__(
+        self, paths: Paths, settings: Settings | None = None, after_heavy_load: Callable[[], None] | None = None
+    ) -> None:
         self.paths = paths
         self.settings = settings or Settings.load(paths)
         paths.ensure()
-        self.store = Store(paths.db_dir)
+        self._store = Store(paths.db_dir)
         downloads = self.settings.allow_downloads
-        self.encoder = ClipEncoder(
+        self._encoder = ClipEncoder(
             paths.models_dir,
             self.settings.clip_model,
             allow_download=downloads,
             backend=self.settings.clip_backend,
             onnx_cache=paths.cache_dir / "clip-onnx",
         )
-        self.analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
-        self.gazetteer = Gazetteer()
-        self.searcher = Searcher(self.store, self.encoder)
+        self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
+        self._gazetteer = Gazetteer(after_load=after_heavy_load)
+        self._searcher = Searcher(self._store, self._encoder)
 
-    def faces(self) -> FaceStore:
-        return FaceStore(self.store)
+    # -- writing ----------------------------------------------------------------------------------
+    def _faces(self) -> FaceStore:
+        return FaceStore(self._store)
+
+    def _writing(
+        self, wait: bool = True, on_wait: WaitCallback | None = None, cancel: threading.Event | None = None
+    ) -> AbstractContextManager[None]:
+        """Hold the library's writer lock (see :class:`~album.core.store.lock.WriterLock`)."""
+        return self._store.writer_lock.hold(wait, on_wait, cancel)
 
     def index(
         self,
@@ -58,34 +95,190 @@ class Library:
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
         pause: threading.Event | None = None,
+        wait: bool = True,
     ) -> IndexReport:
-        """Index ``roots`` with every available step, then group new faces into people."""
-        face_step = FaceStep(self.analyzer)
-        steps: list[PhotoStep] = [ClipStep(self.encoder, self.settings.min_tag_probability), face_step]
+        """Index ``roots`` with every available step, then group new faces into people.
+
+        If another process is writing to the library this waits for it (reporting a "waiting"
+        phase with who it is) or, with ``wait=False``, raises :class:`~album.core.store.lock.LibraryBusy`.
+        A cancel while waiting returns a cancelled, empty report.
+        """
+        report_progress = progress or (lambda _p: None)
+
+        def waiting(holder: LockHolder | None) -> None:
+            report_progress(IndexProgress("waiting", 0, 0, holder.describe() if holder else None))
+
+        cancel = cancel or threading.Event()
+        try:
+            with self._writing(wait, waiting, cancel):
+                return self._index_locked(list(roots), report_progress, cancel, pause)
+        except WaitCancelled:
+            return IndexReport(cancelled=True)
+
+    def _index_locked(
+        self, roots: list[str], progress: ProgressCallback, cancel: threading.Event, pause: threading.Event | None
+    ) -> IndexReport:
+        face_step = FaceStep(self._analyzer)
+        clip_step = ClipStep(self._encoder, self.vocabulary(), self.settings.min_tag_probability)
+        steps: list[PhotoStep] = [clip_step, face_step]
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
-        indexer = Indexer(self.store, self.paths.thumbs_dir, IndexSettings(), exclude, steps, self.gazetteer)
+        indexer = Indexer(self._store, self.paths.thumbs_dir, IndexSettings(), exclude, steps, self._gazetteer)
         report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause)
         if face_step.faces is not None and not report.cancelled:
-            people_ops.cluster(face_step.faces, self.analyzer.same_person_distance)
+            people_ops.cluster(face_step.faces, self._analyzer.same_person_distance)
         return report
 
+    def lock_holder(self) -> LockHolder | None:
+        """Who is writing to the library (or last did), as the writer lock records it."""
+        return self._store.writer_lock.holder()
+
+    def add_folders(self, folders: Sequence[str]) -> list[str]:
+        """Remember folders as part of the library (saved in the settings); returns the new ones."""
+        known = self.settings.library_folders
+        added = [f for f in dict.fromkeys(folders) if f not in known and os.path.isdir(f)]
+        if added:
+            self.settings.library_folders = known + added
+            self.settings.save(self.paths)
+        return added
+
     def forget_folder(self, folder: str) -> int:
-        """Take a folder's photos and faces out of the database (the files stay); returns how many."""
-        ids = self.store.photo_ids_under(folder)
-        self.store.delete_photos(ids)
+        """Take a folder's photos and faces out of the library (the files stay); returns how many."""
+        with self._writing():
+            ids = self._store.photo_ids_under(folder)
+            self._store.delete_photos(ids)
         return len(ids)
+
+    # -- searching --------------------------------------------------------------------------------
+    def known_people(self) -> list[KnownPerson]:
+        return people_ops.known_people(self._faces())
+
+    def vocabulary(self) -> tuple[Tag, ...]:
+        """The zero-shot tags of the library's CLIP model (its own, or album's default)."""
+        return load_vocabulary(clip_folder(self.paths.models_dir, self._encoder.key))
+
+    def parse(self, text: str, known: Sequence[KnownPerson] | None = None, today: date | None = None) -> Query:
+        """The search box's text as a Query, with this library's people and whereabouts.
+
+        Args:
+            known: the people to recognise, if the caller has them already (the search bar parses
+                on every keystroke) or wants others (``album parse --people``); else the library's.
+            today: the day relative dates count from (today by default).
+        """
+        if not text.strip():
+            return Query()
+        people = self.known_people() if known is None else known
+        return parse_query(text, people, today=today, gazetteer=self._gazetteer, library_center=self._store.center())
+
+    @staticmethod
+    def to_syntax(query: Query) -> str:
+        """``query`` in the explicit search syntax (``person:Anna after:2023-06-01 beach``)."""
+        return to_syntax(query)
+
+    def search(self, query: Query, limit: int | None = None) -> SearchResult:
+        """Photos matching every filter of ``query``, ranked by its text when it has one."""
+        return self._searcher.search(query, limit)
+
+    def similar(self, photo: str | np.ndarray, query: Query | None = None, limit: int | None = None) -> SearchResult:
+        """Photos like ``photo`` (a path in or outside the library, or a vector), the photo itself first."""
+        return self._searcher.similar(photo, query, limit)
+
+    def photo(self, path: str) -> Photo | None:
+        return self._store.photo_by_path(path)
+
+    def thumbnail(self, photo: Photo) -> Path:
+        """Where the photo's cached thumbnail is (it may not exist for a photo that failed to decode)."""
+        return thumbnail_path(self.paths.thumbs_dir, photo.content_hash or "")
 
     def suggestions(self) -> list[str]:
         """Words the search box completes: the library's people, places and tags (English and Chinese)."""
-        names = [p.name for p in people_ops.known_people(self.faces())]
-        places = self.store.distinct(["place", "region", "country"])
-        present = {tag for tag, _count in self.store.tag_counts()}
-        tags = [name for tag in VOCABULARY if tag.key in present for name in (tag.en, tag.zh)]
+        names = [p.name for p in self.known_people()]
+        places = self._store.distinct_places()
+        present = {tag for tag, _count in self._store.tag_counts()}
+        tags = [name for tag in self.vocabulary() if tag.key in present for name in (tag.en, tag.zh)]
         return sorted({*names, *places, *tags}, key=str.casefold)
 
-    def parse(self, text: str) -> Query:
-        """The search box's text as a Query, with this library's people and whereabouts."""
-        if not text.strip():
-            return Query()
-        known = people_ops.known_people(self.faces())
-        return parse_query(text, known, gazetteer=self.gazetteer, library_center=self.store.center())
+    def tag_counts(self) -> list[tuple[str, int]]:
+        return self._store.tag_counts()
+
+    def tag_name(self, key: str, chinese: bool = False) -> str:
+        return display_name(key, chinese)
+
+    def place_names(self, photo: Photo, chinese: bool = False) -> list[str]:
+        """The photo's place, region and country, in Chinese for a Chinese UI where names are known."""
+        if chinese and self._gazetteer.loaded:  # never load ~1 s of names just to show one photo
+            return self._gazetteer.display_names(photo.place, photo.region, photo.country, chinese=True)
+        return [n for n in (photo.place, photo.region, photo.country) if n]
+
+    def load_place_names(self) -> None:
+        """Load the place names now (~1 s) rather than on the first search that names a place."""
+        self._gazetteer.load()
+
+    # -- people -----------------------------------------------------------------------------------
+    def people(self, include_hidden: bool = True, with_faces: bool = False, with_covers: bool = False) -> list[Person]:
+        """Named people first (by name), then unnamed groups (biggest first)."""
+        people = people_ops.list_people(self._faces(), include_hidden, with_faces)
+        if with_faces:
+            paths = self._store.paths_by_id()
+            people = [
+                dataclasses.replace(p, faces=tuple(dataclasses.replace(f, photo_path=paths.get(f.photo_id))
+                                                   for f in p.faces))
+                for p in people
+            ]  # fmt: skip
+        if with_covers:
+            covers = self._faces().thumbs([p.cover_face_id for p in people if p.cover_face_id])
+            people = [dataclasses.replace(p, cover_thumb=covers.get(p.cover_face_id or "")) for p in people]
+        return people
+
+    def faces_in_photo(self, photo_id: str) -> list[Face]:
+        return people_ops.faces_in_photo(self._faces(), photo_id)
+
+    def faces_for_review(self, person_id: str) -> list[tuple[Face, float]]:
+        """A person's faces with their distance from the person's mean face, least like the rest first."""
+        return people_ops.faces_for_review(self._faces(), person_id)
+
+    def name_person(self, person_id: str, name: str) -> None:
+        with self._writing():
+            people_ops.name_person(self._faces(), person_id, name)
+
+    def name_face(self, face_id: str, name: str) -> str:
+        """The user says this face is ``name``; returns the person it is on now."""
+        with self._writing():
+            return people_ops.name_face(self._faces(), face_id, name)
+
+    def merge_people(self, target: str, sources: Sequence[str]) -> None:
+        with self._writing():
+            people_ops.merge_people(self._faces(), target, sources)
+
+    def move_faces(self, face_ids: Sequence[str], person_id: str | None = None) -> str:
+        """Put faces on a person (a new one if None: a split); returns the person's id."""
+        with self._writing():
+            return people_ops.move_faces(self._faces(), face_ids, person_id)
+
+    def not_this_person(self, face_ids: Sequence[str]) -> None:
+        with self._writing():
+            people_ops.not_this_person(self._faces(), face_ids)
+
+    def hide_person(self, person_id: str, hidden: bool = True) -> None:
+        with self._writing():
+            people_ops.hide_person(self._faces(), person_id, hidden)
+
+    def set_me(self, person_id: str) -> None:
+        with self._writing():
+            people_ops.set_me(self._faces(), person_id)
+
+    def cluster_faces(self) -> people_ops.ClusterReport:
+        """Group the faces that wait for a person (normally done at the end of indexing)."""
+        self._analyzer.load()
+        with self._writing():
+            return people_ops.cluster(self._faces(), self._analyzer.same_person_distance)
+
+    # -- the library as a whole -------------------------------------------------------------------
+    def errors(self) -> list[FileError]:
+        return self._store.list_errors()
+
+    def stats(self) -> LibraryStats:
+        return self._store.stats()
+
+    def models(self) -> list[ModelStatus]:
+        """Every CLIP model album knows or finds in the models folder, and the face models."""
+        return [*clip_models(self.paths.models_dir), face_models(self.paths.models_dir)]

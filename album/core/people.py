@@ -10,10 +10,11 @@ user placed stay put, and a face is never put back on a person the user said it 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -21,7 +22,7 @@ from scipy import sparse
 from sklearn.cluster import DBSCAN, AgglomerativeClustering
 
 from album.core.query import KnownPerson
-from album.core.store.db import chunks, in_clause, sql_string
+from album.core.records import Face, Person
 from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
@@ -29,20 +30,6 @@ log = logging.getLogger(__name__)
 MIN_FACES = 3  # faces needed before a group becomes a person (Immich's default)
 NEIGHBOURS = 3  # a face joins the person most of its nearest recognised faces belong to
 LINKAGE_MAX = 3000  # faces per cluster for average linkage (~70 MB of distances); bigger ones are split first
-
-
-@dataclass
-class Person:
-    """A person as the UI and the CLI show it."""
-
-    id: str
-    name: str | None
-    face_count: int
-    photo_count: int
-    hidden: bool
-    is_me: bool
-    cover_face_id: str | None
-    faces: list[dict[str, Any]] = field(default_factory=list)
 
 
 def nearest_person(
@@ -154,38 +141,38 @@ def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -
 
 def _refresh(faces: FaceStore, face_ids: Sequence[str]) -> None:
     """Update photos.person_ids for the photos of these faces."""
-    photo_ids: list[str] = []
-    for chunk in chunks(face_ids):
-        photo_ids += [r["photo_id"] for r in faces.face_rows(in_clause("id", chunk), ["photo_id"])]
-    faces.refresh_photo_people(photo_ids)
+    faces.refresh_photo_people(faces.photo_ids_of_faces(face_ids))
 
 
-def _faces_of(faces: FaceStore, person_id: str) -> list[dict[str, Any]]:
-    return faces.face_rows(f"person_id = {sql_string(person_id)}", ["id", "photo_id", "bbox", "score"])
+def _face(row: dict[str, Any], name: str | None = None) -> Face:
+    x1, y1, x2, y2 = (float(v) for v in row["bbox"])
+    score = float(row.get("score") or 0.0)
+    return Face(row["id"], row.get("photo_id") or "", (x1, y1, x2, y2), score, row.get("person_id"), name)
 
 
 def list_people(faces: FaceStore, include_hidden: bool = True, with_faces: bool = False) -> list[Person]:
     """Named people first (by name), then unnamed clusters (biggest first)."""
-    by_person: dict[str, list[dict[str, Any]]] = {}
-    for row in faces.face_rows("person_id IS NOT NULL", ["id", "photo_id", "person_id", "bbox", "score"]):
-        by_person.setdefault(row["person_id"], []).append(row)
+    by_person: dict[str, list[Face]] = {}
+    for row in faces.recognised_faces(["id", "photo_id", "person_id", "bbox", "score"]):
+        by_person.setdefault(row["person_id"], []).append(_face(row))
     people = []
     for row in faces.person_rows():
         members = by_person.get(row["id"], [])
         if not members or (row["hidden"] and not include_hidden):
             continue
-        cover = max(members, key=_quality)
+        named = [dataclasses.replace(f, person_name=row["name"]) for f in members]
+        cover = max(named, key=_quality)
         people.append(Person(
-            row["id"], row["name"], len(members), len({m["photo_id"] for m in members}), bool(row["hidden"]),
-            bool(row["is_me"]), cover["id"], sorted(members, key=_quality, reverse=True) if with_faces else [],
+            row["id"], row["name"], len(members), len({m.photo_id for m in members}), bool(row["hidden"]),
+            bool(row["is_me"]), cover.id, tuple(sorted(named, key=_quality, reverse=True)) if with_faces else (),
         ))  # fmt: skip
     return sorted(people, key=lambda p: (p.name is None, (p.name or "").lower(), -p.face_count))
 
 
-def _quality(face: dict[str, Any]) -> float:
+def _quality(face: Face) -> float:
     """Cover-face quality: a confident detection of a large face."""
-    x1, y1, x2, y2 = face["bbox"]
-    return float(face["score"]) * float(np.sqrt(max(x2 - x1, 0) * max(y2 - y1, 0)))
+    x1, y1, x2, y2 = face.bbox
+    return face.score * float(np.sqrt(max(x2 - x1, 0) * max(y2 - y1, 0)))
 
 
 def name_person(faces: FaceStore, person_id: str, name: str) -> None:
@@ -197,7 +184,7 @@ def merge_people(faces: FaceStore, target: str, sources: Sequence[str]) -> None:
     for source in sources:
         if source == target:
             continue
-        moved = [f["id"] for f in _faces_of(faces, source)]
+        moved = [f["id"] for f in faces.faces_of_person(source, ["id"])]
         faces.assign(moved, target, "user")
         faces.retarget_rejections(source, target)
         _refresh(faces, moved)
@@ -214,30 +201,30 @@ def move_faces(faces: FaceStore, face_ids: Sequence[str], person_id: str | None 
 
 def not_this_person(faces: FaceStore, face_ids: Sequence[str]) -> None:
     """Take faces off their person and remember that they are not that person."""
-    where = in_clause("id", face_ids)
-    pairs = [(r["id"], r["person_id"]) for r in faces.face_rows(where, ["id", "person_id"]) if r["person_id"]]
+    rows = faces.faces_by_ids(face_ids, ["id", "person_id"])
+    pairs = [(r["id"], r["person_id"]) for r in rows if r["person_id"]]
     faces.reject(pairs)
     faces.assign(face_ids, None, "user")
     _refresh(faces, face_ids)
 
 
-def faces_for_review(faces: FaceStore, person_id: str) -> list[dict[str, Any]]:
-    """A person's faces (``id``, ``photo_id``, ``thumb``, ``distance``), least like the rest first.
-
-    ``distance`` is the cosine distance from the person's mean face, so the faces that are probably
-    someone else lead the list where the user looks first.
-    """
-    rows, matrix = faces.embeddings(f"person_id = {sql_string(person_id)}")
+def faces_for_review(faces: FaceStore, person_id: str) -> list[tuple[Face, float]]:
+    """A person's faces (with their thumbnails) and each one's distance from the person's mean face,
+    least like the rest first, so the faces that are probably someone else lead the list where the
+    user looks first."""
+    rows, matrix = faces.person_embeddings(person_id)
     if not rows:
         return []
     centre = matrix.mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
     distances = 1.0 - matrix @ centre
-    where = f"person_id = {sql_string(person_id)}"
-    thumbs = {r["id"]: r["thumb"] for r in faces.face_rows(where, ["id", "thumb"])}
-    review = [{"id": r["id"], "photo_id": r["photo_id"], "thumb": thumbs.get(r["id"], b""), "distance": float(d)}
-              for r, d in zip(rows, distances, strict=True)]  # fmt: skip
-    return sorted(review, key=lambda r: -r["distance"])
+    thumbs = {r["id"]: (r["thumb"], r["bbox"]) for r in faces.faces_of_person(person_id, ["id", "thumb", "bbox"])}
+    review = []
+    for row, distance in zip(rows, distances, strict=True):
+        thumb, bbox = thumbs.get(row["id"], (b"", (0.0, 0.0, 0.0, 0.0)))
+        face = dataclasses.replace(_face({**row, "bbox": bbox}), thumb=thumb)
+        review.append((face, float(distance)))
+    return sorted(review, key=lambda fd: -fd[1])
 
 
 def hide_person(faces: FaceStore, person_id: str, hidden: bool = True) -> None:
@@ -257,21 +244,11 @@ def known_people(faces: FaceStore) -> list[KnownPerson]:
     return [KnownPerson(r["id"], r["name"], bool(r["is_me"])) for r in faces.person_rows() if r["name"]]
 
 
-@dataclass(frozen=True)
-class FaceLabel:
-    """A face as the viewer shows it: where it is and whose it is."""
-
-    face_id: str
-    person_id: str | None
-    bbox: list[float]  # x1, y1, x2, y2 as fractions of the upright photo
-    name: str | None
-
-
-def faces_in_photo(faces: FaceStore, photo_id: str) -> list[FaceLabel]:
+def faces_in_photo(faces: FaceStore, photo_id: str) -> list[Face]:
     """Every face of one photo with its person's name, for the viewer."""
     names = {r["id"]: r["name"] for r in faces.person_rows()}
-    rows = faces.face_rows(f"photo_id = {sql_string(photo_id)}", ["id", "bbox", "person_id"])
-    return [FaceLabel(r["id"], r["person_id"], list(r["bbox"]), names.get(r["person_id"] or "")) for r in rows]
+    rows = faces.faces_of_photo(photo_id, ["id", "photo_id", "bbox", "score", "person_id"])
+    return [_face(r, names.get(r["person_id"] or "")) for r in rows]
 
 
 def name_face(faces: FaceStore, face_id: str, name: str) -> str:
@@ -282,7 +259,7 @@ def name_face(faces: FaceStore, face_id: str, name: str) -> str:
     starts a new person with that name.
     """
     wanted = name.strip().casefold()
-    current = faces.face_rows(f"id = {sql_string(face_id)}", ["person_id"])
+    current = faces.faces_by_ids([face_id], ["person_id"])
     current_person = current[0]["person_id"] if current else None
     people = faces.person_rows()
     named = next((p for p in people if p["name"] and p["name"].strip().casefold() == wanted), None)

@@ -1,4 +1,4 @@
-"""Searching the library: a :class:`~album.core.query.Query` in, ranked photo records out.
+"""Searching the library: a :class:`~album.core.query.Query` in, ranked :class:`SearchHit` records out.
 
 Filters always run inside LanceDB as an SQL prefilter. With a text part (or an example photo) the
 CLIP vector ranks the photos that pass the filters, and a relevance cutoff ends the list where the
@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -20,17 +18,12 @@ from album.core.models.clip import ClipEncoder
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import decode, image_format, read_stable
 from album.core.pipeline.scan import FileEntry
-from album.core.query import Query, describe
-from album.core.store.db import VECTOR_COLUMN, Store, sql_string
-from album.core.store.filters import to_where
+from album.core.query import Query, match_reasons
+from album.core.records import SearchHit, SearchResult, Similarity
+from album.core.store.db import Store
 
 log = logging.getLogger(__name__)
 
-# The fields of the JSON photo record: a contract for scripts (see README "JSON output").
-RECORD_FIELDS = (
-    "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
-    "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
-)  # fmt: skip
 MAX_CANDIDATES = 1000  # vector hits examined per search before the cutoff
 # Relevance cutoff (see `relevance_cutoff`): keep hits at least RELATIVE_MIN of the way from what a random
 # photo scores to the best hit; when the best hit is itself not Z_MIN standard deviations above random
@@ -39,31 +32,6 @@ Z_MIN = 2.0
 RELATIVE_MIN = 0.5
 RELATIVE_WEAK = 0.9
 MIN_BACKGROUND = 8  # fewer encoded photos than this: too few to estimate what "random" scores
-
-
-def iso_taken_at(taken_at: datetime | None, offset_min: int | None) -> str | None:
-    """ISO 8601 local time as the camera recorded it, with ``+HH:MM`` when the offset is known."""
-    if taken_at is None:
-        return None
-    if offset_min is not None:
-        taken_at = taken_at.replace(tzinfo=timezone(timedelta(minutes=offset_min)))
-    return taken_at.isoformat()
-
-
-def photo_record(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored row as the stable, JSON-ready photo record."""
-    record = {key: row.get(key) for key in RECORD_FIELDS}
-    record["taken_at"] = iso_taken_at(row.get("taken_at"), row.get("tz_offset_min"))
-    record["tags"] = list(row.get("tags") or [])
-    return record
-
-
-@dataclass
-class SearchResult:
-    """Ranked records (each with ``score`` and ``why``) and, if semantic search was not possible, why not."""
-
-    records: list[dict[str, Any]] = field(default_factory=list)
-    notice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,10 +104,8 @@ class Searcher:
         query = query or Query()
         if isinstance(photo, np.ndarray):
             return self._ranked(photo, query, limit)
-        row = self.store.get_photo_by_path(photo)
-        if row is not None and row.get(VECTOR_COLUMN) is not None and row["clip_model"] == self._model_id():
-            vector = np.asarray(row[VECTOR_COLUMN], np.float32)
-        else:  # a photo from outside the library (e.g. dropped on the search bar), or not encoded yet
+        vector = self.store.stored_vector(photo, self._model_id())
+        if vector is None:  # a photo from outside the library (e.g. dropped on the search bar), or not encoded yet
             vector = self._encode_file(photo)
         return self._ranked(vector, query, limit)
 
@@ -170,31 +136,26 @@ class Searcher:
         return self.encoder.encode_texts([text])[0]
 
     def _by_date(self, query: Query, limit: int | None) -> SearchResult:
-        table = self.store.query_photos(to_where(query), limit=limit)
-        why = describe(query)
-        return SearchResult([{**photo_record(r), "score": None, "why": why} for r in table.to_pylist()])
+        reasons = match_reasons(query)
+        return SearchResult([SearchHit(photo, None, reasons) for photo in self.store.photos_matching(query, limit)])
 
     def _ranked(self, vector: np.ndarray, query: Query, limit: int | None) -> SearchResult:
-        where = to_where(query)
         model_id = self._model_id()
-        model_filter = f"clip_model = {sql_string(model_id)}"
-        full_where = f"({where}) AND {model_filter}" if where else model_filter
         candidates = min(limit or MAX_CANDIDATES, MAX_CANDIDATES)
-        rows = self.store.vector_search(vector, full_where, candidates)
-        scores = np.array([1.0 - r["_distance"] for r in rows], dtype=np.float32)
+        found = self.store.nearest(vector, query, model_id, candidates)
+        scores = np.array([score for _photo, score in found], dtype=np.float32)
         keep = relevance_cutoff(scores, self._background_for(model_id), vector)
-        filters = describe(query)
-        records = [
-            {**photo_record(r), "score": round(float(s), 4), "why": [f"similarity {s:.2f}", *filters]}
-            for r, s in zip(rows[:keep], scores[:keep], strict=True)
+        filters = match_reasons(query)
+        hits = [
+            SearchHit(photo, round(score, 4), (Similarity(round(score, 4)), *filters)) for photo, score in found[:keep]
         ]
-        return SearchResult(records)
+        return SearchResult(hits)
 
     def _background_for(self, model_id: str) -> Background | None:
         """Background statistics, recomputed only when the photos table changed."""
-        key = (model_id, int(self.store.photos.version))
+        key = (model_id, self.store.data_version)
         if self._background is None or self._background[0] != key:
-            vectors = self.store.vectors(f"clip_model = {sql_string(model_id)}")
+            vectors = self.store.model_vectors(model_id)
             background = None
             if len(vectors) >= MIN_BACKGROUND:
                 background = Background(vectors.mean(axis=0), np.cov(vectors, rowvar=False), len(vectors))

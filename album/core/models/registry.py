@@ -110,12 +110,13 @@ class ModelStatus:
     folder: Path
     licence: str
     note: str
+    multilingual: bool | None = None  # CLIP models: understands Chinese queries (None: unknown, or not CLIP)
 
 
 def clip_models(models_dir: Path) -> list[ModelStatus]:
     """The known CLIP models, then any model folder a user put in ``models_dir/clip`` themselves."""
     found = [ModelStatus("clip", key, not _missing(clip_folder(models_dir, key), spec), clip_folder(models_dir, key),
-                         spec.licence, spec.note) for key, spec in CLIP_MODELS.items()]  # fmt: skip
+                         spec.licence, spec.note, spec.multilingual) for key, spec in CLIP_MODELS.items()]  # fmt: skip
     root = models_dir / "clip"
     folders = sorted(root.iterdir()) if root.is_dir() else []
     extra = [p for p in folders if p.name not in CLIP_MODELS and not _missing(p, None)]

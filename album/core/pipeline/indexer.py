@@ -24,7 +24,6 @@ import logging
 import os
 import threading
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,7 +37,7 @@ from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
 from album.core.pipeline.scan import FileEntry, discover
-from album.core.store.db import KnownFile, Store, display_path, error_id, error_row
+from album.core.store.db import KnownFile, Store, display_path, error_id, error_row, new_photo_id
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +55,9 @@ class PhotoStep(Protocol):
     def decode_size(self) -> int:
         """Long side (pixels) of the reduced image this step needs; asked after ``start``."""
 
-    def pending_where(self) -> str:
-        """SQL filter of the rows this step has not processed yet."""
+    def marker(self) -> tuple[str, str]:
+        """The column where this step records which model processed a photo, and its current model:
+        photos with another value there are pending for it."""
 
     def cleared(self) -> dict[str, Any]:
         """Column values that reset this step's results (used when a photo's content changes)."""
@@ -67,6 +67,11 @@ class PhotoStep(Protocol):
 
     def run(self, photo_ids: list[str], prepared: list[Any]) -> list[dict[str, Any]]:
         """Batched work on the writer thread; returns column values for each photo."""
+
+    def commit(self) -> list[dict[str, Any]]:
+        """Once the batch's photo rows are written: write this step's own rows (which point at those
+        photos), and return column updates (each with "id") that mark the photos done. A kill before
+        this leaves the photos pending for the step, never rows pointing at a photo that is not there."""
 
 
 @dataclass(frozen=True)
@@ -171,9 +176,10 @@ class _BatchWriter:
 
     def __init__(
         self, store: Store, batch_size: int, steps: Sequence[PhotoStep], all_steps: Sequence[PhotoStep],
-        known_errors: dict[bytes, tuple[int, int]],
+        known_errors: dict[bytes, tuple[int, int]], taken_ids: set[str],
     ) -> None:  # fmt: skip
         self.store = store
+        self.taken_ids = taken_ids  # ids of the library's rows, so a new photo's derived id never collides
         self.batch_size = batch_size
         self.steps = steps
         self.defaults: dict[str, Any] = {"tags": [], "tag_scores": [], "person_ids": []}
@@ -203,7 +209,11 @@ class _BatchWriter:
 
     def _rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """New rows, and overlays for rows already in the store (which keep columns not given)."""
-        ids = [job.known.id if job.known else uuid.uuid4().hex for _decoded, job in self.decoded]
+        ids = []
+        for _decoded, job in self.decoded:
+            photo_id = job.known.id if job.known else new_photo_id(job.entry.path_bytes, self.taken_ids)
+            self.taken_ids.add(photo_id)
+            ids.append(photo_id)
         results: list[dict[str, Any]] = [{} for _ in self.decoded]
         for step in self.steps:
             outputs = step.run(ids, [d.prepared[step.name] for d, _job in self.decoded])
@@ -225,6 +235,8 @@ class _BatchWriter:
         new, overlays = self._rows()
         self.store.upsert_photos(new)
         self.store.update_photo_fields(overlays + self.touched)
+        for step in self.steps:  # rows that point at photos only once the photos are written
+            self.store.update_photo_fields(step.commit())
         self.store.record_errors(self.errors)
         self.store.clear_errors(self.cleared)
         self.decoded, self.touched, self.errors, self.cleared = [], [], [], []
@@ -331,7 +343,8 @@ class Indexer:
             self.store.clear_errors(stale_errors)
 
         self._geocode_unnamed(cancel)
-        writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors)
+        taken_ids = {row.id for row in known.values()}
+        writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors, taken_ids)
         self._decode_all(todo, report, report_progress, cancel, writer, active, pause or threading.Event())
         report_progress(IndexProgress("finishing", 0, 0))
         self.store.optimize()
@@ -349,14 +362,12 @@ class Indexer:
         """Name the places of photos indexed before album knew regions (a library from schema 3)."""
         if self.gazetteer is None:
             return
-        table = self.store.query_photos("lat IS NOT NULL AND lon IS NOT NULL AND region IS NULL",
-                                        columns=["id", "lat", "lon"])  # fmt: skip
-        rows = table.to_pylist()
+        rows = self.store.ungeocoded()
         for start in range(0, len(rows), self.settings.batch_size):
             if cancel.is_set():
                 return
             batch = rows[start : start + self.settings.batch_size]
-            self.store.update_photo_fields([{"id": r["id"], **self._location_names(r["lat"], r["lon"])} for r in batch])
+            self.store.update_photo_fields([{"id": i, **self._location_names(lat, lon)} for i, lat, lon in batch])
 
     def _start_steps(self, report: IndexReport) -> list[PhotoStep]:
         active = []
@@ -371,11 +382,7 @@ class Indexer:
         return active
 
     def _pending_paths(self, steps: Sequence[PhotoStep]) -> set[bytes]:
-        if not steps:
-            return set()
-        where = " OR ".join(f"({step.pending_where()})" for step in steps)
-        table = self.store.query_photos(where, columns=["path_bytes"])
-        return set(table.column("path_bytes").to_pylist())
+        return self.store.pending_paths([step.marker() for step in steps])
 
     def _match_moves(
         self,

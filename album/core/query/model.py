@@ -9,6 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from album.core.records import (
+    CameraContains,
+    Reason,
+    Tagged,
+    TakenBetween,
+    TakenIn,
+    TakenNear,
+    Without,
+    WithPeople,
+)
+
 DEFAULT_RADIUS_KM = 25.0
 
 
@@ -66,23 +77,22 @@ class KnownPerson:
     is_me: bool = False
 
 
-def describe(query: Query) -> list[str]:
-    """The filters of ``query`` in words, to tell the user why a photo matched."""
-    reasons = []
+def match_reasons(query: Query) -> tuple[Reason, ...]:
+    """Why a photo matched ``query``'s filters, as structured reasons each front end puts in words."""
+    reasons: list[Reason] = []
     if query.date_from or query.date_to:
-        reasons.append(f"taken {query.date_from or '…'} – {query.date_to or '…'}")
+        reasons.append(TakenBetween(query.date_from, query.date_to))
     place = query.place
     if place is not None and place.lat is not None and place.lon is not None:
-        where = place.name or f"{place.lat:.4f}, {place.lon:.4f}"
-        reasons.append(f"within {place.radius_km or DEFAULT_RADIUS_KM:g} km of {where}")
+        reasons.append(TakenNear(place.name, place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM))
     if place is not None and place.country:
-        reasons.append(f"in {place.region}, {place.country}" if place.region else f"in {place.country}")
+        reasons.append(TakenIn(place.country, place.region))
     if query.camera:
-        reasons.append(f"camera contains {query.camera!r}")
+        reasons.append(CameraContains(query.camera))
     if query.tags:
-        reasons.append("tagged " + ", ".join(query.tags))
+        reasons.append(Tagged(query.tags))
     if query.people:
-        reasons.append("with " + " and ".join(query.people))
+        reasons.append(WithPeople(query.people))
     if query.exclude:
-        reasons.append("without " + ", ".join(query.exclude))
-    return reasons
+        reasons.append(Without(query.exclude))
+    return tuple(reasons)

@@ -12,23 +12,32 @@ migrates it step by step; one written by a newer album is refused rather than da
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import lancedb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from album.core.query.model import Query
+from album.core.records import FileError, LibraryStats, Photo
+from album.core.store.filters import to_where
+from album.core.store.lock import WriterLock
+from album.core.store.sql import chunks, in_clause, sql_string
+
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 VECTOR_COLUMN = "clip_vector"  # added on first use with the CLIP model's dimension
 
 PHOTOS_SCHEMA = pa.schema(
@@ -95,14 +104,40 @@ def _add_missing_columns(store: Store) -> None:
         store.photos.add_columns(missing)
 
 
+def _merge_duplicate_photos(store: Store) -> None:
+    """Keep one row per file: album before schema 5 gave new photos random ids, so two indexing runs
+    at once could insert the same file twice. The row kept is the one holding the most of the user's
+    work: faces the user named first, then the most pipeline steps done, then the latest indexed."""
+    columns = ["id", "path_bytes", "clip_model", "faces_model", "indexed_at"]
+    rows = store.photos.search().select(columns).limit(None).to_list()
+    by_path: dict[bytes, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_path.setdefault(row["path_bytes"], []).append(row)
+    groups = [group for group in by_path.values() if len(group) > 1]
+    if not groups:
+        return
+    named: set[str] = set()
+    if "faces" in store.table_names():
+        faces = store._db.open_table("faces")
+        user_faces = faces.search().where("assigned_by = 'user'").select(["photo_id"]).limit(None).to_arrow()
+        named = set(user_faces.column("photo_id").to_pylist())
+    drop: list[str] = []
+    for group in groups:
+        group.sort(key=lambda r: (r["id"] in named, r["clip_model"] is not None, r["faces_model"] is not None,
+                                  r["indexed_at"] or datetime.min), reverse=True)  # fmt: skip
+        drop += [r["id"] for r in group[1:]]
+    log.info("merging %d duplicate photo rows", len(drop))
+    store.delete_photos(drop)
+
+
 # Step migrations: MIGRATIONS[n] upgrades a database at version n to n + 1.
 MIGRATIONS: dict[int, Callable[[Store], None]] = {
     1: _add_missing_columns,
     2: _add_missing_columns,
     3: _add_missing_columns,
+    4: _merge_duplicate_photos,
 }
 
-_IN_CHUNK = 500  # ids per "id IN (...)" clause
 SCALAR_INDEX_MIN_ROWS = 5_000
 SCALAR_INDEXES = (
     ("taken_at", "BTREE"), ("lat", "BTREE"), ("lon", "BTREE"), ("clip_model", "BITMAP"),
@@ -113,6 +148,30 @@ ANN_MIN_ROWS = 20_000  # exact search: ~140 ms at 100k rows, ~30 ms at 20k (benc
 ANN_NPROBES = 20
 ANN_REFINE = 10
 KEEP_VERSIONS_FOR = timedelta(minutes=1)
+
+
+class _Writes(Protocol):
+    write_mutex: threading.RLock
+
+
+_S = TypeVar("_S", bound=_Writes)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def writes(method: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_S, _P], _R]:
+    """Serialise a method that writes to the library with every other write in this process.
+
+    The GUI edits people while an import writes batches; LanceDB commits racing on one table can
+    conflict, so within a process writes take turns (across processes, :class:`WriterLock` does).
+    """
+
+    @functools.wraps(method)
+    def locked(self: _S, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self.write_mutex:
+            return method(self, *args, **kwargs)
+
+    return locked
 
 
 class StoreError(Exception):
@@ -130,25 +189,40 @@ class KnownFile:
     content_hash: str
 
 
-def sql_string(value: str) -> str:
-    """Quote a value as an SQL string literal. Filters are only ever built through helpers like this."""
-    return "'" + value.replace("'", "''") + "'"
+def new_photo_id(path_bytes: bytes, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The id of a photo new to the library: derived from its path, so writing the same file twice
+    merges instead of adding a second row. A moved photo keeps the id of its old path; a new file at
+    that old path then takes the next free id of the same derivation (``taken``: ids in use)."""
+    candidate, n = hashlib.blake2b(path_bytes, digest_size=16).hexdigest(), 0
+    while candidate in taken:
+        n += 1
+        candidate = hashlib.blake2b(path_bytes + b"\0" + str(n).encode(), digest_size=16).hexdigest()
+    return candidate
 
 
-def chunks(values: Sequence[str], size: int = _IN_CHUNK) -> list[Sequence[str]]:
-    """``values`` in pieces small enough for one ``IN (...)`` clause each."""
-    return [values[i : i + size] for i in range(0, len(values), size)]
+PHOTO_COLUMNS = [f.name for f in dataclasses.fields(Photo)]
 
 
-def in_clause(column: str, values: Sequence[str]) -> str:
-    return f"{column} IN ({', '.join(sql_string(v) for v in values)})"
+def photo_from_row(row: dict[str, Any]) -> Photo:
+    """A stored row as a :class:`~album.core.records.Photo` record."""
+    values: dict[str, Any] = {name: row.get(name) for name in PHOTO_COLUMNS}
+    values["tags"] = tuple(row.get("tags") or ())
+    values["person_ids"] = tuple(row.get("person_ids") or ())
+    return Photo(**values)
 
 
 class Store:
-    """The LanceDB library. Not thread-safe for writes: one writer (the indexer) at a time."""
+    """The LanceDB library.
 
-    def __init__(self, db_dir: Path) -> None:
+    Reads may run on any thread at any time. Writes are serialised within the process (``@writes``);
+    a writer across processes must hold :attr:`writer_lock` (the :class:`~album.core.library.Library`
+    takes it), which a migration on opening takes by itself.
+    """
+
+    def __init__(self, db_dir: Path, writer_lock: WriterLock | None = None) -> None:
         self.db_dir = db_dir
+        self.write_mutex = threading.RLock()
+        self.writer_lock = writer_lock or WriterLock(db_dir)
         db_dir.mkdir(parents=True, exist_ok=True)
         # Several handles read the same tables (indexer, searches, people view); with a zero interval
         # every read sees the latest commit instead of the version the handle first opened.
@@ -169,6 +243,7 @@ class Store:
             return self._db.open_table(name)
         return self._db.create_table(name, schema=schema, exist_ok=True)
 
+    @writes
     def drop_table(self, name: str) -> None:
         self._db.drop_table(name)
 
@@ -177,6 +252,7 @@ class Store:
         rows = self.meta.search().where(f"key = {sql_string(key)}").limit(1).to_list()
         return rows[0]["value"] if rows else None
 
+    @writes
     def _set_meta(self, key: str, value: str) -> None:
         data = pa.Table.from_pylist([{"key": key, "value": value}], schema=META_SCHEMA)
         self.meta.merge_insert("key").when_matched_update_all().when_not_matched_insert_all().execute(data)
@@ -186,6 +262,12 @@ class Store:
         return int(self._get_meta("schema_version") or 0)
 
     def _migrate(self, fresh: bool) -> None:
+        if self.schema_version == SCHEMA_VERSION:
+            return
+        with self.writer_lock.hold():  # no other process writes while the schema changes
+            self._migrate_locked(fresh)
+
+    def _migrate_locked(self, fresh: bool) -> None:
         version = self.schema_version
         if version == 0 and fresh:
             self._set_meta("schema_version", str(SCHEMA_VERSION))
@@ -208,12 +290,14 @@ class Store:
         table = self.photos.search().select(cols).limit(None).to_arrow()
         return {row["path_bytes"]: KnownFile(**row) for row in table.to_pylist()}
 
+    @writes
     def upsert_photos(self, rows: list[dict[str, Any]]) -> None:
         """Insert or replace whole photo rows, atomically, keyed on ``id``."""
         if rows:
             data = pa.Table.from_pylist(rows, schema=self.photos.schema)
             self.photos.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
 
+    @writes
     def update_photo_fields(self, updates: list[dict[str, Any]]) -> None:
         """Change some columns of existing rows (e.g. the path after a move), keeping the rest."""
         update_columns(self.photos, updates)
@@ -225,6 +309,7 @@ class Store:
         rows = self.photos.search().where(f"path = {sql_string(display)}").limit(None).to_list()
         return next((r for r in rows if r["path_bytes"] == key), None)
 
+    @writes
     def delete_photos(self, ids: Sequence[str]) -> None:
         """Forget photos and their faces (people keep their other faces)."""
         faces = self._db.open_table("faces") if "faces" in self.table_names() else None
@@ -274,6 +359,40 @@ class Store:
         counts = pc.value_counts(pc.list_flatten(tags.combine_chunks())).to_pylist()
         return sorted(((c["values"], c["counts"]) for c in counts), key=lambda tc: (-tc[1], tc[0]))
 
+    def photo_by_path(self, path: str) -> Photo | None:
+        row = self.get_photo_by_path(path)
+        return photo_from_row(row) if row is not None else None
+
+    def photos_matching(self, query: Query, limit: int | None = None) -> list[Photo]:
+        """Photos passing every filter of ``query``, newest first."""
+        table = self.query_photos(to_where(query), columns=PHOTO_COLUMNS, limit=limit)
+        return [photo_from_row(row) for row in table.to_pylist()]
+
+    def paths_by_id(self) -> dict[str, str]:
+        table = self.photos.search().select(["id", "path"]).limit(None).to_arrow()
+        return dict(zip(table.column("id").to_pylist(), table.column("path").to_pylist(), strict=True))
+
+    def distinct_places(self) -> set[str]:
+        """Every place, region and country name the library's photos are in."""
+        return self.distinct(["place", "region", "country"])
+
+    def pending_paths(self, markers: Sequence[tuple[str, str]]) -> set[bytes]:
+        """Paths of the photos some step has not processed with its current model yet.
+
+        Args:
+            markers: per step, the column where it records which model processed a photo, and that model.
+        """
+        if not markers:
+            return set()
+        where = " OR ".join(f"({column} IS NULL OR {column} != {sql_string(model)})" for column, model in markers)
+        return set(self.query_photos(where, columns=["path_bytes"]).column("path_bytes").to_pylist())
+
+    def ungeocoded(self) -> list[tuple[str, float, float]]:
+        """Photos with a position but no place names yet (indexed before album knew regions)."""
+        where = "lat IS NOT NULL AND lon IS NOT NULL AND region IS NULL"
+        rows = self.query_photos(where, columns=["id", "lat", "lon"]).to_pylist()
+        return [(r["id"], r["lat"], r["lon"]) for r in rows]
+
     # -- vectors ----------------------------------------------------------------------------------
     def vector_dim(self) -> int | None:
         """The dimension of the stored CLIP vectors, or None before the first model was used."""
@@ -281,6 +400,7 @@ class Store:
             return None
         return int(self.photos.schema.field(VECTOR_COLUMN).type.list_size)
 
+    @writes
     def ensure_vector_column(self, dim: int) -> None:
         """Make room for ``dim``-d vectors. A model of another dimension replaces the column: vectors
         of two models are never compared, and the indexer re-encodes every photo in the background."""
@@ -312,6 +432,7 @@ class Store:
                 return str(index.index_type)
         return None
 
+    @writes
     def ensure_indexes(self, vector_index: bool | None = None) -> None:
         """Build the indexes a library of this size benefits from (cheap no-op once they exist).
 
@@ -331,6 +452,30 @@ class Store:
         if vector_index and VECTOR_COLUMN not in present and VECTOR_COLUMN in self.photos.schema.names:
             self.photos.create_index(vector_column_name=VECTOR_COLUMN, metric="cosine", index_type="IVF_HNSW_SQ")
 
+    def nearest(self, vector: np.ndarray, query: Query, model_id: str, limit: int) -> list[tuple[Photo, float]]:
+        """The photos passing ``query``'s filters whose ``model_id`` vectors are closest to ``vector``,
+        with their cosine similarity, most similar first."""
+        model = f"clip_model = {sql_string(model_id)}"
+        where = to_where(query)
+        rows = self.vector_search(vector, f"({where}) AND {model}" if where else model, limit)
+        return [(photo_from_row(r), 1.0 - float(r["_distance"])) for r in rows]
+
+    def stored_vector(self, path: str, model_id: str) -> np.ndarray | None:
+        """The vector ``model_id`` made of the library photo at ``path``, if it has one."""
+        row = self.get_photo_by_path(path)
+        if row is None or row.get(VECTOR_COLUMN) is None or row.get("clip_model") != model_id:
+            return None
+        return np.asarray(row[VECTOR_COLUMN], np.float32)
+
+    def model_vectors(self, model_id: str) -> np.ndarray:
+        """Every vector ``model_id`` made, as an (N, dim) float32 matrix."""
+        return self.vectors(f"clip_model = {sql_string(model_id)}")
+
+    @property
+    def data_version(self) -> int:
+        """Changes whenever the photos table does (to know when a cached statistic is stale)."""
+        return int(self.photos.version)
+
     def vectors(self, where: str) -> np.ndarray:
         """All stored vectors matching ``where``, as an (N, dim) float32 matrix."""
         table = self.photos.search().where(where).select([VECTOR_COLUMN]).limit(None).to_arrow()
@@ -344,20 +489,23 @@ class Store:
         table = self.errors.search().select(["path_bytes", "size", "mtime_ns"]).limit(None).to_arrow()
         return {r["path_bytes"]: (r["size"], r["mtime_ns"]) for r in table.to_pylist()}
 
+    @writes
     def record_errors(self, rows: list[dict[str, Any]]) -> None:
         if rows:
             data = pa.Table.from_pylist(rows, schema=ERRORS_SCHEMA)
             self.errors.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
 
+    @writes
     def clear_errors(self, error_ids: Sequence[str]) -> None:
         for chunk in chunks(error_ids):
             self.errors.delete(in_clause("id", chunk))
 
-    def list_errors(self) -> list[dict[str, Any]]:
-        rows = self.errors.search().limit(None).to_list()
-        return sorted(rows, key=lambda r: r["path"])
+    def list_errors(self) -> list[FileError]:
+        rows = self.errors.search().select(["path", "kind", "reason"]).limit(None).to_list()
+        return sorted((FileError(r["path"], r["kind"], r["reason"]) for r in rows), key=lambda e: e.path)
 
     # -- housekeeping -------------------------------------------------------------------------
+    @writes
     def optimize(self) -> None:
         """Merge small fragments and drop old versions; many small commits otherwise pile up.
 
@@ -369,6 +517,17 @@ class Store:
 
     def disk_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.db_dir.rglob("*") if f.is_file())
+
+    def stats(self) -> LibraryStats:
+        return LibraryStats(
+            photos=self.count_photos(),
+            with_date=self.count_photos("date_source IS NOT NULL AND date_source != 'file_mtime'"),
+            with_gps=self.count_photos("lat IS NOT NULL"),
+            errors=int(self.errors.count_rows()),
+            schema_version=self.schema_version,
+            database=str(self.db_dir),
+            database_bytes=self.disk_bytes(),
+        )
 
 
 def update_columns(table: Any, updates: list[dict[str, Any]]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from album.core.store.db import Store, chunks, in_clause, sql_string, update_columns
+from album.core.store.db import Store, chunks, in_clause, sql_string, update_columns, writes
 
 PEOPLE_SCHEMA = pa.schema(
     [
@@ -57,6 +57,7 @@ class FaceStore:
 
     def __init__(self, store: Store, dim: int | None = None) -> None:
         self.store = store
+        self.write_mutex = store.write_mutex  # one turn-taking for all of the library's tables
         existing = store.table_names()
         self.people = store.open_or_create("people", PEOPLE_SCHEMA, existing)
         self.rejections = store.open_or_create("rejections", REJECTIONS_SCHEMA, existing)
@@ -74,6 +75,7 @@ class FaceStore:
         return int(self.faces.schema.field("embedding").type.list_size)
 
     # -- faces --------------------------------------------------------------------------------------
+    @writes
     def replace_faces(self, photo_ids: Sequence[str], rows: list[dict[str, Any]]) -> None:
         """Make ``rows`` the faces of ``photo_ids`` (delete + insert: idempotent if interrupted)."""
         for chunk in chunks(photo_ids):
@@ -89,7 +91,37 @@ class FaceStore:
             query = query.select(list(columns))
         return query.limit(None).to_list()
 
-    def embeddings(self, where: str | None = None) -> tuple[list[dict[str, Any]], np.ndarray]:
+    def faces_by_ids(self, face_ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
+        return [row for chunk in chunks(face_ids) for row in self.face_rows(in_clause("id", chunk), columns)]
+
+    def faces_of_person(self, person_id: str, columns: Sequence[str]) -> list[dict[str, Any]]:
+        return self.face_rows(f"person_id = {sql_string(person_id)}", columns)
+
+    def faces_of_photo(self, photo_id: str, columns: Sequence[str]) -> list[dict[str, Any]]:
+        return self.face_rows(f"photo_id = {sql_string(photo_id)}", columns)
+
+    def recognised_faces(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+        """The faces that are on a person."""
+        return self.face_rows("person_id IS NOT NULL", columns)
+
+    def photo_ids_of_faces(self, face_ids: Sequence[str]) -> list[str]:
+        return [row["photo_id"] for row in self.faces_by_ids(face_ids, ["photo_id"])]
+
+    def thumbs(self, face_ids: Sequence[str]) -> dict[str, bytes]:
+        """The aligned-face JPEGs of these faces."""
+        return {row["id"]: row["thumb"] for row in self.faces_by_ids(face_ids, ["id", "thumb"])}
+
+    def embeddings(self) -> tuple[list[dict[str, Any]], np.ndarray]:
+        """Every face (id, photo, person, who assigned it, score) and its embedding as a matrix row."""
+        return self._embeddings(None)
+
+    def recognised_embeddings(self) -> tuple[list[dict[str, Any]], np.ndarray]:
+        return self._embeddings("person_id IS NOT NULL")
+
+    def person_embeddings(self, person_id: str) -> tuple[list[dict[str, Any]], np.ndarray]:
+        return self._embeddings(f"person_id = {sql_string(person_id)}")
+
+    def _embeddings(self, where: str | None) -> tuple[list[dict[str, Any]], np.ndarray]:
         rows = self.face_rows(where, ["id", "photo_id", "person_id", "assigned_by", "score", "embedding"])
         matrix = np.array([r["embedding"] for r in rows], dtype=np.float32).reshape(len(rows), self.dim)
         return rows, matrix
@@ -97,6 +129,7 @@ class FaceStore:
     def assign(self, face_ids: Sequence[str], person_id: str | None, by: str | None) -> None:
         self.assign_many({face_id: person_id for face_id in face_ids}, by)
 
+    @writes
     def assign_many(self, people: dict[str, str | None], by: str | None) -> None:
         """Put each face on its person in one commit (a clustering pass moves thousands at once)."""
         update_columns(self.faces, [{"id": f, "person_id": p, "assigned_by": by} for f, p in people.items()])
@@ -105,6 +138,7 @@ class FaceStore:
     def new_person(self, name: str | None = None) -> str:
         return self.new_people(1, name)[0]
 
+    @writes
     def new_people(self, count: int, name: str | None = None) -> list[str]:
         """Create ``count`` people in one commit; returns their ids."""
         ids = [uuid.uuid4().hex[:12] for _ in range(count)]
@@ -116,14 +150,17 @@ class FaceStore:
     def person_rows(self) -> list[dict[str, Any]]:
         return self.people.search().limit(None).to_list()
 
+    @writes
     def update_person(self, person_id: str, **values: Any) -> None:
         self.people.update(where=f"id = {sql_string(person_id)}", values=values)
 
+    @writes
     def delete_people(self, person_ids: Sequence[str]) -> None:
         for chunk in chunks(person_ids):
             self.people.delete(in_clause("id", chunk))
 
     # -- corrections --------------------------------------------------------------------------------
+    @writes
     def reject(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Remember "face F is not person P" for every (F, P)."""
         rows = [{"id": f"{f}:{p}", "face_id": f, "person_id": p} for f, p in pairs]
@@ -134,12 +171,14 @@ class FaceStore:
     def rejected(self) -> set[tuple[str, str]]:
         return {(r["face_id"], r["person_id"]) for r in self.rejections.search().limit(None).to_list()}
 
+    @writes
     def retarget_rejections(self, old: str, new: str) -> None:
         """After a merge, "not P_old" becomes "not P_new"."""
         rows = self.rejections.search().where(f"person_id = {sql_string(old)}").limit(None).to_list()
         self.reject([(r["face_id"], new) for r in rows])
 
     # -- photos' person ids ---------------------------------------------------------------------
+    @writes
     def refresh_photo_people(self, photo_ids: Sequence[str]) -> None:
         """Recompute ``photos.person_ids`` of these photos from their faces (one prefilter for search)."""
         ids = list(dict.fromkeys(photo_ids))

@@ -11,27 +11,9 @@ import math
 from datetime import datetime, time, timedelta
 
 from album.core.query.model import DEFAULT_RADIUS_KM, Query
-from album.core.store.db import sql_string
+from album.core.store.sql import like_pattern, sql_number, sql_string, timestamp
 
 EARTH_RADIUS_KM = 6371.0088
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with LIKE's own wildcards escaped (escape char ``\\``)."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return sql_string(f"%{escaped}%")
-
-
-def _timestamp(value: datetime) -> str:
-    return f"TIMESTAMP '{value.strftime('%Y-%m-%d %H:%M:%S.%f')}'"
-
-
-def sql_number(value: float) -> str:
-    """A float literal in parentheses: ``lat - -9.1`` would start an SQL comment, ``lat - (-9.1)`` does not."""
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {value}")
-    return f"({value!r})"
 
 
 def near_sql(lat: float, lon: float, km: float) -> str:
@@ -61,10 +43,10 @@ def to_where(query: Query) -> str | None:
     """The SQL filter for ``query``, or None when it has no filters."""
     clauses: list[str] = []
     if query.date_from is not None:
-        clauses.append(f"taken_at >= {_timestamp(datetime.combine(query.date_from, time.min))}")
+        clauses.append(f"taken_at >= {timestamp(datetime.combine(query.date_from, time.min))}")
     if query.date_to is not None:
         end = datetime.combine(query.date_to + timedelta(days=1), time.min)
-        clauses.append(f"taken_at < {_timestamp(end)}")
+        clauses.append(f"taken_at < {timestamp(end)}")
     place = query.place
     if place is not None and place.lat is not None and place.lon is not None:
         clauses.append(near_sql(place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM))

@@ -8,15 +8,16 @@ next photos overlaps inference and both cores stay busy.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from album.core.models.clip import ClipEncoder
 from album.core.models.registry import clip_folder
-from album.core.models.tags import Tagger, load_vocabulary
+from album.core.models.tags import Tag, Tagger, load_vocabulary
 from album.core.pipeline.media import LoadedPhoto
-from album.core.store.db import VECTOR_COLUMN, Store, sql_string
+from album.core.store.db import VECTOR_COLUMN, Store
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,13 @@ class ClipStep:
 
     name = "clip"
 
-    def __init__(self, encoder: ClipEncoder, min_tag_probability: float = 0.3) -> None:
+    def __init__(
+        self, encoder: ClipEncoder, vocabulary: Sequence[Tag] | None = None, min_tag_probability: float = 0.3
+    ) -> None:
         self.encoder = encoder
+        # The library passes its model's vocabulary (the one its searches parse tags with); by default
+        # it is the one of the model's folder, or album's curated list.
+        self.vocabulary = tuple(vocabulary or load_vocabulary(clip_folder(encoder.models_dir, encoder.key)))
         self.min_tag_probability = min_tag_probability
         self._tagger: Tagger | None = None
 
@@ -39,7 +45,7 @@ class ClipStep:
         """
         self.encoder.prepare_image_tower()
         store.ensure_vector_column(self.encoder.dim)
-        tags = load_vocabulary(clip_folder(self.encoder.models_dir, self.encoder.key))
+        tags = self.vocabulary
         prompts = [p for tag in tags for p in tag.prompts]
         prompt_vectors = self.encoder.encode_texts(prompts)
         tag_vectors, start = [], 0
@@ -52,9 +58,9 @@ class ClipStep:
     def decode_size(self) -> int:
         return self.encoder.decode_size
 
-    def pending_where(self) -> str:
-        """Rows this step still has to do: never encoded, or encoded by another model."""
-        return f"clip_model IS NULL OR clip_model != {sql_string(self.encoder.model_id)}"
+    def marker(self) -> tuple[str, str]:
+        """Photos not processed by the current model (or not at all) are pending for this step."""
+        return "clip_model", self.encoder.model_id
 
     @staticmethod
     def cleared() -> dict[str, Any]:
@@ -78,3 +84,8 @@ class ClipStep:
                 "tag_scores": [t.score for t in tags],
             })  # fmt: skip
         return results
+
+    @staticmethod
+    def commit() -> list[dict[str, Any]]:
+        """Nothing to add: the vectors and tags are columns of the photo rows themselves."""
+        return []

@@ -17,7 +17,7 @@ import numpy as np
 from album.core.models.faces import Face, FaceAnalyzer
 from album.core.people import nearest_person
 from album.core.pipeline.media import LoadedPhoto
-from album.core.store.db import Store, sql_string
+from album.core.store.db import Store
 from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ class FaceStep:
         self.faces: FaceStore | None = None
         self._known = np.zeros((0, 1), np.float32)
         self._known_people: list[str] = []
+        self._pending: tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]] | None = None
 
     def decode_size(self) -> int:
         """The detector runs at 640 px; faces in group photos keep their detail from a 1024 px image."""
@@ -45,11 +46,12 @@ class FaceStep:
         self.analyzer.load()
         dim = self.analyzer.embedding_dim()
         self.faces = FaceStore(store, dim)
-        rows, matrix = self.faces.embeddings("person_id IS NOT NULL")
+        rows, matrix = self.faces.recognised_embeddings()
         self._known, self._known_people = matrix, [r["person_id"] for r in rows]
 
-    def pending_where(self) -> str:
-        return f"faces_model IS NULL OR faces_model != {sql_string(self.analyzer.model_id)}"
+    def marker(self) -> tuple[str, str]:
+        """Photos not processed by the current model (or not at all) are pending for this step."""
+        return "faces_model", self.analyzer.model_id
 
     @staticmethod
     def cleared() -> dict[str, Any]:
@@ -59,7 +61,7 @@ class FaceStep:
         return self.analyzer.analyze(photo.image)
 
     def run(self, photo_ids: list[str], prepared: list[list[Face]]) -> list[dict[str, Any]]:
-        assert self.faces is not None, "start() first"
+        """Match the batch's faces to people; they are written by :meth:`commit`, after their photos."""
         rows, results = [], []
         for photo_id, faces in zip(photo_ids, prepared, strict=True):
             people = set()
@@ -75,7 +77,17 @@ class FaceStep:
                     "embedding": face.embedding.tolist(), "person_id": person,
                     "assigned_by": "auto" if person else None, "thumb": face.thumb, "model": self.analyzer.model_id,
                 })  # fmt: skip
-            results.append({"faces_model": self.analyzer.model_id, "face_count": len(faces),
+            results.append({"id": photo_id, "faces_model": self.analyzer.model_id, "face_count": len(faces),
                             "person_ids": sorted(people)})  # fmt: skip
+        self._pending = (photo_ids, rows, results)
+        return [{} for _ in photo_ids]
+
+    def commit(self) -> list[dict[str, Any]]:
+        """Write the batch's faces (replacing any older ones), then mark the photos done."""
+        assert self.faces is not None, "start() first"
+        if self._pending is None:
+            return []
+        photo_ids, rows, results = self._pending
+        self._pending = None
         self.faces.replace_faces(photo_ids, rows)
         return results

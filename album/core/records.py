@@ -1,0 +1,188 @@
+"""What the core hands to its front ends: typed, read-only records.
+
+The CLI and the GUI receive these from :class:`~album.core.library.Library` and never see a database
+row. Reasons are structured (a kind and its values), so each front end says them in its own language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+# The fields of the JSON photo record: a contract for scripts (see README "JSON output").
+PHOTO_JSON_FIELDS = (
+    "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
+    "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Photo:
+    """One photo in the library: where it is and what it carries."""
+
+    id: str
+    path: str
+    taken_at: datetime | None = None  # wall-clock time as the camera recorded it
+    tz_offset_min: int | None = None
+    date_source: str | None = None  # "exif", "exif_digitized", "file_mtime", ...
+    lat: float | None = None
+    lon: float | None = None
+    alt: float | None = None
+    place: str | None = None
+    region: str | None = None
+    country: str | None = None
+    camera_make: str | None = None
+    camera_model: str | None = None
+    lens: str | None = None
+    width: int | None = None
+    height: int | None = None
+    orientation: int | None = None
+    format: str | None = None
+    size: int | None = None
+    content_hash: str | None = None
+    tags: tuple[str, ...] = ()
+    person_ids: tuple[str, ...] = ()
+
+    @property
+    def taken_iso(self) -> str | None:
+        """ISO 8601 local time as the camera recorded it, with ``+HH:MM`` when the offset is known."""
+        if self.taken_at is None:
+            return None
+        taken = self.taken_at
+        if self.tz_offset_min is not None:
+            taken = taken.replace(tzinfo=timezone(timedelta(minutes=self.tz_offset_min)))
+        return taken.isoformat()
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable, JSON-ready photo record of ``album search --json`` and ``album info --json``."""
+        record = {name: getattr(self, name) for name in PHOTO_JSON_FIELDS}
+        record["taken_at"] = self.taken_iso
+        record["tags"] = list(self.tags)
+        return record
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """Ranked by what the photo shows: cosine similarity to the query text or example photo."""
+
+    score: float
+
+
+@dataclass(frozen=True)
+class TakenBetween:
+    """The photo's local date is in this range (either end may be open)."""
+
+    date_from: date | None
+    date_to: date | None
+
+
+@dataclass(frozen=True)
+class TakenNear:
+    """Taken within ``radius_km`` of a point (``name`` as the user typed it, if any)."""
+
+    name: str | None
+    lat: float
+    lon: float
+    radius_km: float
+
+
+@dataclass(frozen=True)
+class TakenIn:
+    """Taken in a country, and maybe one of its regions (English names, as stored)."""
+
+    country: str
+    region: str | None
+
+
+@dataclass(frozen=True)
+class CameraContains:
+    text: str
+
+
+@dataclass(frozen=True)
+class Tagged:
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WithPeople:
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Without:
+    """Terms the query excludes (people, tags or words, as typed)."""
+
+    terms: tuple[str, ...]
+
+
+Reason = Similarity | TakenBetween | TakenNear | TakenIn | CameraContains | Tagged | WithPeople | Without
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A photo a search found, its similarity (None when unranked) and why it matched."""
+
+    photo: Photo
+    score: float | None
+    reasons: tuple[Reason, ...]
+
+
+@dataclass
+class SearchResult:
+    """Ranked hits and, if semantic search was not possible, why not (one sentence)."""
+
+    hits: list[SearchHit] = field(default_factory=list)
+    notice: str | None = None
+
+
+@dataclass(frozen=True)
+class Face:
+    """A face in a photo: where it is and whose it is."""
+
+    id: str
+    photo_id: str
+    bbox: tuple[float, float, float, float]  # x1, y1, x2, y2 as fractions of the upright photo
+    score: float
+    person_id: str | None = None
+    person_name: str | None = None
+    photo_path: str | None = None
+    thumb: bytes | None = field(default=None, repr=False)  # JPEG of the aligned face
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as the UI and the CLI show it."""
+
+    id: str
+    name: str | None
+    face_count: int
+    photo_count: int
+    hidden: bool
+    is_me: bool
+    cover_face_id: str | None
+    faces: tuple[Face, ...] = ()
+    cover_thumb: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be indexed, and why."""
+
+    path: str
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LibraryStats:
+    """How big the library is and how much of it carries dates and places."""
+
+    photos: int
+    with_date: int
+    with_gps: int
+    errors: int
+    schema_version: int
+    database: str
+    database_bytes: int
