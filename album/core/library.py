@@ -78,6 +78,7 @@ class Library:
         self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
         self._gazetteer = Gazetteer(after_load=after_heavy_load)
         self._searcher = Searcher(self._store, self._encoder)
+        self._center_cache: tuple[int, tuple[float, float] | None] | None = None
 
     # -- writing ----------------------------------------------------------------------------------
     def _faces(self) -> FaceStore:
@@ -156,18 +157,34 @@ class Library:
         """The zero-shot tags of the library's CLIP model (its own, or album's default)."""
         return load_vocabulary(clip_folder(self.paths.models_dir, self._encoder.key))
 
-    def parse(self, text: str, known: Sequence[KnownPerson] | None = None, today: date | None = None) -> Query:
+    def parse(
+        self, text: str, known: Sequence[KnownPerson] | None = None, today: date | None = None, places: bool = True
+    ) -> Query:
         """The search box's text as a Query, with this library's people and whereabouts.
 
         Args:
             known: the people to recognise, if the caller has them already (the search bar parses
                 on every keystroke) or wants others (``album parse --people``); else the library's.
             today: the day relative dates count from (today by default).
+            places: False to leave place names as text until :meth:`load_place_names` has run
+                (the GUI parses on its own thread and must not wait ~1 s for them).
         """
         if not text.strip():
             return Query()
         people = self.known_people() if known is None else known
-        return parse_query(text, people, today=today, gazetteer=self._gazetteer, library_center=self._store.center())
+        gazetteer = self._gazetteer if places else None
+        return parse_query(text, people, today=today, gazetteer=gazetteer, library_center=self._center())
+
+    def _center(self) -> tuple[float, float] | None:
+        """Where the library's photos are, read again only when the photos changed (parses are frequent)."""
+        version = self._store.data_version
+        if self._center_cache is None or self._center_cache[0] != version:
+            self._center_cache = (version, self._store.center())
+        return self._center_cache[1]
+
+    @property
+    def places_loaded(self) -> bool:
+        return self._gazetteer.loaded
 
     @staticmethod
     def to_syntax(query: Query) -> str:
