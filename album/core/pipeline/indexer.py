@@ -76,13 +76,18 @@ class PhotoStep(Protocol):
 
 @dataclass(frozen=True)
 class IndexProgress:
-    """One progress report: ``phase`` is "loading models", "scanning", "matching", "indexing", "paused"
-    or "finishing"."""
+    """One progress report: ``phase`` is "waiting" (for another process writing to the library),
+    "loading models", "scanning", "matching", "indexing", "paused" or "finishing".
+
+    ``batches`` counts the batches committed so far: when it grows, searches see new photos (the GUI
+    refreshes its results then, not on a timer).
+    """
 
     phase: str
     done: int
     total: int
     path: str | None = None
+    batches: int = 0
 
 
 ProgressCallback = Callable[[IndexProgress], None]
@@ -346,7 +351,7 @@ class Indexer:
         taken_ids = {row.id for row in known.values()}
         writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors, taken_ids)
         self._decode_all(todo, report, report_progress, cancel, writer, active, pause or threading.Event())
-        report_progress(IndexProgress("finishing", 0, 0))
+        report_progress(IndexProgress("finishing", 0, 0, batches=writer.batches))
         self.store.optimize()
         self.store.ensure_indexes()
         report.cancelled = cancel.is_set()
@@ -465,7 +470,7 @@ class Indexer:
             while pending or (pause.is_set() and not cancel.is_set()):
                 if not pending:  # paused and drained: save what is done, then wait
                     writer.flush()
-                    progress(IndexProgress("paused", done, len(todo)))
+                    progress(IndexProgress("paused", done, len(todo), batches=writer.batches))
                     while pause.is_set() and not cancel.is_set():
                         cancel.wait(0.1)
                     refill()
@@ -491,5 +496,5 @@ class Indexer:
                         report.added += 1
                     else:
                         report.updated += 1
-                progress(IndexProgress("indexing", done, len(todo), job.entry.path))
+                progress(IndexProgress("indexing", done, len(todo), job.entry.path, writer.batches))
         writer.flush()
