@@ -132,7 +132,7 @@ def test_corrections_survive_reclustering_and_reindexing(
     kidman = person_of(store, faces, kidman_photos[0])
     assert kidman is not None
     people_ops.name_person(faces, kidman, "Nicole")
-    nicole_photos = len(Searcher(store, None).search(Query(person_ids=(kidman,))).records)
+    nicole_photos = len(Searcher(store, None).search(Query(person_ids=(kidman,))).hits)
     assert nicole_photos >= 6
     # "not this person" on one of her faces, and a merge of two other people
     rejected_photo = kidman_photos[1]
@@ -152,8 +152,8 @@ def test_corrections_survive_reclustering_and_reindexing(
         assert person_of(store, faces, rejected_photo) != kidman
         assert {p.name for p in people_ops.list_people(faces)} >= {"Nicole"}
         assert person_of(store, faces, next((library / "Gerry_Adams").iterdir())) == putin
-        nicole = Searcher(store, None).search(Query(person_ids=(kidman,))).records
-        assert rejected_photo not in {Path(r["path"]) for r in nicole}
+        nicole = Searcher(store, None).search(Query(person_ids=(kidman,))).hits
+        assert rejected_photo not in {Path(h.photo.path) for h in nicole}
         assert len(nicole) == nicole_photos - 1
 
     check()
@@ -203,12 +203,12 @@ def test_naming_a_face(store: Store, paths: Paths, analyzer: FaceAnalyzer, photo
     step = index_faces(store, paths, analyzer, photos_dir)
     assert step.faces is not None
     first, second = (
-        f.face_id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"])
+        f.id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"])
     )
 
     def name_of(face_id: str) -> str | None:
         photo_id = store.query_photos(None).to_pylist()[0]["id"]
-        return next(f.name for f in people_ops.faces_in_photo(step.faces, photo_id) if f.face_id == face_id)
+        return next(f.person_name for f in people_ops.faces_in_photo(step.faces, photo_id) if f.id == face_id)
 
     anna = people_ops.name_face(step.faces, first, "Anna")  # a face on nobody starts a person
     assert name_of(first) == "Anna"

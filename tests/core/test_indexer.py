@@ -131,17 +131,17 @@ def test_bad_files_become_error_rows_and_the_run_goes_on(indexer: Indexer, store
     (photos_dir / "cut.jpg").write_bytes(whole[:3000])
     report = indexer.run([str(photos_dir)])
     assert (report.added, report.failed) == (4, 3)
-    kinds = {Path(e["path"]).name: e["kind"] for e in store.list_errors()}
+    kinds = {Path(e.path).name: e.kind for e in store.list_errors()}
     assert kinds == {"empty.jpg": "empty", "notes.jpg": "not_image", "cut.jpg": "corrupt"}
     # unchanged broken files are not retried; a fixed one is indexed and its error cleared
     assert indexer.run([str(photos_dir)]).failed == 0
     (photos_dir / "cut.jpg").write_bytes(whole)
     report = indexer.run([str(photos_dir)])
     assert report.added == 1
-    assert {Path(e["path"]).name for e in store.list_errors()} == {"empty.jpg", "notes.jpg"}
+    assert {Path(e.path).name for e in store.list_errors()} == {"empty.jpg", "notes.jpg"}
     (photos_dir / "empty.jpg").unlink()
     indexer.run([str(photos_dir)])
-    assert {Path(e["path"]).name for e in store.list_errors()} == {"notes.jpg"}
+    assert {Path(e.path).name for e in store.list_errors()} == {"notes.jpg"}
 
 
 def test_file_vanishing_mid_run(indexer: Indexer, store: Store, photos_dir: Path) -> None:
@@ -153,7 +153,7 @@ def test_file_vanishing_mid_run(indexer: Indexer, store: Store, photos_dir: Path
 
     report = indexer.run([str(photos_dir)], progress=delete_one_after_scan)
     assert (report.added, report.failed) == (5, 1)
-    assert [e["kind"] for e in store.list_errors()] == ["vanished"]
+    assert [e.kind for e in store.list_errors()] == ["vanished"]
     indexer.run([str(photos_dir)])
     assert store.list_errors() == []
 

@@ -31,7 +31,7 @@ def library(indexer: Indexer, photos_dir: Path) -> Path:
 
 
 def names(store: Store, query: Query) -> list[str]:
-    return [Path(r["path"]).name for r in Searcher(store, encoder=None).search(query).records]
+    return [Path(h.photo.path).name for h in Searcher(store, encoder=None).search(query).hits]
 
 
 def test_no_filter_lists_all_newest_first(store: Store, library: Path) -> None:

@@ -21,6 +21,7 @@ from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.indexer import Indexer, IndexProgress
 from album.core.pipeline.steps.clip import ClipStep
 from album.core.query import Query
+from album.core.records import Similarity
 from album.core.search import Searcher
 from album.core.store.db import PHOTOS_SCHEMA, SCHEMA_VERSION, VECTOR_COLUMN, Store
 
@@ -74,26 +75,26 @@ def test_text_search_recall_at_5(store: Store, encoder: ClipEncoder, indexed: In
     for colour, shape in tinyclip.CLASSES:
         zh_colour, zh_shape = tinyclip.COLOURS[colour][1], tinyclip.SHAPES[shape]
         text = f"有{zh_colour}{zh_shape}的照片" if chinese else f"a photo of a {colour} {shape}"
-        records = searcher.search(Query(text=text)).records
-        top5 = [class_of(r["path"]) for r in records[:5]]
+        hits = searcher.search(Query(text=text)).hits
+        top5 = [class_of(h.photo.path) for h in hits[:5]]
         assert top5 == [f"{colour} {shape}"] * 5, (text, top5)
 
 
 def test_cutoff_keeps_the_matches_and_drops_the_rest(store: Store, encoder: ClipEncoder, indexed: Indexer) -> None:
     searcher = Searcher(store, encoder)
     for text in ("a blue triangle", "黄色的圆形"):
-        records = searcher.search(Query(text=text)).records
-        assert 5 <= len(records) < 20, (text, len(records))
-        scores = [r["score"] for r in records]
-        assert scores == sorted(scores, reverse=True)
-        assert records[0]["why"][0].startswith("similarity")
+        hits = searcher.search(Query(text=text)).hits
+        assert 5 <= len(hits) < 20, (text, len(hits))
+        scores = [h.score for h in hits]
+        assert scores == sorted(scores, reverse=True)  # type: ignore[type-var]
+        assert hits[0].reasons[0] == Similarity(hits[0].score)  # type: ignore[arg-type]
 
 
 def test_filters_apply_inside_the_vector_search(store: Store, encoder: ClipEncoder, indexed: Indexer) -> None:
     searcher = Searcher(store, encoder)
-    records = searcher.search(Query(text="a green square", date_from=datetime(2021, 1, 1).date())).records
-    assert [class_of(r["path"]) for r in records[:2]] == ["green square"] * 2
-    assert all(r["taken_at"].startswith("2021") for r in records)
+    hits = searcher.search(Query(text="a green square", date_from=datetime(2021, 1, 1).date())).hits
+    assert [class_of(h.photo.path) for h in hits[:2]] == ["green square"] * 2
+    assert all(h.photo.taken_at and h.photo.taken_at.year == 2021 for h in hits)
 
 
 def test_similar_photo_first_then_same_class(store: Store, encoder: ClipEncoder, indexed: Indexer,
@@ -103,18 +104,18 @@ def test_similar_photo_first_then_same_class(store: Store, encoder: ClipEncoder,
     same = 0
     for name, paths in shapes.items():
         for example in paths:
-            records = searcher.similar(str(example)).records
-            assert records[0]["path"] == str(example)
-            assert records[0]["score"] == pytest.approx(1.0, abs=1e-4)
-            same += sum(class_of(r["path"]) == name for r in records[1:5])
+            hits = searcher.similar(str(example)).hits
+            assert hits[0].photo.path == str(example)
+            assert hits[0].score == pytest.approx(1.0, abs=1e-4)
+            same += sum(class_of(h.photo.path) == name for h in hits[1:5])
     assert same / (60 * 4) >= 0.9
 
 
 def test_similar_to_a_photo_outside_the_library(store: Store, encoder: ClipEncoder, indexed: Indexer,
                                                 tmp_path: Path) -> None:  # fmt: skip
     outside = tinyclip.write_photos(tmp_path / "elsewhere", per_class=1, seed=777)["green triangle"][0]
-    records = Searcher(store, encoder).similar(str(outside)).records
-    assert [class_of(r["path"]) for r in records[:5]] == ["green triangle"] * 5
+    hits = Searcher(store, encoder).similar(str(outside)).hits
+    assert [class_of(h.photo.path) for h in hits[:5]] == ["green triangle"] * 5
 
 
 def test_zero_shot_tags_are_precise(store: Store, indexed: Indexer) -> None:
@@ -125,8 +126,8 @@ def test_zero_shot_tags_are_precise(store: Store, indexed: Indexer) -> None:
     assert all(len(r["tags"]) == len(r["tag_scores"]) for r in rows)
     counts = dict(store.tag_counts())
     assert sum(counts.values()) == correct + wrong
-    tagged = Searcher(store, None).search(Query(tags=("red_circle",))).records
-    assert {class_of(r["path"]) for r in tagged} == {"red circle"}
+    tagged = Searcher(store, None).search(Query(tags=("red_circle",))).hits
+    assert {class_of(h.photo.path) for h in tagged} == {"red circle"}
 
 
 def test_rename_keeps_the_vector(store: Store, indexed: Indexer, shapes: dict[str, list[Path]]) -> None:
@@ -165,7 +166,7 @@ def test_missing_model_is_a_clear_error_and_metadata_search_still_works(
     assert str(paths.models_dir / "clip" / "no-such-model") in message
     result = Searcher(store, encoder).search(Query(text="a red circle", date_from=datetime(2021, 1, 1).date()))
     assert result.notice and "semantic search is unavailable" in result.notice
-    assert len(result.records) == 24 and all(r["taken_at"].startswith("2021") for r in result.records)
+    assert len(result.hits) == 24 and all(h.photo.taken_at and h.photo.taken_at.year == 2021 for h in result.hits)
     with pytest.raises(ModelUnavailable):
         encoder.load()
 

@@ -12,12 +12,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+from libstate import library_state, photo_count
 from photofactory import Exif, scene, write_photo
-
-from album.core.store.db import Store
+from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
 PHOTOS = 320
-COMPARED = ["path", "content_hash", "taken_at", "lat", "lon", "width", "height", "camera", "format"]
 
 
 def make_photos(folder: Path, count: int) -> None:
@@ -28,32 +28,25 @@ def make_photos(folder: Path, count: int) -> None:
     (folder / "d0" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
 
 
-def index_cmd(folder: Path, home: Path) -> tuple[list[str], dict[str, str]]:
-    return [sys.executable, "-m", "album", "index", str(folder), "--json"], {**os.environ, "ALBUM_HOME": str(home)}
+def face_photos(folder: Path) -> int:
+    """Real face photos (../shared/faces/people), copied so the test never touches the originals."""
+    import shutil
+
+    count = 0
+    for person in sorted((SHARED_FACES / "people").iterdir()):
+        for photo in sorted(person.iterdir()):
+            target = folder / person.name / photo.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(photo, target)
+            count += 1
+    return count
 
 
-def photo_count(home: Path) -> int:
-    """Rows committed so far, read without opening a Store (which could create tables mid-run)."""
-    import lancedb
-
-    db = home / "data" / "library.lancedb"
-    try:
-        return int(lancedb.connect(str(db)).open_table("photos").count_rows())
-    except (ValueError, FileNotFoundError, OSError):  # not created yet
-        return 0
-
-
-def library_state(home: Path) -> tuple[list[tuple], list[tuple]]:  # type: ignore[type-arg]
-    store = Store(home / "data" / "library.lancedb")
-    rows = store.query_photos(None).to_pylist()
-    ids = [r["id"] for r in rows]
-    assert len(set(ids)) == len(ids), "duplicate ids"
-    assert len({r["path"] for r in rows}) == len(rows), "duplicate paths"
-    for row in rows:
-        assert row["content_hash"] and row["width"] and row["indexed_at"], f"half-written row {row}"
-    photos = sorted(tuple(r[c] for c in COMPARED) for r in rows)
-    errors = sorted((e["path"], e["kind"]) for e in store.list_errors())
-    return photos, errors
+def index_cmd(folder: Path, home: Path, models: Path | None = None) -> tuple[list[str], dict[str, str]]:
+    env = {**os.environ, "ALBUM_HOME": str(home)}
+    if models is not None:
+        env["ALBUM_MODELS_DIR"] = str(models)
+    return [sys.executable, "-m", "album", "index", str(folder), "--json"], env
 
 
 def run_watching_commits(cmd: list[str], env: dict[str, str], home: Path) -> float:
@@ -69,25 +62,35 @@ def run_watching_commits(cmd: list[str], env: dict[str, str], home: Path) -> flo
     return first_commit
 
 
-def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
+@pytest.mark.slow
+@pytest.mark.parametrize("faces", [False, pytest.param(True, marks=needs_face_data)], ids=["metadata", "faces"])
+def test_sigkill_at_random_moments_then_resume(tmp_path: Path, faces: bool) -> None:
+    """With the face step on, faces are written after their photos: a kill never leaves a face
+    whose photo is missing (library_state asserts it after every kill)."""
     folder = tmp_path / "photos"
-    make_photos(folder, PHOTOS)
+    if faces:
+        total = face_photos(folder)
+        models = SHARED_MODELS
+    else:
+        make_photos(folder, PHOTOS)
+        total, models = PHOTOS, None
 
     reference_home = tmp_path / "reference"
-    cmd, env = index_cmd(folder, reference_home)
+    cmd, env = index_cmd(folder, reference_home, models)
     startup = run_watching_commits(cmd, env, reference_home)
     reference = library_state(reference_home)
-    assert len(reference[0]) == PHOTOS and len(reference[1]) == 1
+    assert len(reference[0]) == total and len(reference[1]) == (0 if faces else 1)
+    assert len(reference[2]) >= total // 2 if faces else reference[2] == []
 
     home = tmp_path / "killed"
-    cmd, env = index_cmd(folder, home)
+    cmd, env = index_cmd(folder, home, models)
     rng = random.Random(1234)
     kills = 0
     partial_states = 0
     for attempt in range(8):
         before = photo_count(home)
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if attempt % 2 and before < PHOTOS:  # mid-run: somewhere in the batch after a commit
+        if attempt % 2 and before < total:  # mid-run: somewhere in the batch after a commit
             deadline = time.monotonic() + 10 * startup
             while proc.poll() is None and photo_count(home) <= before and time.monotonic() < deadline:
                 time.sleep(0.01)
@@ -98,9 +101,9 @@ def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
-        photos, _errors = library_state(home)  # opens, no duplicates, no half rows after every kill
-        assert len(photos) <= PHOTOS
-        partial_states += 0 < len(photos) < PHOTOS
+        photos, _errors, _faces = library_state(home)  # opens; no duplicates, half rows or orphaned faces
+        assert len(photos) <= total
+        partial_states += 0 < len(photos) < total
     assert kills >= 5 and partial_states >= 2, (kills, partial_states)
     subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=600)
     assert library_state(home) == reference

@@ -10,6 +10,7 @@ from photofactory import Exif, write_photo
 
 from album.core.config import Paths
 from album.core.library import Library
+from album.core.store.db import Store
 
 PHOTOS = {  # file: (lat, lon) of a real spot
     "west_lake.jpg": (30.2431, 120.1500),  # Hangzhou, Zhejiang
@@ -33,7 +34,7 @@ def library(paths: Paths, photos_dir: Path) -> Library:
 
 
 def names(library: Library, text: str) -> set[str]:
-    return {Path(r["path"]).name for r in library.searcher.search(library.parse(text)).records}
+    return {Path(h.photo.path).name for h in library.search(library.parse(text)).hits}
 
 
 @pytest.mark.parametrize(
@@ -57,16 +58,18 @@ def test_region_country_and_city_filters(library: Library, text: str, expected: 
 
 
 def test_photo_records_name_city_region_and_country(library: Library) -> None:
-    by_name = {Path(r["path"]).name: r for r in library.searcher.search(library.parse("")).records}
+    by_name = {Path(h.photo.path).name: h.photo for h in library.search(library.parse("")).hits}
     west_lake = by_name["west_lake.jpg"]
-    assert (west_lake["place"], west_lake["region"], west_lake["country"]) == ("Hangzhou", "Zhejiang", "China")
+    assert (west_lake.place, west_lake.region, west_lake.country) == ("Hangzhou", "Zhejiang", "China")
     yosemite = by_name["yosemite.jpg"]
-    assert (yosemite["place"], yosemite["region"], yosemite["country"]) == (None, "California", "United States")
-    assert by_name["no_gps.jpg"]["region"] is None
+    assert (yosemite.place, yosemite.region, yosemite.country) == (None, "California", "United States")
+    assert by_name["no_gps.jpg"].region is None
 
 
-def test_libraries_indexed_before_regions_get_them_on_the_next_run(library: Library, photos_dir: Path) -> None:
-    library.store.photos.update(where="region IS NOT NULL", values={"region": None})  # as a schema-3 library
+def test_libraries_indexed_before_regions_get_them_on_the_next_run(
+    library: Library, paths: Paths, photos_dir: Path
+) -> None:
+    Store(paths.db_dir).photos.update(where="region IS NOT NULL", values={"region": None})  # as a schema-3 library
     assert names(library, "在浙江") == set()
     report = library.index([str(photos_dir)])
     assert report.decoded == 0  # nothing re-read: only the place names were filled in

@@ -262,26 +262,37 @@ class Store:
         return int(self._get_meta("schema_version") or 0)
 
     def _migrate(self, fresh: bool) -> None:
-        if self.schema_version == SCHEMA_VERSION:
-            return
-        with self.writer_lock.hold():  # no other process writes while the schema changes
-            self._migrate_locked(fresh)
-
-    def _migrate_locked(self, fresh: bool) -> None:
         version = self.schema_version
-        if version == 0 and fresh:
-            self._set_meta("schema_version", str(SCHEMA_VERSION))
+        if version == SCHEMA_VERSION:
             return
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"the library at {self.db_dir} was written by a newer album (schema {version}, "
                 f"this album knows up to {SCHEMA_VERSION}); please update album"
             )
-        while version < SCHEMA_VERSION:
-            log.info("migrating library schema %d → %d", version, version + 1)
-            MIGRATIONS[version](self)
-            version += 1
-            self._set_meta("schema_version", str(version))
+        if version == 0 and (fresh or self.count_photos() == 0):
+            self._stamp_new_library()
+            return
+        with self.writer_lock.hold():  # no other process writes while the schema changes
+            version = self.schema_version  # another process may have migrated while this one waited
+            while version < SCHEMA_VERSION:
+                log.info("migrating library schema %d → %d", version, version + 1)
+                MIGRATIONS[version](self)
+                version += 1
+                self._set_meta("schema_version", str(version))
+
+    def _stamp_new_library(self) -> None:
+        """Record the schema of a library that has no photos yet: nothing to migrate.
+
+        This takes no writer lock, so opening a new library never waits for (or fails on) another
+        writer; two processes creating one library at once both write the same value, and if their
+        commits conflict, the one that lost finds the value already there.
+        """
+        try:
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
+        except Exception:
+            if self.schema_version != SCHEMA_VERSION:
+                raise
 
     # -- photos -----------------------------------------------------------------------------
     def known_files(self) -> dict[bytes, KnownFile]:
