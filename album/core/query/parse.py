@@ -221,7 +221,7 @@ def parse_query(
             else:
                 unknown.append(value)  # not a known person: searched as text
         elif key in ("after", "before"):
-            typed = find_dates(value, today)
+            typed = find_dates(value, today, southern=False)
             if typed:
                 fields["date_from" if key == "after" else "date_to"] = typed[0].range[0 if key == "after" else 1]
         elif key == "tag":
@@ -362,7 +362,7 @@ def _bounded(range_: tuple[date, date], side: str) -> tuple[date | None, date | 
 
 def _dates_in(text: str, today: date, southern: bool) -> tuple[date | None, date | None, list[tuple[int, int]]]:
     """The date range a query's text names (either end may be open) and the spans that name it."""
-    dates = find_dates(text, today, southern)
+    dates = find_dates(text, today, southern=southern)
     if not dates:
         return None, None, []
     first = dates[0]
@@ -394,7 +394,7 @@ def _with_separate_year(text: str, dates: list[DateMatch], today: date, southern
     if year is None or re.search(r"\d{4}", phrase):
         return first.range
     y = year.range[0].year
-    combined = find_dates(f"{phrase} {y}" if phrase.isascii() else f"{y}年{phrase}", today, southern)
+    combined = find_dates(f"{phrase} {y}" if phrase.isascii() else f"{y}年{phrase}", today, southern=southern)
     return combined[0].range if combined else first.range
 
 
