@@ -12,7 +12,6 @@ starts: "winter 2023" is December 2023 – February 2024 in the north and June�
 from __future__ import annotations
 
 import calendar
-import contextvars
 import functools
 import re
 from collections.abc import Callable
@@ -29,8 +28,6 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 SOUTHERN_SEASONS = {"spring": (9, 11), "summer": (12, 2), "autumn": (3, 5), "fall": (3, 5), "winter": (6, 8)}
-# Set by find_dates for the handlers below it (they take only the match and today).
-_SOUTHERN: contextvars.ContextVar[bool] = contextvars.ContextVar("southern", default=False)
 ZH_SEASONS = {
     "春天": "spring", "春季": "spring", "夏天": "summer", "夏季": "summer",
     "秋天": "autumn", "秋季": "autumn", "冬天": "winter", "冬季": "winter",
@@ -58,8 +55,8 @@ def year_range(year: int) -> DateRange:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def season_range(season: str, year: int) -> DateRange:
-    first, last = (SOUTHERN_SEASONS if _SOUTHERN.get() else SEASONS)[season]
+def season_range(season: str, year: int, southern: bool) -> DateRange:
+    first, last = (SOUTHERN_SEASONS if southern else SEASONS)[season]
     if first > last:  # winter spans the new year
         return date(year, first, 1), month_range(year + 1, last)[1]
     return date(year, first, 1), month_range(year, last)[1]
@@ -170,10 +167,10 @@ def _recent(make: Callable[[int], DateRange], today: date) -> DateRange:
     return current if current[0] <= today else make(today.year - 1)
 
 
-def _named(key: str, year: int | None, today: date) -> DateRange:
+def _named(key: str, year: int | None, today: date, southern: bool) -> DateRange:
     """A holiday, season or month name with an optional year."""
     if key in SEASONS:
-        return season_range(key, year) if year else _recent(lambda y: season_range(key, y), today)
+        return season_range(key, year, southern) if year else _recent(lambda y: season_range(key, y, southern), today)
     if key in MONTHS:
         month = MONTHS[key]
         return month_range(year, month) if year else _recent(lambda y: month_range(y, month), today)
@@ -231,8 +228,9 @@ _RELATIVE_WORDS = ("the year before last", "over the weekend", "the weekend",
                    "这周", "上个月", "这个月", "本月", "上月", "今天", "昨天", "前天")  # fmt: skip
 _REL_ALT = "|".join(re.escape(w) for w in _RELATIVE_WORDS)
 
-# (pattern, handler): tried in order; earlier patterns win over overlapping later ones.
-Handler = Callable[[re.Match[str], date], DateRange]
+# (pattern, handler): tried in order; earlier patterns win over overlapping later ones. A handler gets the
+# match, today and whether seasons are southern ones (most handlers have no season and ignore it).
+Handler = Callable[[re.Match[str], date, bool], DateRange]
 _PATTERNS: list[tuple[re.Pattern[str], Handler]] = []
 
 
@@ -246,31 +244,31 @@ def _pattern(regex: str) -> Callable[[Handler], Handler]:
 
 @_pattern(r"(?:from|between)\s+(?P<m1>" + _MONTH_ALT + r")\s*(?P<y1>\d{4})?\s+(?:to|and|until|till|-)\s+"
           r"(?P<m2>" + _MONTH_ALT + r")\s*(?P<y2>\d{4})?\b")  # fmt: skip
-def _en_month_range(m: re.Match[str], today: date) -> DateRange:
+def _en_month_range(m: re.Match[str], today: date, southern: bool) -> DateRange:
     y2 = int(m["y2"] or m["y1"] or today.year)
     y1 = int(m["y1"] or (y2 if MONTHS[m["m1"].lower()] <= MONTHS[m["m2"].lower()] else y2 - 1))
     return month_range(y1, MONTHS[m["m1"].lower()])[0], month_range(y2, MONTHS[m["m2"].lower()])[1]
 
 
 @_pattern(r"(?:from|between)\s+(?P<y1>(?:19|20)\d{2})\s+(?:to|and|until|till|-)\s+(?P<y2>(?:19|20)\d{2})\b")
-def _en_year_range(m: re.Match[str], today: date) -> DateRange:
+def _en_year_range(m: re.Match[str], today: date, southern: bool) -> DateRange:
     return year_range(int(m["y1"]))[0], year_range(int(m["y2"]))[1]
 
 
 @_pattern(r"(?P<y1>(?:19|20)\d{2})\s*年?\s*(?:到|至|-|—|~|～)\s*(?P<y2>(?:19|20)\d{2})\s*年")
-def _zh_year_range(m: re.Match[str], today: date) -> DateRange:
+def _zh_year_range(m: re.Match[str], today: date, southern: bool) -> DateRange:
     return year_range(int(m["y1"]))[0], year_range(int(m["y2"]))[1]
 
 
 @_pattern(r"(?P<y>(?:19|20)\d{2})年(?P<m1>\d{1,2})月?\s*(?:到|至|-|—|~)\s*(?P<m2>\d{1,2})月")
-def _zh_month_range(m: re.Match[str], today: date) -> DateRange:
+def _zh_month_range(m: re.Match[str], today: date, southern: bool) -> DateRange:
     year = int(m["y"])
     return month_range(year, int(m["m1"]))[0], month_range(year, int(m["m2"]))[1]
 
 
 @_pattern(r"(?:\bthe\s+(?P<short>\d)0['’]?s\b|['’](?P<apos>\d)0s\b|\b(?P<full>(?:19|20)\d)0['’]?s\b"
           r"|(?P<zh_full>(?:19|20)\d)0年代|(?P<zh_short>\d|[一二三四五六七八九])0?十?年代)")  # fmt: skip
-def _decade(m: re.Match[str], today: date) -> DateRange:
+def _decade(m: re.Match[str], today: date, southern: bool) -> DateRange:
     """The 1990s, the 90s, '90s, 1990年代, 90年代, 九十年代. A two-digit decade is the last one of that
     name up to now ("the 20s" in 2026 is the 2020s, "the 30s" the 1930s)."""
     if m["full"] or m["zh_full"]:
@@ -285,17 +283,17 @@ def _decade(m: re.Match[str], today: date) -> DateRange:
 
 
 @_pattern(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})[日号]?")
-def _full_date(m: re.Match[str], today: date) -> DateRange:
+def _full_date(m: re.Match[str], today: date, southern: bool) -> DateRange:
     day = date(int(m["y"]), int(m["m"]), int(m["d"]))
     return day, day
 
 
 @_pattern(r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>大前年|前年|去年|今年|明年))的?\s*(?:(?P<season>" + _ZH_SEASON_ALT +
           r")|(?P<holiday>" + _HOLIDAY_ALT + r")|(?P<month>" + _ZH_NUM + r")月)?")  # fmt: skip
-def _zh_year(m: re.Match[str], today: date) -> DateRange:
+def _zh_year(m: re.Match[str], today: date, southern: bool) -> DateRange:
     year = int(m["y"]) if m["y"] else today.year + _ZH_REL_YEAR[m["rel"]]
     if m["season"]:
-        return season_range(ZH_SEASONS[m["season"]], year)
+        return season_range(ZH_SEASONS[m["season"]], year, southern)
     if m["holiday"]:
         return holiday_range(HOLIDAYS[m["holiday"].lower()], year)
     if m["month"]:
@@ -307,7 +305,7 @@ def _zh_year(m: re.Match[str], today: date) -> DateRange:
 
 
 @_pattern(r"(?P<n>" + _ZH_NUM + r")\s*(?P<unit>年|个月|个星期|个礼拜|周|天)前")
-def _zh_ago(m: re.Match[str], today: date) -> DateRange:
+def _zh_ago(m: re.Match[str], today: date, southern: bool) -> DateRange:
     amount = zh_number(m["n"])
     if amount is None:
         raise ValueError("not a number")
@@ -315,13 +313,13 @@ def _zh_ago(m: re.Match[str], today: date) -> DateRange:
 
 
 @_pattern(r"\b(?P<n>\d+|" + _EN_NUM_ALT + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")
-def _en_ago(m: re.Match[str], today: date) -> DateRange:
+def _en_ago(m: re.Match[str], today: date, southern: bool) -> DateRange:
     amount = int(m["n"]) if m["n"].isdigit() else EN_NUMBERS[m["n"].lower()]
     return _ago(amount, m["unit"].lower(), today)
 
 
 @_pattern(r"(?:\b|(?<=[\u4e00-\u9fff]))(?P<w>" + _REL_ALT + r")(?:\b|(?=[\u4e00-\u9fff])|$)")
-def _relative_word(m: re.Match[str], today: date) -> DateRange:
+def _relative_word(m: re.Match[str], today: date, southern: bool) -> DateRange:
     word = m["w"].lower()
     if word == "the year before last":
         return year_range(today.year - 2)
@@ -329,56 +327,51 @@ def _relative_word(m: re.Match[str], today: date) -> DateRange:
 
 
 @_pattern(r"(?:\b(?:last|this)\s+(?P<which>" + _SEASON_ALT + "|" + _HOLIDAY_ALT + r")\b)")
-def _en_last_named(m: re.Match[str], today: date) -> DateRange:
+def _en_last_named(m: re.Match[str], today: date, southern: bool) -> DateRange:
     key = m["which"].lower()
     if m[0].lower().startswith("this"):
-        return _named(key, today.year, today)
-    recent = _named(key, None, today)
-    return recent if recent[1] < today else _named(key, recent[0].year - 1, today)
+        return _named(key, today.year, today, southern)
+    recent = _named(key, None, today, southern)
+    return recent if recent[1] < today else _named(key, recent[0].year - 1, today, southern)
 
 
 @_pattern(r"(?P<y0>(?:19|20)\d{2})?\s*\b(?P<name>" + _HOLIDAY_ALT + "|" + _SEASON_ALT + "|" + _MONTH_ALT +
           r")\b(?:\s*(?:of\s+|in\s+)?(?P<y>(?:19|20)\d{2})\b)?")  # fmt: skip
-def _en_named(m: re.Match[str], today: date) -> DateRange:
+def _en_named(m: re.Match[str], today: date, southern: bool) -> DateRange:
     year = m["y"] or m["y0"]
-    return _named(m["name"].lower(), int(year) if year else None, today)
+    return _named(m["name"].lower(), int(year) if year else None, today, southern)
 
 
 @_pattern(r"(?P<name>" + "|".join(re.escape(h) for h in HOLIDAYS if not h.isascii()) + "|" + _ZH_SEASON_ALT + ")")
-def _zh_named(m: re.Match[str], today: date) -> DateRange:
+def _zh_named(m: re.Match[str], today: date, southern: bool) -> DateRange:
     name = m["name"]
     key = ZH_SEASONS.get(name) or name
-    return _named(key, None, today)
+    return _named(key, None, today, southern)
 
 
 @_pattern(r"(?<![\d-])\b(?P<y>(?:19|20)\d{2})\b(?![\d-])")
-def _bare_year(m: re.Match[str], today: date) -> DateRange:
+def _bare_year(m: re.Match[str], today: date, southern: bool) -> DateRange:
     return year_range(int(m["y"]))
 
 
 @_pattern(r"(?P<rel>this year|last year|next year)\b")
-def _en_rel_year(m: re.Match[str], today: date) -> DateRange:
+def _en_rel_year(m: re.Match[str], today: date, southern: bool) -> DateRange:
     return year_range(today.year + _EN_REL_YEAR[m["rel"].lower()])
 
 
-def find_dates(text: str, today: date, southern: bool = False) -> list[DateMatch]:
-    """Every date expression in ``text``, non-overlapping, earliest-registered pattern first; seasons
-    of the southern hemisphere if ``southern``."""
-    token = _SOUTHERN.set(southern)
-    try:
-        return _find_dates(text, today)
-    finally:
-        _SOUTHERN.reset(token)
+def find_dates(text: str, today: date, *, southern: bool) -> list[DateMatch]:
+    """Every date expression in ``text``, non-overlapping, earliest-registered pattern first.
 
-
-def _find_dates(text: str, today: date) -> list[DateMatch]:
+    ``southern`` is required, not defaulted: which months a season means depends on where the photos
+    were taken, and only the caller knows that (the place the query names, or the library's photos).
+    """
     found: list[DateMatch] = []
     for pattern, handler in _PATTERNS:
         for match in pattern.finditer(text):
             if not match[0].strip() or any(match.start() < f.end and f.start < match.end() for f in found):
                 continue
             try:
-                range_ = handler(match, today)
+                range_ = handler(match, today, southern)
             except (ValueError, KeyError, OverflowError):  # "Feb 30", month 13, lunar year out of range
                 continue
             if valid(range_):
@@ -386,7 +379,7 @@ def _find_dates(text: str, today: date) -> list[DateMatch]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _en_day_month(m: re.Match[str], today: date) -> DateRange:
+def _en_day_month(m: re.Match[str], today: date, southern: bool) -> DateRange:
     """ "March 5, 2023" / "5 March"; an impossible day ("Feb 30 2023") still means the month."""
     month, day_number = MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
     if m["y"]:

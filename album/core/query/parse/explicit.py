@@ -1,0 +1,99 @@
+"""The explicit syntax, read and written: ``person:"Anna" after:2023-01-01 before:2023-03-31
+near:Lisbon km:20 in:Portugal camera:canon tag:dog -tag:screenshot -person:Ben text:"red car"``.
+
+Power users type it, and the search bar's chips are edited through it: a chip's ✕ renders the query
+without that field with :func:`to_syntax`, and parsing that text must give the same query back. So
+the explicit syntax is read first, and what it says wins over what the words say.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Sequence
+
+from album.core.models.tags import VOCABULARY, Tag
+from album.core.query.dates import find_dates
+from album.core.query.model import DEFAULT_RADIUS_KM, Query
+from album.core.query.parse.context import ParseContext
+from album.core.query.parse.people import find_person
+from album.core.query.parse.places import place_named
+from album.core.query.parse.tags import tag_key
+
+_TOKEN = re.compile(r'(?P<neg>-)?(?P<key>person|after|before|near|km|in|camera|tag|text):(?:"(?P<q>[^"]*)"|(?P<v>\S+))',
+                    re.IGNORECASE)  # fmt: skip
+
+
+def take_explicit(ctx: ParseContext) -> None:
+    """Read every ``key:value`` of the text into the context and take it; a later value of the same key
+    wins, a value that means nothing (``after:soon``, ``km:far``) is dropped."""
+    for match in _TOKEN.finditer(ctx.text):
+        key, negative = match["key"].lower(), bool(match["neg"])
+        value = match["q"] if match["q"] is not None else match["v"]
+        ctx.take(match.start(), match.end())
+        if key == "person":
+            _person(ctx, value, negative)
+        elif key in ("after", "before"):
+            # ISO dates, as to_syntax writes them: no season, so the hemisphere does not matter.
+            typed = find_dates(value, ctx.today, southern=False)
+            if typed and key == "after":
+                ctx.date_from = typed[0].range[0]
+            elif typed:
+                ctx.date_to = typed[0].range[1]
+        elif key == "tag":
+            (ctx.exclude_tags if negative else ctx.tags).append(tag_key(value, ctx.vocabulary) or value)
+            if negative:
+                ctx.exclude.append(value)
+        elif key == "camera":
+            ctx.camera = value
+        elif key == "km":
+            with contextlib.suppress(ValueError):
+                ctx.radius_km = float(value)
+        elif key in ("near", "in"):
+            found = place_named(value, ctx.gazetteer, ctx.library_center, None, prefer_city=key == "near")
+            ctx.place = found or ctx.place
+        elif key == "text":
+            ctx.extra_text = value
+
+
+def _person(ctx: ParseContext, name: str, negative: bool) -> None:
+    """``person:X`` / ``-person:X``. An unknown X is still excluded by name, or searched as text."""
+    person = find_person(name, ctx.known_people)
+    if negative:
+        ctx.exclude.append(name)
+        if person:
+            ctx.exclude_people.append(person)
+    elif person:
+        ctx.people.append(person)
+    else:
+        ctx.unknown_people.append(name)
+
+
+def to_syntax(query: Query, vocabulary: Sequence[Tag] = VOCABULARY) -> str:
+    """Render a Query in the explicit syntax; ``parse_query(to_syntax(q))`` gives ``q`` back (for its
+    fields), given the same ``vocabulary``: an excluded term that names a tag is written as ``-tag:``."""
+
+    def quote(value: str) -> str:
+        return f'"{value}"' if (" " in value or ":" in value) else value
+
+    parts = [f"person:{quote(p)}" for p in query.people]
+    if query.date_from:
+        parts.append(f"after:{query.date_from.isoformat()}")
+    if query.date_to:
+        parts.append(f"before:{query.date_to.isoformat()}")
+    if query.place is not None:
+        if query.place.country:
+            parts.append(f"in:{quote(query.place.name or query.place.country)}")
+        elif query.place.name:
+            parts.append(f"near:{quote(query.place.name)}")
+            if query.place.radius_km and query.place.radius_km != DEFAULT_RADIUS_KM:
+                parts.append(f"km:{query.place.radius_km:g}")
+    if query.camera:
+        parts.append(f"camera:{quote(query.camera)}")
+    parts += [f"tag:{quote(t)}" for t in query.tags]
+    parts += [f"-tag:{quote(t)}" for t in query.exclude_tags]
+    excluded_tags = set(query.exclude_tags)
+    parts += [f"-person:{quote(p)}" for p in query.exclude if p not in excluded_tags and tag_key(p, vocabulary) is None]
+    if query.text:
+        parts.append(query.text)
+    return " ".join(parts)

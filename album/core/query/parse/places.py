@@ -1,0 +1,104 @@
+"""Places in the words: "near Lisbon", "within 5 km of Porto", "in the Netherlands", "在杭州", "西湖附近".
+
+A place is only a place if the offline gazetteer knows it, so "in the garden" stays free text. A name
+is read as the longest known prefix of the words after a preposition ("in New York City at night").
+"""
+
+from __future__ import annotations
+
+import re
+
+from album.core.geo import Gazetteer
+from album.core.query.model import DEFAULT_RADIUS_KM, PlaceFilter
+from album.core.query.parse.context import ParseContext
+
+_KM = re.compile(r"\bwithin\s+(?P<km>\d+(?:\.\d+)?)\s*(?:km|kilometers|kilometres)\s+(?:of|from)\s+", re.IGNORECASE)
+# The name is in a lookahead so "in near Lisbon" still finds "near Lisbon".
+_PLACE_EN = re.compile(r"\b(?P<prep>in|near|at|around|of|from|to|visiting)\s+"
+                       r"(?=(?P<name>[^\s,，。]+(?:\s+[^\s,，。]+){0,3}))", re.IGNORECASE)  # fmt: skip
+_PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<near>[\u4e00-\u9fff]{2,8}?)附近"
+                       r"|(?:^|(?<=\s))(?P<owner>[\u4e00-\u9fff]{2,6}?)的")  # fmt: skip
+_NEAR = ("near", "around")
+_NEGATED = re.compile(r"\b(?:not|without|except|excluding|outside(?: of)?)\s*$|(?:除了|不要|不是)\s*$", re.IGNORECASE)
+
+Center = tuple[float, float]
+
+
+def take_place(ctx: ParseContext) -> None:
+    """Find the first place the rest of the text names, unless the explicit syntax gave one, and take
+    its words; then give it the radius ``km:`` asked for (typed before or after the place)."""
+    if ctx.gazetteer is not None and ctx.place is None:
+        _find_place(ctx, ctx.gazetteer)
+    if ctx.radius_km is not None:
+        ctx.with_radius(ctx.radius_km)
+
+
+def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
+    radius = None
+    km = _KM.search(ctx.rest)
+    if km:
+        radius = float(km["km"])
+        hit = _longest_place(ctx.rest[km.end() :].split(",")[0], gazetteer, ctx.library_center, radius, True)
+        if hit is not None:
+            ctx.place = hit[0]
+            ctx.take(km.start(), km.end() + hit[1])
+    rest = ctx.rest
+    for match in [*_PLACE_EN.finditer(rest), *_PLACE_ZH.finditer(rest)]:
+        group = next(g for g in ("name", "near", "owner") if match.groupdict().get(g))
+        if _NEGATED.search(ctx.rest[: match.start()]) or ctx.rest[max(0, match.start() - 1) : match.start()] == "不":
+            continue  # "not in Lisbon", "不在北京": album cannot filter a place out, and must not filter it in
+        name = match[group]
+        near = radius is not None or group == "near" or (match.groupdict().get("prep") or "").lower() in _NEAR
+        hit = _longest_place(name, gazetteer, ctx.library_center, radius, near) if ctx.place is None else None
+        if hit is None or (group == "owner" and hit[1] != len(name)):
+            continue  # "X的…" only when all of X is a place: "杭州的西湖", not "西湖边的"
+        ctx.place, length = hit
+        start = match.start(group)
+        ctx.take(match.start() if radius is None or match.start() < start else start, start + length)
+        if group == "near":
+            ctx.take(start, match.end())  # "…附近"
+        break
+    if radius is not None:
+        ctx.with_radius(radius)
+
+
+def place_named(
+    name: str, gazetteer: Gazetteer | None, center: Center | None, radius: float | None, prefer_city: bool = False
+) -> PlaceFilter | None:
+    """The filter for a place name: a circle around a city, or a country or region by name."""
+    if gazetteer is None:
+        return None
+    found = gazetteer.lookup(name, center, prefer_city)
+    if found is None:
+        return None
+    if found.kind == "country":
+        return PlaceFilter(name=found.name, country=found.name)
+    if found.kind == "region":
+        country = gazetteer.country_name(found.country)
+        return PlaceFilter(name=f"{found.name}, {country}", country=country, region=found.name)
+    return PlaceFilter(found.name, found.lat, found.lon, radius or DEFAULT_RADIUS_KM, None)
+
+
+def _longest_place(
+    name: str, gazetteer: Gazetteer, center: Center | None, radius: float | None, prefer_city: bool
+) -> tuple[PlaceFilter, int] | None:
+    """The longest leading part of ``name`` (words, or CJK characters) that is a known place, and its
+    length. A single Latin word counts only capitalised ("in Nice", not "in nice weather")."""
+    if name.isascii():
+        words = name.split()
+        article = 1 if len(words) > 1 and words[0].lower() == "the" else 0  # "in the Netherlands"
+        found_after = _longest_place(" ".join(words[1:]), gazetteer, center, radius, prefer_city) if article else None
+        if found_after is not None:
+            return found_after[0], len(words[0]) + 1 + found_after[1]
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n]).strip(".,;:!?")
+            if candidate[:1].isupper() or n > 1 or candidate.isupper():
+                found = place_named(candidate, gazetteer, center, radius, prefer_city)
+                if found is not None:
+                    return found, len(" ".join(words[:n]))
+        return None
+    for n in range(len(name), 1, -1):
+        found = place_named(name[:n], gazetteer, center, radius, prefer_city)
+        if found is not None:
+            return found, n
+    return None
