@@ -247,20 +247,20 @@ def cmd_parse(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _print_results(result: SearchResult, as_json: bool, query: Query | None = None) -> None:
+def _print_results(library: Library, result: SearchResult, as_json: bool, query: Query | None = None) -> None:
     if result.notice:
         print(f"album: {result.notice}", file=sys.stderr)
     for hit in result.hits:
         _emit(hit_json(hit)) if as_json else _print_hit_line(hit)
     if not result.hits and not as_json:
-        syntax = Library.to_syntax(query) if query is not None else ""
+        syntax = library.to_syntax(query) if query is not None else ""
         print("album: no photos match" + (f" (understood as: {syntax})" if syntax else ""), file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
     library = Library(paths)
     query = _filters(args, library, " ".join(args.text))
-    _print_results(library.search(query, limit=args.limit), args.json, query)
+    _print_results(library, library.search(query, limit=args.limit), args.json, query)
     return 0
 
 
@@ -271,7 +271,7 @@ def cmd_similar(args: argparse.Namespace, paths: Paths) -> int:
     except (ModelUnavailable, PhotoError, OSError) as exc:
         print(f"album similar: {exc}", file=sys.stderr)
         return 1
-    _print_results(result, args.json)
+    _print_results(library, result, args.json)
     return 0
 
 

@@ -28,7 +28,7 @@ from album.core.geo import Gazetteer
 from album.core.models.clip import ClipEncoder
 from album.core.models.faces import FaceAnalyzer, face_models
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models
-from album.core.models.tags import Tag, display_name, load_vocabulary
+from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
 from album.core.pipeline.indexer import Indexer, IndexProgress, IndexReport, PhotoStep, ProgressCallback
 from album.core.pipeline.media import PhotoError, thumbnail_path
 from album.core.pipeline.steps.clip import ClipStep
@@ -79,6 +79,7 @@ class Library:
         self._gazetteer = Gazetteer(after_load=after_heavy_load)
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
+        self._vocabulary: tuple[Tag, ...] | None = None
 
     # -- writing ----------------------------------------------------------------------------------
     def _faces(self) -> FaceStore:
@@ -120,7 +121,7 @@ class Library:
         self, roots: list[str], progress: ProgressCallback, cancel: threading.Event, pause: threading.Event | None
     ) -> IndexReport:
         face_step = FaceStep(self._analyzer)
-        clip_step = ClipStep(self._encoder, self.vocabulary(), self.settings.min_tag_probability)
+        clip_step = ClipStep(self._encoder, self._model_vocabulary(), self.settings.min_tag_probability)
         steps: list[PhotoStep] = [clip_step, face_step]
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
         indexer = Indexer(self._store, self.paths.thumbs_dir, IndexSettings(), exclude, steps, self._gazetteer)
@@ -153,9 +154,15 @@ class Library:
     def known_people(self) -> list[KnownPerson]:
         return people_ops.known_people(self._faces())
 
+    def _model_vocabulary(self) -> tuple[Tag, ...]:
+        """The zero-shot labels of the library's CLIP model (its own, or album's), read once."""
+        if self._vocabulary is None:
+            self._vocabulary = load_vocabulary(clip_folder(self.paths.models_dir, self._encoder.key))
+        return self._vocabulary
+
     def vocabulary(self) -> tuple[Tag, ...]:
-        """The zero-shot tags of the library's CLIP model (its own, or album's default)."""
-        return load_vocabulary(clip_folder(self.paths.models_dir, self._encoder.key))
+        """The tags photos can carry and searches can name: the model's labels but the background one."""
+        return tuple(tag for tag in self._model_vocabulary() if tag.key != BACKGROUND_KEY)
 
     def parse(
         self, text: str, known: Sequence[KnownPerson] | None = None, today: date | None = None, places: bool = True
@@ -173,7 +180,7 @@ class Library:
             return Query()
         people = self.known_people() if known is None else known
         gazetteer = self._gazetteer if places else None
-        return parse_query(text, people, today=today, gazetteer=gazetteer, library_center=self._center())
+        return parse_query(text, people, today, gazetteer, library_center=self._center(), vocabulary=self.vocabulary())
 
     def _center(self) -> tuple[float, float] | None:
         """Where the library's photos are, read again only when the photos changed (parses are frequent)."""
@@ -186,10 +193,9 @@ class Library:
     def places_loaded(self) -> bool:
         return self._gazetteer.loaded
 
-    @staticmethod
-    def to_syntax(query: Query) -> str:
+    def to_syntax(self, query: Query) -> str:
         """``query`` in the explicit search syntax (``person:Anna after:2023-06-01 beach``)."""
-        return to_syntax(query)
+        return to_syntax(query, self.vocabulary())
 
     def search(self, query: Query, limit: int | None = None) -> SearchResult:
         """Photos matching every filter of ``query``, ranked by its text when it has one."""
