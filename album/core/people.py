@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy import sparse
@@ -23,7 +23,9 @@ from sklearn.cluster import DBSCAN, AgglomerativeClustering
 
 from album.core.query import KnownPerson
 from album.core.records import Face, Person
-from album.core.store.faces import FaceStore
+
+if TYPE_CHECKING:
+    from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,7 +21,9 @@ from album.core.pipeline.media import decode, image_format, read_stable
 from album.core.pipeline.scan import FileEntry
 from album.core.query import Query, match_reasons
 from album.core.records import SearchHit, SearchResult, Similarity
-from album.core.store.db import Store
+
+if TYPE_CHECKING:
+    from album.core.store.db import Store
 
 log = logging.getLogger(__name__)
 

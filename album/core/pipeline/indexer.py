@@ -30,14 +30,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from album.core.config import IndexSettings
 from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
-from album.core.pipeline.scan import FileEntry, discover
-from album.core.store.db import KnownFile, Store, display_path, error_id, error_row, new_photo_id
+from album.core.pipeline.scan import FileEntry, discover, display_path
+
+if TYPE_CHECKING:  # the Library hands the store in; only it and the store package import the store
+    from album.core.store.db import KnownFile, Store
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +202,9 @@ class _BatchWriter:
     def add(self, outcome: Outcome, job: _Job) -> None:
         path_bytes = job.entry.path_bytes
         if isinstance(outcome, PhotoError):
-            self.errors.append(error_row(path_bytes, job.entry.size, job.entry.mtime_ns, outcome.kind, outcome.reason))
+            self.errors.append(
+                self.store.error_row(path_bytes, job.entry.size, job.entry.mtime_ns, outcome.kind, outcome.reason)
+            )
         else:
             if isinstance(outcome, _Touched):
                 assert job.known is not None
@@ -208,7 +212,7 @@ class _BatchWriter:
             else:
                 self.decoded.append((outcome, job))
             if path_bytes in self.known_errors:
-                self.cleared.append(error_id(path_bytes))
+                self.cleared.append(self.store.error_id(path_bytes))
         if len(self.decoded) + len(self.touched) + len(self.errors) >= self.batch_size:
             self.flush()
 
@@ -216,7 +220,7 @@ class _BatchWriter:
         """New rows, and overlays for rows already in the store (which keep columns not given)."""
         ids = []
         for _decoded, job in self.decoded:
-            photo_id = job.known.id if job.known else new_photo_id(job.entry.path_bytes, self.taken_ids)
+            photo_id = job.known.id if job.known else self.store.new_photo_id(job.entry.path_bytes, self.taken_ids)
             self.taken_ids.add(photo_id)
             ids.append(photo_id)
         results: list[dict[str, Any]] = [{} for _ in self.decoded]
@@ -342,7 +346,7 @@ class Indexer:
             self.store.delete_photos(gone)
             report.removed = len(gone)
             stale_errors = [
-                error_id(p) for p in known_errors
+                self.store.error_id(p) for p in known_errors
                 if p not in seen and _is_under(p, covered) and not _is_under(p, blind)
             ]  # fmt: skip
             self.store.clear_errors(stale_errors)

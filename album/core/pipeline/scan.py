@@ -166,3 +166,8 @@ def discover(roots: Iterable[str], exclude: Iterable[str] = ()) -> ScanResult:
         if root_listed:
             result.roots.append(root)
     return result
+
+
+def display_path(path_bytes: bytes) -> str:
+    """A path as valid UTF-8 text; undecodable bytes of non-UTF-8 names show as ``\\xNN``."""
+    return path_bytes.decode("utf-8", "backslashreplace")

@@ -22,18 +22,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import lancedb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from album.core.pipeline.scan import display_path
 from album.core.query.model import Query
 from album.core.records import FileError, LibraryStats, Photo
 from album.core.store.filters import to_where
 from album.core.store.lock import WriterLock
 from album.core.store.sql import chunks, in_clause, sql_string
+
+if TYPE_CHECKING:
+    from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +204,25 @@ def new_photo_id(path_bytes: bytes, taken: set[str] | frozenset[str] = frozenset
     return candidate
 
 
+def error_id(path_bytes: bytes) -> str:
+    """The errors table's key for a path: re-runs overwrite a file's error instead of adding one."""
+    return hashlib.blake2b(path_bytes, digest_size=16).hexdigest()
+
+
+def error_row(path_bytes: bytes, size: int | None, mtime_ns: int | None, kind: str, reason: str) -> dict[str, Any]:
+    """A row for the errors table; its id is derived from the path so re-runs overwrite it."""
+    return {
+        "id": error_id(path_bytes),
+        "path": display_path(path_bytes),
+        "path_bytes": path_bytes,
+        "size": size,
+        "mtime_ns": mtime_ns,
+        "kind": kind,
+        "reason": reason,
+        "at": datetime.now(),
+    }
+
+
 PHOTO_COLUMNS = [f.name for f in dataclasses.fields(Photo)]
 
 
@@ -218,6 +241,12 @@ class Store:
     a writer across processes must hold :attr:`writer_lock` (the :class:`~album.core.library.Library`
     takes it), which a migration on opening takes by itself.
     """
+
+    # What the pipeline asks of the store without importing it (only the Library and the store import it).
+    vector_column = VECTOR_COLUMN
+    new_photo_id = staticmethod(new_photo_id)
+    error_row = staticmethod(error_row)
+    error_id = staticmethod(error_id)
 
     def __init__(self, db_dir: Path, writer_lock: WriterLock | None = None) -> None:
         self.db_dir = db_dir
@@ -529,6 +558,12 @@ class Store:
     def disk_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.db_dir.rglob("*") if f.is_file())
 
+    def face_tables(self, dim: int | None = None) -> FaceStore:
+        """The faces, people and corrections tables of this library (``dim``: the recogniser's size)."""
+        from album.core.store.faces import FaceStore
+
+        return FaceStore(self, dim)
+
     def stats(self) -> LibraryStats:
         return LibraryStats(
             photos=self.count_photos(),
@@ -553,27 +588,3 @@ def update_columns(table: Any, updates: list[dict[str, Any]]) -> None:
     for columns, rows in groups.items():
         schema = pa.schema([table.schema.field(c) for c in columns])
         table.merge_insert("id").when_matched_update_all().execute(pa.Table.from_pylist(rows, schema=schema))
-
-
-def error_id(path_bytes: bytes) -> str:
-    """The errors table's key for a path: re-runs overwrite a file's error instead of adding one."""
-    return hashlib.blake2b(path_bytes, digest_size=16).hexdigest()
-
-
-def error_row(path_bytes: bytes, size: int | None, mtime_ns: int | None, kind: str, reason: str) -> dict[str, Any]:
-    """A row for the errors table; its id is derived from the path so re-runs overwrite it."""
-    return {
-        "id": error_id(path_bytes),
-        "path": display_path(path_bytes),
-        "path_bytes": path_bytes,
-        "size": size,
-        "mtime_ns": mtime_ns,
-        "kind": kind,
-        "reason": reason,
-        "at": datetime.now(),
-    }
-
-
-def display_path(path_bytes: bytes) -> str:
-    """A path as valid UTF-8 text; undecodable bytes of non-UTF-8 names show as ``\\xNN``."""
-    return path_bytes.decode("utf-8", "backslashreplace")

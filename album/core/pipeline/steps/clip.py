@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,7 +17,9 @@ from album.core.models.clip import ClipEncoder
 from album.core.models.registry import clip_folder
 from album.core.models.tags import Tag, Tagger, load_vocabulary
 from album.core.pipeline.media import LoadedPhoto
-from album.core.store.db import VECTOR_COLUMN, Store
+
+if TYPE_CHECKING:
+    from album.core.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ class ClipStep:
         self.vocabulary = tuple(vocabulary or load_vocabulary(clip_folder(encoder.models_dir, encoder.key)))
         self.min_tag_probability = min_tag_probability
         self._tagger: Tagger | None = None
+        self._vector_column = "clip_vector"  # the store says its name in start()
 
     def start(self, store: Store) -> None:
         """Load the model (may raise ModelUnavailable) and make room for its vectors.
@@ -45,6 +48,7 @@ class ClipStep:
         """
         self.encoder.prepare_image_tower()
         store.ensure_vector_column(self.encoder.dim)
+        self._vector_column = store.vector_column
         tags = self.vocabulary
         prompts = [p for tag in tags for p in tag.prompts]
         prompt_vectors = self.encoder.encode_texts(prompts)
@@ -62,10 +66,9 @@ class ClipStep:
         """Photos not processed by the current model (or not at all) are pending for this step."""
         return "clip_model", self.encoder.model_id
 
-    @staticmethod
-    def cleared() -> dict[str, Any]:
+    def cleared(self) -> dict[str, Any]:
         """Column values for a photo whose content changed and has not been encoded again yet."""
-        return {"clip_model": None, VECTOR_COLUMN: None, "tags": [], "tag_scores": []}
+        return {"clip_model": None, self._vector_column: None, "tags": [], "tag_scores": []}
 
     def prepare(self, photo: LoadedPhoto) -> Any:
         """Runs in a decode thread: the model's own preprocessing of the reduced image."""
@@ -79,7 +82,7 @@ class ClipStep:
         for vector, tags in zip(vectors, self._tagger.score(vectors), strict=True):
             results.append({
                 "clip_model": self.encoder.model_id,
-                VECTOR_COLUMN: vector.tolist(),
+                self._vector_column: vector.tolist(),
                 "tags": [t.key for t in tags],
                 "tag_scores": [t.score for t in tags],
             })  # fmt: skip

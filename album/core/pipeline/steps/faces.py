@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from album.core.models.faces import Face, FaceAnalyzer
 from album.core.people import nearest_person
 from album.core.pipeline.media import LoadedPhoto
-from album.core.store.db import Store
-from album.core.store.faces import FaceStore
+
+if TYPE_CHECKING:
+    from album.core.store.db import Store
+    from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ class FaceStep:
         """Load the models (may raise ModelUnavailable) and the recognised faces to match against."""
         self.analyzer.load()
         dim = self.analyzer.embedding_dim()
-        self.faces = FaceStore(store, dim)
+        self.faces = store.face_tables(dim)
         rows, matrix = self.faces.recognised_embeddings()
         self._known, self._known_people = matrix, [r["person_id"] for r in rows]
 

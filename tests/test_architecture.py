@@ -1,0 +1,103 @@
+"""The layers, as contracts on imports (what import-linter's "forbidden" and "layers" contracts say).
+
+- The core never imports Qt or the GUI.
+- Only the Library and the store package import the store; everything else in the core gets the
+  store handed in (type-only imports under ``if TYPE_CHECKING:`` are fine).
+- The front ends (CLI, GUI) reach the core only through ``album.core.library`` and ``album.core.records``.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "album"
+FRONT_END_MAY_IMPORT = ("album.core.library", "album.core.records")
+
+
+@dataclass(frozen=True)
+class Import:
+    module: str  # the importing module, e.g. album.core.search
+    target: str  # what it imports, e.g. album.core.store.db
+    type_only: bool  # under `if TYPE_CHECKING:`
+    line: int
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> list[Import]:
+    """Every import in the file, anywhere (module level or inside functions)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    name = module_name(path)
+    found: list[Import] = []
+
+    def visit(node: ast.AST, type_only: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            guarded = type_only
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                for item in child.body:
+                    visit_one(item, True)
+                for item in child.orelse:
+                    visit_one(item, type_only)
+                continue
+            visit_one(child, guarded)
+
+    def visit_one(child: ast.AST, type_only: bool) -> None:
+        if isinstance(child, ast.Import):
+            found.extend(Import(name, alias.name, type_only, child.lineno) for alias in child.names)
+        elif isinstance(child, ast.ImportFrom) and child.module and child.level == 0:
+            found.append(Import(name, child.module, type_only, child.lineno))
+            found.extend(Import(name, f"{child.module}.{a.name}", type_only, child.lineno) for a in child.names)
+        visit(child, type_only)
+
+    visit(tree, False)
+    return found
+
+
+def all_imports() -> list[Import]:
+    return [imp for path in sorted(PACKAGE.rglob("*.py")) for imp in imports_of(path)]
+
+
+def is_under(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def test_the_import_scanner_sees_real_imports() -> None:
+    """The contracts below mean nothing if the scanner misses imports: check it on known ones."""
+    found = {(i.module, i.target, i.type_only) for i in all_imports()}
+    assert ("album.core.library", "album.core.store.db", False) in found
+    assert ("album.core.search", "album.core.store.db", True) in found  # type-only, under TYPE_CHECKING
+    assert ("album.cli", "album.core.library", False) in found
+
+
+def test_core_never_imports_qt() -> None:
+    offending = [
+        i for i in all_imports()
+        if is_under(i.module, "album.core") and (i.target.startswith("PySide6") or is_under(i.target, "album.gui"))
+    ]  # fmt: skip
+    assert not offending
+
+
+def test_only_the_library_and_the_store_import_the_store() -> None:
+    offending = [
+        i for i in all_imports()
+        if is_under(i.target, "album.core.store") and not i.type_only
+        and not (i.module == "album.core.library" or is_under(i.module, "album.core.store"))
+    ]  # fmt: skip
+    assert not offending, "\n".join(f"{i.module}:{i.line} imports {i.target}" for i in offending)
+
+
+@pytest.mark.parametrize("front_end", ["album.cli", "album.gui", "album.__main__", "album.runtime"])
+def test_front_ends_use_only_the_library_and_records(front_end: str) -> None:
+    offending = [
+        i for i in all_imports()
+        if is_under(i.module, front_end) and is_under(i.target, "album.core")
+        and not any(is_under(i.target, allowed) for allowed in FRONT_END_MAY_IMPORT)
+    ]  # fmt: skip
+    assert not offending, "\n".join(f"{i.module}:{i.line} imports {i.target}" for i in offending)
