@@ -19,6 +19,8 @@ def configure_process(verbose: bool = False) -> None:
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # exifread logs a warning for every photo without EXIF (most PNGs, screenshots): not news to users.
+    logging.getLogger("exifread").setLevel(logging.ERROR)
     # insightface's alignment calls a scikit-image API that warns about its own future; not our users' news.
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"insightface\.")
 

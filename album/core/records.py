@@ -14,6 +14,7 @@ from typing import Any
 PHOTO_JSON_FIELDS = (
     "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
     "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
+    "dropped_fields",
 )  # fmt: skip
 
 
@@ -43,6 +44,7 @@ class Photo:
     content_hash: str | None = None
     tags: tuple[str, ...] = ()
     person_ids: tuple[str, ...] = ()
+    dropped_fields: tuple[str, ...] = ()  # metadata the file has but album could not use (unreadable, impossible)
 
     @property
     def taken_iso(self) -> str | None:
@@ -59,6 +61,7 @@ class Photo:
         record = {name: getattr(self, name) for name in PHOTO_JSON_FIELDS}
         record["taken_at"] = self.taken_iso
         record["tags"] = list(self.tags)
+        record["dropped_fields"] = list(self.dropped_fields)
         return record
 
 

@@ -9,21 +9,31 @@ losing the rest of the photo's metadata.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import exifread
 import pillow_heif
 from PIL import Image
 
 log = logging.getLogger(__name__)
-# exifread logs a warning for every photo without EXIF (most PNGs, screenshots): not news to users.
-logging.getLogger("exifread").setLevel(logging.ERROR)
-pillow_heif.register_heif_opener()
+T = TypeVar("T")
+
+
+@functools.cache
+def register_heif() -> None:
+    """Teach Pillow HEIC/HEIF, once, when the first photo is read (not as a side effect of importing)."""
+    pillow_heif.register_heif_opener()
+
+
+class InvalidField(ValueError):
+    """A metadata field that is present but impossible (a latitude of 91°, minutes past 60)."""
 
 
 _DATETIME_RE = re.compile(
@@ -58,6 +68,7 @@ class PhotoMeta:
     camera_model: str | None = None
     lens: str | None = None
     orientation: int | None = None
+    dropped: tuple[str, ...] = ()  # fields present in the file but unreadable or impossible, left out
 
     @property
     def camera(self) -> str | None:
@@ -82,6 +93,7 @@ def read_tags(data: bytes) -> dict[str, Any]:
     exifread misses the EXIF of some containers (e.g. HEIC from some writers, PNG eXIf chunks);
     Pillow (with pillow-heif) locates the block in those, and exifread then parses it.
     """
+    register_heif()
     tags = _exifread(data)
     if tags or data.startswith((b"\xff\xd8", b"II*\x00", b"MM\x00*", b"Exif")):
         return tags
@@ -167,12 +179,14 @@ def _gps_coordinate(tags: dict[str, Any], key: str, ref_key: str, limit: float) 
         return None
     degrees, minutes, seconds = (float(p or 0.0) for p in [*parts, 0.0, 0.0][:3])
     if not (0 <= minutes <= 60 and 0 <= seconds <= 60):  # 60 happens: writers round 59.9999 up
-        return None
+        raise InvalidField(f"{key}: {degrees}° {minutes}′ {seconds}″")
     value = abs(degrees) + minutes / 60 + seconds / 3600
     ref = (_text(tags, ref_key) or "").upper()[:1]
     if ref in {"S", "W"} or (not ref and degrees < 0):
         value = -value
-    return value if abs(value) <= limit else None
+    if abs(value) > limit:
+        raise InvalidField(f"{key}: {value}° is beyond ±{limit}°")
+    return value
 
 
 def _gps_offset(tags: dict[str, Any], local: datetime) -> int | None:
@@ -202,8 +216,6 @@ def _taken_at(tags: dict[str, Any]) -> tuple[datetime | None, int | None, str | 
         local, offset = parsed
         if offset is None:
             offset = parse_offset(_text(tags, offset_key))
-        if offset is None:
-            offset = _gps_offset(tags, local)
         return local, offset, source
     return None, None, None
 
@@ -230,23 +242,34 @@ def normalise_model(model: str | None, make: str | None) -> str | None:
 
 
 def photo_meta(tags: dict[str, Any]) -> PhotoMeta:
-    """Turn raw exifread tags into a validated :class:`PhotoMeta`."""
-    taken_at, offset, source = _taken_at(tags)
-    lat = _gps_coordinate(tags, "GPS GPSLatitude", "GPS GPSLatitudeRef", 90.0)
-    lon = _gps_coordinate(tags, "GPS GPSLongitude", "GPS GPSLongitudeRef", 180.0)
+    """Turn raw exifread tags into a validated :class:`PhotoMeta`, field by field.
+
+    Each field is read and checked on its own: one that raises or holds an impossible value (a GPS
+    clock hour of 4294967295, a latitude of 91°) is left out and named in ``dropped``; the photo and
+    its other fields are kept.
+    """
+    dropped: list[str] = []
+
+    def field(name: str, read: Callable[[], T]) -> T | None:
+        try:
+            return read()
+        except Exception as exc:  # one bad field costs that field, never the photo
+            log.debug("leaving out the %s field: %r", name, exc)
+            dropped.append(name)
+            return None
+
+    taken_at, offset, source = field("date", lambda: _taken_at(tags)) or (None, None, None)
+    if taken_at is not None and offset is None:
+        local = taken_at
+        offset = field("gps_time", lambda: _gps_offset(tags, local))
+    lat = field("gps_latitude", lambda: _gps_coordinate(tags, "GPS GPSLatitude", "GPS GPSLatitudeRef", 90.0))
+    lon = field("gps_longitude", lambda: _gps_coordinate(tags, "GPS GPSLongitude", "GPS GPSLongitudeRef", 180.0))
     if lat is None or lon is None or (lat == 0.0 and lon == 0.0):  # 0,0 is "no fix", not a place
         lat = lon = None
-    alt = None
-    if lat is not None:
-        altitudes = [_ratio(v) for v in _numbers(tags, "GPS GPSAltitude")]
-        if altitudes and altitudes[0] is not None and abs(altitudes[0]) < 100_000:
-            ref = _numbers(tags, "GPS GPSAltitudeRef")
-            alt = -altitudes[0] if ref and ref[0] == 1 else altitudes[0]
-    raw_make = _text(tags, "Image Make")
+    alt = field("gps_altitude", lambda: _altitude(tags)) if lat is not None else None
+    raw_make = field("camera_make", lambda: _text(tags, "Image Make"))
     make = normalise_make(raw_make)
-    orientation_values = _numbers(tags, "Image Orientation")
-    orientation = orientation_values[0] if orientation_values else None
-    lens = _text(tags, "EXIF LensModel")
+    model = field("camera_model", lambda: normalise_model(_text(tags, "Image Model"), raw_make or make))
     return PhotoMeta(
         taken_at=taken_at,
         tz_offset_min=offset,
@@ -255,10 +278,30 @@ def photo_meta(tags: dict[str, Any]) -> PhotoMeta:
         lon=lon,
         alt=alt,
         camera_make=make,
-        camera_model=normalise_model(_text(tags, "Image Model"), raw_make or make),
-        lens=lens,
-        orientation=orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else None,
+        camera_model=model,
+        lens=field("lens", lambda: _text(tags, "EXIF LensModel")),
+        orientation=field("orientation", lambda: _orientation(tags)),
+        dropped=tuple(dropped),
     )
+
+
+def _altitude(tags: dict[str, Any]) -> float | None:
+    altitudes = [_ratio(v) for v in _numbers(tags, "GPS GPSAltitude")]
+    if not altitudes or altitudes[0] is None:
+        return None
+    if abs(altitudes[0]) >= 100_000:
+        raise InvalidField(f"GPS GPSAltitude: {altitudes[0]} m")
+    ref = _numbers(tags, "GPS GPSAltitudeRef")
+    return -altitudes[0] if ref and ref[0] == 1 else altitudes[0]
+
+
+def _orientation(tags: dict[str, Any]) -> int | None:
+    values = _numbers(tags, "Image Orientation")
+    if not values:
+        return None
+    if not (isinstance(values[0], int) and 1 <= values[0] <= 8):
+        raise InvalidField(f"Image Orientation: {values[0]!r}")
+    return values[0]
 
 
 def with_file_time(meta: PhotoMeta, mtime_ns: int) -> PhotoMeta:

@@ -159,6 +159,7 @@ def photo_row(photo: LoadedPhoto) -> dict[str, Any]:
         "camera": meta.camera,
         "lens": meta.lens,
         "orientation": meta.orientation,
+        "dropped_fields": list(meta.dropped),
         "indexed_at": datetime.now(),
     }
 

@@ -20,7 +20,7 @@ import rawpy
 from PIL import Image
 
 from album.core.config import IndexSettings
-from album.core.pipeline.exif import PhotoMeta, photo_meta, read_tags, with_file_time  # also registers HEIF
+from album.core.pipeline.exif import PhotoMeta, photo_meta, read_tags, register_heif, with_file_time
 from album.core.pipeline.scan import FileEntry, sniff_format
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,7 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
     Raises:
         PhotoError: for files Pillow cannot decode, or whose size marks them as decompression bombs.
     """
+    register_heif()
     try:
         image: Image.Image
         if fmt == "raw":

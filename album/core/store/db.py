@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 VECTOR_COLUMN = "clip_vector"  # added on first use with the CLIP model's dimension
 
 PHOTOS_SCHEMA = pa.schema(
@@ -81,6 +81,8 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("face_count", pa.int32()),
         # schema 4: the admin region (state, province) from reverse geocoding; "" = none found.
         pa.field("region", pa.string()),
+        # schema 6: metadata fields present in the file but unreadable or impossible, left out.
+        pa.field("dropped_fields", pa.list_(pa.string())),
     ]
 )
 
@@ -140,6 +142,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     2: _add_missing_columns,
     3: _add_missing_columns,
     4: _merge_duplicate_photos,
+    5: _add_missing_columns,
 }
 
 SCALAR_INDEX_MIN_ROWS = 5_000
@@ -231,6 +234,7 @@ def photo_from_row(row: dict[str, Any]) -> Photo:
     values: dict[str, Any] = {name: row.get(name) for name in PHOTO_COLUMNS}
     values["tags"] = tuple(row.get("tags") or ())
     values["person_ids"] = tuple(row.get("person_ids") or ())
+    values["dropped_fields"] = tuple(row.get("dropped_fields") or ())
     return Photo(**values)
 
 
