@@ -365,10 +365,12 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_errors(args: argparse.Namespace, paths: Paths) -> int:
     for error in Library(paths).errors():
+        retried = error.retried(__version__)
         if args.json:
-            _emit({"path": error.path, "kind": error.kind, "reason": error.reason})
+            _emit({"path": error.path, "kind": error.kind, "reason": error.reason, "retried": retried})
         else:
-            print(f"{error.path}: {error.reason} [{error.kind}]")
+            again = "tried again on the next run" if retried else "tried again when the file changes"
+            print(f"{error.path}: {error.reason} [{error.kind}; {again}]")
     return 0
 
 

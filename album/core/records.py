@@ -169,6 +169,12 @@ class Person:
     cover_thumb: bytes | None = field(default=None, repr=False)
 
 
+# Failures that may pass by themselves (a drive waking up, a file being written, a bug fixed in the next
+# album): retried on every run. The others (corrupt, not_image, too_large, empty) only when the file
+# changes or album's version does.
+RETRIED_KINDS = frozenset({"unreadable", "vanished", "changed", "internal"})
+
+
 @dataclass(frozen=True)
 class FileError:
     """A file that could not be indexed, and why."""
@@ -176,6 +182,11 @@ class FileError:
     path: str
     kind: str
     reason: str
+    album_version: str | None = None  # the album that failed on it (None: before album recorded it)
+
+    def retried(self, current_version: str) -> bool:
+        """Whether the next run tries this file again even if it has not changed."""
+        return self.kind in RETRIED_KINDS or self.album_version != current_version
 
 
 @dataclass(frozen=True)

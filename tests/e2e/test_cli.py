@@ -114,13 +114,19 @@ def test_unreadable_folder_and_file(tmp_path: Path) -> None:
     try:
         summary = lines(album("index", str(photos), "--json"))[0]
         assert [f["path"] for f in summary["unreadable_folders"]] == [str(photos / "locked")]
-        assert (summary["removed"], summary["failed"]) == (0, 0)
+        assert (summary["removed"], summary["failed"]) == (0, 1)  # secret.jpg is tried again: still locked
         assert len(lines(album("search", "--json"))) == 2
     finally:
         (photos / "locked").chmod(0o755)
     errors = lines(album("errors", "--json"))
     assert [(Path(e["path"]).name, e["kind"]) for e in errors] == [("secret.jpg", "unreadable")]
-    assert errors[0]["reason"] == "permission denied"
+    assert errors[0]["reason"] == "permission denied" and errors[0]["retried"] is True
+
+    # Once readable (chmod changes neither size nor mtime), the next run indexes it.
+    (photos / "secret.jpg").chmod(0o644)
+    summary = lines(album("index", str(photos), "--json"))[0]
+    assert (summary["added"], summary["failed"]) == (1, 0)
+    assert album("errors", "--json").stdout == ""
 
 
 def test_core_and_cli_never_import_qt_or_torch(tmp_path: Path) -> None:

@@ -313,6 +313,7 @@ class Indexer:
         report.unreadable_folders = scan.unreadable
         known = self.store.known_files()
         known_errors = self.store.known_errors()
+        settled_errors = self.store.settled_errors()
         pending = self._pending_paths(active)
 
         todo: list[_Job] = []
@@ -327,8 +328,8 @@ class Indexer:
                     todo.append(_Job(entry, row, refresh=True))
                 else:
                     report.unchanged += 1
-            elif row is None and known_errors.get(path_bytes) == stamp:
-                report.unchanged += 1  # failed before and has not changed since: do not retry
+            elif row is None and settled_errors.get(path_bytes) == stamp:
+                report.unchanged += 1  # failed for good before and has not changed since: do not retry
             else:
                 todo.append(_Job(entry, row))
 

@@ -29,6 +29,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from album import __version__
 from album.core.pipeline.scan import display_path
 from album.core.query.model import Query
 from album.core.records import FileError, LibraryStats, Photo
@@ -96,6 +97,7 @@ ERRORS_SCHEMA = pa.schema(
         pa.field("kind", pa.string()),
         pa.field("reason", pa.string()),
         pa.field("at", pa.timestamp("us")),
+        pa.field("album_version", pa.string()),  # schema 6: which album failed on the file
     ]
 )
 
@@ -103,11 +105,12 @@ META_SCHEMA = pa.schema([pa.field("key", pa.string(), nullable=False), pa.field(
 
 
 def _add_missing_columns(store: Store) -> None:
-    """Add every column of PHOTOS_SCHEMA the table lacks (as nulls): the additive migrations."""
-    present = set(store.photos.schema.names)
-    missing = [f for f in PHOTOS_SCHEMA if f.name not in present]
-    if missing:
-        store.photos.add_columns(missing)
+    """Add every column of PHOTOS_SCHEMA and ERRORS_SCHEMA the tables lack (as nulls): the additive migrations."""
+    for table, schema in ((store.photos, PHOTOS_SCHEMA), (store.errors, ERRORS_SCHEMA)):
+        present = set(table.schema.names)
+        missing = [f for f in schema if f.name not in present]
+        if missing:
+            table.add_columns(missing)
 
 
 def _merge_duplicate_photos(store: Store) -> None:
@@ -223,6 +226,7 @@ def error_row(path_bytes: bytes, size: int | None, mtime_ns: int | None, kind: s
         "kind": kind,
         "reason": reason,
         "at": datetime.now(),
+        "album_version": __version__,
     }
 
 
@@ -529,9 +533,20 @@ class Store:
 
     # -- per-file errors ----------------------------------------------------------------------
     def known_errors(self) -> dict[bytes, tuple[int, int]]:
-        """Files that failed before, with the (size, mtime) they failed at: unchanged ones are skipped."""
+        """Every file that failed before, with the (size, mtime) it failed at."""
         table = self.errors.search().select(["path_bytes", "size", "mtime_ns"]).limit(None).to_arrow()
         return {r["path_bytes"]: (r["size"], r["mtime_ns"]) for r in table.to_pylist()}
+
+    def settled_errors(self) -> dict[bytes, tuple[int, int]]:
+        """The failed files not to try again while their (size, mtime) stays as it was: failures that
+        do not pass by themselves, recorded by this version of album (see ``FileError.retried``)."""
+        columns = ["path", "path_bytes", "size", "mtime_ns", "kind", "reason", "album_version"]
+        rows = self.errors.search().select(columns).limit(None).to_list()
+        return {
+            r["path_bytes"]: (r["size"], r["mtime_ns"])
+            for r in rows
+            if not FileError(r["path"], r["kind"], r["reason"], r["album_version"]).retried(__version__)
+        }
 
     @writes
     def record_errors(self, rows: list[dict[str, Any]]) -> None:
@@ -545,8 +560,9 @@ class Store:
             self.errors.delete(in_clause("id", chunk))
 
     def list_errors(self) -> list[FileError]:
-        rows = self.errors.search().select(["path", "kind", "reason"]).limit(None).to_list()
-        return sorted((FileError(r["path"], r["kind"], r["reason"]) for r in rows), key=lambda e: e.path)
+        rows = self.errors.search().select(["path", "kind", "reason", "album_version"]).limit(None).to_list()
+        errors = (FileError(r["path"], r["kind"], r["reason"], r["album_version"]) for r in rows)
+        return sorted(errors, key=lambda e: e.path)
 
     # -- housekeeping -------------------------------------------------------------------------
     @writes
