@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import math
 import os
 import re
 import sys
@@ -22,6 +23,7 @@ from album import __version__
 from album.core.library import (
     IndexProgress,
     IndexReport,
+    InvalidQuery,
     KnownPerson,
     Library,
     LibraryBusy,
@@ -62,6 +64,8 @@ def parse_day(text: str, end: bool = False) -> date:
     if not match:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = match.group(1), match.group(2), match.group(3)
+    if not 1826 <= int(year) <= 2200:
+        raise argparse.ArgumentTypeError(f"not a date a photo can have: {text!r} (years 1826–2200)")
     try:
         if day:
             return date(int(year), int(month), int(day))
@@ -85,6 +89,46 @@ def parse_latlon(text: str) -> tuple[float, float]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise argparse.ArgumentTypeError(f"coordinates out of range: {text!r}")
     return lat, lon
+
+
+def positive_km(text: str) -> float:
+    try:
+        km = float(text)
+    except ValueError:
+        km = math.nan
+    if not (math.isfinite(km) and 0 < km <= 20_040):
+        raise argparse.ArgumentTypeError(f"a distance must be a number of km between 0 and 20040, not {text!r}")
+    return km
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
+def text_argument(text: str) -> str:
+    """Search words, names and tags: must be valid UTF-8 (a path argument need not be)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"not valid UTF-8 text: {text!r}") from None
+    if not text.strip():
+        raise argparse.ArgumentTypeError("cannot be empty")
+    return text
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print to a terminal: control characters (escape sequences, newlines in file
+    names) are shown as ``\\xNN`` instead of acting on the terminal."""
+    return text.translate(_CONTROL)
 
 
 class TerminalProgress:
@@ -203,7 +247,8 @@ def _print_hit_line(hit: SearchHit) -> None:
     where = f"{photo.lat:.5f},{photo.lon:.5f}" if photo.lat is not None and photo.lon is not None else ""
     camera = " ".join(p for p in (photo.camera_make, photo.camera_model) if p)
     score = f"{hit.score:.3f}" if hit.score is not None else ""
-    print("  ".join(p for p in (score, photo.taken_iso or "no date", photo.path, camera, where) if p))
+    parts = (score, photo.taken_iso or "no date", photo.path, camera, where)
+    print(printable("  ".join(p for p in parts if p)))
 
 
 def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Query:
@@ -359,7 +404,7 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
         _emit(record)
     else:
         for key, value in record.items():
-            print(f"{key:>14}: {'' if value is None else value}")
+            print(printable(f"{key:>14}: {'' if value is None else value}"))
     return 0
 
 
@@ -370,7 +415,7 @@ def cmd_errors(args: argparse.Namespace, paths: Paths) -> int:
             _emit({"path": error.path, "kind": error.kind, "reason": error.reason, "retried": retried})
         else:
             again = "tried again on the next run" if retried else "tried again when the file changes"
-            print(f"{error.path}: {error.reason} [{error.kind}; {again}]")
+            print(printable(f"{error.path}: {error.reason} [{error.kind}; {again}]"))
     return 0
 
 
@@ -402,11 +447,13 @@ def build_parser() -> argparse.ArgumentParser:
     filters.add_argument("--after", type=parse_day, metavar="DATE", help="taken on or after (YYYY[-MM[-DD]])")
     filters.add_argument("--before", type=lambda t: parse_day(t, end=True), metavar="DATE", help="taken on or before")
     filters.add_argument("--near", type=parse_latlon, metavar="LAT,LON", help="taken near these coordinates")
-    filters.add_argument("--km", type=float, metavar="R", help="radius for --near in km (default 10)")
-    filters.add_argument("--camera", metavar="TEXT", help="camera make or model contains TEXT")
-    filters.add_argument("--tag", action="append", metavar="TAG", help="has this zero-shot tag (repeatable)")
-    filters.add_argument("--person", action="append", metavar="NAME", help="this person is in the photo (repeatable)")
-    filters.add_argument("--limit", type=int, metavar="N", help="at most N photos")
+    filters.add_argument("--km", type=positive_km, metavar="R", help="radius for --near in km (default 10)")
+    filters.add_argument("--camera", type=text_argument, metavar="TEXT", help="camera make or model contains TEXT")
+    filters.add_argument("--tag", type=text_argument, action="append", metavar="TAG",
+                         help="has this zero-shot tag (repeatable)")  # fmt: skip
+    filters.add_argument("--person", type=text_argument, action="append", metavar="NAME",
+                         help="this person is in the photo (repeatable)")  # fmt: skip
+    filters.add_argument("--limit", type=positive_int, metavar="N", help="at most N photos")
 
     p = sub.add_parser("search", parents=[common, filters], help="find photos by what they show, date, place, camera")
     p.add_argument("text", nargs="*", metavar="TEXT", help='what the photo shows, e.g. "sunset over the sea"')
@@ -455,6 +502,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args, Paths.from_env()))
     except (StoreError, ModelUnavailable) as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 2
+    except InvalidQuery as exc:
         print(f"album: {exc}", file=sys.stderr)
         return 2
     except LibraryBusy as exc:

@@ -33,7 +33,16 @@ from album.core.pipeline.indexer import Indexer, IndexProgress, IndexReport, Pho
 from album.core.pipeline.media import PhotoError, thumbnail_path
 from album.core.pipeline.steps.clip import ClipStep
 from album.core.pipeline.steps.faces import FaceStep
-from album.core.query import KnownPerson, PlaceFilter, Query, parse_query, to_syntax
+from album.core.query import (
+    InvalidQuery,
+    KnownPerson,
+    PlaceFilter,
+    Query,
+    check_query,
+    check_text,
+    parse_query,
+    to_syntax,
+)
 from album.core.records import Face, FileError, LibraryStats, Person, Photo, SearchResult
 from album.core.search import Searcher
 from album.core.store.db import Store, StoreError
@@ -45,8 +54,8 @@ WaitCallback = Callable[[LockHolder | None], None]
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
-    "IndexProgress", "IndexReport", "KnownPerson", "Library", "LibraryBusy", "LockHolder", "ModelStatus",
-    "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "Settings", "StoreError",
+    "IndexProgress", "IndexReport", "InvalidQuery", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
+    "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "Settings", "StoreError",
 ]  # fmt: skip
 
 
@@ -169,6 +178,9 @@ class Library:
     ) -> Query:
         """The search box's text as a Query, with this library's people and whereabouts.
 
+        Raises:
+            InvalidQuery: the text is longer than a search can be, or not valid Unicode.
+
         Args:
             known: the people to recognise, if the caller has them already (the search bar parses
                 on every keystroke) or wants others (``album parse --people``); else the library's.
@@ -176,6 +188,7 @@ class Library:
             places: False to leave place names as text until :meth:`load_place_names` has run
                 (the GUI parses on its own thread and must not wait ~1 s for them).
         """
+        check_text(text)
         if not text.strip():
             return Query()
         people = self.known_people() if known is None else known
@@ -198,12 +211,19 @@ class Library:
         return to_syntax(query, self.vocabulary())
 
     def search(self, query: Query, limit: int | None = None) -> SearchResult:
-        """Photos matching every filter of ``query``, ranked by its text when it has one."""
-        return self._searcher.search(query, limit)
+        """Photos matching every filter of ``query``, ranked by its text when it has one.
+
+        Raises:
+            InvalidQuery: one sentence, if the query cannot mean anything (an infinite radius, year 9999).
+        """
+        check_query(query)
+        return self._searcher.search(query, _checked_limit(limit))
 
     def similar(self, photo: str | np.ndarray, query: Query | None = None, limit: int | None = None) -> SearchResult:
         """Photos like ``photo`` (a path in or outside the library, or a vector), the photo itself first."""
-        return self._searcher.similar(photo, query, limit)
+        if query is not None:
+            check_query(query)
+        return self._searcher.similar(photo, query, _checked_limit(limit))
 
     def photo(self, path: str) -> Photo | None:
         return self._store.photo_by_path(path)
@@ -305,3 +325,9 @@ class Library:
     def models(self) -> list[ModelStatus]:
         """Every CLIP model album knows or finds in the models folder, and the face models."""
         return [*clip_models(self.paths.models_dir), face_models(self.paths.models_dir)]
+
+
+def _checked_limit(limit: int | None) -> int | None:
+    if limit is not None and limit < 1:
+        raise InvalidQuery("a limit must be at least 1")
+    return limit

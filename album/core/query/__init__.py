@@ -1,6 +1,18 @@
 """Search queries: the typed :class:`Query`, the search-box parser, and the explicit syntax."""
 
-from album.core.query.model import DEFAULT_RADIUS_KM, KnownPerson, PlaceFilter, Query, match_reasons
+from album.core.query.model import (
+    DEFAULT_RADIUS_KM,
+    InvalidQuery,
+    KnownPerson,
+    PlaceFilter,
+    Query,
+    check_query,
+    check_text,
+    match_reasons,
+)
 from album.core.query.parse import parse_query, to_syntax
 
-__all__ = ["DEFAULT_RADIUS_KM", "KnownPerson", "PlaceFilter", "Query", "match_reasons", "parse_query", "to_syntax"]
+__all__ = [
+    "DEFAULT_RADIUS_KM", "InvalidQuery", "KnownPerson", "PlaceFilter", "Query", "check_query", "check_text",
+    "match_reasons", "parse_query", "to_syntax",
+]  # fmt: skip

@@ -6,6 +6,7 @@ into a safe LanceDB filter (:mod:`album.core.store.filters`); :func:`to_syntax` 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,14 @@ from album.core.records import (
 )
 
 DEFAULT_RADIUS_KM = 25.0
+MAX_RADIUS_KM = 20_040.0  # half the Earth's circumference: every place is within it
+FIRST_YEAR, LAST_YEAR = 1826, 2200  # the first photograph; anything later than this is a typo
+MAX_TEXT_CHARS = 2_000  # a pasted novel is not a search
+
+
+class InvalidQuery(ValueError):
+    """A search that cannot mean anything (a radius of infinity km, the year 9999); the message is one
+    sentence for the user."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +105,33 @@ def match_reasons(query: Query) -> tuple[Reason, ...]:
     if query.exclude:
         reasons.append(Without(query.exclude))
     return tuple(reasons)
+
+
+def check_query(query: Query) -> None:
+    """Raise :class:`InvalidQuery` with one sentence if ``query`` cannot be searched for."""
+    place = query.place
+    if place is not None:
+        if place.radius_km is not None and not (0 < place.radius_km <= MAX_RADIUS_KM):
+            raise InvalidQuery(f"a distance must be a number of km between 0 and {MAX_RADIUS_KM:,.0f}")
+        if place.lat is not None and not (math.isfinite(place.lat) and -90 <= place.lat <= 90):
+            raise InvalidQuery("a latitude must be between -90 and 90")
+        if place.lon is not None and not (math.isfinite(place.lon) and -180 <= place.lon <= 180):
+            raise InvalidQuery("a longitude must be between -180 and 180")
+    for day in (query.date_from, query.date_to):
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise InvalidQuery(f"dates must be between {FIRST_YEAR} and {LAST_YEAR}, not {day.year}")
+    if len(query.text) > MAX_TEXT_CHARS:
+        raise InvalidQuery(f"a search can be at most {MAX_TEXT_CHARS:,} characters long")
+    if any(not name.strip() for name in query.people):
+        raise InvalidQuery("a person's name cannot be empty")
+
+
+def check_text(text: str) -> None:
+    """Raise :class:`InvalidQuery` if typed text cannot be a search: too long, or not valid Unicode
+    (e.g. a command-line argument in a non-UTF-8 encoding)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidQuery(f"a search can be at most {MAX_TEXT_CHARS:,} characters long")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidQuery("the search is not valid UTF-8 text") from None

@@ -13,7 +13,7 @@ from datetime import date
 
 from album.core.geo import Gazetteer
 from album.core.models.tags import VOCABULARY, Tag
-from album.core.query.model import KnownPerson, Query
+from album.core.query.model import MAX_TEXT_CHARS, KnownPerson, Query
 from album.core.query.parse.camera import take_camera
 from album.core.query.parse.cleanup import take_free_text
 from album.core.query.parse.context import ParseContext
@@ -36,7 +36,6 @@ EXTRACTORS: tuple[Extractor, ...] = (
     take_free_text,  # last: whatever is left is for CLIP
 )
 
-MAX_LENGTH = 2000  # a pasted novel is not a query; parsing stays fast
 
 __all__ = ["EXTRACTORS", "ParseContext", "parse_query", "to_syntax"]
 
@@ -63,7 +62,7 @@ def parse_query(
         vocabulary: the tags ``tag:`` and "without …" can name: the library's model's own, or album's.
     """
     ctx = ParseContext(
-        text[:MAX_LENGTH],
+        text[:MAX_TEXT_CHARS],
         today or date.today(),
         known_people,
         gazetteer,
