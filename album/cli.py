@@ -161,6 +161,13 @@ class TerminalProgress:
             self._bar = None
 
 
+KEPT_REASONS = {
+    "empty": "the folder is empty (an unplugged drive or an unmounted share?)",
+    "other drive": "the folder is on another drive than last time",
+    "most photos gone": "most of its photos are gone at once",
+}
+
+
 def _say_waiting(holder: LockHolder | None) -> None:
     who = holder.describe() if holder else "another album process"
     print(f"album: waiting for {who} to finish changing the library (Ctrl+C to give up)…", file=sys.stderr)
@@ -178,7 +185,7 @@ def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
             bar(p)
 
     try:
-        report = library.index(args.paths, progress=progress, cancel=cancel, wait=not args.no_wait)
+        report = library.index(args.paths, progress=progress, cancel=cancel, wait=not args.no_wait, prune=args.prune)
     except KeyboardInterrupt:
         cancel.set()
         bar.close()
@@ -194,6 +201,7 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         "found": report.found, "added": report.added, "updated": report.updated, "moved": report.moved,
         "removed": report.removed, "unchanged": report.unchanged, "failed": report.failed,
         "unreadable_folders": [{"path": p, "reason": r} for p, r in report.unreadable_folders],
+        "kept_folders": [{"path": k.folder, "reason": k.reason, "kept": k.kept} for k in report.kept_folders],
         "unavailable": report.unavailable, "cancelled": report.cancelled, "seconds": round(report.seconds, 2),
     }  # fmt: skip
     if as_json:
@@ -205,10 +213,15 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         f"{report.removed} removed, {report.unchanged} unchanged, {report.failed} failed "
         f"({report.seconds:.1f} s, {rate:.1f} photos/s)"
     )
+    if report.restored:
+        print(f"{report.restored} photos came back and got their faces and names back")
     if report.refreshed:
         print(f"{report.refreshed} photos analysed by a model they had missed (a new or changed model)")
     for folder, reason in report.unreadable_folders:
         print(f"could not read folder {folder}: {reason}", file=sys.stderr)
+    for kept in report.kept_folders:
+        print(printable(f"kept {kept.kept} photos of {kept.folder}: {KEPT_REASONS[kept.reason]}; if they are "
+                        "really gone, run the same command with --prune to remove them"), file=sys.stderr)  # fmt: skip
     for notice in report.unavailable:
         print(f"skipped {notice}", file=sys.stderr)
     if report.failed:
@@ -439,6 +452,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", parents=[common], help="add folders to the library or bring them up to date")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove vanished photos even where the folder looks offline (empty, another drive)",
+    )
     p.add_argument("--no-wait", action="store_true",
                    help="if another album is changing the library, say who and exit instead of waiting")  # fmt: skip
     p.set_defaults(func=cmd_index)

@@ -29,7 +29,14 @@ from album.core.models.clip import ClipEncoder
 from album.core.models.faces import FaceAnalyzer, face_models
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models
 from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
-from album.core.pipeline.indexer import Indexer, IndexProgress, IndexReport, PhotoStep, ProgressCallback
+from album.core.pipeline.indexer import (
+    Indexer,
+    IndexProgress,
+    IndexReport,
+    KeptFolder,
+    PhotoStep,
+    ProgressCallback,
+)
 from album.core.pipeline.media import PhotoError, thumbnail_path
 from album.core.pipeline.steps.clip import ClipStep
 from album.core.pipeline.steps.faces import FaceStep
@@ -54,7 +61,7 @@ WaitCallback = Callable[[LockHolder | None], None]
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
-    "IndexProgress", "IndexReport", "InvalidQuery", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
+    "IndexProgress", "IndexReport", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
     "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "Settings", "StoreError",
 ]  # fmt: skip
 
@@ -107,12 +114,14 @@ class Library:
         cancel: threading.Event | None = None,
         pause: threading.Event | None = None,
         wait: bool = True,
+        prune: bool = False,
     ) -> IndexReport:
         """Index ``roots`` with every available step, then group new faces into people.
 
         If another process is writing to the library this waits for it (reporting a "waiting"
         phase with who it is) or, with ``wait=False``, raises :class:`~album.core.store.lock.LibraryBusy`.
-        A cancel while waiting returns a cancelled, empty report.
+        A cancel while waiting returns a cancelled, empty report. Photos of a folder that looks
+        offline are kept unless ``prune`` (see :meth:`Indexer.run`).
         """
         report_progress = progress or (lambda _p: None)
 
@@ -122,19 +131,24 @@ class Library:
         cancel = cancel or threading.Event()
         try:
             with self._writing(wait, waiting, cancel):
-                return self._index_locked(list(roots), report_progress, cancel, pause)
+                return self._index_locked(list(roots), report_progress, cancel, pause, prune)
         except WaitCancelled:
             return IndexReport(cancelled=True)
 
     def _index_locked(
-        self, roots: list[str], progress: ProgressCallback, cancel: threading.Event, pause: threading.Event | None
+        self,
+        roots: list[str],
+        progress: ProgressCallback,
+        cancel: threading.Event,
+        pause: threading.Event | None,
+        prune: bool,
     ) -> IndexReport:
         face_step = FaceStep(self._analyzer)
         clip_step = ClipStep(self._encoder, self._model_vocabulary(), self.settings.min_tag_probability)
         steps: list[PhotoStep] = [clip_step, face_step]
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
         indexer = Indexer(self._store, self.paths.thumbs_dir, IndexSettings(), exclude, steps, self._gazetteer)
-        report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause)
+        report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause, prune=prune)
         if face_step.faces is not None and not report.cancelled:
             people_ops.cluster(face_step.faces, self._analyzer.same_person_distance)
         return report

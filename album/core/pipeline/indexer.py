@@ -36,7 +36,7 @@ from album.core.config import IndexSettings
 from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
-from album.core.pipeline.scan import FileEntry, discover, display_path
+from album.core.pipeline.scan import FileEntry, ScanResult, discover, display_path
 
 if TYPE_CHECKING:  # the Library hands the store in; only it and the store package import the store
     from album.core.store.db import KnownFile, Store
@@ -44,6 +44,10 @@ if TYPE_CHECKING:  # the Library hands the store in; only it and the store packa
 log = logging.getLogger(__name__)
 
 OPTIMIZE_EVERY_BATCHES = 40
+# A folder that would lose more than this share of its photos in one run looks unplugged, not tidied;
+# below MIN_ALARMING removals, deleting is ordinary use.
+ALARMING_SHARE = 0.5
+MIN_ALARMING = 5
 
 
 class PhotoStep(Protocol):
@@ -108,10 +112,22 @@ class IndexReport:
     failed: int = 0
     decoded: int = 0
     refreshed: int = 0  # unchanged files decoded again because a step had not processed them
+    restored: int = 0  # photos that came back after being removed, and got their faces and names back
     unreadable_folders: list[tuple[str, str]] = field(default_factory=list)
+    kept_folders: list[KeptFolder] = field(default_factory=list)  # photos not removed: the folder looks offline
     unavailable: list[str] = field(default_factory=list)  # steps skipped, with the reason for the user
     cancelled: bool = False
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class KeptFolder:
+    """A library folder whose vanished photos were kept, not removed, because the folder looks offline
+    (an unplugged drive, an unmounted share) rather than tidied: ``album index --prune`` removes them."""
+
+    folder: str
+    reason: str  # "empty", "other drive" or "most photos gone"
+    kept: int  # photos kept
 
 
 @dataclass(frozen=True)
@@ -175,6 +191,11 @@ def _location_fields(entry: FileEntry) -> dict[str, Any]:
     }
 
 
+def _drive(folder: str) -> str:
+    """The device a folder is on (changes when another drive is mounted at the same path)."""
+    return str(os.stat(folder).st_dev)
+
+
 def _is_under(path: bytes, folders: Iterable[bytes]) -> bool:
     return any(path == f or path.startswith(f.rstrip(b"/") + b"/") for f in folders)
 
@@ -199,6 +220,7 @@ class _BatchWriter:
         self.errors: list[dict[str, Any]] = []
         self.cleared: list[str] = []
         self.batches = 0
+        self.restored = 0  # photos that came back and got the faces (and names) they had
 
     def add(self, outcome: Outcome, job: _Job) -> None:
         path_bytes = job.entry.path_bytes
@@ -247,6 +269,7 @@ class _BatchWriter:
         self.store.update_photo_fields(overlays + self.touched)
         for step in self.steps:  # rows that point at photos only once the photos are written
             self.store.update_photo_fields(step.commit())
+        self.restored += self.store.restore_faces({row["id"]: row["content_hash"] for row in new})
         self.store.record_errors(self.errors)
         self.store.clear_errors(self.cleared)
         self.decoded, self.touched, self.errors, self.cleared = [], [], [], []
@@ -291,8 +314,13 @@ class Indexer:
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
         pause: threading.Event | None = None,
+        prune: bool = False,
     ) -> IndexReport:
         """Bring the library up to date with ``roots`` (folders or files). Safe to kill at any moment.
+
+        Photos whose files are gone are removed, except in a folder that looks offline (empty, on
+        another drive than last time, or losing most of its photos at once): those are kept and listed
+        in ``kept_folders`` unless ``prune`` is set.
 
         While ``pause`` is set, no new photo is started and what is done is written, so a paused run
         uses no CPU once the photos in flight are finished; clearing it carries on.
@@ -343,8 +371,12 @@ class Indexer:
         report.moved = len(moved)
         self.store.update_photo_fields(moved)
         moved_ids = {m["id"] for m in moved}
-        gone = [row.id for row in missing if row.id not in moved_ids]
+        still_missing = [row for row in missing if row.id not in moved_ids]
+        report.kept_folders = [] if prune else self._offline_folders(scan, known, still_missing)
+        kept = [os.fsencode(k.folder) for k in report.kept_folders]
+        gone = [row.id for row in still_missing if not _is_under(row.path_bytes, kept)]
         if not cancel.is_set():
+            self._remember_drives(scan.roots, kept)
             self.store.delete_photos(gone)
             report.removed = len(gone)
             stale_errors = [
@@ -353,16 +385,49 @@ class Indexer:
             ]  # fmt: skip
             self.store.clear_errors(stale_errors)
 
+        self.store.expire_tombstones()
         self._geocode_unnamed(cancel)
         taken_ids = {row.id for row in known.values()}
         writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors, taken_ids)
         self._decode_all(todo, report, report_progress, cancel, writer, active, pause or threading.Event())
         report_progress(IndexProgress("finishing", 0, 0, batches=writer.batches))
+        report.restored = writer.restored
         self.store.optimize()
         self.store.ensure_indexes()
         report.cancelled = cancel.is_set()
         report.seconds = time.monotonic() - started
         return report
+
+    def _offline_folders(
+        self, scan: ScanResult, known: dict[bytes, KnownFile], missing: list[KnownFile]
+    ) -> list[KeptFolder]:
+        """The roots whose vanished photos look like an unplugged drive rather than deleted files."""
+        kept = []
+        for root in scan.roots:
+            folder = os.fsencode(root)
+            gone = sum(1 for row in missing if _is_under(row.path_bytes, [folder]))
+            if not gone:
+                continue
+            had = sum(1 for path in known if _is_under(path, [folder]))
+            found = sum(1 for entry in scan.files if _is_under(entry.path_bytes, [folder]))
+            last_drive = self.store.folder_drive(root)
+            if found == 0:
+                reason = "empty"
+            elif last_drive is not None and last_drive != _drive(root):
+                reason = "other drive"
+            elif gone >= MIN_ALARMING and gone > ALARMING_SHARE * had:
+                reason = "most photos gone"
+            else:
+                continue
+            log.warning("keeping %d photos of %s: %s", gone, root, reason)
+            kept.append(KeptFolder(root, reason, gone))
+        return kept
+
+    def _remember_drives(self, roots: Sequence[str], kept: Sequence[bytes]) -> None:
+        """Which drive each folder is on, to notice a different drive mounted at the same place."""
+        for root in roots:
+            if os.path.isdir(root) and os.fsencode(root) not in kept:
+                self.store.set_folder_drive(root, _drive(root))
 
     def _location_names(self, lat: float, lon: float) -> dict[str, str | None]:
         assert self.gazetteer is not None

@@ -136,7 +136,7 @@ def _merge_duplicate_photos(store: Store) -> None:
                                   r["indexed_at"] or datetime.min), reverse=True)  # fmt: skip
         drop += [r["id"] for r in group[1:]]
     log.info("merging %d duplicate photo rows", len(drop))
-    store.delete_photos(drop)
+    store.delete_photos(drop, keep_faces=False)
 
 
 # Step migrations: MIGRATIONS[n] upgrades a database at version n to n + 1.
@@ -294,6 +294,14 @@ class Store:
         data = pa.Table.from_pylist([{"key": key, "value": value}], schema=META_SCHEMA)
         self.meta.merge_insert("key").when_matched_update_all().when_not_matched_insert_all().execute(data)
 
+    def folder_drive(self, folder: str) -> str | None:
+        """The drive (device id) ``folder`` was on when it was last indexed, if known."""
+        return self._get_meta(f"drive:{folder}")
+
+    def set_folder_drive(self, folder: str, drive: str) -> None:
+        if self.folder_drive(folder) != drive:
+            self._set_meta(f"drive:{folder}", drive)
+
     @property
     def schema_version(self) -> int:
         return int(self._get_meta("schema_version") or 0)
@@ -358,13 +366,40 @@ class Store:
         return next((r for r in rows if r["path_bytes"] == key), None)
 
     @writes
-    def delete_photos(self, ids: Sequence[str]) -> None:
-        """Forget photos and their faces (people keep their other faces)."""
+    def delete_photos(self, ids: Sequence[str], keep_faces: bool = True) -> None:
+        """Forget photos and their faces (people keep their other faces).
+
+        With ``keep_faces`` their faces stay as tombstones for a while (see :meth:`FaceStore.bury`),
+        so a file that comes back gets its names and corrections back.
+        """
         faces = self._db.open_table("faces") if "faces" in self.table_names() else None
+        if faces is not None and keep_faces and ids:
+            hashes = {}
+            for chunk in chunks(ids):
+                table = self.photos.search().where(in_clause("id", chunk)).select(["id", "content_hash"])
+                hashes.update({r["id"]: r["content_hash"] for r in table.limit(None).to_list() if r["content_hash"]})
+            self.face_tables().bury(hashes)
         for chunk in chunks(ids):
             if faces is not None:
                 faces.delete(in_clause("photo_id", chunk))
             self.photos.delete(in_clause("id", chunk))
+
+    def restore_faces(self, new_photos: dict[str, str]) -> int:
+        """Give photos new to the library (id → content hash) the faces a removed photo of the same
+        content left as tombstones, with their people and corrections; returns how many photos got some."""
+        if not new_photos or "face_tombstones" not in self.table_names():
+            return 0
+        restored = self.face_tables().exhume(new_photos)
+        self.update_photo_fields([
+            {"id": photo_id, "face_count": len(faces), "faces_model": faces[0]["model"],
+             "person_ids": sorted({f["person_id"] for f in faces if f["person_id"]})}
+            for photo_id, faces in restored.items()
+        ])  # fmt: skip
+        return len(restored)
+
+    def expire_tombstones(self) -> None:
+        if "face_tombstones" in self.table_names():
+            self.face_tables().expire_tombstones()
 
     def photo_ids_under(self, folder: str) -> list[str]:
         """Ids of the photos in ``folder`` and its subfolders."""

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
-from album.core.store.db import Store, chunks, in_clause, sql_string, update_columns, writes
+from album.core.store.db import Store, update_columns, writes
+from album.core.store.sql import chunks, in_clause, sql_string, timestamp
 
 PEOPLE_SCHEMA = pa.schema(
     [
@@ -52,6 +53,19 @@ def faces_schema(dim: int) -> pa.Schema:
     )
 
 
+def tombstones_schema(dim: int) -> pa.Schema:
+    """Faces of removed photos, kept with their photo's content hash so a file that comes back (same
+    content, any path) gets its faces, names and corrections back."""
+    return (
+        faces_schema(dim)
+        .append(pa.field("content_hash", pa.string()))
+        .append(pa.field("deleted_at", pa.timestamp("us")))
+    )
+
+
+TOMBSTONE_DAYS = 30
+
+
 class FaceStore:
     """Faces, people and user corrections. ``dim`` is the recogniser's embedding size."""
 
@@ -69,6 +83,10 @@ class FaceStore:
                 self.faces = store.open_or_create("faces", faces_schema(dim))
         else:
             self.faces = store.open_or_create("faces", faces_schema(dim or 512), existing)
+        self.tombstones = store.open_or_create("face_tombstones", tombstones_schema(self.dim), existing)
+        if self.tombstones.schema.field("embedding").type.list_size != self.dim:
+            store.drop_table("face_tombstones")  # another recogniser's faces cannot come back
+            self.tombstones = store.open_or_create("face_tombstones", tombstones_schema(self.dim))
 
     @property
     def dim(self) -> int:
@@ -133,6 +151,41 @@ class FaceStore:
     def assign_many(self, people: dict[str, str | None], by: str | None) -> None:
         """Put each face on its person in one commit (a clustering pass moves thousands at once)."""
         update_columns(self.faces, [{"id": f, "person_id": p, "assigned_by": by} for f, p in people.items()])
+
+    # -- tombstones ---------------------------------------------------------------------------------
+    @writes
+    def bury(self, content_hashes: dict[str, str]) -> None:
+        """Keep the faces of photos about to be removed (photo id → content hash) as tombstones."""
+        now = datetime.now()
+        for chunk in chunks(list(content_hashes)):
+            rows = self.face_rows(in_clause("photo_id", chunk))
+            tombs = [{**row, "content_hash": content_hashes[row["photo_id"]], "deleted_at": now} for row in rows]
+            if tombs:
+                self.tombstones.add(pa.Table.from_pylist(tombs, schema=self.tombstones.schema))
+
+    @writes
+    def exhume(self, photos: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+        """Give new photos (photo id → content hash) the faces a removed photo of the same content had;
+        returns the restored faces per photo id. Restored faces keep their ids, so corrections about
+        them ("not this person") still hold."""
+        restored: dict[str, list[dict[str, Any]]] = {}
+        by_hash = {content_hash: photo_id for photo_id, content_hash in photos.items()}
+        for chunk in chunks(list(by_hash)):
+            rows = self.tombstones.search().where(in_clause("content_hash", chunk)).limit(None).to_list()
+            for row in rows:
+                photo_id = by_hash[row["content_hash"]]
+                face = {k: v for k, v in row.items() if k not in ("content_hash", "deleted_at")}
+                restored.setdefault(photo_id, []).append({**face, "photo_id": photo_id})
+        if restored:
+            self.replace_faces(list(restored), [face for faces in restored.values() for face in faces])
+            for chunk in chunks(list(by_hash)):
+                self.tombstones.delete(in_clause("content_hash", chunk))
+        return restored
+
+    @writes
+    def expire_tombstones(self, days: int = TOMBSTONE_DAYS) -> None:
+        cutoff = datetime.now() - timedelta(days=days)
+        self.tombstones.delete(f"deleted_at < {timestamp(cutoff)}")
 
     # -- people -------------------------------------------------------------------------------------
     def new_person(self, name: str | None = None) -> str:
