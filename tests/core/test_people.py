@@ -1,5 +1,5 @@
-"""Faces and people on real photos with the real models from ../shared/models, through album's
-loading code: detection, clustering quality, and corrections that survive re-clustering and re-indexing."""
+"""People (album/core/people.py) on real photos with the real face models from ../shared/models:
+clustering quality, and corrections that survive re-clustering and re-indexing."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import itertools
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PIL import Image
 from shared_data import SHARED_FACES, needs_face_data
@@ -15,7 +14,6 @@ from shared_data import SHARED_FACES, needs_face_data
 from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths
 from album.core.models.faces import FaceAnalyzer
-from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.indexer import Indexer
 from album.core.pipeline.steps.faces import FaceStep
 from album.core.query import Query
@@ -38,46 +36,6 @@ def index_faces(store: Store, paths: Paths, analyzer: FaceAnalyzer, *roots: Path
     assert step.faces is not None
     people_ops.cluster(step.faces, analyzer.same_person_distance)
     return step
-
-
-def test_models_found_from_models_dir_alone(analyzer: FaceAnalyzer) -> None:
-    analyzer.load()
-    assert analyzer.model_id.startswith("det_500m+mobilefacenet_rgb255@")
-    assert analyzer.embedding_dim() == 128
-    assert analyzer.recogniser_spec is not None and analyzer.recogniser_spec.input_mean == 0.0
-    assert any("non-commercial" in licence for licence in analyzer.licences)
-
-
-def test_group_photo_boxes(analyzer: FaceAnalyzer) -> None:
-    image = Image.open(SHARED_FACES / "group" / "t1.jpg").convert("RGB")
-    faces = analyzer.analyze(image)
-    assert len(faces) == 6
-    for face in faces:
-        x1, y1, x2, y2 = face.bbox
-        assert 0 <= x1 < x2 <= 1 and 0 <= y1 < y2 <= 1
-        assert 0.03 < (x2 - x1) < 0.3 and face.score >= 0.6
-        assert np.linalg.norm(face.embedding) == pytest.approx(1.0, abs=1e-4)
-        assert all(x1 <= px <= x2 and y1 <= py <= y2 for px, py in face.landmarks)  # eyes, nose, mouth inside
-    centres = sorted((f.bbox[0] + f.bbox[2]) / 2 for f in faces)
-    assert min(b - a for a, b in itertools.pairwise(centres)) > 0.05  # six different people, side by side
-    assert len(analyzer.analyze(Image.open(SHARED_FACES / "group" / "two_people.jpg").convert("RGB"))) == 2
-
-
-def test_no_faces_where_there_are_none(analyzer: FaceAnalyzer) -> None:
-    found = {p.name: len(analyzer.analyze(Image.open(p).convert("RGB"))) for p in (SHARED_FACES / "noface").iterdir()}
-    assert sum(found.values()) == 0, found
-
-
-def test_odd_images_do_not_crash(analyzer: FaceAnalyzer) -> None:
-    assert analyzer.analyze(Image.new("RGB", (1, 1))) == []
-    face = Image.open(SHARED_FACES / "group" / "two_people.jpg").convert("RGB")
-    border = face.crop((int(face.width * 0.35), 0, face.width, face.height))  # a face cut by the border
-    assert all(0 <= v <= 1 for f in analyzer.analyze(border) for v in f.bbox)
-    crowd = Image.new("RGB", (25 * 120, 20 * 120))  # 500 faces
-    tile = face.resize((240, 140)).crop((0, 0, 120, 120))
-    for x, y in itertools.product(range(25), range(20)):
-        crowd.paste(tile, (x * 120, y * 120))
-    assert isinstance(analyzer.analyze(crowd), list)
 
 
 def test_people_cluster_on_real_photos(store: Store, paths: Paths, analyzer: FaceAnalyzer) -> None:
@@ -185,26 +143,12 @@ def test_new_photo_of_a_known_person_joins_them(
     assert person_of(store, step.faces, copy) == chavez
 
 
-def test_missing_face_models_are_a_clear_error(store: Store, paths: Paths, photos_dir: Path) -> None:
-    shutil.copy(SHARED_FACES / "group" / "two_people.jpg", photos_dir)
-    analyzer = FaceAnalyzer(paths.models_dir, allow_download=False)
-    report = Indexer(store, paths.thumbs_dir, steps=[FaceStep(analyzer)]).run([str(photos_dir)])
-    assert report.added == 1
-    assert len(report.unavailable) == 1
-    message = report.unavailable[0]
-    assert "det_10g.onnx" in message and str(paths.models_dir / "faces" / "buffalo_l") in message
-    with pytest.raises(ModelUnavailable):
-        analyzer.load()
-
-
 def test_naming_a_face(store: Store, paths: Paths, analyzer: FaceAnalyzer, photos_dir: Path) -> None:
     """What the viewer does when a face is clicked and named."""
     shutil.copy(SHARED_FACES / "group" / "two_people.jpg", photos_dir)
     step = index_faces(store, paths, analyzer, photos_dir)
     assert step.faces is not None
-    first, second = (
-        f.id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"])
-    )
+    first, second = (f.id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"]))
 
     def name_of(face_id: str) -> str | None:
         photo_id = store.query_photos(None).to_pylist()[0]["id"]
