@@ -71,7 +71,7 @@ def test_schema_4_duplicates_are_merged_keeping_the_row_whose_faces_the_user_nam
     set_schema_version(db_dir, 4)
 
     migrated = Store(db_dir)
-    assert migrated.schema_version == SCHEMA_VERSION == 5
+    assert migrated.schema_version == SCHEMA_VERSION
     by_path = {r["path"]: r["id"] for r in migrated.query_photos(None, ["id", "path"]).to_pylist()}
     assert by_path == {"/p/beach.jpg": "named", "/p/dog.jpg": "encoded", "/p/cat.jpg": "single"}
     remaining = {r["id"] for r in migrated.face_tables(DIM).face_rows(None, ["id"])}
