@@ -42,7 +42,7 @@ def test_similar_and_tags(indexed: dict[str, list[Path]]) -> None:
     example = indexed["blue circle"][3]
     similar = lines(run_album("similar", str(example), "--json", "--limit", "5"))
     assert similar[0]["path"] == str(example)
-    assert len(similar) == 5 and similar[0]["score"] == pytest.approx(1.0, abs=1e-4)  # quality: test_semantic.py
+    assert len(similar) == 5 and similar[0]["score"] == pytest.approx(1.0, abs=1e-4)  # quality: test_semantic_search.py
     tags = {t["tag"]: t["count"] for t in lines(run_album("tags", "--json"))}
     assert tags.get("red_triangle", 0) >= 4
     tagged = lines(run_album("search", "--tag", "red_triangle", "--json"))

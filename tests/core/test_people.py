@@ -1,9 +1,11 @@
-"""Faces and people on real photos with the real models from ../shared/models, through album's
-loading code: detection, clustering quality, and corrections that survive re-clustering and re-indexing."""
+"""People (album/core/people.py): clustering and every user correction, first on a real store with faces
+of constructed embeddings (no face model needed), then on real photos with the real face models from
+../shared/models: clustering quality, and corrections that survive re-clustering and re-indexing."""
 
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 from pathlib import Path
 
@@ -15,7 +17,6 @@ from shared_data import SHARED_FACES, needs_face_data
 from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths
 from album.core.models.faces import FaceAnalyzer
-from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.indexer import Indexer
 from album.core.pipeline.steps.faces import FaceStep
 from album.core.query import Query
@@ -23,7 +24,114 @@ from album.core.search import Searcher
 from album.core.store.db import Store
 from album.core.store.faces import FaceStore
 
-pytestmark = needs_face_data
+# -- constructed faces ---------------------------------------------------------------------------------------
+DIM = 8
+SAME_PERSON = 0.3  # cosine distance, as a recogniser's same_person_distance
+# Faces as (id, which direction of the embedding space, which small wobble): one direction per person.
+CONSTRUCTED = [("anna1", 0, 0), ("anna2", 0, 1), ("anna3", 0, 2), ("anna4", 0, 3), ("ben1", 1, 0), ("ben2", 1, 1),
+               ("ben3", 1, 2), ("carl1", 2, 0), ("carl2", 2, 1), ("lone", 5, 0)]  # fmt: skip
+
+
+def embedding(direction: int, wobble: int) -> list[float]:
+    """A unit vector along ``direction``, tilted a little (cosine distance ~0.02 between wobbles)."""
+    vector = np.zeros(DIM)
+    vector[direction] = 1.0
+    vector[(direction + 3 + wobble) % DIM] += 0.15
+    return list(vector / np.linalg.norm(vector))
+
+
+def add_faces(store: Store, faces: FaceStore, specs: list[tuple[str, int, int]]) -> None:
+    """One photo per face (``photo-<face>``), so each photo's person_ids shows its face's person."""
+    store.upsert_photos([{"id": f"photo-{f}", "path": f"/p/{f}.jpg", "path_bytes": os.fsencode(f"/p/{f}.jpg"),
+                          "tags": [], "person_ids": []} for f, _, _ in specs])  # fmt: skip
+    rows = [{"id": f, "photo_id": f"photo-{f}", "bbox": [0.1, 0.1, 0.4, 0.5], "landmarks": [0.2] * 10, "score": 0.9,
+             "embedding": embedding(d, w), "person_id": None, "assigned_by": None, "thumb": b"", "model": "test"}
+            for f, d, w in specs]  # fmt: skip
+    faces.replace_faces([f"photo-{f}" for f, _, _ in specs], rows)
+
+
+@pytest.fixture
+def faces(store: Store) -> FaceStore:
+    faces = store.face_tables(DIM)
+    add_faces(store, faces, CONSTRUCTED)
+    return faces
+
+
+def person(faces: FaceStore, face_id: str) -> str | None:
+    (row,) = faces.faces_by_ids([face_id], ["person_id"])
+    return row["person_id"]  # type: ignore[no-any-return]
+
+
+def photo_people(store: Store, face_id: str) -> tuple[str, ...]:
+    photo = store.photo_by_path(f"/p/{face_id}.jpg")
+    assert photo is not None
+    return photo.person_ids
+
+
+def test_cluster_makes_people_of_three_close_faces_and_leaves_the_rest_waiting(store: Store, faces: FaceStore) -> None:
+    report = people_ops.cluster(faces, SAME_PERSON)
+    assert (report.new_people, report.joined, report.waiting) == (2, 0, 3)  # carl has two faces: not yet a person
+    anna, ben = person(faces, "anna1"), person(faces, "ben1")
+    assert anna and ben and anna != ben
+    assert {person(faces, f) for f in ("anna2", "anna3", "anna4")} == {anna}
+    assert {person(faces, f) for f in ("ben2", "ben3")} == {ben}
+    assert [person(faces, f) for f in ("carl1", "carl2", "lone")] == [None, None, None]
+    assert photo_people(store, "anna3") == (anna,) and photo_people(store, "lone") == ()
+    assert [(p.id, p.name, p.face_count) for p in people_ops.list_people(faces)] == [(anna, None, 4), (ben, None, 3)]
+    again = people_ops.cluster(faces, SAME_PERSON)
+    assert (again.new_people, again.joined, again.waiting) == (0, 0, 3)  # nothing moves on a second pass
+    add_faces(store, faces, [("anna5", 0, 4), ("carl3", 2, 2)])
+    third = people_ops.cluster(faces, SAME_PERSON)
+    assert (third.joined, third.new_people, third.waiting) == (1, 1, 1)  # anna5 joins; carl's third face makes him
+    assert person(faces, "anna5") == anna
+    assert person(faces, "carl1") == person(faces, "carl3") not in (None, anna, ben)
+
+
+def test_user_corrections_survive_a_new_clustering_pass(store: Store, faces: FaceStore) -> None:
+    people_ops.cluster(faces, SAME_PERSON)
+    anna, ben = person(faces, "anna1"), person(faces, "ben1")
+    people_ops.not_this_person(faces, ["anna1"])
+    assert person(faces, "anna1") is None and ("anna1", anna) in faces.rejected()
+    assert photo_people(store, "anna1") == ()
+    split = people_ops.move_faces(faces, ["ben3"])  # a split: ben3 on a new person of its own
+    assert split not in (anna, ben) and person(faces, "ben3") == split and photo_people(store, "ben3") == (split,)
+    people_ops.cluster(faces, SAME_PERSON)
+    assert person(faces, "anna1") is None  # as close to Anna's faces as ever, but the user said no
+    assert person(faces, "ben3") == split  # as close to Ben's, but the user put it there
+    assert faces.faces_by_ids(["ben3"], ["assigned_by"]) == [{"assigned_by": "user"}]
+
+
+def test_merge_people_moves_faces_and_retargets_rejections(store: Store, faces: FaceStore) -> None:
+    people_ops.cluster(faces, SAME_PERSON)
+    anna, ben = person(faces, "anna1"), person(faces, "ben1")
+    assert anna and ben
+    people_ops.not_this_person(faces, ["ben1"])  # "not Ben"…
+    people_ops.merge_people(faces, anna, [ben, anna])  # …and Ben's other faces merged into Anna (anna itself ignored)
+    assert {person(faces, f) for f in ("ben2", "ben3", "anna1")} == {anna}
+    assert photo_people(store, "ben2") == (anna,)
+    assert [p["id"] for p in faces.person_rows()] == [anna]
+    assert ("ben1", anna) in faces.rejected()  # not Ben, so not the person Ben became either
+    people_ops.cluster(faces, SAME_PERSON)
+    assert person(faces, "ben1") is None  # its nearest faces are all on Anna now: without the retarget it would join
+
+
+def test_name_face(store: Store, faces: FaceStore) -> None:
+    people_ops.cluster(faces, SAME_PERSON)
+    anna, ben = person(faces, "anna1"), person(faces, "ben1")
+    assert anna and ben
+    people_ops.name_person(faces, anna, "Anna")
+    assert people_ops.name_face(faces, "lone", " anna ") == anna  # an existing name, any case: that person
+    assert person(faces, "lone") == anna and photo_people(store, "lone") == (anna,)
+    assert people_ops.name_face(faces, "ben2", "Ben") == ben  # an unnamed person the face is on gets the name
+    assert person(faces, "ben2") == ben
+    carl = people_ops.name_face(faces, "lone", "Carl")  # was on Anna: a new person, and "not Anna" remembered
+    assert carl not in (anna, ben) and person(faces, "lone") == carl and ("lone", anna) in faces.rejected()
+    assert people_ops.name_face(faces, "carl1", "carl") == carl
+    assert [(p.name, p.face_count) for p in people_ops.list_people(faces)] == [("Anna", 4), ("Ben", 3), ("Carl", 2)]
+    assert {k.name for k in people_ops.known_people(faces)} == {"Anna", "Ben", "Carl"}
+
+
+# -- on real photos ------------------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -40,46 +148,7 @@ def index_faces(store: Store, paths: Paths, analyzer: FaceAnalyzer, *roots: Path
     return step
 
 
-def test_models_found_from_models_dir_alone(analyzer: FaceAnalyzer) -> None:
-    analyzer.load()
-    assert analyzer.model_id.startswith("det_500m+mobilefacenet_rgb255@")
-    assert analyzer.embedding_dim() == 128
-    assert analyzer.recogniser_spec is not None and analyzer.recogniser_spec.input_mean == 0.0
-    assert any("non-commercial" in licence for licence in analyzer.licences)
-
-
-def test_group_photo_boxes(analyzer: FaceAnalyzer) -> None:
-    image = Image.open(SHARED_FACES / "group" / "t1.jpg").convert("RGB")
-    faces = analyzer.analyze(image)
-    assert len(faces) == 6
-    for face in faces:
-        x1, y1, x2, y2 = face.bbox
-        assert 0 <= x1 < x2 <= 1 and 0 <= y1 < y2 <= 1
-        assert 0.03 < (x2 - x1) < 0.3 and face.score >= 0.6
-        assert np.linalg.norm(face.embedding) == pytest.approx(1.0, abs=1e-4)
-        assert all(x1 <= px <= x2 and y1 <= py <= y2 for px, py in face.landmarks)  # eyes, nose, mouth inside
-    centres = sorted((f.bbox[0] + f.bbox[2]) / 2 for f in faces)
-    assert min(b - a for a, b in itertools.pairwise(centres)) > 0.05  # six different people, side by side
-    assert len(analyzer.analyze(Image.open(SHARED_FACES / "group" / "two_people.jpg").convert("RGB"))) == 2
-
-
-def test_no_faces_where_there_are_none(analyzer: FaceAnalyzer) -> None:
-    found = {p.name: len(analyzer.analyze(Image.open(p).convert("RGB"))) for p in (SHARED_FACES / "noface").iterdir()}
-    assert sum(found.values()) == 0, found
-
-
-def test_odd_images_do_not_crash(analyzer: FaceAnalyzer) -> None:
-    assert analyzer.analyze(Image.new("RGB", (1, 1))) == []
-    face = Image.open(SHARED_FACES / "group" / "two_people.jpg").convert("RGB")
-    border = face.crop((int(face.width * 0.35), 0, face.width, face.height))  # a face cut by the border
-    assert all(0 <= v <= 1 for f in analyzer.analyze(border) for v in f.bbox)
-    crowd = Image.new("RGB", (25 * 120, 20 * 120))  # 500 faces
-    tile = face.resize((240, 140)).crop((0, 0, 120, 120))
-    for x, y in itertools.product(range(25), range(20)):
-        crowd.paste(tile, (x * 120, y * 120))
-    assert isinstance(analyzer.analyze(crowd), list)
-
-
+@needs_face_data
 def test_people_cluster_on_real_photos(store: Store, paths: Paths, analyzer: FaceAnalyzer) -> None:
     """All 46 people folders plus 60 one-off strangers: pairwise precision and recall of the grouping."""
     step = index_faces(store, paths, analyzer, SHARED_FACES / "people", SHARED_FACES / "singles")
@@ -118,6 +187,7 @@ def person_of(store: Store, faces: FaceStore, photo: Path) -> str | None:
     return largest["person_id"]
 
 
+@needs_face_data
 def test_corrections_survive_reclustering_and_reindexing(
     store: Store, paths: Paths, analyzer: FaceAnalyzer, four_people: tuple[FaceStep, Path]
 ) -> None:
@@ -171,6 +241,7 @@ def test_corrections_survive_reclustering_and_reindexing(
     check()
 
 
+@needs_face_data
 def test_new_photo_of_a_known_person_joins_them(
     store: Store, paths: Paths, analyzer: FaceAnalyzer, four_people: tuple[FaceStep, Path]
 ) -> None:
@@ -185,26 +256,13 @@ def test_new_photo_of_a_known_person_joins_them(
     assert person_of(store, step.faces, copy) == chavez
 
 
-def test_missing_face_models_are_a_clear_error(store: Store, paths: Paths, photos_dir: Path) -> None:
-    shutil.copy(SHARED_FACES / "group" / "two_people.jpg", photos_dir)
-    analyzer = FaceAnalyzer(paths.models_dir, allow_download=False)
-    report = Indexer(store, paths.thumbs_dir, steps=[FaceStep(analyzer)]).run([str(photos_dir)])
-    assert report.added == 1
-    assert len(report.unavailable) == 1
-    message = report.unavailable[0]
-    assert "det_10g.onnx" in message and str(paths.models_dir / "faces" / "buffalo_l") in message
-    with pytest.raises(ModelUnavailable):
-        analyzer.load()
-
-
+@needs_face_data
 def test_naming_a_face(store: Store, paths: Paths, analyzer: FaceAnalyzer, photos_dir: Path) -> None:
     """What the viewer does when a face is clicked and named."""
     shutil.copy(SHARED_FACES / "group" / "two_people.jpg", photos_dir)
     step = index_faces(store, paths, analyzer, photos_dir)
     assert step.faces is not None
-    first, second = (
-        f.id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"])
-    )
+    first, second = (f.id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"]))
 
     def name_of(face_id: str) -> str | None:
         photo_id = store.query_photos(None).to_pylist()[0]["id"]
@@ -219,6 +277,7 @@ def test_naming_a_face(store: Store, paths: Paths, analyzer: FaceAnalyzer, photo
     assert {p.name for p in people_ops.list_people(step.faces)} == {"Anna", "Ben"}
 
 
+@needs_face_data
 def test_deleted_photos_take_their_faces_along(
     store: Store, paths: Paths, analyzer: FaceAnalyzer, four_people: tuple[FaceStep, Path]
 ) -> None:

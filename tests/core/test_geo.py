@@ -1,0 +1,121 @@
+"""The offline gazetteer of album/core/geo.py on its real data: names to places (ambiguous names settled by
+where the library is), coordinates to city, region and country, Chinese display names, distances."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from album.core.geo import EARTH_RADIUS_KM, Gazetteer, Location, distance_km
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    g.load()
+    return g
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "country", "lat"),
+    [
+        ("Perth", None, "AU", -31.95),  # the biggest Perth…
+        ("Perth", (56.4, -3.4), "GB", 56.40),  # …unless the library's photos are in Scotland
+        ("London", None, "GB", 51.51),
+        ("London", (43.0, -81.2), "CA", 42.98),  # London, Ontario
+        ("Springfield", (42.1, -72.6), "US", 42.10),  # Massachusetts, not the bigger one in Missouri
+        ("Springfield", None, "US", 37.22),
+    ],
+)
+def test_an_ambiguous_name_is_the_place_near_the_library(
+    gazetteer: Gazetteer, name: str, near: tuple[float, float] | None, country: str, lat: float
+) -> None:
+    place = gazetteer.lookup(name, near)
+    assert place is not None and place.kind == "city" and place.name == name
+    assert (place.country, place.lat) == (country, pytest.approx(lat, abs=0.01))
+
+
+@pytest.mark.xfail(
+    reason="core bug: lookup() counts every candidate within 500 km of the library as 'close' and then takes the "
+    "most populous, so a library in Springfield, Illinois gets Springfield, Missouri (430 km away, bigger)",
+)
+def test_the_nearest_of_two_close_places_wins(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Springfield", near=(39.80, -89.64))  # photos in Springfield, Illinois
+    assert place is not None and place.lat == pytest.approx(39.80, abs=0.01)
+
+
+def test_lookup_kinds_spellings_and_qualifiers(gazetteer: Gazetteer) -> None:
+    def kind_and_name(text: str) -> tuple[str, str, str] | None:
+        place = gazetteer.lookup(text)
+        return (place.kind, place.name, place.country) if place else None
+
+    assert kind_and_name("Portugal") == ("country", "Portugal", "PT")
+    assert kind_and_name("PRT") == ("country", "Portugal", "PT")
+    assert kind_and_name("Lisboa") == kind_and_name("LISBON") == ("city", "Lisbon", "PT")
+    assert kind_and_name("California") == ("region", "California", "US")
+    assert kind_and_name("浙江") == ("region", "Zhejiang", "CN")
+    assert kind_and_name("北京") == ("city", "Beijing", "CN")  # the city, not the region of the same name
+    assert kind_and_name("Perth, United Kingdom") == ("city", "Perth", "GB")
+    assert kind_and_name("Perth, Atlantis") is None
+    assert kind_and_name("xyzzy") is None
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "expected"),
+    [
+        (38.7223, -9.1393, Location("Lisbon", "Portugal", "Lisbon")),
+        (30.2741, 120.1551, Location("Hangzhou", "China", "Zhejiang")),
+        (34.05, -118.25, Location("Los Angeles", "United States", "California")),
+        (40.73, -73.99, Location("New York City", "United States", "New York")),  # Manhattan: the city, no district
+        (51.5, -0.12, Location("London", "United Kingdom", "England")),
+    ],
+)
+def test_reverse_names_city_region_and_country(
+    gazetteer: Gazetteer, lat: float, lon: float, expected: Location
+) -> None:
+    assert gazetteer.reverse(lat, lon) == expected
+
+
+@pytest.mark.xfail(
+    reason="core bug: reverse() gives a photo far from any town the country of the nearest city at any distance, "
+    "so mid-Atlantic (1,100 km from the Azores) is 'Portugal' and a search 'in Portugal' finds it",
+)
+def test_a_photo_far_out_at_sea_is_in_no_country(gazetteer: Gazetteer) -> None:
+    assert gazetteer.reverse(30.0, -40.0) == Location(None, None, None)
+
+
+def test_display_names_in_chinese(gazetteer: Gazetteer) -> None:
+    assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=True) == ["杭州", "浙江", "中国"]
+    assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=False) == ["Hangzhou", "Zhejiang", "China"]
+    # Chinese city names only where Chinese is spoken (elsewhere a CJK alias may be Japanese or Korean)
+    assert gazetteer.display_names("Lisbon", None, "Portugal", chinese=True) == ["Lisbon", "葡萄牙"]
+    assert gazetteer.display_names("Nowhere", None, "Atlantis", chinese=True) == ["Nowhere", "Atlantis"]
+    assert gazetteer.display_names(None, None, None, chinese=True) == []
+
+
+@pytest.mark.xfail(
+    reason="core bug: a region's Chinese name is the shortest of its zh_CN/zh_TW/zh_HK names, ties broken by set "
+    "order, which changes with PYTHONHASHSEED: California shows as 加利福尼亞 (traditional) in some runs",
+)
+def test_chinese_region_names_are_simplified_and_the_same_in_every_run() -> None:
+    code = "from album.core.geo import Gazetteer\n"
+    code += "print(Gazetteer().display_names(None, 'California', 'United States', chinese=True)[0])"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "1"}  # with seed 2 it happens to be right
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "加利福尼亚"
+
+
+def test_distance_km() -> None:
+    assert distance_km(38.7223, -9.1393, 38.7223, -9.1393) == 0
+    assert distance_km(0, 0, 90, 0) == pytest.approx(math.pi / 2 * EARTH_RADIUS_KM)
+    assert distance_km(0, 0, 0, 180) == pytest.approx(math.pi * EARTH_RADIUS_KM)  # antipodes: no math domain error
+    lisbon_porto = distance_km(38.7223, -9.1393, 41.1579, -8.6291)
+    assert lisbon_porto == pytest.approx(274, abs=2) == distance_km(41.1579, -8.6291, 38.7223, -9.1393)
+    assert distance_km(-17.7, 179.9, -17.7, -179.9) == pytest.approx(21.2, abs=0.1)  # across the antimeridian
