@@ -142,13 +142,13 @@ class Gazetteer:
                 if place.country in _CHINESE_SPEAKING:  # elsewhere a CJK alias may be Japanese or Korean
                     cjk = [a for a in city.get("alternatenames", []) if _is_chinese(a)]
                     if cjk:
-                        chinese[place] = min(cjk, key=len)  # 北京 rather than 北京市
+                        chinese[place] = min(cjk, key=_shortest_then_simplified)  # 北京 rather than 北京市
             for region, aliases in self._regions().items():
                 for alias in aliases:
                     names.setdefault(normalise(alias), []).append(region)
                 cjk = [a for a in aliases if _is_chinese(a)]
                 if cjk:
-                    chinese[region] = min(cjk, key=len)
+                    chinese[region] = min(cjk, key=_shortest_then_simplified)
             if self._after_load is not None:  # ~1M long-lived objects: the app may hide them from the GC
                 self._after_load()
             lat = np.radians([c.lat or 0.0 for c in cities])
@@ -275,6 +275,12 @@ def _geocode_data() -> Any:
 
 
 _CHINESE_SPEAKING = {"CN", "TW", "HK", "MO", "SG"}
+
+
+def _shortest_then_simplified(name: str) -> tuple[int, str]:
+    """Shortest name first (北京 before 北京市); among equally short ones the lowest code points, which
+    puts the simplified form first (加利福尼亚 before 加利福尼亞, 台北 before 臺北) in every run."""
+    return len(name), name
 
 
 def _is_chinese(name: str) -> bool:

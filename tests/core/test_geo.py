@@ -100,10 +100,6 @@ def test_display_names_in_chinese(gazetteer: Gazetteer) -> None:
     assert gazetteer.display_names(None, None, None, chinese=True) == []
 
 
-@pytest.mark.xfail(
-    reason="core bug: a region's Chinese name is the shortest of its zh_CN/zh_TW/zh_HK names, ties broken by set "
-    "order, which changes with PYTHONHASHSEED: California shows as 加利福尼亞 (traditional) in some runs",
-)
 def test_chinese_region_names_are_simplified_and_the_same_in_every_run() -> None:
     code = "from album.core.geo import Gazetteer\n"
     code += "print(Gazetteer().display_names(None, 'California', 'United States', chinese=True)[0])"

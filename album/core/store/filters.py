@@ -19,11 +19,13 @@ EARTH_RADIUS_KM = 6371.0088
 def near_sql(lat: float, lon: float, km: float) -> str:
     """Great-circle (haversine) distance filter, with a bounding box first so LanceDB can prune."""
     lat, lon, km = float(lat), float(lon), float(km)
-    dlat = math.degrees(km / EARTH_RADIUS_KM)
+    angle = km / EARTH_RADIUS_KM  # the radius as an angle at the Earth's centre
+    dlat = math.degrees(angle)
     box = f"lat >= {sql_number(lat - dlat)} AND lat <= {sql_number(lat + dlat)}"
-    cos_lat = math.cos(math.radians(lat))
-    if cos_lat > 1e-6:
-        dlon = math.degrees(km / (EARTH_RADIUS_KM * cos_lat))
+    reaches_pole = abs(lat) + dlat >= 90  # then the circle spans every longitude: no longitude bounds
+    if not reaches_pole and angle < math.pi / 2:
+        # The widest longitude span of a circle on a sphere (wider than km / (R cos lat) near the poles).
+        dlon = math.degrees(math.asin(min(1.0, math.sin(angle) / math.cos(math.radians(lat)))))
         if dlon < 180:
             lo, hi = lon - dlon, lon + dlon
             if lo < -180 or hi > 180:  # the circle crosses the antimeridian

@@ -188,10 +188,6 @@ def test_near_selects_the_circle(store: Store, lat: float, lon: float, km: float
     check_circle(store, lat, lon, km)
 
 
-@pytest.mark.xfail(
-    reason="core bug: near_sql's longitude box (lon ± km/(R·cos lat)) is kept when the circle contains the pole, "
-    "so points across the pole (same distance, opposite longitude) are dropped",
-)
 @pytest.mark.parametrize(("lat", "lon", "km"), [(85.0, 0.0, 600), (78.2, 15.6, 1500), (-80.0, 160.0, 1200)])
 def test_near_a_pole_the_circle_reaches_across_it(store: Store, lat: float, lon: float, km: float) -> None:
     check_circle(store, lat, lon, km)
