@@ -114,8 +114,9 @@ class ClipEncoder:
                     **_local_text_tower(folder),
                 )
                 tokenizer = open_clip.get_tokenizer(f"local-dir:{folder}")
-            except (OSError, ValueError, RuntimeError, KeyError) as exc:
-                raise ModelUnavailable(self.key, [str(folder)], folder, f"cannot load it: {exc}") from exc
+            except Exception as exc:  # a damaged or truncated weights file raises whatever its format's reader does
+                reason = f"its files cannot be loaded ({exc.__class__.__name__}: {exc}); they may be damaged"
+                raise ModelUnavailable(self.key, [str(folder)], folder, reason) from exc
             model.eval()
             with torch.inference_mode():
                 probe = model.encode_text(tokenizer(["probe"]))

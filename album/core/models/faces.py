@@ -216,12 +216,22 @@ class FaceAnalyzer:
             options.intra_op_num_threads = self.threads
             options.inter_op_num_threads = 1
             kwargs = {"providers": ["CPUExecutionProvider"], "sess_options": options}
+            detector_path, recogniser_path = self._paths
             try:
-                detector = get_model(str(self._paths[0]), **kwargs)
-                recogniser = get_model(str(self._paths[1]), **kwargs)
+                detector = get_model(str(detector_path), **kwargs)
+                recogniser = get_model(str(recogniser_path), **kwargs)
             except Exception as exc:  # onnxruntime raises its own exception types for broken files
-                raise ModelUnavailable("faces", [p.name for p in self._paths], self._paths[0].parent,
+                raise ModelUnavailable("faces", [p.name for p in self._paths], detector_path.parent,
                                        f"cannot load: {exc}") from exc  # fmt: skip
+            # insightface's router picks a class by the graph's inputs and outputs: a file in the wrong
+            # role (a recogniser named like a detector) comes back as the wrong class, or none.
+            roles = ((detector_path, detector, "face detector", "detect"),
+                     (recogniser_path, recogniser, "face recogniser", "get_feat"))  # fmt: skip
+            for path, model, role, method in roles:
+                if not hasattr(model, method):
+                    found = type(model).__name__ if model is not None else "not a model insightface knows"
+                    raise ModelUnavailable("faces", [path.name], path.parent,
+                                           f"{path.name} is not a {role} ({found})")  # fmt: skip
             detector.prepare(ctx_id=-1, input_size=DETECTION_SIZE, det_thresh=self.detector_spec.min_score)
             recogniser.input_mean = self.recogniser_spec.input_mean  # from album's config, not guessed
             recogniser.input_std = self.recogniser_spec.input_std

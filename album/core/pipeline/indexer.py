@@ -191,6 +191,21 @@ def _location_fields(entry: FileEntry) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class StepFailure:
+    """What a step's ``prepare`` raised for one photo (the photo itself is fine and is indexed)."""
+
+    error: BaseException
+
+
+def _prepare(step: PhotoStep, photo: LoadedPhoto) -> Any:
+    try:
+        return step.prepare(photo)
+    except Exception as exc:
+        log.debug("%s could not prepare %r: %r", step.name, photo.entry.path, exc)
+        return StepFailure(exc)
+
+
 def _drive(folder: str) -> str:
     """The device a folder is on (changes when another drive is mounted at the same path)."""
     return str(os.stat(folder).st_dev)
@@ -204,7 +219,7 @@ class _BatchWriter:
     """Collects outcomes; every ``batch_size`` photos runs the steps and commits one upsert per table."""
 
     def __init__(
-        self, store: Store, batch_size: int, steps: Sequence[PhotoStep], all_steps: Sequence[PhotoStep],
+        self, store: Store, batch_size: int, steps: list[PhotoStep], all_steps: Sequence[PhotoStep],
         known_errors: dict[bytes, tuple[int, int]], taken_ids: set[str],
     ) -> None:  # fmt: skip
         self.store = store
@@ -221,6 +236,7 @@ class _BatchWriter:
         self.cleared: list[str] = []
         self.batches = 0
         self.restored = 0  # photos that came back and got the faces (and names) they had
+        self.unavailable: list[str] = []  # steps turned off during the run, with why
 
     def add(self, outcome: Outcome, job: _Job) -> None:
         path_bytes = job.entry.path_bytes
@@ -247,10 +263,20 @@ class _BatchWriter:
             self.taken_ids.add(photo_id)
             ids.append(photo_id)
         results: list[dict[str, Any]] = [{} for _ in self.decoded]
-        for step in self.steps:
-            outputs = step.run(ids, [d.prepared[step.name] for d, _job in self.decoded])
-            for result, output in zip(results, outputs, strict=True):
-                result.update(output)
+        for step in list(self.steps):
+            prepared = [d.prepared.get(step.name) for d, _job in self.decoded]
+            good = [i for i, p in enumerate(prepared) if not isinstance(p, StepFailure)]
+            failures = [p for p in prepared if isinstance(p, StepFailure)]
+            if failures and not good:  # the model fails on every photo: not the photos' fault
+                self._step_failed(step, failures[0].error)
+                continue
+            try:
+                outputs = step.run([ids[i] for i in good], [prepared[i] for i in good])
+            except Exception as exc:
+                self._step_failed(step, exc)
+                continue
+            for i, output in zip(good, outputs, strict=True):
+                results[i].update(output)
         new, overlays = [], []
         for photo_id, (decoded, job), result in zip(ids, self.decoded, results, strict=True):
             if job.known is None:
@@ -261,14 +287,28 @@ class _BatchWriter:
                 overlays.append({**self.defaults, **decoded.row, "id": photo_id, **result})
         return new, overlays
 
+    def _step_failed(self, step: PhotoStep, error: BaseException) -> None:
+        """A model that fails while running stops its step for this run, never the run: photos are
+        indexed without it and stay pending for it, so a later run (with a working model) catches up."""
+        log.error("the %s step failed and is off for this run: %r", step.name, error, exc_info=error)
+        if step in self.steps:
+            self.steps.remove(step)  # the decode threads share this list: they stop preparing for it
+            self.unavailable.append(
+                f"{step.name}: the model failed ({error.__class__.__name__}: {error}); photos are indexed "
+                "without it; check its files (album models)"
+            )
+
     def flush(self) -> None:
         if not (self.decoded or self.touched or self.errors or self.cleared):
             return
         new, overlays = self._rows()
         self.store.upsert_photos(new)
         self.store.update_photo_fields(overlays + self.touched)
-        for step in self.steps:  # rows that point at photos only once the photos are written
-            self.store.update_photo_fields(step.commit())
+        for step in list(self.steps):  # rows that point at photos only once the photos are written
+            try:
+                self.store.update_photo_fields(step.commit())
+            except Exception as exc:
+                self._step_failed(step, exc)
         self.restored += self.store.restore_faces({row["id"]: row["content_hash"] for row in new})
         self.store.record_errors(self.errors)
         self.store.clear_errors(self.cleared)
@@ -392,6 +432,7 @@ class Indexer:
         self._decode_all(todo, report, report_progress, cancel, writer, active, pause or threading.Event())
         report_progress(IndexProgress("finishing", 0, 0, batches=writer.batches))
         report.restored = writer.restored
+        report.unavailable += writer.unavailable
         self.store.optimize()
         self.store.ensure_indexes()
         report.cancelled = cancel.is_set()
@@ -453,6 +494,12 @@ class Indexer:
             except ModelUnavailable as exc:
                 log.info("%s step skipped: %s", step.name, exc)
                 report.unavailable.append(f"{step.name}: {exc}")
+            except Exception as exc:  # a damaged or wrong model file must cost its step, not the run
+                log.exception("%s step could not start", step.name)
+                report.unavailable.append(
+                    f"{step.name}: its model could not be loaded ({exc.__class__.__name__}: {exc}); "
+                    "check its files (album models)"
+                )
             else:
                 active.append(step)
         return active
@@ -504,7 +551,7 @@ class Indexer:
             row = photo_row(photo)
             if self.gazetteer is not None and row["lat"] is not None:
                 row.update(self._location_names(row["lat"], row["lon"]))
-            return _Decoded(row, {step.name: step.prepare(photo) for step in steps})
+            return _Decoded(row, {step.name: _prepare(step, photo) for step in list(steps)})
         except PhotoError as exc:
             return exc
         except Exception as exc:  # a bug or a library failure must cost one photo, not the run
