@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
     def _show_progress(self, p: IndexProgress) -> None:
         if p.phase == "waiting":
             holder = self.controller.lock_holder()
-            who = holder.command if holder is not None else self.tr("another album")
+            who = holder.command if holder is not None else self.tr("another album process")
             self.status.setText(self.tr("Waiting for {who} to finish changing the library…").format(who=who))
             self.status.setToolTip(holder.describe() if holder is not None else "")
             return
