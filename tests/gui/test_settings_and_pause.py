@@ -10,9 +10,10 @@ from album.core.library import Settings
 
 
 def import_and_wait(qtbot, window, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    window.controller.last_report = None
+    controller = window.controller
+    controller.last_report = None
     window.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: window.controller.last_report is not None and window.controller.index_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: controller.last_report is not None and controller.index_job is None, timeout=120_000)
 
 
 def test_settings_remove_and_add_folders_and_save_choices(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -55,6 +56,8 @@ def test_pause_and_resume_an_import(qtbot, window, tmp_path: Path) -> None:  # t
     qtbot.wait(500)
     assert window.library.stats().photos == saved < 200  # nothing moves while paused
     assert window.controller.last_report is None
+    # the grid already shows the committed photos: live results follow the import's committed batches
+    qtbot.waitUntil(lambda: window.model.rowCount() == saved, timeout=10_000)
     window.pause_button.click()
     qtbot.waitUntil(lambda: window.controller.last_report is not None, timeout=120_000)
     assert (window.controller.last_report.added, window.controller.last_report.cancelled) == (200, False)
