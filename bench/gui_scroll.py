@@ -18,7 +18,7 @@ from PIL import Image
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from album.core.pipeline.media import thumbnail_path
+from album.core.records import Photo, SearchHit
 from album.gui.photo_grid import PhotoGrid, PhotoModel
 
 
@@ -28,14 +28,12 @@ def main() -> None:
     thumbs = Path(tempfile.mkdtemp(prefix="album-scroll-"))
     digests = [f"{i:032x}" for i in range(rows // 50 + 1)]
     for i, digest in enumerate(digests):
-        path = thumbnail_path(thumbs, digest)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        Image.new("RGB", (320, 240), ((i * 37) % 256, (i * 91) % 256, 120)).save(path, "JPEG")
-    model = PhotoModel(thumbs)
-    records = [{"path": f"/photos/{i}.jpg", "content_hash": digests[i // 50], "taken_at": None, "why": []}
-               for i in range(rows)]  # fmt: skip
+        Image.new("RGB", (320, 240), ((i * 37) % 256, (i * 91) % 256, 120)).save(thumbs / f"{digest}.jpg", "JPEG")
+    model = PhotoModel(lambda photo: thumbs / f"{photo.content_hash}.jpg")
+    hits = [SearchHit(Photo(id=str(i), path=f"/photos/{i}.jpg", content_hash=digests[i // 50]), None, ())
+            for i in range(rows)]  # fmt: skip
     started = time.perf_counter()
-    model.set_records(records)
+    model.set_hits(hits)
     grid = PhotoGrid(model)
     grid.resize(1280, 800)
     grid.show()

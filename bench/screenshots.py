@@ -54,11 +54,12 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTabWidget
 
-    from album.core import people as people_ops
-    from album.core.config import Paths
+    from album.core.library import Paths
     from album.gui.i18n import install_translators
     from album.gui.main_window import MainWindow
+    from album.runtime import configure_process
 
+    configure_process()
     app = QApplication(sys.argv)
     install_translators(app, lang or "en")
     window = MainWindow(Paths.from_env())
@@ -83,10 +84,10 @@ def main() -> None:
     settle()
     window.grab().save(str(out / f"0-welcome{tag}.png"))
     window.import_paths([str(photos)])
-    wait_for(lambda: window.last_report is not None)
-    faces = window.library.faces()  # name two people, as a user would in the people view
-    for person, name in zip(people_ops.list_people(faces), ("Anna", "Ben"), strict=False):
-        people_ops.name_person(faces, person.id, name)
+    wait_for(lambda: window.controller.last_report is not None)
+    for person, name in zip(window.library.people(), ("Anna", "Ben"), strict=False):
+        window.controller.name_person(person.id, name)  # as a user would in the people view
+    wait_for(lambda: {"Anna", "Ben"} <= {p.name for p in window.people_view.people})
     window.run_search(window.search_bar.query)
     settle(1500)
     window.grab().save(str(out / f"1-main-window{tag}.png"))
@@ -95,8 +96,6 @@ def main() -> None:
     settle(1500)
     window.grab().save(str(out / f"2-search-results{tag}.png"))
     window.search_bar.edit.setText("Anna in 2019")
-    window.refresh_people()
-    settle(800)
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
     window.grab().save(str(out / f"3-search-person{tag}.png"))

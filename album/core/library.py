@@ -26,8 +26,8 @@ from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths, Settings
 from album.core.geo import Gazetteer
 from album.core.models.clip import ClipEncoder
-from album.core.models.faces import FaceAnalyzer, face_models
-from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models
+from album.core.models.faces import FaceAnalyzer, ensure_face_models, face_models
+from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
 from album.core.pipeline.indexer import (
     Indexer,
@@ -339,6 +339,29 @@ class Library:
     def models(self) -> list[ModelStatus]:
         """Every CLIP model album knows or finds in the models folder, and the face models."""
         return [*clip_models(self.paths.models_dir), face_models(self.paths.models_dir)]
+
+    # -- model downloads --------------------------------------------------------------------------
+    def download_model(
+        self, kind: str, name: str | None = None, progress: Callable[[str, int, int], None] | None = None
+    ) -> None:
+        """Fetch a model's files now, as the settings dialog's Download button asks, instead of on first use.
+
+        An explicit request downloads even when the settings switch downloads on first use off.
+
+        Args:
+            kind: ``"clip"`` or ``"faces"``, as :meth:`models` reports them.
+            name: which CLIP model (the selected one if None); the face pack is always album's default.
+            progress: ``(file name, bytes done, bytes total)`` as the files arrive.
+
+        Raises:
+            ModelUnavailable: the files could not be downloaded (offline, or a model album cannot fetch).
+        """
+        if kind == "clip":
+            ensure_clip_files(self.paths.models_dir, name or self.settings.clip_model, True, progress)
+        elif kind == "faces":
+            ensure_face_models(self.paths.models_dir, True, progress)
+        else:
+            raise ValueError(f"unknown kind of model: {kind!r} (expected 'clip' or 'faces')")
 
 
 def _checked_limit(limit: int | None) -> int | None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from album import __version__
-from album.core.config import Paths, Settings
+from album.core.library import Paths, Settings
 from album.gui.i18n import install_translators
 from album.gui.main_window import MainWindow
 from album.runtime import configure_process

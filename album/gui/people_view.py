@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -21,25 +20,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from album.core.people import Person
+from album.core.records import Face, Person
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1  # a person's id, or a face's id in FaceReview
 
 
 class PeopleView(QListWidget):
-    """Shows people with their cover face; edits go through ``act`` (which runs them in a worker).
+    """Shows people with their cover face; edits are signals the controller turns into library calls.
 
     Signals:
         open_person(str): show this person's photos.
         review_faces(str): show this person's faces, to take out the ones that are someone else.
+        name_person(str, str): the user named a person (id, name).
+        merge_people(str, list): merge the people of the list into the first one (target id, other ids).
+        hide_people(list): hide these people.
+        set_me(str): this person is the user.
     """
 
     open_person = Signal(str)
     review_faces = Signal(str)
+    name_person = Signal(str, str)
+    merge_people = Signal(str, list)
+    hide_people = Signal(list)
+    set_me = Signal(str)
 
-    def __init__(self, act: Callable[[str, list[str], str], None], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.act = act
         self.people: list[Person] = []
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(112, 112))
@@ -51,14 +57,15 @@ class PeopleView(QListWidget):
         self.customContextMenuRequested.connect(self._menu)
         self.itemDoubleClicked.connect(lambda item: self.open_person.emit(item.data(PersonIdRole)))
 
-    def show_people(self, people: list[Person], covers: dict[str, bytes]) -> None:
+    def show_people(self, people: list[Person]) -> None:
+        """Show ``people`` (with ``cover_thumb``: ``Library.people(with_covers=True)``)."""
         self.clear()
         self.people = people
         for person in people:
             label = self.tr("{name}\n{count} photos").format(name=person.name or self.tr("Unnamed"),
                                                               count=person.photo_count)  # fmt: skip
             item = QListWidgetItem(label)
-            image = QImage.fromData(covers.get(person.cover_face_id or "", b""))
+            image = QImage.fromData(person.cover_thumb or b"")
             if not image.isNull():
                 item.setIcon(QPixmap.fromImage(image))
             item.setData(PersonIdRole, person.id)
@@ -81,15 +88,16 @@ class PeopleView(QListWidget):
         menu.addAction(self.tr("Name…"), lambda: self._name(ids[0]))
         menu.addAction(self.tr("Show Faces…"), lambda: self.review_faces.emit(ids[0]))
         if len(ids) > 1:
-            menu.addAction(self.tr("Merge {count} people").format(count=len(ids)), lambda: self.act("merge", ids, ""))
-        menu.addAction(self.tr("This is me"), lambda: self.act("me", ids[:1], ""))
-        menu.addAction(self.tr("Hide"), lambda: self.act("hide", ids, ""))
+            merge = self.tr("Merge {count} people").format(count=len(ids))
+            menu.addAction(merge, lambda: self.merge_people.emit(ids[0], ids[1:]))
+        menu.addAction(self.tr("This is me"), lambda: self.set_me.emit(ids[0]))
+        menu.addAction(self.tr("Hide"), lambda: self.hide_people.emit(ids))
         return menu
 
     def _name(self, person_id: str) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Name this person"), self.tr("Name:"))
         if ok and name.strip():
-            self.act("name", [person_id], name.strip())
+            self.name_person.emit(person_id, name.strip())
 
 
 class FaceReview(QDialog):
@@ -98,8 +106,11 @@ class FaceReview(QDialog):
     ``reject(face_ids)`` runs the correction (in a worker) and calls :meth:`show_faces` again when done.
     """
 
-    def __init__(self, title: str, reject: Callable[[list[str]], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, person_id: str, reject: Callable[[list[str]], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.person_id = person_id
         self.setWindowTitle(title)
         self.resize(760, 520)
         self.faces = QListWidget()
@@ -124,17 +135,16 @@ class FaceReview(QDialog):
         layout.addWidget(self.faces, 1)
         layout.addWidget(buttons)
 
-    def show_faces(self, faces: list[dict[str, Any]]) -> None:
+    def show_faces(self, faces: Sequence[tuple[Face, float]]) -> None:
+        """Show a person's faces (with ``thumb``) and their distances: ``Library.faces_for_review``."""
         self.faces.clear()
-        for face in faces:
+        for face, distance in faces:
             item = QListWidgetItem()
-            image = QImage.fromData(face["thumb"] or b"")
+            image = QImage.fromData(face.thumb or b"")
             if not image.isNull():
                 item.setIcon(QPixmap.fromImage(image))
-            item.setData(PersonIdRole, face["id"])
-            item.setToolTip(
-                self.tr("distance from this person's average face: {d}").format(d=f"{face['distance']:.2f}")
-            )
+            item.setData(PersonIdRole, face.id)
+            item.setToolTip(self.tr("distance from this person's average face: {d}").format(d=f"{distance:.2f}"))
             self.faces.addItem(item)
 
     def selected_ids(self) -> list[str]:

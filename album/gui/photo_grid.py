@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QListView
 
-from album.core.pipeline.media import thumbnail_path
+from album.core.records import Photo, SearchHit
+from album.gui.search_bar import reason_labels
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
-RecordRole = Qt.ItemDataRole.UserRole + 2
+HitRole = Qt.ItemDataRole.UserRole + 2  # the row's SearchHit
 
 
 class _ThumbSignals(QObject):
@@ -42,7 +45,11 @@ def _load_thumb(digest: str, path: Path, signals: _ThumbSignals) -> None:
 
 
 class PhotoModel(QAbstractListModel):
-    """Photo records (from album.core.search) with thumbnails, loaded on first display.
+    """Search hits with thumbnails, loaded on first display.
+
+    Args:
+        thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), or None.
+        why: a hit's reasons in the UI's language (for the tooltip).
 
     Signals:
         thumbnail_ready(): a thumbnail arrived; the view repaints what is visible. (Emitting
@@ -52,10 +59,16 @@ class PhotoModel(QAbstractListModel):
 
     thumbnail_ready = Signal()
 
-    def __init__(self, thumbs_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        thumbnail: Callable[[Photo], Path | None],
+        why: Callable[[SearchHit], Sequence[str]] = lambda hit: reason_labels(hit.reasons),
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.thumbs_dir = thumbs_dir
-        self.records: list[dict[str, Any]] = []
+        self.thumbnail = thumbnail
+        self.why = why
+        self.hits: list[SearchHit] = []
         self._icons: dict[str, QIcon] = {}
         self._pending: set[str] = set()
         self._signals = _ThumbSignals()
@@ -65,34 +78,36 @@ class PhotoModel(QAbstractListModel):
         placeholder.fill(QColor("#e3e3e3"))
         self._placeholder = QIcon(placeholder)
 
-    def set_records(self, records: list[dict[str, Any]]) -> None:
+    def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
-        self.records = records
+        self.hits = hits
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else len(self.records)
+        return 0 if parent.isValid() else len(self.hits)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        record = self.records[index.row()]
+        hit = self.hits[index.row()]
+        photo = hit.photo
         if role == Qt.ItemDataRole.DecorationRole:
-            digest = record.get("content_hash") or ""
+            digest = photo.content_hash or ""
             if digest in self._icons:
                 return self._icons[digest]
             if digest and digest not in self._pending:
-                self._pending.add(digest)
-                self._pool.submit(_load_thumb, digest, thumbnail_path(self.thumbs_dir, digest), self._signals)
+                path = self.thumbnail(photo)
+                if path is not None:
+                    self._pending.add(digest)
+                    self._pool.submit(_load_thumb, digest, path, self._signals)
             return self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [Path(record["path"]).name, record.get("taken_at") or ""]
-            lines += record.get("why") or []
+            lines = [Path(photo.path).name, photo.taken_iso or "", *self.why(hit)]
             return "\n".join(line for line in lines if line)
         if role == PathRole:
-            return record["path"]
-        if role == RecordRole:
-            return record
+            return photo.path
+        if role == HitRole:
+            return hit
         return None
 
     def _on_loaded(self, digest: str, image: QImage) -> None:
@@ -140,7 +155,7 @@ class PhotoGrid(QListView):
         if not self.dated or not index.isValid():
             self.month_label.hide()
             return
-        self.month_label.setText(month_of(index.data(RecordRole).get("taken_at")))
+        self.month_label.setText(month_of(index.data(HitRole).photo.taken_at))
         self.month_label.adjustSize()
         self.month_label.move(self.viewport().width() - self.month_label.width() - 12, 8)
         self.month_label.show()
@@ -163,9 +178,9 @@ class PhotoGrid(QListView):
         super().wheelEvent(event)
 
 
-def month_of(taken_at: str | None) -> str:
-    """ "August 2023" / "2023年八月" for an ISO timestamp; photos without a date say so."""
-    if not taken_at or len(taken_at) < 7 or not taken_at[:4].isdigit() or not taken_at[5:7].isdigit():
+def month_of(taken_at: datetime | None) -> str:
+    """ "August 2023" / "2023年八月" for when a photo was taken; photos without a date say so."""
+    if taken_at is None:
         return QCoreApplication.translate("PhotoGrid", "Undated")
-    month = QLocale().standaloneMonthName(int(taken_at[5:7]))
-    return QCoreApplication.translate("PhotoGrid", "{month} {year}").format(month=month, year=taken_at[:4])
+    month = QLocale().standaloneMonthName(taken_at.month)
+    return QCoreApplication.translate("PhotoGrid", "{month} {year}").format(month=month, year=taken_at.year)

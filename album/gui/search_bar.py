@@ -3,35 +3,51 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from album.core.geo import Gazetteer
-from album.core.query import KnownPerson, Query, parse_query, to_syntax
+from album.core.library import Query
+from album.core.records import (
+    CameraContains,
+    Reason,
+    Similarity,
+    Tagged,
+    TakenBetween,
+    TakenIn,
+    TakenNear,
+    Without,
+    WithPeople,
+)
 
 PARSE_DELAY_MS = 250  # debounce: parse when typing pauses
 SEARCH_DELAY_MS = 600
 
 
+def label(kind: str, value: str) -> str:
+    """A filter as its chip (and the reason a photo matched) says it, in the UI's language."""
+    names = {
+        "person": QCoreApplication.translate("SearchBar", "Person: {}"),
+        "date": QCoreApplication.translate("SearchBar", "Date: {}"),
+        "place": QCoreApplication.translate("SearchBar", "Place: {}"),
+        "camera": QCoreApplication.translate("SearchBar", "Camera: {}"),
+        "tag": QCoreApplication.translate("SearchBar", "Tag: {}"),
+        "exclude": QCoreApplication.translate("SearchBar", "Not: {}"),
+    }
+    return names[kind].format(value)
+
+
+def _dates(date_from: date | None, date_to: date | None) -> str:
+    return f"{date_from or '…'} – {date_to or '…'}"
+
+
 def chips_of(query: Query) -> list[tuple[str, str, str]]:
     """(kind, value, label) for every understood part of a query, in the order the bar shows them."""
-
-    def label(kind: str, value: str) -> str:
-        names = {
-            "person": QCoreApplication.translate("SearchBar", "Person: {}"),
-            "date": QCoreApplication.translate("SearchBar", "Date: {}"),
-            "place": QCoreApplication.translate("SearchBar", "Place: {}"),
-            "camera": QCoreApplication.translate("SearchBar", "Camera: {}"),
-            "tag": QCoreApplication.translate("SearchBar", "Tag: {}"),
-            "exclude": QCoreApplication.translate("SearchBar", "Not: {}"),
-        }
-        return names[kind].format(value)
-
     chips = [("person", p) for p in query.people]
     if query.date_from or query.date_to:
-        chips.append(("date", f"{query.date_from or '…'} – {query.date_to or '…'}"))
+        chips.append(("date", _dates(query.date_from, query.date_to)))
     if query.place is not None:
         name = query.place.name or query.place.country or f"{query.place.lat:.3f}, {query.place.lon:.3f}"
         radius = f" ({query.place.radius_km:g} km)" if query.place.radius_km and not query.place.country else ""
@@ -43,9 +59,33 @@ def chips_of(query: Query) -> list[tuple[str, str, str]]:
     return [(kind, value, label(kind, value)) for kind, value in chips]
 
 
-def reasons(query: Query) -> list[str]:
-    """The query's filters as its chips say them: why a result matched, in the UI's language."""
-    return [label for _kind, _value, label in chips_of(query)]
+RegionNames = Callable[[str | None, str], Sequence[str]]
+"""``(region, country) → names``: stored (English) names in the UI's language."""
+
+
+def reason_labels(reasons: Sequence[Reason], region_names: RegionNames | None = None) -> list[str]:
+    """Why a photo matched, in the UI's language and the chips' words (the CLI says it in English)."""
+    labels: list[str] = []
+    for reason in reasons:
+        match reason:
+            case Similarity(score):
+                labels.append(QCoreApplication.translate("SearchBar", "Similarity {:.2f}").format(score))
+            case TakenBetween(date_from, date_to):
+                labels.append(label("date", _dates(date_from, date_to)))
+            case TakenNear(name, lat, lon, radius_km):
+                labels.append(label("place", f"{name or f'{lat:.3f}, {lon:.3f}'} ({radius_km:g} km)"))
+            case TakenIn(country, region):
+                names = region_names(region, country) if region_names else [n for n in (region, country) if n]
+                labels.append(label("place", ", ".join(names)))
+            case CameraContains(text):
+                labels.append(label("camera", text))
+            case Tagged(tags):
+                labels += [label("tag", tag) for tag in tags]
+            case WithPeople(names):
+                labels += [label("person", name) for name in names]
+            case Without(terms):
+                labels += [label("exclude", term) for term in terms]
+    return labels
 
 
 def without(query: Query, kind: str, value: str) -> Query:
@@ -118,20 +158,26 @@ class Chip(QFrame):
 class SearchBar(QWidget):
     """A line edit plus a row of chips, with completion of people, places and tags as you type.
 
+    Args:
+        parse: the library's parser (``text → Query``, with its people and whereabouts), so the bar
+            understands text exactly as ``album parse`` does; it must be fast (it runs as you type).
+        to_syntax: the library's ``Query → text`` in the explicit syntax (for editing a chip).
+
     Signals:
         search(Query): the user pressed Enter or paused typing.
     """
 
     search = Signal(object)
 
-    def __init__(self, gazetteer: Gazetteer, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parse: Callable[[str], Query], to_syntax: Callable[[Query], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.gazetteer = gazetteer
-        self.places_ready = False
-        self.known_people: list[KnownPerson] = []
-        self.library_center: tuple[float, float] | None = None
+        self.parse = parse
+        self.to_syntax = to_syntax
         self.query = Query()
         self.edit = QLineEdit(self)
+        self.edit.setMaxLength(2000)  # the longest search the core takes (a pasted novel is not a search)
         self.edit.setPlaceholderText(
             self.tr("Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here")
         )
@@ -200,9 +246,7 @@ class SearchBar(QWidget):
 
     def parse_now(self) -> Query:
         """Parse the text (fast: well under a millisecond) and redraw the chips."""
-        self.query = parse_query(self.edit.text(), self.known_people,
-                                 gazetteer=self.gazetteer if self.places_ready else None,
-                                 library_center=self.library_center)  # fmt: skip
+        self.query = self.parse(self.edit.text())
         self._show_chips()
         return self.query
 
@@ -225,14 +269,14 @@ class SearchBar(QWidget):
 
     def _remove(self, kind: str, value: str) -> None:
         """Drop one chip: rewrite the text in explicit syntax without that part."""
-        self.edit.setText(to_syntax(without(self.query, kind, value)))
+        self.edit.setText(self.to_syntax(without(self.query, kind, value)))
         self.parse_now()
         self._emit_search()
 
     def edit_chip(self, kind: str, value: str) -> None:
         """Show the query in explicit syntax with this chip's part selected, ready to be typed over."""
-        full = to_syntax(self.query)
-        part = to_syntax(only(self.query, kind, value))
+        full = self.to_syntax(self.query)
+        part = self.to_syntax(only(self.query, kind, value))
         self.edit.setText(full)
         self.edit.setFocus()
         start = full.find(part)

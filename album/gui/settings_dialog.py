@@ -1,15 +1,14 @@
 """Settings: library folders, models (which, where, download, licences), thresholds and language.
 
-The dialog edits a copy of :class:`~album.core.config.Settings`; the main window applies the result
+The dialog edits a copy of :class:`~album.core.config.Settings`; the controller applies the result
 (saving it, forgetting removed folders and re-opening the library in the background), so nothing
-slow runs here except model downloads, which go through the main window's workers.
+slow runs here except model downloads, which run in the controller's workers.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -31,26 +30,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from album.core.config import Paths, Settings
-from album.core.models.faces import ensure_face_models, face_models
-from album.core.models.registry import ModelStatus, clip_models, ensure_clip_files
+from album.core.library import ModelStatus, Paths, Settings
+from album.gui.workers import Job
 
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "中文（简体）"))
 
-StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], None], Callable[[Any], None]], Any]
-"""``start(fn, on_done, on_progress)``: run ``fn(progress, cancel)`` in the main window's workers."""
+Download = Callable[[str, str | None], Job | None]
+"""``download(kind, name)``: fetch a model in a worker whose progress is ``(file, done, total)``."""
 
 
 class SettingsDialog(QDialog):
-    """Edit the user's settings; ``result_settings`` holds the accepted values."""
+    """Edit the user's settings; ``result_settings`` holds the accepted values.
 
-    def __init__(self, paths: Paths, settings: Settings, start_job: StartJob, parent: QWidget | None = None) -> None:
+    Args:
+        models: the models and whether they are installed (``Library.models``).
+        download: starts a model download (``LibraryController.download_model``).
+    """
+
+    def __init__(
+        self,
+        paths: Paths,
+        settings: Settings,
+        models: Callable[[], list[ModelStatus]],
+        download: Download,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(680, 460)
         self.paths = paths
         self.result_settings = copy.deepcopy(settings)
-        self._start_job = start_job
+        self._models = models
+        self._download_model = download
         tabs = QTabWidget()
         tabs.addTab(self._library_tab(), self.tr("Library"))
         tabs.addTab(self._models_tab(), self.tr("Models"))
@@ -88,8 +99,9 @@ class SettingsDialog(QDialog):
     def _models_tab(self) -> QWidget:
         page = QWidget()
         self.clip_choice = QComboBox()
-        for status in clip_models(self.paths.models_dir):
-            self.clip_choice.addItem(status.name, status)
+        for status in self._models():
+            if status.kind == "clip":
+                self.clip_choice.addItem(status.name, status)
         index = self.clip_choice.findText(self.result_settings.clip_model)
         self.clip_choice.setCurrentIndex(max(index, 0))
         self.clip_choice.currentIndexChanged.connect(self._show_clip_status)
@@ -155,12 +167,25 @@ class SettingsDialog(QDialog):
 
     # -- models ---------------------------------------------------------------------------------------
     def _show_clip_status(self) -> None:
-        status: ModelStatus = self.clip_choice.currentData()
+        status: ModelStatus | None = self.clip_choice.currentData()
+        if status is None:
+            return
         self.clip_status.setText(self._describe(status))
         self.download_clip.setVisible(not status.installed)
 
+    def _refresh_clip_statuses(self) -> None:
+        """After a download: the same choices, with what is installed now."""
+        fresh = {s.name: s for s in self._models() if s.kind == "clip"}
+        for i in range(self.clip_choice.count()):
+            status = fresh.get(self.clip_choice.itemText(i))
+            if status is not None:
+                self.clip_choice.setItemData(i, status)
+        self._show_clip_status()
+
     def _show_face_status(self) -> None:
-        status = face_models(self.paths.models_dir)
+        status = next((s for s in self._models() if s.kind == "faces"), None)
+        if status is None:
+            return
         self.face_status.setText(self._describe(status, with_name=True))
         self.download_faces.setVisible(not status.installed)
 
@@ -172,23 +197,21 @@ class SettingsDialog(QDialog):
         )
 
     def _download_clip(self) -> None:
-        key = self.clip_choice.currentText()
-        self._download(lambda progress: ensure_clip_files(self.paths.models_dir, key, True, progress))
+        self._download("clip", self.clip_choice.currentText())
 
     def _download_faces(self) -> None:
-        self._download(lambda progress: ensure_face_models(self.paths.models_dir, True, progress))
+        self._download("faces", None)
 
-    def _download(self, fetch: Callable[[Any], Any]) -> None:
+    def _download(self, kind: str, name: str | None) -> None:
+        job = self._download_model(kind, name)
+        if job is None:
+            return
         self.download_clip.setEnabled(False)
         self.download_faces.setEnabled(False)
         self.download_progress.setRange(0, 0)
         self.download_progress.show()
-
-        def run(progress: Any, _cancel: Any) -> str:
-            fetch(lambda name, done, total: progress((name, done, total)))
-            return ""
-
-        job = self._start_job(run, self._downloaded, self._download_progressed)
+        job.progress.connect(self._download_progressed)
+        job.finished.connect(self._downloaded)
         job.failed.connect(self._downloaded)
 
     def _download_progressed(self, value: tuple[str, int, int]) -> None:
@@ -201,7 +224,7 @@ class SettingsDialog(QDialog):
         self.download_progress.hide()
         self.download_clip.setEnabled(True)
         self.download_faces.setEnabled(True)
-        self._show_clip_status()
+        self._refresh_clip_statuses()
         self._show_face_status()
         if error:
             failed = self.tr("Download failed: {error}").format(error=error)
@@ -230,10 +253,3 @@ class SettingsDialog(QDialog):
         chosen.face_distance = round(self.face_distance.value(), 2)
         chosen.language = self.language.currentData()
         super().accept()
-
-
-def folder_changes(before: Settings, after: Settings) -> tuple[list[str], list[str]]:
-    """(added, removed) library folders."""
-    added = [f for f in after.library_folders if f not in before.library_folders]
-    removed = [f for f in before.library_folders if f not in after.library_folders]
-    return added, removed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,10 +20,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QSizePolicy, QWidget
 
-from album.core.geo import Gazetteer
-from album.core.models.tags import display_name
-from album.core.people import FaceLabel
+from album.core.records import Face, Photo, Reason, SearchHit
+from album.gui.search_bar import RegionNames, reason_labels
 from album.gui.workers import Job
+
+StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
+"""``start(fn, on_done)``: run ``fn(progress, cancel)`` in a worker (the controller's ``run``)."""
+
+
+def chinese_ui() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
 
 
 def taken_text(taken_at: str | None) -> str:
@@ -40,33 +46,49 @@ def taken_text(taken_at: str | None) -> str:
     return f"{day} {moment:%H:%M}{offset}"
 
 
-def metadata_text(record: dict[str, Any], gazetteer: Gazetteer | None = None) -> str:
-    """The viewer's side panel. Place names are in Chinese for a Chinese UI once ``gazetteer`` has loaded."""
-    chinese = QLocale().language() == QLocale.Language.Chinese
-    parts = (record.get("place"), record.get("region"), record.get("country"))
-    if gazetteer is not None and gazetteer.loaded:
-        place = ", ".join(gazetteer.display_names(*parts, chinese=chinese))
-    else:
-        place = ", ".join(p for p in parts if p)
-    coords = f"{record['lat']:.5f}, {record['lon']:.5f}" if record.get("lat") is not None else ""
-    camera = " ".join(p for p in (record.get("camera_make"), record.get("camera_model")) if p)
+class Names:
+    """How the viewer names things in the UI's language: the library's lookups, or the stored names.
+
+    Args:
+        places: ``(photo, chinese) → [place, region, country]`` (``Library.place_names``).
+        tag: ``(key, chinese) → name`` (``Library.tag_name``).
+        regions: ``(region, country) → names``, for why a photo matched "in Zhejiang".
+    """
+
+    def __init__(
+        self,
+        places: Callable[[Photo, bool], Sequence[str]] | None = None,
+        tag: Callable[[str, bool], str] | None = None,
+        regions: RegionNames | None = None,
+    ) -> None:
+        self.places = places or (lambda photo, _chinese: [n for n in (photo.place, photo.region, photo.country) if n])
+        self.tag = tag or (lambda key, _chinese: key)
+        self.regions = regions
+
+
+def metadata_text(photo: Photo, reasons: Sequence[Reason] = (), names: Names | None = None) -> str:
+    """The viewer's side panel, in the UI's language (place and tag names too, where known)."""
+    names = names or Names()
+    chinese = chinese_ui()
+    coords = f"{photo.lat:.5f}, {photo.lon:.5f}" if photo.lat is not None and photo.lon is not None else ""
+    camera = " ".join(p for p in (photo.camera_make, photo.camera_model) if p)
 
     translate = QCoreApplication.translate
     rows = [
-        (translate("Viewer", "File"), record["path"]),
-        (translate("Viewer", "Taken"), taken_text(record.get("taken_at"))),
-        (translate("Viewer", "Place"), place),
+        (translate("Viewer", "File"), photo.path),
+        (translate("Viewer", "Taken"), taken_text(photo.taken_iso)),
+        (translate("Viewer", "Place"), ", ".join(names.places(photo, chinese))),
         (translate("Viewer", "Coordinates"), coords),
         (translate("Viewer", "Camera"), camera),
-        (translate("Viewer", "Lens"), record.get("lens") or ""),
-        (translate("Viewer", "Size"), f"{record.get('width')} × {record.get('height')}"),
-        (translate("Viewer", "Tags"), ", ".join(display_name(t, chinese) for t in record.get("tags") or [])),
-        (translate("Viewer", "Why"), "; ".join(record.get("why") or [])),
+        (translate("Viewer", "Lens"), photo.lens or ""),
+        (translate("Viewer", "Size"), f"{photo.width} × {photo.height}"),
+        (translate("Viewer", "Tags"), ", ".join(names.tag(t, chinese) for t in photo.tags)),
+        (translate("Viewer", "Why"), "; ".join(reason_labels(reasons, names.regions))),
     ]
     return "\n".join(f"{k}: {v}" for k, v in rows if v)
 
 
-def draw_faces(image: QImage, faces: list[FaceLabel]) -> None:
+def draw_faces(image: QImage, faces: Sequence[Face]) -> None:
     """Outline each face (bbox as fractions of the upright photo) and write the person's name under it."""
     painter = QPainter(image)
     width, height = image.width(), image.height()
@@ -77,7 +99,7 @@ def draw_faces(image: QImage, faces: list[FaceLabel]) -> None:
     font.setPixelSize(max(12, height // 40))
     painter.setFont(font)
     for face in faces:
-        (x1, y1, x2, y2), name = face.bbox, face.name
+        (x1, y1, x2, y2), name = face.bbox, face.person_name
         rect = QRectF(x1 * width, y1 * height, (x2 - x1) * width, (y2 - y1) * height)
         painter.drawRect(rect)
         painter.drawText(QRectF(rect.left(), rect.bottom() + 2, 400, font.pixelSize() * 1.6),
@@ -97,35 +119,39 @@ MAX_ZOOM = 4.0
 
 
 class Viewer(QDialog):
-    """Shows ``records[index]`` large with its faces outlined: fitted to the window, or zoomed (+ / − /
-    Ctrl+wheel, 1 = 100 %, 0 = fit) and scrolled. Left/Right move through the records; clicking a face
+    """Shows ``hits[index]`` large with its faces outlined: fitted to the window, or zoomed (+ / − /
+    Ctrl+wheel, 1 = 100 %, 0 = fit) and scrolled. Left/Right move through the hits; clicking a face
     asks who it is.
 
     Args:
+        start: runs the decoding worker (the controller's ``run``, so the window joins it at exit;
+            a plain :class:`Job` of the viewer's own if None).
         faces_for: ``photo_id → faces``; runs in the loading worker.
         name_face: ``(face_id, name) → None``, called when the user names a face (the caller runs it
             in a worker and then calls :meth:`show_current` to redraw).
         ask: asks the user for a name (a dialog by default; tests pass an answer).
-        gazetteer: names places in the UI's language (the stored names are English).
+        names: place and tag names in the UI's language (the stored names are English).
     """
 
     def __init__(
         self,
-        records: list[dict[str, Any]],
+        hits: Sequence[SearchHit],
         index: int,
         parent: QWidget | None = None,
-        faces_for: Callable[[str], list[FaceLabel]] | None = None,
+        start: StartJob | None = None,
+        faces_for: Callable[[str], list[Face]] | None = None,
         name_face: Callable[[str, str], None] | None = None,
         ask: Callable[[QWidget], str | None] = ask_name,
-        gazetteer: Gazetteer | None = None,
+        names: Names | None = None,
     ) -> None:
         super().__init__(parent)
-        self.records, self.index = records, index
-        self.gazetteer = gazetteer
+        self.hits, self.index = list(hits), index
+        self.names = names or Names()
+        self.start = start
         self.faces_for = faces_for
         self.name_face = name_face
         self.ask = ask
-        self.faces: list[FaceLabel] = []
+        self.faces: list[Face] = []
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.image_area = QScrollArea()
@@ -146,16 +172,15 @@ class Viewer(QDialog):
 
     def show_current(self) -> None:
         """Show the metadata now and the image when a worker has decoded it."""
-        record = self.records[self.index]
-        self.setWindowTitle(f"{record['path']} — album")
-        self.info.setText(metadata_text(record, self.gazetteer))
+        hit = self.hits[self.index]
+        path = hit.photo.path
+        self.setWindowTitle(f"{path} — album")
+        self.info.setText(metadata_text(hit.photo, hit.reasons, self.names))
         self.image.setText(self.tr("Loading…"))
-        path = record["path"]
-
-        photo_id = record.get("id")
+        photo_id = hit.photo.id
         faces_for = self.faces_for
 
-        def load(_progress: object, _cancel: object) -> tuple[QImage, list[FaceLabel]]:
+        def load(_progress: object, _cancel: object) -> tuple[QImage, list[Face]]:
             reader = QImageReader(path)
             reader.setAutoTransform(True)  # EXIF orientation
             size = reader.size()
@@ -168,13 +193,19 @@ class Viewer(QDialog):
             draw_faces(image, faces)
             return image, faces
 
+        def loaded(result: tuple[QImage, list[Face]], p: str = path) -> None:
+            self._loaded(p, *result)
+
+        if self.start is not None:
+            self.start(load, loaded)
+            return
         job = Job(load, self)
-        job.finished.connect(lambda result, p=path: self._loaded(p, *result))
+        job.finished.connect(loaded)
         self._jobs.append(job)
         job.start()
 
-    def _loaded(self, path: str, image: QImage, faces: list[FaceLabel]) -> None:
-        if path != self.records[self.index]["path"]:
+    def _loaded(self, path: str, image: QImage, faces: list[Face]) -> None:
+        if path != self.hits[self.index].photo.path:
             return  # the user moved on
         self.faces = faces
         self._pixmap = QPixmap.fromImage(image)
@@ -232,7 +263,7 @@ class Viewer(QDialog):
         super().resizeEvent(event)
         self._fit()
 
-    def face_at(self, point: QPointF) -> FaceLabel | None:
+    def face_at(self, point: QPointF) -> Face | None:
         """The face under a point of the image label (the pixmap is fitted and centred in it)."""
         shown = self.image.pixmap()
         if shown is None or shown.isNull():
@@ -249,12 +280,12 @@ class Viewer(QDialog):
             return
         name = self.ask(self)
         if name:
-            self.name_face(face.face_id, name)
+            self.name_face(face.id, name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             step = 1 if event.key() == Qt.Key.Key_Right else -1
-            self.index = (self.index + step) % len(self.records)
+            self.index = (self.index + step) % len(self.hits)
             self.zoom = None
             self.show_current()
             return

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../album/gui/app.py" line="36"/>
+        <location filename="../../album/gui/app.py" line="37"/>
         <source>Something unexpected happened: {error}
 
 Details were saved to {log}.</source>
@@ -13,7 +13,7 @@ Details were saved to {log}.</source>
 详细信息已保存到 {log}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/app.py" line="39"/>
+        <location filename="../../album/gui/app.py" line="40"/>
         <source>album hit a problem</source>
         <translation>album 遇到了问题</translation>
     </message>
@@ -21,12 +21,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="107"/>
+        <location filename="../../album/gui/search_bar.py" line="147"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="110"/>
+        <location filename="../../album/gui/search_bar.py" line="150"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -34,17 +34,17 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="112"/>
+        <location filename="../../album/gui/people_view.py" line="123"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="115"/>
+        <location filename="../../album/gui/people_view.py" line="126"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="136"/>
+        <location filename="../../album/gui/people_view.py" line="147"/>
         <source>distance from this person&apos;s average face: {d}</source>
         <translation>与此人平均人脸的距离：{d}</translation>
     </message>
@@ -52,254 +52,259 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="81"/>
+        <location filename="../../album/gui/main_window.py" line="73"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="81"/>
+        <location filename="../../album/gui/main_window.py" line="73"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="91"/>
+        <location filename="../../album/gui/main_window.py" line="81"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="114"/>
+        <location filename="../../album/gui/main_window.py" line="102"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="118"/>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="106"/>
+        <location filename="../../album/gui/main_window.py" line="231"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="122"/>
+        <location filename="../../album/gui/main_window.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="136"/>
+        <location filename="../../album/gui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="137"/>
+        <location filename="../../album/gui/main_window.py" line="122"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="138"/>
+        <location filename="../../album/gui/main_window.py" line="123"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="139"/>
+        <location filename="../../album/gui/main_window.py" line="124"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="140"/>
+        <location filename="../../album/gui/main_window.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="141"/>
+        <location filename="../../album/gui/main_window.py" line="126"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="166"/>
+        <location filename="../../album/gui/main_window.py" line="157"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="177"/>
+        <location filename="../../album/gui/main_window.py" line="141"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="206"/>
-        <location filename="../../album/gui/main_window.py" line="209"/>
+        <location filename="../../album/gui/main_window.py" line="171"/>
+        <location filename="../../album/gui/main_window.py" line="187"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="208"/>
+        <location filename="../../album/gui/main_window.py" line="176"/>
+        <source>another album process</source>
+        <translation>另一个 album 进程</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="186"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="210"/>
+        <location filename="../../album/gui/main_window.py" line="188"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="211"/>
+        <location filename="../../album/gui/main_window.py" line="189"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="216"/>
+        <location filename="../../album/gui/main_window.py" line="181"/>
         <source>Paused after {done} of {total} photos</source>
         <translation>已暂停：已处理 {done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="220"/>
+        <location filename="../../album/gui/main_window.py" line="177"/>
+        <source>Waiting for {who} to finish changing the library…</source>
+        <translation>正在等待 {who} 完成对相册的修改…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="191"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="228"/>
+        <location filename="../../album/gui/main_window.py" line="198"/>
         <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
         <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
+        <location filename="../../album/gui/main_window.py" line="209"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
+        <location filename="../../album/gui/main_window.py" line="209"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="244"/>
+        <location filename="../../album/gui/main_window.py" line="210"/>
         <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="214"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="214"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="254"/>
+        <location filename="../../album/gui/main_window.py" line="220"/>
         <source>⚠ {count} problems</source>
         <translation>⚠ {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="225"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="231"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="283"/>
+        <location filename="../../album/gui/main_window.py" line="234"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="292"/>
+        <location filename="../../album/gui/main_window.py" line="238"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="292"/>
+        <location filename="../../album/gui/main_window.py" line="238"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="315"/>
-        <source>Similarity {:.2f}</source>
-        <translation>相似度 {:.2f}</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="324"/>
+        <location filename="../../album/gui/main_window.py" line="260"/>
         <source>{count} photos</source>
         <translation>{count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="324"/>
+        <location filename="../../album/gui/main_window.py" line="260"/>
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="326"/>
+        <location filename="../../album/gui/main_window.py" line="262"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="369"/>
+        <location filename="../../album/gui/main_window.py" line="295"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="370"/>
+        <location filename="../../album/gui/main_window.py" line="296"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="371"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="428"/>
+        <location filename="../../album/gui/main_window.py" line="330"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="429"/>
+        <location filename="../../album/gui/main_window.py" line="331"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="360"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="506"/>
+        <location filename="../../album/gui/main_window.py" line="380"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="513"/>
+        <location filename="../../album/gui/main_window.py" line="382"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="520"/>
+        <location filename="../../album/gui/main_window.py" line="387"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="390"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="539"/>
+        <location filename="../../album/gui/main_window.py" line="401"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="541"/>
+        <location filename="../../album/gui/main_window.py" line="403"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="542"/>
+        <location filename="../../album/gui/main_window.py" line="404"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
@@ -307,49 +312,49 @@ Details were saved to {log}.</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="58"/>
+        <location filename="../../album/gui/people_view.py" line="65"/>
         <source>{name}
 {count} photos</source>
         <translation>{name}
 {count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="58"/>
+        <location filename="../../album/gui/people_view.py" line="65"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="81"/>
+        <location filename="../../album/gui/people_view.py" line="88"/>
         <source>Name…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="82"/>
+        <location filename="../../album/gui/people_view.py" line="89"/>
         <source>Show Faces…</source>
         <translation>查看人脸…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="84"/>
+        <location filename="../../album/gui/people_view.py" line="91"/>
         <source>Merge {count} people</source>
         <translation>合并 {count} 个人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="85"/>
+        <location filename="../../album/gui/people_view.py" line="93"/>
         <source>This is me</source>
         <translation>这是我</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="86"/>
+        <location filename="../../album/gui/people_view.py" line="94"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="90"/>
+        <location filename="../../album/gui/people_view.py" line="98"/>
         <source>Name this person</source>
         <translation>为此人命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="90"/>
+        <location filename="../../album/gui/people_view.py" line="98"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -357,12 +362,12 @@ Details were saved to {log}.</source>
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="169"/>
+        <location filename="../../album/gui/photo_grid.py" line="184"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="171"/>
+        <location filename="../../album/gui/photo_grid.py" line="186"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -370,37 +375,42 @@ Details were saved to {log}.</source>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="23"/>
+        <location filename="../../album/gui/search_bar.py" line="32"/>
         <source>Person: {}</source>
         <translation>人物：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="24"/>
+        <location filename="../../album/gui/search_bar.py" line="33"/>
         <source>Date: {}</source>
         <translation>日期：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="25"/>
+        <location filename="../../album/gui/search_bar.py" line="34"/>
         <source>Place: {}</source>
         <translation>地点：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="26"/>
+        <location filename="../../album/gui/search_bar.py" line="35"/>
         <source>Camera: {}</source>
         <translation>相机：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="27"/>
+        <location filename="../../album/gui/search_bar.py" line="36"/>
         <source>Tag: {}</source>
         <translation>标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="28"/>
+        <location filename="../../album/gui/search_bar.py" line="37"/>
         <source>Not: {}</source>
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="136"/>
+        <location filename="../../album/gui/search_bar.py" line="72"/>
+        <source>Similarity {:.2f}</source>
+        <translation>相似度 {:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="177"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
@@ -408,123 +418,123 @@ Details were saved to {log}.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="49"/>
+        <location filename="../../album/gui/settings_dialog.py" line="59"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="55"/>
+        <location filename="../../album/gui/settings_dialog.py" line="66"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="56"/>
+        <location filename="../../album/gui/settings_dialog.py" line="67"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="57"/>
+        <location filename="../../album/gui/settings_dialog.py" line="68"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="58"/>
+        <location filename="../../album/gui/settings_dialog.py" line="69"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="71"/>
+        <location filename="../../album/gui/settings_dialog.py" line="82"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="73"/>
+        <location filename="../../album/gui/settings_dialog.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="79"/>
+        <location filename="../../album/gui/settings_dialog.py" line="90"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="100"/>
-        <location filename="../../album/gui/settings_dialog.py" line="102"/>
+        <location filename="../../album/gui/settings_dialog.py" line="112"/>
+        <location filename="../../album/gui/settings_dialog.py" line="114"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="104"/>
+        <location filename="../../album/gui/settings_dialog.py" line="116"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="106"/>
+        <location filename="../../album/gui/settings_dialog.py" line="118"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="117"/>
+        <location filename="../../album/gui/settings_dialog.py" line="129"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="119"/>
+        <location filename="../../album/gui/settings_dialog.py" line="131"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="131"/>
+        <location filename="../../album/gui/settings_dialog.py" line="143"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="133"/>
+        <location filename="../../album/gui/settings_dialog.py" line="145"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="135"/>
+        <location filename="../../album/gui/settings_dialog.py" line="147"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="137"/>
+        <location filename="../../album/gui/settings_dialog.py" line="149"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="138"/>
+        <location filename="../../album/gui/settings_dialog.py" line="150"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="139"/>
+        <location filename="../../album/gui/settings_dialog.py" line="151"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <location filename="../../album/gui/settings_dialog.py" line="164"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="153"/>
+        <location filename="../../album/gui/settings_dialog.py" line="165"/>
         <source>The new language shows the next time album starts.</source>
         <translation>新的语言将在下次启动 album 时生效。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="168"/>
+        <location filename="../../album/gui/settings_dialog.py" line="193"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="168"/>
+        <location filename="../../album/gui/settings_dialog.py" line="193"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="170"/>
+        <location filename="../../album/gui/settings_dialog.py" line="195"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -533,12 +543,12 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="207"/>
+        <location filename="../../album/gui/settings_dialog.py" line="230"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="216"/>
+        <location filename="../../album/gui/settings_dialog.py" line="239"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -546,72 +556,72 @@ Licence: {licence}</source>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="50"/>
+        <location filename="../../album/gui/viewer.py" line="78"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="51"/>
+        <location filename="../../album/gui/viewer.py" line="79"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="31"/>
+        <location filename="../../album/gui/viewer.py" line="38"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="52"/>
+        <location filename="../../album/gui/viewer.py" line="80"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="53"/>
+        <location filename="../../album/gui/viewer.py" line="81"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="54"/>
+        <location filename="../../album/gui/viewer.py" line="82"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="55"/>
+        <location filename="../../album/gui/viewer.py" line="83"/>
         <source>Lens</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="56"/>
+        <location filename="../../album/gui/viewer.py" line="84"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="57"/>
+        <location filename="../../album/gui/viewer.py" line="85"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="58"/>
+        <location filename="../../album/gui/viewer.py" line="86"/>
         <source>Why</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="83"/>
+        <location filename="../../album/gui/viewer.py" line="111"/>
         <source>Who is this?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="84"/>
+        <location filename="../../album/gui/viewer.py" line="112"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="143"/>
+        <location filename="../../album/gui/viewer.py" line="179"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="173"/>
+        <location filename="../../album/gui/viewer.py" line="213"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>

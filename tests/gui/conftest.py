@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture
 def window(qtbot, album_home: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The real main window on an empty library, closed (and its threads joined) after the test."""
-    from album.core.config import Paths
+    from album.core.library import Paths
     from album.gui.main_window import MainWindow
 
     win = MainWindow(Paths.from_env())
@@ -23,7 +23,7 @@ def window(qtbot, album_home: Path) -> Iterator[object]:  # type: ignore[no-unty
     qtbot.waitUntil(lambda: win.library is not None, timeout=30_000)
     yield win
     win.close()
-    assert not win.jobs, "a background job outlived the window"
+    assert not win.controller.jobs, "a background job outlived the window"
     for child in win.findChildren(object):
         if child.__class__.__name__ == "QThread":
             assert not child.isRunning(), "a QThread is still running after close"

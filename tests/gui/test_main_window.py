@@ -36,8 +36,8 @@ def test_welcome_then_drop_a_folder_and_search(qtbot, window, tmp_path: Path) ->
     folder = tmp_path / "Holiday"
     make_photos(folder, 12)
     drop(window, [folder])
-    qtbot.waitUntil(lambda: window.last_report is not None, timeout=120_000)
-    assert window.last_report.added == 12
+    qtbot.waitUntil(lambda: window.controller.last_report is not None, timeout=120_000)
+    assert window.controller.last_report.added == 12
     qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=10_000)
     assert not window.welcome.isVisible()
     assert str(folder) in window.library.settings.library_folders  # remembered for the next start
@@ -57,23 +57,23 @@ def test_cancel_then_resume_on_next_start(qtbot, window, tmp_path: Path, album_h
     folder = tmp_path / "Big"
     make_photos(folder, 60, size=(1600, 1200))
     window.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: window.index_job is not None and window.progress.maximum() > 0, timeout=60_000)
+    qtbot.waitUntil(lambda: window.controller.index_job is not None and window.progress.maximum() > 0, timeout=60_000)
     qtbot.waitUntil(lambda: window.progress.value() >= 5, timeout=60_000)
     window.cancel_button.click()
-    qtbot.waitUntil(lambda: window.last_report is not None, timeout=60_000)
-    assert window.last_report.cancelled
-    saved = window.library.store.count_photos()
+    qtbot.waitUntil(lambda: window.controller.last_report is not None, timeout=60_000)
+    assert window.controller.last_report.cancelled
+    saved = window.library.stats().photos
     assert 0 < saved < 60
     window.close()
 
-    from album.core.config import Paths
+    from album.core.library import Paths
     from album.gui.main_window import MainWindow
 
     again = MainWindow(Paths.from_env())  # the next start re-scans the remembered folder and resumes
     qtbot.addWidget(again)
     again.show()
-    qtbot.waitUntil(lambda: again.last_report is not None, timeout=120_000)
-    assert (again.last_report.unchanged, again.last_report.added) == (saved, 60 - saved)
+    qtbot.waitUntil(lambda: again.controller.last_report is not None, timeout=120_000)
+    assert (again.controller.last_report.unchanged, again.controller.last_report.added) == (saved, 60 - saved)
     again.close()
 
 
@@ -91,9 +91,9 @@ def test_event_loop_stays_responsive_while_indexing(qtbot, window, tmp_path: Pat
     timer = QTimer(interval=10, timeout=tick)
     timer.start()
     window.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: window.last_report is not None, timeout=180_000)
+    qtbot.waitUntil(lambda: window.controller.last_report is not None, timeout=180_000)
     timer.stop()
-    assert window.last_report.added == 200
+    assert window.controller.last_report.added == 200
     assert len(lags) > 50
     assert max(lags) < 0.1, f"the GUI froze for {max(lags) * 1000:.0f} ms"
 
@@ -102,7 +102,7 @@ def test_month_label_keyboard_open_viewer_and_step(qtbot, window, tmp_path: Path
     folder = tmp_path / "V"
     make_photos(folder, 3)  # taken 2021-01-01, 2023-02-02, 2021-03-03
     window.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.index_job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.controller.index_job is None, timeout=60_000)
     qtbot.waitUntil(lambda: window.grid.month_label.isVisible(), timeout=5_000)
     assert window.grid.month_label.text() == "February 2023"  # newest first: the top row's month
     window.grid.setFocus()
@@ -119,10 +119,11 @@ def test_month_label_keyboard_open_viewer_and_step(qtbot, window, tmp_path: Path
     viewer.done(0)
 
 
-def test_chips_for_every_kind_of_filter() -> None:
-    from album.core.query import KnownPerson, parse_query
+def test_chips_for_every_kind_of_filter(album_home: Path) -> None:
+    from album.core.library import KnownPerson, Library, Paths
 
-    query = parse_query("Anna camera:canon tag:dog -tag:screenshot 2023", [KnownPerson("a", "Anna")])
+    library = Library(Paths.from_env())
+    query = library.parse("Anna camera:canon tag:dog -tag:screenshot 2023", known=[KnownPerson("a", "Anna")])
     kinds = [kind for kind, _value, _label in chips_of(query)]
     assert kinds == ["person", "date", "camera", "tag", "exclude"]
 
@@ -132,8 +133,7 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     import shutil
 
     monkeypatch.setenv("ALBUM_MODELS_DIR", str(SHARED_MODELS))
-    from album.core import people as people_ops
-    from album.core.config import Paths
+    from album.core.library import Paths
     from album.gui.main_window import MainWindow
 
     folder = tmp_path / "G"
@@ -144,9 +144,9 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     win.show()
     qtbot.waitUntil(lambda: win.library is not None, timeout=30_000)
     win.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: win.last_report is not None and win.model.rowCount() == 1, timeout=120_000)
+    qtbot.waitUntil(lambda: win.controller.last_report is not None and win.model.rowCount() == 1, timeout=120_000)
     library = win.library
-    faces = people_ops.faces_in_photo(library.faces(), win.model.records[0]["id"])
+    faces = library.faces_in_photo(win.model.hits[0].photo.id)
     assert len(faces) == 2
     viewer = win.make_viewer(0, ask=lambda _parent: "Barack")
     qtbot.addWidget(viewer)
@@ -162,9 +162,9 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     top = (viewer.image.height() - shown.height()) / 2
     centre = QPoint(int(left + (x1 + x2) / 2 * shown.width()), int(top + (y1 + y2) / 2 * shown.height()))
     qtbot.mouseClick(viewer, Qt.MouseButton.LeftButton, pos=viewer.image.mapTo(viewer, centre))
-    qtbot.waitUntil(lambda: any(f.name == "Barack" for f in viewer.faces), timeout=10_000)
-    named = people_ops.faces_in_photo(library.faces(), win.model.records[0]["id"])
-    assert [f.name for f in named if f.face_id == faces[0].face_id] == ["Barack"]
+    qtbot.waitUntil(lambda: any(f.person_name == "Barack" for f in viewer.faces), timeout=10_000)
+    named = library.faces_in_photo(win.model.hits[0].photo.id)
+    assert [f.person_name for f in named if f.id == faces[0].id] == ["Barack"]
     viewer.done(0)
     win.close()
 

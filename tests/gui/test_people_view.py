@@ -9,15 +9,14 @@ from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
 
 def largest_face_person(library, photo: Path) -> str | None:  # type: ignore[no-untyped-def]
-    row = library.store.get_photo_by_path(str(photo))
-    faces = library.faces().face_rows(f"photo_id = '{row['id']}'", ["person_id", "bbox"])
-    return max(faces, key=lambda f: (f["bbox"][2] - f["bbox"][0]) * (f["bbox"][3] - f["bbox"][1]))["person_id"]
+    faces = library.faces_in_photo(library.photo(str(photo)).id)
+    return max(faces, key=lambda f: (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1])).person_id
 
 
 @needs_face_data
 def test_merge_then_remove_the_faces_that_are_not_them(qtbot, tmp_path: Path, album_home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("ALBUM_MODELS_DIR", str(SHARED_MODELS))
-    from album.core.config import Paths
+    from album.core.library import Paths
     from album.gui.main_window import MainWindow
     from album.gui.people_view import PersonIdRole
 
@@ -31,7 +30,7 @@ def test_merge_then_remove_the_faces_that_are_not_them(qtbot, tmp_path: Path, al
     win.show()
     qtbot.waitUntil(lambda: win.library is not None, timeout=30_000)
     win.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: win.last_report is not None, timeout=180_000)
+    qtbot.waitUntil(lambda: win.controller.last_report is not None, timeout=180_000)
     library = win.library
     nicole = largest_face_person(library, folder / "Nicole" / "Nicole_Kidman_0001.jpg")
     hugo = largest_face_person(library, folder / chavez[0].name)
@@ -47,11 +46,11 @@ def test_merge_then_remove_the_faces_that_are_not_them(qtbot, tmp_path: Path, al
     # "Show Faces…": Chavez's three faces look least like the rest and come first
     next(a for a in win.people_view.context_menu([nicole]).actions() if a.text() == "Show Faces…").trigger()
     review = win.face_review
-    merged_faces = len(library.faces().face_rows(f"person_id = '{nicole}'", ["id"]))
+    merged_faces = next(p.face_count for p in library.people() if p.id == nicole)
     qtbot.waitUntil(lambda: review.faces.count() == merged_faces, timeout=10_000)
-    hugo_photos = {library.store.get_photo_by_path(str(folder / p.name))["id"] for p in chavez}
+    hugo_photos = {library.photo(str(folder / p.name)).id for p in chavez}
     first = [review.faces.item(i) for i in range(3)]
-    faces = {f["id"]: f["photo_id"] for f in library.faces().face_rows(None, ["id", "photo_id"])}
+    faces = {f.id: f.photo_id for p in library.people(with_faces=True) for f in p.faces}
     assert {faces[item.data(PersonIdRole)] for item in first} == hugo_photos
     for item in first:
         item.setSelected(True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from album.core.geo import Gazetteer
-from album.core.query import KnownPerson
+from album.core.library import KnownPerson, Library, Paths
 from album.gui.search_bar import SearchBar, completion_prefix
 
 NAMES = ["Anna Schmidt", "Lisbon", "Zhejiang", "小明", "dog", "小狗", "beach", "海滩"]
@@ -31,8 +32,9 @@ def typed(qtbot, bar: SearchBar, text: str) -> None:  # type: ignore[no-untyped-
     QApplication.sendEvent(bar.edit, event)
 
 
-def test_typing_offers_the_librarys_names_and_inserts_the_choice(qtbot) -> None:  # type: ignore[no-untyped-def]
-    bar = SearchBar(Gazetteer())
+def test_typing_offers_the_librarys_names_and_inserts_the_choice(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    bar = SearchBar(lambda text: library.parse(text, known=[], places=False), library.to_syntax)
     qtbot.addWidget(bar)
     bar.show()
     bar.set_suggestions(NAMES)
@@ -45,11 +47,11 @@ def test_typing_offers_the_librarys_names_and_inserts_the_choice(qtbot) -> None:
     assert sorted(options) == ["小明", "小狗"]
 
 
-def test_clicking_a_chip_selects_its_part_for_editing(qtbot) -> None:  # type: ignore[no-untyped-def]
-    bar = SearchBar(Gazetteer())
+def test_clicking_a_chip_selects_its_part_for_editing(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    bar = SearchBar(lambda text: library.parse(text, known=[KnownPerson("a", "Anna")], places=False), library.to_syntax)
     qtbot.addWidget(bar)
     bar.show()
-    bar.known_people = [KnownPerson("a", "Anna")]
     bar.edit.setText("Anna at the beach summer 2023")
     bar.parse_now()
     date_chip = next(chip for chip in bar.chips() if chip.objectName() == "chip-date")

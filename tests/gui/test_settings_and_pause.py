@@ -6,13 +6,14 @@ from pathlib import Path
 
 from test_main_window import make_photos
 
-from album.core.config import Settings
+from album.core.library import Settings
 
 
 def import_and_wait(qtbot, window, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    window.last_report = None
+    controller = window.controller
+    controller.last_report = None
     window.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: window.last_report is not None and window.index_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: controller.last_report is not None and controller.index_job is None, timeout=120_000)
 
 
 def test_settings_remove_and_add_folders_and_save_choices(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -32,12 +33,12 @@ def test_settings_remove_and_add_folders_and_save_choices(qtbot, window, tmp_pat
     dialog.folders.addItem(str(garden))  # what "Add Folder…" does after its file dialog
     dialog.tag_probability.setValue(0.5)
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
-    window.last_report = None
+    window.controller.last_report = None
     dialog.accept()
 
-    qtbot.waitUntil(lambda: window.last_report is not None and window.library is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: window.controller.last_report is not None and window.library is not None, timeout=120_000)
     qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=30_000)  # Trip's photos left, Garden's came
-    assert {Path(r["path"]).parent for r in window.model.records} == {garden}
+    assert {Path(hit.photo.path).parent for hit in window.model.hits} == {garden}
     assert trip.is_dir() and len(list(trip.iterdir())) == 5  # the files themselves are untouched
     saved = Settings.load(window.paths)
     assert (saved.library_folders, saved.min_tag_probability, saved.language) == ([str(garden)], 0.5, "zh_CN")
@@ -51,10 +52,12 @@ def test_pause_and_resume_an_import(qtbot, window, tmp_path: Path) -> None:  # t
     window.pause_button.click()
     assert window.pause_button.text() == "Resume"
     qtbot.waitUntil(lambda: window.status.text().startswith("Paused after"), timeout=60_000)
-    saved = window.library.store.count_photos()
+    saved = window.library.stats().photos
     qtbot.wait(500)
-    assert window.library.store.count_photos() == saved < 200  # nothing moves while paused
-    assert window.last_report is None
+    assert window.library.stats().photos == saved < 200  # nothing moves while paused
+    assert window.controller.last_report is None
+    # the grid already shows the committed photos: live results follow the import's committed batches
+    qtbot.waitUntil(lambda: window.model.rowCount() == saved, timeout=10_000)
     window.pause_button.click()
-    qtbot.waitUntil(lambda: window.last_report is not None, timeout=120_000)
-    assert (window.last_report.added, window.last_report.cancelled) == (200, False)
+    qtbot.waitUntil(lambda: window.controller.last_report is not None, timeout=120_000)
+    assert (window.controller.last_report.added, window.controller.last_report.cancelled) == (200, False)

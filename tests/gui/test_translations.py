@@ -33,8 +33,7 @@ def test_every_gui_string_has_a_current_chinese_translation(tmp_path: Path) -> N
 
 
 def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from album.core.config import Paths
-    from album.core.query import parse_query
+    from album.core.library import Paths
     from album.gui.main_window import MainWindow
     from album.gui.search_bar import chips_of
 
@@ -50,13 +49,14 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path
         assert menus == ["文件(&F)", "帮助(&H)"]
         assert [window.sidebar.item(i).text() for i in range(2)] == ["照片", "人物"]
         assert "拖到这里" in window.welcome.text()
-        assert [label for _k, _v, label in chips_of(parse_query("2023年夏天"))] == ["日期：2023-06-01 – 2023-08-31"]
+        chips = [label for _k, _v, label in chips_of(window.library.parse("2023年夏天"))]
+        assert chips == ["日期：2023-06-01 – 2023-08-31"]
 
         for month in (3, 7):
             exif = Exif(taken=datetime(2023, month, 2), lat=30.25, lon=120.17)  # Hangzhou
             write_photo(tmp_path / "photos" / f"IMG_{month}.jpg", exif)
         window.import_paths([str(tmp_path / "photos")])
-        qtbot.waitUntil(lambda: window.last_report is not None, timeout=60_000)
+        qtbot.waitUntil(lambda: window.controller.last_report is not None, timeout=60_000)
         window.search_bar.edit.setText("2023年夏天")
         window.search_bar.edit.returnPressed.emit()
         qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)

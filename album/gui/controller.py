@@ -1,0 +1,406 @@
+"""The GUI's one way into the library: a controller that owns the :class:`Library` and every job.
+
+Widgets never call the core. They call the controller's typed methods (``search``, ``import_paths``,
+``name_person`` ...), and the controller runs the work in :class:`~album.gui.workers.Job` workers and
+answers with signals. So the main window only lays out widgets and connects them, and every library
+call the GUI makes is in this one file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from album.core.library import (
+    IndexProgress,
+    IndexReport,
+    KnownPerson,
+    Library,
+    LockHolder,
+    ModelStatus,
+    Paths,
+    Query,
+    Settings,
+)
+from album.core.records import Face, Person, Photo, SearchResult
+from album.gui.workers import Job
+from album.runtime import freeze_long_lived_objects
+
+log = logging.getLogger(__name__)
+
+JobFunction = Callable[[Callable[[Any], None], threading.Event], Any]
+
+
+@dataclass(frozen=True)
+class PeopleSnapshot:
+    """What the people view and the search bar show, loaded together in one worker."""
+
+    people: list[Person]  # visible people, with their cover faces
+    known: list[KnownPerson]  # whom the search bar recognises by name
+    suggestions: list[str]  # what the search bar completes: people, places, tags
+
+
+class LibraryController(QObject):
+    """Owns the library and the background jobs of one window.
+
+    Args:
+        paths: which library to open (the user's own by default).
+
+    Signals:
+        opened(Library): the library is open and its place names are loaded (also after a reopen).
+        index_started(): an import began.
+        progress(IndexProgress): how the import goes; phase "waiting" while another process writes
+            to the library (:meth:`lock_holder` says who).
+        batch_committed(int): the import committed another batch (the count so far); the current
+            search is refreshed after it, so results grow while photos are indexed.
+        index_finished(object): the :class:`IndexReport`, or None when the import failed (``failed``
+            says why).
+        results(SearchResult): the answer to the latest search (older answers are dropped).
+        people_changed(PeopleSnapshot): the people, known names and suggestions, after a load or an edit.
+        people_edited(): a people edit (naming, merging, "not this person" ...) was saved.
+        errors_listed(list): the library's :class:`~album.core.records.FileError` records.
+        failed(str): a job failed; a message for the user.
+    """
+
+    opened = Signal(object)
+    index_started = Signal()
+    progress = Signal(object)
+    batch_committed = Signal(int)
+    index_finished = Signal(object)
+    results = Signal(object)
+    people_changed = Signal(object)
+    people_edited = Signal()
+    errors_listed = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, paths: Paths | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths or Paths.from_env()
+        self.library: Library | None = None
+        self.jobs: list[Job] = []
+        self.index_job: Job | None = None
+        self.search_job: Job | None = None
+        self.last_report: IndexReport | None = None
+        self.known_people: list[KnownPerson] = []
+        self.query = Query()  # what the shown results answer
+        self.pause_event = threading.Event()
+        self._pending_roots: list[str] = []
+        self._reopen_after_import = False
+        self._last_search: Callable[[Library], SearchResult] = lambda library: library.search(Query())
+        self._refresh_pending = False
+        self._batches = 0
+
+    # -- jobs -------------------------------------------------------------------------------------
+    def run(
+        self, fn: JobFunction, on_done: Callable[[Any], object], on_progress: Callable[[Any], object] | None = None
+    ) -> Job:
+        """Run ``fn(progress, cancel)`` in a worker owned by this controller (joined at :meth:`shutdown`)."""
+        job = Job(fn, self)
+        job.finished.connect(on_done)
+        job.failed.connect(self.failed)
+        if on_progress is not None:
+            job.progress.connect(on_progress)
+        job.finished.connect(lambda _r, j=job: self._forget(j))
+        job.failed.connect(lambda _m, j=job: self._forget(j))
+        self.jobs.append(job)
+        job.start()
+        return job
+
+    def _forget(self, job: Job) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+
+    def shutdown(self) -> None:
+        """Cancel every job and wait for it: what was indexed is kept and the next start resumes."""
+        self.pause_event.clear()
+        for job in self.jobs:
+            job.blockSignals(True)  # a job that ends now must not start follow-up work
+            job.cancel()
+        for job in self.jobs:
+            job.wait()
+        self.jobs.clear()
+
+    # -- opening ----------------------------------------------------------------------------------
+    def open(self) -> None:
+        """Open the library in the background (with its place names, ~1 s), then re-scan its folders."""
+        paths = self.paths
+
+        def load(_progress: Any, _cancel: Any) -> Library:
+            library = Library(paths, after_heavy_load=freeze_long_lived_objects)
+            library.load_place_names()  # the search bar understands place names from the first search
+            return library
+
+        self.run(load, self._opened)
+
+    def _opened(self, library: Library) -> None:
+        self.library = library
+        self.opened.emit(library)
+        self.search(self.query)
+        self.refresh_people()
+        folders = [f for f in library.settings.library_folders if os.path.isdir(f)]
+        if folders or self._pending_roots:
+            roots, self._pending_roots = folders + self._pending_roots, []
+            self.import_paths(roots)  # re-scan: new, changed and removed photos
+
+    def reopen(self) -> None:
+        """Open the library again with the saved settings (new models), then re-scan in the background."""
+        self.library = None
+        self.open()
+
+    def lock_holder(self) -> LockHolder | None:
+        """Who writes to the library (or last did); for the status bar while an import waits."""
+        return self.library.lock_holder() if self.library is not None else None
+
+    # -- importing --------------------------------------------------------------------------------
+    def import_paths(self, roots: list[str]) -> None:
+        """Remember the folders among ``roots`` and index them; photos appear as batches are committed."""
+        library = self.library
+        if library is None or self.index_job is not None:  # not open yet, or busy: after this import
+            self._pending_roots += [r for r in roots if r not in self._pending_roots]
+            return
+        library.add_folders([r for r in roots if os.path.isdir(r)])
+        self.pause_event.clear()
+        self._batches = 0
+        pause = self.pause_event
+
+        def index(progress: Callable[[Any], None], cancel: threading.Event) -> IndexReport:
+            return library.index(roots, progress, cancel, pause)
+
+        self.index_job = self.run(index, self._indexed, self._index_progress)
+        self.index_job.failed.connect(lambda _message: self._index_ended(None))
+        self.index_started.emit()
+
+    def _index_progress(self, progress: IndexProgress) -> None:
+        self.progress.emit(progress)
+        if progress.batches > self._batches:
+            self._batches = progress.batches
+            self.batch_committed.emit(progress.batches)
+            self.refresh_results()
+
+    def _indexed(self, report: IndexReport) -> None:
+        self.last_report = report
+        self._index_ended(report)
+        self.refresh_results()
+        self.refresh_people()
+        if self._pending_roots and not report.cancelled:
+            roots, self._pending_roots = self._pending_roots, []
+            self.import_paths(roots)
+
+    def _index_ended(self, report: IndexReport | None) -> None:
+        self.index_job = None
+        self.index_finished.emit(report)
+        if self._reopen_after_import:
+            self._reopen_after_import = False
+            self.reopen()
+
+    def cancel_indexing(self) -> None:
+        if self.index_job is not None:
+            self.pause_event.clear()
+            self.index_job.cancel()
+
+    def pause_indexing(self, paused: bool) -> None:
+        """Pause: photos in flight finish and are saved, then the import waits and uses no CPU."""
+        if paused:
+            self.pause_event.set()
+        else:
+            self.pause_event.clear()
+
+    def forget_folders(self, folders: list[str]) -> None:
+        """Take folders' photos out of the library (the files stay), then show the results again."""
+        library = self.library
+        if library is None or not folders:
+            return
+        self.run(lambda _p, _c: sum(library.forget_folder(f) for f in folders), lambda _n: self.refresh_results())
+
+    def list_errors(self) -> None:
+        """Load the files that could not be indexed; answers with ``errors_listed``."""
+        library = self.library
+        if library is not None:
+            self.run(lambda _p, _c: library.errors(), self.errors_listed.emit)
+
+    # -- searching --------------------------------------------------------------------------------
+    def parse(self, text: str) -> Query:
+        """The search box's text as the CLI would understand it in this library (fast: the GUI thread)."""
+        library = self.library
+        if library is None:
+            return Query(text=text.strip())
+        return library.parse(text, known=self.known_people, places=library.places_loaded)
+
+    def to_syntax(self, query: Query) -> str:
+        """``query`` in the explicit search syntax, with this library's tag names."""
+        library = self.library
+        return library.to_syntax(query) if library is not None else query.text
+
+    def search(self, query: Query) -> None:
+        """Show photos matching ``query``; a newer search replaces the one in flight."""
+        self.query = query
+        self._search(lambda library: library.search(query))
+
+    def similar(self, path: str) -> None:
+        """Show photos like the one at ``path`` (in the library or not)."""
+        self.query = Query()
+        self._search(lambda library: library.similar(path))
+
+    def refresh_results(self) -> None:
+        """Run the current search again (new photos were committed); at most one refresh at a time."""
+        if self.search_job is not None:
+            self._refresh_pending = True
+            return
+        self._search(self._last_search)
+
+    def _search(self, fn: Callable[[Library], SearchResult]) -> None:
+        self._last_search = fn
+        self._refresh_pending = False
+        library = self.library
+        if library is None:
+            return
+        stale = self.search_job
+        if stale is not None:  # cancelled and disconnected before its replacement starts
+            stale.cancel()
+            stale.finished.disconnect(self._searched)
+            stale.failed.disconnect(self._search_failed)
+        job = self.run(lambda _p, _c: fn(library), self._searched)
+        job.failed.connect(self._search_failed)
+        self.search_job = job
+
+    def _searched(self, result: SearchResult) -> None:
+        self.search_job = None
+        self.results.emit(result)
+        if self._refresh_pending:
+            self.refresh_results()
+
+    def _search_failed(self, _message: str) -> None:
+        self.search_job = None
+
+    # -- photos -----------------------------------------------------------------------------------
+    def thumbnail(self, photo: Photo) -> Path | None:
+        return self.library.thumbnail(photo) if self.library is not None else None
+
+    def place_names(self, photo: Photo, chinese: bool) -> list[str]:
+        if self.library is None:
+            return [n for n in (photo.place, photo.region, photo.country) if n]
+        return self.library.place_names(photo, chinese)
+
+    def region_names(self, region: str | None, country: str, chinese: bool) -> list[str]:
+        """A region and country (English, as stored) in the UI's language."""
+        return self.place_names(Photo(id="", path="", region=region, country=country), chinese)
+
+    def tag_name(self, key: str, chinese: bool) -> str:
+        return self.library.tag_name(key, chinese) if self.library is not None else key
+
+    def faces_in_photo(self, photo_id: str) -> list[Face]:
+        """The faces of a photo with their people's names. Slow: call it from a worker."""
+        return self.library.faces_in_photo(photo_id) if self.library is not None else []
+
+    # -- people -----------------------------------------------------------------------------------
+    def refresh_people(self) -> None:
+        """Reload the people, the names the search bar knows and what it completes."""
+        library = self.library
+        if library is None:
+            return
+
+        def load(_p: Any, _c: Any) -> PeopleSnapshot:
+            people = library.people(include_hidden=False, with_covers=True)
+            return PeopleSnapshot(people, library.known_people(), library.suggestions())
+
+        self.run(load, self._people_loaded)
+
+    def _people_loaded(self, snapshot: PeopleSnapshot) -> None:
+        self.known_people = snapshot.known
+        self.people_changed.emit(snapshot)
+
+    def faces_for_review(self, person_id: str, on_done: Callable[[list[tuple[Face, float]]], object]) -> None:
+        """A person's faces with their distance from the person's mean face, least like the rest first."""
+        library = self.library
+        if library is not None:
+            self.run(lambda _p, _c: library.faces_for_review(person_id), on_done)
+
+    def _edit(self, change: Callable[[Library], object]) -> None:
+        library = self.library
+        if library is not None:
+            self.run(lambda _p, _c: change(library), self._edited)
+
+    def _edited(self, _result: object) -> None:
+        self.people_edited.emit()
+        self.refresh_people()
+        if any(self.query.person_ids) or self.query.people:
+            self.refresh_results()  # the shown person's photos may have changed
+
+    def name_person(self, person_id: str, name: str) -> None:
+        self._edit(lambda library: library.name_person(person_id, name))
+
+    def name_face(self, face_id: str, name: str) -> None:
+        self._edit(lambda library: library.name_face(face_id, name))
+
+    def merge_people(self, target: str, sources: list[str]) -> None:
+        self._edit(lambda library: library.merge_people(target, sources))
+
+    def hide_people(self, person_ids: list[str]) -> None:
+        def hide(library: Library) -> None:
+            for person_id in person_ids:
+                library.hide_person(person_id)
+
+        self._edit(hide)
+
+    def set_me(self, person_id: str) -> None:
+        self._edit(lambda library: library.set_me(person_id))
+
+    def not_this_person(self, face_ids: list[str]) -> None:
+        if face_ids:
+            self._edit(lambda library: library.not_this_person(face_ids))
+
+    # -- models and settings ----------------------------------------------------------------------
+    def models(self) -> list[ModelStatus]:
+        """The CLIP models and the face models, installed or not (a few file checks)."""
+        return self.library.models() if self.library is not None else []
+
+    def download_model(self, kind: str, name: str | None = None) -> Job | None:
+        """Download a model in a worker; its progress is ``(file name, bytes done, bytes total)``."""
+        library = self.library
+        if library is None:
+            return None
+
+        def fetch(progress: Callable[[Any], None], _cancel: Any) -> str:
+            library.download_model(kind, name, lambda file, done, total: progress((file, done, total)))
+            return ""
+
+        return self.run(fetch, lambda _r: None)
+
+    @property
+    def settings(self) -> Settings | None:
+        return self.library.settings if self.library is not None else None
+
+    def apply_settings(self, chosen: Settings) -> bool:
+        """Save ``chosen``; forget removed folders, import added ones, reopen if models changed.
+
+        Returns:
+            True when the models change waits for the current import to end.
+        """
+        library = self.library
+        if library is None:
+            return False
+        before = library.settings
+        added = [f for f in chosen.library_folders if f not in before.library_folders]
+        removed = [f for f in before.library_folders if f not in chosen.library_folders]
+        model_fields = ("clip_model", "allow_downloads", "face_distance", "min_tag_probability")
+        reload = any(getattr(chosen, f) != getattr(before, f) for f in model_fields)
+        kept = [f for f in chosen.library_folders if f not in added]  # import_paths adds the new ones
+        library.settings = dataclasses.replace(chosen, library_folders=kept)
+        library.settings.save(library.paths)
+        self.forget_folders(removed)
+        if added:
+            self.import_paths(added)
+        if reload and self.index_job is not None:
+            self._reopen_after_import = True
+            return True
+        if reload:
+            self.reopen()
+        return False
