@@ -21,6 +21,10 @@ def configure_process(verbose: bool = False) -> None:
     )
     # exifread logs a warning for every photo without EXIF (most PNGs, screenshots): not news to users.
     logging.getLogger("exifread").setLevel(logging.ERROR)
+    # Pillow warns about images above 89 MP; album's own limits (pixels, decode memory) decide, per file.
+    from PIL import Image
+
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
     # insightface's alignment calls a scikit-image API that warns about its own future; not our users' news.
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"insightface\.")
 

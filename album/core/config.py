@@ -77,6 +77,9 @@ class IndexSettings:
         thumb_size: long side of the cached grid thumbnail.
         max_pixels: images above this many pixels are refused as possible decompression bombs.
         max_file_bytes: files bigger than this are refused before being read into memory.
+        max_decode_bytes: memory one decode may take. JPEGs decode reduced (draft mode), so only a
+            huge one comes near it; PNG, TIFF, WebP and HEIC decode at full size, so a 9000×9000 PNG
+            (243 MB) is the most such a file may be. Above it the file is refused as too large.
         batch_size: photos per database commit; a crash loses at most one batch of work.
         workers: decode threads; Pillow and libjpeg release the GIL, so threads use both cores.
     """
@@ -85,6 +88,7 @@ class IndexSettings:
     thumb_size: int = 320
     max_pixels: int = 200_000_000
     max_file_bytes: int = 512 * 1024 * 1024
+    max_decode_bytes: int = 256 * 1024 * 1024
     batch_size: int = 64
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
     use_draft: bool = True

@@ -7,6 +7,7 @@ libjpeg's DCT scaling ("draft mode"), which is several times faster than a full 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -154,9 +155,14 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
         if settings.use_draft and image.format == "JPEG":
             scale = settings.decode_size / max(width, height)
             image.draft("RGB", (max(1, round(width * scale)), max(1, round(height * scale))))
+        needed = _decode_bytes(image)  # after draft: what decoding at the size it will decode takes
+        if needed > settings.max_decode_bytes:
+            raise PhotoError("too_large", f"{width}×{height} pixels would take {needed >> 20} MB to decode "
+                             f"(the limit is {settings.max_decode_bytes >> 20} MB)")  # fmt: skip
         orientation = image.getexif().get(0x0112, 1) if fmt != "raw" else 1
-        image = _to_rgb(image)
-        image.load()
+        with _BIG_DECODES if needed > BIG_DECODE_BYTES else contextlib.nullcontext():
+            image = _to_rgb(image)
+            image.load()
     except PhotoError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -171,6 +177,19 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
         if orientation >= 5:
             full_size = (full_size[1], full_size[0])
     return image, full_size
+
+
+# At most one decode this big at a time: two decode threads on two hostile 240 MB PNGs must not add up.
+BIG_DECODE_BYTES = 64 * 1024 * 1024
+_BIG_DECODES = threading.Lock()
+
+
+def _decode_bytes(image: Image.Image) -> int:
+    """Memory the decoded pixels take, with the copy a conversion to RGB makes."""
+    bands = len(image.getbands())
+    sample = 2 if image.mode in ("I;16", "I;16B", "I;16L") else 4 if image.mode in ("I", "F") else 1
+    converted = 0 if image.mode == "RGB" else 3
+    return image.size[0] * image.size[1] * (bands * sample + converted)
 
 
 def thumbnail_path(thumbs_dir: Path, digest: str) -> Path:

@@ -179,3 +179,22 @@ def test_file_that_does_not_hold_still_is_refused() -> None:
     with pytest.raises(PhotoError) as info:
         read_stable(FileEntry(path, st.st_size, st.st_mtime_ns), SETTINGS.max_file_bytes)
     assert info.value.kind == "changed"
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")  # album's own limits decide
+def test_full_size_formats_are_refused_above_the_decode_memory_limit(tmp_path: Path) -> None:
+    """PNG cannot decode reduced: a 10000×10000 RGB one (100 MP, under the pixel limit) would take 300 MB
+    to decode, so it is refused before decoding; a JPEG of the same size decodes reduced and is fine."""
+    import resource
+
+    png = png_bomb(tmp_path / "big.png", 10_000, 10_000)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    error = expect_error(png, tmp_path, "too_large")
+    assert "MB to decode" in error.reason
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024 < 100
+    jpeg = tmp_path / "big.jpg"
+    write_photo(jpeg, image=Image.new("RGB", (10_000, 10_000), "white"))
+    entry = FileEntry(str(jpeg), jpeg.stat().st_size, jpeg.stat().st_mtime_ns)
+    _entry, data = read_stable(entry, SETTINGS.max_file_bytes)
+    photo = decode_photo(entry, data, content_hash(data), SETTINGS, tmp_path / "thumbs")
+    assert (photo.width, photo.height) == (10_000, 10_000) and max(photo.image.size) < 2_000
