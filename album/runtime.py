@@ -15,6 +15,7 @@ import warnings
 def configure_process(verbose: bool = False) -> None:
     """Logging, warnings and native-library log levels for an album process."""
     os.environ.setdefault("LANCE_LOG", "error")  # LanceDB's Rust core otherwise logs routine WARNs
+    os.umask(0o077)  # the library holds face embeddings and where photos were taken: for this user only
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -60,9 +60,13 @@ class Paths:
         return cls(data_dir=data, cache_dir=cache, models_dir=models)
 
     def ensure(self) -> None:
-        """Create the directories album writes to (never the models dir: it may be read-only)."""
+        """Create the directories album writes to (never the models dir: it may be read-only), readable
+        by this user only: the library holds face embeddings and where photos were taken."""
         for path in (self.data_dir, self.cache_dir, self.thumbs_dir):
-            path.mkdir(parents=True, exist_ok=True)
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for path in (self.data_dir, self.cache_dir):
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o700)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,14 @@ import numpy as np
 from PIL import Image
 
 from album.core.models.clip_onnx import OnnxImageTower, Verdict, probe_images
-from album.core.models.registry import CLIP_CONFIG, CLIP_WEIGHTS, DownloadProgress, ModelUnavailable, ensure_clip_files
+from album.core.models.registry import (
+    CLIP_CONFIG,
+    CLIP_WEIGHTS,
+    DownloadProgress,
+    ModelUnavailable,
+    ensure_clip_files,
+    telemetry_off,
+)
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +104,7 @@ class ClipEncoder:
         Raises:
             ModelUnavailable: weights missing and not downloadable, or unreadable.
         """
+        telemetry_off()  # before open_clip, transformers and huggingface_hub are imported
         with self._lock:
             if self._model is not None:
                 return

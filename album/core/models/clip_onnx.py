@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 
+from album.core.models.registry import telemetry_off
+
 log = logging.getLogger(__name__)
 
 MIN_COSINE = 0.99
@@ -67,6 +69,7 @@ class OnnxImageTower:
     """Runs the int8 image tower; ``encode`` takes a preprocessed NCHW float32 batch."""
 
     def __init__(self, path: Path, threads: int, verdict: Verdict) -> None:
+        telemetry_off()
         import onnxruntime as ort
 
         options = ort.SessionOptions()
@@ -119,6 +122,8 @@ class OnnxImageTower:
 def _export_int8(visual: Any, probes: Any, path: Path) -> None:
     """torch → ONNX (fp32, batch dimension dynamic) → int8 weights, written atomically."""
     import torch
+
+    telemetry_off()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     fp32 = path.with_suffix(".fp32.tmp")

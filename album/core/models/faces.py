@@ -24,7 +24,14 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from album.core.models.registry import DownloadProgress, ModelStatus, ModelUnavailable, check_reachable, download_url
+from album.core.models.registry import (
+    DownloadProgress,
+    ModelStatus,
+    ModelUnavailable,
+    check_reachable,
+    download_url,
+    telemetry_off,
+)
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +215,7 @@ class FaceAnalyzer:
     def _sessions(self) -> tuple[Any, Any]:
         sessions = getattr(self._local, "sessions", None)
         if sessions is None:
+            telemetry_off()
             import onnxruntime
             from insightface.model_zoo import get_model
 

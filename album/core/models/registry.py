@@ -18,6 +18,7 @@ cost) are one setting away.
 from __future__ import annotations
 
 import logging
+import os
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,21 @@ DownloadProgress = Callable[[str, int, int], None]
 
 CLIP_CONFIG = "open_clip_config.json"
 CLIP_WEIGHTS = ("open_clip_model.safetensors", "open_clip_pytorch_model.safetensors", "open_clip_pytorch_model.bin")
+
+
+# Dependencies that phone home unless told not to, and how to tell them: set before they are imported.
+TELEMETRY_OFF = {
+    "ORT_DISABLE_TELEMETRY": "1",  # onnxruntime writes a device id under ~/.cache/Microsoft on import otherwise
+    "HF_HUB_DISABLE_TELEMETRY": "1",  # huggingface_hub (downloads)
+    "DO_NOT_TRACK": "1",
+}
+
+
+def telemetry_off() -> None:
+    """Switch off the telemetry of album's dependencies; called before any of them is imported (the
+    entry points call it at start, the model code again right before its lazy imports)."""
+    for name, value in TELEMETRY_OFF.items():
+        os.environ.setdefault(name, value)
 
 
 class ModelUnavailable(Exception):
@@ -147,6 +163,7 @@ def check_reachable(host: str = HUB_HOST, port: int = 443, timeout: float = 3.0)
 
 def download_file(repo: str, filename: str, folder: Path, progress: DownloadProgress | None) -> Path:
     """Fetch one file from a Hugging Face repository into ``folder``, reporting byte progress."""
+    telemetry_off()
     from huggingface_hub import hf_hub_download
     from tqdm.auto import tqdm
 
