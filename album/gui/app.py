@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 
 
 def install_crash_handler(paths: Paths, show_dialog: bool = True) -> None:
-    """One place for unexpected errors: a crash log in the data dir, and a dialog instead of a silent exit."""
+    """One place for unexpected errors, on the GUI thread or any other: a crash log in the data dir,
+    and a dialog (shown by the GUI thread) instead of a silent exit or a thread dying unseen."""
 
     def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, error, tb))
@@ -33,13 +35,20 @@ def install_crash_handler(paths: Paths, show_dialog: bool = True) -> None:
         with open(crash_log, "a", encoding="utf-8") as fh:
             fh.write(f"--- {datetime.now().isoformat()} album {__version__}\n{text}\n")
         log.error("unexpected error (details in %s):\n%s", crash_log, text)
-        if show_dialog and QApplication.instance() is not None:
+        app = QApplication.instance()
+        if show_dialog and app is not None:
             message = QCoreApplication.translate(
                 "App", "Something unexpected happened: {error}\n\nDetails were saved to {log}."
             ).format(error=error, log=crash_log)
-            QMessageBox.critical(None, QCoreApplication.translate("App", "album hit a problem"), message)
+            title = QCoreApplication.translate("App", "album hit a problem")
+            QTimer.singleShot(0, app, lambda: QMessageBox.critical(None, title, message))  # on the GUI thread
+
+    def handle_thread(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is not SystemExit and args.exc_value is not None:
+            handle(args.exc_type, args.exc_value, args.exc_traceback)
 
     sys.excepthook = handle
+    threading.excepthook = handle_thread
 
 
 def app_icon() -> QIcon:
@@ -52,13 +61,13 @@ def app_icon() -> QIcon:
 
 
 def main() -> int:
-    configure_process()
+    paths = Paths.from_env()
+    configure_process(log_file=paths.log_dir / "album.log")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("album")
     app.setApplicationVersion(__version__)
     QApplication.setDesktopFileName("album")
     QApplication.setWindowIcon(app_icon())
-    paths = Paths.from_env()
     install_translators(app, Settings.load(paths).language)
     install_crash_handler(paths)
     window = MainWindow(paths)
