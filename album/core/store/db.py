@@ -230,6 +230,11 @@ def error_row(path_bytes: bytes, size: int | None, mtime_ns: int | None, kind: s
     }
 
 
+def _drive_key(folder: str) -> str:
+    """The meta key for a folder's drive: a digest of its path bytes (a path need not be valid UTF-8)."""
+    return "drive:" + hashlib.blake2b(os.fsencode(folder), digest_size=16).hexdigest()
+
+
 PHOTO_COLUMNS = [f.name for f in dataclasses.fields(Photo)]
 
 
@@ -296,11 +301,11 @@ class Store:
 
     def folder_drive(self, folder: str) -> str | None:
         """The drive (device id) ``folder`` was on when it was last indexed, if known."""
-        return self._get_meta(f"drive:{folder}")
+        return self._get_meta(_drive_key(folder))
 
     def set_folder_drive(self, folder: str, drive: str) -> None:
         if self.folder_drive(folder) != drive:
-            self._set_meta(f"drive:{folder}", drive)
+            self._set_meta(_drive_key(folder), drive)
 
     @property
     def schema_version(self) -> int:
@@ -403,7 +408,7 @@ class Store:
 
     def photo_ids_under(self, folder: str) -> list[str]:
         """Ids of the photos in ``folder`` and its subfolders."""
-        prefix = folder.rstrip(os.sep) + os.sep
+        prefix = display_path(os.fsencode(folder.rstrip(os.sep) + os.sep))  # as the path column shows it
         table = self.query_photos(f"starts_with(path, {sql_string(prefix)})", columns=["id"])
         return [str(i) for i in table.column("id").to_pylist()]
 
