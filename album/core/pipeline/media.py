@@ -209,10 +209,16 @@ def write_thumbnail(image: Image.Image, path: Path, size: int) -> None:
     thumb = image.copy()
     thumb.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)  # box-reduce, then Lanczos
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # unique per writer
+    encoded = io.BytesIO()
+    # Encoded in memory: Pillow's encoder writes straight to the file descriptor and takes a short
+    # write (the last bytes that fit on a full disk) for success, leaving a truncated JPEG. Python's
+    # file writes retry a short write, so a full disk raises.
+    thumb.save(encoded, "JPEG", quality=THUMB_QUALITY, optimize=True)
     with disk_full_as_error(path.parent.parent):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            thumb.save(tmp, "JPEG", quality=THUMB_QUALITY, optimize=True)
+            with open(tmp, "wb") as fh:
+                fh.write(encoded.getbuffer())
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
