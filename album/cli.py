@@ -21,6 +21,7 @@ from typing import Any
 
 from album import __version__
 from album.core.library import (
+    DiskFull,
     IndexProgress,
     IndexReport,
     InvalidQuery,
@@ -33,6 +34,7 @@ from album.core.library import (
     PhotoError,
     PlaceFilter,
     Query,
+    ReadOnlyFolder,
     StoreError,
 )
 from album.core.records import (
@@ -191,6 +193,10 @@ def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
         bar.close()
         print("interrupted: indexed photos are saved; run the same command again to resume", file=sys.stderr)
         return 130
+    except DiskFull as exc:
+        bar.close()
+        print(f"album: {exc}", file=sys.stderr)
+        return 1
     bar.close()
     _print_report(report, args.json)
     return 0
@@ -528,5 +534,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LibraryBusy as exc:
         print(f"album: {exc}", file=sys.stderr)
         return 75  # EX_TEMPFAIL: try again later
+    except (DiskFull, ReadOnlyFolder) as exc:  # nothing half-written: free space (or allow writing) and re-run
+        print(f"album: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # e.g. `album search | head`
         return 0

@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from album.core.models.registry import DEFAULT_CLIP_MODEL
+from album.core.writable import check_writable, disk_full_as_error
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +66,12 @@ class Paths:
         for path in (self.data_dir, self.cache_dir, self.thumbs_dir):
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
         for path in (self.data_dir, self.cache_dir):
-            if path.stat().st_mode & 0o077:
-                path.chmod(0o700)
+            mode = path.stat().st_mode
+            if mode & 0o077:
+                try:
+                    path.chmod(mode & 0o700)  # the owner's bits stay: a folder made read-only stays so
+                except PermissionError:  # not this user's folder: reading it may still work
+                    log.warning("cannot make %s private to this user", path)
 
 
 @dataclass(frozen=True)
@@ -137,9 +142,23 @@ class Settings:
         return settings
 
     def save(self, paths: Paths) -> None:
+        """Write the settings atomically: a crash or a full disk leaves the old settings or the new,
+        never half, and no temp file behind.
+
+        Raises:
+            DiskFull: the data folder's disk is full.
+            ReadOnlyFolder: the data folder is read-only.
+        """
         paths.ensure()
+        check_writable([paths.data_dir])
         path = paths.data_dir / "settings.json"
         text = json.dumps({"version": self.VERSION, **asdict(self)}, indent=2, ensure_ascii=False)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as tmp:
-            tmp.write(text)
-        os.replace(tmp.name, path)  # atomic: a crash leaves the old settings or the new, never half
+        with disk_full_as_error(path.parent):
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with open(fd, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise

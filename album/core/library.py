@@ -53,16 +53,18 @@ from album.core.query import (
 from album.core.records import Face, FileError, LibraryStats, Person, Photo, SearchResult
 from album.core.search import Searcher
 from album.core.store.db import Store, StoreError
-from album.core.store.faces import FaceStore
+from album.core.store.faces import FACE_TABLES, FaceStore
 from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled
+from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, opening
 
 WaitCallback = Callable[[LockHolder | None], None]
 
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
-    "IndexProgress", "IndexReport", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
-    "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "Settings", "StoreError",
+    "DiskFull", "IndexProgress", "IndexReport", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy",
+    "LockHolder", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "ReadOnlyFolder",
+    "Settings", "StoreError",
 ]  # fmt: skip
 
 
@@ -81,8 +83,9 @@ class Library:
     ) -> None:
         self.paths = paths
         self.settings = settings or Settings.load(paths)
-        paths.ensure()
-        self._store = Store(paths.db_dir)
+        with opening(paths.data_dir):
+            paths.ensure()
+            self._store = Store(paths.db_dir)
         downloads = self.settings.allow_downloads
         self._encoder = ClipEncoder(
             paths.models_dir,
@@ -101,11 +104,28 @@ class Library:
     def _faces(self) -> FaceStore:
         return FaceStore(self._store)
 
+    def _has_faces(self) -> bool:
+        """Whether the faces tables exist: reading must not create them, which fails on a full disk
+        or a read-only library (and a search there must still work)."""
+        return self._store.table_names() >= FACE_TABLES
+
     def _writing(
         self, wait: bool = True, on_wait: WaitCallback | None = None, cancel: threading.Event | None = None
     ) -> AbstractContextManager[None]:
-        """Hold the library's writer lock (see :class:`~album.core.store.lock.WriterLock`)."""
+        """Hold the library's writer lock (see :class:`~album.core.store.lock.WriterLock`), once
+        :meth:`check_writable` found nothing in the way."""
+        self.check_writable()
         return self._store.writer_lock.hold(wait, on_wait, cancel)
+
+    def check_writable(self) -> None:
+        """Check that album can write its library, thumbnails and settings, before starting work
+        that would fail on its first write; the app checks it on opening, to say so at once.
+
+        Raises:
+            ReadOnlyFolder: one of album's folders is read-only (searching still works).
+            DiskFull: not even an empty file fits on the disk.
+        """
+        check_writable([self.paths.data_dir, self.paths.db_dir, self.paths.thumbs_dir])
 
     def index(
         self,
@@ -122,6 +142,10 @@ class Library:
         phase with who it is) or, with ``wait=False``, raises :class:`~album.core.store.lock.LibraryBusy`.
         A cancel while waiting returns a cancelled, empty report. Photos of a folder that looks
         offline are kept unless ``prune`` (see :meth:`Indexer.run`).
+
+        Raises:
+            ReadOnlyFolder: before any work, if album cannot write to its folders.
+            DiskFull: the disk filled up; what was indexed so far is kept and a re-run resumes.
         """
         report_progress = progress or (lambda _p: None)
 
@@ -175,7 +199,7 @@ class Library:
 
     # -- searching --------------------------------------------------------------------------------
     def known_people(self) -> list[KnownPerson]:
-        return people_ops.known_people(self._faces())
+        return people_ops.known_people(self._faces()) if self._has_faces() else []
 
     def _model_vocabulary(self) -> tuple[Tag, ...]:
         """The zero-shot labels of the library's CLIP model (its own, or album's), read once."""
@@ -273,6 +297,8 @@ class Library:
     # -- people -----------------------------------------------------------------------------------
     def people(self, include_hidden: bool = True, with_faces: bool = False, with_covers: bool = False) -> list[Person]:
         """Named people first (by name), then unnamed groups (biggest first)."""
+        if not self._has_faces():
+            return []
         people = people_ops.list_people(self._faces(), include_hidden, with_faces)
         if with_faces:
             paths = self._store.paths_by_id()
@@ -287,11 +313,11 @@ class Library:
         return people
 
     def faces_in_photo(self, photo_id: str) -> list[Face]:
-        return people_ops.faces_in_photo(self._faces(), photo_id)
+        return people_ops.faces_in_photo(self._faces(), photo_id) if self._has_faces() else []
 
     def faces_for_review(self, person_id: str) -> list[tuple[Face, float]]:
         """A person's faces with their distance from the person's mean face, least like the rest first."""
-        return people_ops.faces_for_review(self._faces(), person_id)
+        return people_ops.faces_for_review(self._faces(), person_id) if self._has_faces() else []
 
     def name_person(self, person_id: str, name: str) -> None:
         with self._writing():

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from album.core.library import (
+    DiskFull,
     IndexProgress,
     IndexReport,
     KnownPerson,
@@ -28,6 +29,7 @@ from album.core.library import (
     ModelStatus,
     Paths,
     Query,
+    ReadOnlyFolder,
     Settings,
 )
 from album.core.records import Face, Person, Photo, SearchResult
@@ -133,18 +135,26 @@ class LibraryController(QObject):
         """Open the library in the background (with its place names, ~1 s), then re-scan its folders."""
         paths = self.paths
 
-        def load(_progress: Any, _cancel: Any) -> Library:
+        def load(_progress: Any, _cancel: Any) -> tuple[Library, str | None]:
             library = Library(paths, after_heavy_load=freeze_long_lived_objects)
             library.load_place_names()  # the search bar understands place names from the first search
-            return library
+            try:
+                library.check_writable()
+            except (ReadOnlyFolder, DiskFull) as exc:  # said at once; searching still works
+                return library, str(exc)
+            return library, None
 
         self.run(load, self._opened)
 
-    def _opened(self, library: Library) -> None:
+    def _opened(self, opened: tuple[Library, str | None]) -> None:
+        library, cannot_write = opened
         self.library = library
         self.opened.emit(library)
         self.search(self.query)
         self.refresh_people()
+        if cannot_write is not None:  # no re-scan: it would fail on its first write
+            self.failed.emit(cannot_write)
+            return
         folders = [f for f in library.settings.library_folders if os.path.isdir(f)]
         if folders or self._pending_roots:
             roots, self._pending_roots = folders + self._pending_roots, []
@@ -166,7 +176,11 @@ class LibraryController(QObject):
         if library is None or self.index_job is not None:  # not open yet, or busy: after this import
             self._pending_roots += [r for r in roots if r not in self._pending_roots]
             return
-        library.add_folders([r for r in roots if os.path.isdir(r)])
+        try:
+            library.add_folders([r for r in roots if os.path.isdir(r)])
+        except (ReadOnlyFolder, DiskFull) as exc:  # the import would fail on its first write: say why now
+            self.failed.emit(str(exc))
+            return
         self.pause_event.clear()
         self._batches = 0
         pause = self.pause_event
@@ -394,7 +408,10 @@ class LibraryController(QObject):
         reload = any(getattr(chosen, f) != getattr(before, f) for f in model_fields)
         kept = [f for f in chosen.library_folders if f not in added]  # import_paths adds the new ones
         library.settings = dataclasses.replace(chosen, library_folders=kept)
-        library.settings.save(library.paths)
+        try:
+            library.settings.save(library.paths)
+        except (ReadOnlyFolder, DiskFull) as exc:  # kept for this session; said in the status bar
+            self.failed.emit(str(exc))
         self.forget_folders(removed)
         if added:
             self.import_paths(added)

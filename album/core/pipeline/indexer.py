@@ -25,8 +25,9 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
 from album.core.pipeline.scan import FileEntry, ScanResult, discover, display_path
+from album.core.writable import DiskFull
 
 if TYPE_CHECKING:  # the Library hands the store in; only it and the store package import the store
     from album.core.store.db import KnownFile, Store
@@ -215,6 +217,18 @@ def _is_under(path: bytes, folders: Iterable[bytes]) -> bool:
     return any(path == f or path.startswith(f.rstrip(b"/") + b"/") for f in folders)
 
 
+@contextmanager
+def _cancelled_on_error(pending: deque[tuple[_Job, Future[Outcome]]]) -> Iterator[None]:
+    """If the loop fails (a full disk), cancel the decodes not started, so the pool's exit only waits
+    for the few running."""
+    try:
+        yield
+    except BaseException:
+        for _job, future in pending:
+            future.cancel()
+        raise
+
+
 class _BatchWriter:
     """Collects outcomes; every ``batch_size`` photos runs the steps and commits one upsert per table."""
 
@@ -235,6 +249,7 @@ class _BatchWriter:
         self.errors: list[dict[str, Any]] = []
         self.cleared: list[str] = []
         self.batches = 0
+        self.saved = 0  # photos decoded and written by this run
         self.restored = 0  # photos that came back and got the faces (and names) they had
         self.unavailable: list[str] = []  # steps turned off during the run, with why
 
@@ -303,10 +318,14 @@ class _BatchWriter:
             return
         new, overlays = self._rows()
         self.store.upsert_photos(new)
+        self.saved += len(new)
         self.store.update_photo_fields(overlays + self.touched)
+        self.saved += len(overlays)
         for step in list(self.steps):  # rows that point at photos only once the photos are written
             try:
                 self.store.update_photo_fields(step.commit())
+            except DiskFull:  # not the model's fault: the run stops (the photos stay pending for the step)
+                raise
             except Exception as exc:
                 self._step_failed(step, exc)
         self.restored += self.store.restore_faces({row["id"]: row["content_hash"] for row in new})
@@ -347,6 +366,7 @@ class Indexer:
         self.exclude = list(exclude)
         self.steps = list(steps)
         self._decode_settings = self.settings
+        self._writer: _BatchWriter | None = None  # the current run's, to say how far a failed run got
 
     def run(
         self,
@@ -364,8 +384,29 @@ class Indexer:
 
         While ``pause`` is set, no new photo is started and what is done is written, so a paused run
         uses no CPU once the photos in flight are finished; clearing it carries on.
+
+        Raises:
+            DiskFull: the library's or the thumbnails' disk filled up; every batch committed before is
+                kept (``saved`` says how many photos) and a later run resumes from there.
         """
         started = time.monotonic()
+        self._writer = None
+        try:
+            return self._run(roots, progress, cancel, pause, prune, started)
+        except DiskFull as exc:  # say how far the run got: what it saved is kept
+            saved = self._writer.saved if self._writer is not None else 0
+            log.info("the disk is full (%s); stopping after %d photos", exc.where, saved)
+            raise DiskFull(exc.where, saved) from exc
+
+    def _run(
+        self,
+        roots: Iterable[str],
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+        pause: threading.Event | None,
+        prune: bool,
+        started: float,
+    ) -> IndexReport:
         report_progress = progress or (lambda _p: None)
         cancel = cancel or threading.Event()
         report = IndexReport()
@@ -429,6 +470,7 @@ class Indexer:
         self._geocode_unnamed(cancel)
         taken_ids = {row.id for row in known.values()}
         writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors, taken_ids)
+        self._writer = writer
         self._decode_all(todo, report, report_progress, cancel, writer, active, pause or threading.Event())
         report_progress(IndexProgress("finishing", 0, 0, batches=writer.batches))
         report.restored = writer.restored
@@ -494,6 +536,8 @@ class Indexer:
             except ModelUnavailable as exc:
                 log.info("%s step skipped: %s", step.name, exc)
                 report.unavailable.append(f"{step.name}: {exc}")
+            except DiskFull:
+                raise
             except Exception as exc:  # a damaged or wrong model file must cost its step, not the run
                 log.exception("%s step could not start", step.name)
                 report.unavailable.append(
@@ -554,6 +598,8 @@ class Indexer:
             return _Decoded(row, {step.name: _prepare(step, photo) for step in list(steps)})
         except PhotoError as exc:
             return exc
+        except DiskFull:  # the disk's fault, not the photo's: the run stops
+            raise
         except Exception as exc:  # a bug or a library failure must cost one photo, not the run
             log.exception("unexpected failure indexing %r", job.entry.path)
             return PhotoError("internal", f"unexpected error: {exc!r}")
@@ -574,7 +620,10 @@ class Indexer:
         depth = self.settings.batch_size + 2 * workers
         queue = iter(todo)
         pending: deque[tuple[_Job, Future[Outcome]]] = deque()
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="album-decode") as pool:
+        with (
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="album-decode") as pool,
+            _cancelled_on_error(pending),
+        ):
 
             def refill() -> None:
                 while len(pending) < depth and not cancel.is_set() and not pause.is_set():

@@ -23,6 +23,7 @@ from PIL import Image
 from album.core.config import IndexSettings
 from album.core.pipeline.exif import PhotoMeta, photo_meta, read_tags, register_heif, with_file_time
 from album.core.pipeline.scan import FileEntry, sniff_format
+from album.core.writable import disk_full_as_error
 
 log = logging.getLogger(__name__)
 
@@ -198,15 +199,30 @@ def thumbnail_path(thumbs_dir: Path, digest: str) -> Path:
 
 
 def write_thumbnail(image: Image.Image, path: Path, size: int) -> None:
-    """Write a JPEG thumbnail atomically (temp file + rename), so a crash never leaves half a file."""
+    """Write a JPEG thumbnail atomically (temp file + rename), so a crash never leaves half a file.
+
+    Raises:
+        DiskFull: the thumbnails' disk is full; the temp file is removed, so no half file is left.
+    """
     if path.exists():
         return
     thumb = image.copy()
     thumb.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)  # box-reduce, then Lanczos
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # unique per writer
-    thumb.save(tmp, "JPEG", quality=THUMB_QUALITY, optimize=True)
-    os.replace(tmp, path)
+    encoded = io.BytesIO()
+    # Encoded in memory: Pillow's encoder writes straight to the file descriptor and takes a short
+    # write (the last bytes that fit on a full disk) for success, leaving a truncated JPEG. Python's
+    # file writes retry a short write, so a full disk raises.
+    thumb.save(encoded, "JPEG", quality=THUMB_QUALITY, optimize=True)
+    with disk_full_as_error(path.parent.parent):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(encoded.getbuffer())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
 
 def image_format(data: bytes, path: str) -> str:

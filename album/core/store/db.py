@@ -17,6 +17,7 @@ import functools
 import hashlib
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from album.core.records import FileError, LibraryStats, Photo
 from album.core.store.filters import to_where
 from album.core.store.lock import WriterLock
 from album.core.store.sql import chunks, in_clause, sql_string
+from album.core.writable import disk_full_as_error
 
 if TYPE_CHECKING:
     from album.core.store.faces import FaceStore
@@ -162,6 +164,7 @@ KEEP_VERSIONS_FOR = timedelta(minutes=1)
 
 class _Writes(Protocol):
     write_mutex: threading.RLock
+    db_dir: Path
 
 
 _S = TypeVar("_S", bound=_Writes)
@@ -174,11 +177,13 @@ def writes(method: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_S
 
     The GUI edits people while an import writes batches; LanceDB commits racing on one table can
     conflict, so within a process writes take turns (across processes, :class:`WriterLock` does).
+    A write that fails because the disk is full raises :class:`~album.core.writable.DiskFull`; LanceDB
+    commits atomically, so the library keeps every earlier commit and no part of the failed one.
     """
 
     @functools.wraps(method)
     def locked(self: _S, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with self.write_mutex:
+        with self.write_mutex, disk_full_as_error(self.db_dir):
             return method(self, *args, **kwargs)
 
     return locked
@@ -278,12 +283,26 @@ class Store:
     def table_names(self) -> set[str]:
         return set(self._db.list_tables().tables)
 
+    @writes
     def open_or_create(self, name: str, schema: pa.Schema, existing: set[str] | None = None) -> Any:
         """Open table ``name``, creating it empty with ``schema`` if the library does not have it yet."""
         existing = self.table_names() if existing is None else existing
         if name in existing:
             return self._db.open_table(name)
-        return self._db.create_table(name, schema=schema, exist_ok=True)
+        try:
+            return self._db.create_table(name, schema=schema, exist_ok=True)
+        except Exception:
+            self._remove_unfinished(name)
+            raise
+
+    def _remove_unfinished(self, name: str) -> None:
+        """Remove what a failed create (a full disk) left of a table: a folder without a first version,
+        which LanceDB lists but cannot open, so the next run could not use the library."""
+        folder = self.db_dir / f"{name}.lance"
+        versions = folder / "_versions"
+        if folder.is_dir() and not (versions.is_dir() and any(versions.iterdir())):
+            log.info("removing the unfinished table %s", folder)
+            shutil.rmtree(folder, ignore_errors=True)
 
     @writes
     def drop_table(self, name: str) -> None:

@@ -64,6 +64,7 @@ def tombstones_schema(dim: int) -> pa.Schema:
 
 
 TOMBSTONE_DAYS = 30
+FACE_TABLES = frozenset({"people", "rejections", "faces", "face_tombstones"})  # what FaceStore creates
 
 
 class FaceStore:
@@ -72,6 +73,7 @@ class FaceStore:
     def __init__(self, store: Store, dim: int | None = None) -> None:
         self.store = store
         self.write_mutex = store.write_mutex  # one turn-taking for all of the library's tables
+        self.db_dir = store.db_dir
         existing = store.table_names()
         self.people = store.open_or_create("people", PEOPLE_SCHEMA, existing)
         self.rejections = store.open_or_create("rejections", REJECTIONS_SCHEMA, existing)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import sys
 import threading
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO
+
+log = logging.getLogger(__name__)
 
 LOCK_FILE = "writer.lock"
 POLL_SECONDS = 0.2
@@ -143,11 +146,13 @@ class WriterLock:
             except BaseException:
                 file.close()
                 raise
-            file.seek(0)
-            file.truncate()
             since = datetime.now().isoformat(timespec="seconds")
-            file.write(json.dumps({"pid": os.getpid(), "command": self.command, "since": since}))
-            file.flush()
+            text = json.dumps({"pid": os.getpid(), "command": self.command, "since": since})
+            try:  # unbuffered, so a failed write leaves nothing for close() to fail on again
+                os.ftruncate(file.fileno(), 0)
+                os.pwrite(file.fileno(), text.encode("utf-8"), 0)
+            except OSError as exc:  # a full disk: the lock holds all the same, only who holds it is unsaid
+                log.warning("could not say who holds %s: %s", self.path, exc)
             handle.file, handle.count = file, 1
 
     def release(self) -> None:
