@@ -75,6 +75,8 @@ def main() -> None:
     print(f"hangs (> {args.hang:.0f} s):       {total.hangs}")
     print(f"slowest file:        {total.slowest[0]:.2f} s ({Path(total.slowest[1]).name})")
     print(f"peak RSS:            {total.peak_rss_mb:.0f} MB (largest child)")
+    print(f"runs narrowed down:  {total.stopped} (killed by the watchdog or crashed; a file that ran fine alone "
+          "is no finding: the machine was busy)")  # fmt: skip
     print(f"seconds:             {seconds:.0f} ({total.files / seconds:.1f} files/s, {total.children} children)")
     for finding in total.findings:
         print(f"finding: {finding.kind} {finding.path.name}: {finding.detail.splitlines()[0]}")

@@ -128,7 +128,8 @@ def _map_tiff(seed: Seed, base: int, end: int) -> None:
     order = {b"II": "<", b"MM": ">"}.get(data[base : base + 2])
     if order is None:
         return
-    queue, seen = [struct.unpack(order + "I", data[base + 4 : base + 8])[0]], set()
+    queue: list[int] = [struct.unpack(order + "I", data[base + 4 : base + 8])[0]]
+    seen: set[int] = set()
     seed.pointers.append((base + 4, 4))
     while queue and len(seen) < 32:
         ifd = queue.pop()

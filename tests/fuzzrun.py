@@ -2,10 +2,11 @@
 
 Each run is one child process with its own empty ``ALBUM_HOME`` (downloads off, so no model steps):
 it reports every file the indexer finishes, then the report and the library's errors, one JSON
-line each. The parent is the watchdog: a file that takes longer than ``hang_s`` (no file finished
-for that long while indexing) gets the child killed. A killed or crashed child is narrowed down:
-the first unfinished file is tried alone (the indexer finishes files in order, so it is the one
-holding the line), the rest are run again, halving until the culprit stands alone.
+line each; a thin wrapper round the indexer's ``decode_photo`` also says when each file's decode
+begins and ends. The parent is the watchdog: when no file finishes for ``hang_s`` while indexing,
+the child is killed. A killed or crashed child is narrowed down: the files whose decode was under
+way are tried alone, the rest run again together (halving when nothing was under way), until the
+culprit stands alone.
 
 Peak memory is the child's own ``ru_maxrss`` (``os.wait4``), so it holds for one run of the indexer.
 """
@@ -25,6 +26,11 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from album.core.pipeline.media import LoadedPhoto
+    from album.core.pipeline.scan import FileEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "@@fuzz "
@@ -45,10 +51,11 @@ class FuzzResult:
     errors: Counter[str] = field(default_factory=Counter)  # error kind → files
     not_images: list[Path] = field(default_factory=list)  # skipped by the scan (name and bytes say not an image)
     findings: list[Finding] = field(default_factory=list)
-    slowest: tuple[float, str] = (0.0, "")  # seconds, path: the longest one file held the line
+    slowest: tuple[float, str] = (0.0, "")  # seconds, path: the longest decode of one file
     peak_rss_mb: float = 0.0
     children: int = 0
     unaccounted: list[Path] = field(default_factory=list)  # neither indexed, nor an error, nor skipped
+    stopped: int = 0  # runs killed by the watchdog or crashed, then narrowed down (findings or not)
 
     def merge(self, other: FuzzResult) -> None:
         self.files += other.files
@@ -60,6 +67,7 @@ class FuzzResult:
         self.peak_rss_mb = max(self.peak_rss_mb, other.peak_rss_mb)
         self.children += other.children
         self.unaccounted += other.unaccounted
+        self.stopped += other.stopped
 
     @property
     def unhandled(self) -> int:
@@ -74,7 +82,8 @@ class FuzzResult:
 class _Run:
     done: list[str]  # in the order the indexer finished them
     scanned: list[str]
-    report: dict[str, object] | None
+    in_flight: list[str]  # decodes begun and not ended when the child stopped
+    report: dict[str, Any] | None
     returncode: int
     timed_out: bool
     rss_mb: float
@@ -111,6 +120,7 @@ def _run_child(roots: list[str], hang_s: float, scratch: Path) -> _Run:
         reader.start()
         done: list[str] = []
         scanned: list[str] = []
+        begun: dict[str, float] = {}
         report = None
         timed_out = False
         slowest = (0.0, "")
@@ -131,8 +141,12 @@ def _run_child(roots: list[str], hang_s: float, scratch: Path) -> _Run:
                 scanned = event["files"]
             elif event["event"] == "start":
                 limit = hang_s
+            elif event["event"] == "begin":
+                begun[event["path"]] = now
+            elif event["event"] == "end":
+                slowest = max(slowest, (now - begun.pop(event["path"], now), event["path"]))
+                continue  # only a finished file resets the watchdog
             elif event["event"] == "file":
-                slowest = max(slowest, (now - last, event["path"]))
                 done.append(event["path"])
             elif event["event"] == "finishing":
                 limit = STARTUP_S
@@ -148,11 +162,23 @@ def _run_child(roots: list[str], hang_s: float, scratch: Path) -> _Run:
     shutil.rmtree(home, ignore_errors=True)
     err_path.unlink(missing_ok=True)
     rss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
-    return _Run(done, scanned, report, proc.returncode, timed_out, rss_mb, slowest, stderr)
+    return _Run(done, scanned, list(begun), report, proc.returncode, timed_out, rss_mb, slowest, stderr)
 
 
 def _tail(text: str, lines: int = 25) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def _traceback(stderr: str, path: str) -> str:
+    """The traceback the indexer logged for ``path`` (it logs "unexpected failure indexing 'PATH'")."""
+    lines = stderr.splitlines()
+    start = next((i for i, line in enumerate(lines) if "unexpected failure indexing" in line and path in line), None)
+    if start is None:
+        return ""
+    end = start + 2
+    while end < len(lines) and (lines[end].startswith(" ") or not lines[end - 1].startswith(" ")):
+        end += 1
+    return "\n".join(lines[start : end + 1])
 
 
 def index_files(roots: list[str], hang_s: float, scratch: Path, expected: list[Path] | None = None) -> FuzzResult:
@@ -169,11 +195,12 @@ def index_files(roots: list[str], hang_s: float, scratch: Path, expected: list[P
     result = FuzzResult(children=1, peak_rss_mb=run.rss_mb, slowest=run.slowest)
     if run.report is not None and run.returncode == 0 and not run.timed_out:
         result.files = len(files)
-        errors = {e["path"]: e for e in run.report["errors"]}  # type: ignore[union-attr]
+        errors = {e["path"]: e for e in run.report["errors"]}
         for error in errors.values():
             result.errors[error["kind"]] += 1
             if error["kind"] == "internal":
-                result.findings.append(Finding(Path(error["path"]), "internal", error["reason"] + "\n" + run.stderr))
+                trace = _traceback(run.stderr, error["path"])
+                result.findings.append(Finding(Path(error["path"]), "internal", f"{error['reason']}\n{trace}"))
         result.indexed = sum(1 for p in run.done if p not in errors)
         scanned = set(run.scanned)
         seen = set(run.done) | set(errors)
@@ -184,6 +211,7 @@ def index_files(roots: list[str], hang_s: float, scratch: Path, expected: list[P
                 result.unaccounted.append(path)
         return result
     how = "hang" if run.timed_out else "crash"
+    result.stopped = 1
     if len(files) == 1:
         detail = (
             f"no result after {hang_s:.0f} s" if run.timed_out else f"exit status {run.returncode}\n{_tail(run.stderr)}"
@@ -191,16 +219,15 @@ def index_files(roots: list[str], hang_s: float, scratch: Path, expected: list[P
         result.files = 1
         result.findings.append(Finding(files[0], how, detail))
         return result
-    finished = set(run.done)
-    rest = [p for p in files if str(p) not in finished]
-    if not rest:  # every file finished; the run died after them (finishing phase): halve everything
-        rest = files
-    if how == "hang":  # files finish in order: the first unfinished one holds the line
-        parts = [[rest[0]], [p for p in files if p != rest[0]]]
-    else:  # a crash can come from any file in flight
-        good = [p for p in files if str(p) in finished and p not in rest]
-        half = len(rest) // 2 or 1
-        parts = [part for part in (good, rest[:half], rest[half:]) if part]
+    in_flight = set(run.in_flight)
+    suspects = [p for p in files if str(p) in in_flight]
+    if not suspects and how == "hang":  # files finish in order: the first unfinished one holds the line
+        suspects = [p for p in files if str(p) not in set(run.done)][:1]
+    if suspects and len(suspects) < len(files):
+        parts = [*([p] for p in suspects), [p for p in files if p not in suspects]]
+    else:  # died outside a decode (or every file is a suspect): halve
+        half = len(files) // 2
+        parts = [files[:half], files[half:]]
     for part in parts:
         result.merge(index_files([str(p) for p in part], hang_s, scratch))
     return result
@@ -210,11 +237,26 @@ def _child(roots: list[str]) -> int:
     """In the child: index ``roots`` with the real Library and say what happened, line by line."""
     from album.core.config import Paths, Settings
     from album.core.library import IndexProgress, Library
+    from album.core.pipeline import indexer
     from album.core.pipeline.scan import discover
 
+    lock = threading.Lock()
+
     def say(**event: object) -> None:
-        sys.stdout.write(MARK + json.dumps(event) + "\n")
-        sys.stdout.flush()
+        with lock:  # decode threads say when they begin and end
+            sys.stdout.write(MARK + json.dumps(event) + "\n")
+            sys.stdout.flush()
+
+    decode_photo = indexer.decode_photo
+
+    def watched_decode(entry: FileEntry, *args: Any) -> LoadedPhoto:
+        say(event="begin", path=entry.path)
+        try:
+            return decode_photo(entry, *args)
+        finally:
+            say(event="end", path=entry.path)
+
+    indexer.decode_photo = watched_decode  # type: ignore[assignment]
 
     paths = Paths.from_env()
     Settings(allow_downloads=False).save(paths)
