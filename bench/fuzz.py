@@ -26,6 +26,8 @@ from fuzzrun import FuzzResult, index_files
 
 def save_findings(result: FuzzResult, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
+    for n, why in enumerate(result.stopped, 1):  # kept even when no file reproduces it alone
+        (folder / f"stopped-run-{n}.txt").write_text(why + "\n", encoding="utf-8")
     for finding in result.findings:
         target = folder / f"{finding.kind}-{finding.path.name}"
         shutil.copyfile(finding.path, target)
@@ -75,7 +77,7 @@ def main() -> None:
     print(f"hangs (> {args.hang:.0f} s):       {total.hangs}")
     print(f"slowest file:        {total.slowest[0]:.2f} s ({Path(total.slowest[1]).name})")
     print(f"peak RSS:            {total.peak_rss_mb:.0f} MB (largest child)")
-    print(f"runs narrowed down:  {total.stopped} (killed by the watchdog or crashed; a file that ran fine alone "
+    print(f"runs narrowed down:  {len(total.stopped)} (killed by the watchdog or crashed; a file that ran fine alone "
           "is no finding: the machine was busy)")  # fmt: skip
     print(f"seconds:             {seconds:.0f} ({total.files / seconds:.1f} files/s, {total.children} children)")
     for finding in total.findings:

@@ -55,7 +55,7 @@ class FuzzResult:
     peak_rss_mb: float = 0.0
     children: int = 0
     unaccounted: list[Path] = field(default_factory=list)  # neither indexed, nor an error, nor skipped
-    stopped: int = 0  # runs killed by the watchdog or crashed, then narrowed down (findings or not)
+    stopped: list[str] = field(default_factory=list)  # why runs were killed or crashed (findings or not)
 
     def merge(self, other: FuzzResult) -> None:
         self.files += other.files
@@ -211,7 +211,7 @@ def index_files(roots: list[str], hang_s: float, scratch: Path, expected: list[P
                 result.unaccounted.append(path)
         return result
     how = "hang" if run.timed_out else "crash"
-    result.stopped = 1
+    result.stopped = [f"{how} of a run of {len(files)} files (exit status {run.returncode}):\n{_tail(run.stderr)}"]
     if len(files) == 1:
         detail = (
             f"no result after {hang_s:.0f} s" if run.timed_out else f"exit status {run.returncode}\n{_tail(run.stderr)}"
