@@ -168,7 +168,7 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoError("too_large", str(exc)) from None
-    except (OSError, ValueError, SyntaxError, EOFError, MemoryError, Image.UnidentifiedImageError) as exc:
+    except (OSError, ValueError, TypeError, SyntaxError, EOFError, MemoryError, Image.UnidentifiedImageError) as exc:
         raise PhotoError("corrupt", f"cannot decode image: {exc}") from None
     factor = max(image.size) // settings.decode_size
     if factor >= 2:  # not reduced by draft mode (not a JPEG, or draft disabled): box-reduce now

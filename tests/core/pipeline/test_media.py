@@ -123,6 +123,13 @@ def test_garbage_after_jpeg_header(tmp_path: Path) -> None:
     expect_error(tmp_path / "bad.jpg", tmp_path, "corrupt")
 
 
+def test_tiff_strip_offset_of_the_wrong_type_is_corrupt(tmp_path: Path) -> None:
+    """Found by bench/fuzz.py: a StripOffsets of type DOUBLE made Pillow raise TypeError ("internal")."""
+    found = Path(__file__).resolve().parents[3] / "bench" / "findings" / "tiff-strip-offset-double.tif"
+    (tmp_path / "double.tif").write_bytes(found.read_bytes())
+    expect_error(tmp_path / "double.tif", tmp_path, "corrupt")
+
+
 def test_zero_bytes(tmp_path: Path) -> None:
     (tmp_path / "empty.jpg").write_bytes(b"")
     expect_error(tmp_path / "empty.jpg", tmp_path, "empty")
