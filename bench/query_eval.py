@@ -5,19 +5,23 @@ Usage: python bench/query_eval.py [TABLE] [-v]   (default bench/data/queries.tsv
 Each line: ``query<TAB>{"text": ..., "people": [...], "date_from": ..., "date_to": ..., "place": NAME,
 "camera": ..., "exclude": [...]}``; fields left out are not scored for that query. The reference day and
 the known people are fixed (2026-11-24; Anna, Ben, 小明, and Li Wei as "me").
+
+Queries are parsed by ``Library.parse``, as the search box and ``album search`` parse them, on an empty
+library (no photos, so no home location; the tag vocabulary is album's own, as without a model).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import tempfile
 import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from album.core.geo import Gazetteer
-from album.core.query import KnownPerson, Query, parse_query
+from album.core.library import KnownPerson, Library, Paths, Query, Settings
 
 TODAY = date(2026, 11, 24)
 PEOPLE = [KnownPerson("a", "Anna"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("m", "Li Wei", True)]
@@ -38,9 +42,16 @@ def main() -> None:
     parser.add_argument("table", nargs="?", type=Path, default=Path(__file__).resolve().parent / "data" / "queries.tsv")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
-    table = args.table
-    gazetteer = Gazetteer()
-    gazetteer.load()
+    home = Path(tempfile.mkdtemp(prefix="album-query-eval-"))
+    try:
+        paths = Paths(data_dir=home / "data", cache_dir=home / "cache", models_dir=home / "models")
+        evaluate(Library(paths, Settings(allow_downloads=False)), args.table, args.verbose)
+    finally:
+        shutil.rmtree(home)
+
+
+def evaluate(library: Library, table: Path, verbose: bool) -> None:
+    library.load_place_names()
     scores: dict[str, list[bool]] = defaultdict(list)
     misses: list[str] = []
     started = time.perf_counter()
@@ -48,7 +59,7 @@ def main() -> None:
     for line in lines:
         text, expected_json = line.split("\t")
         expected = json.loads(expected_json)
-        query = parse_query(text, PEOPLE, TODAY, gazetteer)
+        query = library.parse(text, PEOPLE, TODAY)
         all_right = True
         for field, want in expected.items():
             got = predicted(query, field)
@@ -61,13 +72,13 @@ def main() -> None:
     first = time.perf_counter() - started
     started = time.perf_counter()
     for line in lines:  # again, warm: what the search box pays per keystroke
-        parse_query(line.split("\t")[0], PEOPLE, TODAY, gazetteer)
+        library.parse(line.split("\t")[0], PEOPLE, TODAY)
     warm = time.perf_counter() - started
     print(f"{len(lines)} queries ({table.name}), parsed in {warm * 1000:.0f} ms "
           f"(first pass, loading calendars: {first * 1000:.0f} ms)")  # fmt: skip
     for field, results in scores.items():
         print(f"{field:>12}: {sum(results) / len(results):.3f}  ({sum(results)}/{len(results)})")
-    if args.verbose:
+    if verbose:
         print("\n".join(misses))
 
 

@@ -4,11 +4,21 @@ exact (brute force) vs an ANN index, and the index's recall@10 against exact sea
 Synthetic but shaped like a real library: 512-d vectors around 2,000 "scene" centres, dates over ten
 years, photos clustered around 30 places, 0–3 of 300 people per photo. The table is album's own schema.
 
+Most lines measure LanceDB under album's store, below ``Library``: the rows are synthetic vectors
+written straight into the photos table (there are no photos to index, and 1M of them could not be), and
+the exact and indexed searches call the store's ``vector_search`` and ``ensure_indexes`` to compare
+the two at the same filter. The last line is what a user runs: ``Library.similar`` with the same
+filters, on a library opened on that table. Its CLIP model is a tiny random-weights one with 512-d
+vectors, written by this script, so that the library has a model to search under (the rows carry its
+id; the query vectors are given, so no text is encoded).
+
 Usage: python bench/search.py [ROWS]   (default 100000)
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import shutil
 import sys
 import tempfile
@@ -19,15 +29,40 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from album.core.query import PlaceFilter, Query
-from album.core.search import Searcher
+from album.core.library import Library, Paths, PlaceFilter, Query, Settings
+from album.core.models.clip import ClipEncoder
 from album.core.store.db import VECTOR_COLUMN, Store, sql_string
 from album.core.store.filters import to_where
 
-DIM, MODEL = 512, "bench-model"
+DIM, MODEL_KEY = 512, "bench-512"
+# A CLIP model as small as open_clip builds, but with album's usual 512-d vectors.
+MODEL_CFG = {
+    "embed_dim": DIM,
+    "vision_cfg": {"image_size": 32, "layers": 1, "width": 64, "patch_size": 16, "head_width": 32},
+    "text_cfg": {"context_length": 16, "vocab_size": 49408, "width": 64, "heads": 2, "layers": 1},
+}
 
 
-def build(store: Store, rows: int, rng: np.random.Generator) -> np.ndarray:
+def write_model(models_dir: Path) -> str:
+    """Write the tiny random-weights model in open_clip's local-dir layout; returns its model id."""
+    import open_clip
+    from safetensors.torch import save_file
+
+    folder = models_dir / "clip" / MODEL_KEY
+    folder.mkdir(parents=True)
+    (folder / "open_clip_config.json").write_text(json.dumps({"model_cfg": MODEL_CFG, "preprocess_cfg": {}}))
+    logging.disable(logging.WARNING)  # open_clip warns that the weights are random: here they are meant to be
+    try:
+        model = open_clip.create_model(f"local-dir:{folder}", pretrained_text=False)
+    finally:
+        logging.disable(logging.NOTSET)
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(folder / "open_clip_model.safetensors"))
+    encoder = ClipEncoder(models_dir, MODEL_KEY, allow_download=False)
+    encoder.load()
+    return encoder.model_id
+
+
+def build(store: Store, rows: int, rng: np.random.Generator, model: str) -> np.ndarray:
     store.ensure_vector_column(DIM)
     centres = rng.normal(size=(2000, DIM)).astype(np.float32)
     places = np.column_stack([rng.uniform(-50, 60, 30), rng.uniform(-120, 140, 30)])
@@ -45,7 +80,7 @@ def build(store: Store, rows: int, rng: np.random.Generator) -> np.ndarray:
             "path": [f"/photos/{start + i}.jpg" for i in range(n)],
             "path_bytes": [f"/photos/{start + i}.jpg".encode() for i in range(n)],
             "taken_at": taken, "lat": where[:, 0], "lon": where[:, 1], "person_ids": people,
-            "tags": [[] for _ in range(n)], "clip_model": [MODEL] * n,
+            "tags": [[] for _ in range(n)], "clip_model": [model] * n,
             VECTOR_COLUMN: pa.FixedSizeListArray.from_arrays(pa.array(vectors.ravel()), DIM),
         }  # fmt: skip
         arrays = [
@@ -77,16 +112,19 @@ def main() -> None:
     rng = np.random.default_rng(0)
     work = Path(tempfile.mkdtemp(prefix="album-search-bench-"))
     try:
-        store = Store(work / "db")
+        paths = Paths(data_dir=work / "data", cache_dir=work / "cache", models_dir=work / "models")
+        paths.ensure()
+        model = write_model(paths.models_dir)
+        store = Store(paths.db_dir)
         started = time.perf_counter()
-        centres = build(store, rows, rng)
+        centres = build(store, rows, rng, model)
         print(f"{rows} rows of {DIM}-d vectors built in {time.perf_counter() - started:.0f} s; 200 queries per line")
         queries = [(c + 0.5 * rng.normal(size=DIM)).astype(np.float32) for c in centres[:200]]
         queries = [q / np.linalg.norm(q) for q in queries]
         first = store.query_photos(None, ["lat", "lon"], 1).to_pylist()[0]
         place = PlaceFilter(lat=first["lat"], lon=first["lon"], radius_km=300.0)
         filtered = Query(date_from=date(2016, 1, 1), date_to=date(2021, 12, 31), place=place, person_ids=("p7",))
-        where_all = f"clip_model = {sql_string(MODEL)}"
+        where_all = f"clip_model = {sql_string(model)}"
         where_filtered = f"{where_all} AND {to_where(filtered)}"
         print(f"filter: 6 years, 300 km, one person -> {store.count_photos(where_filtered)} matching rows")
 
@@ -114,10 +152,9 @@ def main() -> None:
                               for e, got in zip(exact[name], hits, strict=True)])  # fmt: skip
             report(f"indexed, {name} (recall@10 {recall:.3f})", times)
 
-        searcher = Searcher(store, None)
-        searcher._model_id = lambda: MODEL  # type: ignore[method-assign]  # vectors given directly: no encoder
-        times, _ = timed(lambda q: searcher.similar(q, filtered, limit=50), queries[:100])
-        report("album Searcher.similar: filters + ranking + cutoff", times)
+        library = Library(paths, Settings(clip_model=MODEL_KEY, allow_downloads=False))
+        times, _ = timed(lambda q: library.similar(q, filtered, limit=50), queries[:100])
+        report("album Library.similar: filters + ranking + cutoff", times)
     finally:
         shutil.rmtree(work)
 

@@ -4,8 +4,10 @@
 
 QUERIES.tsv has one query per line: ``query<TAB>expected`` where expected lists file names (relative
 to LIBRARY) separated by commas. A query ``similar:NAME`` searches by the example photo NAME. The
-library is indexed with album's real pipeline into a temporary ALBUM_HOME, using the model chosen by
---model (or ALBUM_CLIP_MODEL / the settings), from ALBUM_MODELS_DIR.
+library is indexed with ``Library.index`` into a temporary ALBUM_HOME, using the model chosen by
+--model (or ALBUM_CLIP_MODEL / the settings), from ALBUM_MODELS_DIR (downloads are off: a benchmark
+never fetches models; the face step runs if the face models are there, as in the app). Each query
+goes through ``Library.parse`` and ``Library.search``, or ``Library.similar``, as the search box's do.
 
     python bench/search_eval.py --make-shapes DIR
 
@@ -21,13 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from album.core.config import IndexSettings, Paths, Settings
-from album.core.models.clip import ClipEncoder
-from album.core.pipeline.indexer import Indexer
-from album.core.pipeline.steps.clip import ClipStep
-from album.core.query import Query
-from album.core.search import Searcher
-from album.core.store.db import Store
+from album.core.library import Library, Paths, Settings
 
 
 def make_shapes(folder: Path) -> None:
@@ -45,36 +41,37 @@ def make_shapes(folder: Path) -> None:
     print(f"wrote {sum(len(p) for p in photos.values())} photos and {len(lines)} queries to {folder}")
 
 
-def evaluate(library: Path, queries: Path, model: str | None) -> None:
+def evaluate(folder: Path, queries: Path, model: str | None) -> None:
     os.environ["ALBUM_HOME"] = tempfile.mkdtemp(prefix="album-eval-")
     paths = Paths.from_env()
     if os.environ.get("ALBUM_MODELS_DIR") is None:
         print("note: ALBUM_MODELS_DIR is not set; the temporary home has no models", file=sys.stderr)
-    paths.ensure()
-    encoder = ClipEncoder(paths.models_dir, model or Settings.load(paths).clip_model)
-    store = Store(paths.db_dir)
-    report = Indexer(store, paths.thumbs_dir, IndexSettings(), steps=[ClipStep(encoder)]).run([str(library)])
-    if report.unavailable:
-        raise SystemExit(report.unavailable[0])
-    searcher = Searcher(store, encoder)
+    settings = Settings.load(paths)
+    settings.clip_model = model or settings.clip_model
+    settings.allow_downloads = False
+    library = Library(paths, settings)
+    report = library.index([str(folder)])
+    clip_unavailable = [reason for reason in report.unavailable if reason.startswith("clip:")]
+    if clip_unavailable:
+        raise SystemExit(clip_unavailable[0])
     recalls = {1: [], 5: [], 10: []}  # type: dict[int, list[float]]
     reciprocal_ranks = []
     for line in queries.read_text(encoding="utf-8").splitlines():
         if not line.strip() or "\t" not in line:
             continue
         text, expected_text = line.split("\t", 1)
-        expected = {str((library / name.strip()).resolve()) for name in expected_text.split(",") if name.strip()}
+        expected = {str((folder / name.strip()).resolve()) for name in expected_text.split(",") if name.strip()}
         if text.startswith("similar:"):
-            example = str((library / text.removeprefix("similar:")).resolve())
-            found = [r["path"] for r in searcher.similar(example).records if r["path"] != example]
+            example = str((folder / text.removeprefix("similar:")).resolve())
+            found = [h.photo.path for h in library.similar(example).hits if h.photo.path != example]
         else:
-            found = [r["path"] for r in searcher.search(Query(text=text)).records]
+            found = [h.photo.path for h in library.search(library.parse(text)).hits]
         for k in recalls:
             recalls[k].append(len(expected & set(found[:k])) / len(expected))
         rank = next((i for i, path in enumerate(found, 1) if path in expected), None)
         reciprocal_ranks.append(1 / rank if rank else 0.0)
     n = len(reciprocal_ranks)
-    print(f"{n} queries, {report.found} photos, model {encoder.model_id}")
+    print(f"{n} queries, {report.found} photos, model {settings.clip_model}")
     # Recall@k: share of a query's expected photos found in its first k results, averaged over queries.
     for k, values in recalls.items():
         print(f"Recall@{k:<2} {sum(values) / n:.3f}")

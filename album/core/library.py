@@ -62,8 +62,9 @@ WaitCallback = Callable[[LockHolder | None], None]
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
-    "DiskFull", "IndexProgress", "IndexReport", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy",
-    "LockHolder", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "ReadOnlyFolder",
+    "DiskFull", "IndexProgress", "IndexReport", "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson",
+    "Library", "LibraryBusy", "LockHolder", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter",
+    "Query", "ReadOnlyFolder",
     "Settings", "StoreError",
 ]  # fmt: skip
 
@@ -76,12 +77,19 @@ class Library:
         settings: the user's choices (loaded from ``paths`` if not given).
         after_heavy_load: called once the place names (~1M objects) are loaded; the desktop app
             passes :func:`album.runtime.freeze_long_lived_objects` so the GC stops walking them.
+        index_settings: the indexing pipeline's knobs (decode size, JPEG draft mode, batch size,
+            workers); the defaults suit a 2-core laptop. Benchmarks pass others to compare them.
     """
 
     def __init__(
-        self, paths: Paths, settings: Settings | None = None, after_heavy_load: Callable[[], None] | None = None
+        self,
+        paths: Paths,
+        settings: Settings | None = None,
+        after_heavy_load: Callable[[], None] | None = None,
+        index_settings: IndexSettings | None = None,
     ) -> None:
         self.paths = paths
+        self._index_settings = index_settings or IndexSettings()
         self.settings = settings or Settings.load(paths)
         with opening(paths.data_dir):
             paths.ensure()
@@ -171,7 +179,7 @@ class Library:
         clip_step = ClipStep(self._encoder, self._model_vocabulary(), self.settings.min_tag_probability)
         steps: list[PhotoStep] = [clip_step, face_step]
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
-        indexer = Indexer(self._store, self.paths.thumbs_dir, IndexSettings(), exclude, steps, self._gazetteer)
+        indexer = Indexer(self._store, self.paths.thumbs_dir, self._index_settings, exclude, steps, self._gazetteer)
         report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause, prune=prune)
         if face_step.faces is not None and not report.cancelled:
             people_ops.cluster(face_step.faces, self._analyzer.same_person_distance)
