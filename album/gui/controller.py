@@ -170,8 +170,11 @@ class LibraryController(QObject):
         return self.library.lock_holder() if self.library is not None else None
 
     # -- importing --------------------------------------------------------------------------------
-    def import_paths(self, roots: list[str]) -> None:
-        """Remember the folders among ``roots`` and index them; photos appear as batches are committed."""
+    def import_paths(self, roots: list[str], prune: bool = False) -> None:
+        """Remember the folders among ``roots`` and index them; photos appear as batches are committed.
+
+        Photos of a folder that looks offline (empty, another drive) are kept unless ``prune``: the
+        window asks the user first (``IndexReport.kept_folders``)."""
         library = self.library
         if library is None or self.index_job is not None:  # not open yet, or busy: after this import
             self._pending_roots += [r for r in roots if r not in self._pending_roots]
@@ -186,7 +189,7 @@ class LibraryController(QObject):
         pause = self.pause_event
 
         def index(progress: Callable[[Any], None], cancel: threading.Event) -> IndexReport:
-            return library.index(roots, progress, cancel, pause)
+            return library.index(roots, progress, cancel, pause, prune=prune)
 
         self.index_job = self.run(index, self._indexed, self._index_progress)
         self.index_job.failed.connect(lambda _message: self._index_ended(None))

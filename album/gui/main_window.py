@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from album import __version__
-from album.core.library import IndexProgress, IndexReport, Library, Paths, Query, Settings
+from album.core.library import IndexProgress, IndexReport, KeptFolder, Library, Paths, Query, Settings
 from album.core.records import FileError, SearchHit, SearchResult
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.people_view import FaceReview, PeopleView
@@ -111,8 +111,14 @@ class MainWindow(QMainWindow):
         self.errors_button = QPushButton("")
         self.errors_button.setFlat(True)
         self.errors_button.hide()
+        self.kept_button = QPushButton("")  # photos kept because their folder looks offline
+        self.kept_button.setFlat(True)
+        self.kept_button.hide()
+        self.kept_button.clicked.connect(lambda: self.review_kept_folders())
+        self.kept_folders: list[KeptFolder] = []
         bar = self.statusBar()
         bar.addWidget(self.status, 1)
+        bar.addPermanentWidget(self.kept_button)
         bar.addPermanentWidget(self.errors_button)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.pause_button)
@@ -219,6 +225,35 @@ class MainWindow(QMainWindow):
         if report.failed:
             self.errors_button.setText(self.tr("⚠ {count} problems").format(count=report.failed))
             self.errors_button.show()
+        self.kept_folders = report.kept_folders
+        kept = sum(k.kept for k in report.kept_folders)
+        self.kept_button.setText(self.tr("⚠ {count} photos kept: folder offline?").format(count=f"{kept:,}"))
+        self.kept_button.setVisible(kept > 0)
+
+    def review_kept_folders(self, ask: Callable[[str], bool] | None = None) -> None:
+        """Ask, folder by folder, whether the kept photos are really gone; remove those the user says are.
+
+        Args:
+            ask: asks the question (a dialog by default; tests pass an answer).
+        """
+        reasons = {
+            "empty": self.tr("The folder is empty: is a drive unplugged or a share not mounted?"),
+            "other drive": self.tr("The folder is on another drive than last time."),
+            "most photos gone": self.tr("Most of its photos are gone at once."),
+        }
+        confirm = ask or (lambda text: QMessageBox.question(self, self.tr("Photos kept"), text)
+                          == QMessageBox.StandardButton.Yes)  # fmt: skip
+        gone = []
+        for kept in self.kept_folders:
+            question = self.tr("{count} photos of {folder} were kept in the library. {reason}\n\nIf they are "
+                               "really gone, remove them from the library? Their faces and names are kept "
+                               "for 30 days in case they come back.")  # fmt: skip
+            text = question.format(count=f"{kept.kept:,}", folder=kept.folder, reason=reasons.get(kept.reason, ""))
+            if confirm(text):
+                gone.append(kept.folder)
+        if gone:
+            self.kept_button.hide()
+            self.controller.import_paths(gone, prune=True)
 
     def cancel_indexing(self) -> None:
         if self.controller.index_job is not None:

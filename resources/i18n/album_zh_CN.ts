@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../album/gui/app.py" line="37"/>
+        <location filename="../../album/gui/app.py" line="40"/>
         <source>Something unexpected happened: {error}
 
 Details were saved to {log}.</source>
@@ -13,7 +13,7 @@ Details were saved to {log}.</source>
 详细信息已保存到 {log}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/app.py" line="40"/>
+        <location filename="../../album/gui/app.py" line="43"/>
         <source>album hit a problem</source>
         <translation>album 遇到了问题</translation>
     </message>
@@ -73,7 +73,7 @@ Details were saved to {log}.</source>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="106"/>
-        <location filename="../../album/gui/main_window.py" line="231"/>
+        <location filename="../../album/gui/main_window.py" line="266"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -83,228 +83,262 @@ Details were saved to {log}.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="121"/>
+        <location filename="../../album/gui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="122"/>
+        <location filename="../../album/gui/main_window.py" line="128"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="123"/>
+        <location filename="../../album/gui/main_window.py" line="129"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="124"/>
+        <location filename="../../album/gui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="125"/>
+        <location filename="../../album/gui/main_window.py" line="131"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="126"/>
+        <location filename="../../album/gui/main_window.py" line="132"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="157"/>
+        <location filename="../../album/gui/main_window.py" line="163"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="141"/>
+        <location filename="../../album/gui/main_window.py" line="147"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="171"/>
-        <location filename="../../album/gui/main_window.py" line="187"/>
+        <location filename="../../album/gui/main_window.py" line="177"/>
+        <location filename="../../album/gui/main_window.py" line="193"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="176"/>
+        <location filename="../../album/gui/main_window.py" line="182"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="186"/>
+        <location filename="../../album/gui/main_window.py" line="192"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="188"/>
+        <location filename="../../album/gui/main_window.py" line="194"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="189"/>
+        <location filename="../../album/gui/main_window.py" line="195"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="181"/>
+        <location filename="../../album/gui/main_window.py" line="187"/>
         <source>Paused after {done} of {total} photos</source>
         <translation>已暂停：已处理 {done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="177"/>
+        <location filename="../../album/gui/main_window.py" line="183"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="191"/>
+        <location filename="../../album/gui/main_window.py" line="197"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="198"/>
+        <location filename="../../album/gui/main_window.py" line="204"/>
         <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
         <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="209"/>
+        <location filename="../../album/gui/main_window.py" line="215"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="209"/>
+        <location filename="../../album/gui/main_window.py" line="215"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="210"/>
+        <location filename="../../album/gui/main_window.py" line="216"/>
         <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="214"/>
+        <location filename="../../album/gui/main_window.py" line="220"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="214"/>
+        <location filename="../../album/gui/main_window.py" line="220"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="220"/>
+        <location filename="../../album/gui/main_window.py" line="226"/>
         <source>⚠ {count} problems</source>
         <translation>⚠ {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="225"/>
+        <location filename="../../album/gui/main_window.py" line="230"/>
+        <source>⚠ {count} photos kept: folder offline?</source>
+        <translation>⚠ 保留了 {count} 张照片：文件夹离线？</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="240"/>
+        <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
+        <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="241"/>
+        <source>The folder is on another drive than last time.</source>
+        <translation>这个文件夹所在的硬盘与上次不同。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="242"/>
+        <source>Most of its photos are gone at once.</source>
+        <translation>它的大部分照片一下子都不见了。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="244"/>
+        <source>Photos kept</source>
+        <translation>保留的照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="248"/>
+        <source>{count} photos of {folder} were kept in the library. {reason}
+
+If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
+        <translation>{folder} 中的 {count} 张照片仍保留在图库中。{reason}
+
+如果它们确实已被删除，要从图库中移除吗？它们的人脸和名字会保留 30 天，以防照片回来。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="260"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="231"/>
+        <location filename="../../album/gui/main_window.py" line="266"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="234"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="238"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="238"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="260"/>
+        <location filename="../../album/gui/main_window.py" line="295"/>
         <source>{count} photos</source>
         <translation>{count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="260"/>
+        <location filename="../../album/gui/main_window.py" line="295"/>
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="262"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="294"/>
+        <location filename="../../album/gui/main_window.py" line="329"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="330"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="331"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="297"/>
+        <location filename="../../album/gui/main_window.py" line="332"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="330"/>
+        <location filename="../../album/gui/main_window.py" line="365"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="331"/>
+        <location filename="../../album/gui/main_window.py" line="366"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="360"/>
+        <location filename="../../album/gui/main_window.py" line="395"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="380"/>
+        <location filename="../../album/gui/main_window.py" line="415"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="382"/>
+        <location filename="../../album/gui/main_window.py" line="417"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="387"/>
+        <location filename="../../album/gui/main_window.py" line="422"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="390"/>
+        <location filename="../../album/gui/main_window.py" line="425"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="401"/>
+        <location filename="../../album/gui/main_window.py" line="436"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="403"/>
+        <location filename="../../album/gui/main_window.py" line="438"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="404"/>
+        <location filename="../../album/gui/main_window.py" line="439"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
@@ -410,7 +444,7 @@ Details were saved to {log}.</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="177"/>
+        <location filename="../../album/gui/search_bar.py" line="182"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
