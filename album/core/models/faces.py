@@ -135,11 +135,14 @@ def ensure_face_models(
         archive = download_url(model_zoo_download_url(f"{PACK}.zip"), folder.with_suffix(".zip"), progress)
         with zipfile.ZipFile(archive) as zf:
             for member in zf.namelist():
-                if member.endswith(".onnx"):
-                    (folder / Path(member).name).parent.mkdir(parents=True, exist_ok=True)
-                    (folder / Path(member).name).write_bytes(zf.read(member))
+                if member.endswith(".onnx"):  # each file whole or not at all: a temp file, then a rename
+                    target = folder / Path(member).name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    partial = target.with_name(target.name + ".partial")
+                    partial.write_bytes(zf.read(member))
+                    partial.replace(target)
         archive.unlink()
-    except (OSError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # network, HTTP, a broken archive, disk: all mean the download failed
         raise ModelUnavailable(PACK, expected, folder, f"download failed: {exc}") from exc
     found = find_face_models(models_dir)
     if not found:

@@ -17,6 +17,7 @@ cost) are one setting away.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import socket
@@ -217,19 +218,41 @@ def ensure_clip_files(
     return folder
 
 
-def download_url(url: str, target: Path, progress: DownloadProgress | None, chunk: int = 1 << 20) -> Path:
-    """Download ``url`` to ``target`` via a temporary file, so a broken download never looks complete."""
+def download_url(
+    url: str,
+    target: Path,
+    progress: DownloadProgress | None,
+    sha256: str | None = None,
+    chunk: int = 1 << 20,
+) -> Path:
+    """Download ``url`` to ``target`` via a temporary file that becomes ``target`` only once it is whole:
+    as long as the server said (Content-Length) and, when ``sha256`` is given, with that checksum.
+
+    Raises:
+        OSError: the transfer failed, stopped short, or the file is not the one expected; nothing is
+            left at ``target`` or in a partial file.
+    """
     import urllib.request
 
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    with urllib.request.urlopen(url, timeout=30) as response, open(partial, "wb") as out:
-        total = int(response.headers.get("Content-Length") or 0)
-        done = 0
-        while block := response.read(chunk):
-            out.write(block)
-            done += len(block)
-            if progress is not None:
-                progress(target.name, done, total)
+    digest = hashlib.sha256()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response, open(partial, "wb") as out:
+            total = int(response.headers.get("Content-Length") or 0)
+            done = 0
+            while block := response.read(chunk):
+                out.write(block)
+                digest.update(block)
+                done += len(block)
+                if progress is not None:
+                    progress(target.name, done, total)
+        if total and done != total:
+            raise OSError(f"the download of {target.name} stopped after {done:,} of {total:,} bytes")
+        if sha256 is not None and digest.hexdigest() != sha256.lower():
+            raise OSError(f"{target.name} is not the expected file (SHA-256 {digest.hexdigest()[:12]}…)")
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
     return target
