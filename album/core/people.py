@@ -176,7 +176,7 @@ def _quality(face: Face) -> float:
 
 
 def name_person(faces: FaceStore, person_id: str, name: str) -> None:
-    faces.update_person(person_id, name=name.strip() or None)
+    faces.set_person_name(person_id, name.strip() or None)
 
 
 def merge_people(faces: FaceStore, target: str, sources: Sequence[str]) -> None:
@@ -227,15 +227,15 @@ def faces_for_review(faces: FaceStore, person_id: str) -> list[tuple[Face, float
 
 
 def hide_person(faces: FaceStore, person_id: str, hidden: bool = True) -> None:
-    faces.update_person(person_id, hidden=hidden)
+    faces.set_person_hidden(person_id, hidden)
 
 
 def set_me(faces: FaceStore, person_id: str) -> None:
     """Mark one person as the user ("me" / "我" in searches); any previous "me" is unmarked."""
     for row in faces.person_rows():
         if row.is_me and row.id != person_id:
-            faces.update_person(row.id, is_me=False)
-    faces.update_person(person_id, is_me=True)
+            faces.set_person_is_me(row.id, False)
+    faces.set_person_is_me(person_id, True)
 
 
 def known_people(faces: FaceStore) -> list[KnownPerson]:

@@ -36,7 +36,7 @@ from album.core.config import IndexSettings
 from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
-from album.core.pipeline.results import PhotoFacts, PhotoUpdate, PlaceNames, StepResult
+from album.core.pipeline.results import FailedFile, PhotoFacts, PhotoUpdate, PlaceNames, StepResult
 from album.core.pipeline.scan import FileEntry, ScanResult, discover
 
 if TYPE_CHECKING:  # the Library hands the store in; only it and the store package import the store
@@ -206,7 +206,7 @@ class _BatchWriter:
         self.known_errors = known_errors
         self.decoded: list[tuple[_Decoded, _Job]] = []
         self.touched: list[PhotoUpdate] = []
-        self.errors: list[dict[str, Any]] = []
+        self.errors: list[FailedFile] = []
         self.cleared: list[str] = []
         self.batches = 0
         self.restored = 0  # photos that came back and got the faces (and names) they had
@@ -215,9 +215,7 @@ class _BatchWriter:
     def add(self, outcome: Outcome, job: _Job) -> None:
         path_bytes = job.entry.path_bytes
         if isinstance(outcome, PhotoError):
-            self.errors.append(
-                self.store.error_row(path_bytes, job.entry.size, job.entry.mtime_ns, outcome.kind, outcome.reason)
-            )
+            self.errors.append(FailedFile(job.entry, outcome.kind, outcome.reason))
         else:
             if isinstance(outcome, _Touched):
                 assert job.known is not None
@@ -285,7 +283,7 @@ class _BatchWriter:
             except Exception as exc:
                 self._step_failed(step, exc)
         self.restored += self.store.restore_faces({p.id: p.facts.content_hash for p in new if p.facts})
-        self.store.record_errors(self.errors)
+        self.store.record_failures(self.errors)
         self.store.clear_errors(self.cleared)
         self.decoded, self.touched, self.errors, self.cleared = [], [], [], []
         self.batches += 1

@@ -74,6 +74,15 @@ class NewFace:
 
 
 @dataclass(frozen=True)
+class FailedFile:
+    """A file that could not be indexed, and why (``kind``: see :class:`album.core.pipeline.media.PhotoError`)."""
+
+    entry: FileEntry
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class PhotoUpdate:
     """What to write about one photo: every part given is written, the others are kept.
 

@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from album import __version__
-from album.core.pipeline.results import PhotoUpdate, StepResult
+from album.core.pipeline.results import FailedFile, PhotoUpdate, StepResult
 from album.core.pipeline.scan import display_path
 from album.core.query.model import Query
 from album.core.records import FileError, LibraryStats, Photo
@@ -257,7 +257,6 @@ class Store:
     """
 
     # What the pipeline asks of the store without importing it (only the Library and the store import it).
-    vector_column = VECTOR_COLUMN
     new_photo_id = staticmethod(new_photo_id)
     error_row = staticmethod(error_row)
     error_id = staticmethod(error_id)
@@ -610,6 +609,12 @@ class Store:
         if rows:
             data = pa.Table.from_pylist(rows, schema=ERRORS_SCHEMA)
             self.errors.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
+
+    def record_failures(self, failures: Sequence[FailedFile]) -> None:
+        """Remember why these files could not be indexed (a re-run overwrites a file's error)."""
+        self.record_errors([
+            error_row(f.entry.path_bytes, f.entry.size, f.entry.mtime_ns, f.kind, f.reason) for f in failures
+        ])  # fmt: skip
 
     @writes
     def clear_errors(self, error_ids: Sequence[str]) -> None:

@@ -256,8 +256,17 @@ class FaceStore:
         rows = self.people.search().select(["id", "name", "hidden", "is_me"]).limit(None).to_list()
         return [PersonRow(r["id"], r["name"], bool(r["hidden"]), bool(r["is_me"])) for r in rows]
 
+    def set_person_name(self, person_id: str, name: str | None) -> None:
+        self._update_person(person_id, {"name": name})
+
+    def set_person_hidden(self, person_id: str, hidden: bool) -> None:
+        self._update_person(person_id, {"hidden": hidden})
+
+    def set_person_is_me(self, person_id: str, is_me: bool) -> None:
+        self._update_person(person_id, {"is_me": is_me})
+
     @writes
-    def update_person(self, person_id: str, **values: Any) -> None:
+    def _update_person(self, person_id: str, values: dict[str, Any]) -> None:
         self.people.update(where=f"id = {sql_string(person_id)}", values=values)
 
     @writes
