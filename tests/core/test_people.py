@@ -58,8 +58,8 @@ def faces(store: Store) -> FaceStore:
 
 
 def person(faces: FaceStore, face_id: str) -> str | None:
-    (row,) = faces.faces_by_ids([face_id], ["person_id"])
-    return row["person_id"]  # type: ignore[no-any-return]
+    (face,) = faces.faces_by_ids([face_id])
+    return face.person_id
 
 
 def photo_people(store: Store, face_id: str) -> tuple[str, ...]:
@@ -98,7 +98,7 @@ def test_user_corrections_survive_a_new_clustering_pass(store: Store, faces: Fac
     people_ops.cluster(faces, SAME_PERSON)
     assert person(faces, "anna1") is None  # as close to Anna's faces as ever, but the user said no
     assert person(faces, "ben3") == split  # as close to Ben's, but the user put it there
-    assert faces.faces_by_ids(["ben3"], ["assigned_by"]) == [{"assigned_by": "user"}]
+    assert [f.assigned_by for f in faces.faces_by_ids(["ben3"])] == ["user"]
 
 
 def test_merge_people_moves_faces_and_retargets_rejections(store: Store, faces: FaceStore) -> None:
@@ -109,7 +109,7 @@ def test_merge_people_moves_faces_and_retargets_rejections(store: Store, faces: 
     people_ops.merge_people(faces, anna, [ben, anna])  # …and Ben's other faces merged into Anna (anna itself ignored)
     assert {person(faces, f) for f in ("ben2", "ben3", "anna1")} == {anna}
     assert photo_people(store, "ben2") == (anna,)
-    assert [p["id"] for p in faces.person_rows()] == [anna]
+    assert [p.id for p in faces.person_rows()] == [anna]
     assert ("ben1", anna) in faces.rejected()  # not Ben, so not the person Ben became either
     people_ops.cluster(faces, SAME_PERSON)
     assert person(faces, "ben1") is None  # its nearest faces are all on Anna now: without the retarget it would join

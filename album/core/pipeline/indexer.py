@@ -37,7 +37,8 @@ from album.core.config import IndexSettings
 from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
-from album.core.pipeline.scan import FileEntry, ScanResult, discover, display_path
+from album.core.pipeline.results import FailedFile, PhotoFacts, PhotoUpdate, PlaceNames, StepResult
+from album.core.pipeline.scan import FileEntry, ScanResult, discover
 from album.core.writable import DiskFull
 
 if TYPE_CHECKING:  # the Library hands the store in; only it and the store package import the store
@@ -53,9 +54,15 @@ MIN_ALARMING = 5
 
 
 class PhotoStep(Protocol):
-    """A per-photo computation added to the pipeline (CLIP vectors and tags, faces)."""
+    """A per-photo computation added to the pipeline (CLIP vectors and tags, faces).
+
+    A step produces one kind of result (``result_type``, from :mod:`album.core.pipeline.results`); the
+    store knows where those go, what a photo has before the step ran on it, and where the model that
+    made them is recorded, so a photo processed by another model is pending for the step again.
+    """
 
     name: str
+    result_type: type[StepResult]
 
     def start(self, store: Store) -> None:
         """Load models and prepare the store; raise ModelUnavailable to be skipped for this run."""
@@ -63,23 +70,20 @@ class PhotoStep(Protocol):
     def decode_size(self) -> int:
         """Long side (pixels) of the reduced image this step needs; asked after ``start``."""
 
-    def marker(self) -> tuple[str, str]:
-        """The column where this step records which model processed a photo, and its current model:
-        photos with another value there are pending for it."""
-
-    def cleared(self) -> dict[str, Any]:
-        """Column values that reset this step's results (used when a photo's content changes)."""
+    def model_id(self) -> str:
+        """The model this step runs now: photos processed by another (or none) are pending for it."""
 
     def prepare(self, photo: LoadedPhoto) -> Any:
         """Per-photo work in a decode thread, from the reduced image (e.g. CLIP preprocessing)."""
 
-    def run(self, photo_ids: list[str], prepared: list[Any]) -> list[dict[str, Any]]:
-        """Batched work on the writer thread; returns column values for each photo."""
+    def run(self, photo_ids: list[str], prepared: list[Any]) -> Sequence[StepResult | None]:
+        """Batched work on the writer thread; returns each photo's results, written with the photo
+        (None: nothing to write with it)."""
 
-    def commit(self) -> list[dict[str, Any]]:
-        """Once the batch's photo rows are written: write this step's own rows (which point at those
-        photos), and return column updates (each with "id") that mark the photos done. A kill before
-        this leaves the photos pending for the step, never rows pointing at a photo that is not there."""
+    def commit(self) -> list[PhotoUpdate]:
+        """Once the batch's photos are written: write this step's own records (which point at those
+        photos), and return the updates that mark the photos done. A kill before this leaves the
+        photos pending for the step, never records pointing at a photo that is not there."""
 
 
 @dataclass(frozen=True)
@@ -150,47 +154,18 @@ class _Touched:
 class _Decoded:
     """A decoded photo reduced to what the writer needs; the image itself is already released."""
 
-    row: dict[str, Any]
+    entry: FileEntry
+    facts: PhotoFacts
+    places: PlaceNames | None
     prepared: dict[str, Any]
 
 
 Outcome = _Decoded | _Touched | PhotoError
 
 
-def photo_row(photo: LoadedPhoto) -> dict[str, Any]:
-    """The ``photos`` columns that come from the file itself (no id, no step results)."""
-    meta = photo.meta
-    return {
-        **_location_fields(photo.entry),
-        "content_hash": photo.content_hash,
-        "format": photo.format,
-        "width": photo.width,
-        "height": photo.height,
-        "taken_at": meta.taken_at,
-        "tz_offset_min": meta.tz_offset_min,
-        "date_source": meta.date_source,
-        "lat": meta.lat,
-        "lon": meta.lon,
-        "alt": meta.alt,
-        "camera_make": meta.camera_make,
-        "camera_model": meta.camera_model,
-        "camera": meta.camera,
-        "lens": meta.lens,
-        "orientation": meta.orientation,
-        "dropped_fields": list(meta.dropped),
-        "indexed_at": datetime.now(),
-    }
-
-
-def _location_fields(entry: FileEntry) -> dict[str, Any]:
-    path_bytes = entry.path_bytes
-    return {
-        "path": display_path(path_bytes),
-        "path_bytes": path_bytes,
-        "folder": display_path(os.path.dirname(path_bytes)),
-        "size": entry.size,
-        "mtime_ns": entry.mtime_ns,
-    }
+def photo_facts(photo: LoadedPhoto) -> PhotoFacts:
+    """What the file itself says about a photo (no id, no step results)."""
+    return PhotoFacts(photo.content_hash, photo.format, photo.width, photo.height, photo.meta, datetime.now())
 
 
 @dataclass(frozen=True)
@@ -240,13 +215,12 @@ class _BatchWriter:
         self.taken_ids = taken_ids  # ids of the library's rows, so a new photo's derived id never collides
         self.batch_size = batch_size
         self.steps = steps
-        self.defaults: dict[str, Any] = {"tags": [], "tag_scores": [], "person_ids": []}
-        for step in all_steps:  # a photo new or changed gets every step's results reset
-            self.defaults.update(step.cleared())
+        # A photo new or changed gets every step's results reset.
+        self.reset = tuple(step.result_type for step in all_steps)
         self.known_errors = known_errors
         self.decoded: list[tuple[_Decoded, _Job]] = []
-        self.touched: list[dict[str, Any]] = []
-        self.errors: list[dict[str, Any]] = []
+        self.touched: list[PhotoUpdate] = []
+        self.errors: list[FailedFile] = []
         self.cleared: list[str] = []
         self.batches = 0
         self.saved = 0  # photos decoded and written by this run
@@ -256,13 +230,11 @@ class _BatchWriter:
     def add(self, outcome: Outcome, job: _Job) -> None:
         path_bytes = job.entry.path_bytes
         if isinstance(outcome, PhotoError):
-            self.errors.append(
-                self.store.error_row(path_bytes, job.entry.size, job.entry.mtime_ns, outcome.kind, outcome.reason)
-            )
+            self.errors.append(FailedFile(job.entry, outcome.kind, outcome.reason))
         else:
             if isinstance(outcome, _Touched):
                 assert job.known is not None
-                self.touched.append({"id": job.known.id, **_location_fields(outcome.entry)})
+                self.touched.append(PhotoUpdate(job.known.id, entry=outcome.entry))
             else:
                 self.decoded.append((outcome, job))
             if path_bytes in self.known_errors:
@@ -270,14 +242,14 @@ class _BatchWriter:
         if len(self.decoded) + len(self.touched) + len(self.errors) >= self.batch_size:
             self.flush()
 
-    def _rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """New rows, and overlays for rows already in the store (which keep columns not given)."""
+    def _updates(self) -> tuple[list[PhotoUpdate], list[PhotoUpdate]]:
+        """New photos, and overlays for photos already in the store (which keep what is not given)."""
         ids = []
         for _decoded, job in self.decoded:
             photo_id = job.known.id if job.known else self.store.new_photo_id(job.entry.path_bytes, self.taken_ids)
             self.taken_ids.add(photo_id)
             ids.append(photo_id)
-        results: list[dict[str, Any]] = [{} for _ in self.decoded]
+        results: list[list[StepResult]] = [[] for _ in self.decoded]
         for step in list(self.steps):
             prepared = [d.prepared.get(step.name) for d, _job in self.decoded]
             good = [i for i, p in enumerate(prepared) if not isinstance(p, StepFailure)]
@@ -291,15 +263,16 @@ class _BatchWriter:
                 self._step_failed(step, exc)
                 continue
             for i, output in zip(good, outputs, strict=True):
-                results[i].update(output)
-        new, overlays = [], []
+                if output is not None:
+                    results[i].append(output)
+        new: list[PhotoUpdate] = []
+        overlays: list[PhotoUpdate] = []
         for photo_id, (decoded, job), result in zip(ids, self.decoded, results, strict=True):
-            if job.known is None:
-                new.append({**self.defaults, **decoded.row, "id": photo_id, **result})
-            elif job.refresh and decoded.row["content_hash"] == job.known.content_hash:
-                overlays.append({**decoded.row, "id": photo_id, **result})
-            else:
-                overlays.append({**self.defaults, **decoded.row, "id": photo_id, **result})
+            same = job.known is not None and job.refresh and decoded.facts.content_hash == job.known.content_hash
+            update = PhotoUpdate(
+                photo_id, decoded.entry, decoded.facts, decoded.places, tuple(result), None if same else self.reset
+            )
+            (new if job.known is None else overlays).append(update)
         return new, overlays
 
     def _step_failed(self, step: PhotoStep, error: BaseException) -> None:
@@ -316,20 +289,20 @@ class _BatchWriter:
     def flush(self) -> None:
         if not (self.decoded or self.touched or self.errors or self.cleared):
             return
-        new, overlays = self._rows()
-        self.store.upsert_photos(new)
+        new, overlays = self._updates()
+        self.store.insert_photos(new)
         self.saved += len(new)
-        self.store.update_photo_fields(overlays + self.touched)
+        self.store.update_photos(overlays + self.touched)
         self.saved += len(overlays)
-        for step in list(self.steps):  # rows that point at photos only once the photos are written
+        for step in list(self.steps):  # records that point at photos only once the photos are written
             try:
-                self.store.update_photo_fields(step.commit())
+                self.store.update_photos(step.commit())
             except DiskFull:  # not the model's fault: the run stops (the photos stay pending for the step)
                 raise
             except Exception as exc:
                 self._step_failed(step, exc)
-        self.restored += self.store.restore_faces({row["id"]: row["content_hash"] for row in new})
-        self.store.record_errors(self.errors)
+        self.restored += self.store.restore_faces({p.id: p.facts.content_hash for p in new if p.facts})
+        self.store.record_failures(self.errors)
         self.store.clear_errors(self.cleared)
         self.decoded, self.touched, self.errors, self.cleared = [], [], [], []
         self.batches += 1
@@ -450,8 +423,8 @@ class Indexer:
         ]  # fmt: skip
         todo, moved = self._match_moves(todo, missing, report_progress, cancel)
         report.moved = len(moved)
-        self.store.update_photo_fields(moved)
-        moved_ids = {m["id"] for m in moved}
+        self.store.update_photos(moved)
+        moved_ids = {m.id for m in moved}
         still_missing = [row for row in missing if row.id not in moved_ids]
         report.kept_folders = [] if prune else self._offline_folders(scan, known, still_missing)
         kept = [os.fsencode(k.folder) for k in report.kept_folders]
@@ -512,10 +485,10 @@ class Indexer:
             if os.path.isdir(root) and os.fsencode(root) not in kept:
                 self.store.set_folder_drive(root, _drive(root))
 
-    def _location_names(self, lat: float, lon: float) -> dict[str, str | None]:
+    def _location_names(self, lat: float, lon: float) -> PlaceNames:
         assert self.gazetteer is not None
         where = self.gazetteer.reverse(lat, lon)
-        return {"place": where.place, "country": where.country, "region": where.region or ""}
+        return PlaceNames(where.place, where.country, where.region or "")
 
     def _geocode_unnamed(self, cancel: threading.Event) -> None:
         """Name the places of photos indexed before album knew regions (a library from schema 3)."""
@@ -526,7 +499,7 @@ class Indexer:
             if cancel.is_set():
                 return
             batch = rows[start : start + self.settings.batch_size]
-            self.store.update_photo_fields([{"id": i, **self._location_names(lat, lon)} for i, lat, lon in batch])
+            self.store.update_photos([PhotoUpdate(i, places=self._location_names(lat, lon)) for i, lat, lon in batch])
 
     def _start_steps(self, report: IndexReport) -> list[PhotoStep]:
         active = []
@@ -549,7 +522,7 @@ class Indexer:
         return active
 
     def _pending_paths(self, steps: Sequence[PhotoStep]) -> set[bytes]:
-        return self.store.pending_paths([step.marker() for step in steps])
+        return self.store.unprocessed_paths([(step.result_type, step.model_id()) for step in steps])
 
     def _match_moves(
         self,
@@ -557,7 +530,7 @@ class Indexer:
         missing: list[KnownFile],
         progress: ProgressCallback,
         cancel: threading.Event,
-    ) -> tuple[list[_Job], list[dict[str, Any]]]:
+    ) -> tuple[list[_Job], list[PhotoUpdate]]:
         """Find new paths that hold the content of vanished rows: those files were moved or renamed.
 
         Only new files with the size of some vanished file are hashed, so a plain import of new
@@ -568,7 +541,7 @@ class Indexer:
         if not candidates:
             return todo, []
         by_hash = {row.content_hash: row for row in missing}
-        moved: list[dict[str, Any]] = []
+        moved: list[PhotoUpdate] = []
         moved_paths: set[str] = set()
         for done, job in enumerate(candidates):
             if cancel.is_set():
@@ -580,7 +553,7 @@ class Indexer:
                 continue  # the decode step will record the problem
             row = by_hash.pop(content_hash(data), None)
             if row is not None:
-                moved.append({"id": row.id, **_location_fields(fresh)})
+                moved.append(PhotoUpdate(row.id, entry=fresh))
                 moved_paths.add(job.entry.path)
         return [job for job in todo if job.entry.path not in moved_paths], moved
 
@@ -592,10 +565,12 @@ class Indexer:
             if job.known is not None and digest == job.known.content_hash and not job.refresh:
                 return _Touched(fresh)
             photo = decode_photo(fresh, data, digest, self._decode_settings, self.thumbs_dir)
-            row = photo_row(photo)
-            if self.gazetteer is not None and row["lat"] is not None:
-                row.update(self._location_names(row["lat"], row["lon"]))
-            return _Decoded(row, {step.name: _prepare(step, photo) for step in list(steps)})
+            meta = photo.meta
+            places = None
+            if self.gazetteer is not None and meta.lat is not None and meta.lon is not None:
+                places = self._location_names(meta.lat, meta.lon)
+            prepared = {step.name: _prepare(step, photo) for step in list(steps)}
+            return _Decoded(photo.entry, photo_facts(photo), places, prepared)
         except PhotoError as exc:
             return exc
         except DiskFull:  # the disk's fault, not the photo's: the run stops

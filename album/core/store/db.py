@@ -31,11 +31,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from album import __version__
+from album.core.pipeline.results import FailedFile, PhotoUpdate, StepResult
 from album.core.pipeline.scan import display_path
 from album.core.query.model import Query
 from album.core.records import FileError, LibraryStats, Photo
 from album.core.store.filters import to_where
 from album.core.store.lock import WriterLock
+from album.core.store.rows import MARKERS, VECTOR_COLUMN, photo_columns
 from album.core.store.sql import chunks, in_clause, sql_string
 from album.core.writable import disk_full_as_error
 
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 6
-VECTOR_COLUMN = "clip_vector"  # added on first use with the CLIP model's dimension
 
 PHOTOS_SCHEMA = pa.schema(
     [
@@ -261,7 +262,6 @@ class Store:
     """
 
     # What the pipeline asks of the store without importing it (only the Library and the store import it).
-    vector_column = VECTOR_COLUMN
     new_photo_id = staticmethod(new_photo_id)
     error_row = staticmethod(error_row)
     error_id = staticmethod(error_id)
@@ -382,6 +382,14 @@ class Store:
         """Change some columns of existing rows (e.g. the path after a move), keeping the rest."""
         update_columns(self.photos, updates)
 
+    def insert_photos(self, photos: Sequence[PhotoUpdate]) -> None:
+        """Write whole photos (new ones, or ones replaced): columns not given are null."""
+        self.upsert_photos([photo_columns(p) for p in photos])
+
+    def update_photos(self, updates: Sequence[PhotoUpdate]) -> None:
+        """Write what each update gives about a photo already in the library, keeping the rest."""
+        self.update_photo_fields([photo_columns(u) for u in updates])
+
     def get_photo_by_path(self, path: str) -> dict[str, Any] | None:
         key = os.fsencode(path)
         # path_bytes is binary; compare on the display path, then confirm on the exact bytes.
@@ -493,6 +501,14 @@ class Store:
             return set()
         where = " OR ".join(f"({column} IS NULL OR {column} != {sql_string(model)})" for column, model in markers)
         return set(self.query_photos(where, columns=["path_bytes"]).column("path_bytes").to_pylist())
+
+    def unprocessed_paths(self, steps: Sequence[tuple[type[StepResult], str]]) -> set[bytes]:
+        """Paths of the photos some step has not processed with its current model yet.
+
+        Args:
+            steps: per step, the kind of result it produces and the model it produces them with now.
+        """
+        return self.pending_paths([(MARKERS[kind], model_id) for kind, model_id in steps])
 
     def ungeocoded(self) -> list[tuple[str, float, float]]:
         """Photos with a position but no place names yet (indexed before album knew regions)."""
@@ -612,6 +628,12 @@ class Store:
         if rows:
             data = pa.Table.from_pylist(rows, schema=ERRORS_SCHEMA)
             self.errors.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
+
+    def record_failures(self, failures: Sequence[FailedFile]) -> None:
+        """Remember why these files could not be indexed (a re-run overwrites a file's error)."""
+        self.record_errors([
+            error_row(f.entry.path_bytes, f.entry.size, f.entry.mtime_ns, f.kind, f.reason) for f in failures
+        ])  # fmt: skip
 
     @writes
     def clear_errors(self, error_ids: Sequence[str]) -> None:

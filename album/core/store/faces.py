@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
+from album.core.pipeline.results import NewFace
 from album.core.store.db import Store, update_columns, writes
+from album.core.store.rows import face_columns
 from album.core.store.sql import chunks, in_clause, sql_string, timestamp
 
 PEOPLE_SCHEMA = pa.schema(
@@ -67,6 +70,40 @@ TOMBSTONE_DAYS = 30
 FACE_TABLES = frozenset({"people", "rejections", "faces", "face_tombstones"})  # what FaceStore creates
 
 
+@dataclass(frozen=True)
+class FaceRow:
+    """A stored face as the people operations see it (its embedding comes apart, as a matrix row)."""
+
+    id: str
+    photo_id: str
+    bbox: tuple[float, float, float, float]  # x1, y1, x2, y2 as fractions of the upright photo
+    score: float
+    person_id: str | None
+    assigned_by: str | None  # "auto", "user" or None
+    thumb: bytes = b""  # JPEG of the aligned face, when asked for
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A stored person."""
+
+    id: str
+    name: str | None
+    hidden: bool
+    is_me: bool
+
+
+_FACE_COLUMNS = ("id", "photo_id", "bbox", "score", "person_id", "assigned_by")
+
+
+def _face_row(row: dict[str, Any]) -> FaceRow:
+    x1, y1, x2, y2 = (float(v) for v in row["bbox"] or (0.0, 0.0, 0.0, 0.0))
+    return FaceRow(
+        row["id"], row["photo_id"] or "", (x1, y1, x2, y2), float(row["score"] or 0.0), row["person_id"],
+        row["assigned_by"], row.get("thumb") or b"",
+    )  # fmt: skip
+
+
 class FaceStore:
     """Faces, people and user corrections. ``dim`` is the recogniser's embedding size."""
 
@@ -103,6 +140,10 @@ class FaceStore:
         if rows:
             self.faces.add(pa.Table.from_pylist(rows, schema=self.faces.schema))
 
+    def save_faces(self, photo_ids: Sequence[str], faces: Sequence[NewFace]) -> None:
+        """Make ``faces`` the faces of ``photo_ids`` (any older ones are replaced)."""
+        self.replace_faces(photo_ids, [face_columns(f) for f in faces])
+
     def face_rows(self, where: str | None = None, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
         query = self.faces.search()
         if where:
@@ -111,40 +152,51 @@ class FaceStore:
             query = query.select(list(columns))
         return query.limit(None).to_list()
 
-    def faces_by_ids(self, face_ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
-        return [row for chunk in chunks(face_ids) for row in self.face_rows(in_clause("id", chunk), columns)]
+    def _faces(self, where: str | None, thumbs: bool = False) -> list[FaceRow]:
+        columns = [*_FACE_COLUMNS, "thumb"] if thumbs else list(_FACE_COLUMNS)
+        return [_face_row(row) for row in self.face_rows(where, columns)]
 
-    def faces_of_person(self, person_id: str, columns: Sequence[str]) -> list[dict[str, Any]]:
-        return self.face_rows(f"person_id = {sql_string(person_id)}", columns)
+    def faces_by_ids(self, face_ids: Sequence[str]) -> list[FaceRow]:
+        return [face for chunk in chunks(face_ids) for face in self._faces(in_clause("id", chunk))]
 
-    def faces_of_photo(self, photo_id: str, columns: Sequence[str]) -> list[dict[str, Any]]:
-        return self.face_rows(f"photo_id = {sql_string(photo_id)}", columns)
+    def faces_of_person(self, person_id: str, thumbs: bool = False) -> list[FaceRow]:
+        return self._faces(f"person_id = {sql_string(person_id)}", thumbs)
 
-    def recognised_faces(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+    def faces_of_photo(self, photo_id: str) -> list[FaceRow]:
+        return self._faces(f"photo_id = {sql_string(photo_id)}")
+
+    def recognised_faces(self) -> list[FaceRow]:
         """The faces that are on a person."""
-        return self.face_rows("person_id IS NOT NULL", columns)
+        return self._faces("person_id IS NOT NULL")
 
     def photo_ids_of_faces(self, face_ids: Sequence[str]) -> list[str]:
-        return [row["photo_id"] for row in self.faces_by_ids(face_ids, ["photo_id"])]
+        return [
+            row["photo_id"]
+            for chunk in chunks(face_ids)
+            for row in self.face_rows(in_clause("id", chunk), ["photo_id"])
+        ]
 
     def thumbs(self, face_ids: Sequence[str]) -> dict[str, bytes]:
         """The aligned-face JPEGs of these faces."""
-        return {row["id"]: row["thumb"] for row in self.faces_by_ids(face_ids, ["id", "thumb"])}
+        return {
+            row["id"]: row["thumb"] for chunk in chunks(face_ids)
+            for row in self.face_rows(in_clause("id", chunk), ["id", "thumb"])
+        }  # fmt: skip
 
-    def embeddings(self) -> tuple[list[dict[str, Any]], np.ndarray]:
+    def embeddings(self) -> tuple[list[FaceRow], np.ndarray]:
         """Every face (id, photo, person, who assigned it, score) and its embedding as a matrix row."""
         return self._embeddings(None)
 
-    def recognised_embeddings(self) -> tuple[list[dict[str, Any]], np.ndarray]:
+    def recognised_embeddings(self) -> tuple[list[FaceRow], np.ndarray]:
         return self._embeddings("person_id IS NOT NULL")
 
-    def person_embeddings(self, person_id: str) -> tuple[list[dict[str, Any]], np.ndarray]:
+    def person_embeddings(self, person_id: str) -> tuple[list[FaceRow], np.ndarray]:
         return self._embeddings(f"person_id = {sql_string(person_id)}")
 
-    def _embeddings(self, where: str | None) -> tuple[list[dict[str, Any]], np.ndarray]:
-        rows = self.face_rows(where, ["id", "photo_id", "person_id", "assigned_by", "score", "embedding"])
+    def _embeddings(self, where: str | None) -> tuple[list[FaceRow], np.ndarray]:
+        rows = self.face_rows(where, [*_FACE_COLUMNS, "embedding"])
         matrix = np.array([r["embedding"] for r in rows], dtype=np.float32).reshape(len(rows), self.dim)
-        return rows, matrix
+        return [_face_row(r) for r in rows], matrix
 
     def assign(self, face_ids: Sequence[str], person_id: str | None, by: str | None) -> None:
         self.assign_many({face_id: person_id for face_id in face_ids}, by)
@@ -202,11 +254,21 @@ class FaceStore:
             self.people.add(pa.Table.from_pylist(rows, schema=PEOPLE_SCHEMA))
         return ids
 
-    def person_rows(self) -> list[dict[str, Any]]:
-        return self.people.search().limit(None).to_list()
+    def person_rows(self) -> list[PersonRow]:
+        rows = self.people.search().select(["id", "name", "hidden", "is_me"]).limit(None).to_list()
+        return [PersonRow(r["id"], r["name"], bool(r["hidden"]), bool(r["is_me"])) for r in rows]
+
+    def set_person_name(self, person_id: str, name: str | None) -> None:
+        self._update_person(person_id, {"name": name})
+
+    def set_person_hidden(self, person_id: str, hidden: bool) -> None:
+        self._update_person(person_id, {"hidden": hidden})
+
+    def set_person_is_me(self, person_id: str, is_me: bool) -> None:
+        self._update_person(person_id, {"is_me": is_me})
 
     @writes
-    def update_person(self, person_id: str, **values: Any) -> None:
+    def _update_person(self, person_id: str, values: dict[str, Any]) -> None:
         self.people.update(where=f"id = {sql_string(person_id)}", values=values)
 
     @writes

@@ -17,6 +17,7 @@ from album.core.models.clip import ClipEncoder
 from album.core.models.registry import clip_folder
 from album.core.models.tags import Tag, Tagger, load_vocabulary
 from album.core.pipeline.media import LoadedPhoto
+from album.core.pipeline.results import ClipResult, PhotoUpdate, StepResult
 
 if TYPE_CHECKING:
     from album.core.store.db import Store
@@ -28,6 +29,7 @@ class ClipStep:
     """Encodes photos with ``encoder`` and tags them; the pipeline drives it (see ``Indexer``)."""
 
     name = "clip"
+    result_type: type[StepResult] = ClipResult
 
     def __init__(
         self, encoder: ClipEncoder, vocabulary: Sequence[Tag] | None = None, min_tag_probability: float = 0.3
@@ -38,7 +40,6 @@ class ClipStep:
         self.vocabulary = tuple(vocabulary or load_vocabulary(clip_folder(encoder.models_dir, encoder.key)))
         self.min_tag_probability = min_tag_probability
         self._tagger: Tagger | None = None
-        self._vector_column = "clip_vector"  # the store says its name in start()
 
     def start(self, store: Store) -> None:
         """Load the model (may raise ModelUnavailable) and make room for its vectors.
@@ -48,7 +49,6 @@ class ClipStep:
         """
         self.encoder.prepare_image_tower()
         store.ensure_vector_column(self.encoder.dim)
-        self._vector_column = store.vector_column
         tags = self.vocabulary
         prompts = [p for tag in tags for p in tag.prompts]
         prompt_vectors = self.encoder.encode_texts(prompts)
@@ -62,33 +62,25 @@ class ClipStep:
     def decode_size(self) -> int:
         return self.encoder.decode_size
 
-    def marker(self) -> tuple[str, str]:
+    def model_id(self) -> str:
         """Photos not processed by the current model (or not at all) are pending for this step."""
-        return "clip_model", self.encoder.model_id
-
-    def cleared(self) -> dict[str, Any]:
-        """Column values for a photo whose content changed and has not been encoded again yet."""
-        return {"clip_model": None, self._vector_column: None, "tags": [], "tag_scores": []}
+        return self.encoder.model_id
 
     def prepare(self, photo: LoadedPhoto) -> Any:
         """Runs in a decode thread: the model's own preprocessing of the reduced image."""
         return self.encoder.preprocess(photo.image)
 
-    def run(self, photo_ids: list[str], prepared: list[Any]) -> list[dict[str, Any]]:
+    def run(self, photo_ids: list[str], prepared: list[Any]) -> list[ClipResult | None]:
         """Runs batched in the writer thread: vectors and tags for each prepared photo."""
         assert self._tagger is not None, "start() first"
         vectors = self.encoder.encode_images(prepared)
-        results = []
-        for vector, tags in zip(vectors, self._tagger.score(vectors), strict=True):
-            results.append({
-                "clip_model": self.encoder.model_id,
-                self._vector_column: vector.tolist(),
-                "tags": [t.key for t in tags],
-                "tag_scores": [t.score for t in tags],
-            })  # fmt: skip
-        return results
+        model_id = self.encoder.model_id
+        return [
+            ClipResult(model_id, vector.tolist(), [t.key for t in tags], [t.score for t in tags])
+            for vector, tags in zip(vectors, self._tagger.score(vectors), strict=True)
+        ]
 
     @staticmethod
-    def commit() -> list[dict[str, Any]]:
-        """Nothing to add: the vectors and tags are columns of the photo rows themselves."""
+    def commit() -> list[PhotoUpdate]:
+        """Nothing to add: the vectors and tags are written with the photos themselves."""
         return []

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from album.core.models.faces import Face, FaceAnalyzer
 from album.core.people import nearest_person
 from album.core.pipeline.media import LoadedPhoto
+from album.core.pipeline.results import FacesResult, NewFace, PhotoUpdate, StepResult
 
 if TYPE_CHECKING:
     from album.core.store.db import Store
@@ -31,13 +32,14 @@ class FaceStep:
     """Finds the faces of each photo; see :class:`album.core.pipeline.indexer.PhotoStep`."""
 
     name = "faces"
+    result_type: type[StepResult] = FacesResult
 
     def __init__(self, analyzer: FaceAnalyzer) -> None:
         self.analyzer = analyzer
         self.faces: FaceStore | None = None
         self._known = np.zeros((0, 1), np.float32)
         self._known_people: list[str] = []
-        self._pending: tuple[list[str], list[dict[str, Any]], list[dict[str, Any]]] | None = None
+        self._pending: tuple[list[str], list[NewFace], list[PhotoUpdate]] | None = None
 
     def decode_size(self) -> int:
         """The detector runs at 640 px; faces in group photos keep their detail from a 1024 px image."""
@@ -49,22 +51,19 @@ class FaceStep:
         dim = self.analyzer.embedding_dim()
         self.faces = store.face_tables(dim)
         rows, matrix = self.faces.recognised_embeddings()
-        self._known, self._known_people = matrix, [r["person_id"] for r in rows]
+        self._known, self._known_people = matrix, [r.person_id or "" for r in rows]
 
-    def marker(self) -> tuple[str, str]:
+    def model_id(self) -> str:
         """Photos not processed by the current model (or not at all) are pending for this step."""
-        return "faces_model", self.analyzer.model_id
-
-    @staticmethod
-    def cleared() -> dict[str, Any]:
-        return {"faces_model": None, "face_count": None, "person_ids": []}
+        return self.analyzer.model_id
 
     def prepare(self, photo: LoadedPhoto) -> list[Face]:
         return self.analyzer.analyze(photo.image)
 
-    def run(self, photo_ids: list[str], prepared: list[list[Face]]) -> list[dict[str, Any]]:
+    def run(self, photo_ids: list[str], prepared: list[list[Face]]) -> list[FacesResult | None]:
         """Match the batch's faces to people; they are written by :meth:`commit`, after their photos."""
-        rows, results = [], []
+        rows: list[NewFace] = []
+        results: list[PhotoUpdate] = []
         for photo_id, faces in zip(photo_ids, prepared, strict=True):
             people = set()
             for face in faces:
@@ -73,23 +72,22 @@ class FaceStep:
                 )
                 if person:
                     people.add(person)
-                rows.append({
-                    "id": uuid.uuid4().hex, "photo_id": photo_id, "bbox": list(face.bbox),
-                    "landmarks": [v for point in face.landmarks for v in point], "score": face.score,
-                    "embedding": face.embedding.tolist(), "person_id": person,
-                    "assigned_by": "auto" if person else None, "thumb": face.thumb, "model": self.analyzer.model_id,
-                })  # fmt: skip
-            results.append({"id": photo_id, "faces_model": self.analyzer.model_id, "face_count": len(faces),
-                            "person_ids": sorted(people)})  # fmt: skip
+                rows.append(NewFace(
+                    uuid.uuid4().hex, photo_id, list(face.bbox), [v for point in face.landmarks for v in point],
+                    face.score, face.embedding.tolist(), person, "auto" if person else None, face.thumb,
+                    self.analyzer.model_id,
+                ))  # fmt: skip
+            result = FacesResult(self.analyzer.model_id, len(faces), sorted(people))
+            results.append(PhotoUpdate(photo_id, results=(result,)))
         self._pending = (photo_ids, rows, results)
-        return [{} for _ in photo_ids]
+        return [None for _ in photo_ids]
 
-    def commit(self) -> list[dict[str, Any]]:
+    def commit(self) -> list[PhotoUpdate]:
         """Write the batch's faces (replacing any older ones), then mark the photos done."""
         assert self.faces is not None, "start() first"
         if self._pending is None:
             return []
         photo_ids, rows, results = self._pending
         self._pending = None
-        self.faces.replace_faces(photo_ids, rows)
+        self.faces.save_faces(photo_ids, rows)
         return results
