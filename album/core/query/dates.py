@@ -217,10 +217,6 @@ def _relative(word: str, today: date) -> DateRange:
     return table[word]
 
 
-def _span(a: DateRange, b: DateRange) -> DateRange:
-    return min(a[0], b[0]), max(a[1], b[1])
-
-
 _EN_NUM_ALT = "|".join(sorted(EN_NUMBERS, key=len, reverse=True))
 _RELATIVE_WORDS = ("the year before last", "over the weekend", "the weekend",
                    "last weekend", "this weekend", "last week", "this week", "last month",
