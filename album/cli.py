@@ -21,6 +21,8 @@ from typing import Any
 
 from album import __version__
 from album.core.library import (
+    ConversionFailed,
+    ConverterMissing,
     DiskFull,
     IndexProgress,
     IndexReport,
@@ -396,6 +398,11 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
+    if args.action == "convert":
+        return cmd_models_convert(args, paths)
+    if args.source or args.name:
+        print("album models: SOURCE and --name go with `album models convert`", file=sys.stderr)
+        return 2
     library = Library(paths)
     chosen = library.settings.clip_model
     for status in library.models():
@@ -410,6 +417,31 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
             mark = "*" if info["selected"] else " "
             state = "installed" if status.installed else "downloads on first use"
             print(f"{mark} {status.kind:<6}{status.name:<34} {state:<22} {status.licence:<12} {status.note}")
+    return 0
+
+
+def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
+    if not args.source:
+        print("album models convert: give the model to convert (a folder, ARCH:TAG or hf-hub:ORG/REPO)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+
+    def progress(step: str) -> None:
+        if not args.json:
+            print(f"{step}…", file=sys.stderr, flush=True)
+
+    try:
+        folder = Library(paths).convert_model(args.source, args.name, progress)
+    except ConverterMissing as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 2
+    except ConversionFailed as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        _emit({"converted": args.source, "name": folder.name, "folder": str(folder)})
+    else:
+        print(f"converted {args.source} into {folder}; choose {folder.name!r} as the CLIP model to use it")
     return 0
 
 
@@ -505,7 +537,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tags", parents=[common], help="list the zero-shot tags with their photo counts")
     p.set_defaults(func=cmd_tags)
 
-    p = sub.add_parser("models", parents=[common], help="list the models album can use, and their licences")
+    p = sub.add_parser("models", parents=[common], help="list the models album can use, or convert an open_clip model",
+                       description="list (default): the models album can use, and their licences. "
+                                   "convert SOURCE: turn an open_clip model (a local folder, ARCH:PRETRAINED_TAG "
+                                   "or hf-hub:ORG/REPO) into an ONNX model folder album runs without torch; "
+                                   "needs album[convert].")  # fmt: skip
+    p.add_argument("action", nargs="?", default="list", choices=["list", "convert"])
+    p.add_argument("source", nargs="?", metavar="SOURCE", help="convert: the open_clip model to convert")
+    p.add_argument("--name", metavar="NAME", help="convert: the new model's name (default: from SOURCE)")
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("info", parents=[common], help="show what the library knows about one photo")
