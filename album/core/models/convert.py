@@ -172,8 +172,15 @@ def load(source: str) -> _Source:
     folder = Path(source)
     if folder.is_dir():
         return _load_folder(folder)
-    if not source.startswith("hf-hub:") and (os.sep in source or source.startswith((".", "~"))):
+    hub = source.startswith("hf-hub:")
+    if not hub and (os.sep in source or source.startswith((".", "~"))):
         raise ConversionFailed(f"{source} is not a folder")
+    arch, _, tag = (source, "", "") if hub else source.partition(":")
+    if not hub and arch not in open_clip.list_models():
+        raise ConversionFailed(f"{arch!r} is neither a folder nor an open_clip model name")
+    if not hub and not tag:  # without its tag open_clip would build the model with random weights
+        raise ConversionFailed(f"name the weights to convert as {arch}:TAG; open_clip knows "
+                               + ", ".join(t for a, t in open_clip.list_pretrained() if a == arch))  # fmt: skip
     try:
         check_reachable()
     except OSError as exc:
@@ -181,11 +188,10 @@ def load(source: str) -> _Source:
             f"cannot download {source}: {HUB_HOST} is not reachable ({exc}); download its open_clip files "
             "into a folder elsewhere and convert that folder"
         ) from exc
-    arch, _, tag = source.partition(":") if not source.startswith("hf-hub:") else (source, "", "")
     try:
         model, _, preprocess = open_clip.create_model_and_transforms(arch, pretrained=tag or None, device="cpu")
         tokenizer = open_clip.get_tokenizer(arch)
-        if source.startswith("hf-hub:"):
+        if hub:
             from open_clip.pretrained import download_pretrained_from_hf
 
             config = json.loads(Path(download_pretrained_from_hf(arch[7:], filename=CLIP_CONFIG)).read_text())

@@ -153,10 +153,18 @@ def test_damaged_source_gives_a_clear_error_and_no_folder(tmp_path: Path) -> Non
         convert(str(damaged), models, "taken")
 
 
-def test_named_model_offline_says_so(tmp_path: Path) -> None:
+@pytest.mark.parametrize("source", ["ViT-B-32:laion2b_s34b_b79k", "hf-hub:laion/CLIP-ViT-B-32-laion2B-s34B-b79K"])
+def test_named_model_offline_says_so(tmp_path: Path, source: str) -> None:
     with pytest.raises(ConversionFailed, match="not reachable"):
-        convert("ViT-B-32:laion2b_s34b_b79k", tmp_path / "models")
-    assert not (tmp_path / "models" / "clip" / "ViT-B-32__laion2b_s34b_b79k").exists()
+        convert(source, tmp_path / "models")
+    assert list((tmp_path / "models" / "clip").iterdir()) == []
+
+
+def test_named_model_needs_a_known_name_and_its_weights_tag(tmp_path: Path) -> None:
+    with pytest.raises(ConversionFailed, match="neither a folder nor an open_clip model"):
+        convert("ViT-Q-99:whatever", tmp_path / "models")
+    with pytest.raises(ConversionFailed, match="laion2b_s34b_b79k"):  # a bare name would convert random weights
+        convert("ViT-B-32", tmp_path / "models")
 
 
 def test_cli_converts_a_model_folder(tmp_path: Path) -> None:
