@@ -167,6 +167,7 @@ def test_named_model_needs_a_known_name_and_its_weights_tag(tmp_path: Path) -> N
         convert("ViT-B-32", tmp_path / "models")
 
 
+@pytest.mark.slow
 def test_cli_converts_a_model_folder(tmp_path: Path) -> None:
     models = tmp_path / "models"
     env = {"ALBUM_HOME": str(tmp_path / "home"), "ALBUM_MODELS_DIR": str(models)}
