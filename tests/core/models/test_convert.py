@@ -136,6 +136,16 @@ def test_converter_refuses_towers_that_do_not_match(tmp_path: Path) -> None:
         verify(load(str(untrained)), tinyclip.converted_model())
 
 
+def test_converter_refuses_a_tokenizer_that_differs(tmp_path: Path) -> None:
+    folder = tmp_path / "converted"
+    shutil.copytree(tinyclip.converted_model(), folder)
+    tokenizer = Tokenizer.from_file(str(folder / layout.TEXTUAL_TOKENIZER))
+    tokenizer.normalizer = None  # no lower case, no whitespace or ftfy cleaning
+    tokenizer.save(str(folder / layout.TEXTUAL_TOKENIZER))
+    with pytest.raises(ConversionFailed, match="tokenizer does not match open_clip's"):
+        verify(load(str(tinyclip.trained_model())), folder)
+
+
 def test_damaged_source_gives_a_clear_error_and_no_folder(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
     shutil.copytree(tinyclip.trained_model(), damaged)
