@@ -201,6 +201,11 @@ def ensure_model_files(
         raise ModelUnavailable(model, needed, folder, f"download failed: {exc}") from exc
 
 
+def clip_sources(spec: ClipSpec) -> list[HubSource]:
+    """Where each file of a known CLIP model's folder comes from, in download order."""
+    return [HubSource(repo, name) for repo, name in spec.sources()]
+
+
 def ensure_clip_files(
     models_dir: Path, key: str, allow_download: bool = True, progress: DownloadProgress | None = None
 ) -> Path:
@@ -218,6 +223,6 @@ def ensure_clip_files(
     expected = _missing(folder, spec)
     if spec is None and expected:
         raise ModelUnavailable(key, expected, folder, "album does not know where to download it")
-    sources = [HubSource(repo, name) for repo, name in spec.sources() if name in expected] if spec else []
+    sources = [source for source in clip_sources(spec) if source.path in expected] if spec else []
     ensure_model_files(key, folder, sources, allow_download, progress)
     return folder

@@ -20,7 +20,7 @@ from album.core.models.faces import PACK, PACK_REPO, PACK_REVISION, find_face_mo
 from album.core.models.hub import HubFile, HubSource
 from album.core.models.layout import FACE_FILES
 from album.core.models.manifest import MANIFEST, read_manifest, verify_folder
-from album.core.models.registry import CLIP_MODELS, DownloadProgress, clip_folder, clip_models
+from album.core.models.registry import CLIP_MODELS, DownloadProgress, clip_folder, clip_models, clip_sources
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,7 @@ def installed_models(models_dir: Path) -> list[tuple[str, str, Path, list[HubSou
     usable = [s.name for s in clip_models(models_dir) if s.installed]
     for key in dict.fromkeys([*usable, *recorded]):
         spec = CLIP_MODELS.get(key)
-        found.append(("clip", key, clip_folder(models_dir, key),
-                      [HubSource(repo, name) for repo, name in spec.sources()] if spec else []))  # fmt: skip
+        found.append(("clip", key, clip_folder(models_dir, key), clip_sources(spec) if spec else []))
     faces_root = models_dir / "faces"
     in_use = [model_folder(path)[0] for path in find_face_models(models_dir) or ()]
     for folder in dict.fromkeys([*in_use, *sorted(p.parent for p in faces_root.rglob(MANIFEST))]):

@@ -16,7 +16,14 @@ from album.core.models import hub
 from album.core.models.faces import PACK_REPO, FaceAnalyzer, ensure_face_models, find_face_models
 from album.core.models.hub import HubSource
 from album.core.models.manifest import MANIFEST, check_folder, read_manifest, write_manifest
-from album.core.models.registry import ModelUnavailable, ensure_model_files
+from album.core.models.registry import (
+    CLIP_MODELS,
+    DEFAULT_CLIP_MODEL,
+    ModelUnavailable,
+    clip_sources,
+    ensure_clip_files,
+    ensure_model_files,
+)
 from album.core.models.verify import verify_models
 
 FACES = SHARED_MODELS / "faces"
@@ -220,3 +227,18 @@ def test_verify_compares_with_the_manifest_and_the_hub(fake_hub: FakeHub, tmp_pa
     (models / "faces/buffalo_l/detection/model.onnx").unlink()
     [check] = verify_models(models, repair=True)
     assert (check.state, check.repaired) == ("ok", ("detection/model.onnx",))
+
+
+def test_a_known_clip_model_is_downloaded_through_its_sources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """ensure_clip_files fetches every file of the model's sources (bytes only: nothing loads them here)."""
+    spec = CLIP_MODELS[DEFAULT_CLIP_MODEL]
+    sources = clip_sources(spec)
+    repos: dict[str, dict[str, bytes]] = {}
+    for i, source in enumerate(sources):
+        repos.setdefault(source.repo, {})[source.path] = f"file {i}\n".encode() * (1 + 300 * (i % 2))
+    with serving(FakeHub(repos)) as served:
+        monkeypatch.setenv("HF_ENDPOINT", served.url)
+        folder = ensure_clip_files(tmp_path, DEFAULT_CLIP_MODEL)
+        assert {p: (folder / p).read_bytes() for p in repos[sources[0].repo]} == repos[sources[0].repo]
+        assert set(read_manifest(folder) or {}) == {s.path for s in sources}
+        assert [(c.kind, c.state) for c in verify_models(tmp_path, DEFAULT_CLIP_MODEL)] == [("clip", "ok")]
