@@ -156,7 +156,7 @@ def ensure_face_models(
     found = find_face_models(models_dir)
     if found:
         for folder in dict.fromkeys(model_folder(path)[0] for path in found):
-            ensure_model_files(f"faces ({folder.name})", folder, [], allow_download, progress)
+            ensure_model_files(folder.name if folder.name == PACK else "faces", folder, [], allow_download, progress)
         return found
     folder = models_dir / "faces" / PACK
     sources = [HubSource(PACK_REPO, name, PACK_REVISION) for name in FACE_FILES]
