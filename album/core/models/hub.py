@@ -184,7 +184,10 @@ def fetch(
         OSError: the listing could not be read, lacks a file, or a file failed twice; the message
             names the file. Files verified before it stay in place.
     """
-    listing = list_files(repo, revision, base)
+    try:
+        listing = list_files(repo, revision, base)
+    except OSError as exc:
+        raise OSError(f"cannot list {repo} (revision {revision}) on {base or endpoint()}: {exc}") from exc
     for path in paths:
         entry = listing.get(path)
         if entry is None:

@@ -242,3 +242,8 @@ def test_a_known_clip_model_is_downloaded_through_its_sources(monkeypatch: pytes
         assert {p: (folder / p).read_bytes() for p in repos[sources[0].repo]} == repos[sources[0].repo]
         assert set(read_manifest(folder) or {}) == {s.path for s in sources}
         assert [(c.kind, c.state) for c in verify_models(tmp_path, DEFAULT_CLIP_MODEL)] == [("clip", "ok")]
+
+
+def test_an_unknown_repository_is_named(fake_hub: FakeHub, tmp_path: Path) -> None:
+    with pytest.raises(ModelUnavailable, match=r"cannot list immich-app/nothing \(revision main\).*404"):
+        ensure_model_files("nothing", tmp_path, [HubSource("immich-app/nothing", "config.json")])
