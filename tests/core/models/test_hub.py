@@ -179,14 +179,13 @@ def test_a_touched_file_with_the_same_bytes_is_fine_and_its_mtime_recorded(fake_
     assert (read_manifest(folder) or {})["visual/model.onnx"].mtime_ns == later
 
 
+@needs_faces
 def test_a_folder_placed_by_hand_is_accepted_and_recorded_once_loaded(tmp_path: Path) -> None:
     models = tmp_path / "models"
     (models / "faces").mkdir(parents=True)
     for name in ("det_500m.onnx", "mobilefacenet_rgb255.onnx"):
         (models / "faces" / name).write_bytes((FACES / name).read_bytes())
     assert check_folder(models / "faces").has_manifest is False
-    if not FACES.is_dir():
-        pytest.skip("needs ../shared/models")
     analyzer = FaceAnalyzer(models, allow_download=False)  # no hub needed: there is nothing to fetch
     analyzer.load()
     records = read_manifest(models / "faces")
