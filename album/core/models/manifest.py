@@ -77,15 +77,22 @@ def read_manifest(folder: Path) -> dict[str, FileRecord] | None:
         return None
 
 
+def _writable(folder: Path) -> bool:
+    """Whether album may write into ``folder``: a folder marked read-only (no write bit) is respected
+    even where album runs as root and could write anyway (a shared models folder stays as it is)."""
+    try:
+        return bool(folder.stat().st_mode & 0o222) and os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def _save(folder: Path, records: Mapping[str, FileRecord]) -> bool:
     """Write the manifest atomically; False (logged) when the folder is read-only or full: a manifest
-    only makes later checks cheaper, so failing to write one must never stop a model from loading.
-    A folder without write permission is left alone even when album runs as root (a shared, read-only
-    models folder stays as it is)."""
+    only makes later checks cheaper, so failing to write one must never stop a model from loading."""
     data = {"version": VERSION, "files": {name: asdict(records[name]) for name in sorted(records)}}
     partial = folder / (MANIFEST + ".partial")
     try:
-        if not folder.stat().st_mode & 0o222:  # marked read-only: respected even where root could write
+        if not _writable(folder):
             raise PermissionError("the folder is read-only")
         partial.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         partial.replace(folder / MANIFEST)
@@ -123,9 +130,13 @@ def write_manifest(folder: Path, files: Iterable[str] | None = None) -> dict[str
     """Hash ``files`` (every file of the folder by default) and record them as the folder's good state.
 
     For folders album did not download: ``album models convert``'s output, and hand-placed models once
-    they have loaded. Entries of other files already in the manifest are kept.
+    they have loaded. Entries of other files already in the manifest are kept. A read-only folder is
+    left as it is (and not hashed in vain on every start).
     """
     records = read_manifest(folder) or {}
+    if not _writable(folder):  # hashing would be wasted: nothing can be recorded
+        log.info("not recording %s: the folder is read-only", folder)
+        return records
     for name in model_files(folder) if files is None else files:
         path = folder / name
         stat = path.stat()
