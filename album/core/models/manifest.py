@@ -69,7 +69,10 @@ def read_manifest(folder: Path) -> dict[str, FileRecord] | None:
         if data.get("version") != VERSION:
             log.warning("ignoring %s: version %r, album reads %d", folder / MANIFEST, data.get("version"), VERSION)
             return None
-        return {name: FileRecord(**fields) for name, fields in data["files"].items()}
+        records = {name: FileRecord(**fields) for name, fields in data["files"].items()}
+        if any(name.startswith("/") or ".." in name.split("/") for name in records):
+            raise ValueError("a path leads outside the folder")  # repairs would write there
+        return records
     except FileNotFoundError:
         return None
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:

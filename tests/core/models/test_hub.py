@@ -206,10 +206,13 @@ def test_a_read_only_folder_without_a_manifest_still_loads(tmp_path: Path) -> No
         folder.chmod(0o755)
 
 
-def test_a_manifest_of_a_newer_album_is_not_misread(tmp_path: Path) -> None:
+def test_a_manifest_of_a_newer_album_or_leading_outside_is_not_used(tmp_path: Path) -> None:
     (tmp_path / MANIFEST).write_text(json.dumps({"version": 99, "files": {"x": {}}}))
     assert read_manifest(tmp_path) is None
     assert check_folder(tmp_path).has_manifest is False
+    entry = {"size": 1, "mtime_ns": 1, "sha256": "0" * 64, "repo": "a/b", "revision": "main"}
+    (tmp_path / MANIFEST).write_text(json.dumps({"version": 1, "files": {"../../x": entry}}))
+    assert read_manifest(tmp_path) is None
 
 
 @needs_faces
