@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPoint,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap
@@ -31,6 +32,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2  # the row's SearchHit
 OpensRole = Qt.ItemDataRole.UserRole + 3  # whether the photo's file opens: True, False, or None (not known yet)
+RECHECK_MS = 30_000  # the shown tiles' files are checked again this often: a drive plugged back in turns them colour
 
 
 class _ThumbSignals(QObject):
@@ -56,7 +58,7 @@ def greyed(pixmap: QPixmap) -> QPixmap:
     painter.drawImage(0, 0, image)
     painter.setOpacity(1.0)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    side = max(14, min(out.width(), out.height()) // 4)
+    side = max(14, min(out.width(), out.height()) // 5)
     margin = side // 4
     badge = out.rect().adjusted(out.width() - side - margin, out.height() - side - margin, -margin, -margin)
     painter.setPen(QColor("white"))
@@ -77,7 +79,8 @@ class PhotoModel(QAbstractListModel):
     A photo whose file cannot be opened (its drive unplugged, its share gone) is drawn greyed with a
     badge. Files are checked for the tiles Qt asks about, i.e. the visible ones, in
     :class:`~album.gui.availability.FileChecker`'s threads; the answers are cached, and checked again
-    after the next :meth:`set_hits` (a drive can come back), showing the last answer meanwhile.
+    after each :meth:`set_hits` and every ``RECHECK_MS`` (a drive can come back, or go), showing the
+    last answer meanwhile.
 
     Args:
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), or None.
@@ -116,6 +119,9 @@ class PhotoModel(QAbstractListModel):
         self._checking: set[str] = set()
         self._checker = FileChecker()
         self._checker.checked.connect(self._on_checked)
+        self._recheck = QTimer(self, interval=RECHECK_MS)
+        self._recheck.timeout.connect(self.check_again)
+        self._recheck.start()
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
@@ -123,8 +129,14 @@ class PhotoModel(QAbstractListModel):
         self._checked.clear()  # shown tiles are checked again: an unplugged drive may be back
         self.endResetModel()
 
+    def check_again(self) -> None:
+        """Check the shown tiles' files again (they are asked for as the view repaints)."""
+        self._checked.clear()
+        self.thumbnail_ready.emit()
+
     def shutdown(self) -> None:
         """Stop the file checks (without waiting for one that hangs on a dead mount)."""
+        self._recheck.stop()
         self._checker.stop()
 
     def opens(self, path: str) -> bool | None:

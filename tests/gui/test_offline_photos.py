@@ -67,7 +67,7 @@ def test_an_unplugged_folder_greys_its_photos_and_the_viewer_shows_the_thumbnail
     viewer.done(0)
 
     (tmp_path / "unplugged").rename(folder)  # plugged in again
-    window.controller.refresh_results()
+    model.check_again()  # what the model's timer does every RECHECK_MS, without a new search
     qtbot.waitUntil(lambda: opens() == [True] * 3, timeout=10_000)
     assert all(saturation(image) > 60 for image in icons())
     viewer = window.make_viewer(0)
