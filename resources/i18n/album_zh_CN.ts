@@ -396,12 +396,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="257"/>
+        <location filename="../../album/gui/photo_grid.py" line="269"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="259"/>
+        <location filename="../../album/gui/photo_grid.py" line="271"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -409,7 +409,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="156"/>
+        <location filename="../../album/gui/photo_grid.py" line="168"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -566,62 +566,62 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="144"/>
+        <location filename="../../album/gui/settings_dialog.py" line="145"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="146"/>
+        <location filename="../../album/gui/settings_dialog.py" line="147"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="148"/>
+        <location filename="../../album/gui/settings_dialog.py" line="149"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="150"/>
+        <location filename="../../album/gui/settings_dialog.py" line="151"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="151"/>
+        <location filename="../../album/gui/settings_dialog.py" line="152"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <location filename="../../album/gui/settings_dialog.py" line="153"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="165"/>
+        <location filename="../../album/gui/settings_dialog.py" line="166"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="166"/>
+        <location filename="../../album/gui/settings_dialog.py" line="167"/>
         <source>The new language shows the next time album starts.</source>
         <translation>新的语言将在下次启动 album 时生效。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="198"/>
+        <location filename="../../album/gui/settings_dialog.py" line="199"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="200"/>
+        <location filename="../../album/gui/settings_dialog.py" line="201"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="200"/>
+        <location filename="../../album/gui/settings_dialog.py" line="201"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="202"/>
+        <location filename="../../album/gui/settings_dialog.py" line="203"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -630,12 +630,12 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="237"/>
+        <location filename="../../album/gui/settings_dialog.py" line="238"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="246"/>
+        <location filename="../../album/gui/settings_dialog.py" line="247"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
