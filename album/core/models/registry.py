@@ -130,6 +130,7 @@ class ModelStatus:
     licence: str
     note: str
     multilingual: bool | None = None  # CLIP models: understands Chinese queries (None: unknown, or not CLIP)
+    failure: str | None = None  # why it could not be used by this process's last index run or search
 
 
 def clip_models(models_dir: Path) -> list[ModelStatus]:
