@@ -29,6 +29,7 @@ from album.core.models.clip import ClipEncoder
 from album.core.models.faces import FaceAnalyzer, ensure_face_models, face_models
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
+from album.core.models.verify import ModelCheck, verify_models
 from album.core.pipeline.indexer import (
     Indexer,
     IndexProgress,
@@ -64,8 +65,8 @@ WaitCallback = Callable[[LockHolder | None], None]
 # the errors a library call can raise.
 __all__ = [
     "DiskFull", "IndexProgress", "IndexReport", "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson",
-    "Library", "LibraryBusy", "LockHolder", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter",
-    "Query", "QueryProblem", "ReadOnlyFolder",
+    "Library", "LibraryBusy", "LockHolder", "ModelCheck", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError",
+    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
     "Settings", "StoreError",
 ]  # fmt: skip
 
@@ -434,6 +435,18 @@ class Library:
             ensure_face_models(self.paths.models_dir, True, progress)
         else:
             raise ValueError(f"unknown kind of model: {kind!r} (expected 'clip' or 'faces')")
+
+    def verify_models(
+        self, name: str | None = None, repair: bool = False, progress: Callable[[str, int, int], None] | None = None
+    ) -> list[ModelCheck]:
+        """Re-hash every installed model's files (or those of model or kind ``name``) against the
+        manifest written when they were verified and, when the hub answers, against its listing.
+
+        Args:
+            repair: download broken and missing files again (those whose source album knows).
+            progress: ``(file name, bytes done, bytes total)`` while repairing.
+        """
+        return verify_models(self.paths.models_dir, name, repair, progress)
 
 
 def _checked_limit(limit: int | None) -> int | None:
