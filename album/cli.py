@@ -398,10 +398,12 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
+    if args.action == "verify":
+        return cmd_models_verify(args, paths)
     if args.action == "convert":
         return cmd_models_convert(args, paths)
-    if args.source or args.name:
-        print("album models: SOURCE and --name go with `album models convert`", file=sys.stderr)
+    if args.new_name:
+        print("album models: --name goes with `album models convert`", file=sys.stderr)
         return 2
     library = Library(paths)
     chosen = library.settings.clip_model
@@ -420,8 +422,32 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_models_verify(args: argparse.Namespace, paths: Paths) -> int:
+    """One line per installed model: ok, or which files are broken or missing; exit 1 if any is."""
+    checks = Library(paths).verify_models(args.name, repair=args.repair)
+    if not checks:
+        print(f"album: no installed model {'called ' + repr(args.name) if args.name else 'to verify'} "
+              "(see `album models`)", file=sys.stderr)  # fmt: skip
+        return 2 if args.name else 0
+    for check in checks:
+        if args.json:
+            _emit({"kind": check.kind, "name": check.name, "folder": str(check.folder), "state": check.state,
+                   "broken": list(check.broken), "missing": list(check.missing), "repaired": list(check.repaired),
+                   "note": check.note})  # fmt: skip
+            continue
+        problems = [f"{name} is damaged" for name in check.broken] + [f"{name} is missing" for name in check.missing]
+        done = [f"downloaded again: {', '.join(check.repaired)}"] if check.repaired else []
+        detail = "; ".join([*problems, *done, *([check.note] if check.note else [])])
+        print(printable(f"{check.state:<9} {check.kind:<6}{check.name:<34} {detail or check.folder}"))
+    if any(check.state == "broken" for check in checks):
+        if not args.repair and not args.json:
+            print("album: run `album models verify --repair` to download the broken files again", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
-    if not args.source:
+    if not args.name:
         print("album models convert: give the model to convert (a folder, ARCH:TAG or hf-hub:ORG/REPO)",
               file=sys.stderr)  # fmt: skip
         return 2
@@ -431,7 +457,7 @@ def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
             print(f"{step}…", file=sys.stderr, flush=True)
 
     try:
-        folder = Library(paths).convert_model(args.source, args.name, progress)
+        folder = Library(paths).convert_model(args.name, args.new_name, progress)
     except ConverterMissing as exc:
         print(f"album: {exc}", file=sys.stderr)
         return 2
@@ -439,9 +465,9 @@ def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
         print(f"album: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        _emit({"converted": args.source, "name": folder.name, "folder": str(folder)})
+        _emit({"converted": args.name, "name": folder.name, "folder": str(folder)})
     else:
-        print(f"converted {args.source} into {folder}; choose {folder.name!r} as the CLIP model to use it")
+        print(f"converted {args.name} into {folder}; choose {folder.name!r} as the CLIP model to use it")
     return 0
 
 
@@ -537,14 +563,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tags", parents=[common], help="list the zero-shot tags with their photo counts")
     p.set_defaults(func=cmd_tags)
 
-    p = sub.add_parser("models", parents=[common], help="list the models album can use, or convert an open_clip model",
+    p = sub.add_parser("models", parents=[common], help="list, verify or convert the models album can use",
                        description="list (default): the models album can use, and their licences. "
+                                   "verify [NAME]: re-hash installed models against their manifest and the hub. "
                                    "convert SOURCE: turn an open_clip model (a local folder, ARCH:PRETRAINED_TAG "
                                    "or hf-hub:ORG/REPO) into an ONNX model folder album runs without torch; "
                                    "needs album[convert].")  # fmt: skip
-    p.add_argument("action", nargs="?", default="list", choices=["list", "convert"])
-    p.add_argument("source", nargs="?", metavar="SOURCE", help="convert: the open_clip model to convert")
-    p.add_argument("--name", metavar="NAME", help="convert: the new model's name (default: from SOURCE)")
+    p.add_argument("action", nargs="?", default="list", choices=["list", "verify", "convert"])
+    p.add_argument("name", nargs="?", metavar="NAME|SOURCE",
+                   help="verify: a model's name or kind (clip, faces); convert: the open_clip model to convert")
+    p.add_argument("--repair", action="store_true", help="verify: download broken or missing files again")
+    p.add_argument("--name", dest="new_name", metavar="NAME",
+                   help="convert: the new model's name (default: from SOURCE)")  # fmt: skip
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("info", parents=[common], help="show what the library knows about one photo")

@@ -34,7 +34,8 @@ from typing import Any
 import numpy as np
 
 from album.core.models import layout
-from album.core.models.registry import CLIP_CONFIG, HUB_HOST, check_reachable, clip_folder, telemetry_off
+from album.core.models.hub import check_reachable, endpoint
+from album.core.models.registry import CLIP_CONFIG, clip_folder, telemetry_off
 
 log = logging.getLogger(__name__)
 
@@ -182,10 +183,10 @@ def load(source: str) -> _Source:
         raise ConversionFailed(f"name the weights to convert as {arch}:TAG; open_clip knows "
                                + ", ".join(t for a, t in open_clip.list_pretrained() if a == arch))  # fmt: skip
     try:
-        check_reachable()
+        check_reachable(endpoint())  # open_clip downloads through huggingface_hub, which uses HF_ENDPOINT too
     except OSError as exc:
         raise ConversionFailed(
-            f"cannot download {source}: {HUB_HOST} is not reachable ({exc}); download its open_clip files "
+            f"cannot download {source}: {endpoint()} is not reachable ({exc}); download its open_clip files "
             "into a folder elsewhere and convert that folder"
         ) from exc
     try:
