@@ -75,8 +75,6 @@ class Library:
     Args:
         paths: where the library lives (``Paths.from_env()`` for the user's own).
         settings: the user's choices (loaded from ``paths`` if not given).
-        after_heavy_load: called once the place names (~1M objects) are loaded; the desktop app
-            passes :func:`album.runtime.freeze_long_lived_objects` so the GC stops walking them.
         index_settings: the indexing pipeline's knobs (decode size, JPEG draft mode, batch size,
             workers); the defaults suit a 2-core laptop. Benchmarks pass others to compare them.
     """
@@ -85,7 +83,6 @@ class Library:
         self,
         paths: Paths,
         settings: Settings | None = None,
-        after_heavy_load: Callable[[], None] | None = None,
         index_settings: IndexSettings | None = None,
     ) -> None:
         self.paths = paths
@@ -103,7 +100,7 @@ class Library:
             onnx_cache=paths.cache_dir / "clip-onnx",
         )
         self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
-        self._gazetteer = Gazetteer(after_load=after_heavy_load)
+        self._gazetteer = Gazetteer(paths.cache_dir)
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
         self._vocabulary: tuple[Tag, ...] | None = None

@@ -34,7 +34,6 @@ from album.core.library import (
 )
 from album.core.records import Face, Person, Photo, SearchResult
 from album.gui.workers import Job
-from album.runtime import freeze_long_lived_objects
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +135,7 @@ class LibraryController(QObject):
         paths = self.paths
 
         def load(_progress: Any, _cancel: Any) -> tuple[Library, str | None]:
-            library = Library(paths, after_heavy_load=freeze_long_lived_objects)
+            library = Library(paths)
             library.load_place_names()  # the search bar understands place names from the first search
             try:
                 library.check_writable()
