@@ -75,8 +75,8 @@ class _Nearby:
     city_unit: np.ndarray  # unit vectors: the nearest cities by one matrix product
     town_lat: np.ndarray
     town_lon: np.ndarray
-    town_country: list[str]
-    town_state: list[str | None]
+    town_label: np.ndarray  # into labels
+    labels: dict[int, tuple[str, str | None]]  # (country code, state)
 
 
 class Gazetteer:
@@ -184,13 +184,13 @@ class Gazetteer:
     def _nearby(self) -> _Nearby:
         import numpy as np
 
-        cities = self._query("SELECT id, lat, lon FROM places WHERE kind = 'city' ORDER BY id")
-        ids, lat, lon = (np.array(column) for column in zip(*cities, strict=True))
-        p, q = np.radians(lat), np.radians(lon)
+        arrays = {name: np.frombuffer(data, np.dtype(dtype))
+                  for name, dtype, data in self._query("SELECT name, dtype, data FROM arrays")}  # fmt: skip
+        p, q = np.radians(arrays["city_lat"]), np.radians(arrays["city_lon"])
         unit = np.column_stack([np.cos(p) * np.cos(q), np.cos(p) * np.sin(q), np.sin(p)])
-        towns = self._query("SELECT lat, lon, country, state FROM towns ORDER BY rowid")
-        town_lat, town_lon, country, state = zip(*towns, strict=True)
-        return _Nearby(ids, lat, lon, unit, np.array(town_lat), np.array(town_lon), list(country), list(state))
+        labels = {i: (country, state) for i, country, state in self._query("SELECT id, country, state FROM labels")}
+        return _Nearby(arrays["city_id"], arrays["city_lat"], arrays["city_lon"], unit, arrays["town_lat"],
+                       arrays["town_lon"], arrays["town_label"], labels)  # fmt: skip
 
     def reverse(self, lat: float, lon: float) -> Location:
         """The nearest city within MAX_REVERSE_KM, the region and the country; for photos at index time."""
@@ -205,7 +205,8 @@ class Gazetteer:
         # reverse_geocode's k-d tree finds it (the region names photos have always been given).
         town = int(np.argmin((near.town_lat - lat) ** 2 + (near.town_lon - lon) ** 2))
         if distance_km(lat, lon, near.town_lat[town], near.town_lon[town]) <= MAX_REVERSE_KM:
-            country, region = self._countries.get(near.town_country[town]), near.town_state[town]
+            code, region = near.labels[int(near.town_label[town])]
+            country = self._countries.get(code)
         else:
             country_code = self._query("SELECT country FROM places WHERE id = ?", int(near.city_ids[nearest[0]]))
             country, region = self._countries.get(country_code[0][0]), None

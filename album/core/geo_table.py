@@ -32,7 +32,8 @@ SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
                      lat REAL, lon REAL, population INTEGER NOT NULL, zh TEXT);
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL);
-CREATE TABLE towns (lat REAL NOT NULL, lon REAL NOT NULL, country TEXT NOT NULL, state TEXT);
+CREATE TABLE labels (id INTEGER PRIMARY KEY, country TEXT NOT NULL, state TEXT);
+CREATE TABLE arrays (name TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
 """
 INDEXES = "CREATE INDEX names_key ON names (key);"
 _CHINESE_SPEAKING = {"CN", "TW", "HK", "MO", "SG"}
@@ -130,11 +131,30 @@ def _build(db: sqlite3.Connection) -> sqlite3.Connection:
         add(name, "region", country, lat, lon, population, zh, aliases)
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((i, *p) for i, p in enumerate(places)))
     db.executemany("INSERT INTO names VALUES (?, ?)", ((key, i) for key, ids in names.items() for i in ids))
-    rows = ((t["latitude"], t["longitude"], t["country_code"], t.get("state") or None) for t in towns)
-    db.executemany("INSERT INTO towns VALUES (?, ?, ?, ?)", rows)
+    _add_arrays(db, places, towns)
     db.executescript(INDEXES)
     db.commit()
     return db
+
+
+def _add_arrays(db: sqlite3.Connection, places: list[tuple[Any, ...]], towns: list[dict[str, Any]]) -> None:
+    """What reverse geocoding searches, as raw arrays (read back with ``numpy.frombuffer``): every city's
+    id and coordinates, every town's coordinates and its (country, state) label."""
+    import numpy as np
+
+    labels: dict[tuple[str, str | None], int] = {}
+    town_labels = [labels.setdefault((t["country_code"], t.get("state") or None), len(labels)) for t in towns]
+    db.executemany("INSERT INTO labels VALUES (?, ?, ?)", ((i, *label) for label, i in labels.items()))
+    cities = [(i, p[3], p[4]) for i, p in enumerate(places) if p[1] == "city"]
+    arrays: dict[str, np.ndarray] = {
+        "city_id": np.array([c[0] for c in cities], np.int64),
+        "city_lat": np.array([c[1] for c in cities], np.float64),
+        "city_lon": np.array([c[2] for c in cities], np.float64),
+        "town_lat": np.array([t["latitude"] for t in towns], np.float64),
+        "town_lon": np.array([t["longitude"] for t in towns], np.float64),
+        "town_label": np.array(town_labels, np.int32),
+    }
+    db.executemany("INSERT INTO arrays VALUES (?, ?, ?)", ((k, a.dtype.str, a.tobytes()) for k, a in arrays.items()))
 
 
 def _towns() -> list[dict[str, Any]]:
