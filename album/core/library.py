@@ -13,6 +13,7 @@ lookup, so opening a library (and starting the app) does not wait for onnxruntim
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -56,6 +57,8 @@ from album.core.store.db import Store, StoreError
 from album.core.store.faces import FACE_TABLES, FaceStore
 from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled
 from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, opening
+
+log = logging.getLogger(__name__)
 
 WaitCallback = Callable[[LockHolder | None], None]
 
@@ -298,6 +301,28 @@ class Library:
     def load_place_names(self) -> None:
         """Load the place names now (~1 s) rather than on the first search that names a place."""
         self._gazetteer.load()
+
+    def prepare_search(self) -> bool:
+        """Load the CLIP model now (the app does it in the background once its window is painted), so
+        the first text search does not wait for it; returns whether it is ready.
+
+        Only an installed model is loaded: starting the app never downloads one (the first search or
+        index still may, as the settings allow).
+        """
+        key = self._encoder.key
+        if not any(s.name == key and s.installed for s in clip_models(self.paths.models_dir)):
+            return False
+        try:
+            self._encoder.load()
+        except ModelUnavailable as exc:  # damaged files: the search that needs it says so
+            log.info("CLIP model %s not loaded ahead of searches: %s", key, exc)
+            return False
+        return True
+
+    @property
+    def search_ready(self) -> bool:
+        """Whether text searches run without first loading the CLIP model."""
+        return self._encoder.loaded
 
     # -- people -----------------------------------------------------------------------------------
     def people(self, include_hidden: bool = True, with_faces: bool = False, with_covers: bool = False) -> list[Person]:

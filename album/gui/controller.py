@@ -57,6 +57,8 @@ class LibraryController(QObject):
 
     Signals:
         opened(Library): the library is open and its place names are loaded (also after a reopen).
+        search_prepared(bool): the CLIP model was loaded in the background after opening (True), or
+            there is no installed model to load (False); text searches then do not wait for it.
         index_started(): an import began.
         progress(IndexProgress): how the import goes; phase "waiting" while another process writes
             to the library (:meth:`lock_holder` says who).
@@ -72,6 +74,7 @@ class LibraryController(QObject):
     """
 
     opened = Signal(object)
+    search_prepared = Signal(bool)
     index_started = Signal()
     progress = Signal(object)
     batch_committed = Signal(int)
@@ -151,6 +154,7 @@ class LibraryController(QObject):
         self.opened.emit(library)
         self.search(self.query)
         self.refresh_people()
+        self.run(lambda _p, _c: library.prepare_search(), self.search_prepared.emit)
         if cannot_write is not None:  # no re-scan: it would fail on its first write
             self.failed.emit(cannot_write)
             return

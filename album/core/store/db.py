@@ -25,7 +25,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-import lancedb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -273,6 +272,10 @@ class Store:
         db_dir.mkdir(parents=True, exist_ok=True)
         # Several handles read the same tables (indexer, searches, people view); with a zero interval
         # every read sees the latest commit instead of the version the handle first opened.
+        # Imported on opening, not with the module: ~2 s (mostly its REST client's models, which album
+        # never uses), paid in the background once the window is painted, and never by `album --help`.
+        import lancedb
+
         self._db = lancedb.connect(str(db_dir), read_consistency_interval=timedelta(0))
         existing = self.table_names()
         self.meta = self.open_or_create("meta", META_SCHEMA, existing)
