@@ -4,7 +4,7 @@
 The library is generated once (kept in ``--home``, default a folder under the system temp dir):
 10,000 small JPEGs with dates, GPS around Lisbon and a camera, indexed metadata-only (downloads off,
 so no model is fetched or loaded). Each command then runs ``--runs`` times; the figures are the
-median wall time and the largest peak RSS. A model folder can be shared in with ``ALBUM_MODELS_DIR``
+median wall and CPU times and the largest peak RSS. A model folder can be shared in with ``ALBUM_MODELS_DIR``
 to time a search that encodes its text.
 
 Usage: python bench/startup.py [--photos 10000] [--runs 3] [--home DIR]
@@ -55,8 +55,9 @@ def prepare(home: Path, photos: int) -> Path:
     return folder
 
 
-def run(args: list[str], home: Path) -> tuple[float, int, str]:
-    """One fresh ``python -m album ARGS``: wall seconds, peak RSS (MB) and its first output line."""
+def run(args: list[str], home: Path) -> tuple[float, float, int, str]:
+    """One fresh ``python -m album ARGS``: wall and CPU seconds (user + system: what a busy machine
+    distorts least), peak RSS (MB) and its last output line."""
     env = {**os.environ, "ALBUM_HOME": str(home)}
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "album", *args], env=env, stdout=subprocess.PIPE,
@@ -67,7 +68,8 @@ def run(args: list[str], home: Path) -> tuple[float, int, str]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
         raise SystemExit(f"album {' '.join(args)} failed ({child.returncode}):\n{output}")
-    return seconds, usage.ru_maxrss // 1024, (output.strip().splitlines() or [""])[-1][:70]
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss // 1024, (output.strip().splitlines() or [""])[-1][:60]
 
 
 def main() -> None:
@@ -84,12 +86,14 @@ def main() -> None:
         "album index (nothing to do)": ["index", str(folder)],
     }
     for name, args in commands.items():
-        times, peaks, last = [], [], ""
+        times, cpus, peaks, last = [], [], [], ""
         for _ in range(opts.runs):
-            seconds, peak, last = run(args, opts.home)
+            seconds, cpu, peak, last = run(args, opts.home)
             times.append(seconds)
+            cpus.append(cpu)
             peaks.append(peak)
-        print(f"{name:<30} {statistics.median(times):6.2f} s  (min {min(times):.2f})  {max(peaks):5d} MB   {last}")
+        wall, fastest, cpu = statistics.median(times), min(times), statistics.median(cpus)
+        print(f"{name:<28} {wall:6.2f} s (min {fastest:.2f}) {cpu:6.2f} s CPU {max(peaks):5d} MB  {last}")
 
 
 if __name__ == "__main__":
