@@ -51,6 +51,7 @@ def prepare(home: Path, photos: int) -> Path:
         settings.write_text(json.dumps({"version": 1, "allow_downloads": False}))
     started = time.monotonic()
     run(["index", str(folder)], home)
+    run(["parse", "in Lisbon"], home)  # caches built on first use (the place table) are there from now on
     print(f"library ready: {photos} photos ({time.monotonic() - started:.1f} s to bring it up to date)")
     return folder
 
