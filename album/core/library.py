@@ -232,7 +232,7 @@ class Library:
                 on every keystroke) or wants others (``album parse --people``); else the library's.
             today: the day relative dates count from (today by default).
             places: False to leave place names as text until :meth:`load_place_names` has run
-                (the GUI parses on its own thread and must not wait ~1 s for them).
+                (the GUI parses on its own thread, and the very first run builds the place table: seconds).
         """
         check_text(text)
         if not text.strip():
@@ -294,12 +294,13 @@ class Library:
 
     def place_names(self, photo: Photo, chinese: bool = False) -> list[str]:
         """The photo's place, region and country, in Chinese for a Chinese UI where names are known."""
-        if chinese and self._gazetteer.loaded:  # never load ~1 s of names just to show one photo
+        if chinese and self._gazetteer.loaded:  # never build the place table just to show one photo
             return self._gazetteer.display_names(photo.place, photo.region, photo.country, chinese=True)
         return [n for n in (photo.place, photo.region, photo.country) if n]
 
     def load_place_names(self) -> None:
-        """Load the place names now (~1 s) rather than on the first search that names a place."""
+        """Open the place table now (building it on the very first run, seconds) rather than on the first
+        search that names a place."""
         self._gazetteer.load()
 
     def prepare_search(self) -> bool:

@@ -134,7 +134,8 @@ class LibraryController(QObject):
 
     # -- opening ----------------------------------------------------------------------------------
     def open(self) -> None:
-        """Open the library in the background (with its place names, ~1 s), then re-scan its folders."""
+        """Open the library in the background (with its place names), then re-scan its folders; the CLIP
+        model then loads in another worker (``search_prepared``)."""
         paths = self.paths
 
         def load(_progress: Any, _cancel: Any) -> tuple[Library, str | None]:
