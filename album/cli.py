@@ -17,43 +17,14 @@ import sys
 import threading
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from album import __version__
-from album.core.library import (
-    ConversionFailed,
-    ConverterMissing,
-    DiskFull,
-    IndexProgress,
-    IndexReport,
-    InvalidQuery,
-    KnownPerson,
-    Library,
-    LibraryBusy,
-    LockHolder,
-    ModelUnavailable,
-    Paths,
-    PhotoError,
-    PlaceFilter,
-    Query,
-    ReadOnlyFolder,
-    StoreError,
-)
-from album.core.records import (
-    CameraContains,
-    Person,
-    Reason,
-    SearchHit,
-    SearchResult,
-    Similarity,
-    Tagged,
-    TakenBetween,
-    TakenIn,
-    TakenNear,
-    Without,
-    WithPeople,
-)
 from album.runtime import configure_process
+
+if TYPE_CHECKING:  # the core is imported by the commands that use it, so `album --help` answers at once
+    from album.core.library import IndexProgress, IndexReport, Library, LockHolder, Paths, Query
+    from album.core.records import Person, Reason, SearchHit, SearchResult
 
 log = logging.getLogger("album")
 
@@ -172,13 +143,23 @@ KEPT_REASONS = {
 }
 
 
+def _library(paths: Paths) -> Library:
+    """The user's library. The core (LanceDB, numpy, the parser) is imported here, when a command
+    needs it, rather than with this module: ``album --help`` and a mistyped argument answer at once."""
+    from album.core.library import Library
+
+    return Library(paths)
+
+
 def _say_waiting(holder: LockHolder | None) -> None:
     who = holder.describe() if holder else "another album process"
     print(f"album: waiting for {who} to finish changing the library (Ctrl+C to give up)…", file=sys.stderr)
 
 
 def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
-    library = Library(paths)
+    from album.core.library import DiskFull
+
+    library = _library(paths)
     bar = TerminalProgress(enabled=sys.stderr.isatty() and not args.json)
     cancel = threading.Event()
 
@@ -238,6 +219,17 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
 
 def reason_text(reason: Reason) -> str:
     """Why a photo matched, in the CLI's words (English)."""
+    from album.core.records import (
+        CameraContains,
+        Similarity,
+        Tagged,
+        TakenBetween,
+        TakenIn,
+        TakenNear,
+        Without,
+        WithPeople,
+    )
+
     match reason:
         case Similarity(score):
             return f"similarity {score:.2f}"
@@ -274,6 +266,8 @@ def _print_hit_line(hit: SearchHit) -> None:
 
 def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Query:
     """The typed search text, understood by the query parser, with the explicit flags on top."""
+    from album.core.library import PlaceFilter
+
     if args.km is not None and args.near is None:
         raise SystemExit("album: --km needs --near LAT,LON")
     query = library.parse(text)
@@ -301,10 +295,12 @@ def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Quer
 
 def cmd_parse(args: argparse.Namespace, paths: Paths) -> int:
     """How a search is understood: in this library (its people and whereabouts), or with ``--people``."""
+    from album.core.library import KnownPerson
+
     today = date.fromisoformat(args.today) if args.today else None
     names = [name.strip() for name in args.people.split(",") if name.strip()]
     known = [KnownPerson(f"p{i}", name) for i, name in enumerate(names)] if args.people else None
-    library = Library(paths)
+    library = _library(paths)
     query = library.parse(args.query, known=known, today=today)
     if args.json:
         _emit(query.to_json())
@@ -324,14 +320,16 @@ def _print_results(library: Library, result: SearchResult, as_json: bool, query:
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
-    library = Library(paths)
+    library = _library(paths)
     query = _filters(args, library, " ".join(args.text))
     _print_results(library, library.search(query, limit=args.limit), args.json, query)
     return 0
 
 
 def cmd_similar(args: argparse.Namespace, paths: Paths) -> int:
-    library = Library(paths)
+    from album.core.library import ModelUnavailable, PhotoError
+
+    library = _library(paths)
     try:
         result = library.similar(os.path.abspath(args.photo), _filters(args, library), limit=args.limit)
     except (ModelUnavailable, PhotoError, OSError) as exc:
@@ -351,7 +349,7 @@ def _person_json(person: Person) -> dict[str, Any]:
 
 
 def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
-    library = Library(paths)
+    library = _library(paths)
     action = args.action
     if action == "list":
         people = library.people(with_faces=args.json)
@@ -388,7 +386,7 @@ def cmd_people(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
-    counts = Library(paths).tag_counts()
+    counts = _library(paths).tag_counts()
     for tag, count in counts:
         _emit({"tag": tag, "count": count}) if args.json else print(f"{count:>7}  {tag}")
     if not counts and not args.json:
@@ -405,7 +403,7 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     if args.new_name:
         print("album models: --name goes with `album models convert`", file=sys.stderr)
         return 2
-    library = Library(paths)
+    library = _library(paths)
     chosen = library.settings.clip_model
     for status in library.models():
         info = {
@@ -424,7 +422,7 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_models_verify(args: argparse.Namespace, paths: Paths) -> int:
     """One line per installed model: ok, or which files are broken or missing; exit 1 if any is."""
-    checks = Library(paths).verify_models(args.name, repair=args.repair)
+    checks = _library(paths).verify_models(args.name, repair=args.repair)
     if not checks:
         print(f"album: no installed model {'called ' + repr(args.name) if args.name else 'to verify'} "
               "(see `album models`)", file=sys.stderr)  # fmt: skip
@@ -456,8 +454,10 @@ def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
         if not args.json:
             print(f"{step}…", file=sys.stderr, flush=True)
 
+    from album.core.library import ConversionFailed, ConverterMissing
+
     try:
-        folder = Library(paths).convert_model(args.name, args.new_name, progress)
+        folder = _library(paths).convert_model(args.name, args.new_name, progress)
     except ConverterMissing as exc:
         print(f"album: {exc}", file=sys.stderr)
         return 2
@@ -472,7 +472,7 @@ def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
-    photo = Library(paths).photo(os.path.abspath(args.photo))
+    photo = _library(paths).photo(os.path.abspath(args.photo))
     if photo is None:
         print(f"album info: {args.photo} is not in the library (run `album index` on its folder)", file=sys.stderr)
         return 1
@@ -486,7 +486,7 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_errors(args: argparse.Namespace, paths: Paths) -> int:
-    for error in Library(paths).errors():
+    for error in _library(paths).errors():
         retried = error.retried(__version__)
         if args.json:
             _emit({"path": error.path, "kind": error.kind, "reason": error.reason, "retried": retried})
@@ -497,7 +497,7 @@ def cmd_errors(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, paths: Paths) -> int:
-    stats = dataclasses.asdict(Library(paths).stats())
+    stats = dataclasses.asdict(_library(paths).stats())
     if args.json:
         _emit(stats)
     else:
@@ -592,6 +592,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_process(verbose=args.verbose)
+    from album.core.library import (
+        DiskFull,
+        InvalidQuery,
+        LibraryBusy,
+        ModelUnavailable,
+        Paths,
+        ReadOnlyFolder,
+        StoreError,
+    )
+
     try:
         return int(args.func(args, Paths.from_env()))
     except (StoreError, ModelUnavailable) as exc:

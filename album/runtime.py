@@ -6,9 +6,7 @@ garbage-collector tuning), so a script or a test that imports it gets exactly th
 
 from __future__ import annotations
 
-import gc
 import logging
-import logging.handlers
 import os
 import warnings
 from pathlib import Path
@@ -29,8 +27,11 @@ def configure_process(verbose: bool = False, log_file: Path | None = None) -> No
         format="%(levelname)s %(name)s: %(message)s",
     )
     if log_file is not None:
+        # Only the desktop app logs to a file: the CLI does not import the handlers.
+        from logging.handlers import RotatingFileHandler
+
         log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
+        handler = RotatingFileHandler(log_file, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
         handler.setLevel(logging.INFO)
         logging.getLogger().addHandler(handler)
@@ -43,12 +44,3 @@ def configure_process(verbose: bool = False, log_file: Path | None = None) -> No
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
     # insightface's alignment calls a scikit-image API that warns about its own future; not our users' news.
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"insightface\.")
-
-
-def freeze_long_lived_objects() -> None:
-    """Move what is loaded so far (the ~1M objects of the place names) out of the collector's sight.
-
-    Every full collection otherwise walks them: measured 270 ms pauses of the GUI thread while indexing.
-    The desktop app passes this to :class:`~album.core.library.Library` as its ``after_heavy_load`` hook.
-    """
-    gc.freeze()

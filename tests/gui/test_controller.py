@@ -120,3 +120,37 @@ def test_the_settings_dialog_downloads_through_the_library(qtbot, models_dir: Pa
             Library(controller.paths).download_model("speech")
     finally:
         controller.shutdown()
+
+
+def test_the_clip_model_is_loaded_in_the_background_after_opening(qtbot, models_dir: Path, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    """Opening answers first (library, place names); the CLIP model loads in a worker afterwards, so the
+    first text search neither waits for it nor loads it on the GUI thread."""
+    from album.core.library import Paths
+    from album.gui.controller import LibraryController
+
+    controller = LibraryController(Paths.from_env())
+    with qtbot.waitSignal(controller.opened, timeout=30_000):
+        controller.open()
+    try:
+        library = controller.library
+        assert library is not None
+        with qtbot.waitSignal(controller.search_prepared, timeout=60_000) as prepared:
+            pass
+        assert prepared.args == [True] and library.search_ready
+    finally:
+        controller.shutdown()
+
+
+def test_no_installed_model_means_nothing_to_prepare_and_no_download(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from album.core.library import Paths
+    from album.gui.controller import LibraryController
+
+    controller = LibraryController(Paths.from_env())
+    with qtbot.waitSignal(controller.search_prepared, timeout=60_000) as prepared:
+        controller.open()
+    try:
+        assert prepared.args == [False]
+        assert controller.library is not None and not controller.library.search_ready
+        assert not (controller.paths.models_dir / "clip").exists()  # nothing was fetched at start-up
+    finally:
+        controller.shutdown()

@@ -73,6 +73,12 @@ class PhotoStep(Protocol):
     def model_id(self) -> str:
         """The model this step runs now: photos processed by another (or none) are pending for it."""
 
+    def files_stamp(self) -> str | None:
+        """The model files ``start`` would load, described without opening them
+        (:func:`album.core.models.stamp.files_stamp`); None if there are none. While the stamp is the
+        one of the step's last start, its model id is the one it had then, so a run with nothing new
+        to do need not load the model to find out."""
+
     def prepare(self, photo: LoadedPhoto) -> Any:
         """Per-photo work in a decode thread, from the reduced image (e.g. CLIP preprocessing)."""
 
@@ -384,21 +390,16 @@ class Indexer:
         cancel = cancel or threading.Event()
         report = IndexReport()
 
-        if self.steps:
-            report_progress(IndexProgress("loading models", 0, 0))
-        active = self._start_steps(report)
         report_progress(IndexProgress("scanning", 0, 0))
-        needed = max([self.settings.thumb_size, *(step.decode_size() for step in active)])
-        self._decode_settings = dataclasses.replace(self.settings, decode_size=self.settings.decode_size or needed)
         scan = discover(roots, exclude=self.exclude)
         report.found = len(scan.files)
         report.unreadable_folders = scan.unreadable
         known = self.store.known_files()
         known_errors = self.store.known_errors()
         settled_errors = self.store.settled_errors()
-        pending = self._pending_paths(active)
 
         todo: list[_Job] = []
+        unchanged: list[_Job] = []
         seen: set[bytes] = set()
         for entry in scan.files:
             path_bytes = entry.path_bytes
@@ -406,14 +407,20 @@ class Indexer:
             row = known.get(path_bytes)
             stamp = (entry.size, entry.mtime_ns)
             if row is not None and (row.size, row.mtime_ns) == stamp:
-                if path_bytes in pending:
-                    todo.append(_Job(entry, row, refresh=True))
-                else:
-                    report.unchanged += 1
+                unchanged.append(_Job(entry, row, refresh=True))
             elif row is None and settled_errors.get(path_bytes) == stamp:
                 report.unchanged += 1  # failed for good before and has not changed since: do not retry
             else:
                 todo.append(_Job(entry, row))
+        active = self._start_steps(report, report_progress, anything_new=bool(todo))
+        needed = max([self.settings.thumb_size, *(step.decode_size() for step in active)])
+        self._decode_settings = dataclasses.replace(self.settings, decode_size=self.settings.decode_size or needed)
+        pending = self._pending_paths(active)
+        for job in unchanged:
+            if job.entry.path_bytes in pending:
+                todo.append(job)
+            else:
+                report.unchanged += 1
 
         covered = [os.fsencode(r) for r in scan.roots]
         blind = [os.fsencode(p) for p, _reason in scan.unreadable]
@@ -501,9 +508,15 @@ class Indexer:
             batch = rows[start : start + self.settings.batch_size]
             self.store.update_photos([PhotoUpdate(i, places=self._location_names(lat, lon)) for i, lat, lon in batch])
 
-    def _start_steps(self, report: IndexReport) -> list[PhotoStep]:
+    def _start_steps(self, report: IndexReport, progress: ProgressCallback, anything_new: bool) -> list[PhotoStep]:
+        """Start (load the model of) each step that has work: every step if a photo is new or changed,
+        else those whose model changed or that have not processed every photo yet. A run with nothing
+        to do loads no model."""
+        wanted = self.steps if anything_new else [step for step in self.steps if self._has_work(step)]
+        if wanted:
+            progress(IndexProgress("loading models", 0, 0))
         active = []
-        for step in self.steps:
+        for step in wanted:
             try:
                 step.start(self.store)
             except ModelUnavailable as exc:
@@ -519,7 +532,18 @@ class Indexer:
                 )
             else:
                 active.append(step)
+                stamp = step.files_stamp()  # after start, which may have downloaded the files
+                if stamp is not None:
+                    self.store.set_step_model(step.name, stamp, step.model_id())
         return active
+
+    def _has_work(self, step: PhotoStep) -> bool:
+        """Whether some photo is pending for ``step``, found without loading its model when its files
+        are those of its last start (whose model id the store remembers)."""
+        remembered, stamp = self.store.step_model(step.name), step.files_stamp()
+        if remembered is None or stamp is None or remembered[0] != stamp:
+            return True  # a new or changed model, or none: starting the step says which
+        return bool(self.store.unprocessed_paths([(step.result_type, remembered[1])]))
 
     def _pending_paths(self, steps: Sequence[PhotoStep]) -> set[bytes]:
         return self.store.unprocessed_paths([(step.result_type, step.model_id()) for step in steps])

@@ -25,7 +25,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-import lancedb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -273,6 +272,10 @@ class Store:
         db_dir.mkdir(parents=True, exist_ok=True)
         # Several handles read the same tables (indexer, searches, people view); with a zero interval
         # every read sees the latest commit instead of the version the handle first opened.
+        # Imported on opening, not with the module: ~2 s (mostly its REST client's models, which album
+        # never uses), paid in the background once the window is painted, and never by `album --help`.
+        import lancedb
+
         self._db = lancedb.connect(str(db_dir), read_consistency_interval=timedelta(0))
         existing = self.table_names()
         self.meta = self.open_or_create("meta", META_SCHEMA, existing)
@@ -325,6 +328,18 @@ class Store:
     def set_folder_drive(self, folder: str, drive: str) -> None:
         if self.folder_drive(folder) != drive:
             self._set_meta(_drive_key(folder), drive)
+
+    def step_model(self, step: str) -> tuple[str, str] | None:
+        """The (files stamp, model id) a pipeline step last started with, if it ever did."""
+        value = self._get_meta(f"step_model:{step}")
+        if value is None:
+            return None
+        stamp, _, model_id = value.partition(" ")
+        return stamp, model_id
+
+    def set_step_model(self, step: str, stamp: str, model_id: str) -> None:
+        if self.step_model(step) != (stamp, model_id):
+            self._set_meta(f"step_model:{step}", f"{stamp} {model_id}")
 
     @property
     def schema_version(self) -> int:

@@ -15,6 +15,7 @@ import numpy as np
 
 from album.core.models.clip import ClipEncoder
 from album.core.models.registry import clip_folder
+from album.core.models.stamp import files_stamp
 from album.core.models.tags import Tag, Tagger, load_vocabulary
 from album.core.pipeline.media import LoadedPhoto
 from album.core.pipeline.results import ClipResult, PhotoUpdate, StepResult
@@ -58,6 +59,9 @@ class ClipStep:
             tag_vectors.append(mean / max(float((mean**2).sum() ** 0.5), 1e-12))
             start += len(tag.prompts)
         self._tagger = Tagger(tags, np.stack(tag_vectors), self.encoder.logit_scale, self.min_tag_probability)
+
+    def files_stamp(self) -> str | None:
+        return files_stamp(clip_folder(self.encoder.models_dir, self.encoder.key))
 
     def decode_size(self) -> int:
         return self.encoder.decode_size

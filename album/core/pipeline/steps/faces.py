@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from album.core.models.faces import Face, FaceAnalyzer
+from album.core.models.stamp import files_stamp
 from album.core.people import nearest_person
 from album.core.pipeline.media import LoadedPhoto
 from album.core.pipeline.results import FacesResult, NewFace, PhotoUpdate, StepResult
@@ -52,6 +53,9 @@ class FaceStep:
         self.faces = store.face_tables(dim)
         rows, matrix = self.faces.recognised_embeddings()
         self._known, self._known_people = matrix, [r.person_id or "" for r in rows]
+
+    def files_stamp(self) -> str | None:
+        return files_stamp(self.analyzer.models_dir / "faces")
 
     def model_id(self) -> str:
         """Photos not processed by the current model (or not at all) are pending for this step."""
