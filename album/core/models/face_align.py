@@ -52,14 +52,20 @@ def warp_affine(image: Image.Image, matrix: np.ndarray, size: tuple[int, int]) -
 
     Pillow wants the output-to-image map and samples output pixel (x, y) at that map of its centre
     (x + ½, y + ½) minus ½, where OpenCV maps (x, y) itself; the translation is shifted so both sample
-    the same source points.
+    the same source points. Faces at the photo's edge: OpenCV blends the edge pixels with the black
+    beyond them, where Pillow stops dead; so the warp reads from a crop of the region it needs that
+    extends past the edge with black (``Image.crop`` pads), which Pillow then blends like OpenCV.
     """
-    full = np.vstack([matrix, [0.0, 0.0, 1.0]])
-    inverse = np.linalg.inv(full)[:2]
+    inverse = np.linalg.inv(np.vstack([matrix, [0.0, 0.0, 1.0]]))[:2]
     linear, offset = inverse[:, :2], inverse[:, 2]
-    offset = offset + 0.5 - linear @ np.array([0.5, 0.5])
+    corners = np.array([[0, 0], [size[0], 0], [0, size[1]], [size[0], size[1]]], np.float64)
+    reach = corners @ linear.T + offset  # where the output's corners come from
+    left, top = (np.floor(reach.min(axis=0)) - 2).astype(int)
+    right, bottom = (np.ceil(reach.max(axis=0)) + 2).astype(int)
+    region = image.crop((int(left), int(top), int(right), int(bottom)))
+    offset = offset + 0.5 - linear @ np.array([0.5, 0.5]) - np.array([left, top])
     coefficients = (linear[0, 0], linear[0, 1], offset[0], linear[1, 0], linear[1, 1], offset[1])
-    return image.transform(size, Image.Transform.AFFINE, coefficients, Image.Resampling.BILINEAR)
+    return region.transform(size, Image.Transform.AFFINE, coefficients, Image.Resampling.BILINEAR)
 
 
 def norm_crop(image: Image.Image, landmarks: np.ndarray, size: int = 112) -> Image.Image:
