@@ -69,8 +69,10 @@ class Detector:
         """Faces in an RGB image; ``max_faces`` > 0 keeps the largest, most central ones (as insightface's
         ``max_num``)."""
         canvas, scale = letterbox(image, self.size)
-        blob = ((canvas.astype(np.float32) - INPUT_MEAN) / INPUT_STD).transpose(2, 0, 1)[np.newaxis]
-        outputs = self.session.run(self._outputs, {self._input: np.ascontiguousarray(blob)})
+        blob = canvas.transpose(2, 0, 1)[np.newaxis].astype(np.float32)  # NCHW, RGB as SCRFD was trained
+        blob -= INPUT_MEAN
+        blob /= INPUT_STD
+        outputs = self.session.run(self._outputs, {self._input: blob})
         boxes, scores, landmarks = self._decode([o[0] if o.ndim == 3 else o for o in outputs])
         boxes /= scale
         if landmarks is not None:
@@ -104,7 +106,9 @@ class Detector:
 def letterbox(image: Image.Image, size: tuple[int, int]) -> tuple[np.ndarray, float]:
     """The image scaled to fit ``size`` keeping its aspect, top-left on a black canvas, as an (H, W, 3)
     uint8 array, and the scale. Sampled like ``cv2.resize`` (bilinear on pixel centres, no
-    antialiasing), which is what SCRFD saw in training and what insightface feeds it."""
+    antialiasing), which is what SCRFD saw in training and what insightface feeds it. Pillow's resize
+    antialiases when it shrinks (40 levels from OpenCV's on a 1024 px photo); its affine transform
+    samples OpenCV's points. The cost: ~7 ms of CPU for 1024 px to 640 where OpenCV takes ~2."""
     width, height = size
     if image.height / image.width > height / width:
         new_height = height
@@ -113,7 +117,7 @@ def letterbox(image: Image.Image, size: tuple[int, int]) -> tuple[np.ndarray, fl
         new_width = width
         new_height = int(new_width * (image.height / image.width))
     coefficients = (image.width / new_width, 0.0, 0.0, 0.0, image.height / new_height, 0.0)
-    resized = image.convert("RGB").transform(
+    resized = (image if image.mode == "RGB" else image.convert("RGB")).transform(
         (new_width, new_height), Image.Transform.AFFINE, coefficients, Image.Resampling.BILINEAR
     )
     canvas = np.zeros((height, width, 3), np.uint8)
