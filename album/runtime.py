@@ -42,5 +42,3 @@ def configure_process(verbose: bool = False, log_file: Path | None = None) -> No
     from PIL import Image
 
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
-    # insightface's alignment calls a scikit-image API that warns about its own future; not our users' news.
-    warnings.filterwarnings("ignore", category=FutureWarning, module=r"insightface\.")

@@ -153,3 +153,13 @@ def test_only_the_store_names_columns() -> None:
 def test_the_column_check_sees_a_row() -> None:
     """The check above means nothing if it misses a leak: check it on one."""
     assert column_literals(PACKAGE / "core" / "store" / "faces.py", _column_names())
+
+
+# Reference implementations that stay out of the run time (the slim install, issue 14): insightface and the
+# OpenCV and scikit-image it pulls in are ~285 MB for what album now does with numpy and Pillow.
+TEST_ONLY_PACKAGES = ("insightface", "cv2", "skimage")
+
+
+def test_album_never_imports_the_test_only_references() -> None:
+    offending = [i for i in all_imports() if any(is_under(i.target, p) for p in TEST_ONLY_PACKAGES)]
+    assert not offending, "\n".join(f"{i.module}:{i.line} imports {i.target}" for i in offending)

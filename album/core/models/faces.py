@@ -1,14 +1,16 @@
-"""Face detection and recognition with insightface on onnxruntime.
+"""Face detection and recognition on onnxruntime: the models album knows and the analyser that runs them.
 
 Models are plain ONNX files in ``models_dir/faces/`` (any depth): album recognises the files it knows
 by name and takes each one's preprocessing and thresholds from :data:`FACE_MODELS` — a 512-d ArcFace
 and a 128-d MobileFaceNet need different same-person distances. A model album does not know can be
 described by a JSON file next to it (``<name>.json`` with the fields of :class:`FaceModelSpec`).
-insightface's own classes run them (SCRFD for detection, ArcFaceONNX with 5-point ``norm_crop``
-alignment for recognition). Without any models, insightface's standard ``buffalo_l`` pack is
-downloaded on first use from Immich's copy on the hub (``immich-app/buffalo_l``: the same SCRFD-10G and
-ArcFace R50 files, as ``detection/model.onnx`` and ``recognition/model.onnx``), each file verified;
-offline, :class:`~album.core.models.registry.ModelUnavailable` says what to put where.
+album runs them itself — SCRFD detection (:mod:`.face_detect`), 5-point alignment (:mod:`.face_align`)
+and ArcFace-style recognition (:mod:`.face_recognise`) on numpy and Pillow — with the same numbers as
+insightface's classes, which serve as the reference in the tests and are not needed at run time.
+Without any models, insightface's standard ``buffalo_l`` pack is downloaded on first use from Immich's
+copy on the hub (``immich-app/buffalo_l``: the same SCRFD-10G and ArcFace R50 files, as
+``detection/model.onnx`` and ``recognition/model.onnx``), each file verified; offline,
+:class:`~album.core.models.registry.ModelUnavailable` says what to put where.
 """
 
 from __future__ import annotations
@@ -21,11 +23,19 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from PIL import Image
 
+from album.core.models.face_align import norm_crop
+from album.core.models.face_detect import Detector, detector_outputs_ok
+from album.core.models.face_recognise import (
+    ARCFACE_MEAN,
+    ARCFACE_STD,
+    Recogniser,
+    graph_normalises_input,
+    recogniser_shape,
+)
 from album.core.models.hub import HubSource
 from album.core.models.layout import FACE_DETECTOR, FACE_FILES, FACE_RECOGNISER
 from album.core.models.manifest import read_manifest, write_manifest
@@ -55,15 +65,18 @@ class FaceModelSpec:
 
     Attributes:
         role: "detector" or "recogniser".
-        input_mean, input_std: recogniser input normalisation, ``(pixel - mean) / std`` on RGB 0..255.
+        input_mean, input_std: recogniser input normalisation, ``(pixel - mean) / std`` on RGB 0..255;
+            None (a sidecar that does not say) decides as insightface does: 0 and 1 for a graph that
+            starts by normalising its own input, else 127.5 and 127.5
+            (:func:`~album.core.models.face_recognise.graph_normalises_input`).
         min_score: detections below this score are dropped (detector).
         same_person_distance: cosine distance under which two faces are the same person (recogniser).
         licence: shown where users choose models.
     """
 
     role: str
-    input_mean: float = 127.5
-    input_std: float = 127.5
+    input_mean: float | None = None
+    input_std: float | None = None
     min_score: float = 0.7
     same_person_distance: float = 0.5
     licence: str = INSIGHTFACE_LICENCE
@@ -234,7 +247,7 @@ class FaceAnalyzer:
     def embedding_dim(self) -> int:
         """The recogniser's embedding size (512 for ArcFace R50, 128 for MobileFaceNet)."""
         _detector, recogniser = self._sessions()
-        return int(recogniser.get_feat([np.zeros((112, 112, 3), np.uint8)]).shape[1])
+        return int(recogniser.embed([Image.new("RGB", (recogniser.size, recogniser.size))]).shape[1])
 
     @property
     def same_person_distance(self) -> float:
@@ -245,64 +258,71 @@ class FaceAnalyzer:
     def licences(self) -> list[str]:
         return sorted({s.licence for s in (self.detector_spec, self.recogniser_spec) if s is not None})
 
-    def _sessions(self) -> tuple[Any, Any]:
+    def _sessions(self) -> tuple[Detector, Recogniser]:
         sessions = getattr(self._local, "sessions", None)
         if sessions is None:
-            telemetry_off()
-            import onnxruntime
-            from insightface.model_zoo import get_model
-
             assert self._paths is not None and self.detector_spec and self.recogniser_spec
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            kwargs = {"providers": ["CPUExecutionProvider"], "sess_options": options}
-            detector_path, recogniser_path = self._paths
-            try:
-                detector = get_model(str(detector_path), **kwargs)
-                recogniser = get_model(str(recogniser_path), **kwargs)
-            except Exception as exc:  # onnxruntime raises its own exception types for broken files
-                raise ModelUnavailable("faces", [p.name for p in self._paths], detector_path.parent,
-                                       f"cannot load: {exc}") from exc  # fmt: skip
-            # insightface's router picks a class by the graph's inputs and outputs: a file in the wrong
-            # role (a recogniser named like a detector) comes back as the wrong class, or none.
-            roles = ((detector_path, detector, "face detector", "detect"),
-                     (recogniser_path, recogniser, "face recogniser", "get_feat"))  # fmt: skip
-            for path, model, role, method in roles:
-                if not hasattr(model, method):
-                    found = type(model).__name__ if model is not None else "not a model insightface knows"
-                    raise ModelUnavailable("faces", [path.name], path.parent,
-                                           f"{path.name} is not a {role} ({found})")  # fmt: skip
-            detector.prepare(ctx_id=-1, input_size=DETECTION_SIZE, det_thresh=self.detector_spec.min_score)
-            recogniser.input_mean = self.recogniser_spec.input_mean  # from album's config, not guessed
-            recogniser.input_std = self.recogniser_spec.input_std
-            sessions = self._local.sessions = (detector, recogniser)
+            sessions = self._local.sessions = self._open(*self._paths)
         return sessions
+
+    def _open(self, detector_path: Path, recogniser_path: Path) -> tuple[Detector, Recogniser]:
+        """Load both sessions and check each graph fits its role (a recogniser named like a detector
+        must be a clear error, not a wrong answer)."""
+        telemetry_off()
+        import onnxruntime
+
+        assert self.detector_spec and self.recogniser_spec
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = self.threads
+        options.inter_op_num_threads = 1
+        try:
+            detector = onnxruntime.InferenceSession(str(detector_path), options, providers=["CPUExecutionProvider"])
+            recogniser = onnxruntime.InferenceSession(str(recogniser_path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime raises its own exception types for broken files
+            raise ModelUnavailable("faces", [detector_path.name, recogniser_path.name], detector_path.parent,
+                                   f"cannot load: {exc}") from exc  # fmt: skip
+
+        def wrong_role(path: Path, reason: str) -> ModelUnavailable:
+            return ModelUnavailable("faces", [path.name], path.parent, f"{path.name} {reason}")
+
+        outputs = len(detector.get_outputs())
+        if not detector_outputs_ok(outputs):
+            raise wrong_role(detector_path, f"is not a face detector ({outputs} outputs; SCRFD has 6 or 9)")
+        if outputs != 9:
+            raise wrong_role(detector_path, "gives no face landmarks, which album needs to align faces")
+        if recogniser_shape(recogniser) is None:
+            raise wrong_role(recogniser_path, "is not a face recogniser (one square image in, one (N, D) vector out)")
+        mean, std = self.recogniser_spec.input_mean, self.recogniser_spec.input_std
+        if mean is None or std is None:
+            own = graph_normalises_input(recogniser_path)
+            mean = mean if mean is not None else (0.0 if own else ARCFACE_MEAN)
+            std = std if std is not None else (1.0 if own else ARCFACE_STD)
+        return (Detector(detector, DETECTION_SIZE, self.detector_spec.min_score), Recogniser(recogniser, mean, std))
 
     def analyze(self, image: Image.Image) -> list[Face]:
         """All faces in an upright RGB image (the pipeline's reduced decode), best first."""
-        from insightface.utils.face_align import norm_crop
-
         self.load()
         detector, recogniser = self._sessions()
         width, height = image.size
         if min(width, height) < 8:
             return []
-        bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
-        boxes, landmarks = detector.detect(bgr, input_size=DETECTION_SIZE, max_num=0)
+        image = image.convert("RGB")
+        found = detector.detect(image)
+        assert found.landmarks is not None  # _open refuses detectors without landmarks
         min_side = self.min_face_fraction * max(width, height)
-        keep = [i for i, b in enumerate(boxes) if min(b[2] - b[0], b[3] - b[1]) >= min_side]
+        sides = np.minimum(found.boxes[:, 2] - found.boxes[:, 0], found.boxes[:, 3] - found.boxes[:, 1])
+        keep = [i for i in range(len(sides)) if sides[i] >= min_side]
         if not keep:
             return []
-        crops = [norm_crop(bgr, landmark=landmarks[i], image_size=112) for i in keep]
-        embeddings = recogniser.get_feat(crops)
+        crops = [norm_crop(image, found.landmarks[i], recogniser.size) for i in keep]
+        embeddings = recogniser.embed(crops)
         embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
         faces = []
         for i, crop, embedding in zip(keep, crops, embeddings, strict=True):
-            x1, y1, x2, y2, score = (float(v) for v in boxes[i])
+            x1, y1, x2, y2 = (float(v) for v in found.boxes[i])
             bbox = (max(0.0, x1 / width), max(0.0, y1 / height), min(1.0, x2 / width), min(1.0, y2 / height))
-            points = [(float(x) / width, float(y) / height) for x, y in landmarks[i]]
+            points = [(float(x) / width, float(y) / height) for x, y in found.landmarks[i]]
             buffer = io.BytesIO()
-            Image.fromarray(crop[:, :, ::-1]).save(buffer, "JPEG", quality=85)
-            faces.append(Face(bbox, score, points, embedding.astype(np.float32), buffer.getvalue()))
+            crop.save(buffer, "JPEG", quality=85)
+            faces.append(Face(bbox, float(found.scores[i]), points, embedding.astype(np.float32), buffer.getvalue()))
         return sorted(faces, key=lambda f: -f.score)

@@ -1,0 +1,116 @@
+"""ArcFace-style face recognition on onnxruntime: aligned crops in, one embedding per face out.
+
+What insightface's ``ArcFaceONNX`` adds around the ONNX graph is the input normalisation
+``(pixel - mean) / std`` on RGB 0..255; album takes mean and std from the model's
+:class:`~album.core.models.faces.FaceModelSpec`, or, for a model it has no values for, reads the
+graph's first nodes the way insightface decides (:func:`graph_normalises_input`).
+"""
+
+from __future__ import annotations
+
+import mmap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+ARCFACE_MEAN = 127.5  # what insightface feeds a recogniser that does not normalise its own input
+ARCFACE_STD = 127.5
+
+
+def recogniser_shape(session: Any) -> int | None:
+    """The crop size of a recogniser graph (square NCHW input, one (N, D) output), or None if it is not one."""
+    inputs, outputs = session.get_inputs(), session.get_outputs()
+    if len(inputs) != 1 or len(outputs) != 1 or len(inputs[0].shape) != 4 or len(outputs[0].shape) != 2:
+        return None
+    height, width = inputs[0].shape[2:]
+    if not isinstance(height, int) or height != width or height < 112 or height % 16:
+        return None  # insightface's ArcFace router asks the same: square, >= 112, a multiple of 16
+    return height
+
+
+class Recogniser:
+    """One recogniser session.
+
+    Args:
+        session: an onnxruntime InferenceSession of a recogniser graph (see :func:`recogniser_shape`).
+        mean, std: input normalisation, ``(pixel - mean) / std`` on RGB 0..255.
+    """
+
+    def __init__(self, session: Any, mean: float, std: float) -> None:
+        size = recogniser_shape(session)
+        if size is None:
+            raise ValueError("not a recogniser graph: one square image input, one (N, D) output")
+        self.session = session
+        self.size = size
+        self.mean = mean
+        self.std = std
+        self._input = session.get_inputs()[0].name
+        batch = session.get_inputs()[0].shape[0]
+        self._batch = batch if isinstance(batch, int) else 0  # 0: any batch size
+
+    def embed(self, crops: list[Image.Image]) -> np.ndarray:
+        """(N, D) raw embeddings of aligned RGB crops of ``size``×``size`` (not normalised)."""
+        pixels = np.stack([np.asarray(crop.convert("RGB"), np.float32) for crop in crops])
+        blob = np.ascontiguousarray(((pixels - self.mean) / self.std).transpose(0, 3, 1, 2))
+        step = self._batch or len(blob)
+        parts = [self.session.run(None, {self._input: blob[i : i + step]})[0] for i in range(0, len(blob), step)]
+        return np.concatenate(parts).astype(np.float32)
+
+
+def graph_normalises_input(path: Path) -> bool:
+    """Whether the ONNX graph's first 8 nodes include a Sub and a Mul (names starting ``Sub``/``_minus`` and
+    ``Mul``/``_mul``): insightface's test for a model that normalises its own input (MXNet exports, album's
+    ``mobilefacenet_rgb255``), which then takes raw RGB 0..255 (mean 0, std 1).
+
+    onnxruntime does not show a graph's nodes and album does not ship the ``onnx`` package, so this
+    reads the protobuf fields it needs: ModelProto.graph (7) → GraphProto.node (1) → NodeProto.name (3).
+    Serialisers write fields in number order, so the nodes come before the weights and the scan stops
+    after a few hundred bytes.
+    """
+    names: list[bytes] = []
+    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        graph = next((value for number, value in _fields(data, 0, len(data)) if number == 7), None)
+        if graph is not None:
+            for number, (start, end) in _fields(data, *graph):
+                if number == 1:
+                    names.append(next((bytes(data[s:e]) for n, (s, e) in _fields(data, start, end) if n == 3), b""))
+                    if len(names) == 8:
+                        break
+    has_sub = any(n.startswith((b"Sub", b"_minus")) for n in names)
+    has_mul = any(n.startswith((b"Mul", b"_mul")) for n in names)
+    return has_sub and has_mul
+
+
+def _fields(data: mmap.mmap, start: int, end: int) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(field number, (start, end)) of each length-delimited field of the protobuf message in
+    ``data[start:end]``; fields of other wire types are skipped."""
+    position = start
+    while position < end:
+        key, position = _varint(data, position)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            _, position = _varint(data, position)
+        elif wire == 1:
+            position += 8
+        elif wire == 5:
+            position += 4
+        elif wire == 2:
+            length, position = _varint(data, position)
+            yield number, (position, position + length)
+            position += length
+        else:
+            raise ValueError(f"not an ONNX file (protobuf wire type {wire})")
+
+
+def _varint(data: mmap.mmap, position: int) -> tuple[int, int]:
+    result = shift = 0
+    while True:
+        byte = data[position]
+        position += 1
+        result |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return result, position
+        shift += 7
