@@ -8,8 +8,6 @@ graph's first nodes the way insightface decides (:func:`graph_normalises_input`)
 
 from __future__ import annotations
 
-import mmap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,52 +63,12 @@ def graph_normalises_input(path: Path) -> bool:
     ``Mul``/``_mul``): insightface's test for a model that normalises its own input (MXNet exports, album's
     ``mobilefacenet_rgb255``), which then takes raw RGB 0..255 (mean 0, std 1).
 
-    onnxruntime does not show a graph's nodes and album does not ship the ``onnx`` package, so this
-    reads the protobuf fields it needs: ModelProto.graph (7) → GraphProto.node (1) → NodeProto.name (3).
-    Serialisers write fields in number order, so the nodes come before the weights and the scan stops
-    after a few hundred bytes.
+    onnxruntime does not show a graph's nodes, so the ``onnx`` package reads them (without the weights
+    kept outside the file; only models album has no settings for get here).
     """
-    names: list[bytes] = []
-    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        graph = next((value for number, value in _fields(data, 0, len(data)) if number == 7), None)
-        if graph is not None:
-            for number, (start, end) in _fields(data, *graph):
-                if number == 1:
-                    names.append(next((bytes(data[s:e]) for n, (s, e) in _fields(data, start, end) if n == 3), b""))
-                    if len(names) == 8:
-                        break
-    has_sub = any(n.startswith((b"Sub", b"_minus")) for n in names)
-    has_mul = any(n.startswith((b"Mul", b"_mul")) for n in names)
+    import onnx
+
+    names = [node.name for node in onnx.load(str(path), load_external_data=False).graph.node[:8]]
+    has_sub = any(n.startswith(("Sub", "_minus")) for n in names)
+    has_mul = any(n.startswith(("Mul", "_mul")) for n in names)
     return has_sub and has_mul
-
-
-def _fields(data: mmap.mmap, start: int, end: int) -> Iterator[tuple[int, tuple[int, int]]]:
-    """(field number, (start, end)) of each length-delimited field of the protobuf message in
-    ``data[start:end]``; fields of other wire types are skipped."""
-    position = start
-    while position < end:
-        key, position = _varint(data, position)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            _, position = _varint(data, position)
-        elif wire == 1:
-            position += 8
-        elif wire == 5:
-            position += 4
-        elif wire == 2:
-            length, position = _varint(data, position)
-            yield number, (position, position + length)
-            position += length
-        else:
-            raise ValueError(f"not an ONNX file (protobuf wire type {wire})")
-
-
-def _varint(data: mmap.mmap, position: int) -> tuple[int, int]:
-    result = shift = 0
-    while True:
-        byte = data[position]
-        position += 1
-        result |= (byte & 0x7F) << shift
-        if not byte & 0x80:
-            return result, position
-        shift += 7

@@ -160,7 +160,7 @@ def unit(vectors: np.ndarray) -> np.ndarray:
 
 def test_input_normalisation_rule_matches_insightface(tmp_path: Path) -> None:
     """insightface feeds raw 0..255 to a graph that starts with Sub and Mul nodes; album reads the same
-    from the file without the onnx package. A copy whose first nodes are renamed gets 127.5 / 127.5."""
+    from the file. A copy whose first nodes are renamed gets 127.5 / 127.5."""
     renamed = onnx.load(str(RECOGNISER))
     for node in renamed.graph.node[:2]:
         node.name = f"prep_{node.name}"
