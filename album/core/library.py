@@ -100,7 +100,7 @@ class Library:
             self.settings.clip_model,
             allow_download=downloads,
             backend=self.settings.clip_backend,
-            onnx_cache=paths.cache_dir / "clip-onnx",
+            cache_dir=paths.cache_dir / "clip",
         )
         self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
         self._gazetteer = Gazetteer(after_load=after_heavy_load)
