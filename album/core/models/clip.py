@@ -133,7 +133,7 @@ class ClipEncoder:
                 self._logit_scale = float(config.get("logit_scale") or 100.0)
             with self._failing_soft(folder, layout.VISUAL_PREPROCESS):
                 self._transform = ImageTransform.from_file(folder / layout.VISUAL_PREPROCESS)
-            with self._failing_soft(folder, f"{layout.VISUAL_MODEL} or {layout.TEXTUAL_MODEL}"):
+            with self._failing_soft(folder, layout.VISUAL_MODEL, layout.TEXTUAL_MODEL):
                 self.model_id = f"{self.key}@{fingerprint(folder)}"
             self._folder = folder
             log.info("found CLIP model %s (%d-d)", self.model_id, self.dim)
@@ -266,11 +266,11 @@ class ClipEncoder:
         assert self._folder is not None
         fp32_path = self._folder / name
         wants_int8, require_faster = BACKENDS[self.backend]
+        if name == layout.TEXTUAL_MODEL and self._tokenizer is None:
+            files = (layout.TEXTUAL_TOKENIZER, layout.TEXTUAL_TOKENIZER_CONFIG)
+            with self._failing_soft(self._folder, *files):
+                self._tokenizer = TextTokenizer(*(self._folder / f for f in files), self._text_cfg)
         with self._failing_soft(self._folder, name):
-            if name == layout.TEXTUAL_MODEL and self._tokenizer is None:
-                folder = self._folder
-                self._tokenizer = TextTokenizer(folder / layout.TEXTUAL_TOKENIZER,
-                                                folder / layout.TEXTUAL_TOKENIZER_CONFIG, self._text_cfg)  # fmt: skip
             if wants_int8 and self.cache_dir is not None:
                 saved = saved_int8(fp32_path, self._cache_folder(), self.threads, require_faster)
                 if saved is not None or probes is None:
@@ -291,12 +291,12 @@ class ClipEncoder:
         assert self._tokenizer is not None
         return self._tokenizer(list(PROBE_TEXTS))
 
-    def _failing_soft(self, folder: Path, name: str) -> AbstractContextManager[None]:
-        return _failing_soft(self.key, folder, name)
+    def _failing_soft(self, folder: Path, *names: str) -> AbstractContextManager[None]:
+        return _failing_soft(self.key, folder, names)
 
 
 @contextmanager
-def _failing_soft(key: str, folder: Path, name: str) -> Iterator[None]:
+def _failing_soft(key: str, folder: Path, names: tuple[str, ...]) -> Iterator[None]:
     """Turns any error reading a model file into :class:`ModelUnavailable` naming that file: a damaged
     or truncated file raises whatever its reader does, and must cost only the CLIP features."""
     try:
@@ -304,8 +304,8 @@ def _failing_soft(key: str, folder: Path, name: str) -> Iterator[None]:
     except ModelUnavailable:
         raise
     except Exception as exc:
-        reason = f"{name} cannot be loaded ({exc.__class__.__name__}: {exc}); it may be damaged"
-        raise ModelUnavailable(key, [name], folder, reason) from exc
+        reason = f"{' or '.join(names)} cannot be loaded ({exc.__class__.__name__}: {exc}); it may be damaged"
+        raise ModelUnavailable(key, list(names), folder, reason) from exc
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
