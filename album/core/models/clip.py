@@ -269,7 +269,7 @@ class ClipEncoder:
         if name == layout.TEXTUAL_MODEL and self._tokenizer is None:
             files = (layout.TEXTUAL_TOKENIZER, layout.TEXTUAL_TOKENIZER_CONFIG)
             with self._failing_soft(self._folder, *files):
-                self._tokenizer = TextTokenizer(*(self._folder / f for f in files), self._text_cfg)
+                self._tokenizer = TextTokenizer(self._folder / files[0], self._folder / files[1], self._text_cfg)
         with self._failing_soft(self._folder, name):
             if wants_int8 and self.cache_dir is not None:
                 saved = saved_int8(fp32_path, self._cache_folder(), self.threads, require_faster)
