@@ -77,9 +77,9 @@ class ImageTransform:
             short, long = min(w, h), max(w, h)
             size = self.height, int(self.height * long / short)
             image = image.resize((size[0], size[1]) if w <= h else (size[1], size[0]), resample)
-        else:  # open_clip ResizeKeepRatio(longest=0)
+        else:  # open_clip ResizeKeepRatio(longest=0), which it builds without the configured interpolation
             ratio = min(h / self.height, w / self.width)
-            image = image.resize((round(w / ratio), round(h / ratio)), resample)
+            image = image.resize((round(w / ratio), round(h / ratio)), Image.Resampling.BICUBIC)
         return _centre_crop_or_pad(image, self.height, self.width, self.fill)
 
 
