@@ -85,10 +85,11 @@ WITHOUT_TORCH = """
 import contextlib, io, json, sys
 
 class Missing:
-    '''Any import of the converter's packages fails, as on a machine without album[convert].'''
+    '''Any import of the converter's packages fails as on a machine without album[convert] (also for
+    importlib.util.find_spec, which lancedb asks whether torch is there).'''
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in BLOCKED:
-            raise ImportError(f"No module named {name!r} (blocked by the test)")
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked by the test)", name=name)
         return None
 
 sys.meta_path.insert(0, Missing())
