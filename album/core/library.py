@@ -7,7 +7,7 @@ within the process by the store, across processes by the library's writer lock (
 waits with a message, or fails fast with ``wait=False``).
 
 Everything here is cheap to create: models load lazily on first use, the place names load on first
-lookup, so opening a library (and starting the app) does not wait for onnxruntime or torch.
+lookup, so opening a library (and starting the app) does not wait for onnxruntime.
 """
 
 from __future__ import annotations

@@ -447,7 +447,7 @@ def _action(text: str, parent: QObject, shortcut: str, slot: Callable[[], object
     return action
 
 
-ABOUT_LIBRARIES = ("PySide6", "torch", "open-clip-torch", "onnxruntime", "insightface", "lancedb", "pillow")
+ABOUT_LIBRARIES = ("PySide6", "onnxruntime", "tokenizers", "insightface", "lancedb", "pillow")
 
 
 def _version(distribution: str) -> str:

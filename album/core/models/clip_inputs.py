@@ -3,7 +3,7 @@
 Both are driven by the model folder's own files (``visual/preprocess_cfg.json``,
 ``textual/tokenizer.json``, ``textual/tokenizer_config.json``, ``config.json``'s ``text_cfg``), never
 by constants here, and both use only Pillow, numpy and ``tokenizers``: the vectors must equal what
-open_clip computes in torch (tests/core/models/test_clip_inputs.py compares them), without torch.
+open_clip computes in torch (tests/core/models/test_clip.py compares them), without torch.
 """
 
 from __future__ import annotations
