@@ -112,7 +112,7 @@ def int8_tower(fp32: Tower, probes: np.ndarray, folder: Path, threads: int,
     folder.mkdir(parents=True, exist_ok=True)
     _quantise(fp32.path, path)
     tower = Tower(path, threads)
-    verdict = _compare(fp32, tower, probes)
+    verdict = tower.verdict = _compare(fp32, tower, probes)
     tmp = verdict_path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(verdict)), encoding="utf-8")
     os.replace(tmp, verdict_path)
@@ -120,11 +120,9 @@ def int8_tower(fp32: Tower, probes: np.ndarray, folder: Path, threads: int,
     log.info("int8 copy of %s: min cosine %.4f, %.3f s vs fp32 %.3f s for %d probes → %s", fp32.path,
              verdict.min_cosine, verdict.int8_seconds, verdict.fp32_seconds, len(probes),
              "usable" if usable else "not used")  # fmt: skip
-    if not usable:
-        path.unlink(missing_ok=True)  # the verdict alone says not to try again
-        return None
-    tower.verdict = verdict
-    return tower
+    if verdict.min_cosine < MIN_COSINE:
+        path.unlink(missing_ok=True)  # never usable: the verdict alone says not to try again
+    return tower if usable else None
 
 
 def _files(fp32: Path, folder: Path) -> tuple[Path, Path]:
