@@ -396,6 +396,8 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
+    if args.action == "verify":
+        return cmd_models_verify(args, paths)
     library = Library(paths)
     chosen = library.settings.clip_model
     for status in library.models():
@@ -410,6 +412,30 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
             mark = "*" if info["selected"] else " "
             state = "installed" if status.installed else "downloads on first use"
             print(f"{mark} {status.kind:<6}{status.name:<34} {state:<22} {status.licence:<12} {status.note}")
+    return 0
+
+
+def cmd_models_verify(args: argparse.Namespace, paths: Paths) -> int:
+    """One line per installed model: ok, or which files are broken or missing; exit 1 if any is."""
+    checks = Library(paths).verify_models(args.name, repair=args.repair)
+    if not checks:
+        print(f"album: no installed model {'called ' + repr(args.name) if args.name else 'to verify'} "
+              "(see `album models`)", file=sys.stderr)  # fmt: skip
+        return 2 if args.name else 0
+    for check in checks:
+        if args.json:
+            _emit({"kind": check.kind, "name": check.name, "folder": str(check.folder), "state": check.state,
+                   "broken": list(check.broken), "missing": list(check.missing), "repaired": list(check.repaired),
+                   "note": check.note})  # fmt: skip
+            continue
+        problems = [f"{name} is damaged" for name in check.broken] + [f"{name} is missing" for name in check.missing]
+        done = [f"downloaded again: {', '.join(check.repaired)}"] if check.repaired else []
+        detail = "; ".join([*problems, *done, *([check.note] if check.note else [])])
+        print(printable(f"{check.state:<9} {check.kind:<6}{check.name:<34} {detail or check.folder}"))
+    if any(check.state == "broken" for check in checks):
+        if not args.repair and not args.json:
+            print("album: run `album models verify --repair` to download the broken files again", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -506,6 +532,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_tags)
 
     p = sub.add_parser("models", parents=[common], help="list the models album can use, and their licences")
+    p.add_argument("action", nargs="?", default="list", choices=["list", "verify"],
+                   help="verify [NAME]: re-hash installed models against their manifest and the hub")  # fmt: skip
+    p.add_argument("name", nargs="?", metavar="NAME", help="a model's name or kind (clip, faces) for verify")
+    p.add_argument("--repair", action="store_true", help="verify: download broken or missing files again")
     p.set_defaults(func=cmd_models)
 
     p = sub.add_parser("info", parents=[common], help="show what the library knows about one photo")

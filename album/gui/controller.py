@@ -251,6 +251,12 @@ class LibraryController(QObject):
             return Query(text=text.strip())
         return library.parse(text, known=self.known_people, places=library.places_loaded)
 
+    def check(self, query: Query) -> None:
+        """Raise :class:`InvalidQuery` for a query the library would refuse (fast: the search bar
+        checks on the GUI thread as the user types)."""
+        if self.library is not None:
+            self.library.check(query)
+
     def to_syntax(self, query: Query) -> str:
         """``query`` in the explicit search syntax, with this library's tag names."""
         library = self.library

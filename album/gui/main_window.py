@@ -39,7 +39,7 @@ from album.gui.people_view import FaceReview, PeopleView
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
 from album.gui.search_bar import SearchBar, reason_labels
 from album.gui.settings_dialog import SettingsDialog
-from album.gui.viewer import Names, Viewer, chinese_ui
+from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.sidebar.addItems([self.tr("Photos"), self.tr("People")])
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
-        self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax)
+        self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
         self.model = PhotoModel(self.controller.thumbnail, self._why)
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
@@ -307,7 +307,9 @@ class MainWindow(QMainWindow):
         c = self.controller
         names = Names(c.place_names, c.tag_name, lambda region, country: c.region_names(region, country, chinese_ui()))
         extra = {"ask": ask} if ask is not None else {}
-        viewer = Viewer(self.model.hits, row, self, c.run, c.faces_in_photo, c.name_face, names=names, **extra)
+        folders = c.settings.library_folders if c.settings is not None else []
+        viewer = Viewer(self.model.hits, row, self, c.run, c.faces_in_photo, c.name_face, names=names,
+                        thumbnail=c.thumbnail, folder_of=lambda p: library_folder(p, folders), **extra)  # fmt: skip
         self.viewer = viewer
         return viewer
 
@@ -429,6 +431,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         """Stop background work cleanly; what was indexed is kept and the next start resumes."""
         self.controller.shutdown()
+        self.model.shutdown()
         super().closeEvent(event)
 
     def _duration(self, seconds: float) -> str:

@@ -18,17 +18,21 @@ from PySide6.QtCore import (
     QPoint,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListView
 
 from album.core.records import Photo, SearchHit
+from album.gui.availability import FileChecker
 from album.gui.search_bar import reason_labels
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2  # the row's SearchHit
+OpensRole = Qt.ItemDataRole.UserRole + 3  # whether the photo's file opens: True, False, or None (not known yet)
+RECHECK_MS = 30_000  # the shown tiles' files are checked again this often: a drive plugged back in turns them colour
 
 
 class _ThumbSignals(QObject):
@@ -44,8 +48,39 @@ def _load_thumb(digest: str, path: Path, signals: _ThumbSignals) -> None:
     signals.loaded.emit(digest, QImage(str(path)))
 
 
+def greyed(pixmap: QPixmap) -> QPixmap:
+    """A photo whose file cannot be opened: its thumbnail grey and faded, with a "!" badge in the corner."""
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    out = QPixmap(pixmap.size())
+    out.fill(QColor("#f4f4f4"))
+    painter = QPainter(out)
+    painter.setOpacity(0.45)
+    painter.drawImage(0, 0, image)
+    painter.setOpacity(1.0)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    side = max(14, min(out.width(), out.height()) // 5)
+    margin = side // 4
+    badge = out.rect().adjusted(out.width() - side - margin, out.height() - side - margin, -margin, -margin)
+    painter.setPen(QColor("white"))
+    painter.setBrush(QBrush(QColor("#e65100")))
+    painter.drawEllipse(badge)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(side * 0.7))
+    painter.setFont(font)
+    painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), "!")
+    painter.end()
+    return out
+
+
 class PhotoModel(QAbstractListModel):
     """Search hits with thumbnails, loaded on first display.
+
+    A photo whose file cannot be opened (its drive unplugged, its share gone) is drawn greyed with a
+    badge. Files are checked for the tiles Qt asks about, i.e. the visible ones, in
+    :class:`~album.gui.availability.FileChecker`'s threads; the answers are cached, and checked again
+    after each :meth:`set_hits` and every ``RECHECK_MS`` (a drive can come back, or go), showing the
+    last answer meanwhile.
 
     Args:
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), or None.
@@ -77,11 +112,47 @@ class PhotoModel(QAbstractListModel):
         placeholder = QPixmap(320, 240)
         placeholder.fill(QColor("#e3e3e3"))
         self._placeholder = QIcon(placeholder)
+        self._greyed_placeholder = QIcon(greyed(placeholder))
+        self._greyed: dict[str, QIcon] = {}  # by content hash, made on first need from the loaded icon
+        self._opens: dict[str, bool] = {}  # by path: the last answer of the file check
+        self._checked: set[str] = set()  # paths whose answer is current (checked since the last set_hits)
+        self._checking: set[str] = set()
+        self._checker = FileChecker()
+        self._checker.checked.connect(self._on_checked)
+        self._recheck = QTimer(self, interval=RECHECK_MS)
+        self._recheck.timeout.connect(self.check_again)
+        self._recheck.start()
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self.hits = hits
+        self._checked.clear()  # shown tiles are checked again: an unplugged drive may be back
         self.endResetModel()
+
+    def check_again(self) -> None:
+        """Check the shown tiles' files again (they are asked for as the view repaints)."""
+        self._checked.clear()
+        self.thumbnail_ready.emit()
+
+    def shutdown(self) -> None:
+        """Stop the file checks (without waiting for one that hangs on a dead mount)."""
+        self._recheck.stop()
+        self._checker.stop()
+
+    def opens(self, path: str) -> bool | None:
+        """Whether the photo's file opened when last checked (None: not checked yet); asks for a check
+        if the answer is not current."""
+        if path not in self._checked and path not in self._checking:
+            self._checking.add(path)
+            self._checker.request(path)
+        return self._opens.get(path)
+
+    def _on_checked(self, path: str, opens: bool) -> None:
+        self._checking.discard(path)
+        self._checked.add(path)
+        if self._opens.get(path) != opens:
+            self._opens[path] = opens
+            self.thumbnail_ready.emit()  # repaint: the tile turns grey (or back)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self.hits)
@@ -92,23 +163,37 @@ class PhotoModel(QAbstractListModel):
         hit = self.hits[index.row()]
         photo = hit.photo
         if role == Qt.ItemDataRole.DecorationRole:
-            digest = photo.content_hash or ""
-            if digest in self._icons:
-                return self._icons[digest]
-            if digest and digest not in self._pending:
-                path = self.thumbnail(photo)
-                if path is not None:
-                    self._pending.add(digest)
-                    self._pool.submit(_load_thumb, digest, path, self._signals)
-            return self._placeholder
+            return self._icon(photo)
         if role == Qt.ItemDataRole.ToolTipRole:
+            missing = self.tr("The file is not available (its folder may be offline)")
             lines = [Path(photo.path).name, photo.taken_iso or "", *self.why(hit)]
+            lines += [missing] if self._opens.get(photo.path) is False else []
             return "\n".join(line for line in lines if line)
         if role == PathRole:
             return photo.path
         if role == HitRole:
             return hit
+        if role == OpensRole:
+            return self.opens(photo.path)
         return None
+
+    def _icon(self, photo: Photo) -> QIcon:
+        """The thumbnail (greyed if the file does not open), or a placeholder while it loads."""
+        available = self.opens(photo.path) is not False  # unknown counts as available: no grey flicker
+        digest = photo.content_hash or ""
+        icon = self._icons.get(digest)
+        if icon is None and digest and digest not in self._pending:
+            path = self.thumbnail(photo)
+            if path is not None:
+                self._pending.add(digest)
+                self._pool.submit(_load_thumb, digest, path, self._signals)
+        if available:
+            return icon or self._placeholder
+        if icon is None:
+            return self._greyed_placeholder
+        if digest not in self._greyed:
+            self._greyed[digest] = QIcon(greyed(icon.pixmap(icon.availableSizes()[0])))
+        return self._greyed[digest]
 
     def _on_loaded(self, digest: str, image: QImage) -> None:
         self._pending.discard(digest)

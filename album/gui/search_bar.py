@@ -6,10 +6,10 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from album.core.library import Query
+from album.core.library import InvalidQuery, Query, QueryProblem
 from album.core.records import (
     CameraContains,
     Reason,
@@ -88,6 +88,34 @@ def reason_labels(reasons: Sequence[Reason], region_names: RegionNames | None = 
     return labels
 
 
+def problem_text(error: InvalidQuery) -> str:
+    """Why a search cannot run, in the UI's language (the CLI prints the core's English sentence)."""
+    translate = QCoreApplication.translate
+    number = QLocale().toString
+    params = error.params
+    match error.problem:
+        case QueryProblem.DISTANCE:
+            text = translate("SearchBar", "A distance must be a number of km between 0 and {max_km}.")
+            return text.format(max_km=number(round(params["max_km"])))
+        case QueryProblem.LATITUDE:
+            return translate("SearchBar", "A latitude must be between -90 and 90.")
+        case QueryProblem.LONGITUDE:
+            return translate("SearchBar", "A longitude must be between -180 and 180.")
+        case QueryProblem.YEAR:
+            text = translate("SearchBar", "Dates must be between {first} and {last}, not {year}.")
+            return text.format(first=int(params["first"]), last=int(params["last"]), year=int(params["year"]))
+        case QueryProblem.TOO_LONG:
+            text = translate("SearchBar", "A search can be at most {count} characters long.")
+            return text.format(count=number(int(params["max_chars"])))
+        case QueryProblem.EMPTY_NAME:
+            return translate("SearchBar", "A person's name cannot be empty.")
+        case QueryProblem.NOT_UTF8:
+            return translate("SearchBar", "The search is not valid Unicode text.")
+        case QueryProblem.LIMIT:
+            return translate("SearchBar", "A limit must be at least 1.")
+    return str(error)  # a problem added to the core before its translation: still one sentence
+
+
 def without(query: Query, kind: str, value: str) -> Query:
     """``query`` minus one chip."""
     if kind == "person":
@@ -162,20 +190,28 @@ class SearchBar(QWidget):
         parse: the library's parser (``text → Query``, with its people and whereabouts), so the bar
             understands text exactly as ``album parse`` does; it must be fast (it runs as you type).
         to_syntax: the library's ``Query → text`` in the explicit syntax (for editing a chip).
+        check: raises :class:`InvalidQuery` for a query the library would refuse (``Library.check``):
+            such a query is not searched for; a red line under the box says why, in the UI's language.
 
     Signals:
-        search(Query): the user pressed Enter or paused typing.
+        search(Query): the user pressed Enter or paused typing (never for a query ``check`` refuses).
     """
 
     search = Signal(object)
 
     def __init__(
-        self, parse: Callable[[str], Query], to_syntax: Callable[[Query], str], parent: QWidget | None = None
+        self,
+        parse: Callable[[str], Query],
+        to_syntax: Callable[[Query], str],
+        check: Callable[[Query], None] = lambda _query: None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.parse = parse
         self.to_syntax = to_syntax
+        self.check = check
         self.query = Query()
+        self.problem: InvalidQuery | None = None  # why the text cannot be searched for, if it cannot
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(2000)  # the longest search the core takes (a pasted novel is not a search)
         self.edit.setPlaceholderText(
@@ -190,9 +226,15 @@ class SearchBar(QWidget):
         self.completer.activated.connect(self.insert_completion)
         self.chip_row = QHBoxLayout()
         self.chip_row.addStretch(1)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("search-problem")
+        self.problem_label.setStyleSheet("#search-problem { color: #c62828; padding: 0 4px; }")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
+        layout.addWidget(self.problem_label)
         layout.addLayout(self.chip_row)
         self._parse_timer = QTimer(self, singleShot=True, interval=PARSE_DELAY_MS)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -245,13 +287,29 @@ class SearchBar(QWidget):
         self._emit_search()
 
     def parse_now(self) -> Query:
-        """Parse the text (fast: well under a millisecond) and redraw the chips."""
-        self.query = self.parse(self.edit.text())
+        """Parse and check the text (fast: well under a millisecond), redraw the chips and say what is wrong.
+
+        A query the library refuses keeps its chips (the user can edit or remove the wrong one), but
+        is not searched for; text that cannot be parsed at all shows no chips."""
+        self.query, problem = Query(), None
+        try:
+            self.query = self.parse(self.edit.text())
+            self.check(self.query)
+        except InvalidQuery as exc:
+            problem = exc
+        self.show_problem(problem)
         self._show_chips()
         return self.query
 
+    def show_problem(self, problem: InvalidQuery | None) -> None:
+        """Say under the box why the search cannot run (None: nothing is wrong)."""
+        self.problem = problem
+        self.problem_label.setText(problem_text(problem) if problem is not None else "")
+        self.problem_label.setVisible(problem is not None)
+
     def _emit_search(self) -> None:
-        self.search.emit(self.query)
+        if self.problem is None:
+            self.search.emit(self.query)
 
     def chips(self) -> list[Chip]:
         items = (self.chip_row.itemAt(i) for i in range(self.chip_row.count() - 1))  # the last is the stretch

@@ -34,6 +34,7 @@ from album.core.library import ModelStatus, Paths, Settings
 from album.gui.workers import Job
 
 LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "中文（简体）"))
+FAILED_STYLE = "QLabel { color: #b71c1c; }"  # a model that is installed but failed
 
 Download = Callable[[str, str | None], Job | None]
 """``download(kind, name)``: fetch a model in a worker whose progress is ``(file, done, total)``."""
@@ -122,13 +123,14 @@ class SettingsDialog(QDialog):
         clip_row = QHBoxLayout()
         clip_row.addWidget(self.clip_choice, 1)
         clip_row.addWidget(self.download_clip)
-        face_row = QHBoxLayout()
-        face_row.addWidget(self.face_status, 1)
+        face_row = QHBoxLayout()  # the status on a row of its own: a wrapped label beside a button gets clipped
         face_row.addWidget(self.download_faces)
+        face_row.addStretch(1)
         form = QFormLayout(page)
         form.addRow(self.tr("Semantic search:"), clip_row)
         form.addRow("", self.clip_status)
-        form.addRow(self.tr("Faces:"), face_row)
+        form.addRow(self.tr("Faces:"), self.face_status)
+        form.addRow("", face_row)
         form.addRow("", self.allow_downloads)
         form.addRow("", self.download_progress)
         form.addRow("", open_folder)
@@ -171,6 +173,7 @@ class SettingsDialog(QDialog):
         if status is None:
             return
         self.clip_status.setText(self._describe(status))
+        self.clip_status.setStyleSheet(FAILED_STYLE if status.failure else "")
         self.download_clip.setVisible(not status.installed)
 
     def _refresh_clip_statuses(self) -> None:
@@ -187,10 +190,15 @@ class SettingsDialog(QDialog):
         if status is None:
             return
         self.face_status.setText(self._describe(status, with_name=True))
+        self.face_status.setStyleSheet(FAILED_STYLE if status.failure else "")
         self.download_faces.setVisible(not status.installed)
 
     def _describe(self, status: ModelStatus, with_name: bool = False) -> str:
-        state = self.tr("installed") if status.installed else self.tr("not downloaded yet")
+        """What the models tab says about a model; one that failed says why, in place of "installed"."""
+        if status.failure:
+            state = self.tr("installed, but it failed: {failure}").format(failure=status.failure)
+        else:
+            state = self.tr("installed") if status.installed else self.tr("not downloaded yet")
         name = f"{status.name}: " if with_name else ""
         return self.tr("{name}{state} — {note}\nFolder: {folder}\nLicence: {licence}").format(
             name=name, state=state, note=status.note, folder=status.folder, licence=status.licence

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
@@ -18,9 +19,19 @@ from PySide6.QtGui import (
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
 
 from album.core.records import Face, Photo, Reason, SearchHit
+from album.gui.availability import file_opens
 from album.gui.search_bar import RegionNames, reason_labels
 from album.gui.workers import Job
 
@@ -113,6 +124,14 @@ def ask_name(parent: QWidget) -> str | None:
     return name.strip() if ok and name.strip() else None
 
 
+def library_folder(path: str, folders: Sequence[str]) -> str:
+    """The library folder ``path`` is in (the innermost), or the photo's own folder if none is: what to
+    name when its file cannot be opened (an unplugged drive is a library folder, not a sub-folder)."""
+    parents = {str(p) for p in Path(path).parents}
+    inside = [f for f in folders if str(Path(f)) in parents]
+    return max(inside, key=len) if inside else str(Path(path).parent)
+
+
 VIEW_DECODE_PX = 3200  # long side the viewer decodes to: sharp at 100 % on most screens, ~40 MB at most
 ZOOM_STEP = 1.25
 MAX_ZOOM = 4.0
@@ -121,7 +140,8 @@ MAX_ZOOM = 4.0
 class Viewer(QDialog):
     """Shows ``hits[index]`` large with its faces outlined: fitted to the window, or zoomed (+ / − /
     Ctrl+wheel, 1 = 100 %, 0 = fit) and scrolled. Left/Right move through the hits; clicking a face
-    asks who it is.
+    asks who it is. A photo whose file cannot be opened shows its cached thumbnail, with a line that
+    says so and names the folder that may be offline.
 
     Args:
         start: runs the decoding worker (the controller's ``run``, so the window joins it at exit;
@@ -131,6 +151,9 @@ class Viewer(QDialog):
             in a worker and then calls :meth:`show_current` to redraw).
         ask: asks the user for a name (a dialog by default; tests pass an answer).
         names: place and tag names in the UI's language (the stored names are English).
+        thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), shown when its file
+            cannot be opened.
+        folder_of: the folder to name when a photo's file cannot be opened (its library folder).
     """
 
     def __init__(
@@ -143,10 +166,14 @@ class Viewer(QDialog):
         name_face: Callable[[str, str], None] | None = None,
         ask: Callable[[QWidget], str | None] = ask_name,
         names: Names | None = None,
+        thumbnail: Callable[[Photo], Path | None] | None = None,
+        folder_of: Callable[[str], str] = lambda path: str(Path(path).parent),
     ) -> None:
         super().__init__(parent)
         self.hits, self.index = list(hits), index
         self.names = names or Names()
+        self.thumbnail = thumbnail
+        self.folder_of = folder_of
         self.start = start
         self.faces_for = faces_for
         self.name_face = name_face
@@ -162,8 +189,16 @@ class Viewer(QDialog):
         self.info = QLabel(wordWrap=True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setFixedWidth(300)
+        self.notice = QLabel(wordWrap=True)  # the file cannot be opened: what is shown is its thumbnail
+        self.notice.setObjectName("viewer-notice")
+        self.notice.setStyleSheet("#viewer-notice { background: #fff3e0; color: #8a3b00; border: 1px solid #ffb74d; "
+                                  "border-radius: 4px; padding: 6px 10px; }")  # fmt: skip
+        self.notice.hide()
+        left = QVBoxLayout()
+        left.addWidget(self.notice)
+        left.addWidget(self.image_area, 1)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.image_area, 1)
+        layout.addLayout(left, 1)
         layout.addWidget(self.info)
         self.resize(1100, 720)
         self._pixmap = QPixmap()
@@ -177,23 +212,30 @@ class Viewer(QDialog):
         self.setWindowTitle(f"{path} — album")
         self.info.setText(metadata_text(hit.photo, hit.reasons, self.names))
         self.image.setText(self.tr("Loading…"))
-        photo_id = hit.photo.id
+        self.notice.hide()
+        photo = hit.photo
         faces_for = self.faces_for
+        thumbnail = self.thumbnail
 
-        def load(_progress: object, _cancel: object) -> tuple[QImage, list[Face]]:
-            reader = QImageReader(path)
-            reader.setAutoTransform(True)  # EXIF orientation
-            size = reader.size()
-            if size.isValid():
-                if max(size.width(), size.height()) > VIEW_DECODE_PX:  # JPEG decodes at a reduced scale
-                    size.scale(VIEW_DECODE_PX, VIEW_DECODE_PX, Qt.AspectRatioMode.KeepAspectRatio)
-                reader.setScaledSize(size)
-            image = reader.read()
-            faces = faces_for(photo_id) if faces_for is not None and photo_id and not image.isNull() else []
+        def load(_progress: object, _cancel: object) -> tuple[QImage, list[Face], bool]:
+            opens = file_opens(path)  # here, not on the GUI thread: a dead mount can hang
+            if opens:
+                reader = QImageReader(path)
+                reader.setAutoTransform(True)  # EXIF orientation
+                size = reader.size()
+                if size.isValid():
+                    if max(size.width(), size.height()) > VIEW_DECODE_PX:  # JPEG decodes at a reduced scale
+                        size.scale(VIEW_DECODE_PX, VIEW_DECODE_PX, Qt.AspectRatioMode.KeepAspectRatio)
+                    reader.setScaledSize(size)
+                image = reader.read()
+            else:  # the cached thumbnail (upright, small) stands in for it
+                thumb = thumbnail(photo) if thumbnail is not None else None
+                image = QImage(str(thumb)) if thumb is not None else QImage()
+            faces = faces_for(photo.id) if faces_for is not None and photo.id and not image.isNull() else []
             draw_faces(image, faces)
-            return image, faces
+            return image, faces, opens
 
-        def loaded(result: tuple[QImage, list[Face]], p: str = path) -> None:
+        def loaded(result: tuple[QImage, list[Face], bool], p: str = path) -> None:
             self._loaded(p, *result)
 
         if self.start is not None:
@@ -204,11 +246,16 @@ class Viewer(QDialog):
         self._jobs.append(job)
         job.start()
 
-    def _loaded(self, path: str, image: QImage, faces: list[Face]) -> None:
+    def _loaded(self, path: str, image: QImage, faces: list[Face], opens: bool) -> None:
         if path != self.hits[self.index].photo.path:
             return  # the user moved on
         self.faces = faces
         self._pixmap = QPixmap.fromImage(image)
+        if not opens:
+            text = self.tr("The file is not available: {folder} may be offline. This is the thumbnail album "
+                           "keeps of it.")  # fmt: skip
+            self.notice.setText(text.format(folder=self.folder_of(path)))
+            self.notice.show()
         if image.isNull():
             self.image.setText(self.tr("This photo cannot be shown."))
         self._fit()

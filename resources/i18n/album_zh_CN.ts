@@ -21,12 +21,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="147"/>
+        <location filename="../../album/gui/search_bar.py" line="175"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="150"/>
+        <location filename="../../album/gui/search_bar.py" line="178"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -273,72 +273,72 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="329"/>
+        <location filename="../../album/gui/main_window.py" line="331"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="330"/>
+        <location filename="../../album/gui/main_window.py" line="332"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="331"/>
+        <location filename="../../album/gui/main_window.py" line="333"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="332"/>
+        <location filename="../../album/gui/main_window.py" line="334"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="365"/>
+        <location filename="../../album/gui/main_window.py" line="367"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="366"/>
+        <location filename="../../album/gui/main_window.py" line="368"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="395"/>
+        <location filename="../../album/gui/main_window.py" line="397"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="415"/>
+        <location filename="../../album/gui/main_window.py" line="417"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="417"/>
+        <location filename="../../album/gui/main_window.py" line="419"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="422"/>
+        <location filename="../../album/gui/main_window.py" line="424"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="425"/>
+        <location filename="../../album/gui/main_window.py" line="427"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="439"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="438"/>
+        <location filename="../../album/gui/main_window.py" line="441"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="439"/>
+        <location filename="../../album/gui/main_window.py" line="442"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
@@ -396,14 +396,22 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="184"/>
+        <location filename="../../album/gui/photo_grid.py" line="269"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="186"/>
+        <location filename="../../album/gui/photo_grid.py" line="271"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoModel</name>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="168"/>
+        <source>The file is not available (its folder may be offline)</source>
+        <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
 </context>
 <context>
@@ -444,7 +452,47 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="182"/>
+        <location filename="../../album/gui/search_bar.py" line="98"/>
+        <source>A distance must be a number of km between 0 and {max_km}.</source>
+        <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="101"/>
+        <source>A latitude must be between -90 and 90.</source>
+        <translation>纬度必须在 -90 到 90 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="103"/>
+        <source>A longitude must be between -180 and 180.</source>
+        <translation>经度必须在 -180 到 180 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="105"/>
+        <source>Dates must be between {first} and {last}, not {year}.</source>
+        <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="108"/>
+        <source>A search can be at most {count} characters long.</source>
+        <translation>搜索内容最多 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="111"/>
+        <source>A person&apos;s name cannot be empty.</source>
+        <translation>人名不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="113"/>
+        <source>The search is not valid Unicode text.</source>
+        <translation>搜索内容不是有效的 Unicode 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="115"/>
+        <source>A limit must be at least 1.</source>
+        <translation>数量上限至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="218"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
@@ -452,123 +500,128 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="59"/>
+        <location filename="../../album/gui/settings_dialog.py" line="60"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="66"/>
+        <location filename="../../album/gui/settings_dialog.py" line="67"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="67"/>
+        <location filename="../../album/gui/settings_dialog.py" line="68"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="68"/>
+        <location filename="../../album/gui/settings_dialog.py" line="69"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="69"/>
+        <location filename="../../album/gui/settings_dialog.py" line="70"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="82"/>
+        <location filename="../../album/gui/settings_dialog.py" line="83"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="84"/>
+        <location filename="../../album/gui/settings_dialog.py" line="85"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="90"/>
+        <location filename="../../album/gui/settings_dialog.py" line="91"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="112"/>
-        <location filename="../../album/gui/settings_dialog.py" line="114"/>
+        <location filename="../../album/gui/settings_dialog.py" line="113"/>
+        <location filename="../../album/gui/settings_dialog.py" line="115"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="116"/>
+        <location filename="../../album/gui/settings_dialog.py" line="117"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="118"/>
+        <location filename="../../album/gui/settings_dialog.py" line="119"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="129"/>
+        <location filename="../../album/gui/settings_dialog.py" line="130"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="131"/>
+        <location filename="../../album/gui/settings_dialog.py" line="132"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="143"/>
+        <location filename="../../album/gui/settings_dialog.py" line="145"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="145"/>
+        <location filename="../../album/gui/settings_dialog.py" line="147"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="147"/>
+        <location filename="../../album/gui/settings_dialog.py" line="149"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="149"/>
+        <location filename="../../album/gui/settings_dialog.py" line="151"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="150"/>
+        <location filename="../../album/gui/settings_dialog.py" line="152"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="151"/>
+        <location filename="../../album/gui/settings_dialog.py" line="153"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="164"/>
+        <location filename="../../album/gui/settings_dialog.py" line="166"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="165"/>
+        <location filename="../../album/gui/settings_dialog.py" line="167"/>
         <source>The new language shows the next time album starts.</source>
         <translation>新的语言将在下次启动 album 时生效。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="193"/>
+        <location filename="../../album/gui/settings_dialog.py" line="199"/>
+        <source>installed, but it failed: {failure}</source>
+        <translation>已安装，但运行失败：{failure}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="201"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="193"/>
+        <location filename="../../album/gui/settings_dialog.py" line="201"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="195"/>
+        <location filename="../../album/gui/settings_dialog.py" line="203"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -577,12 +630,12 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="230"/>
+        <location filename="../../album/gui/settings_dialog.py" line="238"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="239"/>
+        <location filename="../../album/gui/settings_dialog.py" line="247"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -590,72 +643,77 @@ Licence: {licence}</source>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="78"/>
+        <location filename="../../album/gui/viewer.py" line="89"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="79"/>
+        <location filename="../../album/gui/viewer.py" line="90"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="38"/>
+        <location filename="../../album/gui/viewer.py" line="49"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="80"/>
+        <location filename="../../album/gui/viewer.py" line="91"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="81"/>
+        <location filename="../../album/gui/viewer.py" line="92"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="82"/>
+        <location filename="../../album/gui/viewer.py" line="93"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="83"/>
+        <location filename="../../album/gui/viewer.py" line="94"/>
         <source>Lens</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="84"/>
+        <location filename="../../album/gui/viewer.py" line="95"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="85"/>
+        <location filename="../../album/gui/viewer.py" line="96"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="86"/>
+        <location filename="../../album/gui/viewer.py" line="97"/>
         <source>Why</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="111"/>
+        <location filename="../../album/gui/viewer.py" line="122"/>
         <source>Who is this?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="112"/>
+        <location filename="../../album/gui/viewer.py" line="123"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="179"/>
+        <location filename="../../album/gui/viewer.py" line="214"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="213"/>
+        <location filename="../../album/gui/viewer.py" line="255"/>
+        <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
+        <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="260"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>

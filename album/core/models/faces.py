@@ -6,7 +6,9 @@ and a 128-d MobileFaceNet need different same-person distances. A model album do
 described by a JSON file next to it (``<name>.json`` with the fields of :class:`FaceModelSpec`).
 insightface's own classes run them (SCRFD for detection, ArcFaceONNX with 5-point ``norm_crop``
 alignment for recognition). Without any models, insightface's standard ``buffalo_l`` pack is
-downloaded on first use; offline, :class:`~album.core.models.registry.ModelUnavailable` says what to put where.
+downloaded on first use from Immich's copy on the hub (``immich-app/buffalo_l``: the same SCRFD-10G and
+ArcFace R50 files, as ``detection/model.onnx`` and ``recognition/model.onnx``), each file verified;
+offline, :class:`~album.core.models.registry.ModelUnavailable` says what to put where.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import io
 import json
 import logging
 import threading
-import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -24,12 +26,14 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from album.core.models.hub import HubSource
+from album.core.models.layout import FACE_DETECTOR, FACE_FILES, FACE_RECOGNISER
+from album.core.models.manifest import read_manifest, write_manifest
 from album.core.models.registry import (
     DownloadProgress,
     ModelStatus,
     ModelUnavailable,
-    check_reachable,
-    download_url,
+    ensure_model_files,
     telemetry_off,
 )
 
@@ -37,6 +41,11 @@ log = logging.getLogger(__name__)
 
 INSIGHTFACE_LICENCE = "insightface model zoo: non-commercial research use only"
 PACK = "buffalo_l"  # insightface's standard pack, the default for users (as in Immich)
+PACK_REPO = "immich-app/buffalo_l"
+PACK_REVISION = "main"
+# The pack's files in Immich's layout are named model.onnx; these are the insightface names they carry
+# in FACE_MODELS (and in model ids, so a library indexed with the zip's files does not re-index).
+PACK_NAMES = {FACE_DETECTOR: "det_10g.onnx", FACE_RECOGNISER: "w600k_r50.onnx"}
 DETECTION_SIZE = (640, 640)
 
 
@@ -89,6 +98,25 @@ class Face:
     thumb: bytes  # JPEG of the aligned face crop
 
 
+def _pack_file(path: Path) -> str | None:
+    """``detection/model.onnx`` or ``recognition/model.onnx`` if ``path`` is one in a buffalo_l folder."""
+    relative = "/".join(path.parts[-2:])
+    return relative if relative in PACK_NAMES and path.parents[1].name == PACK else None
+
+
+def known_name(path: Path) -> str:
+    """The file name album knows the model by: its own, or the insightface one for a pack file."""
+    pack_file = _pack_file(path)
+    return PACK_NAMES[pack_file] if pack_file else path.name
+
+
+def model_folder(path: Path) -> tuple[Path, str]:
+    """The folder whose manifest records ``path``, and the path's name in it: the pack's folder for
+    Immich's layout, else the file's own folder."""
+    pack_file = _pack_file(path)
+    return (path.parents[1], pack_file) if pack_file else (path.parent, path.name)
+
+
 def _spec_for(path: Path) -> FaceModelSpec | None:
     sidecar = path.with_suffix(".json")
     if sidecar.is_file():
@@ -98,7 +126,7 @@ def _spec_for(path: Path) -> FaceModelSpec | None:
             return FaceModelSpec(**{k: v for k, v in data.items() if k in known})
         except (OSError, ValueError, TypeError) as exc:
             log.warning("ignoring unreadable %s: %s", sidecar, exc)
-    return FACE_MODELS.get(path.name)
+    return FACE_MODELS.get(known_name(path))
 
 
 def find_face_models(models_dir: Path) -> tuple[Path, Path] | None:
@@ -116,38 +144,36 @@ def find_face_models(models_dir: Path) -> tuple[Path, Path] | None:
 def ensure_face_models(
     models_dir: Path, allow_download: bool = True, progress: DownloadProgress | None = None
 ) -> tuple[Path, Path]:
-    """Detector and recogniser paths, downloading insightface's ``buffalo_l`` pack if there are none.
+    """Detector and recogniser paths, downloading the ``buffalo_l`` pack if there are none.
+
+    Models found are checked against their folder's manifest first; one that changed since it was
+    verified is downloaded again if album knows its source.
 
     Raises:
-        ModelUnavailable: no usable models and the download failed.
+        ModelUnavailable: no usable models and the download failed, or a model is damaged and cannot
+            be fetched again.
     """
     found = find_face_models(models_dir)
     if found:
+        for folder in dict.fromkeys(model_folder(path)[0] for path in found):
+            ensure_model_files(folder.name if folder.name == PACK else "faces", folder, [], allow_download, progress)
         return found
     folder = models_dir / "faces" / PACK
-    expected = ["det_10g.onnx", "w600k_r50.onnx"]
-    if not allow_download:
-        raise ModelUnavailable(PACK, expected, folder, "downloads are switched off")
-    try:
-        check_reachable("github.com")  # offline: fail in milliseconds, before importing insightface
-        from insightface.utils.storage import model_zoo_download_url
-
-        archive = download_url(model_zoo_download_url(f"{PACK}.zip"), folder.with_suffix(".zip"), progress)
-        with zipfile.ZipFile(archive) as zf:
-            for member in zf.namelist():
-                if member.endswith(".onnx"):  # each file whole or not at all: a temp file, then a rename
-                    target = folder / Path(member).name
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    partial = target.with_name(target.name + ".partial")
-                    partial.write_bytes(zf.read(member))
-                    partial.replace(target)
-        archive.unlink()
-    except Exception as exc:  # network, HTTP, a broken archive, disk: all mean the download failed
-        raise ModelUnavailable(PACK, expected, folder, f"download failed: {exc}") from exc
+    sources = [HubSource(PACK_REPO, name, PACK_REVISION) for name in FACE_FILES]
+    ensure_model_files(PACK, folder, sources, allow_download, progress)
     found = find_face_models(models_dir)
     if not found:
-        raise ModelUnavailable(PACK, expected, folder, "the downloaded pack lacks these files")
+        raise ModelUnavailable(PACK, list(FACE_FILES), folder, "the downloaded files are not face models album knows")
     return found
+
+
+def remember_face_models(paths: Sequence[Path]) -> None:
+    """Record models that loaded in their folder's manifest, if it lacks them (models placed by hand),
+    so later starts notice when they change."""
+    for path in paths:
+        folder, name = model_folder(path)
+        if name not in (read_manifest(folder) or {}):
+            write_manifest(folder, [name])
 
 
 def face_models(models_dir: Path) -> ModelStatus:
@@ -156,9 +182,11 @@ def face_models(models_dir: Path) -> ModelStatus:
     if found is None:
         return ModelStatus("faces", PACK, False, models_dir / "faces" / PACK, INSIGHTFACE_LICENCE,
                            "downloads on first use (~280 MB)")  # fmt: skip
-    specs = [FACE_MODELS.get(p.name) or _spec_for(p) for p in found]
+    specs = [_spec_for(p) for p in found]
     licences = sorted({s.licence for s in specs if s is not None})
-    return ModelStatus("faces", " + ".join(p.name for p in found), True, found[0].parent, "; ".join(licences),
+    folders = {model_folder(p)[0] for p in found}
+    name = PACK if folders == {models_dir / "faces" / PACK} else " + ".join(known_name(p) for p in found)
+    return ModelStatus("faces", name, True, model_folder(found[0])[0], "; ".join(licences),
                        "detector + recogniser")  # fmt: skip
 
 
@@ -196,10 +224,12 @@ class FaceAnalyzer:
             self.detector_spec, self.recogniser_spec = _spec_for(detector), _spec_for(recogniser)
             digest = hashlib.blake2b(digest_size=4)
             for path in (detector, recogniser):
-                digest.update(path.name.encode() + str(path.stat().st_size).encode())
-            self.model_id = f"{detector.stem}+{recogniser.stem}@{digest.hexdigest()}"
+                digest.update(known_name(path).encode() + str(path.stat().st_size).encode())
+            names = (Path(known_name(detector)).stem, Path(known_name(recogniser)).stem)
+            self.model_id = f"{names[0]}+{names[1]}@{digest.hexdigest()}"
             self._paths = (detector, recogniser)
         self._sessions()
+        remember_face_models(self._paths)
 
     def embedding_dim(self) -> int:
         """The recogniser's embedding size (512 for ArcFace R50, 128 for MobileFaceNet)."""

@@ -17,15 +17,15 @@ cost) are one setting away.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from album.core.models import layout
+from album.core.models import hub, layout
+from album.core.models.hub import HubSource
+from album.core.models.manifest import check_folder, read_manifest
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,7 @@ class ModelStatus:
     licence: str
     note: str
     multilingual: bool | None = None  # CLIP models: understands Chinese queries (None: unknown, or not CLIP)
+    failure: str | None = None  # why it could not be used by this process's last index run or search
 
 
 def clip_models(models_dir: Path) -> list[ModelStatus]:
@@ -133,39 +134,59 @@ def _missing(folder: Path) -> list[str]:
     return [name for name in layout.CLIP_FILES if not (folder / name).is_file()]
 
 
-HUB_HOST = "huggingface.co"
-
-
-def check_reachable(host: str = HUB_HOST, port: int = 443, timeout: float = 3.0) -> None:
-    """Fail in milliseconds when offline, instead of after the download library's retries (~30 s).
+def ensure_model_files(
+    model: str,
+    folder: Path,
+    sources: Sequence[HubSource],
+    allow_download: bool = True,
+    progress: DownloadProgress | None = None,
+) -> None:
+    """Make sure ``folder`` holds ``sources`` and that no file recorded in its manifest changed, fetching
+    what is missing or broken: a broken file comes again from where the manifest says it came from.
 
     Raises:
-        OSError: the host cannot be resolved or connected to.
+        ModelUnavailable: a file is missing or broken and cannot be fetched (offline: in milliseconds,
+            before any transfer starts); the message names the files and the folder.
     """
-    with socket.create_connection((host, port), timeout=timeout):
-        pass
+    check = check_folder(folder)
+    wanted = {s.path: s for s in sources}
+    missing = [name for name in wanted if not (folder / name).is_file()]
+    needed = list(dict.fromkeys([*missing, *check.missing, *check.broken]))
+    if not needed:
+        return
+    if check.broken:
+        log.warning("model %s: %s changed since it was verified", model, ", ".join(check.broken))
+    records = read_manifest(folder) or {}
+    for name in needed:
+        entry = records.get(name)
+        if name not in wanted and entry is not None and entry.repo is not None:
+            wanted[name] = HubSource(entry.repo, name, entry.revision or "main")
+    reasons = [f"{', '.join(check.broken)} changed since album verified it"] if check.broken else []
+    unknown = [name for name in needed if name not in wanted]
+    if unknown:
+        reasons.append(f"album does not know where to download {', '.join(unknown)}")
+        raise ModelUnavailable(model, needed, folder, "; ".join(reasons))
+    if not allow_download:
+        raise ModelUnavailable(model, needed, folder, "; ".join([*reasons, "downloads are switched off"]))
+    base = hub.endpoint()
+    log.info("downloading model %s (%s) from %s", model, ", ".join(needed), base)
+    try:
+        hub.check_reachable(base)
+    except OSError as exc:
+        raise ModelUnavailable(model, needed, folder, f"cannot reach {base} to download it: {exc}") from exc
+    by_source: dict[tuple[str, str], list[str]] = {}
+    for name in needed:
+        by_source.setdefault((wanted[name].repo, wanted[name].revision), []).append(name)
+    try:
+        for (repo, revision), names in by_source.items():
+            hub.fetch(repo, revision, names, folder, progress, base)
+    except OSError as exc:  # network, DNS, HTTP, a file that is not the one listed, disk: the message says which
+        raise ModelUnavailable(model, needed, folder, f"download failed: {exc}") from exc
 
 
-def download_file(repo: str, filename: str, folder: Path, progress: DownloadProgress | None) -> Path:
-    """Fetch one file from a Hugging Face repository into ``folder``, reporting byte progress."""
-    telemetry_off()
-    from huggingface_hub import hf_hub_download
-    from tqdm.auto import tqdm
-
-    class _Progress(tqdm):  # type: ignore[misc,type-arg]
-        """Routes huggingface_hub's progress bar to our callback instead of a terminal."""
-
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            kwargs["disable"] = True
-            super().__init__(*args, **kwargs)
-
-        def update(self, n: float | None = 1) -> bool | None:
-            self.n += n or 0
-            if progress is not None:
-                progress(filename, int(self.n), int(self.total or 0))
-            return None
-
-    return Path(hf_hub_download(repo, filename, local_dir=folder, tqdm_class=_Progress, etag_timeout=10))
+def clip_sources(spec: ClipSpec) -> list[HubSource]:
+    """Where each file of a known CLIP model's folder comes from, in download order."""
+    return [HubSource(repo, name) for repo, name in spec.sources()]
 
 
 def ensure_clip_files(
@@ -174,69 +195,17 @@ def ensure_clip_files(
     """Return the folder holding CLIP model ``key``, downloading it on first use.
 
     Any folder ``models_dir/clip/<key>/`` holding the files of :mod:`album.core.models.layout` is a
-    usable model, which is how hand-placed or converted (``album models convert``) models are added.
+    usable model, which is how hand-placed or converted (``album models convert``) models are added. A
+    file that changed since it was verified (see :mod:`album.core.models.manifest`) is downloaded again.
 
     Raises:
-        ModelUnavailable: the files are not there and could not be downloaded.
+        ModelUnavailable: the files are not there (or are damaged) and could not be downloaded.
     """
     folder = clip_folder(models_dir, key)
     spec = CLIP_MODELS.get(key)
     expected = _missing(folder)
-    if not expected:
-        return folder
-    if spec is None:
+    if spec is None and expected:
         raise ModelUnavailable(key, expected, folder, "album does not know where to download it")
-    if not allow_download:
-        raise ModelUnavailable(key, expected, folder, "downloads are switched off")
-    log.info("downloading CLIP model %s (%s)", key, ", ".join(expected))
-    try:
-        check_reachable()
-    except OSError as exc:
-        raise ModelUnavailable(key, expected, folder, f"cannot reach {HUB_HOST} to download it: {exc}") from exc
-    try:
-        for repo, name in spec.sources():
-            if name in expected:
-                download_file(repo, name, folder, progress)
-    except Exception as exc:  # network, DNS, HTTP, disk: all mean the same to the user
-        raise ModelUnavailable(key, expected, folder, f"download failed: {exc.__class__.__name__}") from exc
+    sources = [source for source in clip_sources(spec) if source.path in expected] if spec else []
+    ensure_model_files(key, folder, sources, allow_download, progress)
     return folder
-
-
-def download_url(
-    url: str,
-    target: Path,
-    progress: DownloadProgress | None,
-    sha256: str | None = None,
-    chunk: int = 1 << 20,
-) -> Path:
-    """Download ``url`` to ``target`` via a temporary file that becomes ``target`` only once it is whole:
-    as long as the server said (Content-Length) and, when ``sha256`` is given, with that checksum.
-
-    Raises:
-        OSError: the transfer failed, stopped short, or the file is not the one expected; nothing is
-            left at ``target`` or in a partial file.
-    """
-    import urllib.request
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    digest = hashlib.sha256()
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response, open(partial, "wb") as out:
-            total = int(response.headers.get("Content-Length") or 0)
-            done = 0
-            while block := response.read(chunk):
-                out.write(block)
-                digest.update(block)
-                done += len(block)
-                if progress is not None:
-                    progress(target.name, done, total)
-        if total and done != total:
-            raise OSError(f"the download of {target.name} stopped after {done:,} of {total:,} bytes")
-        if sha256 is not None and digest.hexdigest() != sha256.lower():
-            raise OSError(f"{target.name} is not the expected file (SHA-256 {digest.hexdigest()[:12]}…)")
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(target)
-    return target

@@ -6,6 +6,7 @@ from album.core.query.model import (
     KnownPerson,
     PlaceFilter,
     Query,
+    QueryProblem,
     check_query,
     check_text,
     match_reasons,
@@ -13,6 +14,6 @@ from album.core.query.model import (
 from album.core.query.parse import parse_query, to_syntax
 
 __all__ = [
-    "DEFAULT_RADIUS_KM", "InvalidQuery", "KnownPerson", "PlaceFilter", "Query", "check_query", "check_text",
-    "match_reasons", "parse_query", "to_syntax",
+    "DEFAULT_RADIUS_KM", "InvalidQuery", "KnownPerson", "PlaceFilter", "Query", "QueryProblem", "check_query",
+    "check_text", "match_reasons", "parse_query", "to_syntax",
 ]  # fmt: skip

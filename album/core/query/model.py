@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
 from album.core.records import (
     CameraContains,
@@ -27,9 +28,42 @@ FIRST_YEAR, LAST_YEAR = 1826, 2200  # the first photograph; anything later than 
 MAX_TEXT_CHARS = 2_000  # a pasted novel is not a search
 
 
+class QueryProblem(Enum):
+    """Why a search cannot mean anything: what a front end says in its own words (and language)."""
+
+    DISTANCE = "distance"  # a radius that is not a number of km in (0, max_km]
+    LATITUDE = "latitude"
+    LONGITUDE = "longitude"
+    YEAR = "year"  # a date outside first..last (the year typed is ``year``)
+    TOO_LONG = "too long"  # more than max_chars characters
+    EMPTY_NAME = "empty name"  # a person named ""
+    NOT_UTF8 = "not utf-8"  # e.g. a command-line argument in another encoding
+    LIMIT = "limit"  # a result limit below 1
+
+
+ENGLISH = {
+    QueryProblem.DISTANCE: "a distance must be a number of km between 0 and {max_km:,.0f}",
+    QueryProblem.LATITUDE: "a latitude must be between -90 and 90",
+    QueryProblem.LONGITUDE: "a longitude must be between -180 and 180",
+    QueryProblem.YEAR: "dates must be between {first} and {last}, not {year}",
+    QueryProblem.TOO_LONG: "a search can be at most {max_chars:,} characters long",
+    QueryProblem.EMPTY_NAME: "a person's name cannot be empty",
+    QueryProblem.NOT_UTF8: "the search is not valid UTF-8 text",
+    QueryProblem.LIMIT: "a limit must be at least 1",
+}
+
+
 class InvalidQuery(ValueError):
-    """A search that cannot mean anything (a radius of infinity km, the year 9999); the message is one
-    sentence for the user."""
+    """A search that cannot mean anything (a radius of infinity km, the year 9999).
+
+    ``str()`` is one English sentence for the CLI; ``problem`` and ``params`` let the GUI say the
+    same in the user's language (see ``album.gui.search_bar.problem_text``).
+    """
+
+    def __init__(self, problem: QueryProblem, **params: float) -> None:
+        super().__init__(ENGLISH[problem].format(**params))
+        self.problem = problem
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -112,26 +146,26 @@ def check_query(query: Query) -> None:
     place = query.place
     if place is not None:
         if place.radius_km is not None and not (0 < place.radius_km <= MAX_RADIUS_KM):
-            raise InvalidQuery(f"a distance must be a number of km between 0 and {MAX_RADIUS_KM:,.0f}")
+            raise InvalidQuery(QueryProblem.DISTANCE, max_km=MAX_RADIUS_KM)
         if place.lat is not None and not (math.isfinite(place.lat) and -90 <= place.lat <= 90):
-            raise InvalidQuery("a latitude must be between -90 and 90")
+            raise InvalidQuery(QueryProblem.LATITUDE)
         if place.lon is not None and not (math.isfinite(place.lon) and -180 <= place.lon <= 180):
-            raise InvalidQuery("a longitude must be between -180 and 180")
+            raise InvalidQuery(QueryProblem.LONGITUDE)
     for day in (query.date_from, query.date_to):
         if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise InvalidQuery(f"dates must be between {FIRST_YEAR} and {LAST_YEAR}, not {day.year}")
+            raise InvalidQuery(QueryProblem.YEAR, first=FIRST_YEAR, last=LAST_YEAR, year=day.year)
     if len(query.text) > MAX_TEXT_CHARS:
-        raise InvalidQuery(f"a search can be at most {MAX_TEXT_CHARS:,} characters long")
+        raise InvalidQuery(QueryProblem.TOO_LONG, max_chars=MAX_TEXT_CHARS)
     if any(not name.strip() for name in query.people):
-        raise InvalidQuery("a person's name cannot be empty")
+        raise InvalidQuery(QueryProblem.EMPTY_NAME)
 
 
 def check_text(text: str) -> None:
     """Raise :class:`InvalidQuery` if typed text cannot be a search: too long, or not valid Unicode
     (e.g. a command-line argument in a non-UTF-8 encoding)."""
     if len(text) > MAX_TEXT_CHARS:
-        raise InvalidQuery(f"a search can be at most {MAX_TEXT_CHARS:,} characters long")
+        raise InvalidQuery(QueryProblem.TOO_LONG, max_chars=MAX_TEXT_CHARS)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise InvalidQuery("the search is not valid UTF-8 text") from None
+        raise InvalidQuery(QueryProblem.NOT_UTF8) from None

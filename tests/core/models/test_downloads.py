@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from album.core.models.registry import download_url
+from album.core.models.hub import download_url
 
 PAYLOAD = bytes(range(256)) * 4096  # 1 MiB
 
@@ -39,8 +39,10 @@ def server() -> Iterator[str]:
 
 def test_a_whole_file_with_its_checksum_is_put_in_place(server: str, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    target = download_url(f"{server}/model.onnx", tmp_path / "model.onnx", lambda _n, d, t: seen.append((d, t)),
-                          sha256=hashlib.sha256(PAYLOAD).hexdigest())  # fmt: skip
+    target = tmp_path / "model.onnx"
+    sha = download_url(f"{server}/model.onnx", target, lambda _n, d, t: seen.append((d, t)),
+                       sha256=hashlib.sha256(PAYLOAD).hexdigest())  # fmt: skip
+    assert sha == hashlib.sha256(PAYLOAD).hexdigest()
     assert target.read_bytes() == PAYLOAD
     assert seen[-1] == (len(PAYLOAD), len(PAYLOAD))
     assert list(tmp_path.iterdir()) == [target]

@@ -74,6 +74,6 @@ def test_missing_face_models_are_a_clear_error(store: Store, paths: Paths, photo
     assert report.added == 1
     assert len(report.unavailable) == 1
     message = report.unavailable[0]
-    assert "det_10g.onnx" in message and str(paths.models_dir / "faces" / "buffalo_l") in message
+    assert "detection/model.onnx" in message and str(paths.models_dir / "faces" / "buffalo_l") in message
     with pytest.raises(ModelUnavailable):
         analyzer.load()
