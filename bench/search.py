@@ -17,8 +17,6 @@ Usage: python bench/search.py [ROWS]   (default 100000)
 
 from __future__ import annotations
 
-import json
-import logging
 import shutil
 import sys
 import tempfile
@@ -28,6 +26,9 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import random_clip
 
 from album.core.library import Library, Paths, PlaceFilter, Query, Settings
 from album.core.models.clip import ClipEncoder
@@ -44,19 +45,8 @@ MODEL_CFG = {
 
 
 def write_model(models_dir: Path) -> str:
-    """Write the tiny random-weights model in open_clip's local-dir layout; returns its model id."""
-    import open_clip
-    from safetensors.torch import save_file
-
-    folder = models_dir / "clip" / MODEL_KEY
-    folder.mkdir(parents=True)
-    (folder / "open_clip_config.json").write_text(json.dumps({"model_cfg": MODEL_CFG, "preprocess_cfg": {}}))
-    logging.disable(logging.WARNING)  # open_clip warns that the weights are random: here they are meant to be
-    try:
-        model = open_clip.create_model(f"local-dir:{folder}", pretrained_text=False)
-    finally:
-        logging.disable(logging.NOTSET)
-    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(folder / "open_clip_model.safetensors"))
+    """Write the tiny random-weights model into album's layout (see random_clip.py); returns its model id."""
+    random_clip.install(models_dir, MODEL_KEY, MODEL_CFG)
     encoder = ClipEncoder(models_dir, MODEL_KEY, allow_download=False)
     encoder.load()
     return encoder.model_id

@@ -69,11 +69,12 @@ def tiny_clip_folder() -> Path:
 
 @pytest.fixture
 def models_dir(tiny_clip_folder: Path, album_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A models directory holding the tiny model as ``clip/tiny-shapes``, selected in the settings."""
-    import shutil
+    """A models directory holding the tiny model as ``clip/tiny-shapes`` (in album's model folder
+    layout), selected in the settings."""
+    import tinyclip
 
     models = album_home / "models"
-    shutil.copytree(tiny_clip_folder, models / "clip" / "tiny-shapes")
+    tinyclip.install(models, "tiny-shapes")
     monkeypatch.setenv("ALBUM_MODELS_DIR", str(models))
     monkeypatch.setenv("ALBUM_CLIP_MODEL", "tiny-shapes")
     return models

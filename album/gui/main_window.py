@@ -473,7 +473,7 @@ def _action(text: str, parent: QObject, shortcut: str, slot: Callable[[], object
     return action
 
 
-ABOUT_LIBRARIES = ("PySide6", "torch", "open-clip-torch", "onnxruntime", "lancedb", "pillow")
+ABOUT_LIBRARIES = ("PySide6", "onnxruntime", "tokenizers", "lancedb", "pillow")
 
 
 def _version(distribution: str) -> str:

@@ -38,14 +38,14 @@ def shapes(photos_dir: Path) -> dict[str, list[Path]]:
     return photos
 
 
-@pytest.fixture(params=["torch", "onnx"])
+@pytest.fixture(params=["fp32", "int8"])
 def encoder(request: pytest.FixtureRequest, models_dir: Path, paths: Paths) -> ClipEncoder:
-    """The tiny model with its image tower on torch fp32, and on the int8 ONNX Runtime copy: every
+    """The tiny model with its image tower on the fp32 ONNX file, and on its int8 copy: every
     search-quality test here must hold for both."""
     encoder = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend=request.param,
-                          onnx_cache=paths.cache_dir / "clip-onnx")  # fmt: skip
+                          cache_dir=paths.cache_dir / "clip")  # fmt: skip
     encoder.prepare_image_tower()
-    assert encoder.image_backend == {"torch": "torch-fp32", "onnx": "onnxruntime-int8"}[request.param]
+    assert encoder.image_backend == f"onnxruntime-{request.param}"
     return encoder
 
 
@@ -162,7 +162,7 @@ def test_missing_model_is_a_clear_error_and_metadata_search_still_works(
     assert report.added == 60
     assert len(report.unavailable) == 1
     message = report.unavailable[0]
-    assert "no-such-model" in message and "open_clip_config.json" in message
+    assert "no-such-model" in message and "config.json" in message and "visual/model.onnx" in message
     assert str(paths.models_dir / "clip" / "no-such-model") in message
     result = Searcher(store, encoder).search(Query(text="a red circle", date_from=datetime(2021, 1, 1).date()))
     assert result.notice and "semantic search is unavailable" in result.notice
@@ -187,31 +187,69 @@ def test_schema_1_library_is_migrated(paths: Paths) -> None:
     assert {"clip_model", "tag_scores", "faces_model", "face_count"} <= set(store.photos.schema.names)
 
 
-def test_int8_tower_is_built_once_checked_and_reused(models_dir: Path, paths: Paths) -> None:
-    cache = paths.cache_dir / "clip-onnx"
-    first = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="onnx", onnx_cache=cache)
-    first.load()
-    assert not list(cache.rglob("*.onnx"))  # loading for text search alone builds nothing
+def test_int8_towers_are_built_once_checked_and_reused(models_dir: Path, paths: Paths) -> None:
+    cache = paths.cache_dir / "clip"
+    first = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
+    first.encode_texts(["a red circle"])
+    assert not list(cache.rglob("*.onnx"))  # text search alone builds nothing
     first.prepare_image_tower()
+    first.prepare_text_tower()
     built = next(cache.rglob("visual.int8.onnx"))
-    verdict = json.loads((built.parent / "verdict.json").read_text())
-    assert verdict["min_cosine"] >= 0.99  # measured against torch fp32 on the probe images
+    for tower in ("visual", "textual"):  # both measured against their fp32 files on the probes
+        verdict = json.loads((built.parent / f"{tower}.verdict.json").read_text())
+        assert verdict["min_cosine"] >= 0.99, (tower, verdict)
     stamp = built.stat().st_mtime_ns
-    again = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="onnx", onnx_cache=cache)
+    again = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
     again.prepare_image_tower()
+    again.prepare_text_tower()
     assert again.image_backend == "onnxruntime-int8" and built.stat().st_mtime_ns == stamp  # not rebuilt
     photos = [Image.new("RGB", (96, 64), colour) for colour in ("red", "navy", "yellow")]
     vectors = again.encode_images([again.preprocess(p) for p in photos])
-    reference = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="torch")
+    texts = again.encode_texts(["a red circle", "蓝色的正方形"])
+    assert again.text_backend == "onnxruntime-int8"
+    reference = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="fp32", cache_dir=cache)
     expected = reference.encode_images([reference.preprocess(p) for p in photos])
+    assert reference.image_backend == "onnxruntime-fp32"
     assert np.all((vectors * expected).sum(axis=1) >= 0.99)
+    assert np.all((texts * reference.encode_texts(["a red circle", "蓝色的正方形"])).sum(axis=1) >= 0.99)
+
+
+def test_a_failed_verdict_is_kept_and_fp32_runs(models_dir: Path, paths: Paths) -> None:
+    """A copy that does not match fp32 is deleted and never rebuilt: its verdict alone stays."""
+    cache = paths.cache_dir / "clip"
+    encoder = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
+    encoder.load()
+    folder = cache / encoder.model_id.replace("@", "-")
+    folder.mkdir(parents=True)
+    (folder / "visual.verdict.json").write_text(json.dumps({"min_cosine": 0.9, "fp32_seconds": 1, "int8_seconds": 0.5}))
+    encoder.prepare_image_tower()
+    assert encoder.image_backend == "onnxruntime-fp32" and not (folder / "visual.int8.onnx").exists()
+
+
+def test_tag_prompt_vectors_are_cached_and_load_without_the_text_tower(
+    store: Store, paths: Paths, models_dir: Path, shapes: dict[str, list[Path]]
+) -> None:
+    cache = paths.cache_dir / "clip"
+    first = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, cache_dir=cache)
+    ClipStep(first).start(store)
+    assert len(list(cache.rglob("texts-*.npy"))) == 1
+    (models_dir / "clip" / "tiny-shapes" / "textual" / "tokenizer.json").write_text("damaged")
+    again = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, cache_dir=cache)
+    step = ClipStep(again)
+    step.start(store)  # the tags' vectors come from the cache: the (now unusable) text tower is not opened
+    assert again.text_backend == ""
+    photo = Image.open(shapes["red circle"][0]).convert("RGB")
+    result = step.run(["p"], [again.preprocess(photo)])[0]
+    assert result is not None and result.tags[:1] == ["red_circle"]
+    with pytest.raises(ModelUnavailable, match=r"textual/tokenizer\.json"):
+        again.encode_texts(["a red circle"])
 
 
 def test_models_load_and_the_int8_tower_is_ready_before_photos_are_decoded(
     store: Store, paths: Paths, models_dir: Path, shapes: dict[str, list[Path]]
 ) -> None:
-    encoder = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="onnx",
-                          onnx_cache=paths.cache_dir / "clip-onnx")  # fmt: skip
+    encoder = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8",
+                          cache_dir=paths.cache_dir / "clip")  # fmt: skip
     seen: list[tuple[str, str]] = []
 
     def progress(p: IndexProgress) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_
     result = run_album("index", str(photos_dir))
     assert result.returncode == 0
     assert result.stderr.count("model 'not-installed' is not available") == 1
-    assert "open_clip_config.json" in result.stderr
+    assert "visual/model.onnx" in result.stderr
     search = run_album("search", "a red circle", "--json")
     assert search.returncode == 0
     assert search.stderr.count("semantic search is unavailable") == 1
@@ -76,3 +77,56 @@ def test_models_lists_known_and_hand_added_models(models_dir: Path) -> None:
     faces = next(m for m in models.values() if m["kind"] == "faces")
     assert (faces["name"], faces["installed"]) == ("buffalo_l", False)  # downloads on first use
     assert "non-commercial" in faces["licence"]
+
+
+CONVERTER_ONLY = ("torch", "torchvision", "open_clip", "transformers", "sentencepiece", "onnxscript")
+
+WITHOUT_TORCH = """
+import contextlib, io, json, sys
+
+class Missing:
+    '''Any import of the converter's packages fails as on a machine without album[convert] (also for
+    importlib.util.find_spec, which lancedb asks whether torch is there).'''
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked by the test)", name=name)
+        return None
+
+sys.meta_path.insert(0, Missing())
+from album.cli import main
+
+def run(*args):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main([*args, "--json"]) == 0, args
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+result = {
+    "index": run("index", PHOTOS)[0],
+    "search": run("search", "a red circle"),
+    "chinese": run("search", "蓝色的正方形"),
+    "similar": run("similar", EXAMPLE, "--limit", "3"),
+    "tags": run("tags"),
+    "loaded": sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in BLOCKED}),
+}
+print(json.dumps(result))
+"""
+
+
+def test_semantic_features_run_without_torch(models_dir: Path, photos_dir: Path) -> None:
+    """Index, text search (English and Chinese), similar-photo search and tags, in a process where torch,
+    open_clip and the rest of the converter's packages cannot be imported: the results are still right."""
+    photos = tinyclip.write_photos(photos_dir, per_class=3)
+    example = photos["green triangle"][1]
+    code = f"BLOCKED = {CONVERTER_ONLY!r}\nPHOTOS = {str(photos_dir)!r}\nEXAMPLE = {str(example)!r}\n" + WITHOUT_TORCH
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["index"]["added"] == 36
+    assert not [u for u in result["index"]["unavailable"] if u.startswith("clip")], result["index"]
+    assert classes(result["search"][:3]) == ["red_circle"] * 3
+    assert classes(result["chinese"][:3]) == ["blue_square"] * 3
+    assert result["similar"][0]["path"] == str(example) and classes(result["similar"]) == ["green_triangle"] * 3
+    tags = {t["tag"]: t["count"] for t in result["tags"]}
+    assert tags.get("red_circle", 0) >= 2 and tags.get("yellow_square", 0) >= 2, tags
+    assert result["loaded"] == []

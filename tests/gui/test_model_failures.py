@@ -19,7 +19,7 @@ def test_a_damaged_clip_model_shows_its_failure_in_the_models_panel(qtbot, model
     assert before.clip_status.text().startswith("installed —")  # nothing has failed yet
     before.reject()
 
-    weights = next((models_dir / "clip" / "tiny-shapes").glob("*.safetensors"))
+    weights = models_dir / "clip" / "tiny-shapes" / "visual" / "model.onnx"
     weights.write_bytes(b"\x8a" * 1024)  # a damaged file where the weights were
     window.controller.last_report = None
     window.import_paths([str(folder)])

@@ -1,14 +1,16 @@
-"""An int8 ONNX Runtime copy of a CLIP image tower: the same vectors, about twice as fast on a CPU.
+"""ONNX Runtime sessions for the CLIP towers, and their int8 copies: the same vectors, faster, smaller.
 
-Indexing spends most of its time in the image tower's forward pass. ONNX Runtime with the tower's
-weights quantised to int8 (dynamic quantisation: int8 weights, activations quantised on the fly) runs
-ViT-B/32 about 2.7× faster than torch fp32 on this project's 2-core test machine (bench/clip_index.py).
+Indexing spends most of its time in the image tower's forward pass. The tower's weights quantised to
+int8 (onnxruntime's ``quantize_dynamic``: int8 weights, activations quantised on the fly) run ViT-B/32
+about twice as fast as fp32 on this project's 2-core test machine (bench/clip_index.py). The text
+tower of the default model (XLM-RoBERTa, > 1 GB in fp32) shrinks to a quarter.
 
-The copy is built once per model (torch.onnx's export, then onnxruntime's ``quantize_dynamic``) into
-album's cache directory, then checked against torch fp32 on probe images: it is used only if every
-probe's vector matches torch's to cosine ≥ MIN_COSINE and it is faster. The verdict is saved next to
-it, so a model that fails is not rebuilt on every run. Search compares int8 and fp32 vectors of one
-model freely: at cosine ≥ 0.99 the ranking differences are below what the model itself can tell apart.
+A copy is built once per model and tower, from the model folder's own ONNX file, into album's cache
+directory, then checked against the fp32 file on probes (photo-like images; English and Chinese
+texts): it is used only if every probe's vector matches fp32 to cosine ≥ MIN_COSINE and (unless the
+caller waives it) it is faster. The verdict is saved next to it, so a model that fails is never
+rebuilt. Search compares int8 and fp32 vectors of one model freely: at cosine ≥ 0.99 the ranking
+differences are below what the model itself can tell apart.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -30,21 +33,148 @@ log = logging.getLogger(__name__)
 
 MIN_COSINE = 0.99
 PROBES = 16
-ONNX_FILE = "visual.int8.onnx"
-VERDICT_FILE = "verdict.json"
+PROBE_TEXTS = (
+    "a dog on the beach", "two children playing in the snow", "a birthday cake with candles", "a red car",
+    "sunset over the mountains", "a receipt", "my grandmother in her garden", "fireworks over the city at night",
+    "海边的小狗", "雪地里玩耍的两个孩子", "生日蛋糕", "一辆红色的汽车",
+    "山上的日落", "收据", "花园里的奶奶", "城市夜晚的烟花",
+)  # fmt: skip
+"""Probe queries, English and Chinese: what album's users type."""
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """How the int8 copy compared with torch fp32 on the probe images."""
+    """How an int8 copy compared with its fp32 original on the probes."""
 
     min_cosine: float
-    torch_seconds: float
-    onnx_seconds: float
+    fp32_seconds: float
+    int8_seconds: float
 
     def usable(self, require_faster: bool = True) -> bool:
-        faster = self.onnx_seconds < self.torch_seconds
+        faster = self.int8_seconds < self.fp32_seconds
         return self.min_cosine >= MIN_COSINE and (faster or not require_faster)
+
+
+class Tower:
+    """One ONNX tower on onnxruntime's CPU provider: ``encode`` feeds its single input a batch."""
+
+    def __init__(self, path: Path, threads: int, verdict: Verdict | None = None) -> None:
+        telemetry_off()
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        # Idle ORT threads spin by default, burning the cores the decode threads need while indexing.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.path = path
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.input = self.session.get_inputs()[0].name
+        self.verdict = verdict  # None: the fp32 original
+
+    @property
+    def precision(self) -> str:
+        return "fp32" if self.verdict is None else "int8"
+
+    def encode(self, batch: np.ndarray) -> np.ndarray:
+        return np.asarray(self.session.run(None, {self.input: batch})[0], dtype=np.float32)
+
+
+def saved_int8(fp32: Path, folder: Path, threads: int, require_faster: bool = True) -> Tower | None:
+    """The int8 copy of ``fp32`` already built in ``folder`` if its verdict says use it; never builds."""
+    path, verdict_path = _files(fp32, folder)
+    if not verdict_path.is_file() or not path.is_file():
+        return None
+    verdict = Verdict(**json.loads(verdict_path.read_text(encoding="utf-8")))
+    return Tower(path, threads, verdict) if verdict.usable(require_faster) else None
+
+
+def has_verdict(fp32: Path, folder: Path) -> bool:
+    """Whether the int8 copy of ``fp32`` was built and judged in ``folder`` already."""
+    return _files(fp32, folder)[1].is_file()
+
+
+def int8_tower(fp32: Tower, probes: np.ndarray, folder: Path, threads: int,
+               require_faster: bool = True) -> Tower | None:  # fmt: skip
+    """The int8 copy of ``fp32`` cached in ``folder`` (built and checked there on first use), or None
+    when it is not accurate or not faster (the reason is logged).
+
+    Args:
+        fp32: the original tower's session.
+        probes: a batch of its input (preprocessed images, or token ids).
+        folder: the cache folder of this exact model (its id in the name).
+        threads: intra-op threads for the session.
+        require_faster: use it only if it beat fp32 on the probes (else accuracy alone decides).
+    """
+    path, verdict_path = _files(fp32.path, folder)
+    if verdict_path.is_file():
+        return saved_int8(fp32.path, folder, threads, require_faster)
+    folder.mkdir(parents=True, exist_ok=True)
+    _quantise(fp32.path, path)
+    tower = Tower(path, threads)
+    verdict = tower.verdict = _compare(fp32, tower, probes)
+    tmp = verdict_path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(verdict)), encoding="utf-8")
+    os.replace(tmp, verdict_path)
+    usable = verdict.usable(require_faster)
+    log.info("int8 copy of %s: min cosine %.4f, %.3f s vs fp32 %.3f s for %d probes → %s", fp32.path,
+             verdict.min_cosine, verdict.int8_seconds, verdict.fp32_seconds, len(probes),
+             "usable" if usable else "not used")  # fmt: skip
+    if verdict.min_cosine < MIN_COSINE:
+        path.unlink(missing_ok=True)  # never usable: the verdict alone says not to try again
+    return tower if usable else None
+
+
+def _files(fp32: Path, folder: Path) -> tuple[Path, Path]:
+    tower = fp32.parent.name  # "visual" or "textual"
+    return folder / f"{tower}.int8.onnx", folder / f"{tower}.verdict.json"
+
+
+def _quantise(fp32: Path, path: Path) -> None:
+    """fp32 ONNX → int8 weights, written atomically."""
+    telemetry_off()
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = path.with_suffix(".tmp")
+    advice = _DropQuantizeAdvice()
+    logging.getLogger().addFilter(advice)
+    try:
+        # Weights of a > 2 GB model would need external data; CLIP towers album ships are below that.
+        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8)
+        os.replace(tmp, path)
+    finally:
+        logging.getLogger().removeFilter(advice)
+        tmp.unlink(missing_ok=True)
+
+
+class _DropQuantizeAdvice(logging.Filter):
+    """quantize_dynamic logs on the root logger: every tensor it leaves alone (INFO, dozens per tower)
+    and advice to run its shape pre-processing, which fails on ViT graphs; hush both."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING and "pre-processing before quantization" not in record.getMessage()
+
+
+def _compare(fp32: Tower, int8: Tower, probes: np.ndarray) -> Verdict:
+    """Cosine of int8 vs fp32 vectors on every probe, and the faster of two timed runs of each."""
+    reference = fp32.encode(probes)
+    vectors = int8.encode(probes)
+    cosines = (vectors * reference).sum(1) / (
+        np.linalg.norm(vectors, axis=1) * np.linalg.norm(reference, axis=1) + 1e-12
+    )
+    fp32_seconds = _best_time(lambda: fp32.encode(probes))
+    int8_seconds = _best_time(lambda: int8.encode(probes))
+    return Verdict(round(float(cosines.min()), 5), round(fp32_seconds, 4), round(int8_seconds, 4))
+
+
+def _best_time(run: Callable[[], Any], repeats: int = 2) -> float:
+    run()  # warm-up
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def probe_images(count: int = PROBES, size: int = 320) -> list[Image.Image]:
@@ -63,115 +193,3 @@ def probe_images(count: int = PROBES, size: int = 320) -> list[Image.Image]:
         noise = rng.normal(0, 6, (size, size, 3))
         images.append(Image.fromarray(np.clip(np.asarray(image) + noise, 0, 255).astype(np.uint8)))
     return images
-
-
-class OnnxImageTower:
-    """Runs the int8 image tower; ``encode`` takes a preprocessed NCHW float32 batch."""
-
-    def __init__(self, path: Path, threads: int, verdict: Verdict) -> None:
-        telemetry_off()
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Idle ORT threads spin by default, burning the cores the decode threads need while indexing.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        self.input = self.session.get_inputs()[0].name
-        self.verdict = verdict
-
-    def encode(self, batch: np.ndarray) -> np.ndarray:
-        return np.asarray(self.session.run(None, {self.input: batch})[0], dtype=np.float32)
-
-    @classmethod
-    def for_model(cls, visual: Any, probes: Any, folder: Path, threads: int,
-                  require_faster: bool = True) -> OnnxImageTower | None:  # fmt: skip
-        """The int8 tower cached in ``folder`` (built and checked there on first use), or None when it
-        is not accurate or not faster than torch (the reason is logged).
-
-        Args:
-            visual: the torch image tower (``model.visual``).
-            probes: preprocessed probe images, an NCHW torch tensor.
-            folder: the cache folder of this exact model (its id in the name).
-            threads: intra-op threads for the session.
-            require_faster: use it only if it beat torch on the probes (else accuracy alone decides).
-        """
-        path, verdict_path = folder / ONNX_FILE, folder / VERDICT_FILE
-        if verdict_path.is_file():
-            verdict = Verdict(**json.loads(verdict_path.read_text(encoding="utf-8")))
-            if not verdict.usable(require_faster) or not path.is_file():
-                return None
-            return cls(path, threads, verdict)
-        folder.mkdir(parents=True, exist_ok=True)
-        _export_int8(visual, probes, path)
-        tower = cls(path, threads, Verdict(0.0, 0.0, 0.0))
-        verdict = _compare(visual, tower, probes)
-        tmp = verdict_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(verdict)), encoding="utf-8")
-        os.replace(tmp, verdict_path)
-        log.info("int8 image tower: min cosine %.4f, %.3f s vs torch %.3f s for %d probes → %s",
-                 verdict.min_cosine, verdict.onnx_seconds, verdict.torch_seconds, len(probes),
-                 "usable" if verdict.usable(require_faster) else "not used")  # fmt: skip
-        if not verdict.usable(require_faster):
-            return None
-        tower.verdict = verdict
-        return tower
-
-
-def _export_int8(visual: Any, probes: Any, path: Path) -> None:
-    """torch → ONNX (fp32, batch dimension dynamic) → int8 weights, written atomically."""
-    import torch
-
-    telemetry_off()
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    fp32 = path.with_suffix(".fp32.tmp")
-    int8 = path.with_suffix(".int8.tmp")
-    try:
-        batch = torch.export.Dim("batch", min=1, max=4096)
-        torch.onnx.export(visual, (probes[:2],), str(fp32), input_names=["pixels"], output_names=["embedding"],
-                          dynamic_shapes=({0: batch},), dynamo=True, external_data=False, verbose=False)  # fmt: skip
-        advice = _DropQuantizeAdvice()
-        logging.getLogger().addFilter(advice)
-        try:
-            quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
-        finally:
-            logging.getLogger().removeFilter(advice)
-        os.replace(int8, path)
-    finally:
-        fp32.unlink(missing_ok=True)
-        int8.unlink(missing_ok=True)
-
-
-class _DropQuantizeAdvice(logging.Filter):
-    """quantize_dynamic advises running its shape pre-processing, which fails on ViT graphs; hush that."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "pre-processing before quantization" not in record.getMessage()
-
-
-def _compare(visual: Any, tower: OnnxImageTower, probes: Any) -> Verdict:
-    """Cosine of int8 vs fp32 vectors on every probe, and the faster of two timed runs of each."""
-    import torch
-
-    batch = probes.numpy()
-    with torch.inference_mode():
-        reference = visual(probes).float().numpy()
-        torch_seconds = _best_time(lambda: visual(probes))
-    vectors = tower.encode(batch)
-    onnx_seconds = _best_time(lambda: tower.encode(batch))
-    cosines = (vectors * reference).sum(1) / (
-        np.linalg.norm(vectors, axis=1) * np.linalg.norm(reference, axis=1) + 1e-12
-    )
-    return Verdict(round(float(cosines.min()), 5), round(torch_seconds, 4), round(onnx_seconds, 4))
-
-
-def _best_time(run: Any, repeats: int = 2) -> float:
-    run()  # warm-up
-    best = float("inf")
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return best

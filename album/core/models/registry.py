@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from album.core.models import hub
+from album.core.models import hub, layout
 from album.core.models.hub import HubSource
 from album.core.models.manifest import check_folder, read_manifest
 
@@ -33,7 +33,7 @@ DownloadProgress = Callable[[str, int, int], None]
 """``progress(file_name, bytes_done, bytes_total)`` while a model file downloads."""
 
 CLIP_CONFIG = "open_clip_config.json"
-CLIP_WEIGHTS = ("open_clip_model.safetensors", "open_clip_pytorch_model.safetensors", "open_clip_pytorch_model.bin")
+"""The config file of a model in open_clip's own layout: what ``album models convert`` reads, never the run time."""
 
 
 # Dependencies that phone home unless told not to, and how to tell them: set before they are imported.
@@ -67,48 +67,34 @@ class ModelUnavailable(Exception):
 
 @dataclass(frozen=True)
 class ClipSpec:
-    """A CLIP model album knows how to fetch."""
+    """A CLIP model album knows how to fetch: Immich's ONNX export of an open_clip model, whose
+    repository holds exactly the files of :data:`album.core.models.layout.CLIP_FILES`."""
 
     key: str  # the name used in settings and as the folder name
-    arch: str  # open_clip architecture
-    hf_repo: str  # Hugging Face repository holding open_clip_config.json and the weights
-    weights: str  # file name of the weights in that repository
+    hf_repo: str  # Hugging Face repository in album's model folder layout
     multilingual: bool
     licence: str
     note: str
-    # (repository, file names) fetched into the same folder: the text tower's tokenizer, and for a
-    # Hugging Face text tower its config.json. Without them open_clip would fetch them from the hub
-    # into its own cache on every new machine, so a model copied into the folder by hand would not
-    # load offline.
-    companions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def companion_files(self) -> list[str]:
-        return [name for _repo, names in self.companions for name in names]
 
     def sources(self) -> list[tuple[str, str]]:
         """(repository, file name) of every file, in download order (small ones first)."""
-        extra = [(repo, name) for repo, names in self.companions for name in names]
-        return [(self.hf_repo, CLIP_CONFIG), *extra, (self.hf_repo, self.weights)]
+        return [(self.hf_repo, name) for name in layout.CLIP_FILES]
 
 
 CLIP_MODELS: dict[str, ClipSpec] = {
     spec.key: spec
     for spec in (
         ClipSpec(
-            "xlm-roberta-base-ViT-B-32", "xlm-roberta-base-ViT-B-32",
-            "laion/CLIP-ViT-B-32-xlm-roberta-base-laion5B-s13B-b90k", "open_clip_pytorch_model.bin",
+            "xlm-roberta-base-ViT-B-32", "immich-app/XLM-Roberta-Base-ViT-B-32__laion5b_s13b_b90k",
             True, "MIT (LAION)", "default: English, Chinese and ~100 more languages; ViT-B/32 image cost",
-            (("FacebookAI/xlm-roberta-base",
-              ("config.json", "tokenizer.json", "tokenizer_config.json", "sentencepiece.bpe.model")),),
         ),
         ClipSpec(
-            "ViT-B-32", "ViT-B-32", "laion/CLIP-ViT-B-32-laion2B-s34B-b79K", "open_clip_model.safetensors",
+            "ViT-B-32", "immich-app/ViT-B-32__laion2b-s34b-b79k",
             False, "MIT (LAION)", "English only; the same image cost as the default",
         ),
         ClipSpec(
-            "ViT-B-16-SigLIP2-256", "ViT-B-16-SigLIP2-256", "timm/ViT-B-16-SigLIP2-256", "open_clip_model.safetensors",
+            "ViT-B-16-SigLIP2", "immich-app/ViT-B-16-SigLIP2__webli",
             True, "Apache-2.0", "more accurate, multilingual; about 4x slower to index",
-            (("timm/ViT-B-16-SigLIP2-256", ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")),),
         ),
     )
 }  # fmt: skip
@@ -135,21 +121,17 @@ class ModelStatus:
 
 def clip_models(models_dir: Path) -> list[ModelStatus]:
     """The known CLIP models, then any model folder a user put in ``models_dir/clip`` themselves."""
-    found = [ModelStatus("clip", key, not _missing(clip_folder(models_dir, key), spec), clip_folder(models_dir, key),
+    found = [ModelStatus("clip", key, not _missing(clip_folder(models_dir, key)), clip_folder(models_dir, key),
                          spec.licence, spec.note, spec.multilingual) for key, spec in CLIP_MODELS.items()]  # fmt: skip
     root = models_dir / "clip"
     folders = sorted(root.iterdir()) if root.is_dir() else []
-    extra = [p for p in folders if p.name not in CLIP_MODELS and not _missing(p, None)]
+    extra = [p for p in folders if p.name not in CLIP_MODELS and not _missing(p)]
     return found + [ModelStatus("clip", p.name, True, p, "see the model's folder", "added by hand") for p in extra]
 
 
-def _missing(folder: Path, spec: ClipSpec | None) -> list[str]:
-    """The files ``folder`` lacks to be a usable model: a config, weights in any of the usual names (the
-    spec's own first), and a known model's companion files."""
-    weights = [spec.weights, *CLIP_WEIGHTS] if spec else list(CLIP_WEIGHTS)
-    needed = [CLIP_CONFIG, *(spec.companion_files() if spec else [])]
-    missing = [name for name in needed if not (folder / name).is_file()]
-    return missing + ([] if any((folder / w).is_file() for w in weights) else weights[:1])
+def _missing(folder: Path) -> list[str]:
+    """The files of the model folder layout that ``folder`` lacks (the same for every CLIP model)."""
+    return [name for name in layout.CLIP_FILES if not (folder / name).is_file()]
 
 
 def ensure_model_files(
@@ -212,16 +194,16 @@ def ensure_clip_files(
 ) -> Path:
     """Return the folder holding CLIP model ``key``, downloading it on first use.
 
-    Any folder ``models_dir/clip/<key>/`` with ``open_clip_config.json`` and weights is a usable model,
-    which is how hand-placed or self-trained models are added. A file that changed since it was
-    verified (see :mod:`album.core.models.manifest`) is downloaded again.
+    Any folder ``models_dir/clip/<key>/`` holding the files of :mod:`album.core.models.layout` is a
+    usable model, which is how hand-placed or converted (``album models convert``) models are added. A
+    file that changed since it was verified (see :mod:`album.core.models.manifest`) is downloaded again.
 
     Raises:
         ModelUnavailable: the files are not there (or are damaged) and could not be downloaded.
     """
     folder = clip_folder(models_dir, key)
     spec = CLIP_MODELS.get(key)
-    expected = _missing(folder, spec)
+    expected = _missing(folder)
     if spec is None and expected:
         raise ModelUnavailable(key, expected, folder, "album does not know where to download it")
     sources = [source for source in clip_sources(spec) if source.path in expected] if spec else []

@@ -45,14 +45,17 @@ class ClipStep:
     def start(self, store: Store) -> None:
         """Load the model (may raise ModelUnavailable) and make room for its vectors.
 
-        The image tower is prepared here too (its int8 copy is built on a model's first run, ~25 s for
-        ViT-B/32), so that wait shows as loading models rather than as a stalled first batch.
+        The image tower is prepared here too (its int8 copy is built on a model's first run, ~20 s for
+        ViT-B/32), so that wait shows as loading models rather than as a stalled first batch. The text
+        tower's int8 copy is decided here as well, so a search never builds one. The tag prompts'
+        vectors come from the cache after a model's first run: the text tower is not loaded for them.
         """
         self.encoder.prepare_image_tower()
+        self.encoder.prepare_text_tower()
         store.ensure_vector_column(self.encoder.dim)
         tags = self.vocabulary
         prompts = [p for tag in tags for p in tag.prompts]
-        prompt_vectors = self.encoder.encode_texts(prompts)
+        prompt_vectors = self.encoder.encode_texts_cached(prompts)
         tag_vectors, start = [], 0
         for tag in tags:
             mean = prompt_vectors[start : start + len(tag.prompts)].mean(axis=0)
