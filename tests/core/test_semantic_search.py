@@ -258,5 +258,5 @@ def test_models_load_and_the_int8_tower_is_ready_before_photos_are_decoded(
 
     folder = str(next(iter(shapes.values()))[0].parent)
     Indexer(store, paths.thumbs_dir, steps=[ClipStep(encoder)]).run([folder], progress=progress)
-    assert [phase for phase, _ in seen][:3] == ["loading models", "scanning", "indexing"]
-    assert dict(seen)["scanning"] == "onnxruntime-int8"  # built while "loading models", not in the first batch
+    assert [phase for phase, _ in seen][:3] == ["scanning", "loading models", "indexing"]
+    assert dict(seen)["indexing"] == "onnxruntime-int8"  # built while "loading models", not in the first batch

@@ -11,6 +11,7 @@ from photofactory import Exif, scene, write_photo
 from shared_data import SHARED_MODELS, needs_face_data
 
 from album.core.config import IndexSettings, Paths
+from album.core.models import layout
 from album.core.models.clip import ClipEncoder
 from album.core.models.faces import FaceAnalyzer
 from album.core.pipeline.indexer import Indexer, IndexReport
@@ -49,7 +50,7 @@ def test_a_changed_model_file_loads_the_model(store: Store, paths: Paths, models
     """Files replaced under the same name: only loading the model tells whether its vectors still hold."""
     photos(photos_dir, 2)
     clip_run(store, paths, models_dir, photos_dir)
-    weights = next(p for p in (models_dir / "clip" / "tiny-shapes").iterdir() if p.suffix in (".safetensors", ".bin"))
+    weights = models_dir / "clip" / "tiny-shapes" / layout.VISUAL_MODEL
     os.utime(weights, ns=(weights.stat().st_atime_ns, weights.stat().st_mtime_ns + 10**9))
     encoder, report = clip_run(store, paths, models_dir, photos_dir)
     assert encoder.loaded and (report.unchanged, report.refreshed) == (2, 0)  # same weights: nothing to redo
