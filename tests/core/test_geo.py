@@ -118,7 +118,7 @@ def test_distance_km() -> None:
 
 
 def test_the_place_table_is_cached_and_opens_without_a_million_objects(tmp_path: Path) -> None:
-    """The first gazetteer builds the place table into the cache; the next process opens that file and
+    """The first gazetteer unpacks the place table into the cache; the next process opens that file and
     answers the same without reading the data packages (which left ~1M objects for the GC to walk)."""
     first = Gazetteer(tmp_path)
     lisbon = first.lookup("Lisbon")
@@ -141,7 +141,7 @@ def test_the_place_table_is_cached_and_opens_without_a_million_objects(tmp_path:
     assert packages == "[]"
 
 
-def test_an_unwritable_cache_costs_a_build_in_memory_not_an_error(tmp_path: Path) -> None:
+def test_an_unwritable_cache_costs_an_unpacking_in_memory_not_an_error(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder should be")
     gazetteer = Gazetteer(blocked / "places")

@@ -40,7 +40,7 @@ def test_help_imports_none_of_the_core(tmp_path: Path) -> None:
 def test_parse_loads_no_model_runtime_and_reads_the_cached_place_table(tmp_path: Path) -> None:
     _modules, first = imported_by(tmp_path, "parse", "Anna at the beach in Lisbon summer 2023", "--people", "Anna")
     assert first.strip() == "person:Anna after:2023-06-01 before:2023-08-31 near:Lisbon beach"
-    # The first run built the place table into the cache; the next ones read only that.
+    # The first run unpacked the place table into the cache; the next ones read only that.
     modules, again = imported_by(tmp_path, "parse", "Anna at the beach in Lisbon summer 2023", "--people", "Anna")
     assert again == first
     assert not modules & {*HEAVY, *PLACE_DATA}, sorted(modules & {*HEAVY, *PLACE_DATA})
