@@ -146,6 +146,11 @@ class Searcher:
         model_id = self._model_id()
         candidates = min(limit or MAX_CANDIDATES, MAX_CANDIDATES)
         found = self.store.nearest(vector, query, model_id, candidates)
+        if not found and not len(self.store.model_vectors(model_id)):
+            result = self._by_date(query, limit)
+            result.notice = ("no photo has been analysed by the CLIP model yet (`album index` does that), "
+                             "showing photos by their filters only")  # fmt: skip
+            return result
         scores = np.array([score for _photo, score in found], dtype=np.float32)
         keep = relevance_cutoff(scores, self._background_for(model_id), vector)
         filters = match_reasons(query)

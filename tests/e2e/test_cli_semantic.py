@@ -67,6 +67,21 @@ def test_missing_model_says_so_once_and_still_searches(album_home: Path, photos_
     assert "0 added" in again.stdout and "12 photos analysed by a model they had missed" in again.stdout
 
 
+def test_a_model_installed_after_indexing_searches_by_filters_until_it_has_run(
+    photos_dir: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Photos indexed while no CLIP model was there have no vectors (no vector column at all yet): a
+    text search with the model now installed says so and lists the photos, it does not crash."""
+    monkeypatch.setenv("ALBUM_CLIP_MODEL", "not-installed")
+    tinyclip.write_photos(photos_dir, per_class=1)
+    assert run_album("index", str(photos_dir)).returncode == 0
+    monkeypatch.setenv("ALBUM_CLIP_MODEL", "tiny-shapes")
+    search = run_album("search", "a red circle", "--json")
+    assert search.returncode == 0 and "Traceback" not in search.stderr
+    assert "no photo has been analysed by the CLIP model yet" in search.stderr
+    assert len(lines(search)) == 12
+
+
 def test_models_lists_known_and_hand_added_models(models_dir: Path) -> None:
     models = {m["name"]: m for m in lines(run_album("models", "--json"))}
     tiny = models["tiny-shapes"]

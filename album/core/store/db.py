@@ -592,7 +592,9 @@ class Store:
 
     def nearest(self, vector: np.ndarray, query: Query, model_id: str, limit: int) -> list[tuple[Photo, float]]:
         """The photos passing ``query``'s filters whose ``model_id`` vectors are closest to ``vector``,
-        with their cosine similarity, most similar first."""
+        with their cosine similarity, most similar first (none while no photo has a vector of its size)."""
+        if self.vector_dim() != len(vector):
+            return []
         model = f"clip_model = {sql_string(model_id)}"
         where = to_where(query)
         rows = self.vector_search(vector, f"({where}) AND {model}" if where else model, limit)
@@ -615,10 +617,12 @@ class Store:
         return int(self.photos.version)
 
     def vectors(self, where: str) -> np.ndarray:
-        """All stored vectors matching ``where``, as an (N, dim) float32 matrix."""
+        """All stored vectors matching ``where``, as an (N, dim) float32 matrix (N = 0 before the first)."""
+        dim = self.vector_dim()
+        if dim is None:
+            return np.zeros((0, 0), np.float32)
         table = self.photos.search().where(where).select([VECTOR_COLUMN]).limit(None).to_arrow()
         column = table.column(VECTOR_COLUMN).combine_chunks()
-        dim = self.vector_dim() or 0
         return np.asarray(column.flatten(), dtype=np.float32).reshape(len(table), dim)
 
     # -- per-file errors ----------------------------------------------------------------------
