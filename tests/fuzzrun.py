@@ -8,7 +8,10 @@ the child is killed. A killed or crashed child is narrowed down: the files whose
 way are tried alone, the rest run again together (halving when nothing was under way), until the
 culprit stands alone.
 
-Peak memory is the child's own ``ru_maxrss`` (``os.wait4``), so it holds for one run of the indexer.
+Peak memory is the child's own high-water mark (``VmHWM``), which it reports at the end, so it holds for
+one run of the indexer. Not ``ru_maxrss`` from ``os.wait4``: Linux keeps the high-water mark of the memory
+a child had before ``exec``, i.e. a copy of its parent, so a child of a 1.8 GB pytest process reports at
+least 1.8 GB whatever it used itself. A child that was killed cannot report; ``ru_maxrss`` stands in.
 """
 
 from __future__ import annotations
@@ -161,7 +164,8 @@ def _run_child(roots: list[str], hang_s: float, scratch: Path) -> _Run:
         stderr = err.read().decode("utf-8", "replace")
     shutil.rmtree(home, ignore_errors=True)
     err_path.unlink(missing_ok=True)
-    rss_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    own_peak_kb = report.get("peak_rss_kb") if report else None
+    rss_mb = (own_peak_kb or usage.ru_maxrss) / 1024  # kilobytes on Linux
     return _Run(done, scanned, list(begun), report, proc.returncode, timed_out, rss_mb, slowest, stderr)
 
 
@@ -272,8 +276,18 @@ def _child(roots: list[str]) -> int:
 
     report = library.index(roots, progress)
     errors = [{"path": e.path, "kind": e.kind, "reason": e.reason} for e in library.errors()]
-    say(event="report", found=report.found, added=report.added, failed=report.failed, errors=errors)
+    say(event="report", found=report.found, added=report.added, failed=report.failed, errors=errors,
+        peak_rss_kb=_peak_rss_kb())
     return 0
+
+
+def _peak_rss_kb() -> int | None:
+    """This process's own peak resident memory since it started its program (VmHWM), in kB."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), None)
 
 
 if __name__ == "__main__":

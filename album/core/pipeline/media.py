@@ -85,6 +85,19 @@ def read_stable(entry: FileEntry, max_bytes: int) -> tuple[FileEntry, bytes]:
     raise PhotoError("changed", "the file kept changing while it was being read")
 
 
+def _check_bitmap_preview(pixels: np.ndarray, sensor: tuple[int, int], file_size: int) -> None:
+    """Refuse an uncompressed preview that cannot be what the file holds before anything reads it.
+
+    LibRaw takes a damaged file's declared preview size at its word and rawpy hands out an array of
+    that shape over a smaller buffer: reading it crashes the process (found by bench/fuzz.py: a DNG
+    whose 160×120 sensor "has" a 65500×60 preview). A real preview is no larger than the sensor
+    image, and its uncompressed pixels are stored in the file itself.
+    """
+    height, width = pixels.shape[:2]
+    if width > max(sensor) or height > max(sensor) or pixels.nbytes > file_size:
+        raise PhotoError("corrupt", f"the RAW file's preview ({width}×{height}) does not fit the file")
+
+
 def _open_raw(data: bytes) -> tuple[Image.Image, tuple[int, int]]:
     """Use the camera's embedded JPEG preview of a RAW file; decoding the sensor data is far slower."""
     try:
@@ -98,7 +111,9 @@ def _open_raw(data: bytes) -> tuple[Image.Image, tuple[int, int]]:
     if thumb.format == rawpy.ThumbFormat.JPEG:
         image = Image.open(io.BytesIO(bytes(thumb.data)))
     else:
-        image = Image.fromarray(np.asarray(thumb.data))
+        pixels = np.asarray(thumb.data)  # a view: nothing is read yet
+        _check_bitmap_preview(pixels, size, len(data))
+        image = Image.fromarray(pixels)
     # The preview is stored as the sensor saw it; LibRaw's flip says how to turn it upright.
     turn = {3: Image.Transpose.ROTATE_180, 5: Image.Transpose.ROTATE_90, 6: Image.Transpose.ROTATE_270}
     if flip in turn:

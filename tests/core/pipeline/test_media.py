@@ -130,6 +130,14 @@ def test_tiff_strip_offset_of_the_wrong_type_is_corrupt(tmp_path: Path) -> None:
     expect_error(tmp_path / "double.tif", tmp_path, "corrupt")
 
 
+def test_raw_preview_larger_than_the_file_is_corrupt_not_a_crash(tmp_path: Path) -> None:
+    """Found by the fuzz test: a DNG declaring a 65500×60 preview made rawpy hand Pillow an array over a
+    smaller buffer, and reading it killed the process (a segmentation fault)."""
+    found = Path(__file__).resolve().parents[3] / "bench" / "findings" / "dng-preview-larger-than-file.dng"
+    (tmp_path / "preview.dng").write_bytes(found.read_bytes())
+    expect_error(tmp_path / "preview.dng", tmp_path, "corrupt")
+
+
 def test_zero_bytes(tmp_path: Path) -> None:
     (tmp_path / "empty.jpg").write_bytes(b"")
     expect_error(tmp_path / "empty.jpg", tmp_path, "empty")
