@@ -1,0 +1,106 @@
+"""`album index` as a user runs it, with CLIP and faces: throughput and peak memory on camera-like photos.
+
+The photos are 8–24 MP JPEGs with sensor-like noise, so they cost what camera files cost to decode
+(smooth generated pictures compress far better and decode faster). The CLIP model is ViT-B-32 with
+random weights in album's model layout (speed does not depend on the weights; random_clip.py makes it
+through ``album models convert``'s code); the face models are the real SCRFD-500M and MobileFaceNet
+from ``../shared/models``. A first run on a few other photos builds the int8 copies (once per model),
+so the timed run is what every later import costs. Each run is a fresh ``album index`` process; its
+peak RSS is its own (the bench process stays small, so nothing is inherited through fork).
+
+Usage: python bench/index_full.py [COUNT] [--no-faces]   (default 200 photos)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_FACES = ROOT.parent / "shared" / "models" / "faces"
+SIZES = [(3264, 2448), (4000, 3000), (5184, 3456), (6000, 4000)]  # 8, 12, 18 and 24 MP
+CACHE = Path(tempfile.gettempdir()) / "album-bench-camera-photos"
+
+
+def _make(args: tuple[Path, int]) -> None:
+    folder, i = args
+    path = folder / f"IMG_{i:05d}.jpg"
+    if path.exists():
+        return
+    import numpy as np
+    from PIL import Image
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from photofactory import scene
+
+    width, height = SIZES[i % len(SIZES)]
+    rng = np.random.default_rng(i)
+    pixels = np.asarray(scene(width, height, seed=i), np.int16)
+    pixels += rng.normal(0, 6, pixels.shape).astype(np.int16)  # sensor noise: what makes camera JPEGs big
+    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(path, "JPEG", quality=92)
+
+
+def camera_photos(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    with ProcessPoolExecutor() as pool:
+        list(pool.map(_make, [(folder, i) for i in range(count)]))
+    return folder
+
+
+def run_index(env: dict[str, str], folder: Path) -> tuple[float, float, dict[str, object]]:
+    """(seconds, peak RSS MB, the JSON summary) of one ``album index FOLDER`` process."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "album", "index", str(folder), "--json"], env=env,
+                                stdout=out, stderr=err, text=True)  # fmt: skip
+        _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own peak (the bench process stays small)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"album index failed:\n{err.read()}")
+        lines = out.read().splitlines()
+    summary = json.loads(lines[0])
+    return seconds, usage.ru_maxrss / 1024, summary
+
+
+def main() -> None:
+    count = int(next((a for a in sys.argv[1:] if a.isdigit()), "200"))
+    faces = "--no-faces" not in sys.argv
+    photos = camera_photos(CACHE / "photos", count)
+    warm = camera_photos(CACHE / "warm-up", 4)
+    home = Path(tempfile.mkdtemp(prefix="album-bench-index-"))
+    models = home / "models"
+    subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'bench'); import random_clip; "
+                    f"from pathlib import Path; random_clip.install(Path({str(models)!r}), 'vitb32', 'ViT-B-32')"],
+                   cwd=ROOT, check=True)  # fmt: skip
+    if faces:
+        (models / "faces").mkdir(parents=True)
+        for name in ("det_500m.onnx", "mobilefacenet_rgb255.onnx"):
+            shutil.copyfile(SHARED_FACES / name, models / "faces" / name)
+    env = {**os.environ, "ALBUM_HOME": str(home / "album"), "ALBUM_MODELS_DIR": str(models),
+           "ALBUM_CLIP_MODEL": "vitb32", "PYTHONPATH": str(ROOT)}  # fmt: skip
+    try:
+        warm_seconds, _rss, _summary = run_index(env, warm)
+        print(f"first run (builds the int8 copies of both towers, 4 photos): {warm_seconds:.1f} s")
+        seconds, rss, summary = run_index(env, photos)
+        steps = "CLIP + faces" if faces else "CLIP only"
+        print(f"album index, {count} camera-like 8–24 MP JPEGs, {steps}: {seconds:.1f} s, "
+              f"{count / seconds:.1f} photos/s (model loading included), peak RSS {rss:.0f} MB")
+        print(f"summary: added {summary.get('added')}, failed {summary.get('failed')}, "
+              f"unavailable {summary.get('unavailable')}")
+        again, rss_again, _summary = run_index(env, photos)
+        print(f"album index again, nothing changed: {again:.2f} s, peak RSS {rss_again:.0f} MB")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
