@@ -35,9 +35,11 @@ import numpy as np
 
 from album.core.models import layout
 from album.core.models.hub import check_reachable, endpoint
-from album.core.models.registry import CLIP_CONFIG, clip_folder, telemetry_off
+from album.core.models.registry import clip_folder, telemetry_off
 
 log = logging.getLogger(__name__)
+
+CLIP_CONFIG = "open_clip_config.json"  # the config of a model in open_clip's own layout, what this module reads
 
 MIN_COSINE = 0.999
 """Every probe vector of a converted tower must match open_clip's to at least this cosine."""

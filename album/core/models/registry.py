@@ -32,9 +32,6 @@ log = logging.getLogger(__name__)
 DownloadProgress = Callable[[str, int, int], None]
 """``progress(file_name, bytes_done, bytes_total)`` while a model file downloads."""
 
-CLIP_CONFIG = "open_clip_config.json"
-"""The config file of a model in open_clip's own layout: what ``album models convert`` reads, never the run time."""
-
 
 # Dependencies that phone home unless told not to, and how to tell them: set before they are imported.
 TELEMETRY_OFF = {
