@@ -143,12 +143,13 @@ KEPT_REASONS = {
 }
 
 
-def _library(paths: Paths) -> Library:
+def _library(paths: Paths, warm_search: bool = False) -> Library:
     """The user's library. The core (LanceDB, numpy, the parser) is imported here, when a command
-    needs it, rather than with this module: ``album --help`` and a mistyped argument answer at once."""
+    needs it, rather than with this module: ``album --help`` and a mistyped argument answer at once.
+    ``warm_search``: the command will encode a text (see :class:`~album.core.library.Library`)."""
     from album.core.library import Library
 
-    return Library(paths)
+    return Library(paths, warm_search=warm_search)
 
 
 def _say_waiting(holder: LockHolder | None) -> None:
@@ -320,7 +321,7 @@ def _print_results(library: Library, result: SearchResult, as_json: bool, query:
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
-    library = _library(paths)
+    library = _library(paths, warm_search=bool(args.text))
     query = _filters(args, library, " ".join(args.text))
     _print_results(library, library.search(query, limit=args.limit), args.json, query)
     return 0

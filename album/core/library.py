@@ -83,6 +83,8 @@ class Library:
         settings: the user's choices (loaded from ``paths`` if not given).
         index_settings: the indexing pipeline's knobs (decode size, JPEG draft mode, batch size,
             workers); the defaults suit a 2-core laptop. Benchmarks pass others to compare them.
+        warm_search: start :meth:`prepare_search` on a thread at once, while the database opens (a
+            command-line text search, which otherwise waits for both one after the other).
     """
 
     def __init__(
@@ -90,13 +92,11 @@ class Library:
         paths: Paths,
         settings: Settings | None = None,
         index_settings: IndexSettings | None = None,
+        warm_search: bool = False,
     ) -> None:
         self.paths = paths
         self._index_settings = index_settings or IndexSettings()
         self.settings = settings or Settings.load(paths)
-        with opening(paths.data_dir):
-            paths.ensure()
-            self._store = Store(paths.db_dir)
         downloads = self.settings.allow_downloads
         self._encoder = ClipEncoder(
             paths.models_dir,
@@ -105,6 +105,11 @@ class Library:
             backend=self.settings.clip_backend,
             cache_dir=paths.cache_dir / "clip",
         )
+        if warm_search:  # the text tower opens (mostly in C++) while LanceDB imports and opens (Python)
+            threading.Thread(target=self.prepare_search, name="album-warm-search", daemon=True).start()
+        with opening(paths.data_dir):
+            paths.ensure()
+            self._store = Store(paths.db_dir)
         self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
         self._gazetteer = Gazetteer(paths.cache_dir)
         self._searcher = Searcher(self._store, self._encoder)
@@ -332,8 +337,8 @@ class Library:
         self._gazetteer.load()
 
     def prepare_search(self) -> bool:
-        """Load the CLIP model now (the app does it in the background once its window is painted), so
-        the first text search does not wait for it; returns whether it is ready.
+        """Open the CLIP text tower now (the app does it in the background once its window is painted),
+        so the first text search does not wait for it; returns whether it is ready.
 
         Only an installed model is loaded: starting the app never downloads one (the first search or
         index still may, as the settings allow).
@@ -342,7 +347,7 @@ class Library:
         if not any(s.name == key and s.installed for s in clip_models(self.paths.models_dir)):
             return False
         try:
-            self._encoder.load()
+            self._encoder.open_text_tower()
         except ModelUnavailable as exc:  # damaged files: the search that needs it says so
             log.info("CLIP model %s not loaded ahead of searches: %s", key, exc)
             return False
@@ -350,8 +355,8 @@ class Library:
 
     @property
     def search_ready(self) -> bool:
-        """Whether text searches run without first loading the CLIP model."""
-        return self._encoder.loaded
+        """Whether text searches run without first opening the CLIP text tower."""
+        return self._encoder.text_ready
 
     # -- people -----------------------------------------------------------------------------------
     def people(self, include_hidden: bool = True, with_faces: bool = False, with_covers: bool = False) -> list[Person]:

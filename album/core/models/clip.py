@@ -113,6 +113,11 @@ class ClipEncoder:
     def loaded(self) -> bool:
         return self._folder is not None
 
+    @property
+    def text_ready(self) -> bool:
+        """Whether a text encodes without opening the text tower first."""
+        return self._text is not None
+
     def load(self, progress: DownloadProgress | None = None) -> None:
         """Find (downloading first if needed) the model and read its configs; no tower is opened yet.
         Safe to call repeatedly and from threads.
@@ -215,12 +220,21 @@ class ClipEncoder:
         assert self._image is not None
         return _normalise(self._image.encode(np.stack(images).astype(np.float32, copy=False)))
 
-    def encode_texts(self, texts: list[str]) -> np.ndarray:
-        """Texts → L2-normalised vectors, shape (N, dim), float32."""
+    def open_text_tower(self) -> None:
+        """Open the text tower for searches: the int8 copy if one was decided on before, else fp32
+        (a search never builds a copy). Safe to call repeatedly and from threads.
+
+        Raises:
+            ModelUnavailable: files missing and not downloadable, or unreadable.
+        """
         self.load()
         with self._text_lock:
-            if self._text is None:  # a search: open the copy decided before (or fp32), never build one
+            if self._text is None:
                 self._text = self._open(layout.TEXTUAL_MODEL, None)
+
+    def encode_texts(self, texts: list[str]) -> np.ndarray:
+        """Texts → L2-normalised vectors, shape (N, dim), float32."""
+        self.open_text_tower()
         assert self._text is not None and self._tokenizer is not None
         if not texts:
             return np.zeros((0, self.dim), np.float32)

@@ -272,11 +272,11 @@ class Store:
         db_dir.mkdir(parents=True, exist_ok=True)
         # Several handles read the same tables (indexer, searches, people view); with a zero interval
         # every read sees the latest commit instead of the version the handle first opened.
-        # Imported on opening, not with the module: ~2 s (mostly its REST client's models, which album
-        # never uses), paid in the background once the window is painted, and never by `album --help`.
-        import lancedb
+        # Imported on opening, not with the module: paid in the background once the window is painted,
+        # and never by `album --help` (and without the REST client album never uses: lancedb_import.py).
+        from album.core.store.lancedb_import import import_lancedb
 
-        self._db = lancedb.connect(str(db_dir), read_consistency_interval=timedelta(0))
+        self._db = import_lancedb().connect(str(db_dir), read_consistency_interval=timedelta(0))
         existing = self.table_names()
         self.meta = self.open_or_create("meta", META_SCHEMA, existing)
         self.photos = self.open_or_create("photos", PHOTOS_SCHEMA, existing)
