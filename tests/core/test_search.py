@@ -63,3 +63,15 @@ def test_without_enough_background_every_hit_is_kept() -> None:
 def test_a_degenerate_background_does_not_divide_by_zero() -> None:
     flat = Background(np.array([0.2, 0.0]), np.zeros((2, 2)), 100)  # every photo the same
     assert relevance_cutoff(scores(0.8, 0.6, 0.4), flat, QUERY) == 2
+
+
+def test_background_is_kept_for_its_key_only(tmp_path) -> None:
+    bg = background(0.2, 0.05, count=42)
+    path = tmp_path / "cache" / "background.npz"
+    bg.save(path, "clip-a@1 /lib 7")
+    loaded = Background.load(path, "clip-a@1 /lib 7")
+    assert loaded is not None and loaded.count == 42
+    np.testing.assert_array_equal(loaded.cov, bg.cov)
+    assert Background.load(path, "clip-a@1 /lib 8") is None  # the library changed since
+    path.write_bytes(b"not numpy")
+    assert Background.load(path, "clip-a@1 /lib 7") is None

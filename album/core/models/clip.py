@@ -268,6 +268,11 @@ class ClipEncoder:
         self.load()
         return self._logit_scale
 
+    def cache_file(self, name: str) -> Path | None:
+        """Where to keep a file derived from this exact model (None without a cache dir)."""
+        self.load()
+        return self._cache_folder() / name if self.cache_dir is not None else None
+
     # -- internals --------------------------------------------------------------------------------
     def _cache_folder(self) -> Path:
         assert self.cache_dir is not None

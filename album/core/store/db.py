@@ -607,23 +607,31 @@ class Store:
             return None
         return np.asarray(row[VECTOR_COLUMN], np.float32)
 
-    def model_vectors(self, model_id: str) -> np.ndarray:
-        """Every vector ``model_id`` made, as an (N, dim) float32 matrix."""
-        return self.vectors(f"clip_model = {sql_string(model_id)}")
+    def model_vector_count(self, model_id: str) -> int:
+        return self.count_photos(f"clip_model = {sql_string(model_id)}")
+
+    def sample_vectors(self, model_id: str, size: int, seed: int = 0) -> np.ndarray:
+        """Up to ``size`` of the vectors ``model_id`` made, drawn uniformly at random (all of them in a
+        smaller library), as an (N, dim) float32 matrix: statistics of a 100k-photo library without
+        reading 200 MB of vectors (4,096 rows by offset: ~0.2 s, ~30 MB)."""
+        dim = self.vector_dim()
+        rows = self.count_photos()
+        if dim is None or rows == 0:
+            return np.zeros((0, dim or 0), np.float32)
+        columns = ["clip_model", VECTOR_COLUMN]
+        if rows <= size:
+            table = self.photos.search().select(columns).limit(None).to_arrow()
+        else:
+            offsets = np.random.default_rng(seed).choice(rows, size, replace=False)
+            table = self.photos.take_offsets(sorted(offsets.tolist())).select(columns).to_arrow()
+        table = table.filter(pc.equal(table["clip_model"], model_id))
+        column = table.column(VECTOR_COLUMN).combine_chunks()
+        return np.asarray(column.flatten(), dtype=np.float32).reshape(len(table), dim)
 
     @property
     def data_version(self) -> int:
         """Changes whenever the photos table does (to know when a cached statistic is stale)."""
         return int(self.photos.version)
-
-    def vectors(self, where: str) -> np.ndarray:
-        """All stored vectors matching ``where``, as an (N, dim) float32 matrix (N = 0 before the first)."""
-        dim = self.vector_dim()
-        if dim is None:
-            return np.zeros((0, 0), np.float32)
-        table = self.photos.search().where(where).select([VECTOR_COLUMN]).limit(None).to_arrow()
-        column = table.column(VECTOR_COLUMN).combine_chunks()
-        return np.asarray(column.flatten(), dtype=np.float32).reshape(len(table), dim)
 
     # -- per-file errors ----------------------------------------------------------------------
     def known_errors(self) -> dict[bytes, tuple[int, int]]:

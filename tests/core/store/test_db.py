@@ -139,3 +139,20 @@ def test_stats_count_dates_from_the_camera_positions_and_errors(library: Store) 
     assert (stats.photos, stats.with_date, stats.with_gps, stats.errors) == (4, 2, 1, 1)  # file_mtime is no date
     assert (stats.schema_version, stats.database) == (SCHEMA_VERSION, str(library.db_dir))
     assert stats.database_bytes > 0
+
+
+def test_sample_vectors_draws_one_models_vectors_uniformly(tmp_path: Path) -> None:
+    store = Store(tmp_path / "library.lancedb")
+    store.ensure_vector_column(DIM)
+    rng = np.random.default_rng(3)
+    vectors = rng.normal([0.5, -0.1, 0.2, 0.0], [0.1, 0.3, 0.05, 0.2], size=(3000, DIM)).astype(np.float32)
+    rows = [photo_row(f"x{i}", f"/p/{i}.jpg", clip_model="clip-a", clip_vector=v.tolist()) for i, v in enumerate(vectors)]
+    rows += [photo_row(f"o{i}", f"/p/o{i}.jpg", clip_model="clip-old", clip_vector=[9.0] * DIM) for i in range(1000)]
+    store.upsert_photos(rows)
+    everything = store.sample_vectors("clip-a", size=5000)
+    assert everything.shape == (3000, DIM)  # a library smaller than the sample: all of it
+    np.testing.assert_allclose(np.sort(everything[:, 0]), np.sort(vectors[:, 0]))
+    sample = store.sample_vectors("clip-a", size=1000, seed=1)
+    assert 650 <= len(sample) <= 850 and not (sample == 9.0).any()  # ~3/4 of 1,000 offsets; never clip-old's
+    assert len({tuple(v) for v in sample}) == len(sample)  # drawn without replacement
+    np.testing.assert_allclose(sample.mean(axis=0), vectors.mean(axis=0), atol=0.03)  # a fair draw
