@@ -121,7 +121,8 @@ def build_library(home: Path, count: int) -> None:
             lat, lon, city, country = CITIES[i % len(CITIES)]
             taken = start + timedelta(minutes=int(rng.integers(0, 10 * 365 * 24 * 60)))
             meta = PhotoMeta(taken_at=taken, date_source="exif", lat=lat + rng.normal(0, 0.05),
-                             lon=lon + rng.normal(0, 0.05), camera_make="Canon", camera_model=f"EOS {i % 7}D")  # fmt: skip
+                             lon=lon + rng.normal(0, 0.05), camera_make="Canon",
+                             camera_model=f"EOS {i % 7}D")  # fmt: skip
             vector = rng.normal(size=encoder.dim).astype(np.float32)
             vector /= np.linalg.norm(vector)
             entry = FileEntry(f"/photos/{taken:%Y/%m}/IMG_{i:06d}.jpg", 4_000_000 + i, int(taken.timestamp() * 1e9))

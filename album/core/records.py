@@ -6,6 +6,7 @@ row. Reasons are structured (a kind and its values), so each front end says them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -136,7 +137,7 @@ class SearchHit:
 class SearchResult:
     """Ranked hits and, if semantic search was not possible, why not (one sentence)."""
 
-    hits: list[SearchHit] = field(default_factory=list)
+    hits: Sequence[SearchHit] = field(default_factory=list)
     notice: str | None = None
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import decode, image_format, read_stable
 from album.core.pipeline.scan import FileEntry
 from album.core.query import Query, match_reasons
-from album.core.records import SearchHit, SearchResult, Similarity
+from album.core.records import Photo, Reason, SearchHit, SearchResult, Similarity
 
 if TYPE_CHECKING:
     from album.core.store.db import Store
@@ -98,6 +99,29 @@ def relevance_cutoff(scores: np.ndarray, background: Background | None, query: n
     return max(1, int(np.searchsorted(-scores, -threshold, side="right")))
 
 
+class UnrankedHits(Sequence[SearchHit]):
+    """Hits in date order, over photos that are built as they are read (a whole library, unfiltered)."""
+
+    def __init__(self, photos: Sequence[Photo], reasons: tuple[Reason, ...]) -> None:
+        self._photos = photos
+        self._reasons = reasons
+
+    def __len__(self) -> int:
+        return len(self._photos)
+
+    @overload
+    def __getitem__(self, index: int) -> SearchHit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[SearchHit]: ...
+    def __getitem__(self, index: int | slice) -> SearchHit | list[SearchHit]:
+        if isinstance(index, slice):
+            return [SearchHit(photo, None, self._reasons) for photo in self._photos[index]]
+        return SearchHit(self._photos[index], None, self._reasons)
+
+    def __iter__(self) -> Iterator[SearchHit]:
+        return (SearchHit(photo, None, self._reasons) for photo in self._photos)
+
+
 class Searcher:
     """Runs searches against one store with one (lazily loaded) CLIP encoder; used by CLI and GUI.
 
@@ -161,8 +185,7 @@ class Searcher:
         return self.encoder.encode_texts([text])[0]
 
     def _by_date(self, query: Query, limit: int | None) -> SearchResult:
-        reasons = match_reasons(query)
-        return SearchResult([SearchHit(photo, None, reasons) for photo in self.store.photos_matching(query, limit)])
+        return SearchResult(UnrankedHits(self.store.photos_matching(query, limit), match_reasons(query)))
 
     def _ranked(self, vector: np.ndarray, query: Query, limit: int | None) -> SearchResult:
         model_id = self._model_id()

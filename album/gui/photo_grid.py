@@ -103,7 +103,7 @@ class PhotoModel(QAbstractListModel):
         super().__init__(parent)
         self.thumbnail = thumbnail
         self.why = why
-        self.hits: list[SearchHit] = []
+        self.hits: Sequence[SearchHit] = []
         self._icons: dict[str, QIcon] = {}
         self._pending: set[str] = set()
         self._signals = _ThumbSignals()
@@ -123,7 +123,7 @@ class PhotoModel(QAbstractListModel):
         self._recheck.timeout.connect(self.check_again)
         self._recheck.start()
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
         self.beginResetModel()
         self.hits = hits
         self._checked.clear()  # shown tiles are checked again: an unplugged drive may be back

@@ -170,7 +170,7 @@ class Viewer(QDialog):
         folder_of: Callable[[str], str] = lambda path: str(Path(path).parent),
     ) -> None:
         super().__init__(parent)
-        self.hits, self.index = list(hits), index
+        self.hits, self.index = hits, index
         self.names = names or Names()
         self.thumbnail = thumbnail
         self.folder_of = folder_of
