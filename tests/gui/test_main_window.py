@@ -148,7 +148,7 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     library = win.library
     faces = library.faces_in_photo(win.model.hits[0].photo.id)
     assert len(faces) == 2
-    viewer = win.make_viewer(0, ask=lambda _parent: "Barack")
+    viewer = win.make_viewer(0, ask=lambda _parent, _current, _names: "Barack")
     qtbot.addWidget(viewer)
     viewer.show()
     qtbot.waitUntil(lambda: not viewer._pixmap.isNull() and len(viewer.faces) == 2, timeout=10_000)

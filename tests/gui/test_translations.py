@@ -46,7 +46,7 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path
         window.show()
         qtbot.waitUntil(lambda: window.library is not None, timeout=30_000)
         menus = [action.text() for action in window.menuBar().actions()]
-        assert menus == ["文件(&F)", "帮助(&H)"]
+        assert menus == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
         assert [window.sidebar.item(i).text() for i in range(2)] == ["照片", "人物"]
         assert "拖到这里" in window.welcome.text()
         chips = [label for _k, _v, label in chips_of(window.library.parse("2023年夏天"))]
