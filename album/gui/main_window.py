@@ -398,10 +398,13 @@ class MainWindow(QMainWindow):
 
     def _show_undo(self, undo: tuple[PeopleAction | None, PeopleAction | None]) -> None:
         """Edit ▸ Undo / Redo say which people edit they would undo or redo, and are off when none."""
-        for action, edit, text in ((self.undo_action, undo[0], self.tr("&Undo {edit}")),
-                                   (self.redo_action, undo[1], self.tr("&Redo {edit}"))):  # fmt: skip
-            action.setEnabled(edit is not None)
-            action.setText(text.format(edit=edit_name(edit)) if edit else text.replace(" {edit}", ""))
+        undo_edit, redo_edit = undo
+        self.undo_action.setEnabled(undo_edit is not None)
+        self.undo_action.setText(self.tr("&Undo {edit}").format(edit=edit_name(undo_edit)) if undo_edit
+                                 else self.tr("&Undo"))  # fmt: skip
+        self.redo_action.setEnabled(redo_edit is not None)
+        self.redo_action.setText(self.tr("&Redo {edit}").format(edit=edit_name(redo_edit)) if redo_edit
+                                 else self.tr("&Redo"))  # fmt: skip
 
     def _people_edited(self) -> None:
         """A face or person changed: redraw what shows faces."""

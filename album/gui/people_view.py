@@ -62,7 +62,8 @@ def merge_question(parent: QWidget, target: Person, others: Sequence[Person]) ->
         dropped_text = translate("PeopleView", "These names will no longer be used: {names}.")
         details.append(dropped_text.format(names=", ".join(dropped)))
     details.append(translate("PeopleView", "You can undo this with Edit ▸ Undo."))
-    box.setInformativeText(" ".join(details))
+    box.setInformativeText("\n".join(details))
+    box.setStyleSheet("QLabel { min-width: 340px; }")  # the default box is narrow enough to break short lines
     box.addButton(translate("PeopleView", "Merge"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     return box

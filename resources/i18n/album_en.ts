@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="132"/>
+        <location filename="../../album/gui/people_view.py" line="133"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="168"/>
+        <location filename="../../album/gui/people_view.py" line="169"/>
         <source>Merge %n People…</source>
         <translation>
             <numerusform>Merge %n Person…</numerusform>

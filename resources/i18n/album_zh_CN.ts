@@ -34,17 +34,17 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="217"/>
+        <location filename="../../album/gui/people_view.py" line="218"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="220"/>
+        <location filename="../../album/gui/people_view.py" line="221"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="241"/>
+        <location filename="../../album/gui/people_view.py" line="242"/>
         <source>distance from this person&apos;s typical face: {d}</source>
         <translation>与此人典型人脸的距离：{d}</translation>
     </message>
@@ -160,11 +160,13 @@ Details were saved to {log}.</source>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="164"/>
+        <location filename="../../album/gui/main_window.py" line="404"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="166"/>
+        <location filename="../../album/gui/main_window.py" line="407"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -308,62 +310,62 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="401"/>
+        <location filename="../../album/gui/main_window.py" line="403"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="402"/>
+        <location filename="../../album/gui/main_window.py" line="406"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="415"/>
+        <location filename="../../album/gui/main_window.py" line="418"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="416"/>
+        <location filename="../../album/gui/main_window.py" line="419"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="445"/>
+        <location filename="../../album/gui/main_window.py" line="448"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="465"/>
+        <location filename="../../album/gui/main_window.py" line="468"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="472"/>
+        <location filename="../../album/gui/main_window.py" line="475"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="475"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="487"/>
+        <location filename="../../album/gui/main_window.py" line="490"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="489"/>
+        <location filename="../../album/gui/main_window.py" line="492"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="490"/>
+        <location filename="../../album/gui/main_window.py" line="493"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
@@ -385,12 +387,12 @@ If they are really gone, remove them from the library? Their faces and names are
     <name>PeopleView</name>
     <message>
         <location filename="../../album/gui/people_view.py" line="53"/>
-        <location filename="../../album/gui/people_view.py" line="131"/>
+        <location filename="../../album/gui/people_view.py" line="132"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="132"/>
+        <location filename="../../album/gui/people_view.py" line="133"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
@@ -399,17 +401,17 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="166"/>
+        <location filename="../../album/gui/people_view.py" line="167"/>
         <source>Name…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="167"/>
+        <location filename="../../album/gui/people_view.py" line="168"/>
         <source>Show Faces…</source>
         <translation>查看人脸…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="168"/>
+        <location filename="../../album/gui/people_view.py" line="169"/>
         <source>Merge %n People…</source>
         <translation>
             <numerusform>合并 %n 个人…</numerusform>
@@ -417,7 +419,7 @@ If they are really gone, remove them from the library? Their faces and names are
     </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="39"/>
-        <location filename="../../album/gui/people_view.py" line="169"/>
+        <location filename="../../album/gui/people_view.py" line="170"/>
         <source>This Is Me</source>
         <translation>这是我</translation>
     </message>
@@ -465,24 +467,24 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>可以用“编辑 ▸ 撤销”撤回。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="66"/>
+        <location filename="../../album/gui/people_view.py" line="67"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="181"/>
+        <location filename="../../album/gui/people_view.py" line="182"/>
         <source>Rename Person</source>
         <translation>重命名人物</translation>
     </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="34"/>
-        <location filename="../../album/gui/people_view.py" line="181"/>
+        <location filename="../../album/gui/people_view.py" line="182"/>
         <source>Name Person</source>
         <translation>命名人物</translation>
     </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="37"/>
-        <location filename="../../album/gui/people_view.py" line="170"/>
+        <location filename="../../album/gui/people_view.py" line="171"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
