@@ -63,7 +63,8 @@ def merge_question(parent: QWidget, target: Person, others: Sequence[Person]) ->
         details.append(dropped_text.format(names=", ".join(dropped)))
     details.append(translate("PeopleView", "You can undo this with Edit ▸ Undo."))
     box.setInformativeText("\n".join(details))
-    box.setStyleSheet("QLabel { min-width: 340px; }")  # the default box is narrow enough to break short lines
+    # the default box is narrow enough to break short lines; only its text labels widen, not its icon
+    box.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 340px; }")
     box.addButton(translate("PeopleView", "Merge"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
     return box
