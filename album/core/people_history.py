@@ -83,10 +83,13 @@ def restore(faces: FaceStore, state: PeopleState) -> PeopleState:
             by_assigner.setdefault(by, {})[face_id] = person_id
     for by, people in by_assigner.items():
         faces.assign_many(people, by)
-    faces.delete_people([p for p, row in state.people.items() if row is None and p in existing])
+    gone = [p for p, row in state.people.items() if row is None and p in existing]
+    strays = [f.id for p in gone for f in faces.faces_of_person(p) if f.id not in state.faces]
+    faces.assign(strays, None, None)  # joined a person after the edit: waiting again rather than on nobody
+    faces.delete_people(gone)
     faces.unreject(sorted(current.rejections - state.rejections))
     faces.reject(sorted(state.rejections - current.rejections))
-    faces.refresh_photo_people(faces.photo_ids_of_faces(list(state.faces)))
+    faces.refresh_photo_people(faces.photo_ids_of_faces([*state.faces, *strays]))
     return current
 
 

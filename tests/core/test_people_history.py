@@ -131,3 +131,13 @@ def test_a_new_edit_ends_redo_and_undo_goes_back_step_by_step(library: Library) 
     library.name_person(ben, "Ben")
     assert library.people_undo == (PeopleAction.NAME, None)  # the undone merge cannot come back now
     assert library.redo_people_edit() is None
+
+
+def test_undoing_a_person_made_then_joined_leaves_no_face_on_nobody(library: Library) -> None:
+    """A person an edit made is deleted by its undo; faces that joined it since wait for a person again."""
+    library.not_this_person(["anna1"])  # anna1 alone on a new unnamed person
+    alone = person(faces_of(library), "anna1")
+    faces_of(library).assign(["lone"], alone, "auto")  # as a later clustering pass might
+    library.undo_people_edit()
+    assert alone not in {p.id for p in library.people()}
+    assert person(faces_of(library), "lone") is None and photo_people(library._store, "lone") == ()
