@@ -192,6 +192,10 @@ def people_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  
     next(a for a in grid.context_menu([first.id, second.id]).actions() if "2" in a.text()).trigger()
     wait_for(lambda: second.id not in {p.id for p in grid.people})
     settle(800)
+    review = window.review_faces(first.id)  # the merged person's faces: one of the two people first, not mixed
+    settle(1500)
+    review.grab().save(str(out / f"14b-merged-face-review{tag}.png"))
+    review.close()
     edit_menu = window.menuBar().actions()[1].menu()
     edit_menu.popup(window.menuBar().mapToGlobal(window.menuBar().actionGeometry(window.menuBar().actions()[1])
                                                  .bottomLeft()))  # fmt: skip
