@@ -115,6 +115,7 @@ def main() -> None:
     settle(1500)
     review.grab().save(str(out / f"6-face-review{tag}.png"))
     review.close()
+    people_states(app, window, out, tag, wait_for, settle)
     settings = window.open_settings()
     assert settings is not None
     settle(500)
@@ -157,6 +158,64 @@ def main() -> None:
     app.processEvents()
     shutil.rmtree(home, ignore_errors=True)
     print(f"screenshots in {out}")
+
+
+def people_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """The people grid with two people selected and their menu, the merge question, the Edit menu that
+    offers to undo the merge, the grid after the undo, and the name dialog completing a name."""
+    from PySide6.QtCore import QCoreApplication, QPoint
+
+    from album.gui.name_dialog import NameDialog
+    from album.gui.people_view import merge_question
+
+    def screen(name: str) -> None:
+        app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
+            str(out / f"{name}{tag}.png"))
+
+    grid = window.people_view
+    window.sidebar.setCurrentRow(1)
+    settle(1000)
+    first, second = grid.people[0], grid.people[-1]
+    for row in (0, grid.count() - 1):
+        grid.item(row).setSelected(True)
+    menu = grid.context_menu([first.id, second.id])
+    menu.popup(grid.mapToGlobal(grid.visualItemRect(grid.item(0)).center() + QPoint(30, 30)))
+    settle(600)
+    screen("13-people-two-selected-menu")
+    menu.close()
+    box = merge_question(window, first, [second])
+    box.show()
+    settle(600)
+    screen("14-merge-question")
+    box.close()
+    grid.confirm = lambda _parent, _target, _others: True
+    next(a for a in grid.context_menu([first.id, second.id]).actions() if "2" in a.text()).trigger()
+    wait_for(lambda: second.id not in {p.id for p in grid.people})
+    settle(800)
+    review = window.review_faces(first.id)  # the merged person's faces: one of the two people first, not mixed
+    settle(1500)
+    review.grab().save(str(out / f"14b-merged-face-review{tag}.png"))
+    review.close()
+    edit_menu = window.menuBar().actions()[1].menu()
+    edit_menu.popup(window.menuBar().mapToGlobal(window.menuBar().actionGeometry(window.menuBar().actions()[1])
+                                                 .bottomLeft()))  # fmt: skip
+    settle(600)
+    screen("15-merged-edit-menu-undo")
+    edit_menu.close()
+    window.undo_action.trigger()
+    wait_for(lambda: second.id in {p.id for p in grid.people})
+    settle(800)
+    screen("16-after-undo")
+    names = [p.name for p in grid.people if p.name] + ["Nicole Kidman"]
+    dialog = NameDialog(QCoreApplication.translate("PeopleView", "Name Person"), "", names, window)
+    dialog.show()
+    dialog.edit.setText("n")
+    dialog.completer.setCompletionPrefix("n")
+    dialog.completer.complete()
+    settle(600)
+    screen("17-name-dialog-completion")
+    dialog.close()
+    grid.clearSelection()
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ import dataclasses
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from album.core.models.faces import FaceAnalyzer, ensure_face_models, face_model
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
 from album.core.models.verify import ModelCheck, verify_models
+from album.core.people_history import PeopleAction, PeopleHistory
 from album.core.pipeline.indexer import (
     Indexer,
     IndexProgress,
@@ -64,13 +65,14 @@ from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, openin
 log = logging.getLogger(__name__)
 
 WaitCallback = Callable[[LockHolder | None], None]
+FACE_DISTANCE_FALLBACK = 0.5  # ArcFace's same-person distance, when no face model says otherwise
 
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
     "ConversionFailed", "ConverterMissing", "DiskFull", "IndexProgress", "IndexReport", "IndexSettings",
     "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder", "ModelCheck", "ModelStatus",
-    "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
+    "ModelUnavailable", "Paths", "PeopleAction", "PhotoError", "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
     "Settings", "StoreError",
 ]  # fmt: skip
 
@@ -115,6 +117,8 @@ class Library:
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
         self._vocabulary: tuple[Tag, ...] | None = None
+        self._history = PeopleHistory()  # this session's people edits, to undo
+        self._people_lock = threading.Lock()
         self._model_failures: dict[str, str] = {}  # by step ("clip", "faces"): why its model was not usable
 
     # -- writing ----------------------------------------------------------------------------------
@@ -192,7 +196,9 @@ class Library:
         report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause, prune=prune)
         self._note_model_failures(report, steps)
         if face_step.faces is not None and not report.cancelled:
-            people_ops.cluster(face_step.faces, self._analyzer.same_person_distance)
+            clustered = people_ops.cluster(face_step.faces, self._analyzer.same_person_distance)
+            if clustered.joined or clustered.new_people:
+                self._history.clear()  # an undo would now take faces off the people they just joined
         return report
 
     def _note_model_failures(self, report: IndexReport, steps: Sequence[PhotoStep]) -> None:
@@ -383,35 +389,71 @@ class Library:
         """A person's faces with their distance from the person's mean face, least like the rest first."""
         return people_ops.faces_for_review(self._faces(), person_id) if self._has_faces() else []
 
+    @contextmanager
+    def _editing_people(self) -> Iterator[FaceStore]:
+        """Hold the writer lock, and take people edits one at a time: an edit's recorded state must
+        not include half of another edit running in another worker."""
+        with self._writing(), self._people_lock:
+            yield self._faces()
+
     def name_person(self, person_id: str, name: str) -> None:
-        with self._writing():
-            people_ops.name_person(self._faces(), person_id, name)
+        with self._editing_people() as faces:
+            people_ops.name_person(faces, person_id, name, self._history)
 
     def name_face(self, face_id: str, name: str) -> str:
         """The user says this face is ``name``; returns the person it is on now."""
-        with self._writing():
-            return people_ops.name_face(self._faces(), face_id, name)
+        with self._editing_people() as faces:
+            return people_ops.name_face(faces, face_id, name, self._history)
 
     def merge_people(self, target: str, sources: Sequence[str]) -> None:
-        with self._writing():
-            people_ops.merge_people(self._faces(), target, sources)
+        with self._editing_people() as faces:
+            people_ops.merge_people(faces, target, sources, self._history)
 
     def move_faces(self, face_ids: Sequence[str], person_id: str | None = None) -> str:
         """Put faces on a person (a new one if None: a split); returns the person's id."""
-        with self._writing():
-            return people_ops.move_faces(self._faces(), face_ids, person_id)
+        with self._editing_people() as faces:
+            return people_ops.move_faces(faces, face_ids, person_id, self._history)
 
     def not_this_person(self, face_ids: Sequence[str]) -> None:
-        with self._writing():
-            people_ops.not_this_person(self._faces(), face_ids)
+        """Take faces off their person for good; they join whom they look like, or new unnamed people."""
+        distance = self._face_distance()
+        with self._editing_people() as faces:
+            people_ops.not_this_person(faces, face_ids, distance, self._history)
 
     def hide_person(self, person_id: str, hidden: bool = True) -> None:
-        with self._writing():
-            people_ops.hide_person(self._faces(), person_id, hidden)
+        self.hide_people([person_id], hidden)
+
+    def hide_people(self, person_ids: Sequence[str], hidden: bool = True) -> None:
+        """Hide (or show again) people in the people list, as one edit."""
+        with self._editing_people() as faces:
+            people_ops.hide_people(faces, person_ids, hidden, self._history)
 
     def set_me(self, person_id: str) -> None:
-        with self._writing():
-            people_ops.set_me(self._faces(), person_id)
+        with self._editing_people() as faces:
+            people_ops.set_me(faces, person_id, self._history)
+
+    def undo_people_edit(self) -> PeopleAction | None:
+        """Undo the last people edit of this session in the library; returns what it was, or None."""
+        with self._editing_people() as faces:
+            return self._history.undo(faces)
+
+    def redo_people_edit(self) -> PeopleAction | None:
+        """Do the last undone people edit again; returns what it was, or None."""
+        with self._editing_people() as faces:
+            return self._history.redo(faces)
+
+    @property
+    def people_undo(self) -> tuple[PeopleAction | None, PeopleAction | None]:
+        """What :meth:`undo_people_edit` and :meth:`redo_people_edit` would do (None: nothing)."""
+        return self._history.undo_action, self._history.redo_action
+
+    def _face_distance(self) -> float:
+        """The face recogniser's same-person distance (the setting's, if the models cannot load)."""
+        try:
+            self._analyzer.load()
+        except ModelUnavailable:
+            return self.settings.face_distance or FACE_DISTANCE_FALLBACK
+        return self._analyzer.same_person_distance
 
     def cluster_faces(self) -> people_ops.ClusterReport:
         """Group the faces that wait for a person (normally done at the end of indexing)."""

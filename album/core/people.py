@@ -19,18 +19,20 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from album.core.people_history import PeopleAction, PeopleHistory, recording
 from album.core.query import KnownPerson
 from album.core.records import Face, Person
 
 if TYPE_CHECKING:
     from scipy import sparse
 
-    from album.core.store.faces import FaceRow, FaceStore
+    from album.core.store.faces import FaceRow, FaceStore, PersonRow
 
 log = logging.getLogger(__name__)
 
 MIN_FACES = 3  # faces needed before a group becomes a person (Immich's default)
 NEIGHBOURS = 3  # a face joins the person most of its nearest recognised faces belong to
+REVIEW_SAMPLE = 2000  # faces among which "Show Faces" looks for the most typical one
 LINKAGE_MAX = 3000  # faces per cluster for average linkage (~70 MB of distances); bigger ones are split first
 
 
@@ -75,7 +77,7 @@ def _split(matrix: np.ndarray, members: np.ndarray, max_distance: float, density
     cluster too big for it (a long chain through many people) is first re-clustered at a stricter
     density, recursively.
     """
-    from sklearn.cluster import DBSCAN, AgglomerativeClustering
+    from sklearn.cluster import DBSCAN
 
     if len(members) < 4:
         return [members]
@@ -87,6 +89,13 @@ def _split(matrix: np.ndarray, members: np.ndarray, max_distance: float, density
         if len(groups) == 1 and len(groups[0]) == len(members) and eps < 0.05:
             return [members]  # cannot be split further: keep it rather than loop
         return [part for group in groups for part in _split(matrix, group, max_distance, eps)]
+    return _linkage(matrix, members, max_distance)
+
+
+def _linkage(matrix: np.ndarray, members: np.ndarray, max_distance: float) -> list[np.ndarray]:
+    """``members`` (two or more) in groups whose faces are within ``max_distance`` on average."""
+    from sklearn.cluster import AgglomerativeClustering
+
     labels = AgglomerativeClustering(
         n_clusters=None, metric="cosine", linkage="average", distance_threshold=max_distance
     ).fit_predict(matrix[members])
@@ -172,7 +181,13 @@ def list_people(faces: FaceStore, include_hidden: bool = True, with_faces: bool 
             row.id, row.name, len(members), len({m.photo_id for m in members}), row.hidden,
             row.is_me, cover.id, tuple(sorted(named, key=_quality, reverse=True)) if with_faces else (),
         ))  # fmt: skip
-    return sorted(people, key=lambda p: (p.name is None, (p.name or "").lower(), -p.face_count))
+    return sorted(people, key=people_order)
+
+
+def people_order(person: Person) -> tuple[bool, str, int, str]:
+    """Named people first, by name, then by size (unnamed ones biggest first), then by id: an order
+    that only changes where a person's name or size changes, so the people grid does not shuffle."""
+    return person.name is None, (person.name or "").casefold(), -person.face_count, person.id
 
 
 def _quality(face: Face) -> float:
@@ -181,48 +196,80 @@ def _quality(face: Face) -> float:
     return face.score * float(np.sqrt(max(x2 - x1, 0) * max(y2 - y1, 0)))
 
 
-def name_person(faces: FaceStore, person_id: str, name: str) -> None:
-    faces.set_person_name(person_id, name.strip() or None)
+def name_person(faces: FaceStore, person_id: str, name: str, history: PeopleHistory | None = None) -> None:
+    with recording(faces, history, PeopleAction.NAME, (), [person_id]):
+        faces.set_person_name(person_id, name.strip() or None)
 
 
-def merge_people(faces: FaceStore, target: str, sources: Sequence[str]) -> None:
+def merge_people(faces: FaceStore, target: str, sources: Sequence[str], history: PeopleHistory | None = None) -> None:
     """Move every face of ``sources`` to ``target`` (as user decisions) and delete the sources."""
-    for source in sources:
-        if source == target:
-            continue
-        moved = [f.id for f in faces.faces_of_person(source)]
-        faces.assign(moved, target, "user")
-        faces.retarget_rejections(source, target)
-        _refresh(faces, moved)
-    faces.delete_people([s for s in sources if s != target])
+    sources = [s for s in dict.fromkeys(sources) if s != target]
+    moved = {s: [f.id for f in faces.faces_of_person(s)] for s in sources}
+    with recording(faces, history, PeopleAction.MERGE, [f for ids in moved.values() for f in ids], [target, *sources]):
+        for source, face_ids in moved.items():
+            faces.assign(face_ids, target, "user")
+            faces.retarget_rejections(source, target)
+            _refresh(faces, face_ids)
+        faces.delete_people(sources)
 
 
-def move_faces(faces: FaceStore, face_ids: Sequence[str], person_id: str | None = None) -> str:
+def move_faces(
+    faces: FaceStore, face_ids: Sequence[str], person_id: str | None = None, history: PeopleHistory | None = None
+) -> str:
     """Put faces on ``person_id`` (a new person if None: a split). Returns the person id."""
-    target = person_id or faces.new_person()
-    faces.assign(face_ids, target, "user")
-    _refresh(faces, face_ids)
+    with recording(faces, history, PeopleAction.MOVE, face_ids, [person_id] if person_id else []):
+        target = person_id or faces.new_person()
+        faces.assign(face_ids, target, "user")
+        _refresh(faces, face_ids)
     return target
 
 
-def not_this_person(faces: FaceStore, face_ids: Sequence[str]) -> None:
-    """Take faces off their person and remember that they are not that person."""
+def not_this_person(
+    faces: FaceStore, face_ids: Sequence[str], max_distance: float, history: PeopleHistory | None = None
+) -> None:
+    """Take faces off their person, remember that they are not that person, and group them again at
+    once: each joins the person it is close to (not the one it left), forms a new person with other
+    waiting faces, or, failing both, a new unnamed person with the faces taken off with it that look
+    alike. So the faces stay in People, ready to be named, instead of vanishing until the next index
+    run; and naming one names its group, not a person of one photo.
+    """
     pairs = [(f.id, f.person_id) for f in faces.faces_by_ids(face_ids) if f.person_id]
-    faces.reject(pairs)
-    faces.assign(face_ids, None, "user")
-    _refresh(faces, face_ids)
+    waiting = [f.id for f in faces.free_faces()]  # a pass may put them on people too
+    with recording(faces, history, PeopleAction.NOT_THIS_PERSON, [*face_ids, *waiting], {p for _f, p in pairs}):
+        faces.reject(pairs)
+        faces.assign(face_ids, None, "user")
+        cluster(faces, max_distance)
+        rows, matrix = faces.embeddings_of([f.id for f in faces.faces_by_ids(face_ids) if f.person_id is None])
+        groups = _groups(matrix, max_distance)
+        people = faces.new_people(len(groups))
+        faces.assign_many({rows[i].id: person for group, person in zip(groups, people, strict=True)
+                           for i in group}, "auto")  # fmt: skip
+        _refresh(faces, face_ids)
+
+
+def _groups(matrix: np.ndarray, max_distance: float) -> list[np.ndarray]:
+    """Indices of ``matrix``'s rows in groups of alike faces (average linkage), however small."""
+    members = np.arange(len(matrix))
+    if len(matrix) < 2:
+        return [members] if len(matrix) else []
+    return _split(matrix, members, max_distance, max_distance) if len(matrix) >= 4 else _linkage(matrix, members,
+                                                                                                  max_distance)
 
 
 def faces_for_review(faces: FaceStore, person_id: str) -> list[tuple[Face, float]]:
-    """A person's faces (with their thumbnails) and each one's distance from the person's mean face,
-    least like the rest first, so the faces that are probably someone else lead the list where the
-    user looks first."""
+    """A person's faces (with their thumbnails) and each one's distance from the person's typical
+    face, least like it first, so the faces that are probably someone else lead the list where the
+    user looks first.
+
+    The typical face is the mean of the core around the medoid (the face most like all the others),
+    not the mean of all faces: a mean sits between the two people of a wrong merge, where every face
+    is about as far, and the order interleaves them. The medoid lies within one of them (the
+    majority, or the tighter of two halves), so every face of the other comes first.
+    """
     rows, matrix = faces.person_embeddings(person_id)
     if not rows:
         return []
-    centre = matrix.mean(axis=0)
-    centre /= max(float(np.linalg.norm(centre)), 1e-12)
-    distances = 1.0 - matrix @ centre
+    distances = typical_distances(matrix)
     thumbs = {f.id: (f.thumb, f.bbox) for f in faces.faces_of_person(person_id, thumbs=True)}
     review = []
     for row, distance in zip(rows, distances, strict=True):
@@ -232,16 +279,36 @@ def faces_for_review(faces: FaceStore, person_id: str) -> list[tuple[Face, float
     return sorted(review, key=lambda fd: -fd[1])
 
 
-def hide_person(faces: FaceStore, person_id: str, hidden: bool = True) -> None:
-    faces.set_person_hidden(person_id, hidden)
+def typical_distances(matrix: np.ndarray, sample: int = REVIEW_SAMPLE) -> np.ndarray:
+    """Each face's cosine distance from the typical face: the mean of the half of the faces nearest
+    the medoid (see :func:`faces_for_review`). The medoid is found among at most ``sample`` faces,
+    so a person with 50,000 faces costs a 2,000² product, not a 50,000² one."""
+    rng = np.random.default_rng(0)
+    pool = matrix if len(matrix) <= sample else matrix[rng.choice(len(matrix), sample, replace=False)]
+    similarity = pool @ pool.T
+    medoid = pool[int(np.argmax(similarity.sum(axis=1)))]
+    to_medoid = matrix @ medoid
+    core = matrix[to_medoid >= np.median(to_medoid)]
+    centre = core.mean(axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-12)
+    return np.asarray(1.0 - matrix @ centre)
 
 
-def set_me(faces: FaceStore, person_id: str) -> None:
+def hide_people(
+    faces: FaceStore, person_ids: Sequence[str], hidden: bool = True, history: PeopleHistory | None = None
+) -> None:
+    with recording(faces, history, PeopleAction.HIDE, (), person_ids):
+        for person_id in person_ids:
+            faces.set_person_hidden(person_id, hidden)
+
+
+def set_me(faces: FaceStore, person_id: str, history: PeopleHistory | None = None) -> None:
     """Mark one person as the user ("me" / "我" in searches); any previous "me" is unmarked."""
-    for row in faces.person_rows():
-        if row.is_me and row.id != person_id:
-            faces.set_person_is_me(row.id, False)
-    faces.set_person_is_me(person_id, True)
+    before = [row.id for row in faces.person_rows() if row.is_me and row.id != person_id]
+    with recording(faces, history, PeopleAction.ME, (), [person_id, *before]):
+        for other in before:
+            faces.set_person_is_me(other, False)
+        faces.set_person_is_me(person_id, True)
 
 
 def known_people(faces: FaceStore) -> list[KnownPerson]:
@@ -255,7 +322,7 @@ def faces_in_photo(faces: FaceStore, photo_id: str) -> list[Face]:
     return [_face(f, names.get(f.person_id or "")) for f in faces.faces_of_photo(photo_id)]
 
 
-def name_face(faces: FaceStore, face_id: str, name: str) -> str:
+def name_face(faces: FaceStore, face_id: str, name: str, history: PeopleHistory | None = None) -> str:
     """The user says this face is ``name``; returns the person it is now on.
 
     An existing person of that name gets the face (and if the face was on someone else, that is
@@ -267,6 +334,15 @@ def name_face(faces: FaceStore, face_id: str, name: str) -> str:
     current_person = current[0].person_id if current else None
     people = faces.person_rows()
     named = next((p for p in people if p.name and p.name.strip().casefold() == wanted), None)
+    scope = [p for p in (current_person, named.id if named else None) if p]
+    with recording(faces, history, PeopleAction.NAME_FACE, [face_id], scope):
+        return _name_face(faces, face_id, name, current_person, named, people)
+
+
+def _name_face(
+    faces: FaceStore, face_id: str, name: str, current_person: str | None, named: PersonRow | None,
+    people: Sequence[PersonRow],
+) -> str:  # fmt: skip
     if named is not None:
         if current_person and current_person != named.id:
             faces.reject([(face_id, current_person)])

@@ -29,6 +29,7 @@ from album.core.library import (
     LockHolder,
     ModelStatus,
     Paths,
+    PeopleAction,
     Query,
     ReadOnlyFolder,
     Settings,
@@ -48,6 +49,7 @@ class PeopleSnapshot:
     people: list[Person]  # visible people, with their cover faces
     known: list[KnownPerson]  # whom the search bar recognises by name
     suggestions: list[str]  # what the search bar completes: people, places, tags
+    undo: tuple[PeopleAction | None, PeopleAction | None] = (None, None)  # what Edit ▸ Undo / Redo would do
 
 
 class LibraryController(QObject):
@@ -341,7 +343,7 @@ class LibraryController(QObject):
 
         def load(_p: Any, _c: Any) -> PeopleSnapshot:
             people = library.people(include_hidden=False, with_covers=True)
-            return PeopleSnapshot(people, library.known_people(), library.suggestions())
+            return PeopleSnapshot(people, library.known_people(), library.suggestions(), library.people_undo)
 
         self.run(load, self._people_loaded)
 
@@ -376,11 +378,14 @@ class LibraryController(QObject):
         self._edit(lambda library: library.merge_people(target, sources))
 
     def hide_people(self, person_ids: list[str]) -> None:
-        def hide(library: Library) -> None:
-            for person_id in person_ids:
-                library.hide_person(person_id)
+        self._edit(lambda library: library.hide_people(person_ids))
 
-        self._edit(hide)
+    def undo_people_edit(self) -> None:
+        """Undo the last people edit (Edit ▸ Undo); the people and results refresh as after an edit."""
+        self._edit(lambda library: library.undo_people_edit())
+
+    def redo_people_edit(self) -> None:
+        self._edit(lambda library: library.redo_people_edit())
 
     def set_me(self, person_id: str) -> None:
         self._edit(lambda library: library.set_me(person_id))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -40,10 +40,19 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from album import __version__
-from album.core.library import IndexProgress, IndexReport, KeptFolder, Library, Paths, Query, Settings
+from album.core.library import (
+    IndexProgress,
+    IndexReport,
+    KeptFolder,
+    Library,
+    Paths,
+    PeopleAction,
+    Query,
+    Settings,
+)
 from album.core.records import FileError, SearchHit, SearchResult
 from album.gui.controller import LibraryController, PeopleSnapshot
-from album.gui.people_view import FaceReview, PeopleView
+from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
 from album.gui.search_bar import SearchBar, reason_labels
 from album.gui.settings_dialog import SettingsDialog
@@ -151,6 +160,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(_action(self.tr("&Import Folder…"), self, "Ctrl+O", self._choose_folder))
         file_menu.addAction(_action(self.tr("&Settings…"), self, "Ctrl+,", self.open_settings))
         file_menu.addAction(_action(self.tr("&Quit"), self, "Ctrl+Q", self.close))
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = _action(self.tr("&Undo"), self, "", self.controller.undo_people_edit)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)  # a focused text field keeps its own
+        self.redo_action = _action(self.tr("&Redo"), self, "", self.controller.redo_people_edit)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        self._show_undo((None, None))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(_action(self.tr("&About album"), self, "", self._about))
 
@@ -325,13 +341,14 @@ class MainWindow(QMainWindow):
         self.viewer = self.make_viewer(index.row())
         self.viewer.open()
 
-    def make_viewer(self, row: int, ask: Callable[[QWidget], str | None] | None = None) -> Viewer:
+    def make_viewer(self, row: int, ask: Callable[[QWidget, str, Sequence[str]], str | None] | None = None) -> Viewer:
         """The viewer on result ``row``, wired to this library's faces (``ask`` overrides the name dialog)."""
         c = self.controller
         names = Names(c.place_names, c.tag_name, lambda region, country: c.region_names(region, country, chinese_ui()))
         extra = {"ask": ask} if ask is not None else {}
         folders = c.settings.library_folders if c.settings is not None else []
         viewer = Viewer(self.model.hits, row, self, c.run, c.faces_in_photo, c.name_face, names=names,
+                        person_names=lambda: [k.name for k in c.known_people],
                         thumbnail=c.thumbnail, folder_of=lambda p: library_folder(p, folders), **extra)  # fmt: skip
         self.viewer = viewer
         return viewer
@@ -377,6 +394,17 @@ class MainWindow(QMainWindow):
     def _show_people(self, snapshot: PeopleSnapshot) -> None:
         self.people_view.show_people(snapshot.people)
         self.search_bar.set_suggestions(snapshot.suggestions)
+        self._show_undo(snapshot.undo)
+
+    def _show_undo(self, undo: tuple[PeopleAction | None, PeopleAction | None]) -> None:
+        """Edit ▸ Undo / Redo say which people edit they would undo or redo, and are off when none."""
+        undo_edit, redo_edit = undo
+        self.undo_action.setEnabled(undo_edit is not None)
+        self.undo_action.setText(self.tr("&Undo {edit}").format(edit=edit_name(undo_edit)) if undo_edit
+                                 else self.tr("&Undo"))  # fmt: skip
+        self.redo_action.setEnabled(redo_edit is not None)
+        self.redo_action.setText(self.tr("&Redo {edit}").format(edit=edit_name(redo_edit)) if redo_edit
+                                 else self.tr("&Redo"))  # fmt: skip
 
     def _people_edited(self) -> None:
         """A face or person changed: redraw what shows faces."""

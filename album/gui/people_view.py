@@ -4,37 +4,97 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
+from album.core.library import PeopleAction
 from album.core.records import Face, Person
+from album.gui.name_dialog import ask_person_name
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1  # a person's id, or a face's id in FaceReview
+
+
+def edit_name(action: PeopleAction) -> str:
+    """A people edit as Edit ▸ Undo names it ("Undo Merge People")."""
+    translate = QCoreApplication.translate
+    names = {
+        PeopleAction.NAME: translate("PeopleView", "Name Person"),
+        PeopleAction.NAME_FACE: translate("PeopleView", "Name Face"),
+        PeopleAction.MERGE: translate("PeopleView", "Merge People"),
+        PeopleAction.HIDE: translate("PeopleView", "Hide"),
+        PeopleAction.NOT_THIS_PERSON: translate("PeopleView", "Not This Person"),
+        PeopleAction.ME: translate("PeopleView", "This Is Me"),
+        PeopleAction.MOVE: translate("PeopleView", "Move Faces"),
+    }
+    return names[action]
+
+
+def merge_target(people: Sequence[Person]) -> Person:
+    """Whom a merge keeps: a named person before an unnamed one, then the one with the most faces."""
+    return min(people, key=lambda p: (p.name is None, -p.face_count))
+
+
+def merge_question(parent: QWidget, target: Person, others: Sequence[Person]) -> QMessageBox:
+    """The "Merge … people?" question (a function of its own so screenshots can show it unanswered)."""
+    translate = QCoreApplication.translate
+    unnamed = translate("PeopleView", "Unnamed")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("PeopleView", "Merge People"))
+    question = translate("PeopleView", "Merge %n people into “{name}”?", "", len(others) + 1)
+    box.setText(question.format(name=target.name or unnamed))
+    details = [translate("PeopleView", "Their faces will all be one person.")]
+    dropped = sorted({p.name for p in others if p.name and p.name != target.name}, key=str.casefold)
+    if dropped:
+        dropped_text = translate("PeopleView", "These names will no longer be used: {names}.")
+        details.append(dropped_text.format(names=", ".join(dropped)))
+    details.append(translate("PeopleView", "You can undo this with Edit ▸ Undo."))
+    box.setInformativeText("\n".join(details))
+    # the default box is narrow enough to break short lines; only its text labels widen, not its icon
+    box.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 340px; }")
+    box.addButton(translate("PeopleView", "Merge"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    return box
+
+
+def confirm_merge(parent: QWidget, target: Person, others: Sequence[Person]) -> bool:
+    box = merge_question(parent, target, others)
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
 
 
 class PeopleView(QListWidget):
     """Shows people with their cover face; edits are signals the controller turns into library calls.
 
+    The order is the core's (:func:`album.core.people.people_order`: named people by name, then
+    unnamed ones by size), and a refresh keeps the selection and the scroll position, so the person
+    under the pointer stays there after an edit elsewhere.
+
     Signals:
         open_person(str): show this person's photos.
         review_faces(str): show this person's faces, to take out the ones that are someone else.
         name_person(str, str): the user named a person (id, name).
-        merge_people(str, list): merge the people of the list into the first one (target id, other ids).
+        merge_people(str, list): merge the people of the list into the first one (target id, other ids);
+            asked and confirmed first.
         hide_people(list): hide these people.
         set_me(str): this person is the user.
+
+    Attributes:
+        ask_name: ``(parent, title, current, names) → name or None`` (tests pass an answer).
+        confirm: ``(parent, target, others) → bool``, asked before a merge (tests pass an answer).
     """
 
     open_person = Signal(str)
@@ -47,6 +107,8 @@ class PeopleView(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.people: list[Person] = []
+        self.ask_name: Callable[[QWidget, str, str, Sequence[str]], str | None] = ask_person_name
+        self.confirm: Callable[[QWidget, Person, Sequence[Person]], bool] = confirm_merge
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(112, 112))
         self.setGridSize(QSize(150, 160))
@@ -58,22 +120,36 @@ class PeopleView(QListWidget):
         self.itemDoubleClicked.connect(lambda item: self.open_person.emit(item.data(PersonIdRole)))
 
     def show_people(self, people: list[Person]) -> None:
-        """Show ``people`` (with ``cover_thumb``: ``Library.people(with_covers=True)``)."""
-        self.clear()
-        self.people = people
-        for person in people:
-            label = self.tr("{name}\n{count} photos").format(name=person.name or self.tr("Unnamed"),
-                                                              count=person.photo_count)  # fmt: skip
-            item = QListWidgetItem(label)
-            image = QImage.fromData(person.cover_thumb or b"")
-            if not image.isNull():
-                item.setIcon(QPixmap.fromImage(image))
-            item.setData(PersonIdRole, person.id)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.addItem(item)
+        """Show ``people`` (with ``cover_thumb``: ``Library.people(with_covers=True)``), keeping the
+        selection, the current person and the scroll position."""
+        selected = set(self.selected_ids())
+        current = self.currentItem().data(PersonIdRole) if self.currentItem() is not None else None
+        scroll = self.verticalScrollBar().value()
+        self.setUpdatesEnabled(False)
+        try:
+            self.clear()
+            self.people = people
+            for person in people:
+                name = person.name or self.tr("Unnamed")
+                item = QListWidgetItem(self.tr("{name}\n%Ln photo(s)", "", person.photo_count).format(name=name))
+                image = QImage.fromData(person.cover_thumb or b"")
+                if not image.isNull():
+                    item.setIcon(QPixmap.fromImage(image))
+                item.setData(PersonIdRole, person.id)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+                self.addItem(item)
+                if person.id == current:
+                    self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
+                item.setSelected(person.id in selected)
+            self.doItemsLayout()  # lay out now, so the scroll bar has its range back before it is restored
+            self.verticalScrollBar().setValue(scroll)
+        finally:
+            self.setUpdatesEnabled(True)
 
     def selected_ids(self) -> list[str]:
-        return [item.data(PersonIdRole) for item in self.selectedItems()]
+        """The selected people, in the grid's order."""
+        chosen = {item.data(PersonIdRole) for item in self.selectedItems()}
+        return [p.id for p in self.people if p.id in chosen]
 
     def _menu(self, position: QPoint) -> None:
         menu = self.context_menu(self.selected_ids())
@@ -81,23 +157,43 @@ class PeopleView(QListWidget):
             menu.exec(self.mapToGlobal(position))
 
     def context_menu(self, ids: list[str]) -> QMenu | None:
-        """The actions for the selected people (``ids``), or None when nothing is selected."""
+        """The actions for the selected people (``ids``), or None when nothing is selected. Each is
+        enabled only where it means something: naming, faces and "me" for one person, merging for two
+        or more."""
         if not ids:
             return None
         menu = QMenu(self)
-        menu.addAction(self.tr("Name…"), lambda: self._name(ids[0]))
-        menu.addAction(self.tr("Show Faces…"), lambda: self.review_faces.emit(ids[0]))
-        if len(ids) > 1:
-            merge = self.tr("Merge {count} people").format(count=len(ids))
-            menu.addAction(merge, lambda: self.merge_people.emit(ids[0], ids[1:]))
-        menu.addAction(self.tr("This is me"), lambda: self.set_me.emit(ids[0]))
-        menu.addAction(self.tr("Hide"), lambda: self.hide_people.emit(ids))
+        one = len(ids) == 1
+        for text, act, enabled in (
+            (self.tr("Name…"), lambda: self._name(ids[0]), one),
+            (self.tr("Show Faces…"), lambda: self.review_faces.emit(ids[0]), one),
+            (self.tr("Merge %n People…", "", len(ids)), lambda: self._merge(ids), len(ids) > 1),
+            (self.tr("This Is Me"), lambda: self.set_me.emit(ids[0]), one),
+            (self.tr("Hide"), lambda: self.hide_people.emit(ids), True),
+        ):
+            menu.addAction(text, act).setEnabled(enabled)
         return menu
 
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
     def _name(self, person_id: str) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Name this person"), self.tr("Name:"))
-        if ok and name.strip():
-            self.name_person.emit(person_id, name.strip())
+        person = self.person(person_id)
+        current = person.name or "" if person else ""
+        title = self.tr("Rename Person") if current else self.tr("Name Person")
+        names = [p.name for p in self.people if p.name]
+        name = self.ask_name(self, title, current, names)
+        if name:
+            self.name_person.emit(person_id, name)
+
+    def _merge(self, ids: list[str]) -> None:
+        people = [p for p in (self.person(i) for i in ids) if p is not None]
+        if len(people) < 2:
+            return
+        target = merge_target(people)
+        others = [p for p in people if p.id != target.id]
+        if self.confirm(self, target, others):
+            self.merge_people.emit(target.id, [p.id for p in others])
 
 
 class FaceReview(QDialog):
@@ -144,7 +240,7 @@ class FaceReview(QDialog):
             if not image.isNull():
                 item.setIcon(QPixmap.fromImage(image))
             item.setData(PersonIdRole, face.id)
-            item.setToolTip(self.tr("distance from this person's average face: {d}").format(d=f"{distance:.2f}"))
+            item.setToolTip(self.tr("distance from this person's typical face: {d}").format(d=f"{distance:.2f}"))
             self.faces.addItem(item)
 
     def selected_ids(self) -> list[str]:

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from album.core.records import Face, Photo, Reason, SearchHit
 from album.gui.availability import file_opens
+from album.gui.name_dialog import ask_person_name
 from album.gui.search_bar import RegionNames, reason_labels
 from album.gui.workers import Job
 
@@ -118,10 +118,9 @@ def draw_faces(image: QImage, faces: Sequence[Face]) -> None:
     painter.end()
 
 
-def ask_name(parent: QWidget) -> str | None:
-    title = QCoreApplication.translate("Viewer", "Who is this?")
-    name, ok = QInputDialog.getText(parent, title, QCoreApplication.translate("Viewer", "Name:"))
-    return name.strip() if ok and name.strip() else None
+def ask_name(parent: QWidget, current: str, names: Sequence[str]) -> str | None:
+    """Who a clicked face is: the name dialog, pre-filled with the face's person and completing known names."""
+    return ask_person_name(parent, QCoreApplication.translate("Viewer", "Who Is This?"), current, names)
 
 
 def library_folder(path: str, folders: Sequence[str]) -> str:
@@ -149,7 +148,9 @@ class Viewer(QDialog):
         faces_for: ``photo_id → faces``; runs in the loading worker.
         name_face: ``(face_id, name) → None``, called when the user names a face (the caller runs it
             in a worker and then calls :meth:`show_current` to redraw).
-        ask: asks the user for a name (a dialog by default; tests pass an answer).
+        ask: ``(parent, current name, known names) → name or None``: asks who a face is (the name
+            dialog by default; tests pass an answer).
+        person_names: the names the name dialog completes (the library's people).
         names: place and tag names in the UI's language (the stored names are English).
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), shown when its file
             cannot be opened.
@@ -164,7 +165,8 @@ class Viewer(QDialog):
         start: StartJob | None = None,
         faces_for: Callable[[str], list[Face]] | None = None,
         name_face: Callable[[str, str], None] | None = None,
-        ask: Callable[[QWidget], str | None] = ask_name,
+        ask: Callable[[QWidget, str, Sequence[str]], str | None] = ask_name,
+        person_names: Callable[[], Sequence[str]] = lambda: (),
         names: Names | None = None,
         thumbnail: Callable[[Photo], Path | None] | None = None,
         folder_of: Callable[[str], str] = lambda path: str(Path(path).parent),
@@ -178,6 +180,7 @@ class Viewer(QDialog):
         self.faces_for = faces_for
         self.name_face = name_face
         self.ask = ask
+        self.person_names = person_names
         self.faces: list[Face] = []
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -325,7 +328,7 @@ class Viewer(QDialog):
         if face is None or self.name_face is None:
             super().mousePressEvent(event)
             return
-        name = self.ask(self)
+        name = self.ask(self, face.person_name or "", self.person_names())
         if name:
             self.name_face(face.id, name)
 

@@ -34,197 +34,214 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="123"/>
+        <location filename="../../album/gui/people_view.py" line="218"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="126"/>
+        <location filename="../../album/gui/people_view.py" line="221"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="147"/>
-        <source>distance from this person&apos;s average face: {d}</source>
-        <translation>与此人平均人脸的距离：{d}</translation>
+        <location filename="../../album/gui/people_view.py" line="242"/>
+        <source>distance from this person&apos;s typical face: {d}</source>
+        <translation>与此人典型人脸的距离：{d}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="73"/>
+        <location filename="../../album/gui/main_window.py" line="105"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="73"/>
+        <location filename="../../album/gui/main_window.py" line="105"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="81"/>
+        <location filename="../../album/gui/main_window.py" line="113"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="102"/>
+        <location filename="../../album/gui/main_window.py" line="134"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="106"/>
-        <location filename="../../album/gui/main_window.py" line="266"/>
+        <location filename="../../album/gui/main_window.py" line="138"/>
+        <location filename="../../album/gui/main_window.py" line="305"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="109"/>
+        <location filename="../../album/gui/main_window.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="127"/>
+        <location filename="../../album/gui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="128"/>
+        <location filename="../../album/gui/main_window.py" line="160"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="129"/>
+        <location filename="../../album/gui/main_window.py" line="161"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="130"/>
+        <location filename="../../album/gui/main_window.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="131"/>
+        <location filename="../../album/gui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="132"/>
+        <location filename="../../album/gui/main_window.py" line="171"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="163"/>
+        <location filename="../../album/gui/main_window.py" line="202"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="147"/>
+        <location filename="../../album/gui/main_window.py" line="186"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="177"/>
-        <location filename="../../album/gui/main_window.py" line="193"/>
+        <location filename="../../album/gui/main_window.py" line="216"/>
+        <location filename="../../album/gui/main_window.py" line="232"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="182"/>
+        <location filename="../../album/gui/main_window.py" line="221"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="192"/>
+        <location filename="../../album/gui/main_window.py" line="231"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="194"/>
+        <location filename="../../album/gui/main_window.py" line="233"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="195"/>
+        <location filename="../../album/gui/main_window.py" line="234"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="187"/>
+        <location filename="../../album/gui/main_window.py" line="226"/>
         <source>Paused after {done} of {total} photos</source>
         <translation>已暂停：已处理 {done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="183"/>
+        <location filename="../../album/gui/main_window.py" line="163"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="164"/>
+        <location filename="../../album/gui/main_window.py" line="404"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="166"/>
+        <location filename="../../album/gui/main_window.py" line="407"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="222"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="197"/>
+        <location filename="../../album/gui/main_window.py" line="236"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="204"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
         <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="215"/>
+        <location filename="../../album/gui/main_window.py" line="254"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="215"/>
+        <location filename="../../album/gui/main_window.py" line="254"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="216"/>
+        <location filename="../../album/gui/main_window.py" line="255"/>
         <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="220"/>
+        <location filename="../../album/gui/main_window.py" line="259"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="220"/>
+        <location filename="../../album/gui/main_window.py" line="259"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="226"/>
+        <location filename="../../album/gui/main_window.py" line="265"/>
         <source>⚠ {count} problems</source>
         <translation>⚠ {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="230"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
         <source>⚠ {count} photos kept: folder offline?</source>
         <translation>⚠ 保留了 {count} 张照片：文件夹离线？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="240"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="241"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="242"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="244"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="287"/>
         <source>{count} photos of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -233,164 +250,243 @@ If they are really gone, remove them from the library? Their faces and names are
 如果它们确实已被删除，要从图库中移除吗？它们的人脸和名字会保留 30 天，以防照片回来。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="260"/>
+        <location filename="../../album/gui/main_window.py" line="299"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="266"/>
+        <location filename="../../album/gui/main_window.py" line="305"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="308"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="312"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="312"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="334"/>
         <source>{count} photos</source>
         <translation>{count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="334"/>
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="297"/>
+        <location filename="../../album/gui/main_window.py" line="336"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="331"/>
+        <location filename="../../album/gui/main_window.py" line="371"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="332"/>
+        <location filename="../../album/gui/main_window.py" line="372"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="333"/>
+        <location filename="../../album/gui/main_window.py" line="373"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="334"/>
+        <location filename="../../album/gui/main_window.py" line="374"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="367"/>
+        <location filename="../../album/gui/main_window.py" line="403"/>
+        <source>&amp;Undo {edit}</source>
+        <translation>撤销{edit}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="406"/>
+        <source>&amp;Redo {edit}</source>
+        <translation>重做{edit}(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="418"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="419"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="397"/>
+        <location filename="../../album/gui/main_window.py" line="448"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="417"/>
+        <location filename="../../album/gui/main_window.py" line="468"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="419"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="424"/>
+        <location filename="../../album/gui/main_window.py" line="475"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="427"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="439"/>
+        <location filename="../../album/gui/main_window.py" line="490"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="441"/>
+        <location filename="../../album/gui/main_window.py" line="492"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="442"/>
+        <location filename="../../album/gui/main_window.py" line="493"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
 </context>
 <context>
-    <name>PeopleView</name>
+    <name>NameDialog</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="65"/>
-        <source>{name}
-{count} photos</source>
-        <translation>{name}
-{count} 张照片</translation>
+        <location filename="../../album/gui/name_dialog.py" line="28"/>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="65"/>
+        <location filename="../../album/gui/name_dialog.py" line="40"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="53"/>
+        <location filename="../../album/gui/people_view.py" line="132"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/people_view.py" line="133"/>
+        <source>{name}
+%Ln photo(s)</source>
+        <translation>
+            <numerusform>{name}
+%Ln 张照片</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="88"/>
+        <location filename="../../album/gui/people_view.py" line="167"/>
         <source>Name…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="89"/>
+        <location filename="../../album/gui/people_view.py" line="168"/>
         <source>Show Faces…</source>
         <translation>查看人脸…</translation>
     </message>
-    <message>
-        <location filename="../../album/gui/people_view.py" line="91"/>
-        <source>Merge {count} people</source>
-        <translation>合并 {count} 个人物</translation>
+    <message numerus="yes">
+        <location filename="../../album/gui/people_view.py" line="169"/>
+        <source>Merge %n People…</source>
+        <translation>
+            <numerusform>合并 %n 个人…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="93"/>
-        <source>This is me</source>
+        <location filename="../../album/gui/people_view.py" line="39"/>
+        <location filename="../../album/gui/people_view.py" line="170"/>
+        <source>This Is Me</source>
         <translation>这是我</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="94"/>
+        <location filename="../../album/gui/people_view.py" line="35"/>
+        <source>Name Face</source>
+        <translation>命名人脸</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="36"/>
+        <location filename="../../album/gui/people_view.py" line="56"/>
+        <source>Merge People</source>
+        <translation>合并人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="38"/>
+        <source>Not This Person</source>
+        <translation>不是此人</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="40"/>
+        <source>Move Faces</source>
+        <translation>移动人脸</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/people_view.py" line="57"/>
+        <source>Merge %n people into “{name}”?</source>
+        <translation>
+            <numerusform>将 %n 个人合并为“{name}”？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="59"/>
+        <source>Their faces will all be one person.</source>
+        <translation>他们的所有人脸将归为同一个人。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="62"/>
+        <source>These names will no longer be used: {names}.</source>
+        <translation>以下名字将不再使用：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="64"/>
+        <source>You can undo this with Edit ▸ Undo.</source>
+        <translation>可以用“编辑 ▸ 撤销”撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="67"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="182"/>
+        <source>Rename Person</source>
+        <translation>重命名人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="34"/>
+        <location filename="../../album/gui/people_view.py" line="182"/>
+        <source>Name Person</source>
+        <translation>命名人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="37"/>
+        <location filename="../../album/gui/people_view.py" line="171"/>
         <source>Hide</source>
         <translation>隐藏</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/people_view.py" line="98"/>
-        <source>Name this person</source>
-        <translation>为此人命名</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/people_view.py" line="98"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
     </message>
 </context>
 <context>
@@ -693,27 +789,22 @@ Licence: {licence}</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="122"/>
-        <source>Who is this?</source>
+        <location filename="../../album/gui/viewer.py" line="123"/>
+        <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="123"/>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="214"/>
+        <location filename="../../album/gui/viewer.py" line="217"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="255"/>
+        <location filename="../../album/gui/viewer.py" line="258"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="260"/>
+        <location filename="../../album/gui/viewer.py" line="263"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>

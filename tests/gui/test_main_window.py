@@ -148,7 +148,7 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     library = win.library
     faces = library.faces_in_photo(win.model.hits[0].photo.id)
     assert len(faces) == 2
-    viewer = win.make_viewer(0, ask=lambda _parent: "Barack")
+    viewer = win.make_viewer(0, ask=lambda _parent, _current, _names: "Barack")
     qtbot.addWidget(viewer)
     viewer.show()
     qtbot.waitUntil(lambda: not viewer._pixmap.isNull() and len(viewer.faces) == 2, timeout=10_000)
@@ -165,6 +165,12 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     qtbot.waitUntil(lambda: any(f.person_name == "Barack" for f in viewer.faces), timeout=10_000)
     named = library.faces_in_photo(win.model.hits[0].photo.id)
     assert [f.person_name for f in named if f.id == faces[0].id] == ["Barack"]
+    # clicked again: the dialog starts with the face's name and completes the library's names
+    asked = []
+    viewer.ask = lambda _parent, current, names: asked.append((current, list(names))) or None
+    qtbot.waitUntil(lambda: [k.name for k in win.controller.known_people] == ["Barack"], timeout=10_000)
+    qtbot.mouseClick(viewer, Qt.MouseButton.LeftButton, pos=viewer.image.mapTo(viewer, centre))
+    assert asked == [("Barack", ["Barack"])]
     viewer.done(0)
     win.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
 
@@ -37,14 +38,34 @@ def test_merge_then_remove_the_faces_that_are_not_them(qtbot, tmp_path: Path, al
     assert nicole and hugo and nicole != hugo
     qtbot.waitUntil(lambda: {nicole, hugo} <= {p.id for p in win.people_view.people}, timeout=10_000)
 
-    # merge, as from the People view's context menu on the two selected people
-    menu = win.people_view.context_menu([nicole, hugo])
+    # naming Nicole keeps her selected, wherever the new order puts her
+    people = win.people_view
+    people.ask_name = lambda _parent, _title, _current, _names: "Nicole"
+    people.setCurrentRow([p.id for p in people.people].index(nicole))
+    people.context_menu([nicole]).actions()[0].trigger()
+    qtbot.waitUntil(lambda: any(p.name == "Nicole" for p in people.people), timeout=10_000)
+    assert people.selected_ids() == [nicole]
+
+    # merge, as from the People view's context menu on the two selected people: asked first, then undone
+    asked = []
+    people.confirm = lambda _parent, target, others: asked.append((target.id, [o.id for o in others])) or True
+    menu = people.context_menu([hugo, nicole])
     next(a for a in menu.actions() if a.text().startswith("Merge 2")).trigger()
-    qtbot.waitUntil(lambda: hugo not in {p.id for p in win.people_view.people}, timeout=10_000)
+    qtbot.waitUntil(lambda: hugo not in {p.id for p in people.people}, timeout=10_000)
+    assert asked == [(nicole, [hugo])]  # the named person is kept
     assert {largest_face_person(library, folder / p.name) for p in chavez} == {nicole}
+    assert win.undo_action.isEnabled() and win.undo_action.text() == "&Undo Merge People"
+    win.activateWindow()
+    people.setFocus()
+    qtbot.keyClick(people, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z, from the people grid
+    qtbot.waitUntil(lambda: hugo in {p.id for p in people.people}, timeout=10_000)
+    assert {largest_face_person(library, folder / p.name) for p in chavez} == {hugo}
+    assert win.redo_action.text() == "&Redo Merge People" and win.undo_action.text() == "&Undo Name Person"
+    win.redo_action.trigger()
+    qtbot.waitUntil(lambda: hugo not in {p.id for p in people.people}, timeout=10_000)
 
     # "Show Faces…": Chavez's three faces look least like the rest and come first
-    next(a for a in win.people_view.context_menu([nicole]).actions() if a.text() == "Show Faces…").trigger()
+    next(a for a in people.context_menu([nicole]).actions() if a.text() == "Show Faces…").trigger()
     review = win.face_review
     merged_faces = next(p.face_count for p in library.people() if p.id == nicole)
     qtbot.waitUntil(lambda: review.faces.count() == merged_faces, timeout=10_000)
@@ -56,6 +77,12 @@ def test_merge_then_remove_the_faces_that_are_not_them(qtbot, tmp_path: Path, al
         item.setSelected(True)
     review.reject_button.click()
     qtbot.waitUntil(lambda: review.faces.count() == merged_faces - 3, timeout=10_000)
-    assert all(largest_face_person(library, folder / p.name) != nicole for p in chavez)
+    # the faces are back in People at once, together, as someone to name: no index run in between
+    again = {largest_face_person(library, folder / p.name) for p in chavez}
+    assert len(again) == 1 and None not in again and nicole not in again
+    (back,) = again
+    qtbot.waitUntil(lambda: back in {p.id for p in people.people}, timeout=10_000)
+    assert [(p.name, p.photo_count) for p in people.people if p.id == back] == [(None, 3)]
+    assert win.undo_action.text() == "&Undo Not This Person"
     review.close()
     win.close()

@@ -40,13 +40,14 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path
     before = QLocale()
     translators = install_translators(qapp, "zh_CN")
     try:
-        assert len(translators) == 2  # album's strings and Qt's own dialogs
+        assert len(translators) == 3  # English plurals under album's Chinese, and Qt's own dialogs
         window = MainWindow(Paths.from_env())
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.library is not None, timeout=30_000)
         menus = [action.text() for action in window.menuBar().actions()]
-        assert menus == ["文件(&F)", "帮助(&H)"]
+        assert menus == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
+        assert (window.undo_action.text(), window.undo_action.isEnabled()) == ("撤销(&U)", False)  # nothing to undo yet
         assert [window.sidebar.item(i).text() for i in range(2)] == ["照片", "人物"]
         assert "拖到这里" in window.welcome.text()
         chips = [label for _k, _v, label in chips_of(window.library.parse("2023年夏天"))]

@@ -165,6 +165,10 @@ class FaceStore:
     def faces_of_photo(self, photo_id: str) -> list[FaceRow]:
         return self._faces(f"photo_id = {sql_string(photo_id)}")
 
+    def free_faces(self) -> list[FaceRow]:
+        """The faces on no person (waiting for a clustering pass, or taken off one by the user)."""
+        return self._faces("person_id IS NULL")
+
     def recognised_faces(self) -> list[FaceRow]:
         """The faces that are on a person."""
         return self._faces("person_id IS NOT NULL")
@@ -189,6 +193,12 @@ class FaceStore:
 
     def recognised_embeddings(self) -> tuple[list[FaceRow], np.ndarray]:
         return self._embeddings("person_id IS NOT NULL")
+
+    def embeddings_of(self, face_ids: Sequence[str]) -> tuple[list[FaceRow], np.ndarray]:
+        if not face_ids:
+            return [], np.zeros((0, self.dim), dtype=np.float32)
+        parts = [self._embeddings(in_clause("id", chunk)) for chunk in chunks(face_ids)]
+        return [r for rows, _m in parts for r in rows], np.concatenate([m for _r, m in parts])
 
     def person_embeddings(self, person_id: str) -> tuple[list[FaceRow], np.ndarray]:
         return self._embeddings(f"person_id = {sql_string(person_id)}")
@@ -254,6 +264,17 @@ class FaceStore:
             self.people.add(pa.Table.from_pylist(rows, schema=PEOPLE_SCHEMA))
         return ids
 
+    @writes
+    def insert_people(self, rows: Sequence[PersonRow]) -> None:
+        """Put people back with their ids (undoing a merge brings its sources back)."""
+        data = [{"id": r.id, "name": r.name, "hidden": r.hidden, "is_me": r.is_me, "created_at": datetime.now()}
+                for r in rows]  # fmt: skip
+        if data:
+            self.people.add(pa.Table.from_pylist(data, schema=PEOPLE_SCHEMA))
+
+    def set_person_row(self, row: PersonRow) -> None:
+        self._update_person(row.id, {"name": row.name, "hidden": row.hidden, "is_me": row.is_me})
+
     def person_rows(self) -> list[PersonRow]:
         rows = self.people.search().select(["id", "name", "hidden", "is_me"]).limit(None).to_list()
         return [PersonRow(r["id"], r["name"], bool(r["hidden"]), bool(r["is_me"])) for r in rows]
@@ -284,6 +305,12 @@ class FaceStore:
         if rows:
             data = pa.Table.from_pylist(rows, schema=REJECTIONS_SCHEMA)
             self.rejections.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(data)
+
+    @writes
+    def unreject(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Forget "face F is not person P" for every (F, P) (an undone correction)."""
+        for chunk in chunks([f"{f}:{p}" for f, p in pairs]):
+            self.rejections.delete(in_clause("id", chunk))
 
     def rejected(self) -> set[tuple[str, str]]:
         return {(r["face_id"], r["person_id"]) for r in self.rejections.search().limit(None).to_list()}

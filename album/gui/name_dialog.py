@@ -1,0 +1,53 @@
+"""The one dialog that asks who a person or a face is: pre-filled, completing the names the library knows.
+
+Used by the people view (Name…) and the viewer (a click on a face), so both complete the same names and
+a typo does not start a second "Keanu".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+MIN_WIDTH = 380  # wide enough for the title in English and Chinese (a narrow one was cut to "Name … erson")
+
+
+class NameDialog(QDialog):
+    """Asks for a person's name; ``edit`` starts with ``current`` selected and completes ``names``."""
+
+    def __init__(
+        self, title: str, current: str = "", names: Sequence[str] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(MIN_WIDTH)
+        self.edit = QLineEdit(current)
+        self.edit.selectAll()
+        self.edit.setPlaceholderText(self.tr("Name"))
+        self.completer = QCompleter(sorted(set(names), key=str.casefold), self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "kid" finds "Nicole Kidman"
+        self.edit.setCompleter(self.completer)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok.setEnabled(bool(current.strip()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Name:")))
+        layout.addWidget(self.edit)
+        layout.addWidget(self.buttons)
+
+    def name(self) -> str:
+        return self.edit.text().strip()
+
+
+def ask_person_name(parent: QWidget, title: str, current: str = "", names: Sequence[str] = ()) -> str | None:
+    """The name the user typed, or None if they cancelled (or left it as it was)."""
+    dialog = NameDialog(title, current, names, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name() or dialog.name() == current.strip():
+        return None
+    return dialog.name()
