@@ -12,15 +12,22 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 def install_translators(app: QCoreApplication, language: str = "") -> list[QTranslator]:
     """Translate the app into ``language`` ("zh_CN", "en", or "" for the system's); returns the translators.
 
-    English is the source language, so it needs no file; a language without a translation stays English.
+    English is the source language; its file holds only plural forms ("1 photo", "2 photos" for the
+    source's "%n photo(s)") and is installed first, under every other language, so a language without a
+    translation of its own still reads as proper English.
     """
     locale = QLocale(language) if language else QLocale.system()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
-    for name, folder in (("album", str(TRANSLATIONS_DIR)), ("qtbase", qt_dir)):
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    wanted = [(english, "album", str(TRANSLATIONS_DIR))]
+    if locale.language() != QLocale.Language.English:
+        wanted.append((locale, "album", str(TRANSLATIONS_DIR)))
+    wanted.append((locale, "qtbase", qt_dir))
+    for language_locale, name, folder in wanted:
         translator = QTranslator(app)  # parented to the app: lives as long as it
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
+        if translator.load(language_locale, name, "_", folder):
+            app.installTranslator(translator)  # the last installed is asked first
             installed.append(translator)
     QLocale.setDefault(locale)  # month names, dates and numbers in the same language
     return installed

@@ -62,8 +62,8 @@ class PeopleView(QListWidget):
         self.clear()
         self.people = people
         for person in people:
-            label = self.tr("{name}\n{count} photos").format(name=person.name or self.tr("Unnamed"),
-                                                              count=person.photo_count)  # fmt: skip
+            name = person.name or self.tr("Unnamed")
+            label = self.tr("{name}\n%Ln photo(s)", "", person.photo_count).format(name=name)
             item = QListWidgetItem(label)
             image = QImage.fromData(person.cover_thumb or b"")
             if not image.isNull():
