@@ -273,9 +273,13 @@ class MainWindow(QMainWindow):
                            "read").format(added=n(report.added), updated=n(report.updated),
                                           removed=n(report.removed), failed=n(report.failed))  # fmt: skip
         features = {"clip": self.tr("semantic search off"), "faces": self.tr("people off")}
+        kinds = [unavailable.split(":")[0] for unavailable in report.unavailable]
+        for kind in kinds:
+            summary += " · " + features.get(kind, kind)
         for unavailable in report.unavailable:
-            summary += " · " + features.get(unavailable.split(":")[0], unavailable.split(":")[0])
-        self.say(summary, "\n".join(report.unavailable), transient=True)  # the grid shows the photos
+            log.info("not used in this import: %s", unavailable)  # the core's details, in English
+        why = self.tr("Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.")
+        self.say(summary, why if kinds else "", transient=True)  # the grid shows the photos
         if report.failed:
             self.errors_button.setText(self.tr("⚠ %Ln problem(s)", "", report.failed))
             self.errors_button.show()

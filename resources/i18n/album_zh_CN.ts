@@ -68,7 +68,7 @@ Details were saved to {log}.</source>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="138"/>
-        <location filename="../../album/gui/main_window.py" line="320"/>
+        <location filename="../../album/gui/main_window.py" line="324"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -171,47 +171,47 @@ Details were saved to {log}.</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="294"/>
+        <location filename="../../album/gui/main_window.py" line="298"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="299"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="300"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="298"/>
+        <location filename="../../album/gui/main_window.py" line="302"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="314"/>
+        <location filename="../../album/gui/main_window.py" line="318"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="320"/>
+        <location filename="../../album/gui/main_window.py" line="324"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="323"/>
+        <location filename="../../album/gui/main_window.py" line="327"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="327"/>
+        <location filename="../../album/gui/main_window.py" line="331"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="327"/>
+        <location filename="../../album/gui/main_window.py" line="331"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
@@ -241,22 +241,27 @@ Details were saved to {log}.</source>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="281"/>
+        <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
+        <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="302"/>
+        <location filename="../../album/gui/main_window.py" line="306"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -267,69 +272,69 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="352"/>
+        <location filename="../../album/gui/main_window.py" line="356"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="354"/>
+        <location filename="../../album/gui/main_window.py" line="358"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="388"/>
+        <location filename="../../album/gui/main_window.py" line="392"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="389"/>
+        <location filename="../../album/gui/main_window.py" line="393"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="390"/>
+        <location filename="../../album/gui/main_window.py" line="394"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="391"/>
+        <location filename="../../album/gui/main_window.py" line="395"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="424"/>
+        <location filename="../../album/gui/main_window.py" line="428"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="425"/>
+        <location filename="../../album/gui/main_window.py" line="429"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="454"/>
+        <location filename="../../album/gui/main_window.py" line="458"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="474"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="480"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="481"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="484"/>
+        <location filename="../../album/gui/main_window.py" line="488"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
