@@ -45,7 +45,7 @@ def taken_text(photo: Photo, long: bool = True) -> str:
         return translate("Texts", "unknown")
     when = moment_text(photo.taken_at, photo.tz_offset_min, long)
     if photo.date_source == "file_mtime":
-        return translate("Texts", "{when} (the file's date: the photo records none)").format(when=when)
+        return translate("Texts", "{when} (the file's date: the photo has none of its own)").format(when=when)
     return when
 
 

@@ -29,7 +29,8 @@ class Welcome(QWidget):
         self.setObjectName("welcome")
         self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.title.setObjectName("welcome-title")
-        self.hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.hint = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"),
+                           alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)  # fmt: skip
         self.hint.setObjectName("welcome-hint")
         self.import_button = QPushButton(self.tr("Import Folder…"))
         self.import_button.setObjectName("welcome-import")
@@ -37,6 +38,10 @@ class Welcome(QWidget):
         self.setStyleSheet("#welcome-title { font-size: 22px; color: #333; }"
                            "#welcome-hint { font-size: 15px; color: #666; }"
                            "#welcome-import { font-size: 15px; padding: 6px 18px; }")  # fmt: skip
+        for hidden_while_opening in (self.hint, self.import_button):  # the title stays put between states
+            policy = hidden_while_opening.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            hidden_while_opening.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.addStretch(2)  # a little above the middle, where the eye rests
         layout.addWidget(self.title)
@@ -51,17 +56,15 @@ class Welcome(QWidget):
     def show_opening(self) -> None:
         self.state = "opening"
         self.title.setText(self.tr("Opening your library…"))
-        self.hint.setText("")
         self.hint.hide()
         self.import_button.hide()
 
     def show_empty(self) -> None:
         self.state = "empty"
         self.title.setText(self.tr("No photos yet"))
-        self.hint.setText(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
         self.hint.show()
         self.import_button.show()
 
     def text(self) -> str:
         """What the page says (for tests and screenshots)."""
-        return "\n".join(t for t in (self.title.text(), self.hint.text()) if t)
+        return "\n".join(w.text() for w in (self.title, self.hint) if not w.isHidden())

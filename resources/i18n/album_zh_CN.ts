@@ -652,7 +652,7 @@ Licence: {licence}</source>
     </message>
     <message>
         <location filename="../../album/gui/texts.py" line="48"/>
-        <source>{when} (the file&apos;s date: the photo records none)</source>
+        <source>{when} (the file&apos;s date: the photo has none of its own)</source>
         <translation>{when}（文件日期：照片本身没有记录拍摄时间）</translation>
     </message>
     <message>
@@ -802,22 +802,22 @@ Licence: {licence}</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../album/gui/welcome.py" line="34"/>
+        <location filename="../../album/gui/welcome.py" line="35"/>
         <source>Import Folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="53"/>
+        <location filename="../../album/gui/welcome.py" line="58"/>
         <source>Opening your library…</source>
         <translation>正在打开你的相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="60"/>
+        <location filename="../../album/gui/welcome.py" line="64"/>
         <source>No photos yet</source>
         <translation>还没有照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="61"/>
+        <location filename="../../album/gui/welcome.py" line="32"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
