@@ -85,12 +85,12 @@ MODEL_NOTES = frozenset({  # the core's English notes and licences of models (re
 
 
 def model_note(note: str) -> str:
-    """A model's note or licence (the core's English) in the UI's language; a text this table does not
-    know yet stays as the core wrote it. Licences joined with "; " (a face pair) are said part by part."""
-    if note in MODEL_NOTES:
-        return translate("Texts", note)
-    if "; " in note:
-        return "; ".join(model_note(part) for part in note.split("; "))
+    """A model's note or licence (the core's English) in the UI's language. The known texts are said
+    wherever they occur (a face pair's licence joins its models' with "; "); the rest stays as the
+    core wrote it."""
+    for known in sorted(MODEL_NOTES, key=len, reverse=True):  # longest first: no part of a longer one
+        if known in note:
+            note = note.replace(known, translate("Texts", known))
     return note
 
 

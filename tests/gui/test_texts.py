@@ -90,8 +90,10 @@ def test_the_time_left_is_said_only_when_it_means_something(qtbot, open_window: 
 def test_models_are_described_in_the_ui_language(language: str) -> None:
     translated = model_note("added by hand")
     assert translated == {"en": "added by hand", "zh_CN": "手动添加"}[language]
-    licence = model_note("code Apache-2.0; trained on MS-Celeb-1M (research terms); MIT (LAION)")
-    assert licence.endswith("; MIT (LAION)")  # a part it does not know stays as the core wrote it
+    pair = "code Apache-2.0; trained on MS-Celeb-1M (research terms); insightface model zoo: non-commercial research use only"
+    said = {"en": pair, "zh_CN": "代码为 Apache-2.0；用 MS-Celeb-1M 训练（研究用途条款）; insightface 模型库：仅限非商业研究用途"}
+    assert model_note(pair) == said[language]  # a face pair's licences, joined by the core with "; "
+    assert model_note("MIT (LAION); something new") == "MIT (LAION); something new"  # unknown: as written
     assert model_note("something new") == "something new"
 
 
