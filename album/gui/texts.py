@@ -71,7 +71,7 @@ def time_left_text(seconds: float | None) -> str:
     return translate("Texts", "about {duration} left").format(duration=duration_text(seconds))
 
 
-MODEL_NOTES = frozenset({  # the core's English notes and licences of models (registry.py, faces.py)
+_NOTES = (  # the core's English notes and licences of models (registry.py, faces.py)
     QT_TRANSLATE_NOOP("Texts", "added by hand"),
     QT_TRANSLATE_NOOP("Texts", "see the model's folder"),
     QT_TRANSLATE_NOOP("Texts", "default: English, Chinese and ~100 more languages; ViT-B/32 image cost"),
@@ -81,14 +81,15 @@ MODEL_NOTES = frozenset({  # the core's English notes and licences of models (re
     QT_TRANSLATE_NOOP("Texts", "detector + recogniser"),
     QT_TRANSLATE_NOOP("Texts", "code Apache-2.0; trained on MS-Celeb-1M (research terms)"),
     QT_TRANSLATE_NOOP("Texts", "insightface model zoo: non-commercial research use only"),
-})  # fmt: skip
+)  # fmt: skip
+MODEL_NOTES: tuple[str, ...] = tuple(sorted((str(n) for n in _NOTES), key=len, reverse=True))  # longest first
 
 
 def model_note(note: str) -> str:
     """A model's note or licence (the core's English) in the UI's language. The known texts are said
     wherever they occur (a face pair's licence joins its models' with "; "); the rest stays as the
     core wrote it."""
-    for known in sorted(MODEL_NOTES, key=len, reverse=True):  # longest first: no part of a longer one
+    for known in MODEL_NOTES:  # longest first: a shorter one is never a part of a longer one said
         if known in note:
             note = note.replace(known, translate("Texts", known))
     return note
