@@ -43,3 +43,16 @@ def language(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
     for translator in translators:
         qapp.removeTranslator(translator)
     QLocale.setDefault(before)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp) -> None:  # type: ignore[no-untyped-def]
+    """What the app installs at start (``album.gui.app.main``): album's English plural forms ("1 photo",
+    "5 photos" for the source's "%Ln photo(s)"); the tests' locale stays as it was."""
+    from PySide6.QtCore import QLocale
+
+    from album.gui.i18n import install_translators
+
+    before = QLocale()
+    install_translators(qapp, "en")
+    QLocale.setDefault(before)
