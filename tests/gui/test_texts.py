@@ -116,7 +116,7 @@ def test_folder_dialogs_open_in_pictures(qtbot, window: MainWindow, tmp_path: Pa
         dialog.reject()
 
     QTimer.singleShot(20, answer)
-    window._choose_folder()
+    window.welcome.import_button.click()  # the empty library's button: the same dialog as File ▸ Import Folder…
     settings = window.open_settings()
     assert settings is not None
     QTimer.singleShot(20, answer)
