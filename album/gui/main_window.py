@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 
 from album import __version__
 from album.core.library import IndexProgress, IndexReport, KeptFolder, Library, Paths, Query, Settings
-from album.core.records import FileError, SearchHit, SearchResult
+from album.core.records import FileError, Photo, SearchHit, SearchResult
+from album.gui import first_page
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.people_view import FaceReview, PeopleView
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
@@ -102,7 +103,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
-        self.model = PhotoModel(self.controller.thumbnail, self._why)
+        self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
+        self._browse_hits: list[SearchHit] | None = None  # the browse view's latest answer, kept at exit
+        self.model = PhotoModel(self._thumbnail, self._why)
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
         self._photo_actions()
@@ -164,14 +167,33 @@ class MainWindow(QMainWindow):
         help_menu.addAction(_action(self.tr("&About album"), self, "", self._about))
 
     def _show_start_state(self) -> None:
-        """What the first frame shows, decided from one cheap fact (does a library exist on disk?): a
-        returning user sees the library opening, never the invitation to drop a first folder; a first
-        run sees the empty library at once, laid out as it stays until photos arrive."""
+        """What the first frame shows, decided from cheap facts (does a library exist on disk? was its first
+        page kept at the last exit?): a returning user sees their photos as they left them (or the library
+        opening), never the invitation to drop a first folder; a first run sees the empty library at once,
+        laid out as it stays until photos arrive."""
         self.grid.hide()
-        if self.paths.db_dir.exists():
-            self.welcome.show_opening()
-        else:
+        if not self.paths.db_dir.exists():
             self.welcome.show_empty()
+            return
+        page = first_page.load(self.paths)
+        if page is None or not page.hits:
+            self.welcome.show_opening()
+            return
+        self._kept_thumbnails = page.thumbnails
+        self.model.set_hits(page.hits)  # replaced by the library's own answer once it opens
+        self.welcome.hide()
+        self.grid.show()
+        self.result_label.setText(self.tr("%Ln photo(s)", "", page.count))
+
+    def _thumbnail(self, photo: Photo) -> Path | None:
+        if self.controller.library is None:
+            return self._kept_thumbnails.get(photo.id)
+        return self.controller.thumbnail(photo)
+
+    def _remember_browse_view(self, result: SearchResult) -> None:
+        """Keep the browse view's answer (no query, date order): its first page is kept at exit."""
+        if self.controller.query == Query() and all(h.score is None for h in result.hits[:1]):
+            self._browse_hits = result.hits
 
     def _connect(self) -> None:
         """Widgets ask the controller; the controller's signals update the widgets."""
@@ -191,6 +213,7 @@ class MainWindow(QMainWindow):
         c.progress.connect(self._show_progress)
         c.index_finished.connect(self._index_done)
         c.results.connect(self._show_results)
+        c.results.connect(self._remember_browse_view)
         c.people_changed.connect(self._show_people)
         c.people_edited.connect(self._people_edited)
         c.errors_listed.connect(self._show_errors)
@@ -490,7 +513,12 @@ class MainWindow(QMainWindow):
 
     # -- shutdown -------------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
-        """Stop background work cleanly; what was indexed is kept and the next start resumes."""
+        """Stop background work cleanly; what was indexed is kept and the next start resumes. The browse
+        view's first page is kept for the next start to paint at once."""
+        hits = self._browse_hits
+        if hits is not None and self.controller.library is not None:
+            page = hits[: first_page.PAGE_SIZE]
+            first_page.save(self.paths, hits, {h.photo.id: self.controller.thumbnail(h.photo) for h in page})
         self.controller.shutdown()
         self.model.shutdown()
         super().closeEvent(event)
