@@ -184,7 +184,7 @@ def main() -> None:
     again.resize(1300, 850)
     again.show()
     app.processEvents()
-    again.grab().save(str(out / f"13-returning-first-frame{tag}.png"))  # the library still opening
+    again.grab().save(str(out / f"13-returning-first-frame{tag}.png"))  # the kept first page, library opening
     wait_for(lambda: again.model.rowCount() > 0)
     settle(1500)
     again.grab().save(str(out / f"14-returning-opened{tag}.png"))
