@@ -34,6 +34,7 @@ def build_home(home: Path) -> Path:
         os.symlink(SHARED / "models" / "faces" / name, models / "faces" / name)
     photos = home / "Pictures"
     tinyclip.write_photos(photos / "shapes", per_class=3)
+    write_photo(photos / "scans" / "scan.jpg")  # no EXIF: dated by its file
     for i, person in enumerate(("Nicole_Kidman", "Hugo_Chavez", "Vladimir_Putin", "Gerry_Adams")):
         for j, src in enumerate(sorted((SHARED / "faces" / "people" / person).iterdir())[:6]):
             exif = Exif(taken=datetime(2019 + j % 5, 1 + (i * 3 + j) % 12, 10), lat=38.72 + i, lon=-9.14 - j)
@@ -51,9 +52,9 @@ def main() -> None:
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
     photos = build_home(home)
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget, QToolTip
 
     from album.core.library import Paths
     from album.gui.i18n import install_translators
@@ -66,6 +67,8 @@ def main() -> None:
     window = MainWindow(Paths.from_env())
     window.resize(1300, 850)
     window.show()
+    app.processEvents()
+    window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
     def wait_for(condition, seconds: float = 180) -> None:  # type: ignore[no-untyped-def]
         loop = QEventLoop()
@@ -86,6 +89,8 @@ def main() -> None:
     window.grab().save(str(out / f"0-welcome{tag}.png"))
     window.import_paths([str(photos)])
     wait_for(lambda: window.controller.last_report is not None)
+    settle(300)
+    window.grab().save(str(out / f"0b-import-done{tag}.png"))  # "Done: N photos" (it clears after 8 s)
     for person, name in zip(window.library.people(), ("Anna", "Ben"), strict=False):
         window.controller.name_person(person.id, name)  # as a user would in the people view
     wait_for(lambda: {"Anna", "Ben"} <= {p.name for p in window.people_view.people})
@@ -108,6 +113,23 @@ def main() -> None:
     settle(1500)
     viewer.grab().save(str(out / f"4-viewer{tag}.png"))
     viewer.done(0)
+    window.search_bar.edit.clear()
+    window.search_bar.edit.returnPressed.emit()
+    settle(1500)
+    scan = next(i for i, hit in enumerate(window.model.hits) if hit.photo.path.endswith("scan.jpg"))
+    viewer = window.make_viewer(scan)
+    viewer.show()
+    settle(1500)
+    viewer.grab().save(str(out / f"4b-viewer-file-date{tag}.png"))
+    viewer.done(0)
+    window.grid.scrollTo(window.model.index(0), QAbstractItemView.ScrollHint.PositionAtTop)
+    settle(500)
+    tile = window.grid.visualRect(window.model.index(0)).center()
+    tip = window.model.data(window.model.index(0), Qt.ItemDataRole.ToolTipRole)
+    QToolTip.showText(window.grid.viewport().mapToGlobal(tile), tip, window.grid)
+    settle(800)
+    app.primaryScreen().grabWindow(0).copy(window.geometry()).save(str(out / f"4c-tooltip{tag}.png"))
+    QToolTip.hideText()
     window.sidebar.setCurrentRow(1)
     settle(1500)
     window.grab().save(str(out / f"5-people{tag}.png"))
@@ -123,6 +145,9 @@ def main() -> None:
     settings.findChild(QTabWidget).setCurrentIndex(1)
     settle(500)
     settings.grab().save(str(out / f"8-settings-models{tag}.png"))
+    settings.findChild(QTabWidget).setCurrentIndex(3)
+    settle(500)
+    settings.grab().save(str(out / f"8b-settings-language{tag}.png"))
     settings.reject()
     window.sidebar.setCurrentRow(0)
     window.search_bar.edit.clear()
@@ -155,6 +180,16 @@ def main() -> None:
     settle(800)
     window.grab().save(str(out / f"12-search-problem{tag}.png"))
     window.close()
+    app.processEvents()
+    again = MainWindow(Paths.from_env())  # the next start, as a returning user
+    again.resize(1300, 850)
+    again.show()
+    app.processEvents()
+    again.grab().save(str(out / f"13-returning-first-frame{tag}.png"))  # the kept first page, library opening
+    wait_for(lambda: again.model.rowCount() > 0)
+    settle(1500)
+    again.grab().save(str(out / f"14-returning-opened{tag}.png"))
+    again.close()
     app.processEvents()
     shutil.rmtree(home, ignore_errors=True)
     print(f"screenshots in {out}")

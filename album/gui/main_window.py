@@ -50,15 +50,21 @@ from album.core.library import (
     Query,
     Settings,
 )
-from album.core.records import FileError, SearchHit, SearchResult
+from album.core.records import FileError, Photo, SearchHit, SearchResult
+from album.gui import first_page
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
 from album.gui.search_bar import SearchBar, reason_labels
 from album.gui.settings_dialog import SettingsDialog
+from album.gui.texts import pictures_folder, time_left_text
 from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
+from album.gui.welcome import Welcome
 
 log = logging.getLogger(__name__)
+
+STATUS_CLEAR_MS = 8000  # a passing status message ("Done: …") is read by then; the line then clears
+ETA_AFTER_PHOTOS = 5  # the time left is estimated once this many photos are indexed (before, it is noise)
 
 
 class MainWindow(QMainWindow):
@@ -106,19 +112,23 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
-        self.model = PhotoModel(self.controller.thumbnail, self._why)
+        self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
+        self._browse_hits: Sequence[SearchHit] | None = None  # the browse view's latest answer, kept at exit
+        self.model = PhotoModel(self._thumbnail, self._why)
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
         self._photo_actions()
-        self.welcome = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
-        self.welcome.setStyleSheet("font-size: 18px; color: #555; padding: 40px;")
+        self.welcome = Welcome()
+        self.welcome.import_requested.connect(self._choose_folder)
         self.result_label = QLabel("")
+        self.result_label.setMinimumHeight(self.result_label.fontMetrics().height())  # the grid never shifts
         photos = QWidget()
         layout = QVBoxLayout(photos)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.result_label)
-        layout.addWidget(self.welcome)
+        layout.addWidget(self.welcome, 1)  # in the grid's place: the page keeps its layout when photos come
         layout.addWidget(self.grid, 1)
+        self._show_start_state()
         self.people_view = PeopleView()
         self.pages = QStackedWidget()
         self.pages.addWidget(photos)
@@ -132,6 +142,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
         self.status = QLabel(self.tr("Opening library…"))
+        self.status_timer = QTimer(self, singleShot=True, interval=STATUS_CLEAR_MS)  # clears a passing message
+        self.status_timer.timeout.connect(lambda: self.say(""))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
@@ -170,6 +182,37 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(_action(self.tr("&About album"), self, "", self._about))
 
+    def _show_start_state(self) -> None:
+        """What the first frame shows, decided from cheap facts (does a library exist on disk? was its first
+        page kept at the last exit?): a returning user sees their photos as they left them (or the library
+        opening), never the invitation to drop a first folder; a first run sees the empty library at once,
+        laid out as it stays until photos arrive."""
+        self.grid.hide()
+        if not self.paths.db_dir.exists():
+            self.welcome.show_empty()
+            return
+        page = first_page.load(self.paths)
+        if page is None or not page.hits:
+            self.welcome.show_opening()
+            return
+        self._kept_thumbnails = page.thumbnails
+        # Replaced by the library's own answer once it opens. The first paint asks for the visible thumbnails
+        # itself: asking for them while the window is built delayed that paint by ~100 ms (measured).
+        self.model.set_hits(page.hits)
+        self.welcome.hide()
+        self.grid.show()
+        self.result_label.setText(self.tr("%Ln photo(s)", "", page.count))
+
+    def _thumbnail(self, photo: Photo) -> Path | None:
+        if self.controller.library is None:
+            return self._kept_thumbnails.get(photo.id)
+        return self.controller.thumbnail(photo)
+
+    def _remember_browse_view(self, result: SearchResult) -> None:
+        """Keep the browse view's answer (no query, date order): its first page is kept at exit."""
+        if self.controller.query == Query() and all(h.score is None for h in result.hits[:1]):
+            self._browse_hits = result.hits
+
     def _connect(self) -> None:
         """Widgets ask the controller; the controller's signals update the widgets."""
         c = self.controller
@@ -183,11 +226,12 @@ class MainWindow(QMainWindow):
         self.people_view.merge_people.connect(c.merge_people)
         self.people_view.hide_people.connect(c.hide_people)
         self.people_view.set_me.connect(c.set_me)
-        c.opened.connect(lambda _library: self.status.setText(self.tr("Ready")))
+        c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
         c.index_started.connect(self._index_started_shown)
         c.progress.connect(self._show_progress)
         c.index_finished.connect(self._index_done)
         c.results.connect(self._show_results)
+        c.results.connect(self._remember_browse_view)
         c.people_changed.connect(self._show_people)
         c.people_edited.connect(self._people_edited)
         c.errors_listed.connect(self._show_errors)
@@ -198,8 +242,17 @@ class MainWindow(QMainWindow):
         if row == 1:
             self.controller.refresh_people()
 
+    def say(self, text: str, tooltip: str = "", transient: bool = False) -> None:
+        """Put ``text`` on the status bar's one line. A passing message (an import done, "Ready") clears
+        itself after ``STATUS_CLEAR_MS``; a state (indexing, paused, a failure) stays until replaced."""
+        self.status_timer.stop()
+        self.status.setText(text)
+        self.status.setToolTip(tooltip)
+        if transient and text:
+            self.status_timer.start()
+
     def _job_failed(self, message: str) -> None:
-        self.status.setText(self.tr("Something went wrong: {message}").format(message=message))
+        self.say(self.tr("Something went wrong: {message}").format(message=message))
 
     # -- indexing -------------------------------------------------------------------------------------
     def import_paths(self, roots: list[str]) -> None:
@@ -213,18 +266,18 @@ class MainWindow(QMainWindow):
         self.pause_button.setChecked(False)
         self.pause_button.show()
         self.cancel_button.show()
-        self.status.setText(self.tr("Looking for photos…"))
+        self.say(self.tr("Looking for photos…"))
 
     def _show_progress(self, p: IndexProgress) -> None:
         if p.phase == "waiting":
             holder = self.controller.lock_holder()
             who = holder.command if holder is not None else self.tr("another album process")
-            self.status.setText(self.tr("Waiting for {who} to finish changing the library…").format(who=who))
-            self.status.setToolTip(holder.describe() if holder is not None else "")
+            waiting = self.tr("Waiting for {who} to finish changing the library…").format(who=who)
+            self.say(waiting, holder.describe() if holder is not None else "")
             return
         if p.phase == "paused":
-            paused = self.tr("Paused after {done} of {total} photos")
-            self.status.setText(paused.format(done=f"{p.done:,}", total=f"{p.total:,}"))
+            paused = self.tr("Paused after {done} of %Ln photo(s)", "", p.total)
+            self.say(paused.format(done=self.locale().toString(p.done)))
             return
         if p.phase != "indexing" or not p.total:
             phases = {
@@ -233,40 +286,47 @@ class MainWindow(QMainWindow):
                 "matching": self.tr("Finding moved photos…"),
                 "finishing": self.tr("Tidying up the library…"),
             }
-            self.status.setText(phases.get(p.phase, self.tr("Indexing…")))
+            self.say(phases.get(p.phase, self.tr("Indexing…")))
             return
         self.progress.setRange(0, p.total)
         self.progress.setValue(p.done)
         self._index_started = self._index_started or time.monotonic() - 1e-3
-        rate = p.done / (time.monotonic() - self._index_started)
-        eta = (p.total - p.done) / rate if rate > 0 else 0
-        text = self.tr("Indexing {done} of {total} photos · {rate}/s · about {eta} left")
-        self.status.setText(text.format(done=f"{p.done:,}", total=f"{p.total:,}", rate=f"{rate:.1f}",
-                                        eta=self._duration(eta)))  # fmt: skip
+        elapsed = time.monotonic() - self._index_started
+        rate = p.done / elapsed
+        text = self.tr("Indexing {done} of %Ln photo(s) · {rate}/s", "", p.total)
+        text = text.format(done=self.locale().toString(p.done), rate=self.locale().toString(rate, "f", 1))
+        left = time_left_text((p.total - p.done) / rate if p.done >= ETA_AFTER_PHOTOS and rate > 0 else None)
+        self.say(f"{text} · {left}" if left else text)
 
     def _index_done(self, report: IndexReport | None) -> None:
         self.progress.hide()
         self.pause_button.hide()
         self.cancel_button.hide()
-        self.status.setToolTip("")
         if report is None:
+            self.status.setToolTip("")
             return  # failed: the status bar already says why
-        summary = self.tr("Stopped") if report.cancelled else self.tr("Done")
-        summary += self.tr(": {found} photos · {added} new · {updated} changed · {removed} removed · "
-                           "{failed} could not be read").format(
-            found=f"{report.found:,}", added=f"{report.added:,}", updated=f"{report.updated:,}",
-            removed=f"{report.removed:,}", failed=f"{report.failed:,}")  # fmt: skip
+        n = self.locale().toString
+        if report.cancelled:
+            summary = self.tr("Stopped: %Ln photo(s)", "", report.found)
+        else:
+            summary = self.tr("Done: %Ln photo(s)", "", report.found)
+        summary += self.tr(" · {added} new · {updated} changed · {removed} removed · {failed} could not be "
+                           "read").format(added=n(report.added), updated=n(report.updated),
+                                          removed=n(report.removed), failed=n(report.failed))  # fmt: skip
         features = {"clip": self.tr("semantic search off"), "faces": self.tr("people off")}
+        kinds = [unavailable.split(":")[0] for unavailable in report.unavailable]
+        for kind in kinds:
+            summary += " · " + features.get(kind, kind)
         for unavailable in report.unavailable:
-            summary += " · " + features.get(unavailable.split(":")[0], unavailable.split(":")[0])
-        self.status.setText(summary)
-        self.status.setToolTip("\n".join(report.unavailable))
+            log.info("not used in this import: %s", unavailable)  # the core's details, in English
+        why = self.tr("Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.")
+        self.say(summary, why if kinds else "", transient=True)  # the grid shows the photos
         if report.failed:
-            self.errors_button.setText(self.tr("⚠ {count} problems").format(count=report.failed))
+            self.errors_button.setText(self.tr("⚠ %Ln problem(s)", "", report.failed))
             self.errors_button.show()
         self.kept_folders = report.kept_folders
         kept = sum(k.kept for k in report.kept_folders)
-        self.kept_button.setText(self.tr("⚠ {count} photos kept: folder offline?").format(count=f"{kept:,}"))
+        self.kept_button.setText(self.tr("⚠ %Ln photo(s) kept: folder offline?", "", kept))
         self.kept_button.setVisible(kept > 0)
 
     def review_kept_folders(self, ask: Callable[[str], bool] | None = None) -> None:
@@ -284,10 +344,10 @@ class MainWindow(QMainWindow):
                           == QMessageBox.StandardButton.Yes)  # fmt: skip
         gone = []
         for kept in self.kept_folders:
-            question = self.tr("{count} photos of {folder} were kept in the library. {reason}\n\nIf they are "
+            question = self.tr("%Ln photo(s) of {folder} were kept in the library. {reason}\n\nIf they are "
                                "really gone, remove them from the library? Their faces and names are kept "
-                               "for 30 days in case they come back.")  # fmt: skip
-            text = question.format(count=f"{kept.kept:,}", folder=kept.folder, reason=reasons.get(kept.reason, ""))
+                               "for 30 days in case they come back.", "", kept.kept)  # fmt: skip
+            text = question.format(folder=kept.folder, reason=reasons.get(kept.reason, ""))
             if confirm(text):
                 gone.append(kept.folder)
         if gone:
@@ -296,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def cancel_indexing(self) -> None:
         if self.controller.index_job is not None:
-            self.status.setText(self.tr("Stopping… (everything indexed so far is kept)"))
+            self.say(self.tr("Stopping… (everything indexed so far is kept)"))
             self.pause_button.setChecked(False)
             self.controller.cancel_indexing()
 
@@ -305,7 +365,7 @@ class MainWindow(QMainWindow):
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.controller.pause_indexing(paused)
         if paused:
-            self.status.setText(self.tr("Pausing…"))
+            self.say(self.tr("Pausing…"))
 
     def _show_errors(self, errors: list[FileError]) -> None:
         text = "\n".join(f"{Path(e.path).name}: {e.reason}" for e in errors[:200])
@@ -329,9 +389,12 @@ class MainWindow(QMainWindow):
         self.grid.set_dated(all(h.score is None for h in hits[:1]))  # unranked = date order
         self.model.set_hits(hits)
         count = len(hits)
-        self.welcome.setVisible(count == 0 and not self.search_bar.edit.text())
-        self.grid.setVisible(count > 0 or bool(self.search_bar.edit.text()))
-        text = self.tr("{count} photos").format(count=f"{count:,}") if count != 1 else self.tr("1 photo")
+        empty_library = count == 0 and not self.search_bar.edit.text() and self.controller.query == Query()
+        if empty_library:
+            self.welcome.show_empty()
+        self.welcome.setVisible(empty_library)
+        self.grid.setVisible(not empty_library)
+        text = "" if empty_library else self.tr("%Ln photo(s)", "", count)
         if result.notice:
             text += " · " + self.tr("semantic search is unavailable, showing photos by their filters only")
         self.result_label.setToolTip(result.notice or "")
@@ -445,7 +508,7 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"), pictures_folder())
         if folder:
             self.import_paths([folder])
 
@@ -465,9 +528,9 @@ class MainWindow(QMainWindow):
     def apply_settings(self, chosen: Settings) -> None:
         """Save ``chosen`` settings; forget removed folders, import added ones, reload models if they changed."""
         if self.controller.apply_settings(chosen):
-            self.status.setText(self.tr("Settings saved; they apply when the current import ends"))
+            self.say(self.tr("Settings saved; they apply when the current import ends"), transient=True)
         elif self.controller.library is None:
-            self.status.setText(self.tr("Applying settings…"))
+            self.say(self.tr("Applying settings…"))
 
     def _about(self) -> None:
         licences = "".join(f"<li>{m.name}: {m.licence}</li>" for m in self.controller.models())
@@ -480,17 +543,15 @@ class MainWindow(QMainWindow):
 
     # -- shutdown -------------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
-        """Stop background work cleanly; what was indexed is kept and the next start resumes."""
+        """Stop background work cleanly; what was indexed is kept and the next start resumes. The browse
+        view's first page is kept for the next start to paint at once."""
+        hits = self._browse_hits
+        if hits is not None and self.controller.library is not None:
+            page = hits[: first_page.PAGE_SIZE]
+            first_page.save(self.paths, hits, {h.photo.id: self.controller.thumbnail(h.photo) for h in page})
         self.controller.shutdown()
         self.model.shutdown()
         super().closeEvent(event)
-
-    def _duration(self, seconds: float) -> str:
-        if seconds < 90:
-            return self.tr("{n} s").format(n=f"{seconds:.0f}")
-        if seconds < 5400:
-            return self.tr("{n} min").format(n=f"{seconds / 60:.0f}")
-        return self.tr("{n} h").format(n=f"{seconds / 3600:.1f}")
 
 
 def _action(text: str, parent: QObject, shortcut: str, slot: Callable[[], object]) -> QAction:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QListView
 from album.core.records import Photo, SearchHit
 from album.gui.availability import FileChecker
 from album.gui.search_bar import reason_labels
+from album.gui.texts import taken_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -166,7 +167,8 @@ class PhotoModel(QAbstractListModel):
             return self._icon(photo)
         if role == Qt.ItemDataRole.ToolTipRole:
             missing = self.tr("The file is not available (its folder may be offline)")
-            lines = [Path(photo.path).name, photo.taken_iso or "", *self.why(hit)]
+            taken = taken_text(photo, long=False) if photo.taken_at is not None else ""
+            lines = [Path(photo.path).name, taken, *self.why(hit)]
             lines += [missing] if self._opens.get(photo.path) is False else []
             return "\n".join(line for line in lines if line)
         if role == PathRole:

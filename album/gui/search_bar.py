@@ -21,6 +21,7 @@ from album.core.records import (
     Without,
     WithPeople,
 )
+from album.gui.texts import date_text
 
 PARSE_DELAY_MS = 250  # debounce: parse when typing pauses
 SEARCH_DELAY_MS = 600
@@ -40,7 +41,8 @@ def label(kind: str, value: str) -> str:
 
 
 def _dates(date_from: date | None, date_to: date | None) -> str:
-    return f"{date_from or '…'} – {date_to or '…'}"
+    """A date range in the locale's format ("6/1/2023 – 8/31/2023", "2023/6/1 – 2023/8/31")."""
+    return f"{date_text(date_from) if date_from else '…'} – {date_text(date_to) if date_to else '…'}"
 
 
 def chips_of(query: Query) -> list[tuple[str, str, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from album.core.library import ModelStatus, Paths, Settings
+from album.gui.texts import model_note, pictures_folder
 from album.gui.workers import Job
 
-LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "中文（简体）"))
+LANGUAGES = (("", QT_TRANSLATE_NOOP("SettingsDialog", "System language")), ("en", "English"), ("zh_CN", "中文（简体）"))
+"""Each language named in itself (a user who cannot read the current language still finds theirs)."""
 FAILED_STYLE = "QLabel { color: #b71c1c; }"  # a model that is installed but failed
 
 Download = Callable[[str, str | None], Job | None]
@@ -160,7 +162,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         self.language = QComboBox()
         for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+            self.language.addItem(QCoreApplication.translate("SettingsDialog", str(name)), code)
         self.language.setCurrentIndex(max(self.language.findData(self.result_settings.language), 0))
         form = QFormLayout(page)
         form.addRow(self.tr("Language:"), self.language)
@@ -200,9 +202,9 @@ class SettingsDialog(QDialog):
         else:
             state = self.tr("installed") if status.installed else self.tr("not downloaded yet")
         name = f"{status.name}: " if with_name else ""
-        return self.tr("{name}{state} — {note}\nFolder: {folder}\nLicence: {licence}").format(
-            name=name, state=state, note=status.note, folder=status.folder, licence=status.licence
-        )
+        text = self.tr("{name}{state} — {note}\nFolder: {folder}\nLicence: {licence}")
+        note, licence = model_note(status.note), model_note(status.licence)  # the core's English, translated
+        return text.format(name=name, state=state, note=note, folder=status.folder, licence=licence)
 
     def _download_clip(self) -> None:
         self._download("clip", self.clip_choice.currentText())
@@ -244,7 +246,7 @@ class SettingsDialog(QDialog):
 
     # -- result ---------------------------------------------------------------------------------------
     def _add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of photos"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of photos"), pictures_folder())
         if folder and not self.folders.findItems(folder, Qt.MatchFlag.MatchExactly):
             self.folders.addItem(folder)
 

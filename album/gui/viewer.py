@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -33,6 +32,7 @@ from album.core.records import Face, Photo, Reason, SearchHit
 from album.gui.availability import file_opens
 from album.gui.name_dialog import ask_person_name
 from album.gui.search_bar import RegionNames, reason_labels
+from album.gui.texts import taken_text
 from album.gui.workers import Job
 
 StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
@@ -41,20 +41,6 @@ StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
 
 def chinese_ui() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
-
-
-def taken_text(taken_at: str | None) -> str:
-    """The camera's wall-clock time in the UI's language ("10 February 2023 14:30 +02:00" / "2023年2月10日 14:30")."""
-    if not taken_at:
-        return QCoreApplication.translate("Viewer", "unknown")
-    moment = datetime.fromisoformat(taken_at)
-    day = QLocale().toString(QDate(moment.year, moment.month, moment.day), QLocale.FormatType.LongFormat)
-    delta = moment.utcoffset()
-    offset = ""
-    if delta is not None:
-        minutes = int(delta.total_seconds()) // 60
-        offset = f" {'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return f"{day} {moment:%H:%M}{offset}"
 
 
 class Names:
@@ -87,7 +73,7 @@ def metadata_text(photo: Photo, reasons: Sequence[Reason] = (), names: Names | N
     translate = QCoreApplication.translate
     rows = [
         (translate("Viewer", "File"), photo.path),
-        (translate("Viewer", "Taken"), taken_text(photo.taken_iso)),
+        (translate("Viewer", "Taken"), taken_text(photo)),
         (translate("Viewer", "Place"), ", ".join(names.places(photo, chinese))),
         (translate("Viewer", "Coordinates"), coords),
         (translate("Viewer", "Camera"), camera),

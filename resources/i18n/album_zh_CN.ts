@@ -21,12 +21,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="175"/>
+        <location filename="../../album/gui/search_bar.py" line="177"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="178"/>
+        <location filename="../../album/gui/search_bar.py" line="180"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -34,17 +34,17 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="218"/>
+        <location filename="../../album/gui/people_view.py" line="219"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="221"/>
+        <location filename="../../album/gui/people_view.py" line="222"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="242"/>
+        <location filename="../../album/gui/people_view.py" line="243"/>
         <source>distance from this person&apos;s typical face: {d}</source>
         <translation>与此人典型人脸的距离：{d}</translation>
     </message>
@@ -52,322 +52,319 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="105"/>
+        <location filename="../../album/gui/main_window.py" line="111"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="105"/>
+        <location filename="../../album/gui/main_window.py" line="111"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="113"/>
-        <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
-        <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="134"/>
+        <location filename="../../album/gui/main_window.py" line="144"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="138"/>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="150"/>
+        <location filename="../../album/gui/main_window.py" line="365"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="141"/>
+        <location filename="../../album/gui/main_window.py" line="153"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="159"/>
+        <location filename="../../album/gui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="160"/>
+        <location filename="../../album/gui/main_window.py" line="172"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="161"/>
+        <location filename="../../album/gui/main_window.py" line="173"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="162"/>
+        <location filename="../../album/gui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="170"/>
+        <location filename="../../album/gui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="171"/>
+        <location filename="../../album/gui/main_window.py" line="183"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="202"/>
+        <location filename="../../album/gui/main_window.py" line="255"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="186"/>
+        <location filename="../../album/gui/main_window.py" line="229"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="216"/>
-        <location filename="../../album/gui/main_window.py" line="232"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="221"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="231"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="233"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="234"/>
+        <location filename="../../album/gui/main_window.py" line="287"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="226"/>
-        <source>Paused after {done} of {total} photos</source>
-        <translation>已暂停：已处理 {done} / {total} 张照片</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="163"/>
+        <location filename="../../album/gui/main_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="164"/>
-        <location filename="../../album/gui/main_window.py" line="404"/>
+        <location filename="../../album/gui/main_window.py" line="176"/>
+        <location filename="../../album/gui/main_window.py" line="467"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="166"/>
-        <location filename="../../album/gui/main_window.py" line="407"/>
+        <location filename="../../album/gui/main_window.py" line="178"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="222"/>
+        <location filename="../../album/gui/main_window.py" line="275"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
-        <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
-        <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="254"/>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="254"/>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="255"/>
-        <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
-        <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="259"/>
+        <location filename="../../album/gui/main_window.py" line="316"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="259"/>
+        <location filename="../../album/gui/main_window.py" line="316"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="265"/>
-        <source>⚠ {count} problems</source>
-        <translation>⚠ {count} 个问题</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <source>⚠ {count} photos kept: folder offline?</source>
-        <translation>⚠ 保留了 {count} 张照片：文件夹离线？</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="339"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="340"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="341"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="283"/>
+        <location filename="../../album/gui/main_window.py" line="343"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="287"/>
-        <source>{count} photos of {folder} were kept in the library. {reason}
-
-If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
-        <translation>{folder} 中的 {count} 张照片仍保留在图库中。{reason}
-
-如果它们确实已被删除，要从图库中移除吗？它们的人脸和名字会保留 30 天，以防照片回来。</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="299"/>
+        <location filename="../../album/gui/main_window.py" line="359"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="365"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="308"/>
+        <location filename="../../album/gui/main_window.py" line="368"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="312"/>
+        <location filename="../../album/gui/main_window.py" line="372"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="312"/>
+        <location filename="../../album/gui/main_window.py" line="372"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="334"/>
-        <source>{count} photos</source>
-        <translation>{count} 张照片</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="334"/>
-        <source>1 photo</source>
-        <translation>1 张照片</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="336"/>
+        <location filename="../../album/gui/main_window.py" line="399"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="371"/>
+        <location filename="../../album/gui/main_window.py" line="434"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="372"/>
+        <location filename="../../album/gui/main_window.py" line="435"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="373"/>
+        <location filename="../../album/gui/main_window.py" line="436"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="374"/>
+        <location filename="../../album/gui/main_window.py" line="437"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="403"/>
+        <location filename="../../album/gui/main_window.py" line="466"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="406"/>
+        <location filename="../../album/gui/main_window.py" line="469"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="418"/>
+        <location filename="../../album/gui/main_window.py" line="481"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="419"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="448"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="468"/>
+        <location filename="../../album/gui/main_window.py" line="531"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="533"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="475"/>
+        <location filename="../../album/gui/main_window.py" line="538"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="478"/>
+        <location filename="../../album/gui/main_window.py" line="541"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
-    <message>
-        <location filename="../../album/gui/main_window.py" line="490"/>
-        <source>{n} s</source>
-        <translation>{n} 秒</translation>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="279"/>
+        <source>Paused after {done} of %Ln photo(s)</source>
+        <translation>
+            <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="296"/>
+        <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
+        <translation>
+            <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="310"/>
+        <source>Stopped: %Ln photo(s)</source>
+        <translation>
+            <numerusform>已停止：%Ln 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="312"/>
+        <source>Done: %Ln photo(s)</source>
+        <translation>
+            <numerusform>完成：%Ln 张照片</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="492"/>
-        <source>{n} min</source>
-        <translation>{n} 分钟</translation>
+        <location filename="../../album/gui/main_window.py" line="313"/>
+        <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
+        <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="493"/>
-        <source>{n} h</source>
-        <translation>{n} 小时</translation>
+        <location filename="../../album/gui/main_window.py" line="322"/>
+        <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
+        <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="325"/>
+        <source>⚠ %Ln problem(s)</source>
+        <translation>
+            <numerusform>⚠ %Ln 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="329"/>
+        <source>⚠ %Ln photo(s) kept: folder offline?</source>
+        <translation>
+            <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="347"/>
+        <source>%Ln photo(s) of {folder} were kept in the library. {reason}
+
+If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
+        <translation>
+            <numerusform>{folder} 中的 %Ln 张照片仍保留在相册中。{reason}
+
+如果它们确实已不存在，要从相册中移除吗？它们的人脸和名字会保留 30 天，以防它们再回来。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/main_window.py" line="204"/>
+        <location filename="../../album/gui/main_window.py" line="397"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln 张照片</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -387,12 +384,12 @@ If they are really gone, remove them from the library? Their faces and names are
     <name>PeopleView</name>
     <message>
         <location filename="../../album/gui/people_view.py" line="53"/>
-        <location filename="../../album/gui/people_view.py" line="132"/>
+        <location filename="../../album/gui/people_view.py" line="133"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="133"/>
+        <location filename="../../album/gui/people_view.py" line="134"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
@@ -401,17 +398,17 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="167"/>
+        <location filename="../../album/gui/people_view.py" line="168"/>
         <source>Name…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="168"/>
+        <location filename="../../album/gui/people_view.py" line="169"/>
         <source>Show Faces…</source>
         <translation>查看人脸…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="169"/>
+        <location filename="../../album/gui/people_view.py" line="170"/>
         <source>Merge %n People…</source>
         <translation>
             <numerusform>合并 %n 个人…</numerusform>
@@ -419,7 +416,7 @@ If they are really gone, remove them from the library? Their faces and names are
     </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="39"/>
-        <location filename="../../album/gui/people_view.py" line="170"/>
+        <location filename="../../album/gui/people_view.py" line="171"/>
         <source>This Is Me</source>
         <translation>这是我</translation>
     </message>
@@ -467,24 +464,24 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>可以用“编辑 ▸ 撤销”撤回。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="67"/>
+        <location filename="../../album/gui/people_view.py" line="68"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="182"/>
+        <location filename="../../album/gui/people_view.py" line="183"/>
         <source>Rename Person</source>
         <translation>重命名人物</translation>
     </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="34"/>
-        <location filename="../../album/gui/people_view.py" line="182"/>
+        <location filename="../../album/gui/people_view.py" line="183"/>
         <source>Name Person</source>
         <translation>命名人物</translation>
     </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="37"/>
-        <location filename="../../album/gui/people_view.py" line="171"/>
+        <location filename="../../album/gui/people_view.py" line="172"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -492,12 +489,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="269"/>
+        <location filename="../../album/gui/photo_grid.py" line="271"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="271"/>
+        <location filename="../../album/gui/photo_grid.py" line="273"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -505,7 +502,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="168"/>
+        <location filename="../../album/gui/photo_grid.py" line="169"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -513,82 +510,82 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="32"/>
+        <location filename="../../album/gui/search_bar.py" line="33"/>
         <source>Person: {}</source>
         <translation>人物：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="33"/>
+        <location filename="../../album/gui/search_bar.py" line="34"/>
         <source>Date: {}</source>
         <translation>日期：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="34"/>
+        <location filename="../../album/gui/search_bar.py" line="35"/>
         <source>Place: {}</source>
         <translation>地点：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="35"/>
+        <location filename="../../album/gui/search_bar.py" line="36"/>
         <source>Camera: {}</source>
         <translation>相机：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="36"/>
+        <location filename="../../album/gui/search_bar.py" line="37"/>
         <source>Tag: {}</source>
         <translation>标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="37"/>
+        <location filename="../../album/gui/search_bar.py" line="38"/>
         <source>Not: {}</source>
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="72"/>
+        <location filename="../../album/gui/search_bar.py" line="74"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="98"/>
+        <location filename="../../album/gui/search_bar.py" line="100"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="101"/>
+        <location filename="../../album/gui/search_bar.py" line="103"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="103"/>
+        <location filename="../../album/gui/search_bar.py" line="105"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="105"/>
+        <location filename="../../album/gui/search_bar.py" line="107"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="108"/>
+        <location filename="../../album/gui/search_bar.py" line="110"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="111"/>
+        <location filename="../../album/gui/search_bar.py" line="113"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="113"/>
+        <location filename="../../album/gui/search_bar.py" line="115"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="115"/>
+        <location filename="../../album/gui/search_bar.py" line="117"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="218"/>
+        <location filename="../../album/gui/search_bar.py" line="220"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
@@ -596,128 +593,128 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="60"/>
+        <location filename="../../album/gui/settings_dialog.py" line="62"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="67"/>
+        <location filename="../../album/gui/settings_dialog.py" line="69"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="68"/>
+        <location filename="../../album/gui/settings_dialog.py" line="70"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="69"/>
+        <location filename="../../album/gui/settings_dialog.py" line="71"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="70"/>
+        <location filename="../../album/gui/settings_dialog.py" line="72"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="83"/>
+        <location filename="../../album/gui/settings_dialog.py" line="85"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="85"/>
+        <location filename="../../album/gui/settings_dialog.py" line="87"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="91"/>
+        <location filename="../../album/gui/settings_dialog.py" line="93"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="113"/>
         <location filename="../../album/gui/settings_dialog.py" line="115"/>
+        <location filename="../../album/gui/settings_dialog.py" line="117"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="117"/>
+        <location filename="../../album/gui/settings_dialog.py" line="119"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="119"/>
+        <location filename="../../album/gui/settings_dialog.py" line="121"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="130"/>
+        <location filename="../../album/gui/settings_dialog.py" line="132"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="132"/>
+        <location filename="../../album/gui/settings_dialog.py" line="134"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="145"/>
+        <location filename="../../album/gui/settings_dialog.py" line="147"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="147"/>
+        <location filename="../../album/gui/settings_dialog.py" line="149"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="149"/>
+        <location filename="../../album/gui/settings_dialog.py" line="151"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="151"/>
+        <location filename="../../album/gui/settings_dialog.py" line="153"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <location filename="../../album/gui/settings_dialog.py" line="154"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="153"/>
+        <location filename="../../album/gui/settings_dialog.py" line="155"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="166"/>
+        <location filename="../../album/gui/settings_dialog.py" line="168"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="167"/>
+        <location filename="../../album/gui/settings_dialog.py" line="169"/>
         <source>The new language shows the next time album starts.</source>
         <translation>新的语言将在下次启动 album 时生效。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="199"/>
+        <location filename="../../album/gui/settings_dialog.py" line="201"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="201"/>
+        <location filename="../../album/gui/settings_dialog.py" line="203"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="201"/>
+        <location filename="../../album/gui/settings_dialog.py" line="203"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="203"/>
+        <location filename="../../album/gui/settings_dialog.py" line="205"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -726,87 +723,193 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="238"/>
+        <location filename="../../album/gui/settings_dialog.py" line="240"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="247"/>
+        <location filename="../../album/gui/settings_dialog.py" line="249"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="37"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../album/gui/texts.py" line="45"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="48"/>
+        <source>{when} (the file&apos;s date: the photo has none of its own)</source>
+        <translation>{when}（文件日期：照片本身没有记录拍摄时间）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="55"/>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="57"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="58"/>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="70"/>
+        <source>almost done</source>
+        <translation>即将完成</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="71"/>
+        <source>about {duration} left</source>
+        <translation>约剩 {duration}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="75"/>
+        <source>added by hand</source>
+        <translation>手动添加</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="76"/>
+        <source>see the model&apos;s folder</source>
+        <translation>见模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="77"/>
+        <source>default: English, Chinese and ~100 more languages; ViT-B/32 image cost</source>
+        <translation>默认：支持英文、中文等约 100 种语言；图像计算量与 ViT-B/32 相同</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="78"/>
+        <source>English only; the same image cost as the default</source>
+        <translation>仅支持英文；图像计算量与默认模型相同</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="79"/>
+        <source>more accurate, multilingual; about 4x slower to index</source>
+        <translation>更准确，支持多语言；索引约慢 4 倍</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="80"/>
+        <source>downloads on first use (~280 MB)</source>
+        <translation>首次使用时下载（约 280 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="81"/>
+        <source>detector + recogniser</source>
+        <translation>检测器 + 识别器</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="82"/>
+        <source>code Apache-2.0; trained on MS-Celeb-1M (research terms)</source>
+        <translation>代码为 Apache-2.0；用 MS-Celeb-1M 训练（研究用途条款）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/texts.py" line="83"/>
+        <source>insightface model zoo: non-commercial research use only</source>
+        <translation>insightface 模型库：仅限非商业研究用途</translation>
     </message>
 </context>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="89"/>
+        <location filename="../../album/gui/viewer.py" line="75"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="90"/>
+        <location filename="../../album/gui/viewer.py" line="76"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="49"/>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="91"/>
+        <location filename="../../album/gui/viewer.py" line="77"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="92"/>
+        <location filename="../../album/gui/viewer.py" line="78"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="93"/>
+        <location filename="../../album/gui/viewer.py" line="79"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="94"/>
+        <location filename="../../album/gui/viewer.py" line="80"/>
         <source>Lens</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="95"/>
+        <location filename="../../album/gui/viewer.py" line="81"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="96"/>
+        <location filename="../../album/gui/viewer.py" line="82"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="97"/>
+        <location filename="../../album/gui/viewer.py" line="83"/>
         <source>Why</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="123"/>
+        <location filename="../../album/gui/viewer.py" line="109"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="217"/>
+        <location filename="../../album/gui/viewer.py" line="203"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="258"/>
+        <location filename="../../album/gui/viewer.py" line="244"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="263"/>
+        <location filename="../../album/gui/viewer.py" line="249"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../album/gui/welcome.py" line="35"/>
+        <source>Import Folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/welcome.py" line="58"/>
+        <source>Opening your library…</source>
+        <translation>正在打开你的相册…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/welcome.py" line="64"/>
+        <source>No photos yet</source>
+        <translation>还没有照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/welcome.py" line="32"/>
+        <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
+        <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
 </context>
 </TS>

@@ -27,3 +27,32 @@ def window(qtbot, album_home: Path) -> Iterator[object]:  # type: ignore[no-unty
     for child in win.findChildren(object):
         if child.__class__.__name__ == "QThread":
             assert not child.isRunning(), "a QThread is still running after close"
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Run the test in English and in Chinese: album's translators and the default locale of that
+    language, restored afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from album.gui.i18n import install_translators
+
+    before = QLocale()
+    translators = install_translators(qapp, request.param)
+    yield request.param
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp) -> None:  # type: ignore[no-untyped-def]
+    """What the app installs at start (``album.gui.app.main``): album's English plural forms ("1 photo",
+    "5 photos" for the source's "%Ln photo(s)"); the tests' locale stays as it was."""
+    from PySide6.QtCore import QLocale
+
+    from album.gui.i18n import install_translators
+
+    before = QLocale()
+    install_translators(qapp, "en")
+    QLocale.setDefault(before)

@@ -1,0 +1,70 @@
+"""What the photos page shows when it has no photos to show: the library opening, or an empty library.
+
+Both states fill the grid's place and centre their words in it, so the search bar and the result line
+stay where they are when the grid appears: nothing on the page jumps between the first frame, the
+library opening and the first photos.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class Welcome(QWidget):
+    """The empty photos page, in one of two states.
+
+    * ``opening``: a returning user's library is being opened; a quiet line, never the invitation to
+      drop a folder (their photos are about to appear).
+    * ``empty``: no photos yet (a first run): a title, how to add photos, and a button to do it.
+
+    Signals:
+        import_requested(): the user clicked "Import Folder…".
+    """
+
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title.setObjectName("welcome-title")
+        self.hint = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"),
+                           alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)  # fmt: skip
+        self.hint.setObjectName("welcome-hint")
+        self.import_button = QPushButton(self.tr("Import Folder…"))
+        self.import_button.setObjectName("welcome-import")
+        self.import_button.clicked.connect(self.import_requested)
+        self.setStyleSheet("#welcome-title { font-size: 22px; color: #333; }"
+                           "#welcome-hint { font-size: 15px; color: #666; }"
+                           "#welcome-import { font-size: 15px; padding: 6px 18px; }")  # fmt: skip
+        for hidden_while_opening in (self.hint, self.import_button):  # the title stays put between states
+            policy = hidden_while_opening.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            hidden_while_opening.setSizePolicy(policy)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)  # a little above the middle, where the eye rests
+        layout.addWidget(self.title)
+        layout.addSpacing(8)
+        layout.addWidget(self.hint)
+        layout.addSpacing(16)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.state = ""
+        self.show_opening()
+
+    def show_opening(self) -> None:
+        self.state = "opening"
+        self.title.setText(self.tr("Opening your library…"))
+        self.hint.hide()
+        self.import_button.hide()
+
+    def show_empty(self) -> None:
+        self.state = "empty"
+        self.title.setText(self.tr("No photos yet"))
+        self.hint.show()
+        self.import_button.show()
+
+    def text(self) -> str:
+        """What the page says (for tests and screenshots)."""
+        return "\n".join(w.text() for w in (self.title, self.hint) if not w.isHidden())
