@@ -220,12 +220,12 @@ def download_url(
             raise OSError(f"the download of {name} stopped after {done:,} of {size or total:,} bytes")
         problem = None
         if sha256 is not None and digest.hexdigest() != sha256.lower():
-            problem = f"{name} is not the expected file (SHA-256 {digest.hexdigest()[:12]}…, the hub lists {sha256[:12]}…)"
+            problem = f"SHA-256 {digest.hexdigest()[:12]}…, the hub lists {sha256[:12]}…"
         if blob is not None and git_oid is not None and blob.hexdigest() != git_oid.lower():
-            problem = f"{name} is not the expected file (git blob {blob.hexdigest()[:12]}…, the hub lists {git_oid[:12]}…)"
+            problem = f"git blob {blob.hexdigest()[:12]}…, the hub lists {git_oid[:12]}…"
         if problem is not None:
             partial.unlink(missing_ok=True)
-            raise OSError(problem)
+            raise OSError(f"{name} is not the expected file ({problem})")
     except DownloadCancelled:
         if not resumable:
             partial.unlink(missing_ok=True)
