@@ -226,20 +226,13 @@ def download_url(
         if problem is not None:
             partial.unlink(missing_ok=True)
             raise OSError(f"{name} is not the expected file ({problem})")
-    except DownloadCancelled:
-        if not resumable:
-            partial.unlink(missing_ok=True)
-        raise
     except http.client.HTTPException as exc:  # IncompleteRead and friends are not OSErrors
         if not resumable:
             partial.unlink(missing_ok=True)
         raise OSError(f"the download of {name} stopped after {done:,} bytes ({exc.__class__.__name__})") from exc
-    except OSError:
+    except BaseException:  # cut, cancelled, Ctrl-C: a file that can resume keeps what arrived
         if not resumable:
             partial.unlink(missing_ok=True)
-        raise
-    except BaseException:
-        partial.unlink(missing_ok=True)
         raise
     partial.replace(target)
     return digest.hexdigest()
