@@ -17,7 +17,6 @@ import sys
 import threading
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from album import __version__
@@ -404,10 +403,6 @@ def human_size(size: int) -> str:
     return f"{size} B"
 
 
-def _folder_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
-
-
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     if args.action == "verify":
         return cmd_models_verify(args, paths)
@@ -420,12 +415,10 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     if args.new_name:
         print("album models: --name goes with `album models convert`", file=sys.stderr)
         return 2
-    from album.core.models.catalog import APPROX_SIZE
-
     library = _library(paths)
     chosen = library.settings.clip_model
     for status in library.models():
-        size = _folder_size(status.folder) if status.installed else APPROX_SIZE.get(status.name)
+        size = library.model_size(status)
         info = {
             "kind": status.kind, "name": status.name, "selected": status.kind == "faces" or status.name == chosen,
             "installed": status.installed, "folder": str(status.folder), "size": size,

@@ -441,6 +441,10 @@ class Library:
         return [*clip, faces]
 
     # -- model downloads --------------------------------------------------------------------------
+    def model_size(self, status: ModelStatus) -> int | None:
+        """Bytes a model takes on disk when installed, else about how much its download is (None: unknown)."""
+        return catalog.folder_size(status.folder) if status.installed else catalog.APPROX_SIZE.get(status.name)
+
     def model_offers(self, exact: bool = False) -> list[ModelOffer]:
         """The models album offers to download (the selected CLIP model, the face pack): what each
         gives, its files, size and licence, as the first-run dialog and ``album models download`` show.

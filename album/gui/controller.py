@@ -9,6 +9,7 @@ call the GUI makes is in this one file.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import logging
 import os
@@ -22,12 +23,15 @@ from PySide6.QtCore import QObject, Signal
 
 from album.core.library import (
     DiskFull,
+    DownloadCancelled,
     IndexProgress,
     IndexReport,
     KnownPerson,
     Library,
     LockHolder,
+    ModelOffer,
     ModelStatus,
+    ModelUnavailable,
     Paths,
     Query,
     ReadOnlyFolder,
@@ -48,6 +52,23 @@ class PeopleSnapshot:
     people: list[Person]  # visible people, with their cover faces
     known: list[KnownPerson]  # whom the search bar recognises by name
     suggestions: list[str]  # what the search bar completes: people, places, tags
+
+
+@dataclass(frozen=True)
+class ModelCatalogue:
+    """The models to offer; ``offline`` says why the hub could not be asked (sizes are then estimates)."""
+
+    offers: list[ModelOffer]
+    offline: str | None
+    models_dir: Path
+
+
+@dataclass(frozen=True)
+class DownloadOutcome:
+    """How a model download ended: "done", "cancelled" (resumable) or "failed" (``message`` says why)."""
+
+    state: str
+    message: str = ""
 
 
 class LibraryController(QObject):
@@ -405,6 +426,62 @@ class LibraryController(QObject):
             return ""
 
         return self.run(fetch, lambda _r: None)
+
+    def model_offers(self, on_done: Callable[[ModelCatalogue], object]) -> Job | None:
+        """The models to offer, with exact sizes from the hub, read in a worker; offline, the estimates
+        and the reason (``ModelCatalogue.offline``)."""
+        library = self.library
+        if library is None:
+            return None
+
+        def read(_progress: Any, _cancel: Any) -> ModelCatalogue:
+            try:
+                return ModelCatalogue(library.model_offers(exact=True), None, library.paths.models_dir)
+            except OSError as exc:
+                return ModelCatalogue(library.model_offers(), str(exc) or exc.__class__.__name__,
+                                      library.paths.models_dir)  # fmt: skip
+
+        return self.run(read, on_done)
+
+    def model_offers_on_disk(self) -> list[ModelOffer]:
+        """The models to offer, from a few file checks (no network)."""
+        return self.library.model_offers() if self.library is not None else []
+
+    def models_chosen(self, downloaded: bool) -> None:
+        """After the welcome dialog: downloads on first use go off while a model is still missing (the
+        user decided; the face models need their agreement), and new models load."""
+        library = self.library
+        if library is None:
+            return
+        if library.settings.allow_downloads and not all(o.installed for o in library.model_offers()):
+            self.apply_settings(dataclasses.replace(library.settings, allow_downloads=False))
+        elif downloaded and self.index_job is not None:
+            self._reopen_after_import = True
+        elif downloaded:
+            self.reopen()
+
+    def download_models(
+        self, chosen: list[ModelOffer], on_done: Callable[[DownloadOutcome], object],
+        on_progress: Callable[[Any], object],
+    ) -> Job | None:  # fmt: skip
+        """Download ``chosen`` in a worker whose progress is ``(kind, file, bytes done, bytes total)``;
+        ``Job.cancel`` stops it between blocks (what arrived is kept: the next download resumes)."""
+        library = self.library
+        if library is None:
+            return None
+
+        def fetch(progress: Callable[[Any], None], cancel: threading.Event) -> DownloadOutcome:
+            try:
+                for offer in chosen:
+                    report = functools.partial(lambda kind, f, d, t: progress((kind, f, d, t)), offer.kind)
+                    library.download_model(offer.kind, offer.name if offer.kind == "clip" else None, report, cancel)
+            except DownloadCancelled:
+                return DownloadOutcome("cancelled")
+            except ModelUnavailable as exc:
+                return DownloadOutcome("failed", str(exc))
+            return DownloadOutcome("done")
+
+        return self.run(fetch, on_done, on_progress)
 
     @property
     def settings(self) -> Settings | None:

@@ -43,11 +43,13 @@ from album import __version__
 from album.core.library import IndexProgress, IndexReport, KeptFolder, Library, Paths, Query, Settings
 from album.core.records import FileError, SearchHit, SearchResult
 from album.gui.controller import LibraryController, PeopleSnapshot
+from album.gui.first_run import WelcomeDialog
 from album.gui.people_view import FaceReview, PeopleView
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
 from album.gui.search_bar import SearchBar, reason_labels
 from album.gui.settings_dialog import SettingsDialog
 from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
+from album.gui.window_state import FIRST_RUN_DONE, restore_window, save_window, window_settings
 
 log = logging.getLogger(__name__)
 
@@ -114,13 +116,15 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(photos)
         self.pages.addWidget(self.people_view)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([150, 1050])
         self.setCentralWidget(splitter)
         self.sidebar.setCurrentRow(0)
+        self.window_settings = window_settings(self.paths)
+        restore_window(self.window_settings, self, splitter, self.sidebar, self.grid)
 
         self.status = QLabel(self.tr("Opening library…"))
         self.progress = QProgressBar()
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(_action(self.tr("&Import Folder…"), self, "Ctrl+O", self._choose_folder))
         file_menu.addAction(_action(self.tr("&Settings…"), self, "Ctrl+,", self.open_settings))
+        file_menu.addAction(_action(self.tr("&Download Models…"), self, "", self.offer_models))
         file_menu.addAction(_action(self.tr("&Quit"), self, "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(_action(self.tr("&About album"), self, "", self._about))
@@ -441,6 +446,30 @@ class MainWindow(QMainWindow):
         elif self.controller.library is None:
             self.status.setText(self.tr("Applying settings…"))
 
+    # -- models -------------------------------------------------------------------------------------------
+    def offer_models(self, first_run: bool = False) -> None:
+        """Show the welcome dialog with the models album can download, once the library is open. On the
+        first run (``first_run``) only if a model is missing, and only once."""
+        if first_run and self.window_settings.value(FIRST_RUN_DONE, False, type=bool):
+            return
+        if self.controller.library is None:
+            once = Qt.ConnectionType.SingleShotConnection
+            self.controller.opened.connect(lambda _library: self.offer_models(first_run), once)
+            return
+        if first_run and all(o.installed for o in self.controller.model_offers_on_disk()):
+            return
+        dialog = WelcomeDialog(self.controller, self)
+        dialog.finished.connect(lambda _r: self._models_offered(dialog))
+        self.welcome_dialog = dialog
+        dialog.open()
+
+    def _models_offered(self, dialog: WelcomeDialog) -> None:
+        """The user chose: nothing downloads behind their back any more (a model left out stays out
+        until they ask for it); the library loads what arrived."""
+        self.window_settings.setValue(FIRST_RUN_DONE, True)
+        self.window_settings.sync()
+        self.controller.models_chosen(dialog.downloaded)
+
     def _about(self) -> None:
         licences = "".join(f"<li>{m.name}: {m.licence}</li>" for m in self.controller.models())
         versions = ", ".join(f"{name} {_version(name)}" for name in ABOUT_LIBRARIES)
@@ -452,7 +481,9 @@ class MainWindow(QMainWindow):
 
     # -- shutdown -------------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
-        """Stop background work cleanly; what was indexed is kept and the next start resumes."""
+        """Remember the window; stop background work cleanly (what was indexed is kept and the next start
+        resumes)."""
+        save_window(self.window_settings, self, self.splitter, self.sidebar, self.grid)
         self.controller.shutdown()
         self.model.shutdown()
         super().closeEvent(event)

@@ -133,6 +133,11 @@ def with_hub_sizes(found: list[ModelOffer], timeout: float = 10) -> list[ModelOf
     return sized
 
 
+def folder_size(folder: Path) -> int:
+    """Bytes of every file under ``folder`` (a model's, with its manifest)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
+
+
 def remove(folder: Path, models_dir: Path) -> None:
     """Delete a model's folder (files, manifest and partial downloads), which must be inside ``models_dir``.
 
