@@ -38,6 +38,7 @@ from album.core.library import (
     Settings,
 )
 from album.core.records import Face, Person, Photo, SearchResult
+from album.gui.folder_watch import FolderWatcher, folder_tree
 from album.gui.workers import Job
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,8 @@ class LibraryController(QObject):
         self._last_search: Callable[[Library], SearchResult] = lambda library: library.search(Query())
         self._refresh_pending = False
         self._batches = 0
+        self.watcher = FolderWatcher(parent=self)
+        self.watcher.changed.connect(self._folders_changed)
 
     # -- jobs -------------------------------------------------------------------------------------
     def run(
@@ -146,6 +149,7 @@ class LibraryController(QObject):
 
     def shutdown(self) -> None:
         """Cancel every job and wait for it: what was indexed is kept and the next start resumes."""
+        self.watcher.stop()
         self.pause_event.clear()
         for job in self.jobs:
             job.blockSignals(True)  # a job that ends now must not start follow-up work
@@ -232,8 +236,28 @@ class LibraryController(QObject):
             self.batch_committed.emit(progress.batches)
             self.refresh_results()
 
+    def watch_folders(self) -> None:
+        """Watch the library folders and their subfolders (listed in a worker) for new, changed and
+        deleted photos; called after opening and after each import, which may add folders or subfolders."""
+        library = self.library
+        if library is None:
+            return
+        roots = [f for f in library.settings.library_folders if os.path.isdir(f)]
+        self.run(lambda _p, _c: folder_tree(roots), lambda folders: self.watcher.watch(roots, folders))
+
+    def _folders_changed(self, roots: list[str]) -> None:
+        """Something changed in the library folders: index them again (only what changed costs work)."""
+        library = self.library
+        if library is None:
+            return
+        known = [r for r in roots if r in library.settings.library_folders]
+        if known:
+            log.info("re-indexing %s: files changed", ", ".join(known))
+            self.import_paths(known)
+
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report
+        self.watch_folders()
         self._index_ended(report)
         self.refresh_results()
         self.refresh_people()
@@ -265,7 +289,11 @@ class LibraryController(QObject):
         library = self.library
         if library is None or not folders:
             return
-        self.run(lambda _p, _c: sum(library.forget_folder(f) for f in folders), lambda _n: self.refresh_results())
+        def forgotten(_count: int) -> None:
+            self.refresh_results()
+            self.watch_folders()
+
+        self.run(lambda _p, _c: sum(library.forget_folder(f) for f in folders), forgotten)
 
     def list_errors(self) -> None:
         """Load the files that could not be indexed; answers with ``errors_listed``."""
