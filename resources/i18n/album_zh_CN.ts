@@ -52,179 +52,184 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="73"/>
+        <location filename="../../album/gui/main_window.py" line="98"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="73"/>
+        <location filename="../../album/gui/main_window.py" line="98"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="81"/>
+        <location filename="../../album/gui/main_window.py" line="106"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="102"/>
+        <location filename="../../album/gui/main_window.py" line="129"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="106"/>
-        <location filename="../../album/gui/main_window.py" line="266"/>
+        <location filename="../../album/gui/main_window.py" line="133"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="109"/>
+        <location filename="../../album/gui/main_window.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="127"/>
+        <location filename="../../album/gui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="128"/>
+        <location filename="../../album/gui/main_window.py" line="155"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="129"/>
+        <location filename="../../album/gui/main_window.py" line="156"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="130"/>
+        <location filename="../../album/gui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="131"/>
+        <location filename="../../album/gui/main_window.py" line="159"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="132"/>
+        <location filename="../../album/gui/main_window.py" line="160"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="163"/>
+        <location filename="../../album/gui/main_window.py" line="191"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="147"/>
+        <location filename="../../album/gui/main_window.py" line="175"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="177"/>
-        <location filename="../../album/gui/main_window.py" line="193"/>
+        <location filename="../../album/gui/main_window.py" line="205"/>
+        <location filename="../../album/gui/main_window.py" line="221"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="182"/>
+        <location filename="../../album/gui/main_window.py" line="210"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="192"/>
+        <location filename="../../album/gui/main_window.py" line="220"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="194"/>
+        <location filename="../../album/gui/main_window.py" line="222"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="195"/>
+        <location filename="../../album/gui/main_window.py" line="223"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="187"/>
+        <location filename="../../album/gui/main_window.py" line="215"/>
         <source>Paused after {done} of {total} photos</source>
         <translation>已暂停：已处理 {done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="183"/>
+        <location filename="../../album/gui/main_window.py" line="157"/>
+        <source>&amp;Download Models…</source>
+        <translation>下载模型(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="211"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="197"/>
+        <location filename="../../album/gui/main_window.py" line="225"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="204"/>
+        <location filename="../../album/gui/main_window.py" line="232"/>
         <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
         <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="215"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="215"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="216"/>
+        <location filename="../../album/gui/main_window.py" line="244"/>
         <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="220"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="220"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="226"/>
+        <location filename="../../album/gui/main_window.py" line="254"/>
         <source>⚠ {count} problems</source>
         <translation>⚠ {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="230"/>
+        <location filename="../../album/gui/main_window.py" line="258"/>
         <source>⚠ {count} photos kept: folder offline?</source>
         <translation>⚠ 保留了 {count} 张照片：文件夹离线？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="240"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="241"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="242"/>
+        <location filename="../../album/gui/main_window.py" line="270"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="244"/>
+        <location filename="../../album/gui/main_window.py" line="272"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="276"/>
         <source>{count} photos of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -233,112 +238,112 @@ If they are really gone, remove them from the library? Their faces and names are
 如果它们确实已被删除，要从图库中移除吗？它们的人脸和名字会保留 30 天，以防照片回来。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="260"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="266"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="301"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="301"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="323"/>
         <source>{count} photos</source>
         <translation>{count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="323"/>
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="297"/>
+        <location filename="../../album/gui/main_window.py" line="325"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="331"/>
+        <location filename="../../album/gui/main_window.py" line="359"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="332"/>
+        <location filename="../../album/gui/main_window.py" line="360"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="333"/>
+        <location filename="../../album/gui/main_window.py" line="361"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="334"/>
+        <location filename="../../album/gui/main_window.py" line="362"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="367"/>
+        <location filename="../../album/gui/main_window.py" line="395"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="396"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="397"/>
+        <location filename="../../album/gui/main_window.py" line="425"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="417"/>
+        <location filename="../../album/gui/main_window.py" line="445"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="419"/>
+        <location filename="../../album/gui/main_window.py" line="447"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="424"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="427"/>
+        <location filename="../../album/gui/main_window.py" line="479"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="439"/>
+        <location filename="../../album/gui/main_window.py" line="493"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="441"/>
+        <location filename="../../album/gui/main_window.py" line="495"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="442"/>
+        <location filename="../../album/gui/main_window.py" line="496"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
@@ -716,6 +721,142 @@ Licence: {licence}</source>
         <location filename="../../album/gui/viewer.py" line="260"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="69"/>
+        <location filename="../../album/gui/first_run.py" line="77"/>
+        <source>Welcome to album</source>
+        <translation>欢迎使用 album</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="80"/>
+        <source>album works without downloads: you can browse your photos and search them by date, place and camera. These optional models add more. They run on this computer; no photo leaves it.</source>
+        <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="87"/>
+        <location filename="../../album/gui/first_run.py" line="174"/>
+        <source>Checking download sizes…</source>
+        <translation>正在查询下载大小…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="104"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="106"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="117"/>
+        <source>Skip for now</source>
+        <translation>暂时跳过</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="119"/>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="122"/>
+        <location filename="../../album/gui/first_run.py" line="259"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="133"/>
+        <source>Search by describing a photo</source>
+        <translation>用文字描述搜索照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="133"/>
+        <source>automatic tags</source>
+        <translation>自动标签</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="134"/>
+        <source>People: find and group faces</source>
+        <translation>人物：识别并归类人脸</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="147"/>
+        <source>about {size}</source>
+        <translation>约 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="150"/>
+        <source>Installed · licence: {licence}</source>
+        <translation>已安装 · 许可：{licence}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="154"/>
+        <source>{size} to download · licence: {licence}</source>
+        <translation>需下载 {size} · 许可：{licence}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="163"/>
+        <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
+        <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="185"/>
+        <source>Every model is installed.</source>
+        <translation>所有模型都已安装。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="188"/>
+        <source>album cannot reach the model server now, so it cannot download them.</source>
+        <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="190"/>
+        <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
+        <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="198"/>
+        <source>Choose what to download. You can also do it later in Settings.</source>
+        <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="228"/>
+        <source>Starting the download…</source>
+        <translation>正在开始下载…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="249"/>
+        <source>{done} of {total} · {speed}/s · {file}</source>
+        <translation>{done} / {total} · {speed}/秒 · {file}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="261"/>
+        <source>Start using album</source>
+        <translation>开始使用 album</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="264"/>
+        <source>Download stopped. What arrived is kept: Resume continues from there.</source>
+        <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="265"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="267"/>
+        <source>The download failed: {message}</source>
+        <translation>下载失败：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="268"/>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
 </context>
 </TS>
