@@ -14,7 +14,7 @@ import time
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -67,7 +67,7 @@ class WelcomeDialog(QDialog):
         self._total = 0
         self._samples: deque[tuple[float, int]] = deque()
         self.setWindowTitle(self.tr("Welcome to album"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(680)
         self._build()
         self.check_again()
 
@@ -99,7 +99,8 @@ class WelcomeDialog(QDialog):
         self.offline_text.setWordWrap(True)
         self.files = QPlainTextEdit()
         self.files.setReadOnly(True)
-        self.files.setMaximumHeight(120)
+        self.files.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.files.setMinimumHeight(self.files.fontMetrics().lineSpacing() * 8 + 12)
         row = QHBoxLayout()
         self.open_folder_button = QPushButton(self.tr("Open folder"))
         self.open_folder_button.clicked.connect(self._show_folder)
@@ -143,7 +144,6 @@ class WelcomeDialog(QDialog):
         self.boxes.clear()
         for offer in catalogue.offers:
             box = QCheckBox(f"{self._gives(offer)} — {offer.name}")
-            box.setStyleSheet("font-weight: bold;")
             size = human_size(offer.size) if offer.exact else self.tr("about {size}").format(
                 size=human_size(offer.size))  # fmt: skip
             if offer.installed:
@@ -155,7 +155,8 @@ class WelcomeDialog(QDialog):
                 box.setChecked(not offer.opt_in)
             box.toggled.connect(self._update_buttons)
             label = QLabel(detail)
-            label.setIndent(24)
+            label.setWordWrap(True)
+            label.setContentsMargins(24, 0, 0, 0)
             self.models_box.addWidget(box)
             self.models_box.addWidget(label)
             if offer.opt_in and not offer.installed:
@@ -163,7 +164,7 @@ class WelcomeDialog(QDialog):
                     "These face models are licensed for non-commercial research use only. Tick the box only "
                     "if you use album privately, not for a business."))  # fmt: skip
                 warning.setWordWrap(True)
-                warning.setIndent(24)
+                warning.setContentsMargins(24, 0, 0, 0)
                 warning.setStyleSheet("color: #a15c00;")
                 self.models_box.addWidget(warning)
             self.boxes[offer.kind] = box
@@ -198,6 +199,16 @@ class WelcomeDialog(QDialog):
             self.state.setText(self.tr("Choose what to download. You can also do it later in Settings."))
             self.offline.hide()
         self._update_buttons()
+        QTimer.singleShot(0, self, self._fit)  # once the new rows have their fonts and sizes
+
+    def _fit(self) -> None:
+        """Grow to fit the rows just added (wrapped labels are taller than they were first measured)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+        fits = self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1
+        self.resize(self.width(), max(fits, self.sizeHint().height()))
 
     def _show_folder(self) -> None:
         if self.catalogue is not None:

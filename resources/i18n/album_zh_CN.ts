@@ -738,48 +738,48 @@ Licence: {licence}</source>
     </message>
     <message>
         <location filename="../../album/gui/first_run.py" line="87"/>
-        <location filename="../../album/gui/first_run.py" line="174"/>
+        <location filename="../../album/gui/first_run.py" line="175"/>
         <source>Checking download sizes…</source>
         <translation>正在查询下载大小…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="104"/>
+        <location filename="../../album/gui/first_run.py" line="105"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="106"/>
+        <location filename="../../album/gui/first_run.py" line="107"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="117"/>
+        <location filename="../../album/gui/first_run.py" line="118"/>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="119"/>
+        <location filename="../../album/gui/first_run.py" line="120"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="122"/>
-        <location filename="../../album/gui/first_run.py" line="259"/>
+        <location filename="../../album/gui/first_run.py" line="123"/>
+        <location filename="../../album/gui/first_run.py" line="270"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="133"/>
+        <location filename="../../album/gui/first_run.py" line="134"/>
         <source>Search by describing a photo</source>
         <translation>用文字描述搜索照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="133"/>
+        <location filename="../../album/gui/first_run.py" line="134"/>
         <source>automatic tags</source>
         <translation>自动标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="134"/>
+        <location filename="../../album/gui/first_run.py" line="135"/>
         <source>People: find and group faces</source>
         <translation>人物：识别并归类人脸</translation>
     </message>
@@ -799,62 +799,62 @@ Licence: {licence}</source>
         <translation>需下载 {size} · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="163"/>
+        <location filename="../../album/gui/first_run.py" line="164"/>
         <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
         <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="185"/>
+        <location filename="../../album/gui/first_run.py" line="186"/>
         <source>Every model is installed.</source>
         <translation>所有模型都已安装。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="188"/>
+        <location filename="../../album/gui/first_run.py" line="189"/>
         <source>album cannot reach the model server now, so it cannot download them.</source>
         <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="190"/>
+        <location filename="../../album/gui/first_run.py" line="191"/>
         <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
         <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="198"/>
+        <location filename="../../album/gui/first_run.py" line="199"/>
         <source>Choose what to download. You can also do it later in Settings.</source>
         <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="228"/>
+        <location filename="../../album/gui/first_run.py" line="239"/>
         <source>Starting the download…</source>
         <translation>正在开始下载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="249"/>
+        <location filename="../../album/gui/first_run.py" line="260"/>
         <source>{done} of {total} · {speed}/s · {file}</source>
         <translation>{done} / {total} · {speed}/秒 · {file}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="261"/>
+        <location filename="../../album/gui/first_run.py" line="272"/>
         <source>Start using album</source>
         <translation>开始使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="264"/>
+        <location filename="../../album/gui/first_run.py" line="275"/>
         <source>Download stopped. What arrived is kept: Resume continues from there.</source>
         <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="265"/>
+        <location filename="../../album/gui/first_run.py" line="276"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="267"/>
+        <location filename="../../album/gui/first_run.py" line="278"/>
         <source>The download failed: {message}</source>
         <translation>下载失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="268"/>
+        <location filename="../../album/gui/first_run.py" line="279"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
