@@ -14,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -44,6 +45,7 @@ from album.core.library import IndexProgress, IndexReport, KeptFolder, Library, 
 from album.core.records import FileError, SearchHit, SearchResult
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.first_run import WelcomeDialog
+from album.gui.i18n import switch_language
 from album.gui.people_view import FaceReview, PeopleView
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
 from album.gui.search_bar import SearchBar, reason_labels
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("album")
         self.resize(1200, 800)
         self.setAcceptDrops(True)
+        self._relabel_pending = False
         self._build()
         self._connect()
         self._open_requested = False
@@ -95,7 +98,7 @@ class MainWindow(QMainWindow):
     # -- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.sidebar = QListWidget()
-        self.sidebar.addItems([self.tr("Photos"), self.tr("People")])
+        self.sidebar.addItems(["", ""])  # texts: retranslate()
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
         self._photo_actions()
-        self.welcome = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
+        self.welcome = QLabel("")
         self.welcome.setStyleSheet("font-size: 18px; color: #555; padding: 40px;")
         self.result_label = QLabel("")
         photos = QWidget()
@@ -130,10 +133,10 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
-        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button = QPushButton("")
         self.pause_button.setCheckable(True)
         self.pause_button.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton("")
         self.cancel_button.hide()
         self.errors_button = QPushButton("")
         self.errors_button.setFlat(True)
@@ -151,13 +154,56 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.pause_button)
         bar.addPermanentWidget(self.cancel_button)
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(_action(self.tr("&Import Folder…"), self, "Ctrl+O", self._choose_folder))
-        file_menu.addAction(_action(self.tr("&Settings…"), self, "Ctrl+,", self.open_settings))
-        file_menu.addAction(_action(self.tr("&Download Models…"), self, "", self.offer_models))
-        file_menu.addAction(_action(self.tr("&Quit"), self, "Ctrl+Q", self.close))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(_action(self.tr("&About album"), self, "", self._about))
+        self.file_menu = self.menuBar().addMenu("")
+        self.import_action = _action("", self, "Ctrl+O", self._choose_folder)
+        self.settings_action = _action("", self, "Ctrl+,", self.open_settings)
+        self.models_action = _action("", self, "", self.offer_models)
+        self.quit_action = _action("", self, "Ctrl+Q", self.close)
+        for action in (self.import_action, self.settings_action, self.models_action, self.quit_action):
+            self.file_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = _action("", self, "", self._about)
+        self.help_menu.addAction(self.about_action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text the window keeps, in the current language: at start, and when the language
+        changes while album runs (Qt sends a LanguageChange event once new translators are installed)."""
+        self.sidebar.item(0).setText(self.tr("Photos"))
+        self.sidebar.item(1).setText(self.tr("People"))
+        self.welcome.setText(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
+        self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked() else self.tr("Pause"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import Folder…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.models_action.setText(self.tr("&Download Models…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About album"))
+        texts = (self.tr("View"), self.tr("Find Similar Photos"), self.tr("Open in Default App"),
+                 self.tr("Show in Folder"))  # fmt: skip
+        for action, text in zip(self.photo_actions, texts, strict=True):
+            action.setText(text)
+        if self.controller.library is not None and self.controller.index_job is None:
+            self.status.setText(self.tr("Ready"))
+        self.grid.update_month_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch sends one event per translator: the texts follow each, the people's labels
+        ("12 photos") and the results' reasons are loaded again once, and not after the window closed."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if not self._relabel_pending and self.isVisible():
+                self._relabel_pending = True
+                QTimer.singleShot(0, self, self._relabel)
+        super().changeEvent(event)
+
+    def _relabel(self) -> None:
+        self._relabel_pending = False
+        if self.isVisible():
+            self.controller.refresh_people()
+            self.controller.refresh_results()
 
     def _connect(self) -> None:
         """Widgets ask the controller; the controller's signals update the widgets."""
@@ -355,15 +401,17 @@ class MainWindow(QMainWindow):
         def open_url(path: str) -> None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-        for text, shortcut, act in (
-            (self.tr("View"), "Return", self._open_viewer),
-            (self.tr("Find Similar Photos"), "Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole))),
-            (self.tr("Open in Default App"), "Ctrl+Return", lambda i: open_url(i.data(PathRole))),
-            (self.tr("Show in Folder"), "Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
+        self.photo_actions: list[QAction] = []  # texts: retranslate()
+        for shortcut, act in (
+            ("Return", self._open_viewer),
+            ("Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole))),
+            ("Ctrl+Return", lambda i: open_url(i.data(PathRole))),
+            ("Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
         ):
-            action = _action(text, self.grid, shortcut, on_current(act))
+            action = _action("", self.grid, shortcut, on_current(act))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.grid.addAction(action)
+            self.photo_actions.append(action)
 
     def contextMenuEvent(self, event: Any) -> None:
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))
@@ -440,7 +488,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_settings(self, chosen: Settings) -> None:
-        """Save ``chosen`` settings; forget removed folders, import added ones, reload models if they changed."""
+        """Save ``chosen`` settings; forget removed folders, import added ones, reload models if they changed.
+        A new language applies at once."""
+        current = self.controller.settings
+        app = QApplication.instance()
+        if current is not None and chosen.language != current.language and isinstance(app, QApplication):
+            switch_language(app, chosen.language)
         if self.controller.apply_settings(chosen):
             self.status.setText(self.tr("Settings saved; they apply when the current import ends"))
         elif self.controller.library is None:

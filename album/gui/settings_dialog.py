@@ -164,7 +164,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(self.result_settings.language), 0))
         form = QFormLayout(page)
         form.addRow(self.tr("Language:"), self.language)
-        form.addRow(QLabel(self.tr("The new language shows the next time album starts.")))
+        form.addRow(QLabel(self.tr("The new language applies as soon as you press OK.")))
         return page
 
     # -- models ---------------------------------------------------------------------------------------

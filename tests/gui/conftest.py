@@ -27,3 +27,20 @@ def window(qtbot, album_home: Path) -> Iterator[object]:  # type: ignore[no-unty
     for child in win.findChildren(object):
         if child.__class__.__name__ == "QThread":
             assert not child.isRunning(), "a QThread is still running after close"
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """For a test that switches the language: the app is in English again afterwards (translators and
+    the default locale are process-wide)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from album.gui.i18n import switch_language
+
+    before = QLocale()
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        switch_language(app, "en")
+    QLocale.setDefault(before)
