@@ -116,3 +116,20 @@ def test_a_download_shows_progress_and_is_cancelled_then_resumed(window: Any, qt
     assert (folder / "visual/model.onnx").read_bytes() == WEIGHTS
     assert dialog.downloaded and dialog.skip_button.text() == "Start using album"
     assert not (window.paths.models_dir / "faces").exists()  # the face models were not ticked: not fetched
+
+
+def test_on_first_run_the_dialog_shows_once_while_models_are_missing(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with serving(FakeHub()) as stopped:
+        pass
+    monkeypatch.setenv("HF_ENDPOINT", stopped.url)
+    window.offer_models(first_run=True)
+    dialog = window.welcome_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.catalogue is not None, timeout=30_000)
+    with qtbot.waitSignal(dialog.finished):
+        dialog.reject()
+    qtbot.waitUntil(lambda: window.library is not None, timeout=30_000)
+    window.offer_models(first_run=True)  # the next start: the user already chose
+    assert window.welcome_dialog is dialog
