@@ -52,185 +52,185 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="171"/>
+        <location filename="../../album/gui/main_window.py" line="172"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="172"/>
+        <location filename="../../album/gui/main_window.py" line="173"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="173"/>
+        <location filename="../../album/gui/main_window.py" line="174"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="131"/>
+        <location filename="../../album/gui/main_window.py" line="132"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="174"/>
-        <location filename="../../album/gui/main_window.py" line="330"/>
+        <location filename="../../album/gui/main_window.py" line="175"/>
+        <location filename="../../album/gui/main_window.py" line="340"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="175"/>
+        <location filename="../../album/gui/main_window.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="176"/>
+        <location filename="../../album/gui/main_window.py" line="177"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="177"/>
+        <location filename="../../album/gui/main_window.py" line="178"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="178"/>
+        <location filename="../../album/gui/main_window.py" line="179"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="180"/>
+        <location filename="../../album/gui/main_window.py" line="181"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="181"/>
+        <location filename="../../album/gui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="182"/>
+        <location filename="../../album/gui/main_window.py" line="183"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="227"/>
+        <location filename="../../album/gui/main_window.py" line="237"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="188"/>
-        <location filename="../../album/gui/main_window.py" line="211"/>
+        <location filename="../../album/gui/main_window.py" line="189"/>
+        <location filename="../../album/gui/main_window.py" line="221"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="241"/>
-        <location filename="../../album/gui/main_window.py" line="257"/>
+        <location filename="../../album/gui/main_window.py" line="251"/>
+        <location filename="../../album/gui/main_window.py" line="267"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="246"/>
+        <location filename="../../album/gui/main_window.py" line="256"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="256"/>
+        <location filename="../../album/gui/main_window.py" line="266"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="258"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="259"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="251"/>
+        <location filename="../../album/gui/main_window.py" line="261"/>
         <source>Paused after {done} of {total} photos</source>
         <translation>已暂停：已处理 {done} / {total} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="179"/>
+        <location filename="../../album/gui/main_window.py" line="180"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="247"/>
+        <location filename="../../album/gui/main_window.py" line="257"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="271"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="268"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>Indexing {done} of {total} photos · {rate}/s · about {eta} left</source>
         <translation>正在索引第 {done} / {total} 张照片 · 每秒 {rate} 张 · 约剩 {eta}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="290"/>
         <source>: {found} photos · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation>：共 {found} 张照片 · 新增 {added} · 已更改 {updated} · 已移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="290"/>
+        <location filename="../../album/gui/main_window.py" line="300"/>
         <source>⚠ {count} problems</source>
         <translation>⚠ {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="294"/>
+        <location filename="../../album/gui/main_window.py" line="304"/>
         <source>⚠ {count} photos kept: folder offline?</source>
         <translation>⚠ 保留了 {count} 张照片：文件夹离线？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="304"/>
+        <location filename="../../album/gui/main_window.py" line="314"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="315"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="306"/>
+        <location filename="../../album/gui/main_window.py" line="316"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="308"/>
+        <location filename="../../album/gui/main_window.py" line="318"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="312"/>
+        <location filename="../../album/gui/main_window.py" line="322"/>
         <source>{count} photos of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -239,113 +239,113 @@ If they are really gone, remove them from the library? Their faces and names are
 如果它们确实已被删除，要从图库中移除吗？它们的人脸和名字会保留 30 天，以防照片回来。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="324"/>
+        <location filename="../../album/gui/main_window.py" line="334"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="174"/>
-        <location filename="../../album/gui/main_window.py" line="330"/>
+        <location filename="../../album/gui/main_window.py" line="175"/>
+        <location filename="../../album/gui/main_window.py" line="340"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="333"/>
+        <location filename="../../album/gui/main_window.py" line="343"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="337"/>
+        <location filename="../../album/gui/main_window.py" line="347"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="337"/>
+        <location filename="../../album/gui/main_window.py" line="347"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="359"/>
+        <location filename="../../album/gui/main_window.py" line="369"/>
         <source>{count} photos</source>
         <translation>{count} 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="359"/>
+        <location filename="../../album/gui/main_window.py" line="369"/>
         <source>1 photo</source>
         <translation>1 张照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="361"/>
+        <location filename="../../album/gui/main_window.py" line="371"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="183"/>
+        <location filename="../../album/gui/main_window.py" line="184"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="183"/>
+        <location filename="../../album/gui/main_window.py" line="184"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="183"/>
+        <location filename="../../album/gui/main_window.py" line="184"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="184"/>
+        <location filename="../../album/gui/main_window.py" line="185"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="433"/>
+        <location filename="../../album/gui/main_window.py" line="443"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="434"/>
+        <location filename="../../album/gui/main_window.py" line="444"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="463"/>
+        <location filename="../../album/gui/main_window.py" line="473"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="488"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="490"/>
+        <location filename="../../album/gui/main_window.py" line="500"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="519"/>
+        <location filename="../../album/gui/main_window.py" line="529"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="522"/>
+        <location filename="../../album/gui/main_window.py" line="532"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="536"/>
+        <location filename="../../album/gui/main_window.py" line="546"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="538"/>
+        <location filename="../../album/gui/main_window.py" line="548"/>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="539"/>
+        <location filename="../../album/gui/main_window.py" line="549"/>
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
@@ -507,128 +507,128 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="60"/>
+        <location filename="../../album/gui/settings_dialog.py" line="61"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="67"/>
+        <location filename="../../album/gui/settings_dialog.py" line="68"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="68"/>
+        <location filename="../../album/gui/settings_dialog.py" line="69"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="69"/>
+        <location filename="../../album/gui/settings_dialog.py" line="70"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="70"/>
+        <location filename="../../album/gui/settings_dialog.py" line="71"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="83"/>
+        <location filename="../../album/gui/settings_dialog.py" line="84"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="85"/>
+        <location filename="../../album/gui/settings_dialog.py" line="86"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="91"/>
+        <location filename="../../album/gui/settings_dialog.py" line="92"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="113"/>
-        <location filename="../../album/gui/settings_dialog.py" line="115"/>
+        <location filename="../../album/gui/settings_dialog.py" line="114"/>
+        <location filename="../../album/gui/settings_dialog.py" line="116"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="117"/>
+        <location filename="../../album/gui/settings_dialog.py" line="118"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="119"/>
+        <location filename="../../album/gui/settings_dialog.py" line="120"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="130"/>
+        <location filename="../../album/gui/settings_dialog.py" line="131"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="132"/>
+        <location filename="../../album/gui/settings_dialog.py" line="133"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="145"/>
+        <location filename="../../album/gui/settings_dialog.py" line="146"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="147"/>
+        <location filename="../../album/gui/settings_dialog.py" line="148"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="149"/>
+        <location filename="../../album/gui/settings_dialog.py" line="150"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="151"/>
+        <location filename="../../album/gui/settings_dialog.py" line="152"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <location filename="../../album/gui/settings_dialog.py" line="153"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="153"/>
+        <location filename="../../album/gui/settings_dialog.py" line="154"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="166"/>
+        <location filename="../../album/gui/settings_dialog.py" line="167"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="167"/>
+        <location filename="../../album/gui/settings_dialog.py" line="168"/>
         <source>The new language applies as soon as you press OK.</source>
         <translation>按“确定”后，新的语言立即生效。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="199"/>
+        <location filename="../../album/gui/settings_dialog.py" line="200"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="201"/>
+        <location filename="../../album/gui/settings_dialog.py" line="202"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="201"/>
+        <location filename="../../album/gui/settings_dialog.py" line="202"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="203"/>
+        <location filename="../../album/gui/settings_dialog.py" line="204"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -637,12 +637,22 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="238"/>
+        <location filename="../../album/gui/settings_dialog.py" line="213"/>
+        <source>The face models (insightface buffalo_l) are licensed for non-commercial research use only. Download them for private, non-commercial use?</source>
+        <translation>人脸模型（insightface buffalo_l）的许可仅限非商业研究用途。是否下载用于私人、非商业用途？</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="220"/>
+        <source>Face models licence</source>
+        <translation>人脸模型许可</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="248"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="247"/>
+        <location filename="../../album/gui/settings_dialog.py" line="257"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>

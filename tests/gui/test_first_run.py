@@ -133,3 +133,20 @@ def test_on_first_run_the_dialog_shows_once_while_models_are_missing(
     qtbot.waitUntil(lambda: window.library is not None, timeout=30_000)
     window.offer_models(first_run=True)  # the next start: the user already chose
     assert window.welcome_dialog is dialog
+
+
+def test_the_settings_download_button_asks_for_the_face_licence_first(
+    window: Any, qtbot: Any, fake_hub: FakeHub
+) -> None:
+    dialog = window.open_settings()
+    asked: list[str] = []
+    dialog.ask_licence = lambda question: asked.append(question) or False  # the user says no
+    dialog.download_faces.click()
+    assert "non-commercial" in asked[0]
+    assert dialog.download_progress.isHidden() and fake_hub.requests == []
+    dialog.ask_licence = lambda _question: True  # the user agrees
+    dialog.download_faces.click()
+    assert not dialog.download_progress.isHidden()
+    qtbot.waitUntil(lambda: dialog.download_progress.isHidden(), timeout=30_000)
+    assert all((window.paths.models_dir / "faces/buffalo_l" / name).is_file() for name in FACE_FILES)
+    dialog.reject()
