@@ -108,7 +108,9 @@ class Library:
             backend=self.settings.clip_backend,
             cache_dir=paths.cache_dir / "clip",
         )
-        self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
+        face_downloads = downloads and self.settings.face_licence_accepted
+        self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=face_downloads,
+                                      distance=self.settings.face_distance)  # fmt: skip
         self._gazetteer = Gazetteer(paths.cache_dir)
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
@@ -474,6 +476,10 @@ class Library:
             progress: ``(file name, bytes done, bytes total)`` as the files arrive.
             cancel: set to stop between blocks; the bytes that arrived are kept and the next call resumes.
 
+        The face models' licence restricts their use: a front end asks the user before asking for them,
+        and the answer is remembered (``Settings.face_licence_accepted``), so they also download on first
+        use from then on.
+
         Raises:
             ModelUnavailable: the files could not be downloaded (offline, or a model album cannot fetch).
             DownloadCancelled: ``cancel`` was set.
@@ -482,8 +488,19 @@ class Library:
             ensure_clip_files(self.paths.models_dir, name or self.settings.clip_model, True, progress, cancel)
         elif kind == "faces":
             ensure_face_models(self.paths.models_dir, True, progress, cancel)
+            self._face_licence_accepted()
         else:
             raise ValueError(f"unknown kind of model: {kind!r} (expected 'clip' or 'faces')")
+
+    def _face_licence_accepted(self) -> None:
+        """An explicit face download means the front end asked for the licence: remember the answer."""
+        if self.settings.face_licence_accepted:
+            return
+        self.settings.face_licence_accepted = True
+        try:
+            self.settings.save(self.paths)
+        except (ReadOnlyFolder, DiskFull) as exc:  # kept for this session
+            log.warning("cannot save that the face models' licence was accepted: %s", exc)
 
     def remove_model(self, name: str) -> Path:
         """Delete an installed model's folder (``name``: a CLIP model, ``faces`` or the face pack's name);

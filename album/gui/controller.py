@@ -530,7 +530,8 @@ class LibraryController(QObject):
         model_fields = ("clip_model", "allow_downloads", "face_distance", "min_tag_probability")
         reload = any(getattr(chosen, f) != getattr(before, f) for f in model_fields)
         kept = [f for f in chosen.library_folders if f not in added]  # import_paths adds the new ones
-        library.settings = dataclasses.replace(chosen, library_folders=kept)
+        accepted = before.face_licence_accepted or chosen.face_licence_accepted  # agreed in the dialog meanwhile
+        library.settings = dataclasses.replace(chosen, library_folders=kept, face_licence_accepted=accepted)
         try:
             library.settings.save(library.paths)
         except (ReadOnlyFolder, DiskFull) as exc:  # kept for this session; said in the status bar

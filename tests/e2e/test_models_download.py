@@ -73,3 +73,18 @@ def test_a_download_offline_names_the_files_and_the_folder(album_home: Path, mon
     assert result.returncode == 2
     assert "cannot reach" in result.stderr and "visual/model.onnx" in result.stderr
     assert str(album_home / "models/clip" / DEFAULT_CLIP_MODEL) in result.stderr
+
+
+def test_the_face_models_download_on_first_use_only_once_their_licence_was_accepted(
+    album_home: Path, fake_hub: FakeHub
+) -> None:
+    from album.core.config import Paths, Settings
+    from album.core.library import Library, ModelUnavailable
+
+    library = Library(Paths.from_env())
+    with pytest.raises(ModelUnavailable, match="downloads are switched off"):
+        library._analyzer.load()  # what indexing does first: not without the user's agreement
+    assert not any(PACK_REPO in r for r in fake_hub.requests)
+    library.download_model("faces")  # a front end asked (welcome dialog, Settings, --accept-licence)
+    assert Settings.load(library.paths).face_licence_accepted is True
+    assert Library(Paths.from_env())._analyzer.allow_download is True  # later starts may repair them
