@@ -396,28 +396,122 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def human_size(size: int) -> str:
+    """Bytes as people read download sizes (decimal units, as the hub shows them)."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"
+
+
 def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     if args.action == "verify":
         return cmd_models_verify(args, paths)
     if args.action == "convert":
         return cmd_models_convert(args, paths)
+    if args.action == "download":
+        return cmd_models_download(args, paths)
+    if args.action == "remove":
+        return cmd_models_remove(args, paths)
     if args.new_name:
         print("album models: --name goes with `album models convert`", file=sys.stderr)
         return 2
     library = _library(paths)
     chosen = library.settings.clip_model
     for status in library.models():
+        size = library.model_size(status)
         info = {
             "kind": status.kind, "name": status.name, "selected": status.kind == "faces" or status.name == chosen,
-            "installed": status.installed, "folder": str(status.folder),
+            "installed": status.installed, "folder": str(status.folder), "size": size,
             "multilingual": status.multilingual, "licence": status.licence, "note": status.note,
         }  # fmt: skip
         if args.json:
             _emit(info)
         else:
             mark = "*" if info["selected"] else " "
-            state = "installed" if status.installed else "downloads on first use"
-            print(f"{mark} {status.kind:<6}{status.name:<34} {state:<22} {status.licence:<12} {status.note}")
+            state = "installed" if status.installed else "not downloaded"
+            shown = human_size(size) if size is not None else "?"
+            shown = shown if status.installed or size is None else f"~{shown}"
+            print(f"{mark} {status.kind:<6}{status.name:<34} {state:<15} {shown:>9}  "
+                  f"{status.licence:<12} {status.note}")  # fmt: skip
+    return 0
+
+
+class DownloadProgress:
+    """``file  120.0 MB of 351.0 MB  8.2 MB/s`` on one terminal line; silent when piped."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._file = ""
+        self._start = 0.0
+        self._first = 0
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        import time
+
+        now = time.monotonic()
+        if name != self._file:
+            if self._file:
+                print(file=sys.stderr)
+            self._file, self._start, self._first = name, now, done  # a resumed file starts past 0
+        speed = (done - self._first) / max(now - self._start, 1e-3)
+        of = f" of {human_size(total)}" if total else ""
+        print(f"\r{name}  {human_size(done)}{of}  {human_size(int(speed))}/s   ", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled and self._file:
+            print(file=sys.stderr)
+
+
+def cmd_models_download(args: argparse.Namespace, paths: Paths) -> int:
+    """Download a model now (with its size and licence said first); Ctrl+C stops it, and the next
+    run resumes where it stopped."""
+    library = _library(paths)
+    offers = library.model_offers()
+    wanted = args.name or "clip"
+    kind = "faces" if wanted in ("faces", *(o.name for o in offers if o.kind == "faces")) else "clip"
+    clip_name = None if wanted == "clip" else wanted
+    shown = clip_name or library.settings.clip_model
+    offer = next((o for o in offers if o.kind == kind and (kind == "faces" or o.name == shown)), None)
+    if kind == "faces" and offer is not None and offer.opt_in and not offer.installed and not args.accept_licence:
+        print(f"album: the face models ({offer.name}) are licensed for non-commercial research use only "
+              f"({offer.licence}). If your use is non-commercial, run again with --accept-licence.",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if offer is not None and not offer.installed and not args.json:
+        print(f"downloading {offer.name} (about {human_size(offer.size)}; licence: {offer.licence}) "
+              f"into {offer.folder}", file=sys.stderr)  # fmt: skip
+    bar = DownloadProgress(enabled=sys.stderr.isatty() and not args.json)
+    try:
+        library.download_model(kind, clip_name, bar)
+    except KeyboardInterrupt:
+        bar.close()
+        print("album: download stopped; run the same command again to resume it", file=sys.stderr)
+        return 130
+    bar.close()
+    name = offer.name if offer is not None else wanted
+    if args.json:
+        _emit({"downloaded": name, "kind": kind})
+    else:
+        print(f"{name}: installed")
+    return 0
+
+
+def cmd_models_remove(args: argparse.Namespace, paths: Paths) -> int:
+    if not args.name:
+        print("album models remove: give the model to remove (see `album models`)", file=sys.stderr)
+        return 2
+    try:
+        folder = _library(paths).remove_model(args.name)
+    except ValueError as exc:
+        print(f"album: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        _emit({"removed": args.name, "folder": str(folder)})
+    else:
+        print(f"removed {args.name} ({folder})")
     return 0
 
 
@@ -565,14 +659,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_tags)
 
     p = sub.add_parser("models", parents=[common], help="list, verify or convert the models album can use",
-                       description="list (default): the models album can use, and their licences. "
+                       description="list (default): the models album can use, their sizes and licences. "
+                                   "download [NAME]: download a model now (clip: the selected CLIP model; "
+                                   "faces: the face models, with --accept-licence); stopped with Ctrl+C, it "
+                                   "resumes on the next run. remove NAME: delete an installed model. "
                                    "verify [NAME]: re-hash installed models against their manifest and the hub. "
                                    "convert SOURCE: turn an open_clip model (a local folder, ARCH:PRETRAINED_TAG "
                                    "or hf-hub:ORG/REPO) into an ONNX model folder album runs without torch; "
                                    "needs album[convert].")  # fmt: skip
-    p.add_argument("action", nargs="?", default="list", choices=["list", "verify", "convert"])
+    p.add_argument("action", nargs="?", default="list", choices=["list", "download", "remove", "verify", "convert"])
     p.add_argument("name", nargs="?", metavar="NAME|SOURCE",
-                   help="verify: a model's name or kind (clip, faces); convert: the open_clip model to convert")
+                   help="download, remove, verify: a model's name or kind (clip, faces); "
+                        "convert: the open_clip model to convert")  # fmt: skip
+    p.add_argument("--accept-licence", action="store_true",
+                   help="download: agree to a model's licence terms (the face models: non-commercial use only)")
     p.add_argument("--repair", action="store_true", help="verify: download broken or missing files again")
     p.add_argument("--name", dest="new_name", metavar="NAME",
                    help="convert: the new model's name (default: from SOURCE)")  # fmt: skip

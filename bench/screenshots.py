@@ -1,7 +1,9 @@
 """Screenshots of the real app in a real (X11) window: main window, search results, viewer, people, and
-what a user meets when things go wrong: an unplugged folder's photos greyed, a search that cannot run.
+what a user meets when things go wrong: an unplugged folder's photos greyed, a search that cannot run;
+and the first run without models: the welcome dialog online (a hub on 127.0.0.1), a download in
+progress, stopped (Resume), and offline (the files and the folder).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang zh_CN]
+    xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--first-run-only]
 
 Builds a sample library in a temporary ALBUM_HOME from ../shared/faces (real faces, recognised with the
 real face models) and generated shapes (ranked by the tiny CLIP model the tests train), imports it
@@ -42,8 +44,67 @@ def build_home(home: Path) -> Path:
     return photos
 
 
+def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """The welcome dialog on a library without models, against a slow hub on 127.0.0.1, then offline."""
+    from fakehub import FakeHub, serving
+
+    from album.core.library import Paths
+    from album.core.models.faces import PACK_REPO
+    from album.core.models.layout import CLIP_FILES, FACE_FILES
+    from album.core.models.registry import CLIP_MODELS, DEFAULT_CLIP_MODEL
+    from album.gui.main_window import MainWindow
+
+    saved = {name: os.environ.pop(name, None) for name in ("ALBUM_HOME", "ALBUM_CLIP_MODEL", "HF_ENDPOINT")}
+    home = Path(tempfile.mkdtemp(prefix="album-first-run-"))
+    os.environ["ALBUM_HOME"] = str(home)
+    clip = {name: f"{name}\n".encode() for name in CLIP_FILES}
+    clip["textual/model.onnx"] = os.urandom(24 << 20)  # the fake hub's sizes are what the dialog shows
+    clip["visual/model.onnx"] = os.urandom(12 << 20)
+    faces = {name: os.urandom(3 << 20) for name in FACE_FILES}
+    try:
+        with serving(FakeHub({CLIP_MODELS[DEFAULT_CLIP_MODEL].hf_repo: clip, PACK_REPO: faces})) as hub:
+            os.environ["HF_ENDPOINT"] = hub.url
+            window = MainWindow(Paths.from_env())
+            window.resize(1100, 750)
+            window.show()
+            wait_for(lambda: window.library is not None)
+            window.offer_models()
+            dialog = window.welcome_dialog
+            wait_for(lambda: dialog.catalogue is not None)
+            settle(500)
+            dialog.grab().save(str(out / f"13-first-run{tag}.png"))
+            hub.delay = 0.004  # ~4 MB/s: a download to watch
+            dialog.download_button.click()
+            wait_for(lambda: dialog.progress.value() > 300, 60)
+            settle(300)
+            dialog.grab().save(str(out / f"14-first-run-download{tag}.png"))
+            dialog.cancel_button.click()
+            wait_for(lambda: dialog.job is None, 60)
+            settle(300)
+            dialog.grab().save(str(out / f"15-first-run-stopped{tag}.png"))
+            dialog.done(0)
+            wait_for(lambda: window.library is not None)  # skipping turned downloads on first use off: reopened
+        with serving(FakeHub()) as stopped:
+            pass  # a port nobody listens on any more: offline
+        os.environ["HF_ENDPOINT"] = stopped.url
+        window.offer_models()
+        dialog = window.welcome_dialog
+        wait_for(lambda: dialog.catalogue is not None)
+        settle(500)
+        dialog.grab().save(str(out / f"16-first-run-offline{tag}.png"))
+        dialog.done(0)
+        window.close()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     lang = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--lang=")), "")
     out = Path(args[0] if args else "screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -84,6 +145,12 @@ def main() -> None:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    welcome_shots(out, tag, wait_for, settle)
+    if "--first-run-only" in sys.argv:
+        return
+    window = MainWindow(Paths.from_env())
+    window.resize(1300, 850)
+    window.show()
     wait_for(lambda: window.library is not None)
     settle()
     window.grab().save(str(out / f"0-welcome{tag}.png"))

@@ -3,8 +3,10 @@
 It answers what album asks the real hub (``/api/models/{repo}/tree/{revision}?recursive=true`` and
 ``/{repo}/resolve/{revision}/{path}``), lists files above ``LFS_FROM`` bytes as LFS files (SHA-256 in
 ``lfs.oid``) and smaller ones by git blob id only, redirects LFS downloads to a "CDN" path as the real
-hub does, and can misbehave on purpose: a listing with another checksum, a transfer cut short, a page
-size that makes the listing span several pages.
+hub does, answers ``Range: bytes=N-`` requests with 206 and the rest of the file (as the hub's CDN does,
+so downloads resume), and can misbehave on purpose: a listing with another checksum, a transfer cut
+short, a page size that makes the listing span several pages, a server that ignores ranges, a slow
+transfer (so a test can cancel one half-way).
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import http.server
 import json
+import re
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,7 +37,10 @@ class FakeHub:
     wrong_sha256: set[str] = field(default_factory=set)  # paths whose listed checksum is another file's
     cut: dict[str, int] = field(default_factory=dict)  # path -> times to send only half of it
     page_size: int = 1000
+    ignore_range: bool = False  # answer every request with the whole file (200), as some mirrors do
+    delay: float = 0.0  # seconds to wait before each 16 KiB of a file: a slow line
     requests: list[str] = field(default_factory=list)
+    ranges: list[str] = field(default_factory=list)  # the Range headers received, in order
     url: str = ""
 
     def listing(self, repo: str) -> list[dict[str, object]]:
@@ -94,14 +101,30 @@ def _handler(hub: FakeHub) -> type[http.server.BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(data)))
+            asked = self.headers.get("Range")
+            start = 0
+            if asked:
+                hub.ranges.append(asked)
+                found = re.fullmatch(r"bytes=(\d+)-", asked)
+                start = int(found.group(1)) if found and not hub.ignore_range else 0
+            if start:
+                self.send_response(206)
+                self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+            else:
+                self.send_response(200)
+            body = data[start:]
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            if hub.cut.get(path, 0) > 0:  # the connection ends at 50 %, as a dropped transfer does
+            if hub.cut.get(path, 0) > 0:  # the connection ends half-way, as a dropped transfer does
                 hub.cut[path] -= 1
-                self.wfile.write(data[: len(data) // 2])
-                return
-            self.wfile.write(data)
+                body = body[: len(body) // 2]
+            try:
+                for offset in range(0, len(body), 1 << 14):
+                    if hub.delay:
+                        time.sleep(hub.delay)
+                    self.wfile.write(body[offset : offset + (1 << 14)])
+            except (BrokenPipeError, ConnectionResetError):  # the client stopped (cancelled)
+                pass
 
         def log_message(self, *args: object) -> None:
             pass

@@ -114,6 +114,9 @@ class Settings:
     clip_model: str = DEFAULT_CLIP_MODEL
     clip_backend: str = "auto"  # CLIP towers: "auto" (int8 where as good as fp32 and faster), "int8", "fp32"
     allow_downloads: bool = True
+    # The default face models (insightface buffalo_l) are for non-commercial research only: they download on
+    # first use only once the user agreed (the welcome dialog, Settings, `album models download faces`).
+    face_licence_accepted: bool = False
     min_tag_probability: float = 0.3  # a zero-shot tag is kept from this probability up
     face_distance: float = 0.0  # largest embedding distance of one person's faces; 0 = the face model's own
     language: str = ""  # user interface: "" follows the system, or "en" / "zh_CN"

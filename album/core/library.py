@@ -26,9 +26,12 @@ import numpy as np
 from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths, Settings
 from album.core.geo import Gazetteer
+from album.core.models import catalog
+from album.core.models.catalog import ModelFile, ModelOffer
 from album.core.models.clip import ClipEncoder
 from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress, convert
 from album.core.models.faces import FaceAnalyzer, ensure_face_models, face_models
+from album.core.models.hub import DownloadCancelled
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
 from album.core.models.verify import ModelCheck, verify_models
@@ -70,10 +73,10 @@ FACE_DISTANCE_FALLBACK = 0.5  # ArcFace's same-person distance, when no face mod
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
-    "ConversionFailed", "ConverterMissing", "DiskFull", "IndexProgress", "IndexReport", "IndexSettings",
-    "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder", "ModelCheck", "ModelStatus",
-    "ModelUnavailable", "Paths", "PeopleAction", "PhotoError", "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
-    "Settings", "StoreError",
+    "ConversionFailed", "ConverterMissing", "DiskFull", "DownloadCancelled", "IndexProgress", "IndexReport",
+    "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
+    "ModelCheck", "ModelFile", "ModelOffer", "ModelStatus", "ModelUnavailable", "Paths", "PeopleAction", "PhotoError",
+    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder", "Settings", "StoreError",
 ]  # fmt: skip
 
 
@@ -112,7 +115,9 @@ class Library:
         with opening(paths.data_dir):
             paths.ensure()
             self._store = Store(paths.db_dir)
-        self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=downloads, distance=self.settings.face_distance)
+        face_downloads = downloads and self.settings.face_licence_accepted
+        self._analyzer = FaceAnalyzer(paths.models_dir, allow_download=face_downloads,
+                                      distance=self.settings.face_distance)  # fmt: skip
         self._gazetteer = Gazetteer(paths.cache_dir)
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
@@ -485,27 +490,80 @@ class Library:
         return [*clip, faces]
 
     # -- model downloads --------------------------------------------------------------------------
-    def download_model(
-        self, kind: str, name: str | None = None, progress: Callable[[str, int, int], None] | None = None
-    ) -> None:
-        """Fetch a model's files now, as the settings dialog's Download button asks, instead of on first use.
+    def model_size(self, status: ModelStatus) -> int | None:
+        """Bytes a model takes on disk when installed, else about how much its download is (None: unknown)."""
+        return catalog.folder_size(status.folder) if status.installed else catalog.APPROX_SIZE.get(status.name)
 
-        An explicit request downloads even when the settings switch downloads on first use off.
+    def model_offers(self, exact: bool = False) -> list[ModelOffer]:
+        """The models album offers to download (the selected CLIP model, the face pack): what each
+        gives, its files, size and licence, as the first-run dialog and ``album models download`` show.
+
+        Args:
+            exact: read each missing file's size from the hub (network); else sizes are estimates.
+
+        Raises:
+            OSError: ``exact`` and the hub cannot be reached or listed (offline).
+        """
+        found = catalog.offers(self.paths.models_dir, self.settings.clip_model)
+        return catalog.with_hub_sizes(found) if exact else found
+
+    def download_model(
+        self,
+        kind: str,
+        name: str | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        """Fetch a model's files now, as the first-run dialog or the settings dialog ask, instead of on
+        first use. An explicit request downloads even when the settings switch downloads on first use off.
 
         Args:
             kind: ``"clip"`` or ``"faces"``, as :meth:`models` reports them.
             name: which CLIP model (the selected one if None); the face pack is always album's default.
             progress: ``(file name, bytes done, bytes total)`` as the files arrive.
+            cancel: set to stop between blocks; the bytes that arrived are kept and the next call resumes.
+
+        The face models' licence restricts their use: a front end asks the user before asking for them,
+        and the answer is remembered (``Settings.face_licence_accepted``), so they also download on first
+        use from then on.
 
         Raises:
             ModelUnavailable: the files could not be downloaded (offline, or a model album cannot fetch).
+            DownloadCancelled: ``cancel`` was set.
         """
         if kind == "clip":
-            ensure_clip_files(self.paths.models_dir, name or self.settings.clip_model, True, progress)
+            ensure_clip_files(self.paths.models_dir, name or self.settings.clip_model, True, progress, cancel)
         elif kind == "faces":
-            ensure_face_models(self.paths.models_dir, True, progress)
+            ensure_face_models(self.paths.models_dir, True, progress, cancel)
+            self._face_licence_accepted()
         else:
             raise ValueError(f"unknown kind of model: {kind!r} (expected 'clip' or 'faces')")
+
+    def _face_licence_accepted(self) -> None:
+        """An explicit face download means the front end asked for the licence: remember the answer."""
+        if self.settings.face_licence_accepted:
+            return
+        self.settings.face_licence_accepted = True
+        try:
+            self.settings.save(self.paths)
+        except (ReadOnlyFolder, DiskFull) as exc:  # kept for this session
+            log.warning("cannot save that the face models' licence was accepted: %s", exc)
+
+    def remove_model(self, name: str) -> Path:
+        """Delete an installed model's folder (``name``: a CLIP model, ``faces`` or the face pack's name);
+        album then works without it, or downloads it again when asked.
+
+        Returns:
+            The folder removed.
+
+        Raises:
+            ValueError: no installed model is called ``name``.
+        """
+        for status in self.models():
+            if status.installed and name in (status.name, status.kind if status.kind == "faces" else ""):
+                catalog.remove(status.folder, self.paths.models_dir)
+                return status.folder
+        raise ValueError(f"no installed model called {name!r} (see `album models`)")
 
     def verify_models(
         self, name: str | None = None, repair: bool = False, progress: Callable[[str, int, int], None] | None = None

@@ -72,4 +72,5 @@ def main() -> int:
     install_crash_handler(paths)
     window = MainWindow(paths)
     window.show()
+    window.offer_models(first_run=True)  # the welcome dialog, while models are missing
     return int(app.exec())

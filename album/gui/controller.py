@@ -9,6 +9,7 @@ call the GUI makes is in this one file.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import logging
 import os
@@ -22,12 +23,15 @@ from PySide6.QtCore import QObject, Signal
 
 from album.core.library import (
     DiskFull,
+    DownloadCancelled,
     IndexProgress,
     IndexReport,
     KnownPerson,
     Library,
     LockHolder,
+    ModelOffer,
     ModelStatus,
+    ModelUnavailable,
     Paths,
     PeopleAction,
     Query,
@@ -35,6 +39,7 @@ from album.core.library import (
     Settings,
 )
 from album.core.records import Face, Person, Photo, SearchResult
+from album.gui.folder_watch import FolderWatcher, folder_tree
 from album.gui.workers import Job
 
 log = logging.getLogger(__name__)
@@ -50,6 +55,23 @@ class PeopleSnapshot:
     known: list[KnownPerson]  # whom the search bar recognises by name
     suggestions: list[str]  # what the search bar completes: people, places, tags
     undo: tuple[PeopleAction | None, PeopleAction | None] = (None, None)  # what Edit ▸ Undo / Redo would do
+
+
+@dataclass(frozen=True)
+class ModelCatalogue:
+    """The models to offer; ``offline`` says why the hub could not be asked (sizes are then estimates)."""
+
+    offers: list[ModelOffer]
+    offline: str | None
+    models_dir: Path
+
+
+@dataclass(frozen=True)
+class DownloadOutcome:
+    """How a model download ended: "done", "cancelled" (resumable) or "failed" (``message`` says why)."""
+
+    state: str
+    message: str = ""
 
 
 class LibraryController(QObject):
@@ -104,6 +126,8 @@ class LibraryController(QObject):
         self._last_search: Callable[[Library], SearchResult] = lambda library: library.search(Query())
         self._refresh_pending = False
         self._batches = 0
+        self.watcher = FolderWatcher(parent=self)
+        self.watcher.changed.connect(self._folders_changed)
 
     # -- jobs -------------------------------------------------------------------------------------
     def run(
@@ -127,6 +151,7 @@ class LibraryController(QObject):
 
     def shutdown(self) -> None:
         """Cancel every job and wait for it: what was indexed is kept and the next start resumes."""
+        self.watcher.stop()
         self.pause_event.clear()
         for job in self.jobs:
             job.blockSignals(True)  # a job that ends now must not start follow-up work
@@ -213,8 +238,28 @@ class LibraryController(QObject):
             self.batch_committed.emit(progress.batches)
             self.refresh_results()
 
+    def watch_folders(self) -> None:
+        """Watch the library folders and their subfolders (listed in a worker) for new, changed and
+        deleted photos; called after opening and after each import, which may add folders or subfolders."""
+        library = self.library
+        if library is None:
+            return
+        roots = [f for f in library.settings.library_folders if os.path.isdir(f)]
+        self.run(lambda _p, _c: folder_tree(roots), lambda folders: self.watcher.watch(roots, folders))
+
+    def _folders_changed(self, roots: list[str]) -> None:
+        """Something changed in the library folders: index them again (only what changed costs work)."""
+        library = self.library
+        if library is None:
+            return
+        known = [r for r in roots if r in library.settings.library_folders]
+        if known:
+            log.info("re-indexing %s: files changed", ", ".join(known))
+            self.import_paths(known)
+
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report
+        self.watch_folders()
         self._index_ended(report)
         self.refresh_results()
         self.refresh_people()
@@ -246,7 +291,11 @@ class LibraryController(QObject):
         library = self.library
         if library is None or not folders:
             return
-        self.run(lambda _p, _c: sum(library.forget_folder(f) for f in folders), lambda _n: self.refresh_results())
+        def forgotten(_count: int) -> None:
+            self.refresh_results()
+            self.watch_folders()
+
+        self.run(lambda _p, _c: sum(library.forget_folder(f) for f in folders), forgotten)
 
     def list_errors(self) -> None:
         """Load the files that could not be indexed; answers with ``errors_listed``."""
@@ -411,6 +460,62 @@ class LibraryController(QObject):
 
         return self.run(fetch, lambda _r: None)
 
+    def model_offers(self, on_done: Callable[[ModelCatalogue], object]) -> Job | None:
+        """The models to offer, with exact sizes from the hub, read in a worker; offline, the estimates
+        and the reason (``ModelCatalogue.offline``)."""
+        library = self.library
+        if library is None:
+            return None
+
+        def read(_progress: Any, _cancel: Any) -> ModelCatalogue:
+            try:
+                return ModelCatalogue(library.model_offers(exact=True), None, library.paths.models_dir)
+            except OSError as exc:
+                return ModelCatalogue(library.model_offers(), str(exc) or exc.__class__.__name__,
+                                      library.paths.models_dir)  # fmt: skip
+
+        return self.run(read, on_done)
+
+    def model_offers_on_disk(self) -> list[ModelOffer]:
+        """The models to offer, from a few file checks (no network)."""
+        return self.library.model_offers() if self.library is not None else []
+
+    def models_chosen(self, downloaded: bool) -> None:
+        """After the welcome dialog: downloads on first use go off while a model is still missing (the
+        user decided; the face models need their agreement), and new models load."""
+        library = self.library
+        if library is None:
+            return
+        if library.settings.allow_downloads and not all(o.installed for o in library.model_offers()):
+            self.apply_settings(dataclasses.replace(library.settings, allow_downloads=False))
+        elif downloaded and self.index_job is not None:
+            self._reopen_after_import = True
+        elif downloaded:
+            self.reopen()
+
+    def download_models(
+        self, chosen: list[ModelOffer], on_done: Callable[[DownloadOutcome], object],
+        on_progress: Callable[[Any], object],
+    ) -> Job | None:  # fmt: skip
+        """Download ``chosen`` in a worker whose progress is ``(kind, file, bytes done, bytes total)``;
+        ``Job.cancel`` stops it between blocks (what arrived is kept: the next download resumes)."""
+        library = self.library
+        if library is None:
+            return None
+
+        def fetch(progress: Callable[[Any], None], cancel: threading.Event) -> DownloadOutcome:
+            try:
+                for offer in chosen:
+                    report = functools.partial(lambda kind, f, d, t: progress((kind, f, d, t)), offer.kind)
+                    library.download_model(offer.kind, offer.name if offer.kind == "clip" else None, report, cancel)
+            except DownloadCancelled:
+                return DownloadOutcome("cancelled")
+            except ModelUnavailable as exc:
+                return DownloadOutcome("failed", str(exc))
+            return DownloadOutcome("done")
+
+        return self.run(fetch, on_done, on_progress)
+
     @property
     def settings(self) -> Settings | None:
         return self.library.settings if self.library is not None else None
@@ -430,7 +535,8 @@ class LibraryController(QObject):
         model_fields = ("clip_model", "allow_downloads", "face_distance", "min_tag_probability")
         reload = any(getattr(chosen, f) != getattr(before, f) for f in model_fields)
         kept = [f for f in chosen.library_folders if f not in added]  # import_paths adds the new ones
-        library.settings = dataclasses.replace(chosen, library_folders=kept)
+        accepted = before.face_licence_accepted or chosen.face_licence_accepted  # agreed in the dialog meanwhile
+        library.settings = dataclasses.replace(chosen, library_folders=kept, face_licence_accepted=accepted)
         try:
             library.settings.save(library.paths)
         except (ReadOnlyFolder, DiskFull) as exc:  # kept for this session; said in the status bar

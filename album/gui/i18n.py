@@ -31,3 +31,13 @@ def install_translators(app: QCoreApplication, language: str = "") -> list[QTran
             installed.append(translator)
     QLocale.setDefault(locale)  # month names, dates and numbers in the same language
     return installed
+
+
+def switch_language(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Change the language while album runs: the translators installed before are removed, the new
+    ones installed, and Qt sends every widget a LanguageChange event (windows then call their
+    ``retranslate``)."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    return install_translators(app, language)

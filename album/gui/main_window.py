@@ -14,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -53,6 +54,8 @@ from album.core.library import (
 from album.core.records import FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
 from album.gui.controller import LibraryController, PeopleSnapshot
+from album.gui.first_run import WelcomeDialog
+from album.gui.i18n import switch_language
 from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
 from album.gui.search_bar import SearchBar, reason_labels
@@ -60,6 +63,7 @@ from album.gui.settings_dialog import SettingsDialog
 from album.gui.texts import pictures_folder, time_left_text
 from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
 from album.gui.welcome import Welcome
+from album.gui.window_state import FIRST_RUN_DONE, restore_window, save_window, window_settings
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("album")
         self.resize(1200, 800)
         self.setAcceptDrops(True)
+        self._relabel_pending = False
         self._build()
         self._connect()
         self._open_requested = False
@@ -108,7 +113,7 @@ class MainWindow(QMainWindow):
     # -- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.sidebar = QListWidget()
-        self.sidebar.addItems([self.tr("Photos"), self.tr("People")])
+        self.sidebar.addItems(["", ""])  # texts: retranslate()
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
@@ -133,24 +138,31 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(photos)
         self.pages.addWidget(self.people_view)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([150, 1050])
         self.setCentralWidget(splitter)
         self.sidebar.setCurrentRow(0)
+        self.window_settings = window_settings(self.paths)
+        restore_window(self.window_settings, self, splitter, self.sidebar, self.grid)
 
         self.status = QLabel(self.tr("Opening library…"))
+        # As tall as a line in any script from the start: the status bar must not grow when a message in
+        # a taller fallback font (CJK) replaces another, which would shift the whole page by a few pixels.
+        self.status.ensurePolished()
+        line = self.status.fontMetrics().boundingRect("Ag 就绪 あ 한").height()
+        self.status.setMinimumHeight(line + 9)  # and the label's margins
         self.status_timer = QTimer(self, singleShot=True, interval=STATUS_CLEAR_MS)  # clears a passing message
         self.status_timer.timeout.connect(lambda: self.say(""))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.hide()
-        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button = QPushButton("")
         self.pause_button.setCheckable(True)
         self.pause_button.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton("")
         self.cancel_button.hide()
         self.errors_button = QPushButton("")
         self.errors_button.setFlat(True)
@@ -168,19 +180,64 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.pause_button)
         bar.addPermanentWidget(self.cancel_button)
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(_action(self.tr("&Import Folder…"), self, "Ctrl+O", self._choose_folder))
-        file_menu.addAction(_action(self.tr("&Settings…"), self, "Ctrl+,", self.open_settings))
-        file_menu.addAction(_action(self.tr("&Quit"), self, "Ctrl+Q", self.close))
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = _action(self.tr("&Undo"), self, "", self.controller.undo_people_edit)
+        self.file_menu = self.menuBar().addMenu("")
+        self.import_action = _action("", self, "Ctrl+O", self._choose_folder)
+        self.settings_action = _action("", self, "Ctrl+,", self.open_settings)
+        self.models_action = _action("", self, "", self.offer_models)
+        self.quit_action = _action("", self, "Ctrl+Q", self.close)
+        for action in (self.import_action, self.settings_action, self.models_action, self.quit_action):
+            self.file_menu.addAction(action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_action = _action("", self, "", self.controller.undo_people_edit)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)  # a focused text field keeps its own
-        self.redo_action = _action(self.tr("&Redo"), self, "", self.controller.redo_people_edit)
+        self.redo_action = _action("", self, "", self.controller.redo_people_edit)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        self._show_undo((None, None))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(_action(self.tr("&About album"), self, "", self._about))
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self._undo_state: tuple[PeopleAction | None, PeopleAction | None] = (None, None)
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = _action("", self, "", self._about)
+        self.help_menu.addAction(self.about_action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text the window keeps, in the current language: at start, and when the language
+        changes while album runs (Qt sends a LanguageChange event once new translators are installed)."""
+        self.sidebar.item(0).setText(self.tr("Photos"))
+        self.sidebar.item(1).setText(self.tr("People"))
+        self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked() else self.tr("Pause"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import Folder…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.models_action.setText(self.tr("&Download Models…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self._show_undo(self._undo_state)
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About album"))
+        texts = (self.tr("View"), self.tr("Find Similar Photos"), self.tr("Open in Default App"),
+                 self.tr("Show in Folder"))  # fmt: skip
+        for action, text in zip(self.photo_actions, texts, strict=True):
+            action.setText(text)
+        if self.controller.library is not None and self.controller.index_job is None:
+            self.status.setText(self.tr("Ready"))
+        self.grid.update_month_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch sends one event per translator: the texts follow each, the people's labels
+        ("12 photos") and the results' reasons are loaded again once, and not after the window closed."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if not self._relabel_pending and self.isVisible():
+                self._relabel_pending = True
+                QTimer.singleShot(0, self, self._relabel)
+        super().changeEvent(event)
+
+    def _relabel(self) -> None:
+        self._relabel_pending = False
+        if self.isVisible():
+            self.controller.refresh_people()
+            self.controller.refresh_results()
 
     def _show_start_state(self) -> None:
         """What the first frame shows, decided from cheap facts (does a library exist on disk? was its first
@@ -430,15 +487,17 @@ class MainWindow(QMainWindow):
         def open_url(path: str) -> None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-        for text, shortcut, act in (
-            (self.tr("View"), "Return", self._open_viewer),
-            (self.tr("Find Similar Photos"), "Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole))),
-            (self.tr("Open in Default App"), "Ctrl+Return", lambda i: open_url(i.data(PathRole))),
-            (self.tr("Show in Folder"), "Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
+        self.photo_actions: list[QAction] = []  # texts: retranslate()
+        for shortcut, act in (
+            ("Return", self._open_viewer),
+            ("Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole))),
+            ("Ctrl+Return", lambda i: open_url(i.data(PathRole))),
+            ("Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
         ):
-            action = _action(text, self.grid, shortcut, on_current(act))
+            action = _action("", self.grid, shortcut, on_current(act))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.grid.addAction(action)
+            self.photo_actions.append(action)
 
     def contextMenuEvent(self, event: Any) -> None:
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))
@@ -461,6 +520,7 @@ class MainWindow(QMainWindow):
 
     def _show_undo(self, undo: tuple[PeopleAction | None, PeopleAction | None]) -> None:
         """Edit ▸ Undo / Redo say which people edit they would undo or redo, and are off when none."""
+        self._undo_state = undo
         undo_edit, redo_edit = undo
         self.undo_action.setEnabled(undo_edit is not None)
         self.undo_action.setText(self.tr("&Undo {edit}").format(edit=edit_name(undo_edit)) if undo_edit
@@ -526,11 +586,40 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_settings(self, chosen: Settings) -> None:
-        """Save ``chosen`` settings; forget removed folders, import added ones, reload models if they changed."""
+        """Save ``chosen`` settings; forget removed folders, import added ones, reload models if they changed.
+        A new language applies at once."""
+        current = self.controller.settings
+        app = QApplication.instance()
+        if current is not None and chosen.language != current.language and isinstance(app, QApplication):
+            switch_language(app, chosen.language)
         if self.controller.apply_settings(chosen):
             self.say(self.tr("Settings saved; they apply when the current import ends"), transient=True)
         elif self.controller.library is None:
             self.say(self.tr("Applying settings…"))
+
+    # -- models -------------------------------------------------------------------------------------------
+    def offer_models(self, first_run: bool = False) -> None:
+        """Show the welcome dialog with the models album can download, once the library is open. On the
+        first run (``first_run``) only if a model is missing, and only once."""
+        if first_run and self.window_settings.value(FIRST_RUN_DONE, False, type=bool):
+            return
+        if self.controller.library is None:
+            once = Qt.ConnectionType.SingleShotConnection
+            self.controller.opened.connect(lambda _library: self.offer_models(first_run), once)
+            return
+        if first_run and all(o.installed for o in self.controller.model_offers_on_disk()):
+            return
+        dialog = WelcomeDialog(self.controller, self)
+        dialog.finished.connect(lambda _r: self._models_offered(dialog))
+        self.welcome_dialog = dialog
+        dialog.open()
+
+    def _models_offered(self, dialog: WelcomeDialog) -> None:
+        """The user chose: nothing downloads behind their back any more (a model left out stays out
+        until they ask for it); the library loads what arrived."""
+        self.window_settings.setValue(FIRST_RUN_DONE, True)
+        self.window_settings.sync()
+        self.controller.models_chosen(dialog.downloaded)
 
     def _about(self) -> None:
         licences = "".join(f"<li>{m.name}: {m.licence}</li>" for m in self.controller.models())
@@ -543,8 +632,9 @@ class MainWindow(QMainWindow):
 
     # -- shutdown -------------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
-        """Stop background work cleanly; what was indexed is kept and the next start resumes. The browse
-        view's first page is kept for the next start to paint at once."""
+        """Remember the window; stop background work cleanly (what was indexed is kept and the next start
+        resumes). The browse view's first page is kept for the next start to paint at once."""
+        save_window(self.window_settings, self, self.splitter, self.sidebar, self.grid)
         hits = self._browse_hits
         if hits is not None and self.controller.library is not None:
             page = hits[: first_page.PAGE_SIZE]

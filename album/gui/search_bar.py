@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from album.core.library import InvalidQuery, Query, QueryProblem
@@ -216,9 +216,7 @@ class SearchBar(QWidget):
         self.problem: InvalidQuery | None = None  # why the text cannot be searched for, if it cannot
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(2000)  # the longest search the core takes (a pasted novel is not a search)
-        self.edit.setPlaceholderText(
-            self.tr("Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here")
-        )
+        self.retranslate()
         self.edit.setClearButtonEnabled(True)
         self.suggestions = QStringListModel(self)
         self.completer = QCompleter(self.suggestions, self)
@@ -245,6 +243,16 @@ class SearchBar(QWidget):
         self.edit.textEdited.connect(self._typed)
         self.edit.returnPressed.connect(self._enter)
 
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(
+            self.tr("Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
     def set_suggestions(self, words: Sequence[str]) -> None:
         """What to complete: the library's people, places and tags."""
         self.suggestions.setStringList(sorted(set(words), key=str.casefold))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -166,7 +167,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(self.result_settings.language), 0))
         form = QFormLayout(page)
         form.addRow(self.tr("Language:"), self.language)
-        form.addRow(QLabel(self.tr("The new language shows the next time album starts.")))
+        form.addRow(QLabel(self.tr("The new language applies as soon as you press OK.")))
         return page
 
     # -- models ---------------------------------------------------------------------------------------
@@ -210,7 +211,16 @@ class SettingsDialog(QDialog):
         self._download("clip", self.clip_choice.currentText())
 
     def _download_faces(self) -> None:
-        self._download("faces", None)
+        """The face models' licence is asked first, as in the welcome dialog: nothing comes unless agreed."""
+        question = self.tr("The face models (insightface buffalo_l) are licensed for non-commercial research "
+                           "use only. Download them for private, non-commercial use?")  # fmt: skip
+        if self.ask_licence(question):
+            self._download("faces", None)
+
+    def ask_licence(self, question: str) -> bool:
+        """Yes or no from the user (tests replace this)."""
+        answer = QMessageBox.question(self, self.tr("Face models licence"), question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _download(self, kind: str, name: str | None) -> None:
         job = self._download_model(kind, name)

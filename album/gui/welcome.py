@@ -7,7 +7,7 @@ library opening and the first photos.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -29,10 +29,9 @@ class Welcome(QWidget):
         self.setObjectName("welcome")
         self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.title.setObjectName("welcome-title")
-        self.hint = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"),
-                           alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)  # fmt: skip
+        self.hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.hint.setObjectName("welcome-hint")
-        self.import_button = QPushButton(self.tr("Import Folder…"))
+        self.import_button = QPushButton()
         self.import_button.setObjectName("welcome-import")
         self.import_button.clicked.connect(self.import_requested)
         self.setStyleSheet("#welcome-title { font-size: 22px; color: #333; }"
@@ -51,7 +50,20 @@ class Welcome(QWidget):
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.state = ""
+        self.retranslate()
         self.show_opening()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start, and after a language switch)."""
+        self.hint.setText(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
+        self.import_button.setText(self.tr("Import Folder…"))
+        if self.state:
+            self.show_opening() if self.state == "opening" else self.show_empty()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_opening(self) -> None:
         self.state = "opening"

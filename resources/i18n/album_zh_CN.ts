@@ -52,303 +52,303 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="111"/>
+        <location filename="../../album/gui/main_window.py" line="200"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="111"/>
+        <location filename="../../album/gui/main_window.py" line="201"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="144"/>
+        <location filename="../../album/gui/main_window.py" line="151"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="150"/>
-        <location filename="../../album/gui/main_window.py" line="365"/>
+        <location filename="../../album/gui/main_window.py" line="202"/>
+        <location filename="../../album/gui/main_window.py" line="417"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="153"/>
+        <location filename="../../album/gui/main_window.py" line="203"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="171"/>
+        <location filename="../../album/gui/main_window.py" line="204"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="172"/>
+        <location filename="../../album/gui/main_window.py" line="205"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="173"/>
+        <location filename="../../album/gui/main_window.py" line="206"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="174"/>
+        <location filename="../../album/gui/main_window.py" line="208"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="182"/>
+        <location filename="../../album/gui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="183"/>
+        <location filename="../../album/gui/main_window.py" line="212"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="255"/>
+        <location filename="../../album/gui/main_window.py" line="307"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="229"/>
+        <location filename="../../album/gui/main_window.py" line="218"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <location filename="../../album/gui/main_window.py" line="285"/>
+        <location filename="../../album/gui/main_window.py" line="321"/>
+        <location filename="../../album/gui/main_window.py" line="337"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="326"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="336"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="338"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="287"/>
+        <location filename="../../album/gui/main_window.py" line="339"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="175"/>
+        <location filename="../../album/gui/main_window.py" line="209"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="176"/>
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="522"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="178"/>
-        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="525"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="275"/>
+        <location filename="../../album/gui/main_window.py" line="327"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="289"/>
+        <location filename="../../album/gui/main_window.py" line="341"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="316"/>
+        <location filename="../../album/gui/main_window.py" line="368"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="316"/>
+        <location filename="../../album/gui/main_window.py" line="368"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="339"/>
+        <location filename="../../album/gui/main_window.py" line="391"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="340"/>
+        <location filename="../../album/gui/main_window.py" line="392"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="341"/>
+        <location filename="../../album/gui/main_window.py" line="393"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="343"/>
+        <location filename="../../album/gui/main_window.py" line="395"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="359"/>
+        <location filename="../../album/gui/main_window.py" line="411"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="365"/>
+        <location filename="../../album/gui/main_window.py" line="202"/>
+        <location filename="../../album/gui/main_window.py" line="417"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="420"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="372"/>
+        <location filename="../../album/gui/main_window.py" line="424"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="372"/>
+        <location filename="../../album/gui/main_window.py" line="424"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="399"/>
+        <location filename="../../album/gui/main_window.py" line="451"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="434"/>
+        <location filename="../../album/gui/main_window.py" line="213"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="435"/>
+        <location filename="../../album/gui/main_window.py" line="213"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="213"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="437"/>
+        <location filename="../../album/gui/main_window.py" line="214"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="466"/>
+        <location filename="../../album/gui/main_window.py" line="521"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="469"/>
+        <location filename="../../album/gui/main_window.py" line="524"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="481"/>
+        <location filename="../../album/gui/main_window.py" line="536"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="482"/>
+        <location filename="../../album/gui/main_window.py" line="537"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="511"/>
+        <location filename="../../album/gui/main_window.py" line="566"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="531"/>
+        <location filename="../../album/gui/main_window.py" line="591"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="533"/>
+        <location filename="../../album/gui/main_window.py" line="593"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="538"/>
+        <location filename="../../album/gui/main_window.py" line="622"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="541"/>
+        <location filename="../../album/gui/main_window.py" line="625"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="331"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="348"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="310"/>
+        <location filename="../../album/gui/main_window.py" line="362"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="312"/>
+        <location filename="../../album/gui/main_window.py" line="364"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="313"/>
+        <location filename="../../album/gui/main_window.py" line="365"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="322"/>
+        <location filename="../../album/gui/main_window.py" line="374"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="325"/>
+        <location filename="../../album/gui/main_window.py" line="377"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="329"/>
+        <location filename="../../album/gui/main_window.py" line="381"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="347"/>
+        <location filename="../../album/gui/main_window.py" line="399"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -359,12 +359,17 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="204"/>
-        <location filename="../../album/gui/main_window.py" line="397"/>
+        <location filename="../../album/gui/main_window.py" line="256"/>
+        <location filename="../../album/gui/main_window.py" line="449"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="207"/>
+        <source>&amp;Download Models…</source>
+        <translation>下载模型(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -585,7 +590,7 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="220"/>
+        <location filename="../../album/gui/search_bar.py" line="249"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
@@ -593,128 +598,123 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="62"/>
+        <location filename="../../album/gui/settings_dialog.py" line="63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="69"/>
+        <location filename="../../album/gui/settings_dialog.py" line="70"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="70"/>
+        <location filename="../../album/gui/settings_dialog.py" line="71"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="71"/>
+        <location filename="../../album/gui/settings_dialog.py" line="72"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="72"/>
+        <location filename="../../album/gui/settings_dialog.py" line="73"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="85"/>
+        <location filename="../../album/gui/settings_dialog.py" line="86"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="87"/>
+        <location filename="../../album/gui/settings_dialog.py" line="88"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="93"/>
+        <location filename="../../album/gui/settings_dialog.py" line="94"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="115"/>
-        <location filename="../../album/gui/settings_dialog.py" line="117"/>
+        <location filename="../../album/gui/settings_dialog.py" line="116"/>
+        <location filename="../../album/gui/settings_dialog.py" line="118"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="119"/>
+        <location filename="../../album/gui/settings_dialog.py" line="120"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="121"/>
+        <location filename="../../album/gui/settings_dialog.py" line="122"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="132"/>
+        <location filename="../../album/gui/settings_dialog.py" line="133"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="134"/>
+        <location filename="../../album/gui/settings_dialog.py" line="135"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="147"/>
+        <location filename="../../album/gui/settings_dialog.py" line="148"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="149"/>
+        <location filename="../../album/gui/settings_dialog.py" line="150"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="151"/>
+        <location filename="../../album/gui/settings_dialog.py" line="152"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="153"/>
+        <location filename="../../album/gui/settings_dialog.py" line="154"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="154"/>
+        <location filename="../../album/gui/settings_dialog.py" line="155"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="155"/>
+        <location filename="../../album/gui/settings_dialog.py" line="156"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="168"/>
+        <location filename="../../album/gui/settings_dialog.py" line="169"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="169"/>
-        <source>The new language shows the next time album starts.</source>
-        <translation>新的语言将在下次启动 album 时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/settings_dialog.py" line="201"/>
+        <location filename="../../album/gui/settings_dialog.py" line="202"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="203"/>
+        <location filename="../../album/gui/settings_dialog.py" line="204"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="203"/>
+        <location filename="../../album/gui/settings_dialog.py" line="204"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="205"/>
+        <location filename="../../album/gui/settings_dialog.py" line="206"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -723,19 +723,34 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="240"/>
+        <location filename="../../album/gui/settings_dialog.py" line="250"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="249"/>
+        <location filename="../../album/gui/settings_dialog.py" line="259"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="37"/>
+        <location filename="../../album/gui/settings_dialog.py" line="38"/>
         <source>System language</source>
         <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="170"/>
+        <source>The new language applies as soon as you press OK.</source>
+        <translation>按“确定”后，新的语言立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="215"/>
+        <source>The face models (insightface buffalo_l) are licensed for non-commercial research use only. Download them for private, non-commercial use?</source>
+        <translation>人脸模型（insightface buffalo_l）的许可仅限非商业研究用途。是否下载用于私人、非商业用途？</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="222"/>
+        <source>Face models licence</source>
+        <translation>人脸模型许可</translation>
     </message>
 </context>
 <context>
@@ -892,24 +907,160 @@ Licence: {licence}</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../album/gui/welcome.py" line="35"/>
+        <location filename="../../album/gui/welcome.py" line="59"/>
         <source>Import Folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="58"/>
+        <location filename="../../album/gui/welcome.py" line="70"/>
         <source>Opening your library…</source>
         <translation>正在打开你的相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="64"/>
+        <location filename="../../album/gui/welcome.py" line="76"/>
         <source>No photos yet</source>
         <translation>还没有照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="32"/>
+        <location filename="../../album/gui/welcome.py" line="58"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="69"/>
+        <location filename="../../album/gui/first_run.py" line="77"/>
+        <source>Welcome to album</source>
+        <translation>欢迎使用 album</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="80"/>
+        <source>album works without downloads: you can browse your photos and search them by date, place and camera. These optional models add more. They run on this computer; no photo leaves it.</source>
+        <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="87"/>
+        <location filename="../../album/gui/first_run.py" line="175"/>
+        <source>Checking download sizes…</source>
+        <translation>正在查询下载大小…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="105"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="107"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="118"/>
+        <source>Skip for now</source>
+        <translation>暂时跳过</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="120"/>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="123"/>
+        <location filename="../../album/gui/first_run.py" line="270"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="134"/>
+        <source>Search by describing a photo</source>
+        <translation>用文字描述搜索照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="134"/>
+        <source>automatic tags</source>
+        <translation>自动标签</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="135"/>
+        <source>People: find and group faces</source>
+        <translation>人物：识别并归类人脸</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="147"/>
+        <source>about {size}</source>
+        <translation>约 {size}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="150"/>
+        <source>Installed · licence: {licence}</source>
+        <translation>已安装 · 许可：{licence}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="154"/>
+        <source>{size} to download · licence: {licence}</source>
+        <translation>需下载 {size} · 许可：{licence}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="164"/>
+        <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
+        <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="186"/>
+        <source>Every model is installed.</source>
+        <translation>所有模型都已安装。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="189"/>
+        <source>album cannot reach the model server now, so it cannot download them.</source>
+        <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="191"/>
+        <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
+        <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="199"/>
+        <source>Choose what to download. You can also do it later in Settings.</source>
+        <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="239"/>
+        <source>Starting the download…</source>
+        <translation>正在开始下载…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="260"/>
+        <source>{done} of {total} · {speed}/s · {file}</source>
+        <translation>{done} / {total} · {speed}/秒 · {file}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="272"/>
+        <source>Start using album</source>
+        <translation>开始使用 album</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="275"/>
+        <source>Download stopped. What arrived is kept: Resume continues from there.</source>
+        <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="276"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="278"/>
+        <source>The download failed: {message}</source>
+        <translation>下载失败：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="279"/>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
 </context>
 </TS>

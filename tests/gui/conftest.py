@@ -56,3 +56,20 @@ def english_plurals(qapp) -> None:  # type: ignore[no-untyped-def]
     before = QLocale()
     install_translators(qapp, "en")
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """For a test that switches the language: the app is in English again afterwards (translators and
+    the default locale are process-wide)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from album.gui.i18n import switch_language
+
+    before = QLocale()
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        switch_language(app, "en")
+    QLocale.setDefault(before)

@@ -16,7 +16,7 @@ def import_and_wait(qtbot, window, folder: Path) -> None:  # type: ignore[no-unt
     qtbot.waitUntil(lambda: controller.last_report is not None and controller.index_job is None, timeout=120_000)
 
 
-def test_settings_remove_and_add_folders_and_save_choices(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_settings_remove_and_add_folders_and_save_choices(qtbot, window, tmp_path: Path, english_after) -> None:  # type: ignore[no-untyped-def]
     trip, garden = tmp_path / "Trip", tmp_path / "Garden"
     make_photos(trip, 5)
     make_photos(garden, 3)
@@ -42,6 +42,7 @@ def test_settings_remove_and_add_folders_and_save_choices(qtbot, window, tmp_pat
     assert trip.is_dir() and len(list(trip.iterdir())) == 5  # the files themselves are untouched
     saved = Settings.load(window.paths)
     assert (saved.library_folders, saved.min_tag_probability, saved.language) == ([str(garden)], 0.5, "zh_CN")
+    assert window.sidebar.item(0).text() == "照片"  # the new language applied at once
 
 
 def test_pause_and_resume_an_import(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -155,7 +155,10 @@ def find_face_models(models_dir: Path) -> tuple[Path, Path] | None:
 
 
 def ensure_face_models(
-    models_dir: Path, allow_download: bool = True, progress: DownloadProgress | None = None
+    models_dir: Path,
+    allow_download: bool = True,
+    progress: DownloadProgress | None = None,
+    cancel: threading.Event | None = None,
 ) -> tuple[Path, Path]:
     """Detector and recogniser paths, downloading the ``buffalo_l`` pack if there are none.
 
@@ -169,11 +172,12 @@ def ensure_face_models(
     found = find_face_models(models_dir)
     if found:
         for folder in dict.fromkeys(model_folder(path)[0] for path in found):
-            ensure_model_files(folder.name if folder.name == PACK else "faces", folder, [], allow_download, progress)
+            name = folder.name if folder.name == PACK else "faces"
+            ensure_model_files(name, folder, [], allow_download, progress, cancel)
         return found
     folder = models_dir / "faces" / PACK
     sources = [HubSource(PACK_REPO, name, PACK_REVISION) for name in FACE_FILES]
-    ensure_model_files(PACK, folder, sources, allow_download, progress)
+    ensure_model_files(PACK, folder, sources, allow_download, progress, cancel)
     found = find_face_models(models_dir)
     if not found:
         raise ModelUnavailable(PACK, list(FACE_FILES), folder, "the downloaded files are not face models album knows")

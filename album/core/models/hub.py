@@ -23,11 +23,13 @@ import logging
 import os
 import re
 import socket
+import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from album.core.models import manifest
 
@@ -38,6 +40,10 @@ USER_AGENT = "album (offline photo album; model download)"
 
 Progress = Callable[[str, int, int], None]
 """``progress(file_name, bytes_done, bytes_total)``: the same shape as ``registry.DownloadProgress``."""
+
+
+class Hashed(Protocol):
+    def update(self, data: bytes, /) -> None: ...
 
 
 def endpoint() -> str:
@@ -76,9 +82,16 @@ def check_reachable(url: str, timeout: float = 3.0) -> None:
         pass
 
 
-def _open(url: str, timeout: float) -> http.client.HTTPResponse:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+def _open(url: str, timeout: float, start: int = 0) -> http.client.HTTPResponse:
+    headers = {"User-Agent": USER_AGENT}
+    if start:
+        headers["Range"] = f"bytes={start}-"
+    request = urllib.request.Request(url, headers=headers)
     return urllib.request.urlopen(request, timeout=timeout)  # type: ignore[no-any-return]
+
+
+class DownloadCancelled(Exception):
+    """The user stopped a download. What arrived stays in the partial file, so the next try resumes."""
 
 
 def _quote(text: str, safe: str = "") -> str:
@@ -115,6 +128,35 @@ def resolve_url(repo: str, revision: str, path: str, base: str | None = None) ->
     return f"{base or endpoint()}/{repo}/resolve/{_quote(revision)}/{_quote(path, safe='/')}"
 
 
+def _resume_from(partial: Path, size: int | None, sha256: str | None, hashers: list[Hashed]) -> int:
+    """How many bytes of ``partial`` a download can keep, feeding them to ``hashers``.
+
+    Only a download whose size and SHA-256 are known resumes: its end check then catches a partial
+    file left by another revision. Anything else starts afresh.
+    """
+    if not partial.is_file():
+        return 0
+    kept = partial.stat().st_size
+    if size is None or sha256 is None or kept >= size:
+        partial.unlink()
+        return 0
+    with open(partial, "rb") as existing:
+        while block := existing.read(1 << 20):
+            for hasher in hashers:
+                hasher.update(block)
+    return kept
+
+
+def _content_start(response: http.client.HTTPResponse) -> int:
+    """Where the body starts in the file: the Range answer's first byte, 0 for a whole file."""
+    if response.status != 206:
+        return 0
+    found = re.match(r"bytes (\d+)-", response.headers.get("Content-Range") or "")
+    if found is None:
+        raise OSError("the server answered a range request without saying which range")
+    return int(found.group(1))
+
+
 def download_url(
     url: str,
     target: Path,
@@ -124,63 +166,93 @@ def download_url(
     git_oid: str | None = None,
     label: str | None = None,
     chunk: int = 1 << 20,
+    cancel: threading.Event | None = None,
 ) -> str:
-    """Download ``url`` to ``target`` via a temporary file that becomes ``target`` only once it is whole:
+    """Download ``url`` to ``target`` via a partial file that becomes ``target`` only once it is whole:
     as long as the server said (Content-Length) and as ``size`` says, with the ``sha256`` and the git
     blob id ``git_oid`` given.
 
+    A download with a known ``size`` and ``sha256`` (every LFS file: the weights) resumes: the bytes of
+    an earlier partial file are kept and the rest asked for with an HTTP ``Range`` request; a server
+    that answers with the whole file instead starts it afresh. The checksum at the end covers the
+    kept bytes too.
+
     Args:
         label: the file's name in progress reports and errors (``target``'s name by default).
+        cancel: set to stop between blocks; the partial file is kept for the next try.
 
     Returns:
         The file's SHA-256 (hex), for the manifest.
 
     Raises:
-        OSError: the transfer failed, stopped short, or the file is not the one expected; nothing is
-            left at ``target`` or in a partial file.
+        DownloadCancelled: ``cancel`` was set.
+        OSError: the transfer failed or stopped short (a resumable partial file is kept), or the file
+            is not the one expected (nothing is kept).
     """
     name = label or target.name
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     digest = hashlib.sha256()
-    done = 0
+    resumable = size is not None and sha256 is not None
+    done = _resume_from(partial, size, sha256, [digest])
     try:
-        with _open(url, 30) as response, open(partial, "wb") as out:
-            total = int(response.headers.get("Content-Length") or 0) or size or 0
+        with _open(url, 30, done) as response:
+            start = _content_start(response)
+            if done and start == 0:  # the server ignored the range and sent the whole file: start afresh
+                digest, done = hashlib.sha256(), 0
+            elif start != done:
+                raise OSError(f"the server sent {name} from byte {start:,}, not {done:,}")
+            length = int(response.headers.get("Content-Length") or 0)
+            total = done + length if length else size or 0
             blob = hashlib.sha1(b"blob %d\0" % (size if size is not None else total)) if git_oid else None
-            while block := response.read(chunk):
-                out.write(block)
-                digest.update(block)
-                if blob is not None:
-                    blob.update(block)
-                done += len(block)
-                if progress is not None:
-                    progress(name, done, total)
+            with open(partial, "ab" if done else "wb") as out:
+                while block := response.read(chunk):
+                    out.write(block)
+                    digest.update(block)
+                    if blob is not None:
+                        blob.update(block)
+                    done += len(block)
+                    if progress is not None:
+                        progress(name, done, total)
+                    if cancel is not None and cancel.is_set():
+                        raise DownloadCancelled(f"the download of {name} was stopped after {done:,} bytes")
         if (total and done != total) or (size is not None and done != size):
             raise OSError(f"the download of {name} stopped after {done:,} of {size or total:,} bytes")
+        problem = None
         if sha256 is not None and digest.hexdigest() != sha256.lower():
-            raise OSError(f"{name} is not the expected file (SHA-256 {digest.hexdigest()[:12]}…, "
-                          f"the hub lists {sha256[:12]}…)")  # fmt: skip
+            problem = f"SHA-256 {digest.hexdigest()[:12]}…, the hub lists {sha256[:12]}…"
         if blob is not None and git_oid is not None and blob.hexdigest() != git_oid.lower():
-            raise OSError(f"{name} is not the expected file (git blob {blob.hexdigest()[:12]}…, "
-                          f"the hub lists {git_oid[:12]}…)")  # fmt: skip
+            problem = f"git blob {blob.hexdigest()[:12]}…, the hub lists {git_oid[:12]}…"
+        if problem is not None:
+            partial.unlink(missing_ok=True)
+            raise OSError(f"{name} is not the expected file ({problem})")
     except http.client.HTTPException as exc:  # IncompleteRead and friends are not OSErrors
-        partial.unlink(missing_ok=True)
+        if not resumable:
+            partial.unlink(missing_ok=True)
         raise OSError(f"the download of {name} stopped after {done:,} bytes ({exc.__class__.__name__})") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
+    except BaseException:  # cut, cancelled, Ctrl-C: a file that can resume keeps what arrived
+        if not resumable:
+            partial.unlink(missing_ok=True)
         raise
     partial.replace(target)
     return digest.hexdigest()
 
 
 def fetch(
-    repo: str, revision: str, paths: Sequence[str], folder: Path, progress: Progress | None, base: str | None = None
+    repo: str,
+    revision: str,
+    paths: Sequence[str],
+    folder: Path,
+    progress: Progress | None,
+    base: str | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """Download ``paths`` of ``repo`` into ``folder`` (same relative paths), each verified against the
-    hub's listing and recorded in the folder's manifest; a file that fails is tried once more.
+    hub's listing and recorded in the folder's manifest; a file that fails is tried once more (from
+    where it stopped, for the weights).
 
     Raises:
+        DownloadCancelled: ``cancel`` was set; what arrived is kept for the next try.
         OSError: the listing could not be read, lacks a file, or a file failed twice; the message
             names the file. Files verified before it stay in place.
     """
@@ -196,7 +268,7 @@ def fetch(
         for attempt in (1, 2):
             try:
                 sha = download_url(url, folder / path, progress, entry.sha256, entry.size,
-                                   None if entry.sha256 else entry.git_oid, label=path)  # fmt: skip
+                                   None if entry.sha256 else entry.git_oid, label=path, cancel=cancel)  # fmt: skip
                 break
             except OSError as exc:
                 if attempt == 2:

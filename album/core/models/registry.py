@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +138,7 @@ def ensure_model_files(
     sources: Sequence[HubSource],
     allow_download: bool = True,
     progress: DownloadProgress | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """Make sure ``folder`` holds ``sources`` and that no file recorded in its manifest changed, fetching
     what is missing or broken: a broken file comes again from where the manifest says it came from.
@@ -144,6 +146,7 @@ def ensure_model_files(
     Raises:
         ModelUnavailable: a file is missing or broken and cannot be fetched (offline: in milliseconds,
             before any transfer starts); the message names the files and the folder.
+        DownloadCancelled: ``cancel`` was set; what arrived is kept, and the next call resumes.
     """
     check = check_folder(folder)
     wanted = {s.path: s for s in sources}
@@ -176,7 +179,7 @@ def ensure_model_files(
         by_source.setdefault((wanted[name].repo, wanted[name].revision), []).append(name)
     try:
         for (repo, revision), names in by_source.items():
-            hub.fetch(repo, revision, names, folder, progress, base)
+            hub.fetch(repo, revision, names, folder, progress, base, cancel)
     except OSError as exc:  # network, DNS, HTTP, a file that is not the one listed, disk: the message says which
         raise ModelUnavailable(model, needed, folder, f"download failed: {exc}") from exc
 
@@ -187,7 +190,11 @@ def clip_sources(spec: ClipSpec) -> list[HubSource]:
 
 
 def ensure_clip_files(
-    models_dir: Path, key: str, allow_download: bool = True, progress: DownloadProgress | None = None
+    models_dir: Path,
+    key: str,
+    allow_download: bool = True,
+    progress: DownloadProgress | None = None,
+    cancel: threading.Event | None = None,
 ) -> Path:
     """Return the folder holding CLIP model ``key``, downloading it on first use.
 
@@ -204,5 +211,5 @@ def ensure_clip_files(
     if spec is None and expected:
         raise ModelUnavailable(key, expected, folder, "album does not know where to download it")
     sources = [source for source in clip_sources(spec) if source.path in expected] if spec else []
-    ensure_model_files(key, folder, sources, allow_download, progress)
+    ensure_model_files(key, folder, sources, allow_download, progress, cancel)
     return folder

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from shared_data import SHARED_MODELS
 
 from album.core.models import hub
 from album.core.models.faces import PACK_REPO, FaceAnalyzer, ensure_face_models, find_face_models
-from album.core.models.hub import HubSource
+from album.core.models.hub import DownloadCancelled, HubSource
 from album.core.models.manifest import MANIFEST, check_folder, read_manifest, write_manifest
 from album.core.models.registry import (
     CLIP_MODELS,
@@ -103,14 +105,73 @@ def test_face_models_come_from_the_buffalo_l_repository_and_load(fake_hub: FakeH
     assert analyzer.embedding_dim() == 128  # what was served (MobileFaceNet) is what loads
 
 
-def test_a_transfer_cut_short_twice_leaves_nothing_and_names_the_file(fake_hub: FakeHub, tmp_path: Path) -> None:
-    fake_hub.cut["visual/model.onnx"] = 2
+def test_a_transfer_cut_short_twice_names_the_file_and_the_next_try_resumes(
+    fake_hub: FakeHub, tmp_path: Path
+) -> None:
+    weights = CLIP_FILES["visual/model.onnx"]
+    fake_hub.cut["visual/model.onnx"] = 2  # half, then half of the rest
     folder = tmp_path / "tiny-clip"
     with pytest.raises(ModelUnavailable, match=r"download of visual/model.onnx stopped after"):
         fetch_clip(folder)
     assert not (folder / "visual/model.onnx").exists()
-    assert leftovers(folder) == []
     assert "visual/model.onnx" not in (read_manifest(folder) or {})
+    [partial] = leftovers(folder)
+    assert partial.read_bytes() == weights[: len(weights) * 3 // 4]  # what arrived, kept for the next try
+    fetch_clip(folder)
+    assert (folder / "visual/model.onnx").read_bytes() == weights
+    assert fake_hub.ranges == [f"bytes={len(weights) // 2}-", f"bytes={len(weights) * 3 // 4}-"]
+    assert leftovers(folder) == []
+
+
+def test_a_cancelled_download_keeps_its_bytes_and_resumes_with_a_range_request(
+    fake_hub: FakeHub, tmp_path: Path
+) -> None:
+    weights = os.urandom(3 << 20)  # several of the 1 MiB blocks between which a download can stop
+    fake_hub.repos[CLIP_REPO]["visual/model.onnx"] = weights
+    folder = tmp_path / "tiny-clip"
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def progress(name: str, done: int, total: int) -> None:
+        seen.append(done)
+        if done >= 1 << 20:
+            cancel.set()
+
+    with pytest.raises(DownloadCancelled):
+        hub.fetch(CLIP_REPO, "main", ["visual/model.onnx"], folder, progress, cancel=cancel)
+    [partial] = leftovers(folder)
+    kept = partial.stat().st_size
+    assert 0 < kept < len(weights) and partial.read_bytes() == weights[:kept]
+    seen.clear()
+    hub.fetch(CLIP_REPO, "main", ["visual/model.onnx"], folder, lambda _n, done, _t: seen.append(done))
+    assert fake_hub.ranges == [f"bytes={kept}-"]
+    assert seen[0] > kept and seen[-1] == len(weights)  # progress counts the kept bytes
+    assert (folder / "visual/model.onnx").read_bytes() == weights
+    assert (read_manifest(folder) or {})["visual/model.onnx"].sha256 == hashlib.sha256(weights).hexdigest()
+
+
+def test_a_server_that_ignores_ranges_sends_the_file_again_from_the_start(fake_hub: FakeHub, tmp_path: Path) -> None:
+    weights = CLIP_FILES["visual/model.onnx"]
+    folder = tmp_path / "tiny-clip"
+    (folder / "visual").mkdir(parents=True)
+    (folder / "visual/model.onnx.partial").write_bytes(weights[:5000])
+    fake_hub.ignore_range = True
+    hub.fetch(CLIP_REPO, "main", ["visual/model.onnx"], folder, None)
+    assert fake_hub.ranges == ["bytes=5000-"]
+    assert (folder / "visual/model.onnx").read_bytes() == weights
+
+
+def test_a_partial_file_of_other_bytes_fails_the_checksum_and_is_downloaded_afresh(
+    fake_hub: FakeHub, tmp_path: Path
+) -> None:
+    weights = CLIP_FILES["visual/model.onnx"]
+    folder = tmp_path / "tiny-clip"
+    (folder / "visual").mkdir(parents=True)
+    (folder / "visual/model.onnx.partial").write_bytes(b"\xff" * 5000)  # left by another revision
+    hub.fetch(CLIP_REPO, "main", ["visual/model.onnx"], folder, None)
+    assert fake_hub.ranges == ["bytes=5000-"]  # resumed, failed the check, then the retry started afresh
+    assert (folder / "visual/model.onnx").read_bytes() == weights
+    assert leftovers(folder) == []
 
 
 def test_a_transfer_cut_short_once_is_retried(fake_hub: FakeHub, tmp_path: Path) -> None:

@@ -1,0 +1,55 @@
+"""What the window looked like when album closed — geometry, splitter, page, thumbnail size — in QSettings.
+
+Only window state lives here (the user's choices are :class:`~album.core.config.Settings`). The file
+is ``window.ini`` in the library's data folder rather than Qt's per-user default, so each library
+(``ALBUM_HOME``, tests) keeps its own and nothing is written outside album's folders. There is no
+sort order to remember: photos show in date order, or ranked for a text or "similar" search.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter
+
+from album.core.library import Paths
+from album.gui.photo_grid import PhotoGrid
+
+FILE_NAME = "window.ini"
+FIRST_RUN_DONE = "firstRun/modelsOffered"
+
+
+def window_settings(paths: Paths) -> QSettings:
+    return QSettings(str(paths.data_dir / FILE_NAME), QSettings.Format.IniFormat)
+
+
+def save_window(settings: QSettings, window: QMainWindow, splitter: QSplitter, sidebar: QListWidget,
+                grid: PhotoGrid) -> None:  # fmt: skip
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/state", window.saveState())
+    settings.setValue("window/splitter", splitter.saveState())
+    settings.setValue("window/page", sidebar.currentRow())
+    settings.setValue("grid/thumbSize", grid.thumb_size)
+    settings.sync()
+
+
+def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter, sidebar: QListWidget,
+                   grid: PhotoGrid) -> None:  # fmt: skip
+    """Put the window back as it was; a missing or unreadable value keeps the default."""
+    for key, restore in (("window/geometry", window.restoreGeometry), ("window/state", window.restoreState),
+                         ("window/splitter", splitter.restoreState)):  # fmt: skip
+        value = settings.value(key)
+        if isinstance(value, QByteArray | bytes):
+            restore(QByteArray(value))
+    page = _int(settings.value("window/page"))
+    if page is not None and 0 <= page < sidebar.count():
+        sidebar.setCurrentRow(page)
+    size = _int(settings.value("grid/thumbSize"))
+    if size is not None:
+        grid.set_thumb_size(size)
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[call-overload, no-any-return]
+    except (TypeError, ValueError):
+        return None

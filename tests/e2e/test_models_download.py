@@ -1,0 +1,90 @@
+"""`album models download / remove / list` end to end against a hub on 127.0.0.1 (HF_ENDPOINT): sizes
+before the download, the face models' licence asked first, a partial file resumed, removal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import run_album
+from fakehub import FakeHub, serving
+
+from album.core.models.faces import PACK_REPO
+from album.core.models.layout import FACE_FILES
+from album.core.models.registry import CLIP_MODELS, DEFAULT_CLIP_MODEL
+
+CLIP_REPO = CLIP_MODELS[DEFAULT_CLIP_MODEL].hf_repo
+FACE_BYTES = {name: bytes([i]) * (5000 + i) for i, name in enumerate(FACE_FILES)}  # bytes only: nothing loads them
+
+
+@pytest.fixture
+def fake_hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    with serving(FakeHub({PACK_REPO: dict(FACE_BYTES), CLIP_REPO: {}})) as served:
+        monkeypatch.setenv("HF_ENDPOINT", served.url)  # the CLI subprocesses inherit it
+        yield served
+
+
+def listed(name: str) -> dict[str, object]:
+    result = run_album("models", "--json")
+    assert result.returncode == 0, result.stderr
+    return next(m for m in map(json.loads, result.stdout.splitlines()) if m["name"] == name)
+
+
+def test_face_models_need_the_licence_agreed_then_download_resume_and_remove(
+    album_home: Path, fake_hub: FakeHub
+) -> None:
+    before = listed("buffalo_l")
+    assert before["installed"] is False and before["size"] == 191_000_000  # the estimate, before any download
+
+    refused = run_album("models", "download", "faces")
+    assert refused.returncode == 2
+    assert "non-commercial research use only" in refused.stderr and "--accept-licence" in refused.stderr
+    assert fake_hub.requests == []  # nothing fetched without the user's agreement
+
+    folder = album_home / "models/faces/buffalo_l"
+    detector = FACE_FILES[0]
+    (folder / detector).parent.mkdir(parents=True)
+    (folder / f"{detector}.partial").write_bytes(FACE_BYTES[detector][:3000])  # an earlier, stopped download
+    result = run_album("models", "download", "faces", "--accept-licence")
+    assert result.returncode == 0, result.stderr
+    assert "buffalo_l: installed" in result.stdout
+    assert "licence: insightface model zoo: non-commercial research use only" in result.stderr
+    assert fake_hub.ranges == ["bytes=3000-"]  # resumed where it stopped
+    assert {name: (folder / name).read_bytes() for name in FACE_FILES} == FACE_BYTES
+
+    after = listed("buffalo_l")
+    assert after["installed"] is True and after["size"] == sum(map(len, FACE_BYTES.values())) + len(
+        (folder / ".album-manifest.json").read_bytes()
+    )
+    assert run_album("models", "verify", "faces").returncode == 0
+
+    removed = run_album("models", "remove", "faces")
+    assert removed.returncode == 0, removed.stderr
+    assert not folder.exists() and listed("buffalo_l")["installed"] is False
+    assert run_album("models", "remove", "faces").returncode == 2  # nothing left to remove: said, not a traceback
+
+
+def test_a_download_offline_names_the_files_and_the_folder(album_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with serving(FakeHub()) as stopped:
+        pass  # a port nobody listens on any more
+    result = run_album("models", "download", "clip", env={"HF_ENDPOINT": stopped.url})
+    assert result.returncode == 2
+    assert "cannot reach" in result.stderr and "visual/model.onnx" in result.stderr
+    assert str(album_home / "models/clip" / DEFAULT_CLIP_MODEL) in result.stderr
+
+
+def test_the_face_models_download_on_first_use_only_once_their_licence_was_accepted(
+    album_home: Path, fake_hub: FakeHub
+) -> None:
+    from album.core.config import Paths, Settings
+    from album.core.library import Library, ModelUnavailable
+
+    library = Library(Paths.from_env())
+    with pytest.raises(ModelUnavailable, match="downloads are switched off"):
+        library._analyzer.load()  # what indexing does first: not without the user's agreement
+    assert not any(PACK_REPO in r for r in fake_hub.requests)
+    library.download_model("faces")  # a front end asked (welcome dialog, Settings, --accept-licence)
+    assert Settings.load(library.paths).face_licence_accepted is True
+    assert Library(Paths.from_env())._analyzer.allow_download is True  # later starts may repair them
