@@ -1,5 +1,6 @@
 """Screenshots of the real app in a real (X11) window: main window, search results, viewer, people, and
-what a user meets when things go wrong: an unplugged folder's photos greyed, a search that cannot run.
+what a user meets when things go wrong: an unplugged folder's photos greyed, a search that cannot run,
+and a place name that several places share (the chip's menu of the others).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang zh_CN]
 
@@ -153,6 +154,15 @@ def main() -> None:
     window.search_bar.edit.returnPressed.emit()
     settle(800)
     window.grab().save(str(out / f"12-search-problem{tag}.png"))
+    window.search_bar.edit.setText("photos in Valencia")  # two well-known Valencias: the chip offers the other
+    window.search_bar.edit.returnPressed.emit()
+    settle(800)
+    next(c for c in window.search_bar.chips() if c.objectName() == "chip-place").text_button.click()
+    settle(500)
+    app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
+        str(out / f"13-place-alternatives{tag}.png")
+    )
+    window.search_bar.place_menu.hide()
     window.close()
     app.processEvents()
     shutil.rmtree(home, ignore_errors=True)
