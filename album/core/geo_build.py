@@ -42,6 +42,11 @@ CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER N
 CREATE TABLE labels (id INTEGER PRIMARY KEY, country TEXT NOT NULL, state TEXT);
 CREATE TABLE arrays (name TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
 """
+# Countries and the cities a country's latitude is read from, without scanning 240,000 places.
+INDEXES = """
+CREATE INDEX countries ON places (country) WHERE kind = 'country';
+CREATE INDEX cities ON places (country, population) WHERE kind = 'city';
+"""
 _KOREAN = {"KR", "KP"}  # where a CJK alias is a Hanja name, not what a Chinese reader calls the place
 CITY_POPULATION = 15_000  # places this big name photos (reverse geocoding); smaller ones are "town"s, searched only
 TOWN_POPULATION = 500  # the smallest places searched by name: Hallstatt has 779 people
@@ -110,6 +115,7 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     rows = ((key, i, names[key][i]) for key in sorted(names) for i in sorted(names[key]))
     db.executemany("INSERT INTO names VALUES (?, ?, ?)", rows)
     _add_arrays(db, places, towns)
+    db.executescript(INDEXES)
     db.commit()
     return db
 
