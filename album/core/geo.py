@@ -36,6 +36,7 @@ CITY_MERGE_KM = 12.0  # places this close to a photo compete on population for i
 NEAR_LIBRARY_KM = 1000.0  # a place this close to the library's photos gains on prominence, the closer the more
 ALIAS_PENALTY = 3.0  # an alternate name counts as a thousandfold less prominence than a place's own name
 NEAR_LIBRARY_BONUS = 3.0  # …up to this much: a thousandfold population (Toledo, Spain for a library in Madrid)
+LOCAL_KM, LOCAL_BONUS = 100.0, 2.0  # and a place a day trip away gains more (Liverpool, NSW for photos in Sydney)
 
 
 _ABBREVIATIONS = re.compile(r"\b(St|Ste|Mt|Ft)\.?(?=\s)", re.IGNORECASE)
@@ -166,15 +167,16 @@ class Gazetteer:
     ) -> list[Place]:
         """The places called ``name``, best first.
 
-        A country beats everything else; then a place where the library's photos are (within CITY_RADIUS_KM of a place
-        photos were named after, or a region or country they are in); then a city of the same name beats
-        its own region ("Lisbon", "New York" and "北京" mean the city; "in California" and "在浙江" the
-        region), as any city does for ``prefer_city`` ("near X", "within 5 km of X"); then prominence,
-        raised for places near the library's photos (Toledo in Spain for a library in Madrid, the one in
-        Ohio for a library in Detroit) and lowered by ALIAS_PENALTY where ``name`` is only another name
-        of the place: a place's own name beats another's alternate name in some other language unless
-        that place is a thousand times better known ("Seville" is Sevilla in Spain, not Seville, Ohio,
-        whose own name it is; "Porto" is never Bordeaux, which one transliteration calls "porto").
+        A country beats everything else; then a place where the library's photos are (within
+        CITY_RADIUS_KM of a place photos were named after, or a region or country they are in); then a
+        city of the same name beats its own region ("Lisbon", "New York" and "北京" mean the city; "in
+        California" and "在浙江" the region), as any city does for ``prefer_city`` ("near X", "within 5 km
+        of X"); then prominence, raised for places near the library's photos, the more the nearer
+        (Toledo in Spain for a library in Madrid, the one in Ohio for a library in Detroit; Liverpool,
+        NSW for photos in Sydney), and lowered by ALIAS_PENALTY where ``name`` is only another name of
+        the place: a place's own name beats another's alternate name in some other language unless that
+        place is a thousand times better known ("Seville" is Sevilla in Spain, not Seville, Ohio, whose
+        own name it is; "Porto" is never Bordeaux, which one transliteration calls "porto").
         """
         library = near if isinstance(near, LibraryPlaces) else LibraryPlaces.around(near)
         candidates, pinned = self._places(name), None
@@ -207,7 +209,8 @@ class Gazetteer:
                 mine = distance <= CITY_RADIUS_KM
             shadowed_by_city = place.country in city_countries or (prefer_city and bool(city_countries))
             shadowed = place.kind == "region" and shadowed_by_city
-            nearness = NEAR_LIBRARY_BONUS * max(0.0, 1 - distance / NEAR_LIBRARY_KM)
+            nearness = NEAR_LIBRARY_BONUS * max(0.0, 1 - distance / NEAR_LIBRARY_KM) \
+                + LOCAL_BONUS * max(0.0, 1 - distance / LOCAL_KM)  # fmt: skip
             score = place.prominence + nearness - ALIAS_PENALTY * quality[place]
             return (place.country == pinned, place.kind == "country", mine, not shadowed, score)
 
