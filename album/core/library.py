@@ -25,7 +25,7 @@ import numpy as np
 
 from album.core import people as people_ops
 from album.core.config import IndexSettings, Paths, Settings
-from album.core.geo import Gazetteer
+from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.models import catalog
 from album.core.models.catalog import ModelFile, ModelOffer
 from album.core.models.clip import ClipEncoder
@@ -121,6 +121,7 @@ class Library:
         self._gazetteer = Gazetteer(paths.cache_dir)
         self._searcher = Searcher(self._store, self._encoder)
         self._center_cache: tuple[int, tuple[float, float] | None] | None = None
+        self._places_cache: tuple[int, LibraryPlaces] | None = None
         self._vocabulary: tuple[Tag, ...] | None = None
         self._history = PeopleHistory()  # this session's people edits, to undo
         self._people_lock = threading.Lock()
@@ -271,7 +272,20 @@ class Library:
             return Query()
         people = self.known_people() if known is None else known
         gazetteer = self._gazetteer if places else None
-        return parse_query(text, people, today, gazetteer, library_center=self._center(), vocabulary=self.vocabulary())
+        return parse_query(text, people, today, gazetteer, library_center=self._center(), vocabulary=self.vocabulary(),
+                           library_places=self.library_places() if places else None)  # fmt: skip
+
+    def library_places(self) -> LibraryPlaces:
+        """Where the library's photos are, place by place: a place name in a search means the place the
+        user's own photos are in first ("in Porto" with photos from Porto). Read again only when the
+        photos changed."""
+        version = self._store.data_version
+        if self._places_cache is None or self._places_cache[0] != version:
+            named = self._store.named_places()
+            countries = {c for _p, _r, c, _lat, _lon in named if c}
+            areas = frozenset({(c, r) for _p, r, c, _lat, _lon in named if c} | {(c, None) for c in countries})
+            self._places_cache = (version, LibraryPlaces(tuple((lat, lon) for *_, lat, lon in named), areas))
+        return self._places_cache[1]
 
     def _center(self) -> tuple[float, float] | None:
         """Where the library's photos are, read again only when the photos changed (parses are frequent)."""
@@ -340,7 +354,7 @@ class Library:
         """The photo's place, region and country, in Chinese for a Chinese UI where names are known."""
         if chinese and self._gazetteer.loaded:  # never build the place table just to show one photo
             return self._gazetteer.display_names(photo.place, photo.region, photo.country, chinese=True)
-        return [n for n in (photo.place, photo.region, photo.country) if n]
+        return [n for n in (photo.place, None if photo.region == photo.place else photo.region, photo.country) if n]
 
     def load_place_names(self) -> None:
         """Open the place table now (building it on the very first run, seconds) rather than on the first

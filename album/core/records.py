@@ -83,12 +83,14 @@ class TakenBetween:
 
 @dataclass(frozen=True)
 class TakenNear:
-    """Taken within ``radius_km`` of a point (``name`` as the user typed it, if any)."""
+    """Taken within ``radius_km`` of a point (``name`` as the user typed it, if any; ``name_zh`` for a
+    Chinese UI, where known)."""
 
     name: str | None
     lat: float
     lon: float
     radius_km: float
+    name_zh: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,19 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from album.core.library import InvalidQuery, Query, QueryProblem
+from album.core.library import InvalidQuery, PlaceFilter, Query, QueryProblem
 from album.core.records import (
     CameraContains,
     Reason,
@@ -51,7 +61,7 @@ def chips_of(query: Query) -> list[tuple[str, str, str]]:
     if query.date_from or query.date_to:
         chips.append(("date", _dates(query.date_from, query.date_to)))
     if query.place is not None:
-        name = query.place.name or query.place.country or f"{query.place.lat:.3f}, {query.place.lon:.3f}"
+        name = place_name(query.place)
         radius = f" ({query.place.radius_km:g} km)" if query.place.radius_km and not query.place.country else ""
         chips.append(("place", f"{name}{radius}"))
     if query.camera:
@@ -59,6 +69,21 @@ def chips_of(query: Query) -> list[tuple[str, str, str]]:
     chips += [("tag", t) for t in query.tags]
     chips += [("exclude", x) for x in query.exclude]
     return [(kind, value, label(kind, value)) for kind, value in chips]
+
+
+def place_name(place: PlaceFilter) -> str:
+    """A place as the UI's language names it ("瓦伦西亚, 西班牙" for a Chinese UI, where known)."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return (chinese and place.name_zh) or place.name or place.country or f"{place.lat:.3f}, {place.lon:.3f}"
+
+
+def with_place(query: Query, choice: PlaceFilter) -> Query:
+    """``query`` with the place it names replaced by one of its alternatives (which the others, and the
+    first choice, stay alternatives to)."""
+    assert query.place is not None
+    first = dataclasses.replace(query.place, alternatives=())
+    others = tuple(p for p in (first, *query.place.alternatives) if p != choice)
+    return dataclasses.replace(query, place=dataclasses.replace(choice, alternatives=others))
 
 
 RegionNames = Callable[[str | None, str], Sequence[str]]
@@ -74,8 +99,9 @@ def reason_labels(reasons: Sequence[Reason], region_names: RegionNames | None = 
                 labels.append(QCoreApplication.translate("SearchBar", "Similarity {:.2f}").format(score))
             case TakenBetween(date_from, date_to):
                 labels.append(label("date", _dates(date_from, date_to)))
-            case TakenNear(name, lat, lon, radius_km):
-                labels.append(label("place", f"{name or f'{lat:.3f}, {lon:.3f}'} ({radius_km:g} km)"))
+            case TakenNear(name, lat, lon, radius_km, name_zh):
+                named = place_name(PlaceFilter(name, lat, lon, radius_km, name_zh=name_zh))
+                labels.append(label("place", f"{named} ({radius_km:g} km)"))
             case TakenIn(country, region):
                 names = region_names(region, country) if region_names else [n for n in (region, country) if n]
                 labels.append(label("place", ", ".join(names)))
@@ -213,6 +239,7 @@ class SearchBar(QWidget):
         self.to_syntax = to_syntax
         self.check = check
         self.query = Query()
+        self.place_menu: QMenu | None = None  # the other places a place chip's name could mean, while shown
         self.problem: InvalidQuery | None = None  # why the text cannot be searched for, if it cannot
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(2000)  # the longest search the core takes (a pasted novel is not a search)
@@ -332,8 +359,30 @@ class SearchBar(QWidget):
         for kind, value, label in chips_of(self.query):
             chip = Chip(kind, label, self)
             chip.remove_button.clicked.connect(lambda _checked=False, k=kind, v=value: self._remove(k, v))
-            chip.text_button.clicked.connect(lambda _checked=False, k=kind, v=value: self.edit_chip(k, v))
+            if kind == "place" and self.query.place is not None and self.query.place.alternatives:
+                chip.text_button.setToolTip(self.tr("Other places of this name"))
+                chip.text_button.clicked.connect(lambda _checked=False, c=chip: self._offer_places(c))
+            else:
+                chip.text_button.clicked.connect(lambda _checked=False, k=kind, v=value: self.edit_chip(k, v))
             self.chip_row.insertWidget(self.chip_row.count() - 1, chip)
+
+    def _offer_places(self, chip: Chip) -> None:
+        """A menu of the other places the name could mean ("Valencia, Venezuela"), and editing the chip."""
+        assert self.query.place is not None
+        self.place_menu = QMenu(self)
+        for place in self.query.place.alternatives:
+            action = self.place_menu.addAction(place_name(place))
+            action.triggered.connect(lambda _checked=False, p=place: self._choose_place(p))
+        self.place_menu.addSeparator()
+        edit = self.place_menu.addAction(self.tr("Edit this filter"))
+        edit.triggered.connect(lambda _checked=False: self.edit_chip("place", ""))
+        self.place_menu.popup(chip.mapToGlobal(chip.rect().bottomLeft()))
+
+    def _choose_place(self, place: PlaceFilter) -> None:
+        """Search the chosen place instead: the text says it in the explicit syntax, as after removing a chip."""
+        self.edit.setText(self.to_syntax(with_place(self.query, place)))
+        self.parse_now()
+        self._emit_search()
 
     def _remove(self, kind: str, value: str) -> None:
         """Drop one chip: rewrite the text in explicit syntax without that part."""

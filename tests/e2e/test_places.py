@@ -74,3 +74,30 @@ def test_libraries_indexed_before_regions_get_them_on_the_next_run(
     report = library.index([str(photos_dir)])
     assert report.decoded == 0  # nothing re-read: only the place names were filled in
     assert names(library, "在浙江") == {"west_lake.jpg", "ningbo_port.jpg"}
+
+
+def test_a_place_name_means_the_place_the_librarys_photos_are_in(paths: Paths, photos_dir: Path) -> None:
+    """Issue 15: "in Porto" was a circle around Bordeaux and found none of 300 photos from Porto; "in
+    Toledo" went to Ohio for a library of photos from Spain."""
+    porto = [(41.1496 + (i % 5) * 0.004, -8.6109 + (i // 5) * 0.004) for i in range(20)]  # Ribeira, Porto
+    spots = {f"porto_{i:02}.jpg": spot for i, spot in enumerate(porto)}
+    spots |= {"bordeaux.jpg": (44.8378, -0.5792), "madrid.jpg": (40.4168, -3.7038), "toledo.jpg": (39.8628, -4.0273)}
+    for seed, (name, (lat, lon)) in enumerate(spots.items()):
+        write_photo(photos_dir / name, Exif(taken=datetime(2023, 5, 1 + seed % 28, 12, 0), lat=lat, lon=lon))
+    library = Library(paths)
+    library.index([str(photos_dir)])
+    in_porto = {f"porto_{i:02}.jpg" for i in range(20)}
+    assert names(library, "in Porto") == in_porto
+    assert names(library, "photos in Porto") == in_porto
+    assert names(library, "在波尔图") == in_porto
+    assert names(library, "in Toledo") == {"toledo.jpg"}
+    assert names(library, "在托莱多的照片") == {"toledo.jpg"}
+    place = library.parse("in Toledo").place
+    assert place is not None and place.name == "Toledo, Spain" and place.name_zh == "托利多, 西班牙"
+    assert "Toledo, United States" in [p.name for p in place.alternatives]
+    assert all(p.name.startswith("Toledo, ") for p in place.alternatives)  # not places another language calls so
+    photo = next(h.photo for h in library.search(library.parse("in Porto")).hits)
+    assert (photo.place, photo.region, photo.country) == ("Porto", "Porto", "Portugal")
+    assert library.place_names(photo) == ["Porto", "Portugal"]  # not "Porto, Porto, Portugal"
+    library.load_place_names()
+    assert library.place_names(photo, chinese=True) == ["波图", "葡萄牙"]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from album.core.library import KnownPerson, Library, Paths
+from album.gui.i18n import install_translators
 from album.gui.search_bar import SearchBar, completion_prefix
 
 NAMES = ["Anna Schmidt", "Lisbon", "Zhejiang", "小明", "dog", "小狗", "beach", "海滩"]
@@ -65,3 +68,60 @@ def test_clicking_a_chip_selects_its_part_for_editing(qtbot, album_home: Path) -
         "2021-12-31",
         ("Anna",),
     )
+
+
+@pytest.fixture
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    before = QLocale()
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def place_bar(qtbot, text: str) -> SearchBar:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    library.load_place_names()
+    bar = SearchBar(lambda t: library.parse(t, known=[]), library.to_syntax)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.edit.setText(text)
+    bar.parse_now()
+    return bar
+
+
+def test_an_ambiguous_place_chip_names_its_country_and_offers_the_others(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    bar = place_bar(qtbot, "photos in Valencia")
+    chip = next(chip for chip in bar.chips() if chip.objectName() == "chip-place")
+    assert chip.text_button.text() == "Place: Valencia, Spain (25 km)"
+    chip.text_button.click()
+    assert bar.place_menu is not None and bar.place_menu.isVisible()
+    actions = [a.text() for a in bar.place_menu.actions() if not a.isSeparator()]
+    assert "Valencia, Venezuela" in actions and actions[-1] == "Edit this filter"
+    with qtbot.waitSignal(bar.search) as searched:
+        next(a for a in bar.place_menu.actions() if a.text() == "Valencia, Venezuela").trigger()
+    place = searched.args[0].place
+    assert place.name == "Valencia, Venezuela" and place.lat == pytest.approx(10.16, abs=0.01)
+    assert "Valencia, Spain" in [p.name for p in place.alternatives]
+    chip = next(chip for chip in bar.chips() if chip.objectName() == "chip-place")
+    assert chip.text_button.text() == "Place: Valencia, Venezuela (25 km)"
+
+
+def test_a_place_with_one_meaning_is_edited_on_click(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    bar = place_bar(qtbot, "photos in Lisbon")
+    chip = next(chip for chip in bar.chips() if chip.objectName() == "chip-place")
+    assert chip.text_button.text() == "Place: Lisbon (25 km)"
+    chip.text_button.click()
+    assert bar.place_menu is None and bar.edit.selectedText() == "near:Lisbon"
+
+
+def test_place_chips_are_in_chinese_for_a_chinese_ui(qtbot, album_home: Path, chinese) -> None:  # type: ignore[no-untyped-def]
+    bar = place_bar(qtbot, "在里斯本的照片")
+    assert [c.text_button.text() for c in bar.chips()] == ["地点：里斯本 (25 km)"]
+    bar = place_bar(qtbot, "photos in Valencia")
+    assert [c.text_button.text() for c in bar.chips()] == ["地点：瓦伦西亚, 西班牙 (25 km)"]
+    chip = bar.chips()[0]
+    chip.text_button.click()
+    assert bar.place_menu is not None
+    assert "巴伦西亚, 委内瑞拉" in [a.text() for a in bar.place_menu.actions()]

@@ -69,7 +69,11 @@ class InvalidQuery(ValueError):
 @dataclass(frozen=True)
 class PlaceFilter:
     """Where: a circle (lat, lon, radius_km), or a country and maybe one of its regions (English names,
-    as stored per photo: "in Portugal", "in California", "在浙江")."""
+    as stored per photo: "in Portugal", "in California", "在浙江").
+
+    A name that several places share ("Valencia") is said with its country ("Valencia, Spain") and
+    carries the other places it could mean, best first, so a front end can offer them.
+    """
 
     name: str | None = None
     lat: float | None = None
@@ -77,6 +81,8 @@ class PlaceFilter:
     radius_km: float | None = None
     country: str | None = None
     region: str | None = None
+    name_zh: str | None = None  # the name for a Chinese UI ("瓦伦西亚, 西班牙"), where Chinese names are known
+    alternatives: tuple[PlaceFilter, ...] = ()  # each without alternatives of its own
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,7 @@ def match_reasons(query: Query) -> tuple[Reason, ...]:
         reasons.append(TakenBetween(query.date_from, query.date_to))
     place = query.place
     if place is not None and place.lat is not None and place.lon is not None:
-        reasons.append(TakenNear(place.name, place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM))
+        reasons.append(TakenNear(place.name, place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM, place.name_zh))
     if place is not None and place.country:
         reasons.append(TakenIn(place.country, place.region))
     if query.camera:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from album.core.geo import Gazetteer
+from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.query import KnownPerson, Query, parse_query, to_syntax
 from album.core.store.filters import to_where
 
@@ -122,7 +122,8 @@ def test_region_filter_and_round_trip(gazetteer: Gazetteer) -> None:
 
 
 def test_library_location_breaks_ties(gazetteer: Gazetteer) -> None:
-    assert parse_query("in Springfield", today=TODAY, gazetteer=gazetteer).place.lon < -90  # type: ignore[union-attr]
+    best_known = parse_query("in Springfield", today=TODAY, gazetteer=gazetteer).place  # Illinois' capital
+    assert best_known is not None and best_known.lon == pytest.approx(-89.64, abs=0.1)
     near_boston = parse_query("in Springfield", today=TODAY, gazetteer=gazetteer, library_center=(42.2, -72.5))
     assert near_boston.place is not None and near_boston.place.lon == pytest.approx(-72.59, abs=0.1)
 
@@ -226,7 +227,7 @@ def test_place_names_for_a_chinese_ui(gazetteer: Gazetteer) -> None:
     assert (where.place, where.region, where.country) == ("Hangzhou", "Zhejiang", "China")
     assert gazetteer.display_names(where.place, where.region, where.country, chinese=True) == ["杭州", "浙江", "中国"]
     lisbon = gazetteer.display_names("Lisbon", None, "Portugal", chinese=True)
-    assert lisbon == ["Lisbon", "葡萄牙"]  # a city outside the Chinese-speaking world keeps its stored name
+    assert lisbon == ["里斯本", "葡萄牙"]  # issue 15: Chinese names for cities everywhere, not "Lisbon"
     assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=False) == ["Hangzhou", "Zhejiang", "China"]
 
 
@@ -240,3 +241,53 @@ def test_seasons_follow_the_hemisphere(gazetteer: Gazetteer) -> None:
     assert (q.date_from, q.date_to) == (date(2023, 12, 1), date(2024, 2, 29))
     q = parse_query("summer in Lisbon 2023", PEOPLE, TODAY, gazetteer, library_center=melbourne)
     assert (q.date_from, q.date_to) == (date(2023, 6, 1), date(2023, 8, 31))  # the named place decides
+
+
+SPAIN = LibraryPlaces(((40.4168, -3.7038), (41.3874, 2.1686)), frozenset({("Spain", None), ("Spain", "Madrid")}))
+
+
+@pytest.mark.parametrize(
+    ("text", "library", "country"),
+    [
+        ("photos in Toledo", SPAIN, "ES"),
+        ("在托莱多的照片", SPAIN, "ES"),
+        ("in Cordoba", SPAIN, "ES"),
+        ("in Cordoba", None, "AR"),  # no library: the better known Córdoba
+        ("在科尔多瓦", None, "AR"),
+    ],
+)
+def test_an_ambiguous_place_is_the_one_in_the_librarys_country(
+    gazetteer: Gazetteer, text: str, library: LibraryPlaces | None, country: str
+) -> None:
+    place = parse_query(text, PEOPLE, TODAY, gazetteer, library_places=library).place
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert gazetteer.reverse(place.lat, place.lon).country == gazetteer.country_name(country)
+
+
+def test_an_ambiguous_name_says_its_country_and_carries_the_alternatives(gazetteer: Gazetteer) -> None:
+    place = parse("photos in Valencia", gazetteer).place
+    assert place is not None and (place.name, place.name_zh) == ("Valencia, Spain", "瓦伦西亚, 西班牙")
+    assert "Valencia, Venezuela" in [p.name for p in place.alternatives]
+    assert all(not p.alternatives for p in place.alternatives)
+    zh = parse("在剑桥拍的照片", gazetteer).place
+    assert zh is not None and zh.name == "Cambridge, United States" and zh.name_zh == "剑桥, 美国"
+    assert {"Cambridge, United Kingdom", "Cambridge, Canada"} <= {p.name for p in zh.alternatives}
+    assert "英国" in {(p.name_zh or "").split(", ")[-1] for p in zh.alternatives}
+    lisbon = parse("in Lisbon", gazetteer).place  # nothing else of that name is nearly as well known
+    assert lisbon is not None and (lisbon.name, lisbon.name_zh, lisbon.alternatives) == ("Lisbon", "里斯本", ())
+
+
+def test_an_alternative_round_trips_through_the_explicit_syntax(gazetteer: Gazetteer) -> None:
+    first = parse("in Valencia", gazetteer).place
+    assert first is not None
+    venezuela = next(p for p in first.alternatives if p.name == "Valencia, Venezuela")
+    q = parse(to_syntax(Query(place=venezuela)), gazetteer)
+    assert q.place is not None and (q.place.name, q.place.lat) == ("Valencia, Venezuela", venezuela.lat)
+    assert "Valencia, Spain" in [p.name for p in q.place.alternatives]  # and Spain is still on offer
+
+
+def test_small_towns_and_chinese_names_are_places(gazetteer: Gazetteer) -> None:
+    for text, name in [("photos in Hallstatt", "Hallstatt"), ("sunset in Zermatt", "Zermatt"),
+                       ("在哈尔施塔特的照片", "Hallstatt"), ("在九寨沟拍的", "九寨沟"), ("in Positano", "Positano")]:  # fmt: skip
+        place = parse(text, gazetteer).place
+        assert place is not None and place.name == name and place.radius_km == 25.0, text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from album.core.geo import Gazetteer
+from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.models.tags import VOCABULARY, Tag
 from album.core.query.model import MAX_TEXT_CHARS, KnownPerson, Query
 from album.core.query.parse.camera import take_camera
@@ -48,6 +48,7 @@ def parse_query(
     library_center: tuple[float, float] | None = None,
     *,
     vocabulary: Sequence[Tag] = VOCABULARY,
+    library_places: LibraryPlaces | None = None,
 ) -> Query:
     """Understand a search-box string in English or Chinese. Never raises: what is not understood
     stays free text for CLIP.
@@ -60,6 +61,8 @@ def parse_query(
         library_center: where the library's photos are, to pick "Springfield" near home and the
             hemisphere of "summer" when the query names no place.
         vocabulary: the tags ``tag:`` and "without …" can name: the library's model's own, or album's.
+        library_places: where the library's photos are, place by place (a place name means one of
+            those first); without them, ``library_center`` stands for them.
     """
     ctx = ParseContext(
         text[:MAX_TEXT_CHARS],
@@ -68,6 +71,7 @@ def parse_query(
         gazetteer,
         library_center,
         vocabulary,
+        library_places,
     )
     for extract in EXTRACTORS:
         extract(ctx)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from album.core.geo import Gazetteer
+from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.models.tags import VOCABULARY, Tag
 from album.core.query.model import KnownPerson, PlaceFilter, Query
 
@@ -41,6 +41,8 @@ class ParseContext:
         library_center: where the library's photos are, to pick "Springfield" near home and the
             hemisphere of "summer".
         vocabulary: the tags that ``tag:`` and "without dogs" can name.
+        library_places: where the library's photos are, place by place: a place name means one of
+            those first ("in Porto" with photos from Porto).
     """
 
     text: str
@@ -49,6 +51,7 @@ class ParseContext:
     gazetteer: Gazetteer | None = None
     library_center: tuple[float, float] | None = None
     vocabulary: Sequence[Tag] = VOCABULARY
+    library_places: LibraryPlaces | None = None
 
     people: list[KnownPerson] = field(default_factory=list)
     unknown_people: list[str] = field(default_factory=list)  # person:X for no known X: searched as text
@@ -67,6 +70,11 @@ class ParseContext:
 
     def __post_init__(self) -> None:
         self._chars = list(self.text)
+
+    @property
+    def whereabouts(self) -> LibraryPlaces:
+        """The library's places, or just its centre when the caller gave no places."""
+        return self.library_places if self.library_places is not None else LibraryPlaces.around(self.library_center)
 
     @property
     def rest(self) -> str:

@@ -2,13 +2,16 @@
 
 A place is only a place if the offline gazetteer knows it, so "in the garden" stays free text. A name
 is read as the longest known prefix of the words after a preposition ("in New York City at night").
+Which of the places of that name is meant is the gazetteer's ranking, told where the library's photos
+are; the others the name could mean travel with the filter for the search bar to offer.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from album.core.geo import Gazetteer
+from album.core.geo import Gazetteer, LibraryPlaces, Place, distance_km, normalise
 from album.core.query.model import DEFAULT_RADIUS_KM, PlaceFilter
 from album.core.query.parse.context import ParseContext
 
@@ -21,7 +24,9 @@ _PLACE_ZH = re.compile(r"(?:在|去|到)(?P<name>[\u4e00-\u9fff]{2,8})|(?P<near>
 _NEAR = ("near", "around")
 _NEGATED = re.compile(r"\b(?:not|without|except|excluding|outside(?: of)?)\s*$|(?:除了|不要|不是)\s*$", re.IGNORECASE)
 
-Center = tuple[float, float]
+MAX_ALTERNATIVES = 5
+ALTERNATIVE_PROMINENCE = 2.5  # another place of the name is worth offering if at most this much less known
+SAME_PLACE_KM = 30.0  # a place this close to the chosen one is the same place to the user (a city and its district)
 
 
 def take_place(ctx: ParseContext) -> None:
@@ -38,7 +43,7 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
     km = _KM.search(ctx.rest)
     if km:
         radius = float(km["km"])
-        hit = _longest_place(ctx.rest[km.end() :].split(",")[0], gazetteer, ctx.library_center, radius, True)
+        hit = _longest_place(ctx.rest[km.end() :].split(",")[0], gazetteer, ctx.whereabouts, radius, True)
         if hit is not None:
             ctx.place = hit[0]
             ctx.take(km.start(), km.end() + hit[1])
@@ -49,7 +54,7 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
             continue  # "not in Lisbon", "不在北京": album cannot filter a place out, and must not filter it in
         name = match[group]
         near = radius is not None or group == "near" or (match.groupdict().get("prep") or "").lower() in _NEAR
-        hit = _longest_place(name, gazetteer, ctx.library_center, radius, near) if ctx.place is None else None
+        hit = _longest_place(name, gazetteer, ctx.whereabouts, radius, near) if ctx.place is None else None
         if hit is None or (group == "owner" and hit[1] != len(name)):
             continue  # "X的…" only when all of X is a place: "杭州的西湖", not "西湖边的"
         ctx.place, length = hit
@@ -63,24 +68,61 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
 
 
 def place_named(
-    name: str, gazetteer: Gazetteer | None, center: Center | None, radius: float | None, prefer_city: bool = False
+    name: str, gazetteer: Gazetteer | None, near: LibraryPlaces | None, radius: float | None, prefer_city: bool = False
 ) -> PlaceFilter | None:
-    """The filter for a place name: a circle around a city, or a country or region by name."""
+    """The filter for a place name: a circle around a city, or a country or region by name, with the
+    other places the name could mean."""
     if gazetteer is None:
         return None
-    found = gazetteer.lookup(name, center, prefer_city)
-    if found is None:
+    ranked = gazetteer.ranked(name, near, prefer_city)
+    if not ranked:
         return None
-    if found.kind == "country":
-        return PlaceFilter(name=found.name, country=found.name)
-    if found.kind == "region":
-        country = gazetteer.country_name(found.country)
-        return PlaceFilter(name=f"{found.name}, {country}", country=country, region=found.name)
-    return PlaceFilter(found.name, found.lat, found.lon, radius or DEFAULT_RADIUS_KM, None)
+    chosen, others = ranked[0], _alternatives(ranked)
+    qualified = any(p.country != chosen.country for p in others)  # "Valencia, Spain"
+    alternatives = tuple(_filter(p, gazetteer, radius, True) for p in others)
+    return replace(_filter(chosen, gazetteer, radius, qualified), alternatives=alternatives)
+
+
+def _alternatives(ranked: list[Place]) -> list[Place]:
+    """The places after the first worth offering instead: called the same (not Mantilla, Cuba, which
+    one language calls Toledo), known nearly as well, and not the first place again under another kind
+    (Lisbon the district for Lisbon the city)."""
+    chosen = ranked[0]
+    floor = chosen.prominence - ALTERNATIVE_PROMINENCE
+    others: list[Place] = []
+    for place in ranked[1:]:
+        if place.prominence < floor or (place.kind == "country") != (chosen.kind == "country"):
+            continue
+        if normalise(place.name) != normalise(chosen.name) and (place.zh is None or place.zh != chosen.zh):
+            continue
+        if any(_same_place(place, seen) for seen in [chosen, *others]):
+            continue
+        others.append(place)
+        if len(others) == MAX_ALTERNATIVES:
+            break
+    return others
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return a.country == b.country and a.name == b.name
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < SAME_PLACE_KM
+
+
+def _filter(place: Place, gazetteer: Gazetteer, radius: float | None, qualified: bool) -> PlaceFilter:
+    """The filter for one place, named with its country when ``qualified`` (a region always is)."""
+    if place.kind == "country":
+        return PlaceFilter(name=place.name, country=place.name, name_zh=place.zh)
+    if place.kind == "region":
+        country = gazetteer.country_name(place.country)
+        return PlaceFilter(name=gazetteer.label(place, qualified=True), country=country, region=place.name,
+                           name_zh=gazetteer.label(place, chinese=True, qualified=True))  # fmt: skip
+    return PlaceFilter(gazetteer.label(place, qualified=qualified), place.lat, place.lon, radius or DEFAULT_RADIUS_KM,
+                       None, name_zh=gazetteer.label(place, chinese=True, qualified=qualified))  # fmt: skip
 
 
 def _longest_place(
-    name: str, gazetteer: Gazetteer, center: Center | None, radius: float | None, prefer_city: bool
+    name: str, gazetteer: Gazetteer, center: LibraryPlaces, radius: float | None, prefer_city: bool
 ) -> tuple[PlaceFilter, int] | None:
     """The longest leading part of ``name`` (words, or CJK characters) that is a known place, and its
     length. A single Latin word counts only capitalised ("in Nice", not "in nice weather")."""
