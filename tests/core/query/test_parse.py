@@ -240,3 +240,10 @@ def test_seasons_follow_the_hemisphere(gazetteer: Gazetteer) -> None:
     assert (q.date_from, q.date_to) == (date(2023, 12, 1), date(2024, 2, 29))
     q = parse_query("summer in Lisbon 2023", PEOPLE, TODAY, gazetteer, library_center=melbourne)
     assert (q.date_from, q.date_to) == (date(2023, 6, 1), date(2023, 8, 31))  # the named place decides
+
+
+def test_a_year_before_1900_in_a_phrase_is_a_date_not_text() -> None:
+    query = parse_query("photos from 1850", today=date(2026, 11, 24))
+    assert (query.date_from, query.date_to, query.text) == (date(1850, 1, 1), date(1850, 12, 31), "")
+    before = parse_query("before 1850", today=date(2026, 11, 24))
+    assert (before.date_from, before.date_to) == (None, date(1849, 12, 31))  # the bound word still opens it
