@@ -49,10 +49,12 @@ from album.core.query import (
     PlaceFilter,
     Query,
     QueryProblem,
+    Source,
     check_query,
     check_text,
     parse_query,
     to_syntax,
+    without_sources,
 )
 from album.core.records import Face, FileError, LibraryStats, Person, Photo, SearchResult
 from album.core.search import Searcher
@@ -71,7 +73,7 @@ __all__ = [
     "ConversionFailed", "ConverterMissing", "DiskFull", "IndexProgress", "IndexReport", "IndexSettings",
     "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder", "ModelCheck", "ModelStatus",
     "ModelUnavailable", "Paths", "PhotoError", "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder",
-    "Settings", "StoreError",
+    "Settings", "Source", "StoreError", "without_sources",
 ]  # fmt: skip
 
 

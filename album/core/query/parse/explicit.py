@@ -56,6 +56,18 @@ def take_explicit(ctx: ParseContext) -> None:
             ctx.extra_text = value
 
 
+_KINDS = {"person": "person", "after": "date", "before": "date", "near": "place", "km": "place", "in": "place",
+          "camera": "camera", "tag": "tag"}  # fmt: skip
+
+
+def explicit_kind(said: str) -> str | None:
+    """Which chip a ``key:value`` token makes ("-tag:x", "-person:x" make an exclusion; "text:" none)."""
+    match = _TOKEN.fullmatch(said.strip())
+    if match is None:
+        return None
+    return "exclude" if match["neg"] else _KINDS.get(match["key"].lower())
+
+
 def _person(ctx: ParseContext, name: str, negative: bool) -> None:
     """``person:X`` / ``-person:X``. An unknown X is still excluded by name, or searched as text."""
     person = find_person(name, ctx.known_people)
