@@ -75,6 +75,23 @@ class Background:
         return float(query @ self.mean), float(np.sqrt(max(float(query @ self.cov @ query), 1e-12)))
 
 
+def is_weak(best: float, background: Background | None, query: np.ndarray) -> bool:
+    """Whether the best hit of a ranked search is a weak match, to say so above the results.
+
+    The threshold is not a fixed CLIP score (scores shift with the wording, the model and the
+    library) but the model's own score distribution on this library: for this query vector, a random
+    photo of the library scores μ ± σ (:class:`Background`, from the stored image vectors). A best hit
+    less than Z_MIN (2) standard deviations above μ is what one photo in ~40 reaches by chance, so
+    nothing in the library stands out for the text ("xqzvbnm flurb", or "a giraffe" in a library
+    without one). This is the same test that makes :func:`relevance_cutoff` keep only the few closest
+    hits; too few encoded photos to estimate μ and σ (MIN_BACKGROUND) never count as weak.
+    """
+    if background is None or background.count < MIN_BACKGROUND:
+        return False
+    mu, sigma = background.stats(query)
+    return (best - mu) / sigma < Z_MIN
+
+
 def relevance_cutoff(scores: np.ndarray, background: Background | None, query: np.ndarray) -> int:
     """How many of the (descending) ``scores`` are relevant.
 
@@ -128,11 +145,11 @@ class Searcher:
         """Photos like ``photo`` (a library path, or a vector of the current model), the photo itself first."""
         query = query or Query()
         if isinstance(photo, np.ndarray):
-            return self._ranked(photo, query, limit)
+            return self._ranked(photo, query, limit, judge=False)
         vector = self.store.stored_vector(photo, self._model_id())
         if vector is None:  # a photo from outside the library (e.g. dropped on the search bar), or not encoded yet
             vector = self._encode_file(photo)
-        return self._ranked(vector, query, limit)
+        return self._ranked(vector, query, limit, judge=False)
 
     # -- internals --------------------------------------------------------------------------------
     def _model_id(self) -> str:
@@ -164,7 +181,9 @@ class Searcher:
         reasons = match_reasons(query)
         return SearchResult([SearchHit(photo, None, reasons) for photo in self.store.photos_matching(query, limit)])
 
-    def _ranked(self, vector: np.ndarray, query: Query, limit: int | None) -> SearchResult:
+    def _ranked(self, vector: np.ndarray, query: Query, limit: int | None, judge: bool = True) -> SearchResult:
+        """Photos passing the filters ranked by ``vector``, cut where relevance drops; ``judge``: say
+        whether the match is weak (a text's; photos are compared with a photo, not judged)."""
         model_id = self._model_id()
         candidates = min(limit or MAX_CANDIDATES, MAX_CANDIDATES)
         found = self.store.nearest(vector, query, model_id, candidates)
@@ -174,12 +193,13 @@ class Searcher:
                              "showing photos by their filters only")  # fmt: skip
             return result
         scores = np.array([score for _photo, score in found], dtype=np.float32)
-        keep = relevance_cutoff(scores, self._background_for(model_id), vector)
+        background = self._background_for(model_id)
+        keep = relevance_cutoff(scores, background, vector)
         filters = match_reasons(query)
         hits = [
             SearchHit(photo, round(score, 4), (Similarity(round(score, 4)), *filters)) for photo, score in found[:keep]
         ]
-        return SearchResult(hits)
+        return SearchResult(hits, weak=judge and len(scores) > 0 and is_weak(float(scores[0]), background, vector))
 
     def _background_for(self, model_id: str) -> Background | None:
         """Background statistics from a random sample of the library's vectors, drawn again only when the
