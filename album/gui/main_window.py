@@ -20,8 +20,11 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QImage,
+    QImageReader,
     QKeySequence,
     QPaintEvent,
+    QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -41,11 +44,12 @@ from PySide6.QtWidgets import (
 
 from album import __version__
 from album.core.library import IndexProgress, IndexReport, KeptFolder, Library, Paths, Query, Settings
-from album.core.records import FileError, SearchHit, SearchResult
+from album.core.records import FileError, Photo, SearchHit, SearchResult
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.people_view import FaceReview, PeopleView
-from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
-from album.gui.search_bar import SearchBar, reason_labels
+from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
+from album.gui.search_bar import SearchBar, label, reason_labels
+from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
 from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
 
@@ -104,11 +108,24 @@ class MainWindow(QMainWindow):
         self.welcome = QLabel(self.tr("Drop a folder of photos here, or choose File ▸ Import Folder…"))
         self.welcome.setStyleSheet("font-size: 18px; color: #555; padding: 40px;")
         self.result_label = QLabel("")
+        self.weak_notice = QLabel(wordWrap=True)  # the best hit is barely above chance: say so
+        self.weak_notice.setObjectName("weak-notice")
+        self.weak_notice.setStyleSheet("#weak-notice { background: #fff3e0; color: #8a3b00; border: 1px solid "
+                                       "#ffb74d; border-radius: 4px; padding: 6px 10px; }")  # fmt: skip
+        self.weak_notice.hide()
+        self.empty_state = QLabel(wordWrap=True)  # a search found nothing: what was looked for, what to try
+        self.empty_state.setObjectName("empty-state")
+        self.empty_state.setStyleSheet("#empty-state { color: #444; font-size: 14px; padding: 30px 40px; }")
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_state.linkActivated.connect(self._suggestion_clicked)
+        self.empty_state.hide()
         photos = QWidget()
         layout = QVBoxLayout(photos)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.weak_notice)
         layout.addWidget(self.welcome)
+        layout.addWidget(self.empty_state, 1)
         layout.addWidget(self.grid, 1)
         self.people_view = PeopleView()
         self.pages = QStackedWidget()
@@ -299,8 +316,21 @@ class MainWindow(QMainWindow):
     def run_search(self, query: Query) -> None:
         self.controller.search(query)
 
-    def search_similar(self, path: str) -> None:
+    def search_similar(self, path: str, photo: Photo | None = None) -> None:
+        """Photos like the one at ``path``; the search bar says so with the photo's name and thumbnail
+        (the library's cached one, or for a dropped file a small decode in a worker)."""
+        label = self.tr("Similar to: {name}").format(name=Path(path).name)
+        thumb = self.controller.thumbnail(photo) if photo is not None else None
+        if thumb is not None and thumb.is_file():
+            self.search_bar.show_context("similar", label, QPixmap(str(thumb)))
+        else:
+            self.search_bar.show_context("similar", label)
+            self.controller.run(lambda _p, _c: small_image(path), self._similar_picture)
         self.controller.similar(path)
+
+    def _similar_picture(self, image: QImage) -> None:
+        if not image.isNull():
+            self.search_bar.set_context_picture(QPixmap.fromImage(image))
 
     def _why(self, hit: SearchHit) -> list[str]:
         """Why a photo matched, in the UI's language (region names too, once the place names loaded)."""
@@ -313,13 +343,32 @@ class MainWindow(QMainWindow):
         self.grid.set_dated(all(h.score is None for h in hits[:1]))  # unranked = date order
         self.model.set_hits(hits)
         count = len(hits)
-        self.welcome.setVisible(count == 0 and not self.search_bar.edit.text())
-        self.grid.setVisible(count > 0 or bool(self.search_bar.edit.text()))
+        query = self.controller.query
+        searched = bool(self.search_bar.edit.text()) or self.search_bar.context is not None
+        self.welcome.setVisible(count == 0 and not searched)
+        empty = count == 0 and searched
+        if empty:
+            self.empty_state.setText(empty_html(query, result.overview, self._place_name))
+        self.empty_state.setVisible(empty)
+        self.grid.setVisible(count > 0)
+        self.weak_notice.setVisible(result.weak and count > 0)
+        self.weak_notice.setText(weak_text(query) if result.weak else "")
         text = self.tr("{count} photos").format(count=f"{count:,}") if count != 1 else self.tr("1 photo")
         if result.notice:
             text += " · " + self.tr("semantic search is unavailable, showing photos by their filters only")
         self.result_label.setToolTip(result.notice or "")
         self.result_label.setText(text)
+
+    def _place_name(self, name: str) -> str:
+        """A stored (English) place name in the UI's language."""
+        names = self.controller.place_names(Photo(id="", path="", place=name), chinese_ui())
+        return names[0] if names else name
+
+    def _suggestion_clicked(self, link: str) -> None:
+        """A suggestion of the empty state: search for it in place of what found nothing."""
+        kind, _, value = link.partition(":")
+        words = {"place": f"in {value}", "year": f"{value}年" if chinese_ui() else f"from {value}", "person": value}
+        self.search_bar.replace_part({"year": "date"}.get(kind, kind), words.get(kind, value))
 
     def _open_viewer(self, index: Any) -> None:
         self.viewer = self.make_viewer(index.row())
@@ -352,7 +401,8 @@ class MainWindow(QMainWindow):
 
         for text, shortcut, act in (
             (self.tr("View"), "Return", self._open_viewer),
-            (self.tr("Find Similar Photos"), "Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole))),
+            (self.tr("Find Similar Photos"), "Ctrl+Shift+S",
+             lambda i: self.search_similar(i.data(PathRole), i.data(HitRole).photo)),
             (self.tr("Open in Default App"), "Ctrl+Return", lambda i: open_url(i.data(PathRole))),
             (self.tr("Show in Folder"), "Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
         ):
@@ -399,8 +449,13 @@ class MainWindow(QMainWindow):
         self.controller.faces_for_review(dialog.person_id, dialog.show_faces)
 
     def _show_person(self, person_id: str) -> None:
+        """A person's photos, with a chip that says whose (removing it goes back to the search before)."""
+        person = next((p for p in self.people_view.people if p.id == person_id), None)
+        name = person.name if person is not None and person.name else None
+        picture = QPixmap.fromImage(QImage.fromData(person.cover_thumb)) if person and person.cover_thumb else None
+        self.search_bar.show_context("person", label("person", name or self.tr("Unnamed")), picture)
         self.sidebar.setCurrentRow(0)
-        self.controller.search(Query(person_ids=(person_id,)))
+        self.controller.search(Query(people=(name,) if name else (), person_ids=(person_id,)))
 
     # -- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -463,6 +518,17 @@ class MainWindow(QMainWindow):
         if seconds < 5400:
             return self.tr("{n} min").format(n=f"{seconds / 60:.0f}")
         return self.tr("{n} h").format(n=f"{seconds / 3600:.1f}")
+
+
+def small_image(path: str, side: int = 96) -> QImage:
+    """A photo decoded small (JPEG decodes at a reduced scale), upright: for a chip. Runs in a worker."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        size.scale(side, side, Qt.AspectRatioMode.KeepAspectRatio)
+        reader.setScaledSize(size)
+    return reader.read()
 
 
 def _action(text: str, parent: QObject, shortcut: str, slot: Callable[[], object]) -> QAction:

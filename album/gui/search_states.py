@@ -1,0 +1,74 @@
+"""What the photos page says when a search finds nothing, or finds only weak matches.
+
+A blank grid and "0 photos" leave the user guessing whether album understood them; an empty result
+instead says what was looked for and what the library does hold, as links that search for it
+("No photos in Tokyo. Your photos are from: Lisbon, Porto, …").
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from album.core.library import Query
+from album.core.records import LibraryOverview
+from album.gui.search_bar import chips_of
+
+PlaceName = Callable[[str], str]
+"""A stored (English) place name in the UI's language."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SearchStates", text)
+
+
+def _links(kind: str, values: Sequence[str], shown: Sequence[str]) -> str:
+    """``values`` as links ``kind:value`` (what a click searches), showing ``shown``."""
+    comma = "、" if QLocale().language() == QLocale.Language.Chinese else ", "
+    links = [f'<a href="{kind}:{html.escape(v)}">{html.escape(s)}</a>' for v, s in zip(values, shown, strict=True)]
+    return comma.join(links) + ("…" if links else "")
+
+
+def empty_html(query: Query, overview: LibraryOverview | None, place_name: PlaceName = lambda name: name) -> str:
+    """Rich text for a search that found nothing: what was looked for, and what to try instead.
+
+    Suggestions are links: ``place:NAME``, ``year:YYYY``, ``person:NAME`` (see ``SearchBar.replace_part``)."""
+    chips = chips_of(query)
+    kinds = {kind for kind, _value, _label in chips}
+    value = {kind: value for kind, value, _label in chips}
+    if overview is not None and overview.photos == 0:
+        return html.escape(_tr("There are no photos in the library yet. Drop a folder of photos here, or choose "
+                               "File ▸ Import Folder…"))  # fmt: skip
+    if kinds == {"place"}:
+        headline = _tr("No photos in {place}.").format(place=value["place"])
+    elif kinds == {"date"}:
+        headline = _tr("No photos from {dates}.").format(dates=value["date"])
+    elif kinds == {"person"}:
+        headline = _tr("No photos of {names}.").format(names=", ".join(query.people))
+    elif not kinds and query.text:
+        headline = _tr("No photos match “{text}”.").format(text=query.text)
+    elif chips:
+        headline = _tr("No photo matches all of: {filters}.").format(filters="; ".join(c[2] for c in chips))
+    else:
+        headline = _tr("No photos match this search.")
+    lines = [f"<p style='font-size: 16px'>{html.escape(headline)}</p>"]
+    if overview is not None:
+        if "place" in kinds and overview.places:
+            places = _links("place", overview.places, [place_name(p) for p in overview.places])
+            lines.append(f"<p>{html.escape(_tr('Your photos are from:'))} {places}</p>")
+        if "date" in kinds and overview.years:
+            years = [str(y) for y in overview.years]
+            lines.append(f"<p>{html.escape(_tr('Your photos were taken in:'))} {_links('year', years, years)}</p>")
+        if "person" in kinds and overview.people:
+            people = _links("person", overview.people, overview.people)
+            lines.append(f"<p>{html.escape(_tr('People in your photos:'))} {people}</p>")
+    if len(chips) > 1 or (chips and query.text):
+        lines.append(f"<p>{html.escape(_tr('Remove a filter above (its ✕) to see more photos.'))}</p>")
+    return "".join(lines)
+
+
+def weak_text(query: Query) -> str:
+    """The notice over results whose best match is weak (``SearchResult.weak``)."""
+    return _tr("Nothing looks much like “{text}”: these are the closest photos, not matches.").format(text=query.text)
