@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self._open_requested = False
+        self._shown_query: Query | None = None  # the query the grid shows (a refresh runs the same again)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Once the window is on screen, open the library in the background: opening imports the store
@@ -344,6 +345,9 @@ class MainWindow(QMainWindow):
         self.model.set_hits(hits)
         count = len(hits)
         query = self.controller.query
+        if query is not self._shown_query:  # a new search starts at the top; a refresh keeps the place
+            self._shown_query = query
+            self.grid.scrollToTop()
         searched = bool(self.search_bar.edit.text()) or self.search_bar.context is not None
         self.welcome.setVisible(count == 0 and not searched)
         empty = count == 0 and searched
