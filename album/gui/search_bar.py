@@ -319,6 +319,8 @@ class SearchBar(QWidget):
         popup = self.completer.popup()
         if popup is not None and popup.isVisible():
             return  # Enter picked a completion
+        if self.context is not None:  # Enter searches the text in the box, not the context any more
+            self.context = None
         self._search_timer.stop()
         self.parse_now()
         self._emit_search()
@@ -361,7 +363,7 @@ class SearchBar(QWidget):
         """Say what the grid shows when no typed text says it: a person opened from People ("person"),
         photos similar to one ("similar"). The typed text is put aside (removing the chip brings it
         back and searches it again); typing replaces the context with a new search."""
-        if self.context is None:
+        if self.context is None or self.edit.text():  # text in the box now is what the grid showed
             self._text_before_context = self.edit.text()
         self.context = (kind, label, picture)
         self._parse_timer.stop()

@@ -42,8 +42,9 @@ def empty_html(query: Query, overview: LibraryOverview | None, place_name: Place
     if overview is not None and overview.photos == 0:
         return _para(translate("SearchStates", "There are no photos in the library yet. Drop a folder of photos "
                                                "here, or choose File ▸ Import Folder…"))  # fmt: skip
-    if kinds == {"place"}:
-        headline = translate("SearchStates", "No photos in {place}.").format(place=value["place"])
+    if kinds == {"place"} and query.place is not None:
+        name = query.place.name or query.place.country or value["place"]  # "Tokyo", not "Tokyo (25 km)"
+        headline = translate("SearchStates", "No photos in {place}.").format(place=place_name(name))
     elif kinds == {"date"}:
         headline = translate("SearchStates", "No photos from {dates}.").format(dates=value["date"])
     elif kinds == {"person"}:
