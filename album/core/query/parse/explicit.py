@@ -56,16 +56,19 @@ def take_explicit(ctx: ParseContext) -> None:
             ctx.extra_text = value
 
 
-_KINDS = {"person": "person", "after": "date", "before": "date", "near": "place", "km": "place", "in": "place",
-          "camera": "camera", "tag": "tag"}  # fmt: skip
-
-
 def explicit_kind(said: str) -> str | None:
     """Which chip a ``key:value`` token makes ("-tag:x", "-person:x" make an exclusion; "text:" none)."""
     match = _TOKEN.fullmatch(said.strip())
     if match is None:
         return None
-    return "exclude" if match["neg"] else _KINDS.get(match["key"].lower())
+    key = match["key"].lower()
+    if match["neg"]:
+        return "exclude"
+    if key in ("after", "before"):
+        return "date"
+    if key in ("near", "km", "in"):
+        return "place"
+    return None if key == "text" else key  # person:, camera:, tag: name their own chips
 
 
 def _person(ctx: ParseContext, name: str, negative: bool) -> None:
