@@ -103,3 +103,21 @@ def test_a_pause_searches_only_a_query_that_says_something(qtbot, album_home: Pa
     typed(qtbot, bar, "dog")
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)  # Enter always searches
     assert [q.text for q in searched] == ["dog"]
+
+
+def test_each_of_two_people_chips_removes_only_its_own_name(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    known = [KnownPerson("n", "Nicole"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("y", "小红")]
+    bar = SearchBar(lambda text: library.parse(text, known=known, places=False), library.to_syntax)
+    qtbot.addWidget(bar)
+    bar.show()
+    for text, remove, left in [("Nicole and Ben at the beach 2019", "Ben", "Nicole at the beach 2019"),
+                               ("Nicole and Ben at the beach 2019", "Nicole", "Ben at the beach 2019"),
+                               ("小明和小红的照片", "小红", "小明的照片"), ("小明和小红的照片", "小明", "小红的照片")]:  # fmt: skip
+        bar.edit.setText(text)
+        bar.parse_now()
+        chip = next(c for c in bar.chips() if c.text_button.text().endswith(remove))
+        with qtbot.waitSignal(bar.search):
+            chip.remove_button.click()
+        assert bar.edit.text() == left
+        assert remove not in bar.query.people and len(bar.query.people) == 1

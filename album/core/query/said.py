@@ -16,6 +16,8 @@ from album.core.query.model import Source
 # "summer 2023"), "and" of "Anna and Ben", 和 of 小明和小红. Removing it with them leaves no dangling "in".
 _JOINER = re.compile(r"(?:(?<=\s)|^)(?:in|on|at|from|during|of|near|around|since|and|with|&)\s+$"
                      r"|(?:在|和|与|跟|及)\s*$", re.IGNORECASE)  # fmt: skip
+# ...and at the start of the text, the word that joined them to what follows ("Nicole and Ben" minus Nicole).
+_LEADING_JOINER = re.compile(r"\s*(?:(?:and|with|&)(?=\s|$)|和|与|跟|及)", re.IGNORECASE)
 
 
 def without_sources(text: str, sources: Sequence[Source]) -> str:
@@ -25,10 +27,13 @@ def without_sources(text: str, sources: Sequence[Source]) -> str:
         start = max(0, min(source.start, len(text)))
         while start < source.end and text[start].isspace():  # a span may begin with the space before its words
             start += 1
+        end = min(source.end, len(text))
         joiner = _JOINER.search(text[:start])
         if joiner is not None:
             start = joiner.start()
-        for i in range(start, min(source.end, len(text))):
+        elif not text[:start].strip() and (leading := _LEADING_JOINER.match(text, end)) is not None:
+            end = leading.end()
+        for i in range(start, end):
             keep[i] = False
     kept = "".join(ch for ch, k in zip(text, keep, strict=True) if k)
     return re.sub(r"\s+", " ", kept).strip()
