@@ -224,12 +224,9 @@ class SearchBar(QWidget):
     Signals:
         search(Query): the user pressed Enter, paused typing on a query worth searching
             (:func:`worth_searching`) or removed a chip; never for a query ``check`` refuses.
-        context_closed(): the user removed the context chip (:meth:`show_context`); the bar has put
-            back the text typed before and emitted ``search`` for it.
     """
 
     search = Signal(object)
-    context_closed = Signal()
 
     def __init__(
         self,
@@ -386,7 +383,6 @@ class SearchBar(QWidget):
         self.context = None
         self.edit.setText(self._text_before_context)
         self.parse_now()
-        self.context_closed.emit()
         self._emit_search()
 
     def chips(self) -> list[Chip]:
