@@ -315,9 +315,18 @@ def _print_results(library: Library, result: SearchResult, as_json: bool, query:
         print(f"album: {result.notice}", file=sys.stderr)
     for hit in result.hits:
         _emit(hit_json(hit)) if as_json else _print_hit_line(hit)
+    if result.weak and not as_json:
+        print("album: a weak match: nothing stands out for this text; these are the closest photos", file=sys.stderr)
     if not result.hits and not as_json:
         syntax = library.to_syntax(query) if query is not None else ""
         print("album: no photos match" + (f" (understood as: {syntax})" if syntax else ""), file=sys.stderr)
+        overview = result.overview
+        if overview is not None and overview.photos:
+            holds = [("places", overview.places), ("years", [str(y) for y in overview.years]),
+                     ("people", overview.people)]  # fmt: skip
+            said = "; ".join(f"{kind}: {', '.join(values)}" for kind, values in holds if values)
+            if said:
+                print(f"album: the library's photos are from {said}", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:

@@ -27,7 +27,7 @@ SHARED = ROOT.parent / "shared"
 
 def build_home(home: Path) -> Path:
     import tinyclip
-    from photofactory import Exif, write_photo
+    from photofactory import Exif, scene, write_photo
     from PIL import Image
 
     models = home / "models"
@@ -42,6 +42,10 @@ def build_home(home: Path) -> Path:
         for j, src in enumerate(sorted((SHARED / "faces" / "people" / person).iterdir())[:6]):
             exif = Exif(taken=datetime(2019 + j % 5, 1 + (i * 3 + j) % 12, 10), lat=38.72 + i, lon=-9.14 - j)
             write_photo(photos / "people" / f"{person}_{j}.jpg", exif, image=Image.open(src).convert("RGB"))
+    # the newest photos: a panorama, a tiny photo, portraits (tiles were all drawn as strips after such a first photo)
+    for i, (width, height) in enumerate(((1200, 150), (40, 30), (600, 900), (90, 160))):
+        exif = Exif(taken=datetime(2026, 11, 20 - i), lat=38.72, lon=-9.14)
+        write_photo(photos / "shapes-mixed" / f"mixed_{i}.jpg", exif, image=scene(width, height, seed=i))
     return photos
 
 
@@ -263,6 +267,41 @@ def main() -> None:
     viewer.show()
     settle(1500)
     viewer.grab().save(str(out / f"14-viewer-place{tag}.png"))
+
+    def search(text: str, name: str) -> None:
+        window.search_bar.edit.setText(text)
+        window.search_bar.edit.returnPressed.emit()
+        settle(1500)
+        window.grab().save(str(out / f"{name}{tag}.png"))
+
+    search("", "13-grid-mixed-shapes")  # newest first: panorama, tiny, portraits, then the rest
+    search("in Tokyo", "14-empty-place")
+    search("photos from 1850", "15-empty-year")
+    search("xqzvbnm flurb", "16-weak-match")
+    search("a blue square", "17-before-similar")  # (the tiny model scores nonsense like red circles: weak)
+    window.grid.setCurrentIndex(window.model.index(0))
+    window.search_similar(window.model.hits[0].photo.path, window.model.hits[0].photo)
+    settle(1500)
+    window.grab().save(str(out / f"17-similar-chip{tag}.png"))
+    search("in Tokyo", "18-before-person")
+    window.people_view.open_person.emit(window.people_view.people[0].id)
+    settle(1500)
+    window.grab().save(str(out / f"18-person-chip{tag}.png"))
+    window.search_bar.chips()[0].remove_button.click()  # back to "in Tokyo"
+    settle(1500)
+    window.grab().save(str(out / f"18-person-chip-removed{tag}.png"))
+    search("", "19-all")
+    panorama = next(i for i, hit in enumerate(window.model.hits) if hit.photo.path.endswith("mixed_0.jpg"))
+    viewer = window.make_viewer(panorama)
+    viewer.show()
+    viewer.activateWindow()
+    settle(1500)
+    QTest.keyClick(QApplication.focusWidget() or viewer, Qt.Key.Key_Right)  # to the tiny photo, via the keyboard
+    settle(1500)
+    viewer.grab().save(str(out / f"19-viewer-right-tiny{tag}.png"))
+    QTest.keyClick(QApplication.focusWidget() or viewer, Qt.Key.Key_1)  # 100 %: its real 40 × 30 pixels
+    settle(500)
+    viewer.grab().save(str(out / f"19-viewer-tiny-100{tag}.png"))
     viewer.done(0)
     window.close()
     app.processEvents()

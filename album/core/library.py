@@ -53,12 +53,14 @@ from album.core.query import (
     PlaceFilter,
     Query,
     QueryProblem,
+    Source,
     check_query,
     check_text,
     parse_query,
     to_syntax,
+    without_sources,
 )
-from album.core.records import Face, FileError, LibraryStats, Person, Photo, SearchResult
+from album.core.records import Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
 from album.core.search import Searcher
 from album.core.store.db import Store, StoreError
 from album.core.store.faces import FACE_TABLES, FaceStore
@@ -76,7 +78,7 @@ __all__ = [
     "ConversionFailed", "ConverterMissing", "DiskFull", "DownloadCancelled", "IndexProgress", "IndexReport",
     "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
     "ModelCheck", "ModelFile", "ModelOffer", "ModelStatus", "ModelUnavailable", "Paths", "PeopleAction", "PhotoError",
-    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder", "Settings", "StoreError",
+    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder", "Settings", "Source", "StoreError", "without_sources",
 ]  # fmt: skip
 
 
@@ -321,7 +323,17 @@ class Library:
         result = self._searcher.search(query, _checked_limit(limit))
         if result.notice:  # the CLIP model failed on the text; the next index run says if it works again
             self._model_failures["clip"] = result.notice
+        if not result.hits:
+            result.overview = self.overview()
         return result
+
+    def overview(self, limit: int = 6) -> LibraryOverview:
+        """The library's commonest places, years and named people: what to suggest when a search
+        finds nothing ("No photos in Tokyo. Your photos are from: Lisbon, Porto, …")."""
+        places, years, count = self._store.overview(limit)
+        named = [p for p in self.people(include_hidden=False) if p.name] if self._has_faces() else []
+        named.sort(key=lambda p: (-p.photo_count, (p.name or "").casefold()))
+        return LibraryOverview(tuple(places), tuple(years), tuple(p.name or "" for p in named[:limit]), count)
 
     def similar(self, photo: str | np.ndarray, query: Query | None = None, limit: int | None = None) -> SearchResult:
         """Photos like ``photo`` (a path in or outside the library, or a vector), the photo itself first."""

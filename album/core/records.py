@@ -135,12 +135,30 @@ class SearchHit:
     reasons: tuple[Reason, ...]
 
 
+@dataclass(frozen=True)
+class LibraryOverview:
+    """What the library holds, most photos first: what an empty result suggests searching instead
+    ("No photos in Tokyo. Your photos are from: Lisbon, Porto, …")."""
+
+    places: tuple[str, ...] = ()  # place names (towns), as stored (English)
+    years: tuple[int, ...] = ()
+    people: tuple[str, ...] = ()  # named people
+    photos: int = 0
+
+
 @dataclass
 class SearchResult:
-    """Ranked hits and, if semantic search was not possible, why not (one sentence)."""
+    """Ranked hits and, if semantic search was not possible, why not (one sentence).
+
+    ``weak``: the text ranked the photos but the best is barely above what a random photo of the
+    library scores (see ``album.core.search.is_weak``): the hits are best guesses, not matches.
+    ``overview``: for a search that found nothing, what the library does hold.
+    """
 
     hits: Sequence[SearchHit] = field(default_factory=list)
     notice: str | None = None
+    weak: bool = False
+    overview: LibraryOverview | None = None
 
 
 @dataclass(frozen=True)

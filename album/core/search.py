@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import NormalDist
 from typing import TYPE_CHECKING, overload
 
 import numpy as np
@@ -40,6 +41,10 @@ MIN_BACKGROUND = 8  # fewer encoded photos than this: too few to estimate what "
 # Photos drawn at random to estimate the background: for a query q the estimate of qᵀ·cov·q from n
 # samples is off by about √(2/n), 2 % at 4,096, whatever the library's size.
 BACKGROUND_SAMPLE = 4096
+WEAK_MARGIN = 0.15  # σ a best hit must beat meaningless texts by, not to be a weak match (see is_weak)
+# Texts that mean nothing in any language, the model's own measure of a weak match (see is_weak).
+NONSENSE = ("wvrt glumph", "kdjf wpoe qmzt", "zzyq vrrk", "plonk vexu qat", "mbwq ytrs",
+            "grelb snoof", "qwpx jjkz", "vorn thlak", "扌氵亻 丨乚", "囗彳 丶亅")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,30 @@ class Background:
 
     def stats(self, query: np.ndarray) -> tuple[float, float]:
         return float(query @ self.mean), float(np.sqrt(max(float(query @ self.cov @ query), 1e-12)))
+
+
+def chance_z(photos: int) -> float:
+    """How many standard deviations above the mean the best of ``photos`` random photos scores by
+    chance: the score one photo in ``photos`` exceeds (for a normal spread of scores)."""
+    return NormalDist().inv_cdf(1 - 1 / (max(photos, 1) + 1))
+
+
+def is_weak(best_z: float, nonsense_z: float, photos: int, sampled: int) -> bool:
+    """Whether the best hit of a ranked search is a weak match, to say so above the results.
+
+    ``best_z``: how far the best hit is above what a random photo of the library scores for this
+    query, in standard deviations (:class:`Background`), among ``photos`` candidates. No fixed bar
+    on that works: how far a best hit lands by chance grows with the number of photos (1.9 σ among
+    36, 2.7 among 300, 3.7 among 10,000: :func:`chance_z`) and depends on the model and on how varied
+    the library is (a library of twelve kinds of photo puts a real match only ~2.2 σ out). So the bar
+    is measured with the model itself on this library: ``nonsense_z`` is the best hit's z for a text
+    that means nothing (the median over :data:`NONSENSE`) among ``sampled`` random photos of the
+    library, corrected by :func:`chance_z` for the ``photos`` actually searched (fewer behind a
+    filter, more in a big library). A query whose best hit does not beat nonsense by WEAK_MARGIN σ
+    is weak: nothing stands out for it ("xqzvbnm flurb", or "a giraffe" in a library without one).
+    """
+    bar = nonsense_z - (chance_z(sampled) - chance_z(photos))
+    return best_z < bar + WEAK_MARGIN
 
 
 def relevance_cutoff(scores: np.ndarray, background: Background | None, query: np.ndarray) -> int:
@@ -134,6 +163,7 @@ class Searcher:
         self.store = store
         self.encoder = encoder
         self._background: tuple[tuple[str, int], Background | None] | None = None
+        self._nonsense: tuple[tuple[str, int], tuple[float, int]] | None = None
 
     def search(self, query: Query, limit: int | None = None) -> SearchResult:
         """Photos matching every filter of ``query``, ranked by its text when it has one."""
@@ -152,11 +182,11 @@ class Searcher:
         """Photos like ``photo`` (a library path, or a vector of the current model), the photo itself first."""
         query = query or Query()
         if isinstance(photo, np.ndarray):
-            return self._ranked(photo, query, limit)
+            return self._ranked(photo, query, limit, judge=False)
         vector = self.store.stored_vector(photo, self._model_id())
         if vector is None:  # a photo from outside the library (e.g. dropped on the search bar), or not encoded yet
             vector = self._encode_file(photo)
-        return self._ranked(vector, query, limit)
+        return self._ranked(vector, query, limit, judge=False)
 
     # -- internals --------------------------------------------------------------------------------
     def _model_id(self) -> str:
@@ -187,7 +217,9 @@ class Searcher:
     def _by_date(self, query: Query, limit: int | None) -> SearchResult:
         return SearchResult(UnrankedHits(self.store.photos_matching(query, limit), match_reasons(query)))
 
-    def _ranked(self, vector: np.ndarray, query: Query, limit: int | None) -> SearchResult:
+    def _ranked(self, vector: np.ndarray, query: Query, limit: int | None, judge: bool = True) -> SearchResult:
+        """Photos passing the filters ranked by ``vector``, cut where relevance drops; ``judge``: say
+        whether the match is weak (a text's; photos are compared with a photo, not judged)."""
         model_id = self._model_id()
         candidates = min(limit or MAX_CANDIDATES, MAX_CANDIDATES)
         found = self.store.nearest(vector, query, model_id, candidates)
@@ -197,12 +229,37 @@ class Searcher:
                              "showing photos by their filters only")  # fmt: skip
             return result
         scores = np.array([score for _photo, score in found], dtype=np.float32)
-        keep = relevance_cutoff(scores, self._background_for(model_id), vector)
+        background = self._background_for(model_id)
+        keep = relevance_cutoff(scores, background, vector)
         filters = match_reasons(query)
         hits = [
             SearchHit(photo, round(score, 4), (Similarity(round(score, 4)), *filters)) for photo, score in found[:keep]
         ]
-        return SearchResult(hits)
+        weak = False
+        if judge and len(scores) and background is not None and background.count >= MIN_BACKGROUND:
+            mu, sigma = background.stats(vector)
+            photos = len(scores) if len(scores) < candidates else self.store.model_vector_count(model_id)
+            nonsense_z, sampled = self._nonsense_z(model_id, background)
+            weak = is_weak((float(scores[0]) - mu) / sigma, nonsense_z, photos, sampled)
+        return SearchResult(hits, weak=weak)
+
+    def _nonsense_z(self, model_id: str, background: Background) -> tuple[float, int]:
+        """How far above a random photo the best photo scores for a meaningless text, in standard
+        deviations (the median over :data:`NONSENSE`: a few hit something by chance, as random CJK
+        strokes hit 红), among a random sample of the library's photos (the background's own draw), and
+        that sample's size. Drawn again when the photos change: ~0.2 s, once per library state."""
+        version = self.store.data_version
+        if self._nonsense is None or self._nonsense[0] != (model_id, version):
+            assert self.encoder is not None
+            vectors = self.store.sample_vectors(model_id, BACKGROUND_SAMPLE, seed=version)
+            found = [0.0]
+            if len(vectors):
+                found = []
+                for text in self.encoder.encode_texts(list(NONSENSE)):
+                    mu, sigma = background.stats(text)
+                    found.append((float((vectors @ text).max()) - mu) / sigma)
+            self._nonsense = ((model_id, version), (float(np.median(found)), len(vectors)))
+        return self._nonsense[1]
 
     def _background_for(self, model_id: str) -> Background | None:
         """Background statistics from a random sample of the library's vectors, drawn again only when the

@@ -20,8 +20,11 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QImage,
+    QImageReader,
     QKeySequence,
     QPaintEvent,
+    QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -57,8 +60,9 @@ from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
 from album.gui.people_view import FaceReview, PeopleView, edit_name
-from album.gui.photo_grid import PathRole, PhotoGrid, PhotoModel
-from album.gui.search_bar import SearchBar, reason_labels
+from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
+from album.gui.search_bar import SearchBar, label, reason_labels
+from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
 from album.gui.texts import pictures_folder, time_left_text
 from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self._open_requested = False
+        self._shown_query: Query | None = None  # the query the grid shows (a refresh runs the same again)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Once the window is on screen, open the library in the background: opening imports the store
@@ -127,11 +132,24 @@ class MainWindow(QMainWindow):
         self.welcome.import_requested.connect(self._choose_folder)
         self.result_label = QLabel("")
         self.result_label.setMinimumHeight(self.result_label.fontMetrics().height())  # the grid never shifts
+        self.weak_notice = QLabel(wordWrap=True)  # the best hit is barely above chance: say so
+        self.weak_notice.setObjectName("weak-notice")
+        self.weak_notice.setStyleSheet("#weak-notice { background: #fff3e0; color: #8a3b00; border: 1px solid "
+                                       "#ffb74d; border-radius: 4px; padding: 6px 10px; }")  # fmt: skip
+        self.weak_notice.hide()
+        self.empty_state = QLabel(wordWrap=True)  # a search found nothing: what was looked for, what to try
+        self.empty_state.setObjectName("empty-state")
+        self.empty_state.setStyleSheet("#empty-state { color: #444; font-size: 14px; padding: 30px 40px; }")
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_state.linkActivated.connect(self._suggestion_clicked)
+        self.empty_state.hide()
         photos = QWidget()
         layout = QVBoxLayout(photos)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.weak_notice)
         layout.addWidget(self.welcome, 1)  # in the grid's place: the page keeps its layout when photos come
+        layout.addWidget(self.empty_state, 1)
         layout.addWidget(self.grid, 1)
         self._show_start_state()
         self.people_view = PeopleView()
@@ -432,8 +450,21 @@ class MainWindow(QMainWindow):
     def run_search(self, query: Query) -> None:
         self.controller.search(query)
 
-    def search_similar(self, path: str) -> None:
+    def search_similar(self, path: str, photo: Photo | None = None) -> None:
+        """Photos like the one at ``path``; the search bar says so with the photo's name and thumbnail
+        (the library's cached one, or for a dropped file a small decode in a worker)."""
+        label = self.tr("Similar to: {name}").format(name=Path(path).name)
+        thumb = self.controller.thumbnail(photo) if photo is not None else None
+        if thumb is not None and thumb.is_file():
+            self.search_bar.show_context("similar", label, QPixmap(str(thumb)))
+        else:
+            self.search_bar.show_context("similar", label)
+            self.controller.run(lambda _p, _c: small_image(path), self._similar_picture)
         self.controller.similar(path)
+
+    def _similar_picture(self, image: QImage) -> None:
+        if not image.isNull():
+            self.search_bar.set_context_picture(QPixmap.fromImage(image))
 
     def _why(self, hit: SearchHit) -> list[str]:
         """Why a photo matched, in the UI's language (region names too, once the place names loaded)."""
@@ -446,16 +477,38 @@ class MainWindow(QMainWindow):
         self.grid.set_dated(all(h.score is None for h in hits[:1]))  # unranked = date order
         self.model.set_hits(hits)
         count = len(hits)
-        empty_library = count == 0 and not self.search_bar.edit.text() and self.controller.query == Query()
+        query = self.controller.query
+        if query is not self._shown_query:  # a new search starts at the top; a refresh keeps the place
+            self._shown_query = query
+            self.grid.scrollToTop()
+        searched = bool(self.search_bar.edit.text()) or self.search_bar.context is not None
+        empty_library = count == 0 and not searched and query == Query()
         if empty_library:
             self.welcome.show_empty()
         self.welcome.setVisible(empty_library)
-        self.grid.setVisible(not empty_library)
+        empty = count == 0 and not empty_library  # a search found nothing: say what, and what to try
+        if empty:
+            self.empty_state.setText(empty_html(query, result.overview, self._place_name))
+        self.empty_state.setVisible(empty)
+        self.grid.setVisible(count > 0)
+        self.weak_notice.setVisible(result.weak and count > 0)
+        self.weak_notice.setText(weak_text(query) if result.weak else "")
         text = "" if empty_library else self.tr("%Ln photo(s)", "", count)
         if result.notice:
             text += " · " + self.tr("semantic search is unavailable, showing photos by their filters only")
         self.result_label.setToolTip(result.notice or "")
         self.result_label.setText(text)
+
+    def _place_name(self, name: str) -> str:
+        """A stored (English) place name in the UI's language."""
+        names = self.controller.place_names(Photo(id="", path="", place=name), chinese_ui())
+        return names[0] if names else name
+
+    def _suggestion_clicked(self, link: str) -> None:
+        """A suggestion of the empty state: search for it in place of what found nothing."""
+        kind, _, value = link.partition(":")
+        words = {"place": f"in {value}", "year": f"{value}年" if chinese_ui() else f"from {value}", "person": value}
+        self.search_bar.replace_part({"year": "date"}.get(kind, kind), words.get(kind, value))
 
     def _open_viewer(self, index: Any) -> None:
         self.viewer = self.make_viewer(index.row())
@@ -490,7 +543,7 @@ class MainWindow(QMainWindow):
         self.photo_actions: list[QAction] = []  # texts: retranslate()
         for shortcut, act in (
             ("Return", self._open_viewer),
-            ("Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole))),
+            ("Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole), i.data(HitRole).photo)),
             ("Ctrl+Return", lambda i: open_url(i.data(PathRole))),
             ("Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
         ):
@@ -550,8 +603,13 @@ class MainWindow(QMainWindow):
         self.controller.faces_for_review(dialog.person_id, dialog.show_faces)
 
     def _show_person(self, person_id: str) -> None:
+        """A person's photos, with a chip that says whose (removing it goes back to the search before)."""
+        person = next((p for p in self.people_view.people if p.id == person_id), None)
+        name = person.name if person is not None and person.name else None
+        picture = QPixmap.fromImage(QImage.fromData(person.cover_thumb)) if person and person.cover_thumb else None
+        self.search_bar.show_context("person", label("person", name or self.tr("Unnamed")), picture)
         self.sidebar.setCurrentRow(0)
-        self.controller.search(Query(person_ids=(person_id,)))
+        self.controller.search(Query(people=(name,) if name else (), person_ids=(person_id,)))
 
     # -- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -642,6 +700,17 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.model.shutdown()
         super().closeEvent(event)
+
+
+def small_image(path: str, side: int = 96) -> QImage:
+    """A photo decoded small (JPEG decodes at a reduced scale), upright: for a chip. Runs in a worker."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        size.scale(side, side, Qt.AspectRatioMode.KeepAspectRatio)
+        reader.setScaledSize(size)
+    return reader.read()
 
 
 def _action(text: str, parent: QObject, shortcut: str, slot: Callable[[], object]) -> QAction:

@@ -16,13 +16,14 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QListView
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from album.core.records import Photo, SearchHit
 from album.gui.availability import FileChecker
@@ -205,12 +206,66 @@ class PhotoModel(QAbstractListModel):
         self.thumbnail_ready.emit()
 
 
+TILE_PADDING = 4  # between a tile's edge and its photo: room for the selection frame
+
+
+def fitted(size: QSize, box: QRect) -> QRect:
+    """The largest rect of ``size``'s aspect ratio inside ``box``, centred (small photos are enlarged)."""
+    if size.isEmpty():
+        return QRect(box)
+    scaled = size.scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    left = box.left() + (box.width() - scaled.width()) // 2
+    top = box.top() + (box.height() - scaled.height()) // 2
+    return QRect(left, top, scaled.width(), scaled.height())
+
+
+class TileDelegate(QStyledItemDelegate):
+    """Draws each photo whole, fitted into a square tile of the grid's thumbnail size.
+
+    Qt's own icon delegate sizes an item from its icon, and with uniform item sizes (needed to scroll
+    100k photos) the first item's size is every item's: a panorama or a tiny photo first in the results
+    made every tile a thin strip. Here the tile size comes from the grid alone and the photo is fitted
+    into it, so no photo's shape can change another's.
+
+    ``painted`` keeps where each row's photo was last drawn (row → rect in viewport coordinates), so
+    tests and the screenshot script check what a person sees.
+    """
+
+    def __init__(self, grid: PhotoGrid) -> None:
+        super().__init__(grid)
+        self.grid = grid
+        self.painted: dict[int, QRect] = {}
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        side = self.grid.thumb_size + 2 * TILE_PADDING
+        return QSize(side, side)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        cell: QRect = option.rect  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        if state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(cell, palette.color(QPalette.ColorRole.Highlight))
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if not isinstance(icon, QIcon) or icon.isNull():
+            return
+        box = cell.adjusted(TILE_PADDING, TILE_PADDING, -TILE_PADDING, -TILE_PADDING)
+        sizes = icon.availableSizes()
+        target = fitted(sizes[0] if sizes else box.size(), box)
+        pixmap = icon.pixmap(target.size())  # cached by the icon; never larger than the thumbnail
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(target, pixmap)
+        painter.restore()
+        self.painted[index.row()] = QRect(target)
+
+
 class PhotoGrid(QListView):
     """Icon-mode grid of photos; Ctrl+wheel zooms the thumbnails. While photos are in date order, a label
     in the corner names the month of the top row, as the grid scrolls (``dated``)."""
 
-    def __init__(self, model: PhotoModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, model: PhotoModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setModel(model)
         model.thumbnail_ready.connect(self.viewport().update)  # coalesced by Qt into one repaint
         self.setViewMode(QListView.ViewMode.IconMode)
@@ -219,6 +274,10 @@ class PhotoGrid(QListView):
         self.setUniformItemSizes(True)
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.setSpacing(6)
+        self.thumb_size = 180
+        self.delegate = TileDelegate(self)
+        self.setItemDelegate(self.delegate)
+        model.modelReset.connect(self.delegate.painted.clear)
         self.set_thumb_size(180)
         self.dated = True
         self.month_label = QLabel(self.viewport())
@@ -254,8 +313,9 @@ class PhotoGrid(QListView):
 
     def set_thumb_size(self, size: int) -> None:
         self.thumb_size = max(64, min(400, size))
+        self.delegate.painted.clear()
         self.setIconSize(QSize(self.thumb_size, self.thumb_size))
-        self.setGridSize(QSize(self.thumb_size + 12, self.thumb_size + 12))
+        self.setGridSize(QSize(self.thumb_size + 2 * TILE_PADDING + 4, self.thumb_size + 2 * TILE_PADDING + 4))
 
     def wheelEvent(self, event: Any) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

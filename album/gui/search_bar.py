@@ -1,4 +1,8 @@
-"""The search box: typed text is understood as you type and shown as removable chips."""
+"""The search box: typed text is understood as you type and shown as removable chips.
+
+The bar always says what the grid shows: the chips of the typed query, or a context chip when the
+grid shows something no text typed (a person opened from People, photos similar to one photo).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from album.core.library import InvalidQuery, PlaceFilter, Query, QueryProblem
+from album.core.library import InvalidQuery, PlaceFilter, Query, QueryProblem, Source, without_sources
 from album.core.records import (
     CameraContains,
     Reason,
@@ -34,7 +39,27 @@ from album.core.records import (
 from album.gui.texts import date_text
 
 PARSE_DELAY_MS = 250  # debounce: parse when typing pauses
-SEARCH_DELAY_MS = 600
+SEARCH_DELAY_MS = 700  # a pause this long searches, if the query is worth it (see worth_searching)
+MIN_TEXT_WEIGHT = 4  # free text searched on a pause: 4 letters, or 2 Chinese characters
+
+
+def text_weight(text: str) -> int:
+    """How much a free text says: a letter or digit counts 1, a CJK character 2 (one is about a word)."""
+    return sum(2 if "\u3400" <= ch <= "\u9fff" else 1 for ch in text if ch.isalnum())
+
+
+def worth_searching(query: Query) -> bool:
+    """Whether a pause in typing should search for ``query`` (Enter always searches).
+
+    A filter (person, date, place, camera, tag, exclusion) is only made from a complete match, a
+    whole known name or a date phrase, so it is worth showing at once. Free text is different: CLIP
+    ranks the whole library for any string, so a word still being typed ("Ni", "sun") replaces the
+    grid with unrelated photos. Free text therefore searches on a pause only when it weighs at least
+    MIN_TEXT_WEIGHT (:func:`text_weight`: "dogs", "海滩"; not "Ni", "dog" or "海", which need Enter).
+    An empty box searches: it goes back to every photo.
+    """
+    text = query.text.strip()
+    return not text or text_weight(text) >= MIN_TEXT_WEIGHT
 
 
 def label(kind: str, value: str) -> str:
@@ -194,12 +219,15 @@ def completion_prefix(text: str, suggestions: Sequence[str]) -> str:
 class Chip(QFrame):
     """One understood part of the query: click the text to edit it, ✕ to remove it."""
 
-    def __init__(self, kind: str, label: str, parent: QWidget) -> None:
+    def __init__(self, kind: str, label: str, parent: QWidget, picture: QPixmap | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"chip-{kind}")
         self.setStyleSheet(f"#chip-{kind} {{ border: 1px solid #9ab; border-radius: 10px; background: #eef4fb; }} "
                            "QPushButton { border: none; padding: 2px 4px; }")  # fmt: skip
         self.text_button = QPushButton(label, self)
+        if picture is not None and not picture.isNull():
+            self.text_button.setIcon(QIcon(picture))
+            self.text_button.setIconSize(QSize(28, 28))
         self.text_button.setToolTip(self.tr("Edit this filter"))
         self.remove_button = QPushButton("✕", self)
         self.remove_button.setObjectName("remove")
@@ -222,7 +250,8 @@ class SearchBar(QWidget):
             such a query is not searched for; a red line under the box says why, in the UI's language.
 
     Signals:
-        search(Query): the user pressed Enter or paused typing (never for a query ``check`` refuses).
+        search(Query): the user pressed Enter, paused typing on a query worth searching
+            (:func:`worth_searching`) or removed a chip; never for a query ``check`` refuses.
     """
 
     search = Signal(object)
@@ -241,6 +270,8 @@ class SearchBar(QWidget):
         self.query = Query()
         self.place_menu: QMenu | None = None  # the other places a place chip's name could mean, while shown
         self.problem: InvalidQuery | None = None  # why the text cannot be searched for, if it cannot
+        self.context: tuple[str, str, QPixmap | None] | None = None  # (kind, label, picture): see show_context
+        self._text_before_context = ""
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(2000)  # the longest search the core takes (a pasted novel is not a search)
         self.retranslate()
@@ -266,7 +297,7 @@ class SearchBar(QWidget):
         self._parse_timer = QTimer(self, singleShot=True, interval=PARSE_DELAY_MS)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._parse_timer.timeout.connect(self.parse_now)
-        self._search_timer.timeout.connect(self._emit_search)
+        self._search_timer.timeout.connect(self._paused)
         self.edit.textEdited.connect(self._typed)
         self.edit.returnPressed.connect(self._enter)
 
@@ -285,6 +316,9 @@ class SearchBar(QWidget):
         self.suggestions.setStringList(sorted(set(words), key=str.casefold))
 
     def _typed(self) -> None:
+        if self.context is not None:  # typing starts a search of its own
+            self.context = None
+            self._show_chips()
         self._parse_timer.start()
         self._search_timer.start()
         self._complete()
@@ -319,6 +353,8 @@ class SearchBar(QWidget):
         popup = self.completer.popup()
         if popup is not None and popup.isVisible():
             return  # Enter picked a completion
+        if self.context is not None:  # Enter searches the text in the box, not the context any more
+            self.context = None
         self._search_timer.stop()
         self.parse_now()
         self._emit_search()
@@ -344,9 +380,47 @@ class SearchBar(QWidget):
         self.problem_label.setText(problem_text(problem) if problem is not None else "")
         self.problem_label.setVisible(problem is not None)
 
+    def _paused(self) -> None:
+        """Typing paused: search if the query says something complete, and not while a name is being
+        completed (the popup offers the rest of it)."""
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            return
+        if worth_searching(self.parse_now()):
+            self._emit_search()
+
     def _emit_search(self) -> None:
         if self.problem is None:
             self.search.emit(self.query)
+
+    def show_context(self, kind: str, label: str, picture: QPixmap | None = None) -> None:
+        """Say what the grid shows when no typed text says it: a person opened from People ("person"),
+        photos similar to one ("similar"). The typed text is put aside (removing the chip brings it
+        back and searches it again); typing replaces the context with a new search."""
+        if self.context is None or self.edit.text():  # text in the box now is what the grid showed
+            self._text_before_context = self.edit.text()
+        self.context = (kind, label, picture)
+        self._parse_timer.stop()
+        self._search_timer.stop()
+        self.edit.clear()
+        self.query = Query()
+        self.show_problem(None)
+        self._show_chips()
+
+    def set_context_picture(self, picture: QPixmap) -> None:
+        """The context chip's picture, once it has loaded (the similar photo's thumbnail)."""
+        if self.context is not None:
+            self.context = (self.context[0], self.context[1], picture)
+            self._show_chips()
+
+    def close_context(self) -> None:
+        """Back to what was shown before the context: the text typed then, searched again."""
+        if self.context is None:
+            return
+        self.context = None
+        self.edit.setText(self._text_before_context)
+        self.parse_now()
+        self._emit_search()
 
     def chips(self) -> list[Chip]:
         items = (self.chip_row.itemAt(i) for i in range(self.chip_row.count() - 1))  # the last is the stretch
@@ -356,6 +430,13 @@ class SearchBar(QWidget):
         for chip in self.chips():
             chip.deleteLater()
             self.chip_row.removeWidget(chip)
+        if self.context is not None:
+            kind, text, picture = self.context
+            chip = Chip(kind, text, self, picture)
+            chip.text_button.setToolTip("")
+            chip.remove_button.clicked.connect(self.close_context)
+            self.chip_row.insertWidget(self.chip_row.count() - 1, chip)
+            return
         for kind, value, label in chips_of(self.query):
             chip = Chip(kind, label, self)
             chip.remove_button.clicked.connect(lambda _checked=False, k=kind, v=value: self._remove(k, v))
@@ -379,19 +460,56 @@ class SearchBar(QWidget):
         self.place_menu.popup(chip.mapToGlobal(chip.rect().bottomLeft()))
 
     def _choose_place(self, place: PlaceFilter) -> None:
-        """Search the chosen place instead: the text says it in the explicit syntax, as after removing a chip."""
+        """Search the chosen place instead: the words that named the place become it in the explicit
+        syntax, the rest stays as typed (a query that was not typed is written out whole)."""
+        if any(s.kind == "place" for s in self.query.sources):
+            self.replace_part("place", self.to_syntax(Query(place=place)))
+            return
         self.edit.setText(self.to_syntax(with_place(self.query, place)))
         self.parse_now()
         self._emit_search()
 
+    def sources(self, kind: str, value: str) -> list[Source]:
+        """Where the user typed this chip's part (empty for a query that was not typed). Two chips of
+        one kind ("Anna and Ben") each own the words that name them."""
+        text = self.edit.text()
+        mine = [s for s in self.query.sources if s.kind == kind and s.end <= len(text)]
+        if len([c for c in chips_of(self.query) if c[0] == kind]) <= 1:
+            return mine
+        wanted = set(value.casefold().split()) | {value.casefold()}
+        return [s for s in mine if wanted & ({text[s.start : s.end].strip().casefold()} |
+                                             set(text[s.start : s.end].casefold().split()))]  # fmt: skip
+
     def _remove(self, kind: str, value: str) -> None:
-        """Drop one chip: rewrite the text in explicit syntax without that part."""
-        self.edit.setText(self.to_syntax(without(self.query, kind, value)))
+        """Drop one chip: take its words out of the text, leaving the user's other words as typed."""
+        sources = self.sources(kind, value)
+        if sources:
+            self.edit.setText(without_sources(self.edit.text(), sources))
+        else:  # a query not typed here (no words to take out): its explicit syntax, without that part
+            self.edit.setText(self.to_syntax(without(self.query, kind, value)))
+        self.parse_now()
+        self._emit_search()
+
+    def replace_part(self, kind: str, words: str) -> None:
+        """Put ``words`` in place of the words of this kind's chips (a suggestion the user clicked:
+        "in Porto" for "in Tokyo"), keep the rest as typed, and search."""
+        if self.context is not None:
+            self.context = None
+        text = without_sources(self.edit.text(), [s for s in self.query.sources if s.kind == kind])
+        self.edit.setText(f"{text} {words}".strip())
         self.parse_now()
         self._emit_search()
 
     def edit_chip(self, kind: str, value: str) -> None:
-        """Show the query in explicit syntax with this chip's part selected, ready to be typed over."""
+        """Select this chip's words in the text, ready to be typed over; the rest stays as typed."""
+        sources = self.sources(kind, value)
+        if sources:
+            self.edit.setFocus()
+            start = min(s.start for s in sources)
+            while self.edit.text()[start : start + 1].isspace():
+                start += 1
+            self.edit.setSelection(start, max(s.end for s in sources) - start)
+            return
         full = self.to_syntax(self.query)
         part = self.to_syntax(only(self.query, kind, value))
         self.edit.setText(full)

@@ -11,11 +11,12 @@ from PySide6.QtGui import (
     QColor,
     QImage,
     QImageReader,
-    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
     QPixmap,
+    QShortcut,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -192,6 +193,7 @@ class Viewer(QDialog):
         self.resize(1100, 720)
         self._pixmap = QPixmap()
         self._jobs: list[Job] = []
+        self._keys()
         self.show_current()
 
     def show_current(self) -> None:
@@ -201,6 +203,7 @@ class Viewer(QDialog):
         self.setWindowTitle(f"{path} — album")
         self.info.setText(metadata_text(hit.photo, hit.reasons, self.names))
         self.image.setText(self.tr("Loading…"))
+        self._pixmap = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
         self.notice.hide()
         photo = hit.photo
         faces_for = self.faces_for
@@ -277,10 +280,14 @@ class Viewer(QDialog):
         return min(area.width() / self._pixmap.width(), area.height() / self._pixmap.height())
 
     def set_zoom(self, zoom: float | None) -> None:
-        """Zoom to ``zoom`` (1.0 = one decoded pixel per screen pixel), or fit the window with None."""
+        """Zoom to ``zoom`` (1.0 = one decoded pixel per screen pixel), or fit the window with None.
+
+        The range runs from the smaller of fit and 100 % to the larger of MAX_ZOOM and MAX_ZOOM × fit:
+        a small photo is blown up to fit, so 100 % shows it smaller and + still enlarges it."""
         if zoom is not None:
-            zoom = max(self.fit_scale(), min(MAX_ZOOM, zoom))
-            if abs(zoom - self.fit_scale()) < 1e-3:
+            fit = self.fit_scale()
+            zoom = max(min(fit, 1.0), min(max(MAX_ZOOM, MAX_ZOOM * fit), zoom))
+            if abs(zoom - fit) < 1e-3:
                 zoom = None
         self.zoom = zoom
         self._fit()
@@ -318,17 +325,21 @@ class Viewer(QDialog):
         if name:
             self.name_face(face.id, name)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
-            step = 1 if event.key() == Qt.Key.Key_Right else -1
-            self.index = (self.index + step) % len(self.hits)
-            self.zoom = None
-            self.show_current()
-            return
-        zooms = {Qt.Key.Key_Plus: lambda: self.zoom_by(ZOOM_STEP), Qt.Key.Key_Equal: lambda: self.zoom_by(ZOOM_STEP),
-                 Qt.Key.Key_Minus: lambda: self.zoom_by(1 / ZOOM_STEP), Qt.Key.Key_0: lambda: self.set_zoom(None),
-                 Qt.Key.Key_1: lambda: self.set_zoom(1.0)}  # fmt: skip
-        if event.key() in zooms:
-            zooms[Qt.Key(event.key())]()
-            return
-        super().keyPressEvent(event)
+    def _keys(self) -> None:
+        """The viewer's keys as window shortcuts, so they work whichever child has the focus: the
+        scroll area takes it when the dialog opens and would eat ←/→ to scroll a zoomed photo."""
+        keys = {
+            "Right": lambda: self.step(1), "Left": lambda: self.step(-1),
+            "+": lambda: self.zoom_by(ZOOM_STEP), "=": lambda: self.zoom_by(ZOOM_STEP),
+            "-": lambda: self.zoom_by(1 / ZOOM_STEP), "0": lambda: self.set_zoom(None), "1": lambda: self.set_zoom(1.0),
+        }  # fmt: skip
+        for key, act in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(act)
+        self.image_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing in the viewer types; keys are the dialog's
+
+    def step(self, step: int) -> None:
+        """Show the next (1) or previous (-1) result, fitted."""
+        self.index = (self.index + step) % len(self.hits)
+        self.zoom = None
+        self.show_current()

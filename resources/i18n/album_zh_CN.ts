@@ -21,12 +21,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="203"/>
+        <location filename="../../album/gui/search_bar.py" line="231"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="206"/>
+        <location filename="../../album/gui/search_bar.py" line="234"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -52,303 +52,304 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="205"/>
+        <location filename="../../album/gui/main_window.py" line="223"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="206"/>
+        <location filename="../../album/gui/main_window.py" line="224"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="151"/>
+        <location filename="../../album/gui/main_window.py" line="169"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="207"/>
-        <location filename="../../album/gui/main_window.py" line="422"/>
+        <location filename="../../album/gui/main_window.py" line="225"/>
+        <location filename="../../album/gui/main_window.py" line="440"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="208"/>
+        <location filename="../../album/gui/main_window.py" line="226"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="209"/>
+        <location filename="../../album/gui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="210"/>
+        <location filename="../../album/gui/main_window.py" line="228"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="211"/>
+        <location filename="../../album/gui/main_window.py" line="229"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="213"/>
+        <location filename="../../album/gui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="216"/>
+        <location filename="../../album/gui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="217"/>
+        <location filename="../../album/gui/main_window.py" line="235"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="312"/>
+        <location filename="../../album/gui/main_window.py" line="330"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="223"/>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="241"/>
+        <location filename="../../album/gui/main_window.py" line="304"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="326"/>
-        <location filename="../../album/gui/main_window.py" line="342"/>
+        <location filename="../../album/gui/main_window.py" line="344"/>
+        <location filename="../../album/gui/main_window.py" line="360"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="331"/>
+        <location filename="../../album/gui/main_window.py" line="349"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="341"/>
+        <location filename="../../album/gui/main_window.py" line="359"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="343"/>
+        <location filename="../../album/gui/main_window.py" line="361"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="344"/>
+        <location filename="../../album/gui/main_window.py" line="362"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="214"/>
+        <location filename="../../album/gui/main_window.py" line="232"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="527"/>
+        <location filename="../../album/gui/main_window.py" line="580"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="530"/>
+        <location filename="../../album/gui/main_window.py" line="583"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="332"/>
+        <location filename="../../album/gui/main_window.py" line="350"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="346"/>
+        <location filename="../../album/gui/main_window.py" line="364"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="373"/>
+        <location filename="../../album/gui/main_window.py" line="391"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="373"/>
+        <location filename="../../album/gui/main_window.py" line="391"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="396"/>
+        <location filename="../../album/gui/main_window.py" line="414"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="397"/>
+        <location filename="../../album/gui/main_window.py" line="415"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="398"/>
+        <location filename="../../album/gui/main_window.py" line="416"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="400"/>
+        <location filename="../../album/gui/main_window.py" line="418"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="416"/>
+        <location filename="../../album/gui/main_window.py" line="434"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="207"/>
-        <location filename="../../album/gui/main_window.py" line="422"/>
+        <location filename="../../album/gui/main_window.py" line="225"/>
+        <location filename="../../album/gui/main_window.py" line="440"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="425"/>
+        <location filename="../../album/gui/main_window.py" line="443"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="429"/>
+        <location filename="../../album/gui/main_window.py" line="447"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="429"/>
+        <location filename="../../album/gui/main_window.py" line="447"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="456"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="218"/>
+        <location filename="../../album/gui/main_window.py" line="236"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="218"/>
+        <location filename="../../album/gui/main_window.py" line="236"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="218"/>
+        <location filename="../../album/gui/main_window.py" line="236"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="219"/>
+        <location filename="../../album/gui/main_window.py" line="237"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="526"/>
+        <location filename="../../album/gui/main_window.py" line="579"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="529"/>
+        <location filename="../../album/gui/main_window.py" line="582"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="541"/>
+        <location filename="../../album/gui/main_window.py" line="594"/>
+        <location filename="../../album/gui/main_window.py" line="610"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="542"/>
+        <location filename="../../album/gui/main_window.py" line="595"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="571"/>
+        <location filename="../../album/gui/main_window.py" line="629"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="596"/>
+        <location filename="../../album/gui/main_window.py" line="654"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="598"/>
+        <location filename="../../album/gui/main_window.py" line="656"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="627"/>
+        <location filename="../../album/gui/main_window.py" line="685"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="630"/>
+        <location filename="../../album/gui/main_window.py" line="688"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="336"/>
+        <location filename="../../album/gui/main_window.py" line="354"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="353"/>
+        <location filename="../../album/gui/main_window.py" line="371"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="367"/>
+        <location filename="../../album/gui/main_window.py" line="385"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="369"/>
+        <location filename="../../album/gui/main_window.py" line="387"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="370"/>
+        <location filename="../../album/gui/main_window.py" line="388"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="379"/>
+        <location filename="../../album/gui/main_window.py" line="397"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="382"/>
+        <location filename="../../album/gui/main_window.py" line="400"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="386"/>
+        <location filename="../../album/gui/main_window.py" line="404"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="404"/>
+        <location filename="../../album/gui/main_window.py" line="422"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -359,17 +360,22 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="261"/>
-        <location filename="../../album/gui/main_window.py" line="454"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="496"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="212"/>
+        <location filename="../../album/gui/main_window.py" line="230"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="456"/>
+        <source>Similar to: {name}</source>
+        <translation>相似于：{name}</translation>
     </message>
 </context>
 <context>
@@ -494,12 +500,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="271"/>
+        <location filename="../../album/gui/photo_grid.py" line="331"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="273"/>
+        <location filename="../../album/gui/photo_grid.py" line="333"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -507,7 +513,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="169"/>
+        <location filename="../../album/gui/photo_grid.py" line="170"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -515,94 +521,157 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="43"/>
+        <location filename="../../album/gui/search_bar.py" line="68"/>
         <source>Person: {}</source>
         <translation>人物：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="44"/>
+        <location filename="../../album/gui/search_bar.py" line="69"/>
         <source>Date: {}</source>
         <translation>日期：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="45"/>
+        <location filename="../../album/gui/search_bar.py" line="70"/>
         <source>Place: {}</source>
         <translation>地点：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="46"/>
+        <location filename="../../album/gui/search_bar.py" line="71"/>
         <source>Camera: {}</source>
         <translation>相机：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="47"/>
+        <location filename="../../album/gui/search_bar.py" line="72"/>
         <source>Tag: {}</source>
         <translation>标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="48"/>
+        <location filename="../../album/gui/search_bar.py" line="73"/>
         <source>Not: {}</source>
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="99"/>
+        <location filename="../../album/gui/search_bar.py" line="124"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="126"/>
+        <location filename="../../album/gui/search_bar.py" line="151"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="129"/>
+        <location filename="../../album/gui/search_bar.py" line="154"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="131"/>
+        <location filename="../../album/gui/search_bar.py" line="156"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="133"/>
+        <location filename="../../album/gui/search_bar.py" line="158"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="136"/>
+        <location filename="../../album/gui/search_bar.py" line="161"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="139"/>
+        <location filename="../../album/gui/search_bar.py" line="164"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="141"/>
+        <location filename="../../album/gui/search_bar.py" line="166"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="143"/>
+        <location filename="../../album/gui/search_bar.py" line="168"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="276"/>
+        <location filename="../../album/gui/search_bar.py" line="307"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="363"/>
+        <location filename="../../album/gui/search_bar.py" line="444"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="377"/>
+        <location filename="../../album/gui/search_bar.py" line="458"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>SearchStates</name>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="43"/>
+        <source>There are no photos in the library yet. Drop a folder of photos here, or choose File ▸ Import Folder…</source>
+        <translation>相册里还没有照片。把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="47"/>
+        <source>No photos in {place}.</source>
+        <translation>没有在{place}拍的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="49"/>
+        <source>No photos from {dates}.</source>
+        <translation>没有{dates}的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="51"/>
+        <source>No photos of {names}.</source>
+        <translation>没有{names}的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="53"/>
+        <source>No photos match “{text}”.</source>
+        <translation>没有与“{text}”相符的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="56"/>
+        <source>No photo matches all of: {filters}.</source>
+        <translation>没有照片同时符合：{filters}。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="58"/>
+        <source>No photos match this search.</source>
+        <translation>没有符合这个搜索的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="63"/>
+        <source>Your photos are from:</source>
+        <translation>你的照片拍摄于：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="66"/>
+        <source>Your photos were taken in:</source>
+        <translation>你的照片拍摄年份：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="69"/>
+        <source>People in your photos:</source>
+        <translation>照片中的人物：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="71"/>
+        <source>Remove a filter above (its ✕) to see more photos.</source>
+        <translation>移除上方的一个筛选条件（点它的 ✕）可以看到更多照片。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_states.py" line="77"/>
+        <source>Nothing looks much like “{text}”: these are the closest photos, not matches.</source>
+        <translation>没有照片很像“{text}”：下面是最接近的照片，并不是匹配结果。</translation>
     </message>
 </context>
 <context>
@@ -849,67 +918,67 @@ Licence: {licence}</source>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="75"/>
+        <location filename="../../album/gui/viewer.py" line="76"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="76"/>
+        <location filename="../../album/gui/viewer.py" line="77"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="77"/>
+        <location filename="../../album/gui/viewer.py" line="78"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="78"/>
+        <location filename="../../album/gui/viewer.py" line="79"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="79"/>
+        <location filename="../../album/gui/viewer.py" line="80"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="80"/>
+        <location filename="../../album/gui/viewer.py" line="81"/>
         <source>Lens</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="81"/>
+        <location filename="../../album/gui/viewer.py" line="82"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="82"/>
+        <location filename="../../album/gui/viewer.py" line="83"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="83"/>
+        <location filename="../../album/gui/viewer.py" line="84"/>
         <source>Why</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="109"/>
+        <location filename="../../album/gui/viewer.py" line="110"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="203"/>
+        <location filename="../../album/gui/viewer.py" line="205"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="244"/>
+        <location filename="../../album/gui/viewer.py" line="247"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="249"/>
+        <location filename="../../album/gui/viewer.py" line="252"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>

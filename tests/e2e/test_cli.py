@@ -79,6 +79,7 @@ def test_human_output_and_bad_arguments(library: Path) -> None:
     nothing = run_album("search", "photos from 1999 in Lisbon")
     assert nothing.returncode == 0 and nothing.stdout == ""
     assert "no photos match (understood as: after:1999-01-01 before:1999-12-31 near:Lisbon)" in nothing.stderr
+    assert "the library's photos are from places: " in nothing.stderr  # what it holds instead
     assert "no people yet" in run_album("people").stderr and "no tags yet" in run_album("tags").stderr
     bad = run_album("search", "--after", "yesterday")
     assert bad.returncode == 2 and "not a date" in bad.stderr

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from album.core.library import KnownPerson, Library, Paths
+from album.core.library import KnownPerson, Library, Paths, Query
 from album.gui.i18n import install_translators
-from album.gui.search_bar import SearchBar, completion_prefix
+from album.gui.search_bar import SEARCH_DELAY_MS, SearchBar, completion_prefix
 
 NAMES = ["Anna Schmidt", "Lisbon", "Zhejiang", "小明", "dog", "小狗", "beach", "海滩"]
 
@@ -50,7 +51,7 @@ def test_typing_offers_the_librarys_names_and_inserts_the_choice(qtbot, album_ho
     assert sorted(options) == ["小明", "小狗"]
 
 
-def test_clicking_a_chip_selects_its_part_for_editing(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_chip_selects_its_words_for_editing(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
     library = Library(Paths.from_env())
     bar = SearchBar(lambda text: library.parse(text, known=[KnownPerson("a", "Anna")], places=False), library.to_syntax)
     qtbot.addWidget(bar)
@@ -59,10 +60,11 @@ def test_clicking_a_chip_selects_its_part_for_editing(qtbot, album_home: Path) -
     bar.parse_now()
     date_chip = next(chip for chip in bar.chips() if chip.objectName() == "chip-date")
     date_chip.text_button.click()
-    assert bar.edit.text() == "person:Anna after:2023-06-01 before:2023-08-31 beach"
-    assert bar.edit.selectedText() == "after:2023-06-01 before:2023-08-31"
+    assert bar.edit.text() == "Anna at the beach summer 2023"  # the user's words, not rewritten
+    assert bar.edit.selectedText() == "summer 2023"
     qtbot.keyClicks(bar.edit, "2021")  # type over it
     bar.parse_now()
+    assert bar.edit.text() == "Anna at the beach 2021"
     assert (str(bar.query.date_from), str(bar.query.date_to), bar.query.people) == (
         "2021-01-01",
         "2021-12-31",
@@ -113,7 +115,7 @@ def test_a_place_with_one_meaning_is_edited_on_click(qtbot, album_home: Path) ->
     chip = next(chip for chip in bar.chips() if chip.objectName() == "chip-place")
     assert chip.text_button.text() == "Place: Lisbon (25 km)"
     chip.text_button.click()
-    assert bar.place_menu is None and bar.edit.selectedText() == "near:Lisbon"
+    assert bar.place_menu is None and bar.edit.selectedText() == "in Lisbon"  # its own words, to type over
 
 
 def test_place_chips_are_in_chinese_for_a_chinese_ui(qtbot, album_home: Path, chinese) -> None:  # type: ignore[no-untyped-def]
@@ -125,3 +127,56 @@ def test_place_chips_are_in_chinese_for_a_chinese_ui(qtbot, album_home: Path, ch
     chip.text_button.click()
     assert bar.place_menu is not None
     assert "巴伦西亚, 委内瑞拉" in [a.text() for a in bar.place_menu.actions()]
+
+
+def test_a_query_not_typed_is_edited_in_the_explicit_syntax(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    bar = SearchBar(lambda text: library.parse(text, known=[KnownPerson("a", "Anna")], places=False), library.to_syntax)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.edit.setText("Anna at the beach summer 2023")
+    bar.parse_now()
+    bar.query = Query(people=("Anna",), date_from=date(2023, 6, 1), date_to=date(2023, 8, 31), text="beach")
+    bar.edit_chip("date", "2023-06-01 – 2023-08-31")  # no words to select: the syntax, with its part selected
+    assert bar.edit.text() == "person:Anna after:2023-06-01 before:2023-08-31 beach"
+    assert bar.edit.selectedText() == "after:2023-06-01 before:2023-08-31"
+
+
+def test_a_pause_searches_only_a_query_that_says_something(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    bar = SearchBar(lambda text: library.parse(text, known=[KnownPerson("n", "Nicole")], places=False),
+                    library.to_syntax)  # fmt: skip
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_suggestions(["Nicole"])
+    searched: list[Query] = []
+    bar.search.connect(searched.append)
+    for text, runs in [("Ni", False), ("Nicole", True), ("dog", False), ("dogs", True), ("2019", True),
+                       ("Nicole be", False), ("Nicole beach", True), ("海", False), ("海滩", True)]:  # fmt: skip
+        searched.clear()
+        typed(qtbot, bar, text)
+        bar._typed()  # the input method's commit does not count as an edit
+        qtbot.wait(SEARCH_DELAY_MS + 300)
+        assert bool(searched) == runs, text
+    searched.clear()
+    typed(qtbot, bar, "dog")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)  # Enter always searches
+    assert [q.text for q in searched] == ["dog"]
+
+
+def test_each_of_two_people_chips_removes_only_its_own_name(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    known = [KnownPerson("n", "Nicole"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("y", "小红")]
+    bar = SearchBar(lambda text: library.parse(text, known=known, places=False), library.to_syntax)
+    qtbot.addWidget(bar)
+    bar.show()
+    for text, remove, left in [("Nicole and Ben at the beach 2019", "Ben", "Nicole at the beach 2019"),
+                               ("Nicole and Ben at the beach 2019", "Nicole", "Ben at the beach 2019"),
+                               ("小明和小红的照片", "小红", "小明的照片"), ("小明和小红的照片", "小明", "小红的照片")]:  # fmt: skip
+        bar.edit.setText(text)
+        bar.parse_now()
+        chip = next(c for c in bar.chips() if c.text_button.text().endswith(remove))
+        with qtbot.waitSignal(bar.search):
+            chip.remove_button.click()
+        assert bar.edit.text() == left
+        assert remove not in bar.query.people and len(bar.query.people) == 1

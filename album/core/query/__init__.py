@@ -7,13 +7,15 @@ from album.core.query.model import (
     PlaceFilter,
     Query,
     QueryProblem,
+    Source,
     check_query,
     check_text,
     match_reasons,
 )
 from album.core.query.parse import parse_query, to_syntax
+from album.core.query.said import without_sources
 
 __all__ = [
-    "DEFAULT_RADIUS_KM", "InvalidQuery", "KnownPerson", "PlaceFilter", "Query", "QueryProblem", "check_query",
-    "check_text", "match_reasons", "parse_query", "to_syntax",
+    "DEFAULT_RADIUS_KM", "InvalidQuery", "KnownPerson", "PlaceFilter", "Query", "QueryProblem", "Source", "check_query",
+    "check_text", "match_reasons", "parse_query", "to_syntax", "without_sources",
 ]  # fmt: skip

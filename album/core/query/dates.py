@@ -22,6 +22,7 @@ import lunardate
 from dateutil.easter import easter
 
 DateRange = tuple[date, date]
+FIRST_PHOTO_YEAR = 1826  # Niépce's view from the window at Le Gras
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -224,6 +225,21 @@ _RELATIVE_WORDS = ("the year before last", "over the weekend", "the weekend",
                    "这周", "上个月", "这个月", "本月", "上月", "今天", "昨天", "前天")  # fmt: skip
 _REL_ALT = "|".join(re.escape(w) for w in _RELATIVE_WORDS)
 
+# A four-digit year that may be meant as one: 1826 (the first photograph) to 2099; _said_year checks the range.
+_YEAR = r"(?:18[2-9]\d|19\d{2}|20\d{2})"
+_YEAR_WORDS = ("from", "in", "of", "since", "before", "after", "until", "till", "during", "around", "circa")
+
+
+def _said_year(text: str, today: date) -> int:
+    """A year typed in a date phrase, if a photo can have been taken in it: 1826 (the first photograph)
+    up to next year (a camera clock set a little ahead); other numbers stay words ("from 1812" is the
+    overture, "in 2099" a typo)."""
+    year = int(text)
+    if not FIRST_PHOTO_YEAR <= year <= today.year + 1:
+        raise ValueError("not a year a photo can have")
+    return year
+
+
 # (pattern, handler): tried in order; earlier patterns win over overlapping later ones. A handler gets the
 # match, today and whether seasons are southern ones (most handlers have no season and ignore it).
 Handler = Callable[[re.Match[str], date, bool], DateRange]
@@ -246,14 +262,14 @@ def _en_month_range(m: re.Match[str], today: date, southern: bool) -> DateRange:
     return month_range(y1, MONTHS[m["m1"].lower()])[0], month_range(y2, MONTHS[m["m2"].lower()])[1]
 
 
-@_pattern(r"(?:from|between)\s+(?P<y1>(?:19|20)\d{2})\s+(?:to|and|until|till|-)\s+(?P<y2>(?:19|20)\d{2})\b")
+@_pattern(r"(?:from|between)\s+(?P<y1>" + _YEAR + r")\s+(?:to|and|until|till|-)\s+(?P<y2>" + _YEAR + r")\b")
 def _en_year_range(m: re.Match[str], today: date, southern: bool) -> DateRange:
-    return year_range(int(m["y1"]))[0], year_range(int(m["y2"]))[1]
+    return year_range(_said_year(m["y1"], today))[0], year_range(_said_year(m["y2"], today))[1]
 
 
-@_pattern(r"(?P<y1>(?:19|20)\d{2})\s*年?\s*(?:到|至|-|—|~|～)\s*(?P<y2>(?:19|20)\d{2})\s*年")
+@_pattern(r"(?P<y1>" + _YEAR + r")\s*年?\s*(?:到|至|-|—|~|～)\s*(?P<y2>" + _YEAR + r")\s*年")
 def _zh_year_range(m: re.Match[str], today: date, southern: bool) -> DateRange:
-    return year_range(int(m["y1"]))[0], year_range(int(m["y2"]))[1]
+    return year_range(_said_year(m["y1"], today))[0], year_range(_said_year(m["y2"], today))[1]
 
 
 @_pattern(r"(?P<y>(?:19|20)\d{2})年(?P<m1>\d{1,2})月?\s*(?:到|至|-|—|~)\s*(?P<m2>\d{1,2})月")
@@ -284,10 +300,10 @@ def _full_date(m: re.Match[str], today: date, southern: bool) -> DateRange:
     return day, day
 
 
-@_pattern(r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>大前年|前年|去年|今年|明年))的?\s*(?:(?P<season>" + _ZH_SEASON_ALT +
+@_pattern(r"(?:(?P<y>" + _YEAR + r")年|(?P<rel>大前年|前年|去年|今年|明年))的?\s*(?:(?P<season>" + _ZH_SEASON_ALT +
           r")|(?P<holiday>" + _HOLIDAY_ALT + r")|(?P<month>" + _ZH_NUM + r")月)?")  # fmt: skip
 def _zh_year(m: re.Match[str], today: date, southern: bool) -> DateRange:
-    year = int(m["y"]) if m["y"] else today.year + _ZH_REL_YEAR[m["rel"]]
+    year = _said_year(m["y"], today) if m["y"] else today.year + _ZH_REL_YEAR[m["rel"]]
     if m["season"]:
         return season_range(ZH_SEASONS[m["season"]], year, southern)
     if m["holiday"]:
@@ -343,6 +359,13 @@ def _zh_named(m: re.Match[str], today: date, southern: bool) -> DateRange:
     name = m["name"]
     key = ZH_SEASONS.get(name) or name
     return _named(key, None, today, southern)
+
+
+@_pattern(r"(?:" + "|".join(rf"(?<=\b{w} )" for w in _YEAR_WORDS) + r")(?P<y>" + _YEAR + r")\b(?![\d-])")
+def _said_bare_year(m: re.Match[str], today: date, southern: bool) -> DateRange:
+    """ "from 1850", "in 1850": a year the words say is one, back to the first photograph. Only the year
+    is taken, so "before 1850" stays an open range. (A lone "1850" is not a year: it may be a file number.)"""
+    return year_range(_said_year(m["y"], today))
 
 
 @_pattern(r"(?<![\d-])\b(?P<y>(?:19|20)\d{2})\b(?![\d-])")

@@ -7,7 +7,7 @@ into a safe LanceDB filter (:mod:`album.core.store.filters`); :func:`to_syntax` 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
@@ -86,6 +86,19 @@ class PlaceFilter:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where in the typed text one understood part came from (``text[start:end]``), so a front end can
+    take a chip's own words out of what the user typed instead of rewriting the whole text.
+
+    ``kind`` names the chip: "person", "date", "place", "camera", "tag" or "exclude".
+    """
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Query:
     """What to look for. Every field is optional; all given fields must match.
 
@@ -103,6 +116,9 @@ class Query:
     exclude: tuple[str, ...] = ()  # NOT terms as typed: people, tags or words
     exclude_person_ids: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
+    # Where each part was said in the parsed text (empty for a query built in code); not part of what
+    # the query means, so two queries that mean the same compare equal however they were typed.
+    sources: tuple[Source, ...] = field(default=(), compare=False, repr=False)
 
     def to_json(self) -> dict[str, object]:
         """The stable JSON shape of ``album parse --json`` (see README)."""

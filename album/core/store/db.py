@@ -551,6 +551,19 @@ class Store:
         table = self.photos.search().select(["id", "path"]).limit(None).to_arrow()
         return dict(zip(table.column("id").to_pylist(), table.column("path").to_pylist(), strict=True))
 
+    def overview(self, limit: int) -> tuple[list[str], list[int], int]:
+        """The ``limit`` commonest places and years of the library's photos (most photos first, ties
+        by name or newest year), and how many photos there are."""
+        table = self.photos.search().select(["place", "taken_at"]).limit(None).to_arrow()
+
+        def commonest(column: pa.ChunkedArray) -> list[tuple[Any, int]]:
+            counts = pc.value_counts(column.combine_chunks().drop_null()).to_pylist()
+            return [(c["values"], c["counts"]) for c in counts]
+
+        places = sorted(commonest(table.column("place")), key=lambda vc: (-vc[1], str(vc[0]).casefold()))
+        years = sorted(commonest(pc.year(table.column("taken_at"))), key=lambda vc: (-vc[1], -vc[0]))
+        return [p for p, _n in places[:limit] if p], [int(y) for y, _n in years[:limit]], table.num_rows
+
     def distinct_places(self) -> set[str]:
         """Every place, region and country name the library's photos are in."""
         return self.distinct(["place", "region", "country"])

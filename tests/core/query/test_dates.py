@@ -129,3 +129,24 @@ def test_spans_point_at_the_words_and_impossible_dates_fall_back_or_vanish() -> 
                    "pattern refuses a year next to '-' and only 'from 2019 to 2021' / '2019-2021年' are ranges")  # fmt: skip
 def test_a_hyphenated_year_range() -> None:
     assert dates("beach 2019-2021") == [(date(2019, 1, 1), date(2021, 12, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("photos from 1850", (date(1850, 1, 1), date(1850, 12, 31))),
+        ("in 1850", (date(1850, 1, 1), date(1850, 12, 31))),
+        ("1850年", (date(1850, 1, 1), date(1850, 12, 31))),
+        ("since 1826", (date(1826, 1, 1), date(1826, 12, 31))),  # the first photograph
+        ("from 1850 to 1860", (date(1850, 1, 1), date(1860, 12, 31))),
+        ("1850年到1860年", (date(1850, 1, 1), date(1860, 12, 31))),
+        ("from 2027", (date(2027, 1, 1), date(2027, 12, 31))),  # next year: a clock set ahead
+    ],
+)
+def test_years_back_to_the_first_photograph_are_years(text: str, expected: tuple[date, date]) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1850", "IMG 1850", "from 1812", "1825年"])
+def test_numbers_that_cannot_be_photo_years_stay_words(text: str) -> None:
+    assert dates(text) == []  # a lone number may be a file number; 1812 is before any photograph

@@ -291,3 +291,10 @@ def test_small_towns_and_chinese_names_are_places(gazetteer: Gazetteer) -> None:
                        ("在哈尔施塔特的照片", "Hallstatt"), ("在九寨沟拍的", "九寨沟"), ("in Positano", "Positano")]:  # fmt: skip
         place = parse(text, gazetteer).place
         assert place is not None and place.name == name and place.radius_km == 25.0, text
+
+
+def test_a_year_before_1900_in_a_phrase_is_a_date_not_text() -> None:
+    query = parse_query("photos from 1850", today=date(2026, 11, 24))
+    assert (query.date_from, query.date_to, query.text) == (date(1850, 1, 1), date(1850, 12, 31), "")
+    before = parse_query("before 1850", today=date(2026, 11, 24))
+    assert (before.date_from, before.date_to) == (None, date(1849, 12, 31))  # the bound word still opens it

@@ -13,13 +13,13 @@ from datetime import date
 
 from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.models.tags import VOCABULARY, Tag
-from album.core.query.model import MAX_TEXT_CHARS, KnownPerson, Query
+from album.core.query.model import MAX_TEXT_CHARS, KnownPerson, Query, Source
 from album.core.query.parse.camera import take_camera
 from album.core.query.parse.cleanup import take_free_text
 from album.core.query.parse.context import ParseContext
 from album.core.query.parse.dates import settle_dates, take_dates
 from album.core.query.parse.exclusions import take_exclusions
-from album.core.query.parse.explicit import take_explicit, to_syntax
+from album.core.query.parse.explicit import explicit_kind, take_explicit, to_syntax
 from album.core.query.parse.people import take_people
 from album.core.query.parse.places import take_place
 
@@ -36,6 +36,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
     take_free_text,  # last: whatever is left is for CLIP
 )
 
+# The chip each extractor's words make (the explicit syntax says it per token; free text makes none).
+KINDS: dict[Extractor, str] = {take_dates: "date", take_exclusions: "exclude", take_people: "person",
+                               take_place: "place", take_camera: "camera"}  # fmt: skip
 
 __all__ = ["EXTRACTORS", "ParseContext", "parse_query", "to_syntax"]
 
@@ -73,6 +76,12 @@ def parse_query(
         vocabulary,
         library_places,
     )
+    sources: list[Source] = []
     for extract in EXTRACTORS:
+        before = len(ctx.taken)
         extract(ctx)
-    return ctx.to_query()
+        for start, end in ctx.taken[before:]:
+            kind = KINDS.get(extract) or explicit_kind(ctx.text[start:end])
+            if kind is not None:
+                sources.append(Source(kind, start, end))
+    return ctx.to_query(tuple(sources))

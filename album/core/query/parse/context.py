@@ -14,7 +14,7 @@ from datetime import date
 
 from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.models.tags import VOCABULARY, Tag
-from album.core.query.model import KnownPerson, PlaceFilter, Query
+from album.core.query.model import KnownPerson, PlaceFilter, Query, Source
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class ParseContext:
 
     def __post_init__(self) -> None:
         self._chars = list(self.text)
+        self.taken: list[tuple[int, int]] = []  # every span taken, in order (parse_query names their kinds)
 
     @property
     def whereabouts(self) -> LibraryPlaces:
@@ -85,6 +86,8 @@ class ParseContext:
         """Mark ``rest[start:end]`` as understood."""
         for i in range(start, end):
             self._chars[i] = " "
+        if end > start:
+            self.taken.append((start, end))
 
     @property
     def southern(self) -> bool:
@@ -96,7 +99,7 @@ class ParseContext:
         if self.place is not None and self.place.lat is not None:
             self.place = replace(self.place, radius_km=km)
 
-    def to_query(self) -> Query:
+    def to_query(self, sources: tuple[Source, ...] = ()) -> Query:
         """The typed fields as a :class:`Query`, repeats dropped (a person named twice is one filter)."""
         return Query(
             text=self.free_text,
@@ -110,4 +113,5 @@ class ParseContext:
             exclude=tuple(dict.fromkeys(self.exclude)),
             exclude_person_ids=tuple(dict.fromkeys(p.id for p in self.exclude_people if p.id)),
             exclude_tags=tuple(dict.fromkeys(self.exclude_tags)),
+            sources=sources,
         )

@@ -56,6 +56,21 @@ def take_explicit(ctx: ParseContext) -> None:
             ctx.extra_text = value
 
 
+def explicit_kind(said: str) -> str | None:
+    """Which chip a ``key:value`` token makes ("-tag:x", "-person:x" make an exclusion; "text:" none)."""
+    match = _TOKEN.fullmatch(said.strip())
+    if match is None:
+        return None
+    key = match["key"].lower()
+    if match["neg"]:
+        return "exclude"
+    if key in ("after", "before"):
+        return "date"
+    if key in ("near", "km", "in"):
+        return "place"
+    return None if key == "text" else key  # person:, camera:, tag: name their own chips
+
+
 def _person(ctx: ParseContext, name: str, negative: bool) -> None:
     """``person:X`` / ``-person:X``. An unknown X is still excluded by name, or searched as text."""
     person = find_person(name, ctx.known_people)

@@ -1,0 +1,41 @@
+"""What a search says besides its hits: a weak match (judged on the model's own score distribution
+over the library) and, for a search that finds nothing, what the library holds instead."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import tinyclip
+from photofactory import Exif, scene, write_photo
+
+from album.core.library import Library, Paths, Query
+
+
+def test_nonsense_is_a_weak_match_and_a_shape_is_not(models_dir: Path, photos_dir: Path) -> None:
+    tinyclip.write_photos(photos_dir, per_class=3)
+    library = Library(Paths.from_env())
+    report = library.index([str(photos_dir)])
+    assert report.added == 36 and not [u for u in report.unavailable if u.startswith("clip")]
+    strong = library.search(library.parse("red circle"))
+    assert strong.hits and not strong.weak
+    nonsense = library.search(library.parse("xqzvbnm flurb"))
+    assert nonsense.weak
+    assert len(nonsense.hits) < len(strong.hits) * 3  # a few best guesses, never the library in random order
+    assert not library.similar(strong.hits[0].photo.path).weak  # a photo is compared, not judged
+
+
+def test_an_empty_result_says_what_the_library_holds(album_home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "Trips"
+    spots = [(38.7223, -9.1393)] * 3 + [(41.1579, -8.6291)] * 2 + [(40.2033, -8.4103)]  # Lisbon, Porto, Coimbra
+    for i, (lat, lon) in enumerate(spots):
+        exif = Exif(taken=datetime(2019 if i < 4 else 2020, 5, 1 + i), lat=lat, lon=lon)
+        write_photo(folder / f"IMG_{i}.jpg", exif, image=scene(320, 240, seed=i))
+    library = Library(Paths.from_env())
+    library.index([str(folder)])
+    found = library.search(Query(date_from=date(1850, 1, 1), date_to=date(1850, 12, 31)))
+    assert found.hits == [] and found.overview is not None
+    assert found.overview.places[:3] == ("Lisbon", "Porto", "Coimbra")  # most photos first
+    assert found.overview.years == (2019, 2020)  # four photos of 2019, two of 2020
+    assert found.overview.photos == 6
+    assert library.search(Query()).overview is None  # only an empty result carries one

@@ -1,0 +1,74 @@
+"""The viewer's keys on a real viewer opened from the grid: ←/→ step and + / − / 1 / 0 zoom for small
+and large photos alike, whichever of the viewer's widgets has the keyboard focus."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from photofactory import Exif, scene, write_photo
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+SIZES = [(2400, 1600), (160, 120), (1200, 1800), (64, 48)]  # large, small, portrait, tiny
+
+
+def open_viewer(qtbot, window, tmp_path: Path):  # type: ignore[no-untyped-def]
+    folder = tmp_path / "Keys"
+    for i, (width, height) in enumerate(SIZES):
+        exif = Exif(taken=datetime(2023, 1, 10 - i), lat=38.72, lon=-9.14)  # newest first = this order
+        write_photo(folder / f"IMG_{i}.jpg", exif, image=scene(width, height, seed=i))
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and window.controller.index_job is None, timeout=60_000)
+    window.grid.setFocus()
+    window.grid.setCurrentIndex(window.model.index(0))
+    qtbot.keyClick(window.grid, Qt.Key.Key_Return)  # as a person opens it
+    viewer = window.viewer
+    qtbot.waitUntil(lambda: viewer.isVisible() and not viewer._pixmap.isNull(), timeout=10_000)
+    return viewer
+
+
+def press(qtbot, viewer, key: Qt.Key, text: str = "") -> None:  # type: ignore[no-untyped-def]
+    """A key as the keyboard delivers it: to the widget that has the focus inside the viewer."""
+    target: QWidget = QApplication.focusWidget() or viewer.focusWidget() or viewer
+    assert target is viewer or viewer.isAncestorOf(target)
+    qtbot.keyClick(target, key)
+
+
+def shown_width(viewer) -> int:  # type: ignore[no-untyped-def]
+    return viewer.image.pixmap().width()
+
+
+def test_arrows_step_through_every_photo_size(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    viewer = open_viewer(qtbot, window, tmp_path)
+    qtbot.waitUntil(lambda: viewer.isActiveWindow(), timeout=5_000)
+    seen = []
+    for expected in (1, 2, 3, 0):  # through large, small, portrait, tiny and round again
+        press(qtbot, viewer, Qt.Key.Key_Right)
+        assert viewer.index == expected
+        qtbot.waitUntil(lambda: not viewer._pixmap.isNull() and viewer.windowTitle().startswith(
+            viewer.hits[viewer.index].photo.path), timeout=10_000)  # fmt: skip
+        seen.append(viewer._pixmap.size().toTuple())
+    assert seen == [(160, 120), (1200, 1800), (64, 48), (2400, 1600)]
+    press(qtbot, viewer, Qt.Key.Key_Left)
+    assert viewer.index == 3
+    viewer.done(0)
+
+
+def test_zoom_keys_work_on_a_small_photo(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    viewer = open_viewer(qtbot, window, tmp_path)
+    press(qtbot, viewer, Qt.Key.Key_Right)  # the 160 × 120 photo
+    qtbot.waitUntil(lambda: viewer._pixmap.width() == 160 and viewer.image.pixmap() is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: shown_width(viewer) > 160, timeout=5_000)  # blown up to fit the window
+    fitted = shown_width(viewer)
+    press(qtbot, viewer, Qt.Key.Key_1)
+    assert viewer.zoom == 1.0 and shown_width(viewer) == 160  # 100 %: its real size
+    press(qtbot, viewer, Qt.Key.Key_Plus)
+    assert shown_width(viewer) == 200
+    press(qtbot, viewer, Qt.Key.Key_0)
+    assert viewer.zoom is None and shown_width(viewer) == fitted
+    press(qtbot, viewer, Qt.Key.Key_Plus)
+    assert shown_width(viewer) > fitted  # + past the fit of a small photo still enlarges it
+    press(qtbot, viewer, Qt.Key.Key_Minus)
+    assert viewer.zoom is None and shown_width(viewer) == fitted
+    viewer.done(0)
