@@ -3,11 +3,13 @@
 #   1. pyside6-lupdate collects every self.tr(...) / QCoreApplication.translate(...) string into
 #      resources/i18n/album_<lang>.ts (new strings are marked unfinished; removed ones dropped);
 #   2. translate the unfinished entries (Qt Linguist: pyside6-linguist resources/i18n/album_zh_CN.ts);
-#   3. run this script again: pyside6-lrelease writes the .qm files the app loads.
+#   3. run this script again: pyside6-lrelease writes the .qm files the app loads (album/resources/i18n, package
+#      data; the .ts sources stay in the top-level resources/, which no install ships).
 # tests/gui/test_translations.py fails while a string is untranslated or a .qm is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for ts in resources/i18n/album_*.ts; do
     pyside6-lupdate -no-obsolete album/gui/*.py -ts "$ts"
-    pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"
+    qm=$(basename "${ts%.ts}.qm")
+    pyside6-lrelease "$ts" -qm "album/resources/i18n/$qm"
 done

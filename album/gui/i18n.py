@@ -1,12 +1,10 @@
-"""User-interface language: album's own strings (resources/i18n) and Qt's dialogs, via QTranslator."""
+"""User-interface language: album's own strings (album/resources/i18n) and Qt's dialogs, via QTranslator."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+from album.resources import translations_dir
 
 
 def install_translators(app: QCoreApplication, language: str = "") -> list[QTranslator]:
@@ -17,7 +15,7 @@ def install_translators(app: QCoreApplication, language: str = "") -> list[QTran
     locale = QLocale(language) if language else QLocale.system()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
-    for name, folder in (("album", str(TRANSLATIONS_DIR)), ("qtbase", qt_dir)):
+    for name, folder in (("album", str(translations_dir())), ("qtbase", qt_dir)):
         translator = QTranslator(app)  # parented to the app: lives as long as it
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)

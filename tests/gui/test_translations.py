@@ -11,13 +11,16 @@ from pathlib import Path
 from photofactory import Exif, write_photo
 from PySide6.QtCore import QLocale, Qt
 
-from album.gui.i18n import TRANSLATIONS_DIR, install_translators
+from album.gui.i18n import install_translators
+from album.resources import translations_dir
+
+SOURCES = Path(__file__).resolve().parents[2] / "resources" / "i18n"  # the .ts files; the .qm are package data
 
 TOOLS = Path(sys.executable).parent
 
 
 def test_every_gui_string_has_a_current_chinese_translation(tmp_path: Path) -> None:
-    source = TRANSLATIONS_DIR / "album_zh_CN.ts"
+    source = SOURCES / "album_zh_CN.ts"
     ts = tmp_path / source.name
     shutil.copy(source, ts)
     gui = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "album" / "gui").glob("*.py"))
@@ -29,7 +32,7 @@ def test_every_gui_string_has_a_current_chinese_translation(tmp_path: Path) -> N
     assert "<name></name>" not in text  # a string lupdate could not place in a context would never translate
     qm = tmp_path / "album_zh_CN.qm"
     subprocess.run([str(TOOLS / "pyside6-lrelease"), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    assert qm.read_bytes() == (TRANSLATIONS_DIR / "album_zh_CN.qm").read_bytes(), "stale .qm: run update-translations"
+    assert qm.read_bytes() == (translations_dir() / "album_zh_CN.qm").read_bytes(), "stale .qm: run update-translations"
 
 
 def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
