@@ -44,21 +44,23 @@ done
 say "start the installed album from the desktop file's Exec line, with a folder to open"
 exec_line=$(sed -n 's/^Exec=//p' "/usr/share/applications/$APP_ID.desktop")
 read -r -a command <<<"${exec_line//%F/$SMOKE/opened}"
-XVFB_LOG="$SMOKE/xvfb.log"
-export QT_QPA_PLATFORM=xcb
+export SMOKE PY REPO QT_QPA_PLATFORM=xcb
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-    "$@" >"'"$SMOKE"'/app.log" 2>&1 & app=$!
-    for _ in $(seq 1 240); do  # the window opens the library and imports the folder it was given
-        sleep 0.5
-        kill -0 $app 2>/dev/null || { echo "album exited: $(cat "'"$SMOKE"'/app.log")"; exit 1; }
-        n=$(/usr/bin/album stats --json 2>/dev/null | "'"$PY"'" -c "import json,sys; print(json.load(sys.stdin)[\"photos\"])" || echo 0)
+    "$@" >"$SMOKE/app.log" 2>&1 &
+    app=$!
+    n=0
+    while [ $SECONDS -lt 600 ]; do  # the window opens the library and imports the folder it was given
+        sleep 1
+        kill -0 $app 2>/dev/null || { echo "album exited early: $(cat "$SMOKE/app.log")"; exit 1; }
+        n=$(/usr/bin/album stats --json 2>/dev/null | "$PY" -c "import json, sys; print(json.load(sys.stdin)[\"photos\"])") || n=0
         [ "$n" -ge 12 ] && break
     done
     [ "$n" -ge 12 ] || { echo "the opened folder was not imported ($n photos)"; kill $app; exit 1; }
-    sleep 1
-    "'"$PY"'" "'"$REPO"'/packaging/grab_screen.py" "'"$SMOKE"'/installed.png"
-    kill $app; wait $app || true
-' _ "${command[@]}" >"$XVFB_LOG" 2>&1 || fail "the installed app: $(cat "$XVFB_LOG")"
+    sleep 2  # the grid shows the last batch
+    "$PY" "$REPO/packaging/grab_screen.py" "$SMOKE/installed.png" || { kill $app; exit 1; }
+    kill $app
+    wait $app || true
+' _ "${command[@]}" >"$SMOKE/xvfb.log" 2>&1 || fail "the installed app: $(cat "$SMOKE/xvfb.log")"
 unset QT_QPA_PLATFORM
 say "screenshot: $SMOKE/installed.png"
 
