@@ -5,18 +5,18 @@
 # bundled CLI using the tiny converted CLIP (tests/tinyclip.py) and the shared face models, and search.
 #   packaging/smoke-test.sh [OUTDIR]     (default build/package; the screenshot is OUTDIR/smoke/installed.png)
 # Needs: root (dpkg -i), packaging/debian-deps.sh's packages, and .venv with the test extras (for the tiny CLIP
-# and the screenshot).
+# and the screenshot; ALBUM_SMOKE_PYTHON names another).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
 OUT=$(realpath -m "${1:-build/package}")
-PY="$REPO/.venv/bin/python"
+PY="${ALBUM_SMOKE_PYTHON:-$REPO/.venv/bin/python}"  # the test environment (the tiny CLIP, screen grabs)
 APP_ID=io.github.album.Album
 start=$SECONDS
 say() { echo "smoke-test [$((SECONDS - start)) s]: $*"; }
 fail() { echo "smoke-test: FAILED: $*" >&2; exit 1; }
 
-packaging/build.sh "$OUT"
+if [ -z "${ALBUM_SMOKE_PREBUILT:-}" ]; then packaging/build.sh "$OUT"; fi  # set it to test an earlier build
 say "install the .deb"
 dpkg -i "$OUT"/album_*_amd64.deb >/dev/null
 desktop-file-validate "/usr/share/applications/$APP_ID.desktop"
