@@ -121,8 +121,11 @@ def uninstall(targets: DesktopTargets) -> list[Path]:
 
 
 def _write(path: Path, data: bytes) -> Path:
+    """Write a file readable by all, as desktop files and icons are (album's processes otherwise create files for
+    this user only: :func:`album.runtime.configure_process`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+    path.chmod(0o644)
     return path
 
 

@@ -83,4 +83,18 @@ people = [json.loads(line) for line in sys.argv[1].splitlines()]
 groups = [{f["photo"].rsplit("/", 1)[1].split("_")[0] for f in p["faces"]} for p in people]
 assert {"Nicole"} in groups and {"Hugo"} in groups, groups
 PYCHECK
+say "the tarball: unpack, install.sh, a menu entry for this folder's album, uninstall"
+mkdir -p "$SMOKE/tar"
+tar -C "$SMOKE/tar" -xzf "$OUT"/album-*-linux-x86_64.tar.gz
+(
+    export HOME="$SMOKE/tar/home" && unset XDG_DATA_HOME XDG_BIN_HOME
+    "$SMOKE"/tar/album-*/install.sh >/dev/null
+    entry="$HOME/.local/share/applications/$APP_ID.desktop"
+    desktop-file-validate "$entry"
+    grep -qx "Exec=$(echo "$SMOKE"/tar/album-*/album) %F" "$entry" || fail "the tarball's launcher: $(grep Exec= "$entry")"
+    "$HOME/.local/bin/album" --version >/dev/null
+    "$HOME/.local/bin/album" uninstall-desktop >/dev/null
+    [ ! -e "$entry" ] || fail "uninstall-desktop left the launcher"
+)
+rm -rf "$SMOKE/tar"
 say "passed"

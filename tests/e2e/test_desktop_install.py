@@ -35,7 +35,7 @@ def test_install_desktop_puts_a_working_launcher_and_icons_in_the_xdg_folders(tm
     icons = {data / "icons" / "hicolor" / size / "apps" / "album.png" for size in SIZES}
     icons.add(data / "icons" / "hicolor" / "scalable" / "apps" / "album.svg")
     assert written == {desktop, metainfo, *icons}
-    assert all(p.stat().st_size > 0 for p in written)
+    assert all(p.stat().st_size > 0 and p.stat().st_mode & 0o777 == 0o644 for p in written)
     subprocess.run(["desktop-file-validate", str(desktop)], check=True)
     subprocess.run(["appstreamcli", "validate", "--no-net", str(metainfo)], check=True, capture_output=True)
     (exec_value,) = [line[5:] for line in desktop.read_text().splitlines() if line.startswith("Exec=")]
