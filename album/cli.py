@@ -610,6 +610,22 @@ def cmd_stats(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_install_desktop(args: argparse.Namespace, paths: Paths) -> int:
+    from album import desktop_install
+
+    targets = desktop_install.DesktopTargets.from_env()
+    if getattr(args, "uninstall", False):
+        changed = desktop_install.uninstall(targets)
+    else:
+        changed = desktop_install.install(targets, desktop_install.launcher_command(), link_command=args.bin)
+    if args.json:
+        _emit({"removed" if getattr(args, "uninstall", False) else "written": [str(p) for p in changed]})
+    else:
+        for path in changed:
+            print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print one JSON object per line")
@@ -696,7 +712,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[common], help="library size and coverage")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("install-desktop", parents=[common],
+                       help="add album to this user's desktop menus (launcher, icons) for a pip install")  # fmt: skip
+    p.add_argument("--bin", action="store_true", help="also put album on the PATH (~/.local/bin/album)")
+    p.set_defaults(func=cmd_install_desktop)
+
+    p = sub.add_parser("uninstall-desktop", parents=[common], help="remove what install-desktop added")
+    p.set_defaults(func=cmd_install_desktop, uninstall=True)
     return parser
+
+
+def command_names() -> set[str]:
+    """The subcommands, so ``album PATH...`` (a file manager's "Open with") is told apart from the CLI."""
+    actions = build_parser()._actions
+    return {name for action in actions if isinstance(action, argparse._SubParsersAction) for name in action.choices}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,13 +1,14 @@
-"""Render the app icon (resources/icons/hicolor/scalable/apps/album.svg) into the freedesktop sizes.
+"""Render the app icon's drawing (resources/icons/album.svg) into the packaged freedesktop theme.
 
 Qt picks the right size for each screen scale from these (a 16 px menu icon on a 200 % screen uses
-the 32 px file), and a Linux install copies the folder into ~/.local/share/icons. Run after editing
-the SVG:  python packaging/make_icons.py
+the 32 px file), and a Linux install copies the folder into the icon theme (the .deb, `album install-desktop`).
+The SVG itself is copied as the scalable icon. Run after editing the drawing:  python packaging/make_icons.py
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,8 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons" / "hicolor"
-SOURCE = ICONS / "scalable" / "apps" / "album.svg"
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "resources" / "icons" / "album.svg"
+ICONS = ROOT / "album" / "resources" / "icons" / "hicolor"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -34,6 +36,7 @@ def main() -> None:
         target = ICONS / f"{size}x{size}" / "apps" / "album.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         image.save(str(target))
+    shutil.copyfile(SOURCE, ICONS / "scalable" / "apps" / "album.svg")
 
 
 if __name__ == "__main__":

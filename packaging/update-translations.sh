@@ -5,7 +5,8 @@
 #      album_en.ts keeps only plural forms ("%Ln photo(s)" → "1 photo" / "2 photos"): English is the
 #      source language, everything else needs no English translation;
 #   2. translate the unfinished entries (Qt Linguist: pyside6-linguist resources/i18n/album_zh_CN.ts);
-#   3. run this script again: pyside6-lrelease writes the .qm files the app loads.
+#   3. run this script again: pyside6-lrelease writes the .qm files the app loads (album/resources/i18n, package
+#      data; the .ts sources stay in the top-level resources/, which no install ships).
 # tests/gui/test_translations.py fails while a string is untranslated or a .qm is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +14,6 @@ for ts in resources/i18n/album_*.ts; do
     only=()
     [[ "$ts" == */album_en.ts ]] && only=(-pluralonly)
     pyside6-lupdate -no-obsolete "${only[@]}" album/gui/*.py -ts "$ts"
-    pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"
+    qm=$(basename "${ts%.ts}.qm")
+    pyside6-lrelease "$ts" -qm "album/resources/i18n/$qm"
 done

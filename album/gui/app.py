@@ -6,21 +6,20 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from album import __version__
+from album import __version__, resources
 from album.core.library import Paths, Settings
 from album.gui.i18n import install_translators
 from album.gui.main_window import MainWindow
 from album.runtime import configure_process
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons" / "hicolor"
 log = logging.getLogger(__name__)
 
 
@@ -53,24 +52,28 @@ def install_crash_handler(paths: Paths, show_dialog: bool = True) -> None:
 
 def app_icon() -> QIcon:
     """album's icon in every rendered size (Qt picks per screen scale), and the SVG for the rest."""
+    theme = resources.icon_theme_dir()
     icon = QIcon()
-    for png in sorted(ICONS.glob("*x*/apps/album.png")):
+    for png in sorted(theme.glob(f"*x*/apps/{resources.ICON_NAME}.png")):
         icon.addFile(str(png))
-    icon.addFile(str(ICONS / "scalable" / "apps" / "album.svg"))
+    icon.addFile(str(theme / "scalable" / "apps" / f"{resources.ICON_NAME}.svg"))
     return icon
 
 
-def main() -> int:
+def main(open_paths: Sequence[str] = ()) -> int:
+    """Show the window; ``open_paths`` (files and folders from the command line) are imported once it is open."""
     paths = Paths.from_env()
     configure_process(log_file=paths.log_dir / "album.log")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("album")
     app.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName("album")
+    QApplication.setDesktopFileName(resources.APP_ID)  # Wayland finds the icon and name through it
     QApplication.setWindowIcon(app_icon())
     install_translators(app, Settings.load(paths).language)
     install_crash_handler(paths)
     window = MainWindow(paths)
     window.show()
+    if open_paths:
+        window.import_paths(list(open_paths))
     window.offer_models(first_run=True)  # the welcome dialog, while models are missing
     return int(app.exec())

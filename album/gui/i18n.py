@@ -1,12 +1,10 @@
-"""User-interface language: album's own strings (resources/i18n) and Qt's dialogs, via QTranslator."""
+"""User-interface language: album's own strings (album/resources/i18n) and Qt's dialogs, via QTranslator."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+from album.resources import translations_dir
 
 
 def install_translators(app: QCoreApplication, language: str = "") -> list[QTranslator]:
@@ -20,9 +18,9 @@ def install_translators(app: QCoreApplication, language: str = "") -> list[QTran
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
     english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    wanted = [(english, "album", str(TRANSLATIONS_DIR))]
+    wanted = [(english, "album", str(translations_dir()))]
     if locale.language() != QLocale.Language.English:
-        wanted.append((locale, "album", str(TRANSLATIONS_DIR)))
+        wanted.append((locale, "album", str(translations_dir())))
     wanted.append((locale, "qtbase", qt_dir))
     for language_locale, name, folder in wanted:
         translator = QTranslator(app)  # parented to the app: lives as long as it

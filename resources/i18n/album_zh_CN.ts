@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../album/gui/app.py" line="40"/>
+        <location filename="../../album/gui/app.py" line="39"/>
         <source>Something unexpected happened: {error}
 
 Details were saved to {log}.</source>
@@ -13,7 +13,7 @@ Details were saved to {log}.</source>
 详细信息已保存到 {log}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/app.py" line="43"/>
+        <location filename="../../album/gui/app.py" line="42"/>
         <source>album hit a problem</source>
         <translation>album 遇到了问题</translation>
     </message>

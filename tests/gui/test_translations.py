@@ -14,13 +14,16 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QListWidget, QMenuBar, QTabWidget, QWidget
 from shared_data import SHARED_MODELS
 
-from album.gui.i18n import TRANSLATIONS_DIR, install_translators
+from album.gui.i18n import install_translators
+from album.resources import translations_dir
+
+SOURCES = Path(__file__).resolve().parents[2] / "resources" / "i18n"  # the .ts files; the .qm are package data
 
 TOOLS = Path(sys.executable).parent
 
 
 def test_every_gui_string_has_a_current_chinese_translation(tmp_path: Path) -> None:
-    source = TRANSLATIONS_DIR / "album_zh_CN.ts"
+    source = SOURCES / "album_zh_CN.ts"
     ts = tmp_path / source.name
     shutil.copy(source, ts)
     gui = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "album" / "gui").glob("*.py"))
@@ -32,7 +35,7 @@ def test_every_gui_string_has_a_current_chinese_translation(tmp_path: Path) -> N
     assert "<name></name>" not in text  # a string lupdate could not place in a context would never translate
     qm = tmp_path / "album_zh_CN.qm"
     subprocess.run([str(TOOLS / "pyside6-lrelease"), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    assert qm.read_bytes() == (TRANSLATIONS_DIR / "album_zh_CN.qm").read_bytes(), "stale .qm: run update-translations"
+    assert qm.read_bytes() == (translations_dir() / "album_zh_CN.qm").read_bytes(), "stale .qm: run update-translations"
 
 
 def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +84,7 @@ def test_every_message_has_a_chinese_text_and_english_plurals() -> None:
     import xml.etree.ElementTree as ET
 
     for name, forms in (("album_zh_CN.ts", 1), ("album_en.ts", 2)):
-        root = ET.parse(TRANSLATIONS_DIR / name).getroot()
+        root = ET.parse(SOURCES / name).getroot()
         messages = root.findall("context/message")
         assert messages
         for message in messages:
