@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,20 +30,35 @@ def window(qtbot, album_home: Path) -> Iterator[object]:  # type: ignore[no-unty
             assert not child.isRunning(), "a QThread is still running after close"
 
 
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """Run the test in English and in Chinese: album's translators and the default locale of that
-    language, restored afterwards."""
+@contextmanager
+def ui_language(qapp, language: str) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """album's translators and the default locale of ``language``, restored afterwards."""
     from PySide6.QtCore import QLocale
 
     from album.gui.i18n import install_translators
 
     before = QLocale()
-    translators = install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
+    translators = install_translators(qapp, language)
+    try:
+        yield language
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Run the test in English and in Chinese."""
+    with ui_language(qapp, request.param) as language:
+        yield language
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Run the test in Chinese only."""
+    with ui_language(qapp, "zh_CN") as language:
+        yield language
 
 
 @pytest.fixture(scope="session", autouse=True)

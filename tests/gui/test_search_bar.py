@@ -6,12 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from album.core.library import KnownPerson, Library, Paths, Query
-from album.gui.i18n import install_translators
 from album.gui.search_bar import SEARCH_DELAY_MS, SearchBar, completion_prefix
 
 NAMES = ["Anna Schmidt", "Lisbon", "Zhejiang", "小明", "dog", "小狗", "beach", "海滩"]
@@ -70,16 +69,6 @@ def test_clicking_a_chip_selects_its_words_for_editing(qtbot, album_home: Path) 
         "2021-12-31",
         ("Anna",),
     )
-
-
-@pytest.fixture
-def chinese(qapp):  # type: ignore[no-untyped-def]
-    before = QLocale()
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def place_bar(qtbot, text: str) -> SearchBar:  # type: ignore[no-untyped-def]

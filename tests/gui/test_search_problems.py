@@ -7,21 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from album.core.library import InvalidQuery, Library, Paths, PlaceFilter, Query, QueryProblem
-from album.gui.i18n import install_translators
 from album.gui.search_bar import problem_text
-
-
-@pytest.fixture
-def chinese(qapp):  # type: ignore[no-untyped-def]
-    before = QLocale()
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def refusal(call) -> InvalidQuery:  # type: ignore[no-untyped-def]
