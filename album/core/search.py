@@ -150,6 +150,12 @@ class UnrankedHits(Sequence[SearchHit]):
     def __iter__(self) -> Iterator[SearchHit]:
         return (SearchHit(photo, None, self._reasons) for photo in self._photos)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same hits, as the list it stands for would be."""
+        return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-list semantics: not hashable
+
 
 class Searcher:
     """Runs searches against one store with one (lazily loaded) CLIP encoder; used by CLI and GUI.

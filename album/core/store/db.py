@@ -289,6 +289,12 @@ class PhotoRows(Sequence[Photo]):
             rows = self._table.slice(start, self.CHUNK).to_pylist()
             yield from (self._built.get(start + i) or photo_from_row(row) for i, row in enumerate(rows))
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same photos, as the list it stands for would be."""
+        return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-list semantics: not hashable
+
 
 class Store:
     """The LanceDB library.
