@@ -296,17 +296,21 @@ def _filters(args: argparse.Namespace, library: Library, text: str = "") -> Quer
 
 def cmd_parse(args: argparse.Namespace, paths: Paths) -> int:
     """How a search is understood: in this library (its people and whereabouts), or with ``--people``."""
-    from album.core.library import KnownPerson
+    from album.core.library import KnownPerson, parse_kept
 
     today = date.fromisoformat(args.today) if args.today else None
     names = [name.strip() for name in args.people.split(",") if name.strip()]
     known = [KnownPerson(f"p{i}", name) for i, name in enumerate(names)] if args.people else None
-    library = _library(paths)
-    query = library.parse(args.query, known=known, today=today)
+    kept = parse_kept(paths, args.query, known, today)  # the facts the library kept: no database to open
+    if kept is None:
+        library = _library(paths)
+        query = library.parse(args.query, known=known, today=today)
+        kept = query, library.to_syntax(query)
+    query, syntax = kept
     if args.json:
         _emit(query.to_json())
     else:
-        print(library.to_syntax(query))
+        print(syntax)
     return 0
 
 

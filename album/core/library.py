@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from album.core import people as people_ops
+from album.core import query_facts
 from album.core.config import IndexSettings, Paths, Settings
 from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.models import catalog
@@ -33,7 +34,7 @@ from album.core.models.convert import ConversionFailed, ConverterMissing, Conver
 from album.core.models.faces import FaceAnalyzer, ensure_face_models, face_models
 from album.core.models.hub import DownloadCancelled
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
-from album.core.models.tags import BACKGROUND_KEY, Tag, display_name, load_vocabulary
+from album.core.models.tags import Tag, display_name, load_vocabulary
 from album.core.models.verify import ModelCheck, verify_models
 from album.core.people_history import PeopleAction, PeopleHistory
 from album.core.pipeline.indexer import (
@@ -55,11 +56,10 @@ from album.core.query import (
     QueryProblem,
     Source,
     check_query,
-    check_text,
-    parse_query,
     to_syntax,
     without_sources,
 )
+from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
 from album.core.records import Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
 from album.core.search import Searcher
 from album.core.store.db import Store, StoreError
@@ -78,7 +78,8 @@ __all__ = [
     "ConversionFailed", "ConverterMissing", "DiskFull", "DownloadCancelled", "IndexProgress", "IndexReport",
     "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
     "ModelCheck", "ModelFile", "ModelOffer", "ModelStatus", "ModelUnavailable", "Paths", "PeopleAction", "PhotoError",
-    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder", "Settings", "Source", "StoreError", "without_sources",
+    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder", "Settings", "Source", "StoreError", "parse_kept",
+    "without_sources",
 ]  # fmt: skip
 
 
@@ -122,8 +123,7 @@ class Library:
                                       distance=self.settings.face_distance)  # fmt: skip
         self._gazetteer = Gazetteer(paths.cache_dir)
         self._searcher = Searcher(self._store, self._encoder)
-        self._center_cache: tuple[int, tuple[float, float] | None] | None = None
-        self._places_cache: tuple[int, LibraryPlaces] | None = None
+        self._facts: tuple[str, QueryFacts] | None = None  # with the database stamp they are true for
         self._vocabulary: tuple[Tag, ...] | None = None
         self._history = PeopleHistory()  # this session's people edits, to undo
         self._people_lock = threading.Lock()
@@ -207,6 +207,7 @@ class Library:
             clustered = people_ops.cluster(face_step.faces, self._analyzer.same_person_distance)
             if clustered.joined or clustered.new_people:
                 self._history.clear()  # an undo would now take faces off the people they just joined
+        self.query_facts()  # kept for the next `album parse`, which then need not open the database
         return report
 
     def _note_model_failures(self, report: IndexReport, steps: Sequence[PhotoStep]) -> None:
@@ -252,7 +253,7 @@ class Library:
 
     def vocabulary(self) -> tuple[Tag, ...]:
         """The tags photos can carry and searches can name: the model's labels but the background one."""
-        return tuple(tag for tag in self._model_vocabulary() if tag.key != BACKGROUND_KEY)
+        return searchable(self._model_vocabulary())
 
     def parse(
         self, text: str, known: Sequence[KnownPerson] | None = None, today: date | None = None, places: bool = True
@@ -269,32 +270,31 @@ class Library:
             places: False to leave place names as text until :meth:`load_place_names` has run
                 (the GUI parses on its own thread, and the very first run builds the place table: seconds).
         """
-        check_text(text)
-        if not text.strip():
-            return Query()
-        people = self.known_people() if known is None else known
-        gazetteer = self._gazetteer if places else None
-        return parse_query(text, people, today, gazetteer, library_center=self._center(), vocabulary=self.vocabulary(),
-                           library_places=self.library_places() if places else None)  # fmt: skip
+        return parse_with_facts(text, self.query_facts(), known, today, self._gazetteer if places else None,
+                                self.vocabulary())  # fmt: skip
 
-    def library_places(self) -> LibraryPlaces:
+    def query_facts(self) -> QueryFacts:
+        """The library's named people and whereabouts, as the parser reads a search against them: read from
+        the store only when a table changed since they were last kept (by this or another process), and then
+        kept again for the next (see :mod:`album.core.query_facts`)."""
+        stamp = query_facts.database_stamp(self.paths.db_dir)
+        if self._facts is not None and self._facts[0] == stamp:
+            return self._facts[1]
+        path = self.paths.cache_dir / query_facts.FILE_NAME
+        facts = query_facts.load(path, stamp)
+        if facts is None:
+            facts = QueryFacts(tuple(self.known_people()), self._store.center(), self._library_places())
+            query_facts.save(path, stamp, facts)
+        self._facts = (stamp, facts)
+        return facts
+
+    def _library_places(self) -> LibraryPlaces:
         """Where the library's photos are, place by place: a place name in a search means the place the
-        user's own photos are in first ("in Porto" with photos from Porto). Read again only when the
-        photos changed."""
-        version = self._store.data_version
-        if self._places_cache is None or self._places_cache[0] != version:
-            named = self._store.named_places()
-            countries = {c for _p, _r, c, _lat, _lon in named if c}
-            areas = frozenset({(c, r) for _p, r, c, _lat, _lon in named if c} | {(c, None) for c in countries})
-            self._places_cache = (version, LibraryPlaces(tuple((lat, lon) for *_, lat, lon in named), areas))
-        return self._places_cache[1]
-
-    def _center(self) -> tuple[float, float] | None:
-        """Where the library's photos are, read again only when the photos changed (parses are frequent)."""
-        version = self._store.data_version
-        if self._center_cache is None or self._center_cache[0] != version:
-            self._center_cache = (version, self._store.center())
-        return self._center_cache[1]
+        user's own photos are in first ("in Porto" with photos from Porto)."""
+        named = self._store.named_places()
+        countries = {c for _p, _r, c, _lat, _lon in named if c}
+        areas = frozenset({(c, r) for _p, r, c, _lat, _lon in named if c} | {(c, None) for c in countries})
+        return LibraryPlaces(tuple((lat, lon) for *_, lat, lon in named), areas)
 
     @property
     def places_loaded(self) -> bool:
@@ -623,3 +623,4 @@ def _checked_limit(limit: int | None) -> int | None:
     if limit is not None and limit < 1:
         raise InvalidQuery(QueryProblem.LIMIT)
     return limit
+
