@@ -31,12 +31,15 @@ say "PyInstaller bundle"
     --distpath "$OUT" --workpath "$OUT/pyinstaller" album.spec)
 BUNDLE="$OUT/album"
 "$BUNDLE/album" --version
+# The build venv and PyInstaller's work folder are ~2 GB that nothing below reads: a CI disk can be small.
+rm -rf "$OUT/venv" "$OUT/pyinstaller"
 
 say ".deb"
 ROOT="$OUT/deb-root"
 RES="$BUNDLE/_internal/album/resources"
 mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applications" "$ROOT/usr/share/metainfo"
-cp -a "$BUNDLE" "$ROOT/opt/album"
+# Hard links, not a copy: the package tree costs no disk (dpkg-deb only reads it).
+cp -al "$BUNDLE" "$ROOT/opt/album"
 ln -s /opt/album/album "$ROOT/usr/bin/album"
 install -m 644 "$RES/$APP_ID.desktop" "$ROOT/usr/share/applications/"
 install -m 644 "$RES/$APP_ID.metainfo.xml" "$ROOT/usr/share/metainfo/"
@@ -69,9 +72,10 @@ dpkg-deb --root-owner-group -Zzstd -z"${ALBUM_DEB_LEVEL:-6}" --threads-max="$(np
 rm -rf "$ROOT"
 
 say "tar.gz"
+# Staged with hard links too; only install.sh is a new file.
 STAGE="$OUT/tar/album-$VERSION"
-mkdir -p "$STAGE"
-cp -a "$BUNDLE/." "$STAGE/"
+mkdir -p "$OUT/tar"
+cp -al "$BUNDLE" "$STAGE"
 install -m 755 packaging/tarball-install.sh "$STAGE/install.sh"
 tar -C "$OUT/tar" -cf - "album-$VERSION" | gzip -"${ALBUM_GZIP_LEVEL:-6}" > "$OUT/album-$VERSION-linux-x86_64.tar.gz"
 rm -rf "$OUT/tar"
