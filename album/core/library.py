@@ -283,7 +283,8 @@ class Library:
         path = self.paths.cache_dir / query_facts.FILE_NAME
         facts = query_facts.load(path, stamp)
         if facts is None:
-            facts = QueryFacts(tuple(self.known_people()), self._store.center(), self._library_places())
+            facts = QueryFacts(tuple(self.known_people()), self._store.center(), self._library_places(),
+                               *self._store.written_names())
             query_facts.save(path, stamp, facts)
         self._facts = (stamp, facts)
         return facts
