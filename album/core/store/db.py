@@ -549,10 +549,10 @@ class Store:
         return {v for c in columns for v in pc.unique(table.column(c).combine_chunks()).to_pylist() if v}
 
     def written_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The library's camera models and the keywords its photos carry from other apps, each sorted once:
-        what a search's words can name besides people and places (one scan of two columns)."""
-        table = self.photos.search().select(["camera_model", "keywords"]).limit(None).to_arrow()
-        models = pc.unique(table.column("camera_model").combine_chunks().drop_null()).to_pylist()
+        """The library's cameras (make and model, "Nikon Z 6") and the keywords its photos carry from other apps,
+        each sorted: what a search's words can name besides people and places (one scan of two columns)."""
+        table = self.photos.search().select(["camera", "keywords"]).limit(None).to_arrow()
+        models = pc.unique(table.column("camera").combine_chunks().drop_null()).to_pylist()
         keywords = pc.unique(pc.list_flatten(table.column("keywords").combine_chunks()).drop_null()).to_pylist()
         return tuple(sorted(m for m in models if m.strip())), tuple(sorted(k for k in keywords if k.strip()))
 

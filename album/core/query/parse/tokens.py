@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Callable
+
+log = logging.getLogger(__name__)
 
 LATIN_END = "\u024f"  # the last Latin letter with accents (Latin Extended-B): their marks are folded away
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -52,8 +55,13 @@ def _simple_char(char: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _converter() -> Callable[[str], str]:
-    import opencc  # imported on the first CJK text: ~10 ms that an English search never pays
-
+    """OpenCC's t2s, imported on the first CJK text (~20 ms an English search never pays); without OpenCC
+    (a source install that skipped it) characters stay as typed, and only traditional ones go unmatched."""
+    try:
+        import opencc
+    except ImportError as exc:
+        log.warning("traditional Chinese characters are searched as typed: %s", exc)
+        return str
     convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
     return convert
 
