@@ -75,7 +75,7 @@ def test_the_users_keywords_are_tags_of_their_own() -> None:
     assert parse("keyword:臺北", keywords=keywords).keywords == ("台北",)  # traditional characters too
     assert parse(to_syntax(query), keywords=keywords) == query
     sources = {s.kind for s in query.sources}
-    assert sources == {"tag"}
+    assert sources == {"tag"}  # tag: names a tag or a keyword; keyword: makes a keyword chip
 
 
 @pytest.mark.parametrize(

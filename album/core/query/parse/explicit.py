@@ -80,9 +80,7 @@ def explicit_kind(said: str) -> str | None:
         return "date"
     if key in ("near", "km", "in"):
         return "place"
-    if key == "keyword":
-        return "tag"  # the user's own tags sit with the zero-shot ones
-    return None if key == "text" else key  # person:, camera:, tag:, rating:, label: name their own chips
+    return None if key == "text" else key  # person:, camera:, tag:, keyword:, rating:, label: name their own chips
 
 
 def _tag(ctx: ParseContext, value: str, negative: bool) -> None:
