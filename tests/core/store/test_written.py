@@ -3,22 +3,16 @@ and keywords found by LanceDB's full-text search, camera models compared without
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
-from typing import Any
 
 import pytest
+from libstate import photo_row as row
 
 from album.core.query import Query
 from album.core.records import Described, Keyworded, Labelled, Rated
 from album.core.search import Searcher
 from album.core.store.db import Store
 from album.core.store.text_search import TEXT_COLUMNS, text_indexed
-
-
-def row(id_: str, **values: Any) -> dict[str, Any]:
-    path = f"/p/{id_}.jpg"
-    return {"id": id_, "path": path, "path_bytes": os.fsencode(path), "tags": [], "person_ids": [], **values}
 
 
 @pytest.fixture
