@@ -350,12 +350,14 @@ class Library:
         return thumbnail_path(self.paths.thumbs_dir, photo.content_hash or "")
 
     def suggestions(self) -> list[str]:
-        """Words the search box completes: the library's people, places and tags (English and Chinese)."""
+        """Words the search box completes: the library's people, places and tags (English and Chinese), and the
+        cameras and keywords (the user's own tags from other apps) its photos carry."""
         names = [p.name for p in self.known_people()]
         places = self._store.distinct_places()
         present = {tag for tag, _count in self._store.tag_counts()}
         tags = [name for tag in self.vocabulary() if tag.key in present for name in (tag.en, tag.zh)]
-        return sorted({*names, *places, *tags}, key=str.casefold)
+        cameras, keywords = self._store.written_names()
+        return sorted({*names, *places, *tags, *cameras, *keywords}, key=str.casefold)
 
     def tag_counts(self) -> list[tuple[str, int]]:
         return self._store.tag_counts()

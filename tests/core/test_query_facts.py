@@ -59,6 +59,7 @@ def test_a_camera_model_is_read_against_the_librarys_own_cameras(album_home: Pat
     library = Library(paths)
     library.index([str(tmp_path / "shots")])
     assert library.query_facts().cameras == ("Apple iPhone 15 Pro", "Canon EOS R5", "Nikon Z 6")  # as album names them
+    assert {"Apple iPhone 15 Pro", "Canon EOS R5", "Nikon Z 6"} <= set(library.suggestions())  # the box completes them
     for text, model in (("Z6 photos", "Nikon Z 6"), ("shot on my Nikon Z6", "Nikon Z 6"),
                         ("iphone 15 pro", "Apple iPhone 15 Pro"), ("EOS R5", "Canon EOS R5")):  # fmt: skip
         query = library.parse(text)
