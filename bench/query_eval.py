@@ -10,8 +10,9 @@ place names in English and Chinese with where they are: each is searched as "pho
 the name is, or that place's country (for a name that is a country's, "Andorra", "安道尔").
 
 Each line: ``query<TAB>{"text": ..., "people": [...], "date_from": ..., "date_to": ..., "place": NAME,
-"camera": ..., "exclude": [...]}``; fields left out are not scored for that query. The reference day and
-the known people are fixed (2026-11-24; Anna, Ben, 小明, and Li Wei as "me").
+"camera": ..., "exclude": [...], "from_hour": ..., "rating_min": ..., "rejected": ...}``; fields left out are not
+scored for that query. The reference day and the known people are fixed (2026-11-24; Anna, Ben, 小明, Renée,
+José García, 張偉, and Li Wei as "me").
 
 Queries are parsed by ``Library.parse``, as the search box and ``album search`` parse them, on an empty
 library (no photos, so no home location; the tag vocabulary is album's own, as without a model).
@@ -33,7 +34,8 @@ from album.core.library import KnownPerson, Library, Paths, Query, Settings
 
 PLACE_KM = 50.0
 TODAY = date(2026, 11, 24)
-PEOPLE = [KnownPerson("a", "Anna"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("m", "Li Wei", True)]
+PEOPLE = [KnownPerson("a", "Anna"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("m", "Li Wei", True),
+          KnownPerson("r", "Renée"), KnownPerson("j", "José García"), KnownPerson("z", "張偉")]
 
 
 def predicted(query: Query, field: str) -> object:
