@@ -14,6 +14,8 @@ from album.core.query.model import DEFAULT_RADIUS_KM, Query
 from album.core.store.sql import like_pattern, sql_number, sql_string, timestamp
 
 EARTH_RADIUS_KM = 6371.0088
+# The stars a photo shows: the user's own where they gave some in album, else the file's XMP rating.
+EFFECTIVE_RATING = "coalesce(user_rating, rating)"
 
 
 def near_sql(lat: float, lon: float, km: float) -> str:
@@ -66,4 +68,10 @@ def to_where(query: Query) -> str | None:
         clauses.append(f"NOT array_has_any(person_ids, [{', '.join(sql_string(p) for p in query.exclude_person_ids)}])")
     if query.exclude_tags:
         clauses.append(f"NOT array_has_any(tags, [{', '.join(sql_string(t) for t in query.exclude_tags)}])")
+    if query.favourite:
+        clauses.append("favourite = true")
+    if query.rating_min is not None:
+        clauses.append(f"{EFFECTIVE_RATING} >= {int(query.rating_min)}")
+    if query.album_ids:
+        clauses.append(f"array_has_all(album_ids, [{', '.join(sql_string(a) for a in query.album_ids)}])")
     return " AND ".join(clauses) or None

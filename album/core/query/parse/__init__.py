@@ -16,6 +16,7 @@ from album.core.models.tags import VOCABULARY, Tag
 from album.core.query.model import MAX_TEXT_CHARS, KnownPerson, Query, Source
 from album.core.query.parse.camera import take_camera
 from album.core.query.parse.cleanup import take_free_text
+from album.core.query.parse.collections import take_albums, take_favourite
 from album.core.query.parse.context import ParseContext
 from album.core.query.parse.dates import settle_dates, take_dates
 from album.core.query.parse.exclusions import take_exclusions
@@ -27,6 +28,8 @@ Extractor = Callable[[ParseContext], None]
 
 EXTRACTORS: tuple[Extractor, ...] = (
     take_explicit,  # first: what the syntax says wins, and its values are not read as words
+    take_albums,  # before dates and places: the album "Summer in Lisbon" is an album
+    take_favourite,
     take_dates,  # before exclusions and places: "not in March", "in March" are months
     take_exclusions,  # before people: "without Ben" must not add Ben
     take_people,  # before places: "Paris" the person is not Paris the city
@@ -38,7 +41,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
 
 # The chip each extractor's words make (the explicit syntax says it per token; free text makes none).
 KINDS: dict[Extractor, str] = {take_dates: "date", take_exclusions: "exclude", take_people: "person",
-                               take_place: "place", take_camera: "camera"}  # fmt: skip
+                               take_place: "place", take_camera: "camera", take_albums: "album",
+                               take_favourite: "favourite"}  # fmt: skip
 
 __all__ = ["EXTRACTORS", "ParseContext", "parse_query", "to_syntax"]
 

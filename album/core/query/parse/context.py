@@ -65,6 +65,8 @@ class ParseContext:
     place: PlaceFilter | None = None
     radius_km: float | None = None  # km:N, applied to whichever place is found, before or after it
     camera: str | None = None
+    favourite: bool = False
+    albums: list[str] = field(default_factory=list)  # album names as typed
     extra_text: str = ""  # text:"…"
     free_text: str = ""  # what is left for CLIP, set last
 
@@ -113,5 +115,7 @@ class ParseContext:
             exclude=tuple(dict.fromkeys(self.exclude)),
             exclude_person_ids=tuple(dict.fromkeys(p.id for p in self.exclude_people if p.id)),
             exclude_tags=tuple(dict.fromkeys(self.exclude_tags)),
+            favourite=self.favourite,
+            albums=tuple(dict.fromkeys(self.albums)),
             sources=sources,
         )
