@@ -71,6 +71,8 @@ def label(kind: str, value: str) -> str:
         "camera": QCoreApplication.translate("SearchBar", "Camera: {}"),
         "tag": QCoreApplication.translate("SearchBar", "Tag: {}"),
         "exclude": QCoreApplication.translate("SearchBar", "Not: {}"),
+        "favourite": QCoreApplication.translate("SearchBar", "Favourites"),
+        "album": QCoreApplication.translate("SearchBar", "Album: {}"),
     }
     return names[kind].format(value)
 
@@ -83,6 +85,9 @@ def _dates(date_from: date | None, date_to: date | None) -> str:
 def chips_of(query: Query) -> list[tuple[str, str, str]]:
     """(kind, value, label) for every understood part of a query, in the order the bar shows them."""
     chips = [("person", p) for p in query.people]
+    chips += [("album", a) for a in query.albums]
+    if query.favourite:
+        chips.append(("favourite", ""))
     if query.date_from or query.date_to:
         chips.append(("date", _dates(query.date_from, query.date_to)))
     if query.place is not None:
@@ -183,6 +188,10 @@ def without(query: Query, kind: str, value: str) -> Query:
         return dataclasses.replace(query, camera=None)
     if kind == "tag":
         return dataclasses.replace(query, tags=tuple(t for t in query.tags if t != value))
+    if kind == "favourite":
+        return dataclasses.replace(query, favourite=False)
+    if kind == "album":
+        return dataclasses.replace(query, albums=tuple(a for a in query.albums if a != value))
     return dataclasses.replace(query, exclude=tuple(x for x in query.exclude if x != value),
                                exclude_tags=tuple(t for t in query.exclude_tags if t != value))  # fmt: skip
 
@@ -199,6 +208,10 @@ def only(query: Query, kind: str, value: str) -> Query:
         return Query(camera=query.camera)
     if kind == "tag":
         return Query(tags=(value,))
+    if kind == "favourite":
+        return Query(favourite=True)
+    if kind == "album":
+        return Query(albums=(value,))
     return Query(exclude_tags=(value,)) if value in query.exclude_tags else Query(exclude=(value,))
 
 

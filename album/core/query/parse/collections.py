@@ -11,7 +11,7 @@ import re
 
 from album.core.query.parse.context import ParseContext
 
-_ALBUM = re.compile(r'(?:\balbum|相册)[:：]\s*(?:["“「](?P<q>[^"”」]*)["”」]|(?P<v>\S+))', re.IGNORECASE)
+_ALBUM = re.compile(r'(?:\balbum|相册|相簿)[:：]\s*(?:["“「](?P<q>[^"”」]*)["”」]|(?P<v>\S+))', re.IGNORECASE)
 _FAVOURITE = re.compile(
     r"\bis:(?:favou?rites?|fav|starred|hearted)\b"
     r"|\b(?:(?:my|the)\s+)?(?:favou?rites|favou?rite\s+(?:photos|pictures|pics|images))\b"
