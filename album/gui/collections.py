@@ -20,7 +20,7 @@ from album.core.records import Album, Photo
 from album.gui.albums_view import AlbumsView, ExportDialog
 from album.gui.controller import LibraryController
 from album.gui.icons import icon
-from album.gui.photo_grid import FavouriteRole, HitRole, PhotoGrid
+from album.gui.photo_grid import HitRole, PhotoGrid
 from album.gui.search_bar import SearchBar, label
 from album.gui.workers import Job
 
@@ -62,7 +62,9 @@ class Collections(QObject):
         self.albums: list[Album] = []
         self.export_job: Job | None = None
         self.export_dialog: QProgressDialog | None = None
-        self._reselect: list[str] = []  # photo ids to select again once refreshed results are shown
+        self._hearts: dict[str, bool] = {}  # the favourite marks made in this window, by photo id
+        self._viewer: tuple[QWidget, Callable[[], Photo]] | None = None
+        self._reselect: list[tuple[int, str]] = []  # (row, photo id) to select again in refreshed results
         controller.results.connect(self._results_shown)
         self.view.open_album.connect(self.open_album)
         self.view.new_album.connect(lambda: self.new_album([]))
@@ -120,12 +122,34 @@ class Collections(QObject):
         new = self.album_menu.addAction(icon("plus"), self.tr("New Album…"))
         new.triggered.connect(lambda: self.new_album(self.selected()))
 
+    def attach_viewer(self, viewer: QWidget, current: Callable[[], Photo]) -> None:
+        """Let the heart's keys (. and F) work in a viewer window, on the photo it shows. Its 0 and 1 zoom,
+        so the stars stay the grid's there."""
+        viewer.addAction(self.favourite_action)
+        self._viewer = (viewer, current)
+
+    def _in_viewer(self) -> Photo | None:
+        if self._viewer is not None and self._viewer[0].isVisible() and self._viewer[0].isActiveWindow():
+            return self._viewer[1]()
+        return None
+
+    def _all_favourites(self, photos: Sequence[Photo]) -> bool:
+        """Whether all these photos are favourites now: records shown before a mark (a viewer's, a grid not
+        refreshed yet) do not know it, so this window's own marks count first."""
+        return all(self._hearts.get(p.id, p.favourite) for p in photos)
+
     def selected(self) -> list[Photo]:
-        """The photos the actions work on: the grid's selection, or its current photo."""
+        """The photos the actions work on: the photo a viewer shows, or the grid's selection or current photo."""
+        shown = self._in_viewer()
+        if shown is not None:
+            return [shown]
+        return [i.data(HitRole).photo for i in self._selected_indexes()]
+
+    def _selected_indexes(self) -> list[Any]:
         indexes = sorted(self.grid.selectionModel().selectedIndexes(), key=lambda i: i.row())
         if not indexes and self.grid.currentIndex().isValid():
             indexes = [self.grid.currentIndex()]
-        return [i.data(HitRole).photo for i in indexes]
+        return indexes
 
     # -- marking --------------------------------------------------------------------------------------
     def _change(self, change: Callable[[Library], object], said: str, albums: bool = False) -> None:
@@ -137,7 +161,7 @@ class Collections(QObject):
         def done(_result: object) -> None:
             self.say(said)
             if not albums or self.controller.query.albums:
-                self._reselect = [p.id for p in self.selected()]
+                self._reselect = [(i.row(), i.data(HitRole).photo.id) for i in self._selected_indexes()]
                 self.controller.refresh_results()
             if albums:
                 self.refresh()
@@ -150,9 +174,12 @@ class Collections(QObject):
             QTimer.singleShot(0, self._select_again)
 
     def _select_again(self) -> None:
-        wanted, self._reselect = set(self._reselect), []
+        """Rows still showing the photo they showed are selected again (reading only those rows: building
+        every row's record of a 100k-photo grid would take seconds)."""
+        wanted, self._reselect = self._reselect, []
         model, selection = self.grid.model(), self.grid.selectionModel()
-        rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(HitRole).photo.id in wanted]
+        rows = [row for row, photo_id in wanted
+                if row < model.rowCount() and model.index(row, 0).data(HitRole).photo.id == photo_id]  # fmt: skip
         for row in rows:
             selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
         if rows:
@@ -160,14 +187,12 @@ class Collections(QObject):
 
     def toggle_favourite(self) -> None:
         """Mark the selected photos as favourites; if all of them already are, unmark them."""
-        if not self.grid.isVisible():
-            return
-        indexes = sorted(self.grid.selectionModel().selectedIndexes(), key=lambda i: i.row())
         photos = self.selected()
-        if not photos:
+        if not photos or not (self.grid.isVisible() or self._in_viewer()):
             return
-        marked = all(i.data(FavouriteRole) for i in indexes) if indexes else photos[0].favourite
+        marked = self._all_favourites(photos)
         ids = [p.id for p in photos]
+        self._hearts.update(dict.fromkeys(ids, not marked))
         said = self.tr("Removed %Ln photo(s) from favourites", "", len(ids)) if marked else \
             self.tr("Added %Ln photo(s) to favourites", "", len(ids))  # fmt: skip
         self._change(lambda library: library.set_favourite(ids, not marked), said)

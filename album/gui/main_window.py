@@ -533,6 +533,7 @@ class MainWindow(QMainWindow):
                         person_names=lambda: [k.name for k in c.known_people],
                         thumbnail=c.thumbnail, folder_of=lambda p: library_folder(p, folders), **extra)  # fmt: skip
         self.viewer = viewer
+        self.collections.attach_viewer(viewer, lambda: viewer.hits[viewer.index].photo)
         return viewer
 
     def _photo_actions(self) -> None:
