@@ -176,7 +176,9 @@ class Collections(QObject):
     def _select_again(self) -> None:
         """Rows still showing the photo they showed are selected again (reading only those rows: building
         every row's record of a 100k-photo grid would take seconds)."""
-        wanted, self._reselect = self._reselect, []
+        wanted = self._reselect
+        if self.controller.search_job is None:  # else a newer answer is on its way: select again in it too
+            self._reselect = []
         model, selection = self.grid.model(), self.grid.selectionModel()
         rows = [row for row, photo_id in wanted
                 if row < model.rowCount() and model.index(row, 0).data(HitRole).photo.id == photo_id]  # fmt: skip

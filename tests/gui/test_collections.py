@@ -35,7 +35,8 @@ def test_favourite_stars_and_album_round_trip_across_a_restart(qtbot, window, tm
     folder = tmp_path / "Trip"
     make_photos(folder, 4)
     window.import_paths([str(folder)])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and window.controller.index_job is None, timeout=60_000)
+    settled = lambda: window.controller.index_job is None and window.controller.search_job is None  # noqa: E731
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and settled(), timeout=60_000)  # no answer on its way
     window.grid.setFocus()
     select(window, [0, 1])
     favourites = names(window, [0, 1])
