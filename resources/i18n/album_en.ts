@@ -18,7 +18,7 @@
 <context>
     <name>Collections</name>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="106"/>
+        <location filename="../../album/gui/collections.py" line="110"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n Star</numerusform>
@@ -26,7 +26,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="153"/>
+        <location filename="../../album/gui/collections.py" line="198"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>Removed %Ln photo from favourites</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="154"/>
+        <location filename="../../album/gui/collections.py" line="199"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>Added %Ln photo to favourites</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="161"/>
+        <location filename="../../album/gui/collections.py" line="206"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>Rated %Ln photo</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="224"/>
+        <location filename="../../album/gui/collections.py" line="269"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>Added %Ln photo to “{name}”</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="271"/>
+        <location filename="../../album/gui/collections.py" line="316"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>Export cancelled after %Ln photo</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="272"/>
+        <location filename="../../album/gui/collections.py" line="317"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>Exported %Ln photo to {folder}</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="274"/>
+        <location filename="../../album/gui/collections.py" line="319"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>(%Ln could not be read)</numerusform>

@@ -66,133 +66,133 @@ Details were saved to {log}.</source>
 <context>
     <name>Collections</name>
     <message>
-        <location filename="../../album/gui/collections.py" line="102"/>
+        <location filename="../../album/gui/collections.py" line="106"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="103"/>
+        <location filename="../../album/gui/collections.py" line="107"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="104"/>
+        <location filename="../../album/gui/collections.py" line="108"/>
         <source>No Stars</source>
         <translation>无星级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="106"/>
+        <location filename="../../album/gui/collections.py" line="110"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n 星</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="107"/>
+        <location filename="../../album/gui/collections.py" line="111"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="108"/>
+        <location filename="../../album/gui/collections.py" line="112"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="118"/>
+        <location filename="../../album/gui/collections.py" line="122"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="153"/>
+        <location filename="../../album/gui/collections.py" line="198"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>已将 %Ln 张照片移出收藏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="154"/>
+        <location filename="../../album/gui/collections.py" line="199"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>已收藏 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="161"/>
+        <location filename="../../album/gui/collections.py" line="206"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>已为 %Ln 张照片评分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="184"/>
+        <location filename="../../album/gui/collections.py" line="229"/>
         <source>Album name:</source>
         <translation>相簿名称：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="189"/>
+        <location filename="../../album/gui/collections.py" line="234"/>
         <source>Album</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="189"/>
+        <location filename="../../album/gui/collections.py" line="234"/>
         <source>There is already an album called “{name}”.</source>
         <translation>已经有名为“{name}”的相簿了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="196"/>
+        <location filename="../../album/gui/collections.py" line="241"/>
         <source>New Album</source>
         <translation>新建相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="205"/>
-        <location filename="../../album/gui/collections.py" line="219"/>
+        <location filename="../../album/gui/collections.py" line="250"/>
+        <location filename="../../album/gui/collections.py" line="264"/>
         <source>Made the album “{name}”</source>
         <translation>已新建相簿“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="209"/>
-        <location filename="../../album/gui/collections.py" line="213"/>
+        <location filename="../../album/gui/collections.py" line="254"/>
+        <location filename="../../album/gui/collections.py" line="258"/>
         <source>New Smart Album</source>
         <translation>新建智能相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="214"/>
+        <location filename="../../album/gui/collections.py" line="259"/>
         <source>Photos that match this search:</source>
         <translation>符合此搜索的照片：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="224"/>
+        <location filename="../../album/gui/collections.py" line="269"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>已将 %Ln 张照片添加到“{name}”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="249"/>
+        <location filename="../../album/gui/collections.py" line="294"/>
         <source>Exporting photos…</source>
         <translation>正在导出照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="249"/>
+        <location filename="../../album/gui/collections.py" line="294"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="271"/>
+        <location filename="../../album/gui/collections.py" line="316"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>导出已取消，已导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="272"/>
+        <location filename="../../album/gui/collections.py" line="317"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>已将 %Ln 张照片导出到 {folder}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="274"/>
+        <location filename="../../album/gui/collections.py" line="319"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>（%Ln 张无法读取）</numerusform>
@@ -363,12 +363,12 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="589"/>
+        <location filename="../../album/gui/main_window.py" line="590"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="592"/>
+        <location filename="../../album/gui/main_window.py" line="593"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -469,48 +469,48 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="588"/>
+        <location filename="../../album/gui/main_window.py" line="589"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="591"/>
+        <location filename="../../album/gui/main_window.py" line="592"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="603"/>
-        <location filename="../../album/gui/main_window.py" line="619"/>
+        <location filename="../../album/gui/main_window.py" line="604"/>
+        <location filename="../../album/gui/main_window.py" line="620"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="604"/>
+        <location filename="../../album/gui/main_window.py" line="605"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="638"/>
+        <location filename="../../album/gui/main_window.py" line="639"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="663"/>
+        <location filename="../../album/gui/main_window.py" line="664"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="665"/>
+        <location filename="../../album/gui/main_window.py" line="666"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="694"/>
+        <location filename="../../album/gui/main_window.py" line="695"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="697"/>
+        <location filename="../../album/gui/main_window.py" line="698"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
