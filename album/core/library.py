@@ -421,7 +421,7 @@ class Library:
 
     def album_names(self) -> dict[str, str]:
         """Album names by id (what ``Photo.to_json`` names a photo's albums with)."""
-        return {a.id: a.name for a in self._albums().albums()}
+        return {a.id: a.name for a in self._albums().albums(counted=False)}
 
     def album_photos(self, album: Album) -> Sequence[Photo]:
         """A manual album's photos in its order; a smart album's, what its search finds now."""

@@ -11,6 +11,7 @@ the other filters, before vector ranking) and an album's count is one scan of on
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -78,25 +79,26 @@ class AlbumStore:
             return None
         return self.store._db.open_table("albums"), self.store._db.open_table("album_photos")
 
-    def albums(self) -> list[Album]:
-        """Every album, by name; manual albums' counts are of the photos still in the library."""
+    def albums(self, counted: bool = True) -> list[Album]:
+        """Every album, by name; manual albums' counts are of the photos still in the library. Counting
+        reads a column of every photo; without ``counted`` only the small albums table is read."""
         tables = self._tables()
         if tables is None:
             return []
         rows = tables[0].search().limit(None).to_list()
+        albums = sorted((Album(r["id"], r["name"], 0, r["cover_id"], r["query"]) for r in rows),
+                        key=lambda a: a.name.casefold())  # fmt: skip
+        if not counted or not albums:
+            return albums
         listed = self.store.photos.search().select(["album_ids"]).limit(None).to_arrow().column("album_ids")
         held = pc.value_counts(pc.list_flatten(listed.combine_chunks())).to_pylist()
         counts: dict[str, int] = {c["values"]: c["counts"] for c in held}
-        albums = [Album(r["id"], r["name"], counts.get(r["id"], 0), r["cover_id"], r["query"]) for r in rows]
-        return sorted(albums, key=lambda a: a.name.casefold())
-
-    def album(self, album_id: str) -> Album | None:
-        return next((a for a in self.albums() if a.id == album_id), None)
+        return [dataclasses.replace(a, photo_count=counts.get(a.id, 0)) for a in albums]
 
     def named(self, name: str) -> Album | None:
-        """The album called ``name`` (any case)."""
+        """The album called ``name`` (any case), without its count."""
         key = name.strip().casefold()
-        return next((a for a in self.albums() if a.name.casefold() == key), None)
+        return next((a for a in self.albums(counted=False) if a.name.casefold() == key), None)
 
     def photo_ids(self, album_id: str) -> list[str]:
         """A manual album's photos in its order (ids of photos since removed from the library included)."""
