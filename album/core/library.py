@@ -427,7 +427,7 @@ class Library:
         """A manual album's photos in its order; a smart album's, what its search finds now."""
         if album.query is not None:
             return [hit.photo for hit in self.search(self.parse(album.query)).hits]
-        return self._albums().photos(self._albums().photo_ids(album.id))
+        return self._albums().album_photos(album.id)
 
     def create_album(self, name: str, query: str | None = None) -> Album:
         """A new manual album, or a smart one for the search text ``query``.
