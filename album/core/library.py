@@ -63,7 +63,7 @@ from album.core.query import (
 )
 from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
 from album.core.records import Album, Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
-from album.core.search import Searcher
+from album.core.search import Searcher, UnrankedHits
 from album.core.store.albums import AlbumExists, AlbumStore
 from album.core.store.db import Store, StoreError
 from album.core.store.faces import FACE_TABLES, FaceStore
@@ -351,6 +351,9 @@ class Library:
             InvalidQuery: one sentence, if the query cannot mean anything (an infinite radius, year 9999).
         """
         check_query(query)
+        ordered = self._album_order(query)
+        if ordered is not None:  # one manual album and nothing else: its photos in the album's order
+            return SearchResult(UnrankedHits(ordered if limit is None else ordered[: _checked_limit(limit)], ()))
         result = self._searcher.search(self._in_albums(query), _checked_limit(limit))
         if result.notice:  # the CLIP model failed on the text; the next index run says if it works again
             self._model_failures["clip"] = result.notice
@@ -392,6 +395,14 @@ class Library:
                 saved = self._in_albums(self.parse(album.query), seen | {album.id})
                 resolved = both(resolved, saved)
         return dataclasses.replace(resolved, albums=query.albums)
+
+    def _album_order(self, query: Query) -> Sequence[Photo] | None:
+        """The photos of the manual album that is all ``query`` asks for (``album:"Trip to Japan"``), in
+        the album's order; None for any other query."""
+        if len(query.albums) != 1 or query != Query(albums=query.albums):
+            return None
+        album = self._albums().named(query.albums[0])
+        return self._albums().album_photos(album.id) if album is not None and album.query is None else None
 
     def set_favourite(self, photo_ids: Sequence[str], favourite: bool = True) -> None:
         """Mark photos as favourites (or not): in the library only, never in the files."""

@@ -60,6 +60,10 @@ def test_marks_and_albums_survive_a_restart_a_reindex_and_a_changed_file(library
     (album,) = reopened.albums()
     assert (album.name, album.photo_count, album.cover and Path(album.cover.path).name) == ("Trip to Japan", 2, "p1.jpg")
     assert _paths(reopened.album_photos(album)) == ["p1.jpg", "p0.jpg"]  # the order they were added in
+    in_order = reopened.search(reopened.parse('album:"trip to japan"')).hits  # the album alone: in its order
+    assert _paths(h.photo for h in in_order) == ["p1.jpg", "p0.jpg"]
+    reopened.reorder_album(album.id, [again["p0.jpg"].id])
+    assert _paths(h.photo for h in reopened.search(Query(albums=("Trip to Japan",))).hits) == ["p0.jpg", "p1.jpg"]
     assert again["p1.jpg"].to_json(reopened.album_names())["albums"] == ["Trip to Japan"]
     assert again["p1.jpg"].to_json()["rating"] == 4 and again["p0.jpg"].to_json()["favourite"] is True
 
