@@ -265,9 +265,9 @@ def reason_text(reason: Reason) -> str:
     raise AssertionError(f"unknown reason {reason!r}")
 
 
-def hit_json(hit: SearchHit) -> dict[str, Any]:
+def hit_json(hit: SearchHit, album_names: dict[str, str] | None = None) -> dict[str, Any]:
     """A search hit as ``album search --json`` prints it: the photo record, its score and why."""
-    return {**hit.photo.to_json(), "score": hit.score, "why": [reason_text(r) for r in hit.reasons]}
+    return {**hit.photo.to_json(album_names), "score": hit.score, "why": [reason_text(r) for r in hit.reasons]}
 
 
 def _print_hit_line(hit: SearchHit) -> None:
@@ -331,8 +331,9 @@ def cmd_parse(args: argparse.Namespace, paths: Paths) -> int:
 def _print_results(library: Library, result: SearchResult, as_json: bool, query: Query | None = None) -> None:
     if result.notice:
         print(f"album: {result.notice}", file=sys.stderr)
+    names = library.album_names() if as_json else {}
     for hit in result.hits:
-        _emit(hit_json(hit)) if as_json else _print_hit_line(hit)
+        _emit(hit_json(hit, names)) if as_json else _print_hit_line(hit)
     if result.weak and not as_json:
         print("album: a weak match: nothing stands out for this text; these are the closest photos", file=sys.stderr)
     if not result.hits and not as_json:
@@ -594,11 +595,12 @@ def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
-    photo = _library(paths).photo(os.path.abspath(args.photo))
+    library = _library(paths)
+    photo = library.photo(os.path.abspath(args.photo))
     if photo is None:
         print(f"album info: {args.photo} is not in the library (run `album index` on its folder)", file=sys.stderr)
         return 1
-    record = photo.to_json()
+    record = photo.to_json(library.album_names())
     if args.json:
         _emit(record)
     else:
@@ -738,6 +740,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("uninstall-desktop", parents=[common], help="remove what install-desktop added")
     p.set_defaults(func=cmd_install_desktop, uninstall=True)
+
+    from album.cli_albums import add_commands
+
+    add_commands(sub, common)
     return parser
 
 

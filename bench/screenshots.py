@@ -150,7 +150,8 @@ def main() -> None:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    welcome_shots(out, tag, wait_for, settle)
+    if "--albums-only" not in sys.argv:
+        welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
         return
     window = MainWindow(Paths.from_env())
@@ -169,6 +170,10 @@ def main() -> None:
     window.run_search(window.search_bar.query)
     settle(1500)
     window.grab().save(str(out / f"1-main-window{tag}.png"))
+    album_states(app, window, out, tag, wait_for, settle)
+    if "--albums-only" in sys.argv:
+        window.close()
+        return
     window.search_bar.edit.setText("a red circle 2026")
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
@@ -319,6 +324,56 @@ def main() -> None:
     app.processEvents()
     shutil.rmtree(home, ignore_errors=True)
     print(f"screenshots in {out}")
+
+
+def album_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """Favourites and albums: the grid's context menu with Add to Album, the Albums page with covers and
+    counts, an album opened (its chip), the favourites search, and the export dialog."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QMenu
+
+    collections = window.collections
+    selection = window.grid.selectionModel()
+    for row in (0, 1, 2):
+        selection.select(window.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+    collections.favourite_action.trigger()  # as the "." key does
+    wait_for(lambda: not window.controller.jobs)
+    settle(800)
+    collections.new_album(collections.selected(), ask=lambda _title: "Trip to Japan")
+    wait_for(lambda: any(a.name == "Trip to Japan" for a in collections.albums))
+    window.controller.run(lambda _p, _c: window.library.create_album("Sunny days", "sun"), lambda _a: None)
+    wait_for(lambda: not window.controller.jobs)
+    menu = QMenu(window)
+    menu.addActions(window.grid.actions())
+    menu.popup(window.grid.mapToGlobal(window.grid.visualRect(window.model.index(1)).center()))
+    collections.album_menu.aboutToShow.emit()
+    settle(600)
+    app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
+        str(out / f"20-grid-menu-add-to-album{tag}.png"))
+    menu.close()
+    window.sidebar.setCurrentRow(2)
+    wait_for(lambda: collections.view.list.count() == 2)
+    settle(1000)
+    window.grab().save(str(out / f"21-albums-page{tag}.png"))
+    collections.view.open_album.emit(next(a for a in collections.albums if a.name == "Trip to Japan"))
+    settle(1500)
+    window.grab().save(str(out / f"22-album-opened{tag}.png"))
+    window.search_bar.close_context()
+    window.search_bar.edit.setText("我收藏的照片" if tag else "my favourites")
+    window.search_bar.edit.returnPressed.emit()
+    settle(1500)
+    window.grab().save(str(out / f"23-favourites-search{tag}.png"))
+    from album.gui.albums_view import ExportDialog
+
+    dialog = ExportDialog(3, window)
+    dialog.resized.setChecked(True)
+    dialog.show()
+    settle(600)
+    dialog.grab().save(str(out / f"24-export-dialog{tag}.png"))
+    dialog.close()
+    window.search_bar.edit.setText("")
+    window.search_bar.edit.returnPressed.emit()
+    settle(800)
 
 
 def people_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]

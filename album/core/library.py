@@ -26,6 +26,7 @@ import numpy as np
 from album.core import people as people_ops
 from album.core import query_facts
 from album.core.config import IndexSettings, Paths, Settings
+from album.core.export import ExportOptions, ExportProgress, ExportReport, export_photos
 from album.core.geo import Gazetteer, LibraryPlaces
 from album.core.models import catalog
 from album.core.models.catalog import ModelFile, ModelOffer
@@ -55,13 +56,15 @@ from album.core.query import (
     Query,
     QueryProblem,
     Source,
+    both,
     check_query,
     to_syntax,
     without_sources,
 )
 from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
-from album.core.records import Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
-from album.core.search import Searcher
+from album.core.records import Album, Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
+from album.core.search import Searcher, UnrankedHits
+from album.core.store.albums import AlbumExists, AlbumStore
 from album.core.store.db import Store, StoreError
 from album.core.store.faces import FACE_TABLES, FaceStore
 from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled
@@ -75,10 +78,38 @@ FACE_DISTANCE_FALLBACK = 0.5  # ArcFace's same-person distance, when no face mod
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
-    "ConversionFailed", "ConverterMissing", "DiskFull", "DownloadCancelled", "IndexProgress", "IndexReport",
-    "IndexSettings", "InvalidQuery", "KeptFolder", "KnownPerson", "Library", "LibraryBusy", "LockHolder",
-    "ModelCheck", "ModelFile", "ModelOffer", "ModelStatus", "ModelUnavailable", "Paths", "PeopleAction", "PhotoError",
-    "PlaceFilter", "Query", "QueryProblem", "ReadOnlyFolder", "Settings", "Source", "StoreError", "parse_kept",
+    "AlbumExists",
+    "ConversionFailed",
+    "ConverterMissing",
+    "DiskFull",
+    "DownloadCancelled",
+    "ExportOptions",
+    "ExportReport",
+    "IndexProgress",
+    "IndexReport",
+    "IndexSettings",
+    "InvalidQuery",
+    "KeptFolder",
+    "KnownPerson",
+    "Library",
+    "LibraryBusy",
+    "LockHolder",
+    "ModelCheck",
+    "ModelFile",
+    "ModelOffer",
+    "ModelStatus",
+    "ModelUnavailable",
+    "Paths",
+    "PeopleAction",
+    "PhotoError",
+    "PlaceFilter",
+    "Query",
+    "QueryProblem",
+    "ReadOnlyFolder",
+    "Settings",
+    "Source",
+    "StoreError",
+    "parse_kept",
     "without_sources",
 ]  # fmt: skip
 
@@ -321,7 +352,10 @@ class Library:
             InvalidQuery: one sentence, if the query cannot mean anything (an infinite radius, year 9999).
         """
         check_query(query)
-        result = self._searcher.search(query, _checked_limit(limit))
+        ordered = self._album_order(query)
+        if ordered is not None:  # one manual album and nothing else: its photos in the album's order
+            return SearchResult(UnrankedHits(ordered if limit is None else ordered[: _checked_limit(limit)], ()))
+        result = self._searcher.search(self._in_albums(query), _checked_limit(limit))
         if result.notice:  # the CLIP model failed on the text; the next index run says if it works again
             self._model_failures["clip"] = result.notice
         if not result.hits:
@@ -340,7 +374,123 @@ class Library:
         """Photos like ``photo`` (a path in or outside the library, or a vector), the photo itself first."""
         if query is not None:
             check_query(query)
+            query = self._in_albums(query)
         return self._searcher.similar(photo, query, _checked_limit(limit))
+
+    # -- favourites, ratings, albums ---------------------------------------------------------------
+    def _albums(self) -> AlbumStore:
+        return AlbumStore(self._store)
+
+    def _in_albums(self, query: Query, seen: frozenset[str] = frozenset()) -> Query:
+        """``query`` with its album names resolved: a manual album becomes an id the store filters on, a
+        smart album's saved search is applied inside it (once: a smart album naming itself ends there).
+        An album name the library does not have matches no photo."""
+        resolved = dataclasses.replace(query, albums=(), album_ids=query.album_ids)
+        for name in query.albums:
+            album = self._albums().named(name)
+            if album is None:
+                resolved = dataclasses.replace(resolved, album_ids=(*resolved.album_ids, f"?{name}"))
+            elif album.query is None:
+                resolved = dataclasses.replace(resolved, album_ids=(*resolved.album_ids, album.id))
+            elif album.id not in seen:
+                saved = self._in_albums(self.parse(album.query), seen | {album.id})
+                resolved = both(resolved, saved)
+        return dataclasses.replace(resolved, albums=query.albums)
+
+    def _album_order(self, query: Query) -> Sequence[Photo] | None:
+        """The photos of the manual album that is all ``query`` asks for (``album:"Trip to Japan"``), in
+        the album's order; None for any other query."""
+        if len(query.albums) != 1 or query != Query(albums=query.albums):
+            return None
+        album = self._albums().named(query.albums[0])
+        return self._albums().album_photos(album.id) if album is not None and album.query is None else None
+
+    def set_favourite(self, photo_ids: Sequence[str], favourite: bool = True) -> None:
+        """Mark photos as favourites (or not): in the library only, never in the files."""
+        with self._writing():
+            self._albums().set_favourite(photo_ids, favourite)
+
+    def rate(self, photo_ids: Sequence[str], stars: int | None) -> None:
+        """Give photos 0–5 stars in album (None: show each file's own rating again)."""
+        with self._writing():
+            self._albums().set_user_rating(photo_ids, stars)
+
+    def albums(self) -> list[Album]:
+        """Every album by name, with its photo count and cover (a smart album's are what it finds now)."""
+        albums = []
+        for album in self._albums().albums():
+            if album.query is None:
+                first = album.cover_id or next(iter(self._albums().photo_ids(album.id)), None)
+                covers = self._albums().photos([first]) if first else []
+                albums.append(dataclasses.replace(album, cover=covers[0] if covers else None))
+            else:
+                photos = self.album_photos(album)
+                albums.append(dataclasses.replace(album, photo_count=len(photos), cover=photos[0] if photos else None))
+        return albums
+
+    def album_named(self, name: str) -> Album | None:
+        return self._albums().named(name)
+
+    def album_names(self) -> dict[str, str]:
+        """Album names by id (what ``Photo.to_json`` names a photo's albums with)."""
+        return {a.id: a.name for a in self._albums().albums(counted=False)}
+
+    def album_photos(self, album: Album) -> Sequence[Photo]:
+        """A manual album's photos in its order; a smart album's, what its search finds now."""
+        if album.query is not None:
+            return [hit.photo for hit in self.search(self.parse(album.query)).hits]
+        return self._albums().album_photos(album.id)
+
+    def create_album(self, name: str, query: str | None = None) -> Album:
+        """A new manual album, or a smart one for the search text ``query``.
+
+        Raises:
+            AlbumExists: another album has this name.
+            InvalidQuery: ``query`` cannot be a search.
+        """
+        if query is not None:
+            check_query(self.parse(query))
+        with self._writing():
+            return self._albums().create(name, query)
+
+    def add_to_album(self, album_id: str, photo_ids: Sequence[str]) -> int:
+        """Append photos to a manual album; returns how many were not in it yet."""
+        with self._writing():
+            return self._albums().add(album_id, photo_ids)
+
+    def remove_from_album(self, album_id: str, photo_ids: Sequence[str]) -> None:
+        with self._writing():
+            self._albums().remove(album_id, photo_ids)
+
+    def reorder_album(self, album_id: str, photo_ids: Sequence[str]) -> None:
+        with self._writing():
+            self._albums().reorder(album_id, photo_ids)
+
+    def set_album_cover(self, album_id: str, photo_id: str | None) -> None:
+        with self._writing():
+            self._albums().set_cover(album_id, photo_id)
+
+    def rename_album(self, album_id: str, name: str) -> None:
+        with self._writing():
+            self._albums().rename(album_id, name)
+
+    def delete_album(self, album_id: str) -> None:
+        """Remove an album; its photos stay in the library (and in their folders)."""
+        with self._writing():
+            self._albums().delete(album_id)
+
+    def export(
+        self,
+        photos: Sequence[Photo],
+        dest: Path,
+        options: ExportOptions | None = None,
+        progress: ExportProgress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ExportReport:
+        """Copy photos (originals, or resized JPEGs with or without metadata) into ``dest``; see
+        :mod:`album.core.export`. Only ``dest`` is written to."""
+        items = [(p.path, p.format) for p in photos]
+        return export_photos(items, dest, options or ExportOptions(), progress, cancel)
 
     def photo(self, path: str) -> Photo | None:
         return self._store.photo_by_path(path)

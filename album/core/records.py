@@ -6,7 +6,7 @@ row. Reasons are structured (a kind and its values), so each front end says them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 PHOTO_JSON_FIELDS = (
     "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
     "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
-    "dropped_fields", "keywords", "title", "description", "rating", "label",
+    "dropped_fields", "keywords", "title", "description", "rating", "label", "favourite",
 )  # fmt: skip
 
 
@@ -50,8 +50,17 @@ class Photo:
     keywords: tuple[str, ...] = ()
     title: str | None = None
     description: str | None = None
-    rating: int | None = None  # 0–5 stars, -1 rejected, None unrated
+    rating: int | None = None  # the file's own stars: 0–5, -1 rejected, None unrated
     label: str | None = None  # colour label ("Red")
+    favourite: bool = False  # the user's heart, kept in the library only
+    user_rating: int | None = None  # the user's stars (0–5) in album, None: not rated in album
+    album_ids: tuple[str, ...] = ()  # the manual albums holding the photo
+
+    @property
+    def stars(self) -> int | None:
+        """The stars album shows: the user's where set in album, else the file's (as the store's filter
+        reads them, ``album.core.store.filters.EFFECTIVE_RATING``)."""
+        return self.user_rating if self.user_rating is not None else self.rating
 
     @property
     def taken_iso(self) -> str | None:
@@ -63,13 +72,17 @@ class Photo:
             taken = taken.replace(tzinfo=timezone(timedelta(minutes=self.tz_offset_min)))
         return taken.isoformat()
 
-    def to_json(self) -> dict[str, Any]:
-        """The stable, JSON-ready photo record of ``album search --json`` and ``album info --json``."""
+    def to_json(self, album_names: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """The stable, JSON-ready photo record of ``album search --json`` and ``album info --json``;
+        ``albums`` names the photo's manual albums (given their names by id)."""
         record = {name: getattr(self, name) for name in PHOTO_JSON_FIELDS}
         record["taken_at"] = self.taken_iso
         record["tags"] = list(self.tags)
         record["dropped_fields"] = list(self.dropped_fields)
         record["keywords"] = list(self.keywords)
+        record["rating"] = self.stars  # what the user sees: their own stars over the file's
+        names = album_names or {}
+        record["albums"] = [names[i] for i in self.album_ids if i in names]
         return record
 
 
@@ -228,6 +241,23 @@ class Person:
     cover_face_id: str | None
     faces: tuple[Face, ...] = ()
     cover_thumb: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Album:
+    """A collection of photos: manual (photos the user put in, in their order) or smart (a saved search,
+    ``query``, whose photos are whatever matches it now, so it grows as photos arrive)."""
+
+    id: str
+    name: str
+    photo_count: int
+    cover_id: str | None = None  # the cover photo's id (a manual album's first photo unless the user chose one)
+    query: str | None = None  # a smart album's search text; None for a manual album
+    cover: Photo | None = None  # filled in by the Library
+
+    @property
+    def smart(self) -> bool:
+        return self.query is not None
 
 
 # Failures that may pass by themselves (a drive waking up, a file being written, a bug fixed in the next

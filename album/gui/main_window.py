@@ -56,6 +56,7 @@ from album.core.library import (
 )
 from album.core.records import FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
+from album.gui.collections import ALBUMS_PAGE, Collections
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
     # -- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.sidebar = QListWidget()
-        self.sidebar.addItems(["", ""])  # texts: retranslate()
+        self.sidebar.addItems(["", "", ""])  # texts: retranslate()
         self.sidebar.setFixedWidth(150)
         self.sidebar.currentRowChanged.connect(self._switch)
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
@@ -156,6 +157,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(photos)
         self.pages.addWidget(self.people_view)
+        self.collections = Collections(self, self.controller, self.grid, self.search_bar,
+                                       lambda: self.sidebar.setCurrentRow(0),
+                                       lambda text: self.say(text, transient=True))  # fmt: skip
+        self.pages.addWidget(self.collections.view)  # ALBUMS_PAGE
         self.splitter = splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
@@ -222,6 +227,8 @@ class MainWindow(QMainWindow):
         changes while album runs (Qt sends a LanguageChange event once new translators are installed)."""
         self.sidebar.item(0).setText(self.tr("Photos"))
         self.sidebar.item(1).setText(self.tr("People"))
+        self.sidebar.item(ALBUMS_PAGE).setText(self.tr("Albums"))
+        self.collections.retranslate()
         self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked() else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -316,6 +323,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(max(row, 0))
         if row == 1:
             self.controller.refresh_people()
+        if row == ALBUMS_PAGE:
+            self.collections.refresh()
 
     def say(self, text: str, tooltip: str = "", transient: bool = False) -> None:
         """Put ``text`` on the status bar's one line. A passing message (an import done, "Ready") clears
@@ -524,6 +533,7 @@ class MainWindow(QMainWindow):
                         person_names=lambda: [k.name for k in c.known_people],
                         thumbnail=c.thumbnail, folder_of=lambda p: library_folder(p, folders), **extra)  # fmt: skip
         self.viewer = viewer
+        self.collections.attach_viewer(viewer, lambda: viewer.hits[viewer.index].photo)
         return viewer
 
     def _photo_actions(self) -> None:

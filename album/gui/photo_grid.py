@@ -34,6 +34,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2  # the row's SearchHit
 OpensRole = Qt.ItemDataRole.UserRole + 3  # whether the photo's file opens: True, False, or None (not known yet)
+FavouriteRole = Qt.ItemDataRole.UserRole + 4  # whether the user marked the photo as a favourite (the tile's heart)
 RECHECK_MS = 30_000  # the shown tiles' files are checked again this often: a drive plugged back in turns them colour
 
 
@@ -178,6 +179,8 @@ class PhotoModel(QAbstractListModel):
             return hit
         if role == OpensRole:
             return self.opens(photo.path)
+        if role == FavouriteRole:
+            return photo.favourite
         return None
 
     def _icon(self, photo: Photo) -> QIcon:

@@ -78,6 +78,8 @@ def label(kind: str, value: str) -> str:
         "rating": QCoreApplication.translate("SearchBar", "Rating: {}"),
         "label": QCoreApplication.translate("SearchBar", "Label: {}"),
         "exclude": QCoreApplication.translate("SearchBar", "Not: {}"),
+        "favourite": QCoreApplication.translate("SearchBar", "Favourites"),
+        "album": QCoreApplication.translate("SearchBar", "Album: {}"),
     }
     return names[kind].format(value)
 
@@ -117,6 +119,9 @@ def stars_text(rating_min: int | None, rejected: bool) -> str:
 def chips_of(query: Query) -> list[tuple[str, str, str]]:
     """(kind, value, label) for every understood part of a query, in the order the bar shows them."""
     chips = [("person", p) for p in query.people]
+    chips += [("album", a) for a in query.albums]
+    if query.favourite:
+        chips.append(("favourite", ""))
     if query.date_from or query.date_to:
         chips.append(("date", _dates(query.date_from, query.date_to, query.from_hour, query.to_hour)))
     if query.place is not None:
@@ -240,6 +245,10 @@ def without(query: Query, kind: str, value: str) -> Query:
         return dataclasses.replace(query, rating_min=None, rejected=False)
     if kind == "label":
         return dataclasses.replace(query, label=None)
+    if kind == "favourite":
+        return dataclasses.replace(query, favourite=False)
+    if kind == "album":
+        return dataclasses.replace(query, albums=tuple(a for a in query.albums if a != value))
     return dataclasses.replace(query, exclude=tuple(x for x in query.exclude if x != value),
                                exclude_tags=tuple(t for t in query.exclude_tags if t != value))  # fmt: skip
 
@@ -262,6 +271,10 @@ def only(query: Query, kind: str, value: str) -> Query:
         return Query(rating_min=query.rating_min, rejected=query.rejected)
     if kind == "label":
         return Query(label=query.label)
+    if kind == "favourite":
+        return Query(favourite=True)
+    if kind == "album":
+        return Query(albums=(value,))
     return Query(exclude_tags=(value,)) if value in query.exclude_tags else Query(exclude=(value,))
 
 

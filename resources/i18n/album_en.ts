@@ -2,9 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AlbumsView</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/albums_view.py" line="99"/>
+        <source>{name}
+%Ln photo(s)</source>
+        <translation>
+            <numerusform>{name}
+%Ln photo</numerusform>
+            <numerusform>{name}
+%Ln photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Collections</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="110"/>
+        <source>%n Star(s)</source>
+        <translation>
+            <numerusform>%n Star</numerusform>
+            <numerusform>%n Stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="198"/>
+        <source>Removed %Ln photo(s) from favourites</source>
+        <translation>
+            <numerusform>Removed %Ln photo from favourites</numerusform>
+            <numerusform>Removed %Ln photos from favourites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="199"/>
+        <source>Added %Ln photo(s) to favourites</source>
+        <translation>
+            <numerusform>Added %Ln photo to favourites</numerusform>
+            <numerusform>Added %Ln photos to favourites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="206"/>
+        <source>Rated %Ln photo(s)</source>
+        <translation>
+            <numerusform>Rated %Ln photo</numerusform>
+            <numerusform>Rated %Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="269"/>
+        <source>Added %Ln photo(s) to “{name}”</source>
+        <translation>
+            <numerusform>Added %Ln photo to “{name}”</numerusform>
+            <numerusform>Added %Ln photos to “{name}”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="316"/>
+        <source>Export cancelled after %Ln photo(s)</source>
+        <translation>
+            <numerusform>Export cancelled after %Ln photo</numerusform>
+            <numerusform>Export cancelled after %Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="317"/>
+        <source>Exported %Ln photo(s) to {folder}</source>
+        <translation>
+            <numerusform>Exported %Ln photo to {folder}</numerusform>
+            <numerusform>Exported %Ln photos to {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="319"/>
+        <source>(%Ln could not be read)</source>
+        <translation>
+            <numerusform>(%Ln could not be read)</numerusform>
+            <numerusform>(%Ln could not be read)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/albums_view.py" line="137"/>
+        <source>Export %Ln Photo(s)</source>
+        <translation>
+            <numerusform>Export %Ln Photo</numerusform>
+            <numerusform>Export %Ln Photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="354"/>
+        <location filename="../../album/gui/main_window.py" line="363"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -12,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="371"/>
+        <location filename="../../album/gui/main_window.py" line="380"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -20,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="385"/>
+        <location filename="../../album/gui/main_window.py" line="394"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -28,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="387"/>
+        <location filename="../../album/gui/main_window.py" line="396"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -36,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="400"/>
+        <location filename="../../album/gui/main_window.py" line="409"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -44,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="404"/>
+        <location filename="../../album/gui/main_window.py" line="413"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -52,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="422"/>
+        <location filename="../../album/gui/main_window.py" line="431"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -66,8 +158,8 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="279"/>
-        <location filename="../../album/gui/main_window.py" line="496"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="505"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

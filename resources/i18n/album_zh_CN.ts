@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlbumsView</name>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="86"/>
+        <source>New Album…</source>
+        <translation>新建相簿…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="87"/>
+        <source>New Smart Album…</source>
+        <translation>新建智能相簿…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="88"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="89"/>
+        <source>No albums yet. Select photos and choose Add to Album, or make a new album here.</source>
+        <translation>还没有相簿。选中照片后选择“添加到相簿”，或在这里新建相簿。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/albums_view.py" line="99"/>
+        <source>{name}
+%Ln photo(s)</source>
+        <translation>
+            <numerusform>{name}
+%Ln 张照片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../album/gui/app.py" line="39"/>
@@ -21,14 +53,195 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="294"/>
+        <location filename="../../album/gui/search_bar.py" line="307"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="297"/>
+        <location filename="../../album/gui/search_bar.py" line="310"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>Collections</name>
+    <message>
+        <location filename="../../album/gui/collections.py" line="106"/>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="107"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="108"/>
+        <source>No Stars</source>
+        <translation>无星级</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="110"/>
+        <source>%n Star(s)</source>
+        <translation>
+            <numerusform>%n 星</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="111"/>
+        <source>Add to Album</source>
+        <translation>添加到相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="112"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="122"/>
+        <source>New Album…</source>
+        <translation>新建相簿…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="198"/>
+        <source>Removed %Ln photo(s) from favourites</source>
+        <translation>
+            <numerusform>已将 %Ln 张照片移出收藏</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="199"/>
+        <source>Added %Ln photo(s) to favourites</source>
+        <translation>
+            <numerusform>已收藏 %Ln 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="206"/>
+        <source>Rated %Ln photo(s)</source>
+        <translation>
+            <numerusform>已为 %Ln 张照片评分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="229"/>
+        <source>Album name:</source>
+        <translation>相簿名称：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="234"/>
+        <source>Album</source>
+        <translation>相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="234"/>
+        <source>There is already an album called “{name}”.</source>
+        <translation>已经有名为“{name}”的相簿了。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="241"/>
+        <source>New Album</source>
+        <translation>新建相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="250"/>
+        <location filename="../../album/gui/collections.py" line="264"/>
+        <source>Made the album “{name}”</source>
+        <translation>已新建相簿“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="254"/>
+        <location filename="../../album/gui/collections.py" line="258"/>
+        <source>New Smart Album</source>
+        <translation>新建智能相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="259"/>
+        <source>Photos that match this search:</source>
+        <translation>符合此搜索的照片：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="269"/>
+        <source>Added %Ln photo(s) to “{name}”</source>
+        <translation>
+            <numerusform>已将 %Ln 张照片添加到“{name}”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="294"/>
+        <source>Exporting photos…</source>
+        <translation>正在导出照片…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="294"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="316"/>
+        <source>Export cancelled after %Ln photo(s)</source>
+        <translation>
+            <numerusform>导出已取消，已导出 %Ln 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="317"/>
+        <source>Exported %Ln photo(s) to {folder}</source>
+        <translation>
+            <numerusform>已将 %Ln 张照片导出到 {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="319"/>
+        <source>(%Ln could not be read)</source>
+        <translation>
+            <numerusform>（%Ln 张无法读取）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/albums_view.py" line="137"/>
+        <source>Export %Ln Photo(s)</source>
+        <translation>
+            <numerusform>导出 %Ln 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="139"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="144"/>
+        <source>Original files, unchanged</source>
+        <translation>原始文件，不做改动</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="145"/>
+        <source>JPEG pictures at most this many pixels across:</source>
+        <translation>JPEG 图片，最长边不超过：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="148"/>
+        <source>Keep the date, place and camera in the pictures</source>
+        <translation>在图片中保留日期、地点和相机信息</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="154"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="158"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="168"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
     </message>
 </context>
 <context>
@@ -52,304 +265,304 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="223"/>
+        <location filename="../../album/gui/main_window.py" line="228"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="224"/>
+        <location filename="../../album/gui/main_window.py" line="229"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="169"/>
+        <location filename="../../album/gui/main_window.py" line="174"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="225"/>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="232"/>
+        <location filename="../../album/gui/main_window.py" line="449"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="226"/>
+        <location filename="../../album/gui/main_window.py" line="233"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="227"/>
+        <location filename="../../album/gui/main_window.py" line="234"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="228"/>
+        <location filename="../../album/gui/main_window.py" line="235"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="229"/>
+        <location filename="../../album/gui/main_window.py" line="236"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="231"/>
+        <location filename="../../album/gui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="234"/>
+        <location filename="../../album/gui/main_window.py" line="241"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="235"/>
+        <location filename="../../album/gui/main_window.py" line="242"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="330"/>
+        <location filename="../../album/gui/main_window.py" line="339"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="241"/>
-        <location filename="../../album/gui/main_window.py" line="304"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="311"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="344"/>
-        <location filename="../../album/gui/main_window.py" line="360"/>
+        <location filename="../../album/gui/main_window.py" line="353"/>
+        <location filename="../../album/gui/main_window.py" line="369"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="349"/>
+        <location filename="../../album/gui/main_window.py" line="358"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="359"/>
+        <location filename="../../album/gui/main_window.py" line="368"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="361"/>
+        <location filename="../../album/gui/main_window.py" line="370"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="362"/>
+        <location filename="../../album/gui/main_window.py" line="371"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="232"/>
+        <location filename="../../album/gui/main_window.py" line="239"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="580"/>
+        <location filename="../../album/gui/main_window.py" line="590"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="583"/>
+        <location filename="../../album/gui/main_window.py" line="593"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="350"/>
+        <location filename="../../album/gui/main_window.py" line="359"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="364"/>
+        <location filename="../../album/gui/main_window.py" line="373"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="391"/>
+        <location filename="../../album/gui/main_window.py" line="400"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="391"/>
+        <location filename="../../album/gui/main_window.py" line="400"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="414"/>
+        <location filename="../../album/gui/main_window.py" line="423"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="415"/>
+        <location filename="../../album/gui/main_window.py" line="424"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="416"/>
+        <location filename="../../album/gui/main_window.py" line="425"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="418"/>
+        <location filename="../../album/gui/main_window.py" line="427"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="434"/>
+        <location filename="../../album/gui/main_window.py" line="443"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="225"/>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="232"/>
+        <location filename="../../album/gui/main_window.py" line="449"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="443"/>
+        <location filename="../../album/gui/main_window.py" line="452"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="456"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="456"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="507"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="244"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="579"/>
+        <location filename="../../album/gui/main_window.py" line="589"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="582"/>
+        <location filename="../../album/gui/main_window.py" line="592"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="594"/>
-        <location filename="../../album/gui/main_window.py" line="610"/>
+        <location filename="../../album/gui/main_window.py" line="604"/>
+        <location filename="../../album/gui/main_window.py" line="620"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="595"/>
+        <location filename="../../album/gui/main_window.py" line="605"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="629"/>
+        <location filename="../../album/gui/main_window.py" line="639"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="654"/>
+        <location filename="../../album/gui/main_window.py" line="664"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="656"/>
+        <location filename="../../album/gui/main_window.py" line="666"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="685"/>
+        <location filename="../../album/gui/main_window.py" line="695"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="688"/>
+        <location filename="../../album/gui/main_window.py" line="698"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="354"/>
+        <location filename="../../album/gui/main_window.py" line="363"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="371"/>
+        <location filename="../../album/gui/main_window.py" line="380"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="385"/>
+        <location filename="../../album/gui/main_window.py" line="394"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="387"/>
+        <location filename="../../album/gui/main_window.py" line="396"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="388"/>
+        <location filename="../../album/gui/main_window.py" line="397"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="397"/>
+        <location filename="../../album/gui/main_window.py" line="406"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="400"/>
+        <location filename="../../album/gui/main_window.py" line="409"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="404"/>
+        <location filename="../../album/gui/main_window.py" line="413"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="422"/>
+        <location filename="../../album/gui/main_window.py" line="431"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -360,22 +573,27 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="279"/>
-        <location filename="../../album/gui/main_window.py" line="496"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="505"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="230"/>
+        <location filename="../../album/gui/main_window.py" line="237"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="456"/>
+        <location filename="../../album/gui/main_window.py" line="465"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="230"/>
+        <source>Albums</source>
+        <translation>相簿</translation>
     </message>
 </context>
 <context>
@@ -500,12 +718,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="331"/>
+        <location filename="../../album/gui/photo_grid.py" line="334"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="333"/>
+        <location filename="../../album/gui/photo_grid.py" line="336"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -513,7 +731,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="170"/>
+        <location filename="../../album/gui/photo_grid.py" line="171"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -566,109 +784,119 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="101"/>
+        <location filename="../../album/gui/search_bar.py" line="103"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="102"/>
+        <location filename="../../album/gui/search_bar.py" line="104"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="103"/>
+        <location filename="../../album/gui/search_bar.py" line="105"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="104"/>
+        <location filename="../../album/gui/search_bar.py" line="106"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="105"/>
+        <location filename="../../album/gui/search_bar.py" line="107"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="113"/>
+        <location filename="../../album/gui/search_bar.py" line="115"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="114"/>
+        <location filename="../../album/gui/search_bar.py" line="116"/>
         <source>{} or more</source>
         <translation>{} 及以上</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="163"/>
+        <location filename="../../album/gui/search_bar.py" line="168"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="187"/>
+        <location filename="../../album/gui/search_bar.py" line="192"/>
         <source>In your title, caption or tags: {}</source>
         <translation>在你的标题、说明或标签中：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="199"/>
+        <location filename="../../album/gui/search_bar.py" line="204"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="202"/>
+        <location filename="../../album/gui/search_bar.py" line="207"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="204"/>
+        <location filename="../../album/gui/search_bar.py" line="209"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="206"/>
+        <location filename="../../album/gui/search_bar.py" line="211"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="209"/>
+        <location filename="../../album/gui/search_bar.py" line="214"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="212"/>
+        <location filename="../../album/gui/search_bar.py" line="217"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="214"/>
+        <location filename="../../album/gui/search_bar.py" line="219"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="216"/>
+        <location filename="../../album/gui/search_bar.py" line="221"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="218"/>
+        <location filename="../../album/gui/search_bar.py" line="223"/>
         <source>A rating is between 0 and {max_stars} stars.</source>
         <translation>评分必须在 0 到 {max_stars} 星之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="370"/>
+        <location filename="../../album/gui/search_bar.py" line="383"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="507"/>
+        <location filename="../../album/gui/search_bar.py" line="520"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="521"/>
+        <location filename="../../album/gui/search_bar.py" line="534"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="81"/>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="82"/>
+        <source>Album: {}</source>
+        <translation>相簿：{}</translation>
     </message>
 </context>
 <context>

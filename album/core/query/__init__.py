@@ -8,6 +8,7 @@ from album.core.query.model import (
     Query,
     QueryProblem,
     Source,
+    both,
     check_query,
     check_text,
     match_reasons,
@@ -16,6 +17,6 @@ from album.core.query.parse import parse_query, to_syntax
 from album.core.query.said import without_sources
 
 __all__ = [
-    "DEFAULT_RADIUS_KM", "InvalidQuery", "KnownPerson", "PlaceFilter", "Query", "QueryProblem", "Source", "check_query",
-    "check_text", "match_reasons", "parse_query", "to_syntax", "without_sources",
+    "DEFAULT_RADIUS_KM", "InvalidQuery", "KnownPerson", "PlaceFilter", "Query", "QueryProblem", "Source", "both",
+    "check_query", "check_text", "match_reasons", "parse_query", "to_syntax", "without_sources",
 ]  # fmt: skip

@@ -7,7 +7,7 @@ into a safe LanceDB filter (:mod:`album.core.store.filters`); :func:`to_syntax` 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
 
@@ -96,7 +96,8 @@ class Source:
     """Where in the typed text one understood part came from (``text[start:end]``), so a front end can
     take a chip's own words out of what the user typed instead of rewriting the whole text.
 
-    ``kind`` names the chip: "person", "date", "place", "camera", "tag", "rating", "label" or "exclude".
+    ``kind`` names the chip: "person", "date", "place", "camera", "tag", "keyword", "rating", "label",
+    "favourite", "album" or "exclude".
     """
 
     kind: str
@@ -126,9 +127,12 @@ class Query:
     exclude_person_ids: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()  # the user's own keywords (from other apps) that must all be present
-    rating_min: int | None = None  # at least this many stars
     rejected: bool = False  # only the photos the user rejected
     label: str | None = None  # a colour label, case-insensitive ("Red")
+    favourite: bool = False  # only the user's favourites
+    rating_min: int | None = None  # at least this many stars (the user's, else the file's)
+    albums: tuple[str, ...] = ()  # album names as typed (``album:"Trip to Japan"``)
+    album_ids: tuple[str, ...] = ()  # the manual albums the photo must be in (the Library resolves ``albums``)
     # Where each part was said in the parsed text (empty for a query built in code); not part of what
     # the query means, so two queries that mean the same compare equal however they were typed.
     sources: tuple[Source, ...] = field(default=(), compare=False, repr=False)
@@ -146,6 +150,7 @@ class Query:
             "place": place, "camera": self.camera, "tags": list(self.tags), "exclude": list(self.exclude),
             "keywords": list(self.keywords), "rating_min": self.rating_min, "rejected": self.rejected,
             "label": self.label,
+            "favourite": self.favourite, "albums": list(self.albums),
         }  # fmt: skip
 
 
@@ -183,6 +188,30 @@ def match_reasons(query: Query) -> tuple[Reason, ...]:
     if query.exclude:
         reasons.append(Without(query.exclude))
     return tuple(reasons)
+
+
+def both(a: Query, b: Query) -> Query:
+    """The photos matching ``a`` and ``b``: a smart album's saved search applied inside another search.
+
+    Lists add up, flags hold if either says so, dates narrow to the overlap, and where each names a
+    place, a camera or a minimum rating, ``a``'s wins; the texts are ranked together.
+    """
+    merged: dict[str, object] = {}
+    for f in fields(Query):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if f.name == "sources":
+            continue
+        if f.name == "text":
+            merged[f.name] = " ".join(t for t in (x, y) if t)
+        elif isinstance(x, tuple):
+            merged[f.name] = tuple(dict.fromkeys(x + y))
+        elif isinstance(x, bool):
+            merged[f.name] = x or y
+        elif x is not None and y is not None and f.name in ("date_from", "date_to"):
+            merged[f.name] = max(x, y) if f.name == "date_from" else min(x, y)
+        else:
+            merged[f.name] = x if x is not None else y
+    return Query(**merged)  # type: ignore[arg-type]
 
 
 def check_query(query: Query) -> None:

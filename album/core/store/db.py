@@ -93,6 +93,14 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("description", pa.string()),
         pa.field("rating", pa.int32()),  # 0–5 stars, -1 rejected, null unrated
         pa.field("label", pa.string()),  # colour label, e.g. "Red"
+        # schema 7: the user's own marks, kept in the library and never written to the photo file. The
+        # pipeline's row writes (store/rows.py) never name these columns, so a re-index or a changed file
+        # keeps them. user_rating: 0–5 stars (null: the file's rating shows); album_ids: the manual albums
+        # holding the photo, kept in step with the album_photos table (store/albums.py) so `album:` filters
+        # inside the database query.
+        pa.field("favourite", pa.bool_()),
+        pa.field("user_rating", pa.int32()),
+        pa.field("album_ids", pa.list_(pa.string())),
     ]
 )
 
@@ -162,7 +170,7 @@ SCALAR_INDEX_MIN_ROWS = 5_000
 SCALAR_INDEXES = (
     ("taken_at", "BTREE"), ("lat", "BTREE"), ("lon", "BTREE"), ("clip_model", "BITMAP"),
     ("person_ids", "LABEL_LIST"), ("tags", "LABEL_LIST"), ("path", "BTREE"), ("country", "BITMAP"),
-    ("region", "BITMAP"),
+    ("region", "BITMAP"), ("album_ids", "LABEL_LIST"),
 )  # fmt: skip
 ANN_MIN_ROWS = 20_000  # exact search: ~140 ms at 100k rows, ~30 ms at 20k (bench/search.py)
 ANN_NPROBES = 20
@@ -258,6 +266,8 @@ def photo_from_row(row: dict[str, Any]) -> Photo:
     values["person_ids"] = tuple(row.get("person_ids") or ())
     values["dropped_fields"] = tuple(row.get("dropped_fields") or ())
     values["keywords"] = tuple(row.get("keywords") or ())
+    values["album_ids"] = tuple(row.get("album_ids") or ())
+    values["favourite"] = bool(row.get("favourite"))
     return Photo(**values)
 
 
@@ -803,7 +813,11 @@ def update_columns(table: Any, updates: list[dict[str, Any]]) -> None:
     read back and columns not given (vectors, faces, tags) are never rewritten.
     """
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    present = set(table.schema.names)
     for update in updates:
+        # A column the table lacks has nothing to set or clear: a changed file's reset names the vector
+        # column, which a library that never ran a CLIP model does not have yet.
+        update = {c: v for c, v in update.items() if c in present}
         groups.setdefault(tuple(sorted(update)), []).append(update)
     for columns, rows in groups.items():
         schema = pa.schema([table.schema.field(c) for c in columns])

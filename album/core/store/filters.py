@@ -18,6 +18,8 @@ EARTH_RADIUS_KM = 6371.0088
 REJECTED = -1  # the rating of a photo the user rejected (XMP's xmp:Rating -1)
 # The camera column as compact() leaves a text: lower case, without ASCII spaces and punctuation.
 _COMPACT_CAMERA = "regexp_replace(lower(camera), '[[:space:][:punct:]]', '', 'g')"
+# The stars a photo shows: the user's own where they gave some in album, else the file's XMP rating.
+EFFECTIVE_RATING = "coalesce(user_rating, rating)"
 
 
 def near_sql(lat: float, lon: float, km: float) -> str:
@@ -86,9 +88,13 @@ def to_where(query: Query) -> str | None:
     if query.keywords:
         clauses.append(f"array_has_all(keywords, [{', '.join(sql_string(k) for k in query.keywords)}])")
     if query.rejected:
-        clauses.append(f"rating = {REJECTED}")
+        clauses.append(f"{EFFECTIVE_RATING} = {REJECTED}")
     elif query.rating_min is not None:
-        clauses.append(f"rating >= {int(query.rating_min)}")
+        clauses.append(f"{EFFECTIVE_RATING} >= {int(query.rating_min)}")
     if query.label:
         clauses.append(f"lower(label) = {sql_string(query.label.lower())}")
+    if query.favourite:
+        clauses.append("favourite = true")
+    if query.album_ids:
+        clauses.append(f"array_has_all(album_ids, [{', '.join(sql_string(a) for a in query.album_ids)}])")
     return " AND ".join(clauses) or None

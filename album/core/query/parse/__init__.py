@@ -16,6 +16,7 @@ from album.core.models.tags import VOCABULARY, Tag
 from album.core.query.model import MAX_TEXT_CHARS, KnownPerson, Query, Source
 from album.core.query.parse.camera import take_camera
 from album.core.query.parse.cleanup import take_free_text
+from album.core.query.parse.collections import take_albums, take_favourite
 from album.core.query.parse.context import ParseContext
 from album.core.query.parse.dates import settle_dates, take_dates
 from album.core.query.parse.exclusions import take_exclusions
@@ -29,6 +30,8 @@ Extractor = Callable[[ParseContext], None]
 
 EXTRACTORS: tuple[Extractor, ...] = (
     take_explicit,  # first: what the syntax says wins, and its values are not read as words
+    take_albums,  # before dates, places and stars: the album "Summer in Lisbon" is an album
+    take_favourite,
     take_rating,  # before dates: "4 stars" and "five-star" are not numbers of anything else
     take_label,
     take_dates,  # before exclusions and places: "not in March", "in March" are months
@@ -43,7 +46,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
 # The chip each extractor's words make (the explicit syntax says it per token; free text makes none).
 KINDS: dict[Extractor, str] = {take_dates: "date", take_exclusions: "exclude", take_people: "person",
                                take_place: "place", take_camera: "camera", take_rating: "rating",
-                               take_label: "label"}  # fmt: skip
+                               take_label: "label", take_albums: "album", take_favourite: "favourite"}  # fmt: skip
 
 __all__ = ["EXTRACTORS", "ParseContext", "parse_query", "to_syntax"]
 

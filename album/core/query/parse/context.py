@@ -77,6 +77,8 @@ class ParseContext:
     rating_min: int | None = None
     rejected: bool = False
     label: str | None = None
+    favourite: bool = False
+    albums: list[str] = field(default_factory=list)  # album names as typed
     extra_text: str = ""  # text:"…"
     free_text: str = ""  # what is left for CLIP, set last
 
@@ -131,5 +133,7 @@ class ParseContext:
             rating_min=self.rating_min,
             rejected=self.rejected,
             label=self.label,
+            favourite=self.favourite,
+            albums=tuple(dict.fromkeys(self.albums)),
             sources=sources,
         )

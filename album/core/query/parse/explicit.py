@@ -117,6 +117,9 @@ def to_syntax(query: Query, vocabulary: Sequence[Tag] = VOCABULARY) -> str:
         return f'"{value}"' if (" " in value or ":" in value) else value
 
     parts = [f"person:{quote(p)}" for p in query.people]
+    parts += [f'album:"{a}"' for a in query.albums]
+    if query.favourite:
+        parts.append("is:favourite")
     if query.date_from:
         hour = f"T{query.from_hour:02d}:00" if query.from_hour is not None else ""
         parts.append(f"after:{query.date_from.isoformat()}{hour}")
