@@ -290,11 +290,12 @@ class ClipEncoder:
             with self._failing_soft(self._folder, *files):
                 self._tokenizer = TextTokenizer(self._folder / files[0], self._folder / files[1], self._text_cfg)
         with self._failing_soft(self._folder, name):
+            optimised = self._cache_folder() if self.cache_dir is not None else None
             if wants_int8 and self.cache_dir is not None:
                 saved = saved_int8(fp32_path, self._cache_folder(), self.threads, require_faster)
                 if saved is not None or probes is None:
-                    return saved or Tower(fp32_path, self.threads)
-            fp32 = Tower(fp32_path, self.threads)
+                    return saved or Tower(fp32_path, self.threads, optimised=optimised)
+            fp32 = Tower(fp32_path, self.threads, optimised=optimised)
         if not wants_int8 or self.cache_dir is None or probes is None:
             return fp32
         try:
