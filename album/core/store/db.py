@@ -23,13 +23,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from album import __version__
+from album.core.lazy_sequence import LazySequence
 from album.core.pipeline.results import FailedFile, PhotoUpdate, StepResult
 from album.core.pipeline.scan import display_path
 from album.core.query.model import Query
@@ -252,7 +253,7 @@ def photo_from_row(row: dict[str, Any]) -> Photo:
     return Photo(**values)
 
 
-class PhotoRows(Sequence[Photo]):
+class PhotoRows(LazySequence[Photo]):
     """Photos over an Arrow table, each record built when first asked for (and kept).
 
     The window shows every photo of a 100k-photo library in one scrolling grid that paints a few dozen
@@ -269,31 +270,16 @@ class PhotoRows(Sequence[Photo]):
     def __len__(self) -> int:
         return self._table.num_rows
 
-    @overload
-    def __getitem__(self, index: int) -> Photo: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Photo]: ...
-    def __getitem__(self, index: int | slice) -> Photo | list[Photo]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        row = index + len(self) if index < 0 else index
-        if not 0 <= row < len(self):
-            raise IndexError(index)
-        photo = self._built.get(row)
+    def _item(self, position: int) -> Photo:
+        photo = self._built.get(position)
         if photo is None:
-            photo = self._built[row] = photo_from_row(self._table.slice(row, 1).to_pylist()[0])
+            photo = self._built[position] = photo_from_row(self._table.slice(position, 1).to_pylist()[0])
         return photo
 
     def __iter__(self) -> Iterator[Photo]:
         for start in range(0, len(self), self.CHUNK):
             rows = self._table.slice(start, self.CHUNK).to_pylist()
             yield from (self._built.get(start + i) or photo_from_row(row) for i, row in enumerate(rows))
-
-    def __eq__(self, other: object) -> bool:
-        """Equal to any sequence of the same photos, as the list it stands for would be."""
-        return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable-list semantics: not hashable
 
 
 class Store:
