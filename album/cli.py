@@ -756,29 +756,29 @@ def command_names() -> set[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_process(verbose=args.verbose)
-    from album.core.library import (
-        DiskFull,
-        InvalidQuery,
-        LibraryBusy,
-        ModelUnavailable,
-        Paths,
-        ReadOnlyFolder,
-        StoreError,
-    )
+    from album.core.library import Paths
 
     try:
         return int(args.func(args, Paths.from_env()))
-    except (StoreError, ModelUnavailable) as exc:
-        print(f"album: {exc}", file=sys.stderr)
-        return 2
-    except InvalidQuery as exc:
-        print(f"album: {exc}", file=sys.stderr)
-        return 2
-    except LibraryBusy as exc:
-        print(f"album: {exc}", file=sys.stderr)
-        return 75  # EX_TEMPFAIL: try again later
-    except (DiskFull, ReadOnlyFolder) as exc:  # nothing half-written: free space (or allow writing) and re-run
-        print(f"album: {exc}", file=sys.stderr)
-        return 1
     except BrokenPipeError:  # e.g. `album search | head`
         return 0
+    except Exception as exc:
+        code = _exit_code(exc)
+        if code is None:
+            raise
+        print(f"album: {exc}", file=sys.stderr)
+        return code
+
+
+def _exit_code(exc: Exception) -> int | None:
+    """The exit code of a failure the user can act on, said in one line (None: a bug, with its traceback).
+    The error classes are imported only now: their modules (the store: pyarrow) are what `album parse` skips."""
+    from album.core.library import DiskFull, InvalidQuery, LibraryBusy, ModelUnavailable, ReadOnlyFolder, StoreError
+
+    if isinstance(exc, (StoreError, ModelUnavailable, InvalidQuery)):
+        return 2
+    if isinstance(exc, LibraryBusy):
+        return 75  # EX_TEMPFAIL: try again later
+    if isinstance(exc, (DiskFull, ReadOnlyFolder)):  # nothing half-written: free space (or allow writing), re-run
+        return 1
+    return None

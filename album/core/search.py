@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import NormalDist
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from album.core.config import IndexSettings
+from album.core.lazy_sequence import LazySequence
 from album.core.models.clip import ClipEncoder
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import decode, image_format, read_stable
@@ -58,12 +59,17 @@ class Background:
     mean: np.ndarray
     cov: np.ndarray
     count: int
+    # The best hit's z for meaningless texts among the sampled photos, and their number (see is_weak):
+    # measured with the text tower on the first judged search, then kept with the rest (10 texts to
+    # encode: ~0.3 s of every `album search` otherwise).
+    nonsense: tuple[float, int] | None = None
 
     def save(self, path: Path, key: str) -> None:
         """Written atomically; ``key`` says which model and library state it describes."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-        np.savez(tmp, key=np.array(key), mean=self.mean, cov=self.cov, count=np.array(self.count))
+        nonsense = np.array(self.nonsense if self.nonsense is not None else (np.nan, 0), dtype=np.float64)
+        np.savez(tmp, key=np.array(key), mean=self.mean, cov=self.cov, count=np.array(self.count), nonsense=nonsense)
         os.replace(tmp, path)
 
     @classmethod
@@ -73,7 +79,9 @@ class Background:
             with np.load(path) as saved:
                 if str(saved["key"]) != key:
                     return None
-                return cls(saved["mean"], saved["cov"], int(saved["count"]))
+                nonsense = saved["nonsense"] if "nonsense" in saved.files else np.array([np.nan, 0])
+                kept = None if np.isnan(nonsense[0]) else (float(nonsense[0]), int(nonsense[1]))
+                return cls(saved["mean"], saved["cov"], int(saved["count"]), kept)
         except (OSError, ValueError, KeyError):
             return None
 
@@ -128,7 +136,7 @@ def relevance_cutoff(scores: np.ndarray, background: Background | None, query: n
     return max(1, int(np.searchsorted(-scores, -threshold, side="right")))
 
 
-class UnrankedHits(Sequence[SearchHit]):
+class UnrankedHits(LazySequence[SearchHit]):
     """Hits in date order, over photos that are built as they are read (a whole library, unfiltered)."""
 
     def __init__(self, photos: Sequence[Photo], reasons: tuple[Reason, ...]) -> None:
@@ -138,23 +146,11 @@ class UnrankedHits(Sequence[SearchHit]):
     def __len__(self) -> int:
         return len(self._photos)
 
-    @overload
-    def __getitem__(self, index: int) -> SearchHit: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[SearchHit]: ...
-    def __getitem__(self, index: int | slice) -> SearchHit | list[SearchHit]:
-        if isinstance(index, slice):
-            return [SearchHit(photo, None, self._reasons) for photo in self._photos[index]]
-        return SearchHit(self._photos[index], None, self._reasons)
+    def _item(self, position: int) -> SearchHit:
+        return SearchHit(self._photos[position], None, self._reasons)
 
     def __iter__(self) -> Iterator[SearchHit]:
-        return (SearchHit(photo, None, self._reasons) for photo in self._photos)
-
-    def __eq__(self, other: object) -> bool:
-        """Equal to any sequence of the same hits, as the list it stands for would be."""
-        return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable-list semantics: not hashable
+        return (SearchHit(photo, None, self._reasons) for photo in self._photos)  # the photos' own chunks
 
 
 def with_written(result: SearchResult, written: Sequence[Photo], query: Query, limit: int | None) -> SearchResult:
@@ -185,7 +181,6 @@ class Searcher:
         self.store = store
         self.encoder = encoder
         self._background: tuple[tuple[str, int], Background | None] | None = None
-        self._nonsense: tuple[tuple[str, int], tuple[float, int]] | None = None
 
     def search(self, query: Query, limit: int | None = None) -> SearchResult:
         """Photos matching every filter of ``query``, ranked by its text when it has one: first the photos
@@ -271,19 +266,20 @@ class Searcher:
         """How far above a random photo the best photo scores for a meaningless text, in standard
         deviations (the median over :data:`NONSENSE`: a few hit something by chance, as random CJK
         strokes hit 红), among a random sample of the library's photos (the background's own draw), and
-        that sample's size. Drawn again when the photos change: ~0.2 s, once per library state."""
-        version = self.store.data_version
-        if self._nonsense is None or self._nonsense[0] != (model_id, version):
+        that sample's size. Measured once per library state (~0.3 s) and kept with the background."""
+        if background.nonsense is None:
             assert self.encoder is not None
-            vectors = self.store.sample_vectors(model_id, BACKGROUND_SAMPLE, seed=version)
+            vectors = self.store.sample_vectors(model_id, BACKGROUND_SAMPLE, seed=self.store.data_version)
             found = [0.0]
             if len(vectors):
                 found = []
                 for text in self.encoder.encode_texts(list(NONSENSE)):
                     mu, sigma = background.stats(text)
                     found.append((float((vectors @ text).max()) - mu) / sigma)
-            self._nonsense = ((model_id, version), (float(np.median(found)), len(vectors)))
-        return self._nonsense[1]
+            background = replace(background, nonsense=(float(np.median(found)), len(vectors)))
+            self._keep_background(model_id, background)
+        assert background.nonsense is not None
+        return background.nonsense
 
     def _background_for(self, model_id: str) -> Background | None:
         """Background statistics from a random sample of the library's vectors, drawn again only when the
@@ -292,17 +288,27 @@ class Searcher:
         version = self.store.data_version
         if self._background is not None and self._background[0] == (model_id, version):
             return self._background[1]
-        key = f"{model_id} {self.store.db_dir} {version}"
-        path = self.encoder.cache_file("background.npz") if self.encoder is not None else None
+        path, key = self._background_file(model_id)
         background = Background.load(path, key) if path is not None else None
         if background is None:
             vectors = self.store.sample_vectors(model_id, BACKGROUND_SAMPLE, seed=version)
             if len(vectors) >= MIN_BACKGROUND:
                 background = Background(vectors.mean(axis=0), np.cov(vectors, rowvar=False), len(vectors))
-                if path is not None:
-                    try:
-                        background.save(path, key)
-                    except OSError as exc:  # a read-only cache: computed again next time
-                        log.info("cannot keep the search statistics in %s: %s", path, exc)
+                self._keep_background(model_id, background)
         self._background = ((model_id, version), background)
         return background
+
+    def _background_file(self, model_id: str) -> tuple[Path | None, str]:
+        """Where the background of this model and library state is kept, and its key."""
+        key = f"{model_id} {self.store.db_dir} {self.store.data_version}"
+        return (self.encoder.cache_file("background.npz") if self.encoder is not None else None), key
+
+    def _keep_background(self, model_id: str, background: Background) -> None:
+        """Use ``background`` for this library state, and keep it in the cache for the next process."""
+        self._background = ((model_id, self.store.data_version), background)
+        path, key = self._background_file(model_id)
+        if path is not None:
+            try:
+                background.save(path, key)
+            except OSError as exc:  # a read-only cache: computed again next time
+                log.info("cannot keep the search statistics in %s: %s", path, exc)

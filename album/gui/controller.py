@@ -167,7 +167,7 @@ class LibraryController(QObject):
         paths = self.paths
 
         def load(_progress: Any, _cancel: Any) -> tuple[Library, str | None]:
-            library = Library(paths)
+            library = Library(paths, warm_search=True)  # the text tower opens while LanceDB does
             library.load_place_names()  # the search bar understands place names from the first search
             try:
                 library.check_writable()

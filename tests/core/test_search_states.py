@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import tinyclip
 from photofactory import Exif, scene, write_photo
 
@@ -23,6 +24,10 @@ def test_nonsense_is_a_weak_match_and_a_shape_is_not(models_dir: Path, photos_di
     assert nonsense.weak
     assert len(nonsense.hits) < len(strong.hits) * 3  # a few best guesses, never the library in random order
     assert not library.similar(strong.hits[0].photo.path).weak  # a photo is compared, not judged
+    kept = list(Paths.from_env().cache_dir.rglob("background.npz"))
+    assert len(kept) == 1 and not np.isnan(np.load(kept[0])["nonsense"][0])  # measured once, kept for the next
+    again = Library(Paths.from_env())  # the next process reads the verdict's bar instead of measuring it
+    assert again.search(again.parse("xqzvbnm flurb")).weak and not again.search(again.parse("red circle")).weak
 
 
 def test_an_empty_result_says_what_the_library_holds(album_home: Path, tmp_path: Path) -> None:

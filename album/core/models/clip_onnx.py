@@ -15,6 +15,7 @@ differences are below what the model itself can tell apart.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -56,21 +57,33 @@ class Verdict:
 
 
 class Tower:
-    """One ONNX tower on onnxruntime's CPU provider: ``encode`` feeds its single input a batch."""
+    """One ONNX tower on onnxruntime's CPU provider: ``encode`` feeds its single input a batch.
 
-    def __init__(self, path: Path, threads: int, verdict: Verdict | None = None) -> None:
+    Args:
+        path: the tower's ONNX file.
+        threads: intra-op threads.
+        verdict: how its int8 copy compared (None: this is the fp32 original).
+        optimised: a folder to keep the tower's optimised graph in. Optimising the graph is most of what
+            opening a session costs (the int8 ViT-B-32 text tower: ~2 of ~4 s on a loaded 2-core machine);
+            the graph ORT optimised once is then opened instead and optimises again in a fraction of that.
+            It is kept at the extended level, which ORT says is portable; the hardware-specific layout
+            passes run on every open, as they do on the original.
+    """
+
+    def __init__(self, path: Path, threads: int, verdict: Verdict | None = None, optimised: Path | None = None) -> None:
         telemetry_off()
         import onnxruntime as ort
 
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Idle ORT threads spin by default, burning the cores the decode threads need while indexing.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.path = path
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.verdict = verdict
+        kept = _optimised_file(path, optimised, ort.__version__) if optimised is not None else None
+        if kept is not None and kept.is_file():
+            self.session = _session(kept, threads)
+        elif kept is not None:
+            self.session = _session_keeping_optimised(path, threads, kept)
+        else:
+            self.session = _session(path, threads)
         self.input = self.session.get_inputs()[0].name
-        self.verdict = verdict  # None: the fp32 original
 
     @property
     def precision(self) -> str:
@@ -80,13 +93,56 @@ class Tower:
         return np.asarray(self.session.run(None, {self.input: batch})[0], dtype=np.float32)
 
 
+def _session(path: Path, threads: int, keep_as: Path | None = None) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    # Idle ORT threads spin by default, burning the cores the decode threads need while indexing.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if keep_as is not None:
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+        options.optimized_model_filepath = str(keep_as)
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def _session_keeping_optimised(path: Path, threads: int, kept: Path) -> Any:
+    """A session on ``path`` that writes its optimised graph to ``kept`` (atomically, older ones of the
+    same tower removed), then the session on that graph; a cache that cannot be written is only slower."""
+    partial = kept.with_name(f"{kept.stem}.{os.getpid()}.tmp")
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        _session(path, threads, keep_as=partial)
+        for old in kept.parent.glob(f"{kept.name.split('.opt-')[0]}.opt-*.onnx"):
+            old.unlink(missing_ok=True)
+        os.replace(partial, kept)
+        return _session(kept, threads)
+    except Exception as exc:  # ORT raises its own types for a file it cannot write
+        log.info("optimised graph of %s not kept in %s: %s", path, kept.parent, exc)
+        partial.unlink(missing_ok=True)
+        return _session(path, threads)
+
+
+def _optimised_file(path: Path, folder: Path, ort_version: str) -> Path:
+    """Where the optimised graph of the tower file ``path`` is kept: named after the tower and a digest of
+    the file's identity and the ORT version, so a new model file or a new ORT never opens a stale graph."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return folder / "missing.onnx"  # the session that follows says the file is missing
+    identity = f"{path.resolve()} {stat.st_size} {stat.st_mtime_ns} {ort_version}"
+    tower = path.stem if path.name != "model.onnx" else f"{path.parent.name}.fp32"  # textual.int8, textual.fp32
+    return folder / f"{tower}.opt-{hashlib.sha256(identity.encode()).hexdigest()[:12]}.onnx"
+
+
 def saved_int8(fp32: Path, folder: Path, threads: int, require_faster: bool = True) -> Tower | None:
     """The int8 copy of ``fp32`` already built in ``folder`` if its verdict says use it; never builds."""
     path, verdict_path = _files(fp32, folder)
     if not verdict_path.is_file() or not path.is_file():
         return None
     verdict = Verdict(**json.loads(verdict_path.read_text(encoding="utf-8")))
-    return Tower(path, threads, verdict) if verdict.usable(require_faster) else None
+    return Tower(path, threads, verdict, optimised=folder) if verdict.usable(require_faster) else None
 
 
 def has_verdict(fp32: Path, folder: Path) -> bool:
@@ -111,7 +167,7 @@ def int8_tower(fp32: Tower, probes: np.ndarray, folder: Path, threads: int,
         return saved_int8(fp32.path, folder, threads, require_faster)
     folder.mkdir(parents=True, exist_ok=True)
     _quantise(fp32.path, path)
-    tower = Tower(path, threads)
+    tower = Tower(path, threads, optimised=folder)
     verdict = tower.verdict = _compare(fp32, tower, probes)
     tmp = verdict_path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(verdict)), encoding="utf-8")

@@ -156,3 +156,24 @@ def test_sample_vectors_draws_one_models_vectors_uniformly(tmp_path: Path) -> No
     assert 650 <= len(sample) <= 850 and not (sample == 9.0).any()  # ~3/4 of 1,000 offsets; never clip-old's
     assert len({tuple(v) for v in sample}) == len(sample)  # drawn without replacement
     np.testing.assert_allclose(sample.mean(axis=0), vectors.mean(axis=0), atol=0.03)  # a fair draw
+
+
+# LanceDB 0.40 deprecates the create_index/create_scalar_index arguments the store passes (a unified
+# config= API replaces them); they still build the same indexes.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_big_library_is_searched_through_its_vector_index_and_finds_the_same_photo(tmp_path: Path) -> None:
+    """The ANN index (IVF-PQ, candidates re-ranked by exact distance) finds what exact search finds."""
+    store = Store(tmp_path / "library.lancedb")
+    dim = 64
+    store.ensure_vector_column(dim)
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(1200, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    store.upsert_photos([photo_row(f"v{i}", f"/p/{i}.jpg", clip_model="clip-a", clip_vector=v.tolist())
+                         for i, v in enumerate(vectors)])  # fmt: skip
+    query = vectors[17] + rng.normal(0, 0.01, dim).astype(np.float32)
+    exact = [p.id for p, _ in store.nearest(query, Query(), "clip-a", 5)]
+    store.ensure_indexes(vector_index=True)
+    assert store.vector_index_type == "IvfPq"
+    found = store.nearest(query, Query(), "clip-a", 5)
+    assert found[0][0].id == exact[0] == "v17" and found[0][1] > 0.99
