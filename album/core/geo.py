@@ -39,6 +39,8 @@ NEAR_LIBRARY_BONUS = 3.0  # …up to this much: a thousandfold population (Toled
 LOCAL_KM, LOCAL_BONUS = 100.0, 2.0  # and a place a day trip away gains more (Liverpool, NSW for photos in Sydney)
 
 
+KINDS = ("city", "town", "region", "country")  # every kind of place the table holds
+
 _ABBREVIATIONS = re.compile(r"\b(St|Ste|Mt|Ft)\.?(?=\s)", re.IGNORECASE)
 _SPELLED = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort"}
 
@@ -256,13 +258,20 @@ class Gazetteer:
             return [p for p in parts if p]
         found = self.lookup(country) if country else None
         code = found.country if found is not None else None
-        shown = []
-        for name, kinds in zip(parts, (("city", "town"), ("region",), ("country",)), strict=True):
-            if not name:
-                continue
-            zh = next((p.zh for p, _q in self._places(name) if p.kind in kinds and p.country == code), name)
-            shown.append(zh or name)
-        return shown
+        kinds = (("city", "town"), ("region",), ("country",))
+        return [self.chinese_name(name, kind, code) or name for name, kind in zip(parts, kinds, strict=True) if name]
+
+    def chinese_name(self, name: str, kinds: tuple[str, ...] = KINDS, country: str | None = None) -> str | None:
+        """The Chinese name of the place of one of ``kinds`` called ``name`` (as stored: English), in
+        ``country`` (an ISO code) where known; None where the table has none.
+
+        Without a country (a place name alone, as a library's overview lists them: "Tokyo", "Porto"),
+        the place whose own name it is and that is best known says it: a stored place name is a city's,
+        and a name shared across countries mostly has one Chinese name (剑桥 for every Cambridge).
+        """
+        found = [(p, q) for p, q in self._places(name) if p.kind in kinds and country in (None, p.country)]
+        best = min(found, key=lambda pq: (pq[1], -pq[0].prominence), default=None)
+        return best[0].zh if best is not None else None
 
     @cached_property
     def _nearby(self) -> _Nearby:
