@@ -222,6 +222,10 @@ def reason_text(reason: Reason) -> str:
     """Why a photo matched, in the CLI's words (English)."""
     from album.core.records import (
         CameraContains,
+        Described,
+        Keyworded,
+        Labelled,
+        Rated,
         Similarity,
         Tagged,
         TakenBetween,
@@ -234,8 +238,10 @@ def reason_text(reason: Reason) -> str:
     match reason:
         case Similarity(score):
             return f"similarity {score:.2f}"
-        case TakenBetween(date_from, date_to):
-            return f"taken {date_from or '…'} – {date_to or '…'}"
+        case TakenBetween(date_from, date_to, from_hour, to_hour):
+            start = f"{date_from or '…'}" + (f" {from_hour:02d}:00" if date_from and from_hour is not None else "")
+            end = f"{date_to or '…'}" + (f" {to_hour:02d}:00" if date_to and to_hour is not None else "")
+            return f"taken {start} – {end}"
         case TakenNear(name, lat, lon, radius_km):
             return f"within {radius_km:g} km of {name or f'{lat:.4f}, {lon:.4f}'}"
         case TakenIn(country, region):
@@ -248,6 +254,14 @@ def reason_text(reason: Reason) -> str:
             return "with " + " and ".join(names)
         case Without(terms):
             return "without " + ", ".join(terms)
+        case Keyworded(keywords):
+            return "your tags " + ", ".join(keywords)
+        case Rated(minimum, rejected):
+            return "rejected" if rejected else f"rated {minimum}+ stars"
+        case Labelled(colour):
+            return f"labelled {colour}"
+        case Described(text):
+            return f"{text!r} in its title, caption or your tags"
     raise AssertionError(f"unknown reason {reason!r}")
 
 

@@ -12,8 +12,9 @@ ambiguous name is also scored as offered: found first or among the alternatives 
 (tz names one "San Juan", Argentina's; a user means Puerto Rico's as often).
 
 Each line: ``query<TAB>{"text": ..., "people": [...], "date_from": ..., "date_to": ..., "place": NAME,
-"camera": ..., "exclude": [...]}``; fields left out are not scored for that query. The reference day and
-the known people are fixed (2026-11-24; Anna, Ben, 小明, and Li Wei as "me").
+"camera": ..., "exclude": [...], "from_hour": ..., "rating_min": ..., "rejected": ...}``; fields left out are not
+scored for that query. The reference day and the known people are fixed (2026-11-24; Anna, Ben, 小明, Renée,
+José García, 張偉, and Li Wei as "me").
 
 Queries are parsed by ``Library.parse``, as the search box and ``album search`` parse them, on an empty
 library (no photos, so no home location; the tag vocabulary is album's own, as without a model).
@@ -35,7 +36,8 @@ from album.core.library import KnownPerson, Library, Paths, PlaceFilter, Query, 
 
 PLACE_KM = 50.0
 TODAY = date(2026, 11, 24)
-PEOPLE = [KnownPerson("a", "Anna"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("m", "Li Wei", True)]
+PEOPLE = [KnownPerson("a", "Anna"), KnownPerson("b", "Ben"), KnownPerson("x", "小明"), KnownPerson("m", "Li Wei", True),
+          KnownPerson("r", "Renée"), KnownPerson("j", "José García"), KnownPerson("z", "張偉")]
 
 
 def predicted(query: Query, field: str) -> object:

@@ -44,7 +44,7 @@ def build_home(home: Path) -> Path:
             write_photo(photos / "people" / f"{person}_{j}.jpg", exif, image=Image.open(src).convert("RGB"))
     # the newest photos: a panorama, a tiny photo, portraits (tiles were all drawn as strips after such a first photo)
     for i, (width, height) in enumerate(((1200, 150), (40, 30), (600, 900), (90, 160))):
-        exif = Exif(taken=datetime(2026, 11, 20 - i), lat=38.72, lon=-9.14)
+        exif = Exif(taken=datetime(2026, 11, 20 - i), lat=38.72, lon=-9.14, make="NIKON CORPORATION", model="NIKON Z 6")
         write_photo(photos / "shapes-mixed" / f"mixed_{i}.jpg", exif, image=scene(width, height, seed=i))
     return photos
 
@@ -290,6 +290,8 @@ def main() -> None:
     window.search_bar.chips()[0].remove_button.click()  # back to "in Tokyo"
     settle(1500)
     window.grab().save(str(out / f"18-person-chip-removed{tag}.png"))
+    search("Z6 photos", "20-camera-model")  # the library's own NIKON Z 6, named as people say it
+    search("my best photos red label Christmas Eve 2021", "21-stars-label-eve")  # chips for what other apps gave
     search("", "19-all")
     panorama = next(i for i, hit in enumerate(window.model.hits) if hit.photo.path.endswith("mixed_0.jpg"))
     viewer = window.make_viewer(panorama)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 from album.core.store.db import Store
 from album.core.store.faces import FaceStore
@@ -10,6 +12,12 @@ from album.core.store.faces import FaceStore
 COMPARED = ["path", "content_hash", "taken_at", "lat", "lon", "width", "height", "camera", "format", "face_count"]
 
 PhotoRows = list[tuple[object, ...]]
+
+
+def photo_row(id_: str, **values: Any) -> dict[str, Any]:
+    """A photos-table row for tests that write the store directly: a path of its own, no tags, no people."""
+    path = f"/p/{id_}.jpg"
+    return {"id": id_, "path": path, "path_bytes": os.fsencode(path), "tags": [], "person_ids": [], **values}
 
 
 def library_state(home: Path) -> tuple[PhotoRows, list[tuple[str, str]], list[tuple[str, tuple[float, ...]]]]:

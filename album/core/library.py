@@ -283,7 +283,8 @@ class Library:
         path = self.paths.cache_dir / query_facts.FILE_NAME
         facts = query_facts.load(path, stamp)
         if facts is None:
-            facts = QueryFacts(tuple(self.known_people()), self._store.center(), self._library_places())
+            facts = QueryFacts(tuple(self.known_people()), self._store.center(), self._library_places(),
+                               *self._store.written_names())
             query_facts.save(path, stamp, facts)
         self._facts = (stamp, facts)
         return facts
@@ -349,14 +350,16 @@ class Library:
         return thumbnail_path(self.paths.thumbs_dir, photo.content_hash or "")
 
     def suggestions(self) -> list[str]:
-        """Words the search box completes: the library's people, places and tags (English and Chinese;
-        a place's Chinese name from the place table, which this opens: call it off the GUI thread)."""
+        """Words the search box completes: the library's people, places and tags (English and Chinese; a
+        place's Chinese name from the place table, which this opens: call it off the GUI thread), and the
+        cameras and keywords (the user's own tags from other apps) its photos carry."""
         names = [p.name for p in self.known_people()]
         places = self._store.distinct_places()
         places |= {zh for place in places if (zh := self._gazetteer.chinese_name(place))}
         present = {tag for tag, _count in self._store.tag_counts()}
         tags = [name for tag in self.vocabulary() if tag.key in present for name in (tag.en, tag.zh)]
-        return sorted({*names, *places, *tags}, key=str.casefold)
+        cameras, keywords = self._store.written_names()
+        return sorted({*names, *places, *tags, *cameras, *keywords}, key=str.casefold)
 
     def tag_counts(self) -> list[tuple[str, int]]:
         return self._store.tag_counts()

@@ -1,4 +1,5 @@
-"""What a search's words are read against from the library itself: its named people and where its photos are.
+"""What a search's words are read against from the library itself: its named people, where its photos are, the
+cameras they were taken with and the keywords the user gave them in other apps.
 
 Parsing needs these few facts, not the database. The :class:`~album.core.library.Library` keeps them in a small
 JSON file in the cache folder with a stamp of the database, so ``album parse`` reads them without opening LanceDB
@@ -25,16 +26,19 @@ from album.core.query import KnownPerson, Query, check_text, parse_query, to_syn
 log = logging.getLogger(__name__)
 
 FILE_NAME = "query-facts.json"
-VERSION = 1
+VERSION = 2  # 2: cameras and keywords
 
 
 @dataclass(frozen=True)
 class QueryFacts:
-    """The library's named people, the centre of its photos, and the places they were taken."""
+    """The library's named people, the centre of its photos, the places they were taken, the camera models
+    that took them and the user's own keywords on them."""
 
     people: tuple[KnownPerson, ...]
     center: tuple[float, float] | None
     places: LibraryPlaces
+    cameras: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
 
 def database_stamp(db_dir: Path) -> str:
@@ -60,7 +64,9 @@ def load(path: Path, stamp: str) -> QueryFacts | None:
         center = tuple(data["center"]) if data["center"] is not None else None
         places = LibraryPlaces(tuple((float(lat), float(lon)) for lat, lon in data["points"]),
                                frozenset((country, region) for country, region in data["areas"]))  # fmt: skip
-        return QueryFacts(people, (float(center[0]), float(center[1])) if center else None, places)
+        cameras = tuple(str(c) for c in data["cameras"])
+        keywords = tuple(str(k) for k in data["user_keywords"])
+        return QueryFacts(people, (float(center[0]), float(center[1])) if center else None, places, cameras, keywords)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
@@ -77,6 +83,8 @@ def save(path: Path, stamp: str, facts: QueryFacts) -> None:
         "center": list(facts.center) if facts.center is not None else None,
         "points": [list(point) for point in facts.places.points],
         "areas": sorted([list(area) for area in facts.places.areas], key=lambda a: (a[0], a[1] or "")),
+        "cameras": list(facts.cameras),
+        "user_keywords": list(facts.keywords),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,7 +120,8 @@ def parse_with_facts(text: str, facts: QueryFacts, known: Sequence[KnownPerson] 
         return Query()
     return parse_query(text, facts.people if known is None else known, today, gazetteer,
                        library_center=facts.center, vocabulary=vocabulary,
-                       library_places=facts.places if gazetteer is not None else None)  # fmt: skip
+                       library_places=facts.places if gazetteer is not None else None,
+                       library_cameras=facts.cameras, library_keywords=facts.keywords)  # fmt: skip
 
 
 def searchable(vocabulary: Sequence[Tag]) -> tuple[Tag, ...]:

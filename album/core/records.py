@@ -15,7 +15,7 @@ from typing import Any
 PHOTO_JSON_FIELDS = (
     "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
     "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
-    "dropped_fields",
+    "dropped_fields", "keywords", "title", "description", "rating", "label",
 )  # fmt: skip
 
 
@@ -46,6 +46,12 @@ class Photo:
     tags: tuple[str, ...] = ()
     person_ids: tuple[str, ...] = ()
     dropped_fields: tuple[str, ...] = ()  # metadata the file has but album could not use (unreadable, impossible)
+    # What the user wrote in other apps (XMP/IPTC, takeouts): their own keywords next to the zero-shot tags.
+    keywords: tuple[str, ...] = ()
+    title: str | None = None
+    description: str | None = None
+    rating: int | None = None  # 0–5 stars, -1 rejected, None unrated
+    label: str | None = None  # colour label ("Red")
 
     @property
     def taken_iso(self) -> str | None:
@@ -63,6 +69,7 @@ class Photo:
         record["taken_at"] = self.taken_iso
         record["tags"] = list(self.tags)
         record["dropped_fields"] = list(self.dropped_fields)
+        record["keywords"] = list(self.keywords)
         return record
 
 
@@ -75,10 +82,13 @@ class Similarity:
 
 @dataclass(frozen=True)
 class TakenBetween:
-    """The photo's local date is in this range (either end may be open)."""
+    """The photo's local date is in this range (either end may be open); with hours, from ``from_hour``
+    o'clock on the first day to ``to_hour`` o'clock on the last (an eve: that evening and the night)."""
 
     date_from: date | None
     date_to: date | None
+    from_hour: int | None = None
+    to_hour: int | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,35 @@ class Tagged:
 
 
 @dataclass(frozen=True)
+class Rated:
+    """The user gave the photo at least ``minimum`` stars, or rejected it (in another app)."""
+
+    minimum: int | None
+    rejected: bool = False
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """The user gave the photo this colour label."""
+
+    label: str
+
+
+@dataclass(frozen=True)
+class Keyworded:
+    """The user gave the photo these keywords (their own tags, from another app)."""
+
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Described:
+    """The words of the search are in what the user wrote about the photo: its title, caption or keywords."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class WithPeople:
     names: tuple[str, ...]
 
@@ -123,7 +162,8 @@ class Without:
     terms: tuple[str, ...]
 
 
-Reason = Similarity | TakenBetween | TakenNear | TakenIn | CameraContains | Tagged | WithPeople | Without
+Reason = (Similarity | TakenBetween | TakenNear | TakenIn | CameraContains | Tagged | WithPeople | Without | Rated
+          | Labelled | Keyworded | Described)
 
 
 @dataclass(frozen=True)

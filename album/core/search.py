@@ -23,7 +23,7 @@ from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.media import decode, image_format, read_stable
 from album.core.pipeline.scan import FileEntry
 from album.core.query import Query, match_reasons
-from album.core.records import Photo, Reason, SearchHit, SearchResult, Similarity
+from album.core.records import Described, Photo, Reason, SearchHit, SearchResult, Similarity
 
 if TYPE_CHECKING:
     from album.core.store.db import Store
@@ -177,6 +177,22 @@ class UnrankedHits(Sequence[SearchHit]):
     __hash__ = None  # type: ignore[assignment]  # mutable-list semantics: not hashable
 
 
+def with_written(result: SearchResult, written: Sequence[Photo], query: Query, limit: int | None) -> SearchResult:
+    """``result`` with the photos whose written words match the query first (each once), each with the
+    similarity CLIP gave it where CLIP ranked it; a search that matched what the user wrote is not weak."""
+    if not written:
+        return result
+    # Unranked hits (no photo encoded yet) are every photo of the filters by date: the written matches
+    # are the answer then, and the library is not read into records to list the rest.
+    ranked = [] if isinstance(result.hits, UnrankedHits) else list(result.hits)
+    scores = {hit.photo.id: hit.score for hit in ranked}
+    filters = match_reasons(query)
+    hits = [SearchHit(photo, scores.get(photo.id), (Described(query.text), *filters)) for photo in written]
+    shown = {photo.id for photo in written}
+    hits += [hit for hit in ranked if hit.photo.id not in shown]
+    return SearchResult(hits[:limit] if limit is not None else hits, result.notice, weak=False)
+
+
 class Searcher:
     """Runs searches against one store with one (lazily loaded) CLIP encoder; used by CLI and GUI.
 
@@ -192,17 +208,19 @@ class Searcher:
         self._nonsense: tuple[tuple[str, int], tuple[float, int, float]] | None = None
 
     def search(self, query: Query, limit: int | None = None) -> SearchResult:
-        """Photos matching every filter of ``query``, ranked by its text when it has one."""
-        if query.text.strip():
-            notice = None
-            try:
-                return self._ranked(self._text_vector(query.text), query, limit)
-            except ModelUnavailable as exc:
-                notice = f"semantic search is unavailable, showing photos by their filters only: {exc}"
-            result = self._by_date(query, limit)
-            result.notice = notice
-            return result
-        return self._by_date(query, limit)
+        """Photos matching every filter of ``query``, ranked by its text when it has one: first the photos
+        whose title, caption or keywords hold its words (what the user wrote knows what CLIP cannot: whose
+        birthday it was), then the photos CLIP ranks."""
+        if not query.text.strip():
+            return self._by_date(query, limit)
+        written = self.store.written_matches(query.text, query, min(limit or MAX_CANDIDATES, MAX_CANDIDATES))
+        try:
+            return with_written(self._ranked(self._text_vector(query.text), query, limit), written, query, limit)
+        except ModelUnavailable as exc:
+            notice = f"semantic search is unavailable, showing photos by their filters only: {exc}"
+        result = with_written(SearchResult([]), written, query, limit) if written else self._by_date(query, limit)
+        result.notice = notice
+        return result
 
     def similar(self, photo: str | np.ndarray, query: Query | None = None, limit: int | None = None) -> SearchResult:
         """Photos like ``photo`` (a library path, or a vector of the current model), the photo itself first."""

@@ -27,6 +27,10 @@ from PySide6.QtWidgets import (
 from album.core.library import InvalidQuery, PlaceFilter, Query, QueryProblem, Source, without_sources
 from album.core.records import (
     CameraContains,
+    Described,
+    Keyworded,
+    Labelled,
+    Rated,
     Reason,
     Similarity,
     Tagged,
@@ -70,21 +74,51 @@ def label(kind: str, value: str) -> str:
         "place": QCoreApplication.translate("SearchBar", "Place: {}"),
         "camera": QCoreApplication.translate("SearchBar", "Camera: {}"),
         "tag": QCoreApplication.translate("SearchBar", "Tag: {}"),
+        "keyword": QCoreApplication.translate("SearchBar", "Your tag: {}"),  # a keyword the user gave in another app
+        "rating": QCoreApplication.translate("SearchBar", "Rating: {}"),
+        "label": QCoreApplication.translate("SearchBar", "Label: {}"),
         "exclude": QCoreApplication.translate("SearchBar", "Not: {}"),
     }
     return names[kind].format(value)
 
 
-def _dates(date_from: date | None, date_to: date | None) -> str:
-    """A date range in the locale's format ("6/1/2023 – 8/31/2023", "2023/6/1 – 2023/8/31")."""
-    return f"{date_text(date_from) if date_from else '…'} – {date_text(date_to) if date_to else '…'}"
+def _dates(date_from: date | None, date_to: date | None, from_hour: int | None = None,
+           to_hour: int | None = None) -> str:  # fmt: skip
+    """A date range in the locale's format ("6/1/2023 – 8/31/2023", "2023/6/1 – 2023/8/31"), with the hours
+    of an eve ("12/24/2021 17:00 – 12/25/2021 04:00")."""
+
+    def end(day: date | None, hour: int | None) -> str:
+        if day is None:
+            return "…"
+        return date_text(day) + (f" {hour:02d}:00" if hour is not None else "")
+
+    return f"{end(date_from, from_hour)} – {end(date_to, to_hour)}"
+
+
+def colour_name(colour: str) -> str:
+    """A colour label in the UI's language (the five that Lightroom, digiKam and darktable give; others as written)."""
+    names = {
+        "red": QCoreApplication.translate("SearchBar", "Red"),
+        "yellow": QCoreApplication.translate("SearchBar", "Yellow"),
+        "green": QCoreApplication.translate("SearchBar", "Green"),
+        "blue": QCoreApplication.translate("SearchBar", "Blue"),
+        "purple": QCoreApplication.translate("SearchBar", "Purple"),
+    }
+    return names.get(colour.lower(), colour)
+
+
+def stars_text(rating_min: int | None, rejected: bool) -> str:
+    """A rating filter in words: "★★★★ or more", "Rejected"."""
+    if rejected:
+        return QCoreApplication.translate("SearchBar", "Rejected")
+    return QCoreApplication.translate("SearchBar", "{} or more").format("★" * (rating_min or 0) or "0")
 
 
 def chips_of(query: Query) -> list[tuple[str, str, str]]:
     """(kind, value, label) for every understood part of a query, in the order the bar shows them."""
     chips = [("person", p) for p in query.people]
     if query.date_from or query.date_to:
-        chips.append(("date", _dates(query.date_from, query.date_to)))
+        chips.append(("date", _dates(query.date_from, query.date_to, query.from_hour, query.to_hour)))
     if query.place is not None:
         name = place_name(query.place)
         radius = f" ({query.place.radius_km:g} km)" if query.place.radius_km and not query.place.country else ""
@@ -92,6 +126,11 @@ def chips_of(query: Query) -> list[tuple[str, str, str]]:
     if query.camera:
         chips.append(("camera", query.camera))
     chips += [("tag", t) for t in query.tags]
+    chips += [("keyword", k) for k in query.keywords]
+    if query.rating_min is not None or query.rejected:
+        chips.append(("rating", stars_text(query.rating_min, query.rejected)))
+    if query.label:
+        chips.append(("label", colour_name(query.label)))
     chips += [("exclude", x) for x in query.exclude]
     return [(kind, value, label(kind, value)) for kind, value in chips]
 
@@ -122,8 +161,8 @@ def reason_labels(reasons: Sequence[Reason], region_names: RegionNames | None = 
         match reason:
             case Similarity(score):
                 labels.append(QCoreApplication.translate("SearchBar", "Similarity {:.2f}").format(score))
-            case TakenBetween(date_from, date_to):
-                labels.append(label("date", _dates(date_from, date_to)))
+            case TakenBetween(date_from, date_to, from_hour, to_hour):
+                labels.append(label("date", _dates(date_from, date_to, from_hour, to_hour)))
             case TakenNear(name, lat, lon, radius_km, name_zh):
                 named = place_name(PlaceFilter(name, lat, lon, radius_km, name_zh=name_zh))
                 labels.append(label("place", f"{named} ({radius_km:g} km)"))
@@ -138,6 +177,15 @@ def reason_labels(reasons: Sequence[Reason], region_names: RegionNames | None = 
                 labels += [label("person", name) for name in names]
             case Without(terms):
                 labels += [label("exclude", term) for term in terms]
+            case Keyworded(keywords):
+                labels += [label("keyword", keyword) for keyword in keywords]
+            case Rated(minimum, rejected):
+                labels.append(label("rating", stars_text(minimum, rejected)))
+            case Labelled(colour):
+                labels.append(label("label", colour_name(colour)))
+            case Described(text):
+                written = QCoreApplication.translate("SearchBar", "In your title, caption or tags: {}")
+                labels.append(written.format(text))
     return labels
 
 
@@ -166,6 +214,9 @@ def problem_text(error: InvalidQuery) -> str:
             return translate("SearchBar", "The search is not valid Unicode text.")
         case QueryProblem.LIMIT:
             return translate("SearchBar", "A limit must be at least 1.")
+        case QueryProblem.RATING:
+            text = translate("SearchBar", "A rating is between 0 and {max_stars} stars.")
+            return text.format(max_stars=int(params["max_stars"]))
     return str(error)  # a problem added to the core before its translation: still one sentence
 
 
@@ -176,13 +227,19 @@ def without(query: Query, kind: str, value: str) -> Query:
         ids = tuple(p for i, p in enumerate(query.person_ids) if i in keep)
         return dataclasses.replace(query, people=tuple(query.people[i] for i in keep), person_ids=ids)
     if kind == "date":
-        return dataclasses.replace(query, date_from=None, date_to=None)
+        return dataclasses.replace(query, date_from=None, date_to=None, from_hour=None, to_hour=None)
     if kind == "place":
         return dataclasses.replace(query, place=None)
     if kind == "camera":
         return dataclasses.replace(query, camera=None)
     if kind == "tag":
         return dataclasses.replace(query, tags=tuple(t for t in query.tags if t != value))
+    if kind == "keyword":
+        return dataclasses.replace(query, keywords=tuple(k for k in query.keywords if k != value))
+    if kind == "rating":
+        return dataclasses.replace(query, rating_min=None, rejected=False)
+    if kind == "label":
+        return dataclasses.replace(query, label=None)
     return dataclasses.replace(query, exclude=tuple(x for x in query.exclude if x != value),
                                exclude_tags=tuple(t for t in query.exclude_tags if t != value))  # fmt: skip
 
@@ -192,13 +249,19 @@ def only(query: Query, kind: str, value: str) -> Query:
     if kind == "person":
         return Query(people=(value,))
     if kind == "date":
-        return Query(date_from=query.date_from, date_to=query.date_to)
+        return Query(date_from=query.date_from, date_to=query.date_to, from_hour=query.from_hour, to_hour=query.to_hour)
     if kind == "place":
         return Query(place=query.place)
     if kind == "camera":
         return Query(camera=query.camera)
     if kind == "tag":
         return Query(tags=(value,))
+    if kind == "keyword":
+        return Query(keywords=(value,))
+    if kind == "rating":
+        return Query(rating_min=query.rating_min, rejected=query.rejected)
+    if kind == "label":
+        return Query(label=query.label)
     return Query(exclude_tags=(value,)) if value in query.exclude_tags else Query(exclude=(value,))
 
 

@@ -1,4 +1,4 @@
-"""album's package data: the icon theme, compiled translations, the desktop entry and the AppStream metadata.
+"""album's package data: the app and interface icons, translations, the desktop entry and the AppStream metadata.
 
 They live inside the package so a wheel, a frozen bundle and a source checkout all find them the same way, through
 ``importlib.resources``. Qt and the desktop-entry installer need real file paths, so each helper returns a
@@ -27,6 +27,11 @@ def resource_dir() -> Path:
 def icon_theme_dir() -> Path:
     """The freedesktop ``hicolor`` tree: ``SIZExSIZE/apps/album.png`` and ``scalable/apps/album.svg``."""
     return resource_dir() / "icons" / "hicolor"
+
+
+def ui_icons_dir() -> Path:
+    """The interface icons, ``NAME.svg`` drawn in ``currentColor`` (Lucide, ISC licence: ``LICENSE`` beside them)."""
+    return resource_dir() / "icons" / "ui"
 
 
 def translations_dir() -> Path:

@@ -21,12 +21,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="231"/>
+        <location filename="../../album/gui/search_bar.py" line="294"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="234"/>
+        <location filename="../../album/gui/search_bar.py" line="297"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -521,92 +521,152 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="68"/>
+        <location filename="../../album/gui/search_bar.py" line="72"/>
         <source>Person: {}</source>
         <translation>人物：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="69"/>
+        <location filename="../../album/gui/search_bar.py" line="73"/>
         <source>Date: {}</source>
         <translation>日期：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="70"/>
+        <location filename="../../album/gui/search_bar.py" line="74"/>
         <source>Place: {}</source>
         <translation>地点：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="71"/>
+        <location filename="../../album/gui/search_bar.py" line="75"/>
         <source>Camera: {}</source>
         <translation>相机：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="72"/>
+        <location filename="../../album/gui/search_bar.py" line="76"/>
         <source>Tag: {}</source>
         <translation>标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="73"/>
+        <location filename="../../album/gui/search_bar.py" line="77"/>
+        <source>Your tag: {}</source>
+        <translation>我的标签：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="78"/>
+        <source>Rating: {}</source>
+        <translation>评分：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="79"/>
+        <source>Label: {}</source>
+        <translation>色标：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="80"/>
         <source>Not: {}</source>
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="124"/>
+        <location filename="../../album/gui/search_bar.py" line="101"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="102"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="103"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="104"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="105"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="113"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="114"/>
+        <source>{} or more</source>
+        <translation>{} 及以上</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="163"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="151"/>
+        <location filename="../../album/gui/search_bar.py" line="187"/>
+        <source>In your title, caption or tags: {}</source>
+        <translation>在你的标题、说明或标签中：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="199"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="154"/>
+        <location filename="../../album/gui/search_bar.py" line="202"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="156"/>
+        <location filename="../../album/gui/search_bar.py" line="204"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="158"/>
+        <location filename="../../album/gui/search_bar.py" line="206"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="161"/>
+        <location filename="../../album/gui/search_bar.py" line="209"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="164"/>
+        <location filename="../../album/gui/search_bar.py" line="212"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="166"/>
+        <location filename="../../album/gui/search_bar.py" line="214"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="168"/>
+        <location filename="../../album/gui/search_bar.py" line="216"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="307"/>
+        <location filename="../../album/gui/search_bar.py" line="218"/>
+        <source>A rating is between 0 and {max_stars} stars.</source>
+        <translation>评分必须在 0 到 {max_stars} 星之间。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="370"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="444"/>
+        <location filename="../../album/gui/search_bar.py" line="507"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="458"/>
+        <location filename="../../album/gui/search_bar.py" line="521"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>

@@ -46,3 +46,24 @@ def test_the_command_does_not_import_lancedb_when_facts_are_kept(album_home: Pat
             "print('lancedb' in sys.modules)\n")  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "False" and "near:" in out.splitlines()[0]
+
+
+def test_a_camera_model_is_read_against_the_librarys_own_cameras(album_home: Path, tmp_path: Path) -> None:
+    """ "Z6 photos" and "shot on my Nikon Z6" mean the NIKON Z 6 the photos were taken with (its EXIF model,
+    with its spaces), in the window's parse, in `album parse` from the kept facts, and in the search."""
+    cameras = [("NIKON CORPORATION", "NIKON Z 6"), ("Apple", "iPhone 15 Pro"), ("Canon", "Canon EOS R5")]
+    for i, (make, model) in enumerate(cameras):
+        write_photo(tmp_path / "shots" / f"IMG_{i}.jpg", Exif(taken=datetime(2022, 3, 1 + i), make=make, model=model),
+                    image=scene(160, 120, seed=i))  # fmt: skip
+    paths = Paths.from_env()
+    library = Library(paths)
+    library.index([str(tmp_path / "shots")])
+    assert library.query_facts().cameras == ("Apple iPhone 15 Pro", "Canon EOS R5", "Nikon Z 6")  # as album names them
+    assert {"Apple iPhone 15 Pro", "Canon EOS R5", "Nikon Z 6"} <= set(library.suggestions())  # the box completes them
+    for text, model in (("Z6 photos", "Nikon Z 6"), ("shot on my Nikon Z6", "Nikon Z 6"),
+                        ("iphone 15 pro", "Apple iPhone 15 Pro"), ("EOS R5", "Canon EOS R5")):  # fmt: skip
+        query = library.parse(text)
+        assert query.camera == model, text
+        assert parse_kept(paths, text) == (query, library.to_syntax(query))
+        shot = next(i for i, (_make, m) in enumerate(cameras) if model.endswith(m.split()[-1]))
+        assert [Path(h.photo.path).name for h in library.search(query).hits] == [f"IMG_{shot}.jpg"]

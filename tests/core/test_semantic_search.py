@@ -21,7 +21,7 @@ from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.indexer import Indexer, IndexProgress
 from album.core.pipeline.steps.clip import ClipStep
 from album.core.query import Query
-from album.core.records import Similarity
+from album.core.records import Described, Similarity
 from album.core.search import Searcher
 from album.core.store.db import PHOTOS_SCHEMA, SCHEMA_VERSION, VECTOR_COLUMN, Store
 
@@ -260,3 +260,23 @@ def test_models_load_and_the_int8_tower_is_ready_before_photos_are_decoded(
     Indexer(store, paths.thumbs_dir, steps=[ClipStep(encoder)]).run([folder], progress=progress)
     assert [phase for phase, _ in seen][:3] == ["scanning", "loading models", "indexing"]
     assert dict(seen)["indexing"] == "onnxruntime-int8"  # built while "loading models", not in the first batch
+
+
+def test_what_the_user_wrote_comes_before_clips_ranking(store: Store, encoder: ClipEncoder, indexed: Indexer,
+                                                        shapes: dict[str, list[Path]]) -> None:  # fmt: skip
+    """A red circle captioned "Ben's 5th birthday" in another app: CLIP cannot know whose birthday a shape is,
+    the caption can. It comes first, with why; CLIP's own matches follow; a text no one wrote is CLIP's alone."""
+    captioned = store.photo_by_path(str(shapes["red circle"][0]))
+    assert captioned is not None
+    store.update_photo_fields([{"id": captioned.id, "title": "Ben's 5th birthday", "keywords": ["Blue Square"]}])
+    store.ensure_indexes()
+    searcher = Searcher(store, encoder)
+    hits = searcher.search(Query(text="Ben's 5th birthday")).hits
+    assert hits[0].photo.id == captioned.id and hits[0].reasons == (Described("Ben's 5th birthday"),)
+    assert hits[0].photo.title == "Ben's 5th birthday"
+    hits = searcher.search(Query(text="blue square")).hits  # the user's keyword, and what CLIP sees
+    assert hits[0].photo.id == captioned.id
+    assert [class_of(h.photo.path) for h in hits[1:6]] == ["blue square"] * 5
+    assert len({h.photo.id for h in hits}) == len(hits)  # the captioned photo once
+    hits = searcher.search(Query(text="a green triangle")).hits
+    assert all(isinstance(h.reasons[0], Similarity) for h in hits)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from album.core.library import KnownPerson, Library, Paths, Query
 from album.gui.search_bar import SEARCH_DELAY_MS, SearchBar, completion_prefix
+from album.gui.texts import date_text
 
 NAMES = ["Anna Schmidt", "Lisbon", "Zhejiang", "小明", "dog", "小狗", "beach", "海滩"]
 
@@ -180,3 +181,33 @@ def test_each_of_two_people_chips_removes_only_its_own_name(qtbot, album_home: P
             chip.remove_button.click()
         assert bar.edit.text() == left
         assert remove not in bar.query.people and len(bar.query.people) == 1
+
+
+def test_stars_labels_and_eves_make_chips_that_remove_their_own_words(qtbot, album_home: Path) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    bar = SearchBar(lambda text: library.parse(text, known=[], places=False), library.to_syntax)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.edit.setText("my best photos red label sunset Christmas Eve 2021")
+    bar.parse_now()
+    chips = {c.objectName(): c.text_button.text() for c in bar.chips()}
+    eve = f"Date: {date_text(date(2021, 12, 24))} 17:00 – {date_text(date(2021, 12, 25))} 04:00"
+    assert chips == {"chip-rating": "Rating: ★★★★ or more", "chip-label": "Label: Red", "chip-date": eve}
+    for kind, left in (("rating", "red label sunset Christmas Eve 2021"), ("label", "sunset Christmas Eve 2021")):
+        chip = next(c for c in bar.chips() if c.objectName() == f"chip-{kind}")
+        with qtbot.waitSignal(bar.search):
+            chip.remove_button.click()
+        assert bar.edit.text() == left
+    assert (bar.query.rating_min, bar.query.label, bar.query.from_hour) == (None, None, 17)
+    bar.edit.setText("rejected keyword:Café")
+    bar.parse_now()
+    assert [c.text_button.text() for c in bar.chips()] == ["Your tag: Café", "Rating: Rejected"]
+
+
+def test_rating_and_label_chips_in_chinese(qtbot, album_home: Path, chinese) -> None:  # type: ignore[no-untyped-def]
+    library = Library(Paths.from_env())
+    bar = SearchBar(lambda text: library.parse(text, known=[], places=False), library.to_syntax)
+    qtbot.addWidget(bar)
+    bar.edit.setText("4星以上 红色标签的照片")
+    bar.parse_now()
+    assert [c.text_button.text() for c in bar.chips()] == ["评分：★★★★ 及以上", "色标：红色"]

@@ -30,6 +30,7 @@ def every_refusal(library: Library) -> list[InvalidQuery]:
         refusal(lambda: library.search(Query(people=("",)))),
         refusal(lambda: library.parse("caf\udce9")),  # a Latin-1 argument, as Python decodes it
         refusal(lambda: library.search(Query(), limit=0)),
+        refusal(lambda: library.search(Query(rating_min=6))),
     ]
 
 

@@ -46,6 +46,7 @@ class DateMatch:
     start: int
     end: int
     range: DateRange
+    evening: bool = False  # an eve: from EVENING_STARTS o'clock on the first day to NIGHT_ENDS on the last
 
 
 def month_range(year: int, month: int) -> DateRange:
@@ -83,6 +84,9 @@ def holiday_range(key: str, year: int) -> DateRange:
         return day, day
     if key == "national_day":  # the Golden Week
         return date(year, 10, 1), date(year, 10, 7)
+    if key in EVES:
+        eve = EVES[key](year)
+        return eve, eve + timedelta(days=1)
     if key == "christmas":
         return date(year, 12, 24), date(year, 12, 26)
     if key == "new_year":  # the night and the day after
@@ -119,15 +123,29 @@ def _china_break(year: int, name: str, fallback: DateRange) -> DateRange:
     return start, end
 
 
+# Eves: the evening before a holiday, the night people take photos at a table or under fireworks. A named eve
+# means that evening and the first hours of the next day (EVENING_STARTS o'clock to NIGHT_ENDS o'clock).
+EVES: dict[str, Callable[[int], date]] = {
+    "christmas_eve": lambda year: date(year, 12, 24),
+    "new_years_eve": lambda year: date(year, 12, 31),
+    "lunar_new_years_eve": lambda year: _lunar(year, 1, 1) - timedelta(days=1),  # 除夕 of the lunar year's start
+}
+EVENING_STARTS, NIGHT_ENDS = 17, 4
+
 HOLIDAYS = {
+    "christmas eve": "christmas_eve", "xmas eve": "christmas_eve", "平安夜": "christmas_eve",
+    "new year's eve": "new_years_eve", "new years eve": "new_years_eve", "new year’s eve": "new_years_eve",
+    "nye": "new_years_eve", "跨年夜": "new_years_eve", "除夕": "lunar_new_years_eve", "除夕夜": "lunar_new_years_eve",
+    "大年三十": "lunar_new_years_eve", "年三十": "lunar_new_years_eve", "年夜饭": "lunar_new_years_eve",
+    "chinese new year's eve": "lunar_new_years_eve", "lunar new year's eve": "lunar_new_years_eve",
     "chinese new year": "spring_festival", "lunar new year": "spring_festival", "spring festival": "spring_festival",
-    "春节": "spring_festival", "过年": "spring_festival", "除夕": "spring_festival",
+    "春节": "spring_festival", "过年": "spring_festival",
     "lantern festival": "lantern", "元宵节": "lantern", "元宵": "lantern",
     "dragon boat festival": "dragon_boat", "端午节": "dragon_boat", "端午": "dragon_boat",
     "mid-autumn festival": "mid_autumn", "mid autumn festival": "mid_autumn", "moon festival": "mid_autumn",
     "中秋节": "mid_autumn", "中秋": "mid_autumn", "national day": "national_day", "国庆节": "national_day",
     "国庆": "national_day", "christmas": "christmas", "xmas": "christmas", "圣诞节": "christmas", "圣诞": "christmas",
-    "new year's eve": "new_year", "new years eve": "new_year", "new year": "new_year", "new year's": "new_year",
+    "new year": "new_year", "new year's": "new_year",
     "元旦": "new_year", "跨年": "new_year", "easter": "easter", "复活节": "easter", "halloween": "halloween",
     "万圣节": "halloween", "valentine's day": "valentine", "valentines day": "valentine", "情人节": "valentine",
     "清明节": "qingming", "清明": "qingming", "qingming": "qingming", "tomb-sweeping day": "qingming",
@@ -394,8 +412,16 @@ def find_dates(text: str, today: date, *, southern: bool) -> list[DateMatch]:
             except (ValueError, KeyError, OverflowError):  # "Feb 30", month 13, lunar year out of range
                 continue
             if valid(range_):
-                found.append(DateMatch(match.start(), match.end(), range_))
+                found.append(DateMatch(match.start(), match.end(), range_, _names_eve(match[0])))
     return sorted(found, key=lambda f: f.start)
+
+
+_EVE_NAMES = re.compile("|".join(re.escape(name) for name, key in HOLIDAYS.items() if key in EVES), re.IGNORECASE)
+
+
+def _names_eve(said: str) -> bool:
+    """Whether a date phrase names an eve, which is an evening and a night, not whole days."""
+    return _EVE_NAMES.search(said) is not None
 
 
 def _en_day_month(m: re.Match[str], today: date, southern: bool) -> DateRange:

@@ -13,6 +13,9 @@ from enum import Enum
 
 from album.core.records import (
     CameraContains,
+    Keyworded,
+    Labelled,
+    Rated,
     Reason,
     Tagged,
     TakenBetween,
@@ -26,6 +29,7 @@ DEFAULT_RADIUS_KM = 25.0
 MAX_RADIUS_KM = 20_040.0  # half the Earth's circumference: every place is within it
 FIRST_YEAR, LAST_YEAR = 1826, 2200  # the first photograph; anything later than this is a typo
 MAX_TEXT_CHARS = 2_000  # a pasted novel is not a search
+MAX_STARS = 5
 
 
 class QueryProblem(Enum):
@@ -39,6 +43,7 @@ class QueryProblem(Enum):
     EMPTY_NAME = "empty name"  # a person named ""
     NOT_UTF8 = "not utf-8"  # e.g. a command-line argument in another encoding
     LIMIT = "limit"  # a result limit below 1
+    RATING = "rating"  # stars outside 0..max_stars
 
 
 ENGLISH = {
@@ -50,6 +55,7 @@ ENGLISH = {
     QueryProblem.EMPTY_NAME: "a person's name cannot be empty",
     QueryProblem.NOT_UTF8: "the search is not valid UTF-8 text",
     QueryProblem.LIMIT: "a limit must be at least 1",
+    QueryProblem.RATING: "a rating is between 0 and {max_stars} stars",
 }
 
 
@@ -90,7 +96,7 @@ class Source:
     """Where in the typed text one understood part came from (``text[start:end]``), so a front end can
     take a chip's own words out of what the user typed instead of rewriting the whole text.
 
-    ``kind`` names the chip: "person", "date", "place", "camera", "tag" or "exclude".
+    ``kind`` names the chip: "person", "date", "place", "camera", "tag", "rating", "label" or "exclude".
     """
 
     kind: str
@@ -110,12 +116,19 @@ class Query:
     person_ids: tuple[str, ...] = ()  # people who must all be in the photo
     date_from: date | None = None  # inclusive, on the photo's local (camera) date
     date_to: date | None = None  # inclusive
+    # An eve ("Christmas Eve 2021", "除夕"): from from_hour o'clock on date_from until to_hour o'clock on date_to.
+    from_hour: int | None = None
+    to_hour: int | None = None  # exclusive
     place: PlaceFilter | None = None
     camera: str | None = None  # substring of "make model", case-insensitive
     tags: tuple[str, ...] = ()  # zero-shot tag keys that must all be present
     exclude: tuple[str, ...] = ()  # NOT terms as typed: people, tags or words
     exclude_person_ids: tuple[str, ...] = ()
     exclude_tags: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # the user's own keywords (from other apps) that must all be present
+    rating_min: int | None = None  # at least this many stars
+    rejected: bool = False  # only the photos the user rejected
+    label: str | None = None  # a colour label, case-insensitive ("Red")
     # Where each part was said in the parsed text (empty for a query built in code); not part of what
     # the query means, so two queries that mean the same compare equal however they were typed.
     sources: tuple[Source, ...] = field(default=(), compare=False, repr=False)
@@ -129,7 +142,10 @@ class Query:
             "text": self.text, "people": list(self.people),
             "date_from": self.date_from.isoformat() if self.date_from else None,
             "date_to": self.date_to.isoformat() if self.date_to else None,
+            "from_hour": self.from_hour, "to_hour": self.to_hour,
             "place": place, "camera": self.camera, "tags": list(self.tags), "exclude": list(self.exclude),
+            "keywords": list(self.keywords), "rating_min": self.rating_min, "rejected": self.rejected,
+            "label": self.label,
         }  # fmt: skip
 
 
@@ -146,7 +162,7 @@ def match_reasons(query: Query) -> tuple[Reason, ...]:
     """Why a photo matched ``query``'s filters, as structured reasons each front end puts in words."""
     reasons: list[Reason] = []
     if query.date_from or query.date_to:
-        reasons.append(TakenBetween(query.date_from, query.date_to))
+        reasons.append(TakenBetween(query.date_from, query.date_to, query.from_hour, query.to_hour))
     place = query.place
     if place is not None and place.lat is not None and place.lon is not None:
         reasons.append(TakenNear(place.name, place.lat, place.lon, place.radius_km or DEFAULT_RADIUS_KM, place.name_zh))
@@ -156,6 +172,12 @@ def match_reasons(query: Query) -> tuple[Reason, ...]:
         reasons.append(CameraContains(query.camera))
     if query.tags:
         reasons.append(Tagged(query.tags))
+    if query.keywords:
+        reasons.append(Keyworded(query.keywords))
+    if query.rating_min is not None or query.rejected:
+        reasons.append(Rated(query.rating_min, query.rejected))
+    if query.label:
+        reasons.append(Labelled(query.label))
     if query.people:
         reasons.append(WithPeople(query.people))
     if query.exclude:
@@ -178,6 +200,8 @@ def check_query(query: Query) -> None:
             raise InvalidQuery(QueryProblem.YEAR, first=FIRST_YEAR, last=LAST_YEAR, year=day.year)
     if len(query.text) > MAX_TEXT_CHARS:
         raise InvalidQuery(QueryProblem.TOO_LONG, max_chars=MAX_TEXT_CHARS)
+    if query.rating_min is not None and not 0 <= query.rating_min <= MAX_STARS:
+        raise InvalidQuery(QueryProblem.RATING, max_stars=MAX_STARS)
     if any(not name.strip() for name in query.people):
         raise InvalidQuery(QueryProblem.EMPTY_NAME)
 

@@ -38,6 +38,7 @@ from album.core.store.filters import to_where
 from album.core.store.lock import WriterLock
 from album.core.store.rows import MARKERS, VECTOR_COLUMN, photo_columns
 from album.core.store.sql import chunks, in_clause, sql_string
+from album.core.store.text_search import ensure_text_indexes, written_rows
 from album.core.writable import disk_full_as_error
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 PHOTOS_SCHEMA = pa.schema(
     [
@@ -86,6 +87,12 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("region", pa.string()),
         # schema 6: metadata fields present in the file but unreadable or impossible, left out.
         pa.field("dropped_fields", pa.list_(pa.string())),
+        # schema 7: what the user wrote in other apps (XMP/IPTC/takeout): their keywords, title, caption, stars.
+        pa.field("keywords", pa.list_(pa.string())),
+        pa.field("title", pa.string()),
+        pa.field("description", pa.string()),
+        pa.field("rating", pa.int32()),  # 0–5 stars, -1 rejected, null unrated
+        pa.field("label", pa.string()),  # colour label, e.g. "Red"
     ]
 )
 
@@ -148,6 +155,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     3: _add_missing_columns,
     4: _merge_duplicate_photos,
     5: _add_missing_columns,
+    6: _add_missing_columns,
 }
 
 SCALAR_INDEX_MIN_ROWS = 5_000
@@ -249,6 +257,7 @@ def photo_from_row(row: dict[str, Any]) -> Photo:
     values["tags"] = tuple(row.get("tags") or ())
     values["person_ids"] = tuple(row.get("person_ids") or ())
     values["dropped_fields"] = tuple(row.get("dropped_fields") or ())
+    values["keywords"] = tuple(row.get("keywords") or ())
     return Photo(**values)
 
 
@@ -539,6 +548,14 @@ class Store:
         table = self.photos.search().select(list(columns)).limit(None).to_arrow()
         return {v for c in columns for v in pc.unique(table.column(c).combine_chunks()).to_pylist() if v}
 
+    def written_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The library's cameras (make and model, "Nikon Z 6") and the keywords its photos carry from other apps,
+        each sorted: what a search's words can name besides people and places (one scan of two columns)."""
+        table = self.photos.search().select(["camera", "keywords"]).limit(None).to_arrow()
+        models = pc.unique(table.column("camera").combine_chunks().drop_null()).to_pylist()
+        keywords = pc.unique(pc.list_flatten(table.column("keywords").combine_chunks()).drop_null()).to_pylist()
+        return tuple(sorted(m for m in models if m.strip())), tuple(sorted(k for k in keywords if k.strip()))
+
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every zero-shot tag in the library with its number of photos, most common first."""
         tags = self.photos.search().select(["tags"]).limit(None).to_arrow().column("tags")
@@ -646,6 +663,7 @@ class Store:
         only pays off for large libraries, below ANN_MIN_ROWS exact search is fast enough and exact.
         New rows are folded into existing indexes by :meth:`optimize`.
         """
+        ensure_text_indexes(self.photos)  # any size: full-text search needs its index
         count = self.count_photos()
         if count < SCALAR_INDEX_MIN_ROWS and vector_index is None:
             return
@@ -667,6 +685,12 @@ class Store:
         where = to_where(query)
         rows = self.vector_search(vector, f"({where}) AND {model}" if where else model, limit)
         return [(photo_from_row(r), 1.0 - float(r["_distance"])) for r in rows]
+
+    def written_matches(self, text: str, query: Query, limit: int) -> list[Photo]:
+        """The photos passing ``query``'s filters whose title, caption or keywords (what the user wrote in
+        other apps) hold the words of ``text``, best match first (see :mod:`album.core.store.text_search`)."""
+        rows = written_rows(self.photos, text, to_where(query), PHOTO_COLUMNS, limit)
+        return [photo_from_row(row) for row in rows]
 
     def stored_vector(self, path: str, model_id: str) -> np.ndarray | None:
         """The vector ``model_id`` made of the library photo at ``path``, if it has one."""

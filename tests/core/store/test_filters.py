@@ -5,12 +5,11 @@ distance circles hold across the antimeridian and at the poles."""
 from __future__ import annotations
 
 import math
-import os
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
+from libstate import photo_row as row
 from photofactory import Exif, write_photo
 
 from album.core.geo import distance_km
@@ -75,11 +74,6 @@ def test_hostile_camera_text_is_just_text(store: Store, library: Path, text: str
 
 
 # -- to_where on a real photos table, without indexing ------------------------------------------------------
-def row(id_: str, **values: Any) -> dict[str, Any]:
-    path = f"/p/{id_}.jpg"
-    return {"id": id_, "path": path, "path_bytes": os.fsencode(path), "tags": [], "person_ids": [], **values}
-
-
 @pytest.fixture
 def table(store: Store) -> Store:
     store.upsert_photos([

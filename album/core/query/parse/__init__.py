@@ -22,11 +22,15 @@ from album.core.query.parse.exclusions import take_exclusions
 from album.core.query.parse.explicit import explicit_kind, take_explicit, to_syntax
 from album.core.query.parse.people import take_people
 from album.core.query.parse.places import take_place
+from album.core.query.parse.ratings import take_label, take_rating
+from album.core.query.parse.tokens import simplified
 
 Extractor = Callable[[ParseContext], None]
 
 EXTRACTORS: tuple[Extractor, ...] = (
     take_explicit,  # first: what the syntax says wins, and its values are not read as words
+    take_rating,  # before dates: "4 stars" and "five-star" are not numbers of anything else
+    take_label,
     take_dates,  # before exclusions and places: "not in March", "in March" are months
     take_exclusions,  # before people: "without Ben" must not add Ben
     take_people,  # before places: "Paris" the person is not Paris the city
@@ -38,7 +42,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
 
 # The chip each extractor's words make (the explicit syntax says it per token; free text makes none).
 KINDS: dict[Extractor, str] = {take_dates: "date", take_exclusions: "exclude", take_people: "person",
-                               take_place: "place", take_camera: "camera"}  # fmt: skip
+                               take_place: "place", take_camera: "camera", take_rating: "rating",
+                               take_label: "label"}  # fmt: skip
 
 __all__ = ["EXTRACTORS", "ParseContext", "parse_query", "to_syntax"]
 
@@ -52,6 +57,8 @@ def parse_query(
     *,
     vocabulary: Sequence[Tag] = VOCABULARY,
     library_places: LibraryPlaces | None = None,
+    library_cameras: Sequence[str] = (),
+    library_keywords: Sequence[str] = (),
 ) -> Query:
     """Understand a search-box string in English or Chinese. Never raises: what is not understood
     stays free text for CLIP.
@@ -66,15 +73,20 @@ def parse_query(
         vocabulary: the tags ``tag:`` and "without …" can name: the library's model's own, or album's.
         library_places: where the library's photos are, place by place (a place name means one of
             those first); without them, ``library_center`` stands for them.
+        library_cameras: the library's camera models, which a model's name means wherever it is typed.
+        library_keywords: the keywords the library's photos carry from other apps (for ``tag:``).
     """
     ctx = ParseContext(
-        text[:MAX_TEXT_CHARS],
+        # In simplified characters, one for one, so "臺北" is 台北 and positions stay the typed text's.
+        simplified(text[:MAX_TEXT_CHARS]),
         today or date.today(),
         known_people,
         gazetteer,
         library_center,
         vocabulary,
         library_places,
+        library_cameras,
+        library_keywords,
     )
     sources: list[Source] = []
     for extract in EXTRACTORS:

@@ -27,6 +27,7 @@ class SaidDates:
     date_from: date | None
     date_to: date | None
     southern: bool
+    evening: bool = False  # an eve: that evening and the first hours of the next day
 
 
 @dataclass
@@ -43,6 +44,9 @@ class ParseContext:
         vocabulary: the tags that ``tag:`` and "without dogs" can name.
         library_places: where the library's photos are, place by place: a place name means one of
             those first ("in Porto" with photos from Porto).
+        library_cameras: the library's cameras (make and model as photos carry them), which a model's name
+            typed anywhere means ("Z6 photos" with a NIKON Z 6 in the library).
+        library_keywords: the keywords the library's photos carry from other apps, which ``tag:`` can name.
     """
 
     text: str
@@ -52,6 +56,8 @@ class ParseContext:
     library_center: tuple[float, float] | None = None
     vocabulary: Sequence[Tag] = VOCABULARY
     library_places: LibraryPlaces | None = None
+    library_cameras: Sequence[str] = ()
+    library_keywords: Sequence[str] = ()
 
     people: list[KnownPerson] = field(default_factory=list)
     unknown_people: list[str] = field(default_factory=list)  # person:X for no known X: searched as text
@@ -61,10 +67,16 @@ class ParseContext:
     exclude_tags: list[str] = field(default_factory=list)
     date_from: date | None = None  # from the explicit syntax; the words' dates only fill what it leaves open
     date_to: date | None = None
+    from_hour: int | None = None  # an eve's evening, or after:…T17:00
+    to_hour: int | None = None
     said_dates: SaidDates | None = None
     place: PlaceFilter | None = None
     radius_km: float | None = None  # km:N, applied to whichever place is found, before or after it
     camera: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    rating_min: int | None = None
+    rejected: bool = False
+    label: str | None = None
     extra_text: str = ""  # text:"…"
     free_text: str = ""  # what is left for CLIP, set last
 
@@ -107,11 +119,17 @@ class ParseContext:
             person_ids=tuple(p.id for p in self.people if p.id),
             date_from=self.date_from,
             date_to=self.date_to,
+            from_hour=self.from_hour if self.date_from is not None else None,
+            to_hour=self.to_hour if self.date_to is not None else None,
             place=self.place,
             camera=self.camera,
             tags=tuple(dict.fromkeys(self.tags)),
             exclude=tuple(dict.fromkeys(self.exclude)),
             exclude_person_ids=tuple(dict.fromkeys(p.id for p in self.exclude_people if p.id)),
             exclude_tags=tuple(dict.fromkeys(self.exclude_tags)),
+            keywords=tuple(dict.fromkeys(self.keywords)),
+            rating_min=self.rating_min,
+            rejected=self.rejected,
+            label=self.label,
             sources=sources,
         )

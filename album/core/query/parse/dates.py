@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from album.core.query.dates import DateMatch, DateRange, find_dates
+from album.core.query.dates import EVENING_STARTS, NIGHT_ENDS, DateMatch, DateRange, find_dates
 from album.core.query.parse.context import ParseContext, SaidDates
 
 _BOUND_BEFORE = re.compile(r"\b(?P<w>before|prior to|until|till|up to|after|since)\s*$", re.IGNORECASE)
@@ -27,10 +27,10 @@ def take_dates(ctx: ParseContext) -> None:
     :func:`settle_dates` can read it again once the query's place is known.
     """
     text = ctx.rest
-    date_from, date_to, spans = _dates_in(text, ctx.today, ctx.southern)
+    date_from, date_to, spans, evening = _dates_in(text, ctx.today, ctx.southern)
     if not spans:
         return
-    ctx.said_dates = SaidDates(text, date_from, date_to, ctx.southern)
+    ctx.said_dates = SaidDates(text, date_from, date_to, ctx.southern, evening)
     for span in spans:
         ctx.take(*span)
 
@@ -44,26 +44,31 @@ def settle_dates(ctx: ParseContext) -> None:
     date_from, date_to = said.date_from, said.date_to
     latitude = _latitude(ctx)
     if latitude is not None and (latitude < 0) != said.southern:
-        date_from, date_to, _spans = _dates_in(said.text, ctx.today, latitude < 0)
+        date_from, date_to, _spans, _evening = _dates_in(said.text, ctx.today, latitude < 0)
+    if said.evening and ctx.date_from is None and ctx.date_to is None:  # an eve: that evening and the night
+        ctx.from_hour, ctx.to_hour = EVENING_STARTS, NIGHT_ENDS
     if ctx.date_from is None:
         ctx.date_from = date_from
     if ctx.date_to is None:
         ctx.date_to = date_to
 
 
-def _dates_in(text: str, today: date, southern: bool) -> tuple[date | None, date | None, list[tuple[int, int]]]:
-    """The date range ``text`` names (either end may be open) and the spans that name it."""
+def _dates_in(
+    text: str, today: date, southern: bool
+) -> tuple[date | None, date | None, list[tuple[int, int]], bool]:
+    """The date range ``text`` names (either end may be open), the spans that name it, and whether it is
+    an eve's evening and night."""
     dates = find_dates(text, today, southern=southern)
     if not dates:
-        return None, None, []
+        return None, None, [], False
     first = dates[0]
-    range_ = _with_separate_year(text, dates, today, southern)
+    range_, evening = _with_separate_year(text, dates, today, southern)
     spans = [(d.start, d.end) for d in (dates[:2] if range_ != first.range else dates[:1])]
     bound = _open_bound(text, first.start, first.end)
     if bound is None:
-        return range_[0], range_[1], spans
+        return range_[0], range_[1], spans, evening
     lower, upper = _bounded(range_, bound[0])  # "before 2010": one end stays open
-    return lower, upper, [*spans, bound[1]]
+    return lower, upper, [*spans, bound[1]], False
 
 
 def _latitude(ctx: ParseContext) -> float | None:
@@ -100,15 +105,16 @@ def _bounded(range_: DateRange, side: str) -> tuple[date | None, date | None]:
     return range_[0], None
 
 
-def _with_separate_year(text: str, dates: list[DateMatch], today: date, southern: bool) -> DateRange:
-    """ "Easter egg hunt 2024": a yearless named day and a year elsewhere mean that day in that year."""
+def _with_separate_year(text: str, dates: list[DateMatch], today: date, southern: bool) -> tuple[DateRange, bool]:
+    """ "Easter egg hunt 2024": a yearless named day and a year elsewhere mean that day in that year
+    (and whether that day is an eve)."""
     first = dates[0]
     if len(dates) < 2:
-        return first.range
+        return first.range, first.evening
     year = next((d for d in dates[1:] if d.range == (date(d.range[0].year, 1, 1), date(d.range[0].year, 12, 31))), None)
     phrase = text[first.start : first.end].strip()
     if year is None or re.search(r"\d{4}", phrase):
-        return first.range
+        return first.range, first.evening
     y = year.range[0].year
     combined = find_dates(f"{phrase} {y}" if phrase.isascii() else f"{y}年{phrase}", today, southern=southern)
-    return combined[0].range if combined else first.range
+    return (combined[0].range, combined[0].evening) if combined else (first.range, first.evening)

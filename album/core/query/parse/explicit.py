@@ -1,5 +1,6 @@
 """The explicit syntax, read and written: ``person:"Anna" after:2023-01-01 before:2023-03-31
-near:Lisbon km:20 in:Portugal camera:canon tag:dog -tag:screenshot -person:Ben text:"red car"``.
+near:Lisbon km:20 in:Portugal camera:canon tag:dog -tag:screenshot -person:Ben text:"red car"``, and
+``rating:4+ label:Red keyword:"Ben's party" after:2021-12-24T17:00``.
 
 Power users type it, and the search bar's chips are edited through it: a chip's ✕ renders the query
 without that field with :func:`to_syntax`, and parsing that text must give the same query back. So
@@ -18,10 +19,12 @@ from album.core.query.model import DEFAULT_RADIUS_KM, Query
 from album.core.query.parse.context import ParseContext
 from album.core.query.parse.people import find_person
 from album.core.query.parse.places import place_named
-from album.core.query.parse.tags import tag_key
+from album.core.query.parse.ratings import LABELS, rating_syntax, read_rating
+from album.core.query.parse.tags import keyword_named, tag_key
 
-_TOKEN = re.compile(r'(?P<neg>-)?(?P<key>person|after|before|near|km|in|camera|tag|text):(?:"(?P<q>[^"]*)"|(?P<v>\S+))',
-                    re.IGNORECASE)  # fmt: skip
+_TOKEN = re.compile(r'(?P<neg>-)?(?P<key>person|after|before|near|km|in|camera|tag|text|rating|label|keyword):'
+                    r'(?:"(?P<q>[^"]*)"|(?P<v>\S+))', re.IGNORECASE)  # fmt: skip
+_HOUR = re.compile(r"T(?P<h>\d{1,2})(?::00)?$")  # after:2021-12-24T17:00: an eve's evening, as to_syntax writes it
 
 
 def take_explicit(ctx: ParseContext) -> None:
@@ -36,14 +39,23 @@ def take_explicit(ctx: ParseContext) -> None:
         elif key in ("after", "before"):
             # ISO dates, as to_syntax writes them: no season, so the hemisphere does not matter.
             typed = find_dates(value, ctx.today, southern=False)
+            hour = _HOUR.search(value)
             if typed and key == "after":
                 ctx.date_from = typed[0].range[0]
+                ctx.from_hour = int(hour["h"]) if hour and int(hour["h"]) < 24 else None
             elif typed:
                 ctx.date_to = typed[0].range[1]
+                ctx.to_hour = int(hour["h"]) if hour and int(hour["h"]) < 24 else None
         elif key == "tag":
-            (ctx.exclude_tags if negative else ctx.tags).append(tag_key(value, ctx.vocabulary) or value)
-            if negative:
-                ctx.exclude.append(value)
+            _tag(ctx, value, negative)
+        elif key == "keyword":
+            ctx.keywords.append(keyword_named(value, ctx.library_keywords) or value)
+        elif key == "rating":
+            rating = read_rating(value)
+            if rating is not None:
+                ctx.rating_min, ctx.rejected = rating
+        elif key == "label":
+            ctx.label = LABELS.get(value.lower(), value)
         elif key == "camera":
             ctx.camera = value
         elif key == "km":
@@ -68,7 +80,20 @@ def explicit_kind(said: str) -> str | None:
         return "date"
     if key in ("near", "km", "in"):
         return "place"
-    return None if key == "text" else key  # person:, camera:, tag: name their own chips
+    return None if key == "text" else key  # person:, camera:, tag:, keyword:, rating:, label: name their own chips
+
+
+def _tag(ctx: ParseContext, value: str, negative: bool) -> None:
+    """``tag:X`` / ``-tag:X``: a tag of the vocabulary, else one of the user's own keywords, else X as typed."""
+    key = tag_key(value, ctx.vocabulary)
+    keyword = keyword_named(value, ctx.library_keywords) if key is None else None
+    if negative:
+        ctx.exclude_tags.append(key or value)
+        ctx.exclude.append(value)
+    elif keyword is not None:
+        ctx.keywords.append(keyword)
+    else:
+        ctx.tags.append(key or value)
 
 
 def _person(ctx: ParseContext, name: str, negative: bool) -> None:
@@ -93,9 +118,11 @@ def to_syntax(query: Query, vocabulary: Sequence[Tag] = VOCABULARY) -> str:
 
     parts = [f"person:{quote(p)}" for p in query.people]
     if query.date_from:
-        parts.append(f"after:{query.date_from.isoformat()}")
+        hour = f"T{query.from_hour:02d}:00" if query.from_hour is not None else ""
+        parts.append(f"after:{query.date_from.isoformat()}{hour}")
     if query.date_to:
-        parts.append(f"before:{query.date_to.isoformat()}")
+        hour = f"T{query.to_hour:02d}:00" if query.to_hour is not None else ""
+        parts.append(f"before:{query.date_to.isoformat()}{hour}")
     if query.place is not None:
         if query.place.country:
             parts.append(f"in:{quote(query.place.name or query.place.country)}")
@@ -106,6 +133,12 @@ def to_syntax(query: Query, vocabulary: Sequence[Tag] = VOCABULARY) -> str:
     if query.camera:
         parts.append(f"camera:{quote(query.camera)}")
     parts += [f"tag:{quote(t)}" for t in query.tags]
+    parts += [f"keyword:{quote(k)}" for k in query.keywords]
+    rating = rating_syntax(query.rating_min, query.rejected)
+    if rating:
+        parts.append(f"rating:{rating}")
+    if query.label:
+        parts.append(f"label:{quote(query.label)}")
     parts += [f"-tag:{quote(t)}" for t in query.exclude_tags]
     excluded_tags = set(query.exclude_tags)
     parts += [f"-person:{quote(p)}" for p in query.exclude if p not in excluded_tags and tag_key(p, vocabulary) is None]

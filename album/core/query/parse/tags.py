@@ -1,4 +1,5 @@
-"""Tag names → tag keys, in the vocabulary the caller gives (album's curated one, or a model's own).
+"""Tag names → tag keys, in the vocabulary the caller gives (album's curated one, or a model's own), and
+names of the user's own keywords (from other apps) → the keywords as the library's photos carry them.
 
 Not an extractor of its own: words that merely name a tag ("dog") stay free text for CLIP, which ranks
 by them; a tag becomes a filter only through ``tag:dog`` (:mod:`.explicit`) or a NOT term ("without
@@ -27,3 +28,10 @@ def tag_key(word: str, vocabulary: Sequence[Tag]) -> str | None:
         if wanted in names or wanted.rstrip("s") in names or wanted.removeprefix("小") == tag.zh:
             return tag.key
     return None
+
+
+def keyword_named(word: str, keywords: Sequence[str]) -> str | None:
+    """The user's keyword ``word`` names, as photos carry it: regardless of case, accents and
+    traditional or simplified characters ("cafe" is "Café", "臺北" "台北")."""
+    wanted = norm(word).strip()
+    return next((keyword for keyword in keywords if norm(keyword) == wanted), None)
