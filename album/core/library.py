@@ -548,10 +548,12 @@ class Library:
         return thumbnail_path(self.paths.thumbs_dir, photo.content_hash or "")
 
     def suggestions(self) -> list[str]:
-        """Words the search box completes: the library's people, places and tags (English and Chinese), and the
+        """Words the search box completes: the library's people, places and tags (English and Chinese; a
+        place's Chinese name from the place table, which this opens: call it off the GUI thread), and the
         cameras and keywords (the user's own tags from other apps) its photos carry."""
         names = [p.name for p in self.known_people()]
         places = self._store.distinct_places()
+        places |= {zh for place in places if (zh := self._gazetteer.chinese_name(place))}
         present = {tag for tag, _count in self._store.tag_counts()}
         tags = [name for tag in self.vocabulary() if tag.key in present for name in (tag.en, tag.zh)]
         cameras, keywords = self._store.written_names()

@@ -42,7 +42,18 @@ MIN_BACKGROUND = 8  # fewer encoded photos than this: too few to estimate what "
 # Photos drawn at random to estimate the background: for a query q the estimate of qᵀ·cov·q from n
 # samples is off by about √(2/n), 2 % at 4,096, whatever the library's size.
 BACKGROUND_SAMPLE = 4096
-WEAK_MARGIN = 0.15  # σ a best hit must beat meaningless texts by, not to be a weak match (see is_weak)
+# How far a best hit must stand above what meaningless texts reach on the same library not to be a weak
+# match (see is_weak), in units of the spread of a meaningless text's scores over the library (σₙ).
+# Measured with bench/weak_margin.py (the only trained CLIP here is the tiny shapes model of the tests):
+# in a library of red and green shapes, the 12 queries for them ("a red circle", "绿色的正方形") stand
+# +0.19…+0.31 σₙ out, the 12 for the absent blue and yellow shapes −0.52…−0.13, and 40 random letter
+# and CJK strings −1.46…+0.36 (median −0.19). Every margin from −0.13 to +0.19 keeps all real queries
+# and flags all absent ones; the best balanced accuracy (0.95) is at +0.18…+0.19, right at the weakest
+# real query, so 0.15 keeps some room for real ones (0.92; it flags 78 % of the nonsense). The unit
+# used to be the query's own σ, which a query that many photos match inflates (here a sixth of the
+# library): every real query then came out weak (−0.22…−0.06 σ). With a real CLIP model, run the
+# bench on a real library (--library, --present, --absent) before changing this.
+WEAK_MARGIN = 0.15
 # Texts that mean nothing in any language, the model's own measure of a weak match (see is_weak).
 NONSENSE = ("wvrt glumph", "kdjf wpoe qmzt", "zzyq vrrk", "plonk vexu qat", "mbwq ytrs",
             "grelb snoof", "qwpx jjkz", "vorn thlak", "扌氵亻 丨乚", "囗彳 丶亅")  # fmt: skip
@@ -59,16 +70,16 @@ class Background:
     mean: np.ndarray
     cov: np.ndarray
     count: int
-    # The best hit's z for meaningless texts among the sampled photos, and their number (see is_weak):
-    # measured with the text tower on the first judged search, then kept with the rest (10 texts to
-    # encode: ~0.3 s of every `album search` otherwise).
-    nonsense: tuple[float, int] | None = None
+    # The best hit's z for meaningless texts among the sampled photos, their number, and the unit of z
+    # (see Searcher._nonsense_z and is_weak): measured with the text tower on the first judged search, then
+    # kept with the rest (10 texts to encode: ~0.3 s of every `album search` otherwise).
+    nonsense: tuple[float, int, float] | None = None
 
     def save(self, path: Path, key: str) -> None:
         """Written atomically; ``key`` says which model and library state it describes."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-        nonsense = np.array(self.nonsense if self.nonsense is not None else (np.nan, 0), dtype=np.float64)
+        nonsense = np.array(self.nonsense if self.nonsense is not None else (np.nan, 0, 0), dtype=np.float64)
         np.savez(tmp, key=np.array(key), mean=self.mean, cov=self.cov, count=np.array(self.count), nonsense=nonsense)
         os.replace(tmp, path)
 
@@ -79,8 +90,10 @@ class Background:
             with np.load(path) as saved:
                 if str(saved["key"]) != key:
                     return None
-                nonsense = saved["nonsense"] if "nonsense" in saved.files else np.array([np.nan, 0])
-                kept = None if np.isnan(nonsense[0]) else (float(nonsense[0]), int(nonsense[1]))
+                nonsense = saved["nonsense"] if "nonsense" in saved.files else np.array([np.nan])
+                kept = None  # measured again when missing or from an album that kept no unit
+                if len(nonsense) == 3 and not np.isnan(nonsense[0]):
+                    kept = (float(nonsense[0]), int(nonsense[1]), float(nonsense[2]))
                 return cls(saved["mean"], saved["cov"], int(saved["count"]), kept)
         except (OSError, ValueError, KeyError):
             return None
@@ -95,22 +108,31 @@ def chance_z(photos: int) -> float:
     return NormalDist().inv_cdf(1 - 1 / (max(photos, 1) + 1))
 
 
-def is_weak(best_z: float, nonsense_z: float, photos: int, sampled: int) -> bool:
-    """Whether the best hit of a ranked search is a weak match, to say so above the results.
+def weak_excess(best_z: float, nonsense_z: float, photos: int, sampled: int) -> float:
+    """How far the best hit of a ranked search stands above what a text that means nothing reaches on
+    the same library: what :func:`is_weak` holds against WEAK_MARGIN.
 
     ``best_z``: how far the best hit is above what a random photo of the library scores for this
-    query, in standard deviations (:class:`Background`), among ``photos`` candidates. No fixed bar
+    query (:class:`Background`), among ``photos`` candidates, in σₙ: the spread of a meaningless
+    text's scores over the library (a model-and-library unit that, unlike the query's own spread,
+    does not grow with how many photos the query matches; see WEAK_MARGIN). No fixed bar
     on that works: how far a best hit lands by chance grows with the number of photos (1.9 σ among
     36, 2.7 among 300, 3.7 among 10,000: :func:`chance_z`) and depends on the model and on how varied
     the library is (a library of twelve kinds of photo puts a real match only ~2.2 σ out). So the bar
     is measured with the model itself on this library: ``nonsense_z`` is the best hit's z for a text
     that means nothing (the median over :data:`NONSENSE`) among ``sampled`` random photos of the
     library, corrected by :func:`chance_z` for the ``photos`` actually searched (fewer behind a
-    filter, more in a big library). A query whose best hit does not beat nonsense by WEAK_MARGIN σ
-    is weak: nothing stands out for it ("xqzvbnm flurb", or "a giraffe" in a library without one).
+    filter, more in a big library).
     """
     bar = nonsense_z - (chance_z(sampled) - chance_z(photos))
-    return best_z < bar + WEAK_MARGIN
+    return best_z - bar
+
+
+def is_weak(best_z: float, nonsense_z: float, photos: int, sampled: int) -> bool:
+    """Whether the best hit of a ranked search is a weak match, to say so above the results: it does
+    not beat meaningless texts by WEAK_MARGIN σₙ (:func:`weak_excess`), so nothing stands out for it
+    ("xqzvbnm flurb", or "a giraffe" in a library without one)."""
+    return weak_excess(best_z, nonsense_z, photos, sampled) < WEAK_MARGIN
 
 
 def relevance_cutoff(scores: np.ndarray, background: Background | None, query: np.ndarray) -> int:
@@ -256,27 +278,29 @@ class Searcher:
         ]
         weak = False
         if judge and len(scores) and background is not None and background.count >= MIN_BACKGROUND:
-            mu, sigma = background.stats(vector)
+            mu, _sigma = background.stats(vector)
             photos = len(scores) if len(scores) < candidates else self.store.model_vector_count(model_id)
-            nonsense_z, sampled = self._nonsense_z(model_id, background)
-            weak = is_weak((float(scores[0]) - mu) / sigma, nonsense_z, photos, sampled)
+            nonsense_z, sampled, nonsense_sigma = self._nonsense_z(model_id, background)
+            weak = is_weak((float(scores[0]) - mu) / nonsense_sigma, nonsense_z, photos, sampled)
         return SearchResult(hits, weak=weak)
 
-    def _nonsense_z(self, model_id: str, background: Background) -> tuple[float, int]:
-        """How far above a random photo the best photo scores for a meaningless text, in standard
-        deviations (the median over :data:`NONSENSE`: a few hit something by chance, as random CJK
-        strokes hit 红), among a random sample of the library's photos (the background's own draw), and
-        that sample's size. Measured once per library state (~0.3 s) and kept with the background."""
+    def _nonsense_z(self, model_id: str, background: Background) -> tuple[float, int, float]:
+        """How far above a random photo the best photo scores for a meaningless text (the median over
+        :data:`NONSENSE`: a few hit something by chance, as random CJK strokes hit 红), among a random
+        sample of the library's photos (the background's own draw), that sample's size, and the unit
+        both are measured in: the spread of a meaningless text's scores over the library (the median σ
+        of :data:`NONSENSE`; see WEAK_MARGIN for why not the query's own). Measured once per library
+        state (~0.3 s) and kept with the background."""
         if background.nonsense is None:
             assert self.encoder is not None
             vectors = self.store.sample_vectors(model_id, BACKGROUND_SAMPLE, seed=self.store.data_version)
-            found = [0.0]
+            texts = self.encoder.encode_texts(list(NONSENSE))
+            stats = [background.stats(text) for text in texts]
+            unit = float(np.median([sigma for _mu, sigma in stats]))
+            best = [0.0]
             if len(vectors):
-                found = []
-                for text in self.encoder.encode_texts(list(NONSENSE)):
-                    mu, sigma = background.stats(text)
-                    found.append((float((vectors @ text).max()) - mu) / sigma)
-            background = replace(background, nonsense=(float(np.median(found)), len(vectors)))
+                best = [(float((vectors @ t).max()) - mu) / unit for t, (mu, _s) in zip(texts, stats, strict=True)]
+            background = replace(background, nonsense=(float(np.median(best)), len(vectors), unit))
             self._keep_background(model_id, background)
         assert background.nonsense is not None
         return background.nonsense

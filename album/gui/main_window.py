@@ -516,7 +516,9 @@ class MainWindow(QMainWindow):
     def _suggestion_clicked(self, link: str) -> None:
         """A suggestion of the empty state: search for it in place of what found nothing."""
         kind, _, value = link.partition(":")
-        words = {"place": f"in {value}", "year": f"{value}年" if chinese_ui() else f"from {value}", "person": value}
+        place = self._place_name(value) if kind == "place" else value  # in the words the user sees: 在波尔图
+        words = {"place": f"在{place}" if chinese_ui() and place != value else f"in {value}",
+                 "year": f"{value}年" if chinese_ui() else f"from {value}", "person": value}  # fmt: skip
         self.search_bar.replace_part({"year": "date"}.get(kind, kind), words.get(kind, value))
 
     def _open_viewer(self, index: Any) -> None:
@@ -707,6 +709,7 @@ class MainWindow(QMainWindow):
         if hits is not None and self.controller.library is not None:
             page = hits[: first_page.PAGE_SIZE]
             first_page.save(self.paths, hits, {h.photo.id: self.controller.thumbnail(h.photo) for h in page})
+        self.search_bar.shutdown()
         self.controller.shutdown()
         self.model.shutdown()
         super().closeEvent(event)

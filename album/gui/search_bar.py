@@ -469,6 +469,11 @@ class SearchBar(QWidget):
         if self.problem is None:
             self.search.emit(self.query)
 
+    def shutdown(self) -> None:
+        """Drop a pending parse or search: the window is closing, and its library with it."""
+        self._parse_timer.stop()
+        self._search_timer.stop()
+
     def show_context(self, kind: str, label: str, picture: QPixmap | None = None) -> None:
         """Say what the grid shows when no typed text says it: a person opened from People ("person"),
         photos similar to one ("similar"). The typed text is put aside (removing the chip brings it

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from album.core.library import Query
 from album.core.records import LibraryOverview
 from album.gui.search_bar import chips_of
+from album.gui.search_bar import place_name as chip_place_name
 
 PlaceName = Callable[[str], str]
 """A stored (English) place name in the UI's language."""
@@ -43,8 +44,8 @@ def empty_html(query: Query, overview: LibraryOverview | None, place_name: Place
         return _para(translate("SearchStates", "There are no photos in the library yet. Drop a folder of photos "
                                                "here, or choose File ▸ Import Folder…"))  # fmt: skip
     if kinds == {"place"} and query.place is not None:
-        name = query.place.name or query.place.country or value["place"]  # "Tokyo", not "Tokyo (25 km)"
-        headline = translate("SearchStates", "No photos in {place}.").format(place=place_name(name))
+        # As the chip names it ("Tokyo", "东京"), without the chip's radius ("Tokyo (25 km)").
+        headline = translate("SearchStates", "No photos in {place}.").format(place=chip_place_name(query.place))
     elif kinds == {"date"}:
         headline = translate("SearchStates", "No photos from {dates}.").format(dates=value["date"])
     elif kinds == {"person"}:

@@ -179,6 +179,19 @@ def test_display_names_in_chinese(gazetteer: Gazetteer) -> None:
     assert country == "葡萄牙" and all("\u4e00" <= c <= "\u9fff" for c in city)
     assert gazetteer.display_names("Nowhere", None, "Atlantis", chinese=True) == ["Nowhere", "Atlantis"]
     assert gazetteer.display_names(None, None, None, chinese=True) == []
+    # a place name alone (a library overview's "Your photos are from: Tokyo, Porto"): the best-known
+    # place whose own name it is says it
+    assert gazetteer.display_names("Tokyo", None, None, chinese=True) == ["东京"]
+    assert gazetteer.display_names("Porto", None, None, chinese=True) == gazetteer.display_names(
+        "Porto", None, "Portugal", chinese=True)[:1]  # fmt: skip
+
+
+def test_chinese_name_of_a_stored_name(gazetteer: Gazetteer) -> None:
+    assert gazetteer.chinese_name("Lisbon") == "里斯本"
+    assert gazetteer.chinese_name("Portugal", ("country",)) == "葡萄牙"
+    assert gazetteer.chinese_name("Valencia", ("city",), "ES") == gazetteer.lookup("Valencia, Spain").zh  # type: ignore[union-attr]
+    assert gazetteer.chinese_name("Portugal", ("city",)) is None  # no city is called Portugal
+    assert gazetteer.chinese_name("Nowhere at all") is None
 
 
 def test_chinese_region_names_are_simplified_and_the_same_in_every_run() -> None:

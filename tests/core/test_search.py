@@ -74,9 +74,9 @@ def test_background_is_kept_for_its_key_only(tmp_path) -> None:
     loaded = Background.load(path, "clip-a@1 /lib 7")
     assert loaded is not None and loaded.count == 42 and loaded.nonsense is None
     np.testing.assert_array_equal(loaded.cov, bg.cov)
-    replace(bg, nonsense=(2.5, 36)).save(path, "clip-a@1 /lib 7")  # what the first judged search adds
+    replace(bg, nonsense=(2.5, 36, 0.04)).save(path, "clip-a@1 /lib 7")  # what the first judged search adds
     again = Background.load(path, "clip-a@1 /lib 7")
-    assert again is not None and again.nonsense == (2.5, 36)
+    assert again is not None and again.nonsense == (2.5, 36, 0.04)
     assert Background.load(path, "clip-a@1 /lib 8") is None  # the library changed since
     path.write_bytes(b"not numpy")
     assert Background.load(path, "clip-a@1 /lib 7") is None

@@ -30,6 +30,22 @@ def test_nonsense_is_a_weak_match_and_a_shape_is_not(models_dir: Path, photos_di
     assert again.search(again.parse("xqzvbnm flurb")).weak and not again.search(again.parse("red circle")).weak
 
 
+def test_what_a_library_lacks_is_weak_and_what_a_third_of_it_shows_is_not(models_dir: Path, photos_dir: Path) -> None:
+    """Red and green shapes only: each query for them matches a sixth of the library, which widens its
+    own spread of scores (judged in that spread, every one of them was called weak); the blue and
+    yellow shapes are real words with nothing to find."""
+    tinyclip.write_photos(photos_dir, per_class=6, seed=777)
+    for path in photos_dir.iterdir():
+        if path.name.split("_")[0] not in ("red", "green"):
+            path.unlink()
+    library = Library(Paths.from_env())
+    assert library.index([str(photos_dir)]).added == 36
+    for text in ("a red circle", "a green triangle", "红色的正方形", "绿色的圆形"):
+        assert not library.search(library.parse(text)).weak, text
+    for text in ("a blue circle", "a yellow square", "蓝色的三角形", "黄色的圆形"):
+        assert library.search(library.parse(text)).weak, text
+
+
 def test_an_empty_result_says_what_the_library_holds(album_home: Path, tmp_path: Path) -> None:
     folder = tmp_path / "Trips"
     spots = [(38.7223, -9.1393)] * 3 + [(41.1579, -8.6291)] * 2 + [(40.2033, -8.4103)]  # Lisbon, Porto, Coimbra

@@ -14,6 +14,7 @@ import pytest
 import tinyclip
 from photofactory import Exif, scene, write_photo
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
 from album.gui.i18n import install_translators
@@ -65,12 +66,26 @@ def test_nothing_in_tokyo_says_where_the_photos_are(qtbot, window, tmp_path: Pat
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     assert window.empty_state.isVisible() and not window.grid.isVisible()
     text = window.empty_state.text()
-    assert "Tokyo" in text or "东京" in text
     assert text.index('href="place:Lisbon"') < text.index('href="place:Porto"') < text.index('href="place:Coimbra"')
     assert cjk(text) == (lang == "zh_CN")  # the sentences are in the UI's language
+    shown = QTextDocumentFragment.fromHtml(text).toPlainText()  # what the user reads, without the links' targets
+    porto = "波图"  # GeoNames' Chinese name, as the chips and the viewer say it
+    if lang == "zh_CN":  # every place named in Chinese, as the chip names it: no "没有在Tokyo拍的照片"
+        assert "东京" in shown and "里斯本" in shown and porto in shown and "科英布拉" in shown, shown
+        assert not any(name in shown for name in ("Tokyo", "Lisbon", "Porto", "Coimbra")), shown
+    else:
+        assert "Tokyo" in shown and "Lisbon, Porto, Coimbra" in shown, shown
     window.empty_state.linkActivated.emit("place:Porto")  # the user clicks "Porto"
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
-    assert window.search_bar.edit.text() == "in Porto" and not window.empty_state.isVisible()
+    assert window.search_bar.edit.text() == (f"在{porto}" if lang == "zh_CN" else "in Porto")
+    assert not window.empty_state.isVisible()
+
+
+def test_the_search_box_completes_place_names_in_both_languages(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    trips(qtbot, window, tmp_path)
+    window.controller.refresh_people()  # what the window does after an import: reloads what the box completes
+    qtbot.waitUntil(lambda: "里斯本" in window.search_bar.suggestions.stringList(), timeout=10_000)
+    assert {"Lisbon", "Porto", "Portugal", "波图", "葡萄牙"} <= set(window.search_bar.suggestions.stringList())
 
 
 def test_a_year_before_1900_is_a_date_and_the_years_are_suggested(qtbot, window, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -293,6 +293,34 @@ def test_small_towns_and_chinese_names_are_places(gazetteer: Gazetteer) -> None:
         assert place is not None and place.name == name and place.radius_km == 25.0, text
 
 
+def test_a_place_said_with_its_state_or_country_after_a_comma(gazetteer: Gazetteer) -> None:
+    vincennes = parse("photos in Vincennes, Indiana", gazetteer)
+    assert vincennes.place is not None and vincennes.text == ""
+    assert vincennes.place.lat == pytest.approx(38.68, abs=0.1)  # Indiana's, not the one by Paris
+    assert parse("photos in Vincennes", gazetteer).place.lat == pytest.approx(48.85, abs=0.1)  # type: ignore[union-attr]
+    springfield = parse("in Springfield, Illinois beach", gazetteer)
+    assert springfield.place is not None and springfield.place.lat == pytest.approx(39.8, abs=0.1)
+    assert springfield.text == "beach"
+    lisbon = parse("in Lisbon, Porto and Coimbra", gazetteer)  # a list, not Lisbon in Porto
+    assert lisbon.place is not None and lisbon.place.name == "Lisbon" and lisbon.text == "Porto and Coimbra"
+
+
+def test_places_written_other_ways(gazetteer: Gazetteer) -> None:
+    for text, name in [("photos in St. John’s", "St. John's"), ("in Wallis & Futuna", "Wallis and Futuna"),
+                       ("in Cape Verde", "Cabo Verde"), ("in Burma", "Myanmar"), ("in Sakhalin", "Sakhalin Oblast, Russia")]:  # fmt: skip
+        place = parse(text, gazetteer).place
+        assert place is not None and place.name == name, (text, place)
+
+
+def test_a_town_is_not_the_island_or_lake_named_like_it(gazetteer: Gazetteer) -> None:
+    """No place rather than a wrong one: Wake, North Carolina is not Wake Island; the words stay text."""
+    for text in ("photos in Wake Island", "photos in Lower Prince’s Quarter", "sunset in Macquarie Island"):
+        query = parse(text, gazetteer)
+        assert query.place is None and text.split(" in ")[-1] in query.text, (text, query.place, query.text)
+    assert parse("in Bali Island", gazetteer).place.country == "Indonesia"  # type: ignore[union-attr]  # a region holds it
+    assert parse("在崇明岛", gazetteer).place.name == "Chongming"  # type: ignore[union-attr]  # as does a Chinese county
+
+
 def test_a_year_before_1900_in_a_phrase_is_a_date_not_text() -> None:
     query = parse_query("photos from 1850", today=date(2026, 11, 24))
     assert (query.date_from, query.date_to, query.text) == (date(1850, 1, 1), date(1850, 12, 31), "")

@@ -59,12 +59,38 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
             continue  # "X的…" only when all of X is a place: "杭州的西湖", not "西湖边的"
         ctx.place, length = hit
         start = match.start(group)
+        if group == "name" and (qualified := _qualified(ctx.rest[start:], length, gazetteer, ctx.whereabouts, radius,
+                                                        near)):  # fmt: skip
+            ctx.place, length = qualified
         ctx.take(match.start() if radius is None or match.start() < start else start, start + length)
         if group == "near":
             ctx.take(start, match.end())  # "…附近"
         break
     if radius is not None:
         ctx.with_radius(radius)
+
+
+_QUALIFIER = re.compile(r"\s*,\s*(?P<words>[^\s,，。]+(?:\s+[^\s,，。]+){0,2})")
+
+
+def _qualified(
+    text: str, length: int, gazetteer: Gazetteer, near: LibraryPlaces, radius: float | None, prefer_city: bool
+) -> tuple[PlaceFilter, int] | None:
+    """The place ``text[:length]`` names, said more exactly by the country or region after a comma
+    ("Vincennes, Indiana", "Valencia, Venezuela"), and the length of all those words; None when no
+    comma follows or what follows does not hold a place of that name ("Lisbon, Porto and Coimbra")."""
+    after = _QUALIFIER.match(text, length)
+    if after is None:
+        return None
+    words = after["words"].split()
+    for n in range(len(words), 0, -1):
+        qualifier = " ".join(words[:n]).strip(".;:!?")
+        if not qualifier[:1].isupper():
+            continue
+        found = place_named(f"{text[:length]}, {qualifier}", gazetteer, near, radius, prefer_city)
+        if found is not None:
+            return found, after.start("words") + len(" ".join(words[:n]))
+    return None
 
 
 def place_named(
@@ -125,8 +151,12 @@ def _longest_place(
     name: str, gazetteer: Gazetteer, center: LibraryPlaces, radius: float | None, prefer_city: bool
 ) -> tuple[PlaceFilter, int] | None:
     """The longest leading part of ``name`` (words, or CJK characters) that is a known place, and its
-    length. A single Latin word counts only capitalised ("in Nice", not "in nice weather")."""
-    if name.isascii():
+    length. A single Latin word counts only capitalised ("in Nice", not "in nice weather"). A town
+    named by the first words of an island, a lake or a mountain the table lacks is not that feature
+    ("Wake Island" is not Wake, North Carolina): no place rather than a wrong one. A region is (Bali
+    Island is in Bali), and so is a Chinese name: China's islands and mountains are named after the
+    counties that hold them (崇明岛 in 崇明, 峨眉山 in 峨眉山市)."""
+    if not _CJK.match(name):  # Latin words, accented or not ("Bahía de Banderas", "Prince’s Quarter")
         words = name.split()
         article = 1 if len(words) > 1 and words[0].lower() == "the" else 0  # "in the Netherlands"
         found_after = _longest_place(" ".join(words[1:]), gazetteer, center, radius, prefer_city) if article else None
@@ -137,6 +167,8 @@ def _longest_place(
             if candidate[:1].isupper() or n > 1 or candidate.isupper():
                 found = place_named(candidate, gazetteer, center, radius, prefer_city)
                 if found is not None:
+                    if n < len(words) and words[n].strip(".,;:!?") in _FEATURES and found.lat is not None:
+                        return None
                     return found, len(" ".join(words[:n]))
         return None
     for n in range(len(name), 1, -1):
@@ -144,3 +176,9 @@ def _longest_place(
         if found is not None:
             return found, n
     return None
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+# Words for the kinds of place the table has no entries for (islands, lakes, parks…), after a name.
+_FEATURES = frozenset({"Island", "Islands", "Isle", "Isles", "Atoll", "Archipelago", "Peninsula", "Lake",
+                          "Mountain", "Mountains", "National", "Canyon", "Falls", "Glacier", "Volcano"})  # fmt: skip
