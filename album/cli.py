@@ -580,16 +580,23 @@ def cmd_models_convert(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
-    photo = _library(paths).photo(os.path.abspath(args.photo))
+    library = _library(paths)
+    photo = library.photo(os.path.abspath(args.photo))
     if photo is None:
         print(f"album info: {args.photo} is not in the library (run `album index` on its folder)", file=sys.stderr)
         return 1
     record = photo.to_json()
+    sources = library.metadata_sources(photo.path)
     if args.json:
+        record["sources"] = [{"source": s.source, "origin": s.origin, **s.said} for s in sources]
         _emit(record)
     else:
         for key, value in record.items():
             print(printable(f"{key:>14}: {'' if value is None else value}"))
+        print("sources read (first wins, see README):")
+        for source in sources:
+            said = ", ".join(f"{k}={v}" for k, v in source.said.items())
+            print(printable(f"{source.source:>14}: {said} [{source.origin}]"))
     return 0
 
 

@@ -37,6 +37,7 @@ from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folde
 from album.core.models.tags import Tag, display_name, load_vocabulary
 from album.core.models.verify import ModelCheck, verify_models
 from album.core.people_history import PeopleAction, PeopleHistory
+from album.core.pipeline.exif import NamedRegion
 from album.core.pipeline.indexer import (
     Indexer,
     IndexProgress,
@@ -46,6 +47,7 @@ from album.core.pipeline.indexer import (
     ProgressCallback,
 )
 from album.core.pipeline.media import PhotoError, thumbnail_path
+from album.core.pipeline.metadata import sources_of
 from album.core.pipeline.steps.clip import ClipStep
 from album.core.pipeline.steps.faces import FaceStep
 from album.core.query import (
@@ -60,7 +62,18 @@ from album.core.query import (
     without_sources,
 )
 from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
-from album.core.records import Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
+from album.core.records import (
+    Face,
+    FileError,
+    LibraryOverview,
+    LibraryStats,
+    MetadataSource,
+    NamedArea,
+    Person,
+    Photo,
+    SearchResult,
+)
+from album.core.regions import name_regions
 from album.core.search import Searcher
 from album.core.store.db import Store, StoreError
 from album.core.store.faces import FACE_TABLES, FaceStore
@@ -200,7 +213,13 @@ class Library:
         clip_step = ClipStep(self._encoder, self._model_vocabulary(), self.settings.min_tag_probability)
         steps: list[PhotoStep] = [clip_step, face_step]
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
-        indexer = Indexer(self._store, self.paths.thumbs_dir, self._index_settings, exclude, steps, self._gazetteer)
+        def on_regions(regions: dict[str, tuple[NamedRegion, ...]]) -> None:
+            if face_step.faces is not None:
+                name_regions(face_step.faces, regions)
+
+        indexer = Indexer(
+            self._store, self.paths.thumbs_dir, self._index_settings, exclude, steps, self._gazetteer, on_regions
+        )
         report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause, prune=prune)
         self._note_model_failures(report, steps)
         if face_step.faces is not None and not report.cancelled:
@@ -343,6 +362,16 @@ class Library:
 
     def photo(self, path: str) -> Photo | None:
         return self._store.photo_by_path(path)
+
+    def metadata_sources(self, path: str) -> list[MetadataSource]:
+        """What every source of the photo's metadata says (EXIF, XMP, sidecars, takeout, maker notes),
+        read now from the file and its sidecars; album keeps only the merged values."""
+        readings = sources_of(path, self._index_settings.max_file_bytes)
+        return [MetadataSource(r.source, r.origin, r.said()) for r in readings]
+
+    def named_areas(self, photo: Photo) -> list[NamedArea]:
+        """The people other apps named on ``photo`` (face regions, takeout people), as read at indexing."""
+        return [NamedArea(name, box) for name, box in self._store.named_regions(photo.id)]
 
     def thumbnail(self, photo: Photo) -> Path:
         """Where the photo's cached thumbnail is (it may not exist for a photo that failed to decode)."""

@@ -15,8 +15,12 @@ from typing import Any
 PHOTO_JSON_FIELDS = (
     "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
     "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
-    "dropped_fields",
+    "dropped_fields", "keywords", "title", "description", "rating", "label",
 )  # fmt: skip
+
+
+# The date sources that mean "the file's own date: the photo carries none" ("file_mtime": album before schema 7).
+FILE_TIME_SOURCES = frozenset({"file", "file_mtime"})
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,8 @@ class Photo:
     path: str
     taken_at: datetime | None = None  # wall-clock time as the camera recorded it
     tz_offset_min: int | None = None
-    date_source: str | None = None  # "exif", "exif_digitized", "file_mtime", ...
+    # "exif", "xmp", "sidecar", "makernote", "takeout", "digitized", "modified", "file" (see pipeline/metadata.py)
+    date_source: str | None = None
     lat: float | None = None
     lon: float | None = None
     alt: float | None = None
@@ -46,6 +51,11 @@ class Photo:
     tags: tuple[str, ...] = ()
     person_ids: tuple[str, ...] = ()
     dropped_fields: tuple[str, ...] = ()  # metadata the file has but album could not use (unreadable, impossible)
+    keywords: tuple[str, ...] = ()  # what the user wrote in other apps (XMP, IPTC, takeouts)
+    title: str | None = None
+    description: str | None = None
+    rating: int | None = None  # 0–5 stars, -1 rejected, None unrated
+    label: str | None = None
 
     @property
     def taken_iso(self) -> str | None:
@@ -63,7 +73,26 @@ class Photo:
         record["taken_at"] = self.taken_iso
         record["tags"] = list(self.tags)
         record["dropped_fields"] = list(self.dropped_fields)
+        record["keywords"] = list(self.keywords)
         return record
+
+
+@dataclass(frozen=True)
+class MetadataSource:
+    """What one source of a photo's metadata said (``album info``): ``source`` is "exif", "xmp",
+    "sidecar", "makernote", "takeout", "digitized", "modified" or "file"; ``origin`` the file read."""
+
+    source: str
+    origin: str
+    said: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NamedArea:
+    """A person named on a photo in another app; ``box`` (x1, y1, x2, y2, fractions) None if not placed."""
+
+    name: str
+    box: tuple[float, float, float, float] | None
 
 
 @dataclass(frozen=True)

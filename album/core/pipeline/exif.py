@@ -51,6 +51,18 @@ _MAKE_SUFFIXES = re.compile(
 
 
 @dataclass(frozen=True)
+class NamedRegion:
+    """A face region a person named in another app (MWG, Microsoft People Tagging, a takeout's people).
+
+    ``box`` is (x1, y1, x2, y2) as fractions of the photo; None when the source named the person
+    without saying where (Google's takeouts).
+    """
+
+    name: str
+    box: tuple[float, float, float, float] | None = None
+
+
+@dataclass(frozen=True)
 class PhotoMeta:
     """The metadata of one photo, every field optional.
 
@@ -69,6 +81,13 @@ class PhotoMeta:
     lens: str | None = None
     orientation: int | None = None
     dropped: tuple[str, ...] = ()  # fields present in the file but unreadable or impossible, left out
+    # What the user wrote in other apps (XMP, IPTC, takeouts): see album.core.pipeline.metadata.
+    keywords: tuple[str, ...] = ()
+    title: str | None = None
+    description: str | None = None
+    rating: int | None = None  # 0–5 stars, -1 rejected, None unrated
+    label: str | None = None
+    regions: tuple[NamedRegion, ...] = ()
 
     @property
     def camera(self) -> str | None:
@@ -206,9 +225,9 @@ def _gps_offset(tags: dict[str, Any], local: datetime) -> int | None:
 
 def _taken_at(tags: dict[str, Any]) -> tuple[datetime | None, int | None, str | None]:
     for source, date_key, subsec_key, offset_key in (
-        ("DateTimeOriginal", "EXIF DateTimeOriginal", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"),
-        ("DateTimeDigitized", "EXIF DateTimeDigitized", "EXIF SubSecTimeDigitized", "EXIF OffsetTimeDigitized"),
-        ("DateTime", "Image DateTime", "EXIF SubSecTime", "EXIF OffsetTime"),
+        ("exif", "EXIF DateTimeOriginal", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"),
+        ("digitized", "EXIF DateTimeDigitized", "EXIF SubSecTimeDigitized", "EXIF OffsetTimeDigitized"),
+        ("modified", "Image DateTime", "EXIF SubSecTime", "EXIF OffsetTime"),
     ):
         parsed = parse_datetime(_text(tags, date_key), _text(tags, subsec_key))
         if parsed is None:
@@ -314,5 +333,5 @@ def with_file_time(meta: PhotoMeta, mtime_ns: int) -> PhotoMeta:
         meta,
         taken_at=local.replace(tzinfo=None),
         tz_offset_min=int(offset.total_seconds() // 60) if offset is not None else None,
-        date_source="file_mtime",
+        date_source="file",
     )

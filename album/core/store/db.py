@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 PHOTOS_SCHEMA = pa.schema(
     [
@@ -86,6 +86,17 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("region", pa.string()),
         # schema 6: metadata fields present in the file but unreadable or impossible, left out.
         pa.field("dropped_fields", pa.list_(pa.string())),
+        # schema 7: what the user wrote in other apps (XMP/IPTC/takeout): their keywords, title, caption, stars.
+        pa.field("keywords", pa.list_(pa.string())),
+        pa.field("title", pa.string()),
+        pa.field("description", pa.string()),
+        pa.field("rating", pa.int32()),  # 0–5 stars, -1 rejected, null unrated
+        pa.field("label", pa.string()),  # colour label, e.g. "Red"
+        # schema 7: the sidecars (XMP, takeout JSON) read with the photo, as "name:size:mtime;..." ("" none,
+        # null: read by an album that did not read sidecars), and the face regions they or the photo named.
+        pa.field("sidecars", pa.string()),
+        pa.field("region_names", pa.list_(pa.string())),
+        pa.field("region_boxes", pa.list_(pa.float32())),  # x1, y1, x2, y2 per region; NaN: no box
     ]
 )
 
@@ -148,6 +159,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     3: _add_missing_columns,
     4: _merge_duplicate_photos,
     5: _add_missing_columns,
+    6: _add_missing_columns,
 }
 
 SCALAR_INDEX_MIN_ROWS = 5_000
@@ -202,6 +214,7 @@ class KnownFile:
     size: int
     mtime_ns: int
     content_hash: str
+    sidecars: str | None = None  # the sidecar stamp it was read with (None: before album read sidecars)
 
 
 def new_photo_id(path_bytes: bytes, taken: set[str] | frozenset[str] = frozenset()) -> str:
@@ -249,6 +262,7 @@ def photo_from_row(row: dict[str, Any]) -> Photo:
     values["tags"] = tuple(row.get("tags") or ())
     values["person_ids"] = tuple(row.get("person_ids") or ())
     values["dropped_fields"] = tuple(row.get("dropped_fields") or ())
+    values["keywords"] = tuple(row.get("keywords") or ())
     return Photo(**values)
 
 
@@ -425,7 +439,7 @@ class Store:
     # -- photos -----------------------------------------------------------------------------
     def known_files(self) -> dict[bytes, KnownFile]:
         """Every indexed file keyed by its exact path bytes, for change detection."""
-        cols = ["id", "path_bytes", "size", "mtime_ns", "content_hash"]
+        cols = ["id", "path_bytes", "size", "mtime_ns", "content_hash", "sidecars"]
         table = self.photos.search().select(cols).limit(None).to_arrow()
         return {row["path_bytes"]: KnownFile(**row) for row in table.to_pylist()}
 
@@ -544,6 +558,18 @@ class Store:
         tags = self.photos.search().select(["tags"]).limit(None).to_arrow().column("tags")
         counts = pc.value_counts(pc.list_flatten(tags.combine_chunks())).to_pylist()
         return sorted(((c["values"], c["counts"]) for c in counts), key=lambda tc: (-tc[1], tc[0]))
+
+    def named_regions(self, photo_id: str) -> list[tuple[str, tuple[float, float, float, float] | None]]:
+        """The named face regions stored with a photo: (name, box or None)."""
+        rows = self.query_photos(f"id = {sql_string(photo_id)}", columns=["region_names", "region_boxes"]).to_pylist()
+        if not rows:
+            return []
+        names, boxes = rows[0]["region_names"] or [], rows[0]["region_boxes"] or []
+        found: list[tuple[str, tuple[float, float, float, float] | None]] = []
+        for i, name in enumerate(names):
+            box = tuple(boxes[4 * i : 4 * i + 4])
+            found.append((name, None if len(box) < 4 or any(v != v for v in box) else box))  # NaN: no box
+        return found
 
     def photo_by_path(self, path: str) -> Photo | None:
         row = self.get_photo_by_path(path)
@@ -763,7 +789,7 @@ class Store:
     def stats(self) -> LibraryStats:
         return LibraryStats(
             photos=self.count_photos(),
-            with_date=self.count_photos("date_source IS NOT NULL AND date_source != 'file_mtime'"),
+            with_date=self.count_photos("date_source IS NOT NULL AND date_source NOT IN ('file', 'file_mtime')"),
             with_gps=self.count_photos("lat IS NOT NULL"),
             errors=int(self.errors.count_rows()),
             schema_version=self.schema_version,
