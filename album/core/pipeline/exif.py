@@ -40,6 +40,11 @@ _DATETIME_RE = re.compile(
     r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?"
     r"(?:[.,](\d+))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
+# A full date and time followed by what no writer should write (a Photoshop-era "20:27:09.60:04:00"): the time
+# is kept, the tail (an offset garbled past reading) is not.
+_DATETIME_PREFIX_RE = re.compile(
+    r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[ T]+(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?\D"
+)
 _OFFSET_RE = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 _MAX_OFFSET_MIN = 14 * 60
 # Corporate suffixes that make "NIKON CORPORATION" read like a camera brand again.
@@ -175,9 +180,13 @@ def parse_datetime(text: str | None, subsec: str | None = None) -> tuple[datetim
     for blank, zeroed or impossible dates.
     """
     match = _DATETIME_RE.match(text or "")
-    if not match:
+    prefix = None if match else _DATETIME_PREFIX_RE.match(text or "")
+    if prefix:
+        year, month, day, hour, minute, second, frac, zone = (*prefix.groups(), None)
+    elif match:
+        year, month, day, hour, minute, second, frac, zone = match.groups()
+    else:
         return None
-    year, month, day, hour, minute, second, frac, zone = match.groups()
     digits = (subsec or "").strip() or frac or ""
     digits = digits if digits.isdigit() else ""
     try:

@@ -5,9 +5,11 @@ Sources, read one by one (each a :class:`~album.core.pipeline.xmp.Reading`): the
 (:mod:`album.core.pipeline.sidecars` finds those). The first source in each order below that says
 something wins:
 
-- date: sidecar > EXIF original > XMP > maker note > takeout > EXIF digitised > EXIF modified > file
+- date: sidecar > EXIF original > XMP > takeout > EXIF digitised > maker note > EXIF modified > file
   time. A sidecar is what the user's editor wrote, so where it gives a date it has the last word
-  (that is how a corrected date reaches album without touching the photo).
+  (that is how a corrected date reaches album without touching the photo). The maker-note date is
+  the camera's own clock, used where the EXIF has none (older compacts): it ranks below the EXIF
+  digitised date as exiftool's CreateDate does, and above the "modified" date software rewrites.
 - position: sidecar > EXIF > XMP > takeout; camera: sidecar > EXIF > XMP.
 - title, description, rating, label: sidecar > XMP (with IPTC) > takeout; keywords are the union.
 - named face regions: those of the first of sidecar, XMP and takeout that has any.
@@ -31,7 +33,7 @@ from album.core.pipeline.xmp import Reading, embedded_readings, sidecar_reading
 
 log = logging.getLogger(__name__)
 
-DATE_ORDER = ("sidecar", "exif", "xmp", "makernote", "takeout", "digitized", "modified")
+DATE_ORDER = ("sidecar", "exif", "xmp", "takeout", "digitized", "makernote", "modified")
 PLACE_ORDER = ("sidecar", "exif", "xmp", "takeout")
 CAMERA_ORDER = ("sidecar", "exif", "xmp")
 TEXT_ORDER = ("sidecar", "xmp", "takeout")

@@ -138,6 +138,8 @@ def test_date_variants() -> None:
     assert parse_datetime("2023-07-15T18:30:00+02:00") == (datetime(2023, 7, 15, 18, 30), 120)
     assert parse_datetime("2023:07:15 18:30") == (datetime(2023, 7, 15, 18, 30), None)
     assert parse_datetime("2023:07:15 18:30:00Z") == (datetime(2023, 7, 15, 18, 30), 0)
+    # A garbled tail (from a real news photo in ../shared/faces): the time stands, the offset is unreadable.
+    assert parse_datetime("2009:09:09 20:27:09.60:04:00") == (datetime(2009, 9, 9, 20, 27, 9, 600000), None)
 
 
 def test_garbage_exif_keeps_other_fields(tmp_path: Path) -> None:

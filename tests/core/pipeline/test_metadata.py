@@ -165,7 +165,7 @@ def pentax_file(path: Path, date: str, time: str) -> Path:
     """A JPEG with a Pentax maker note holding the capture date (exiftool fills a maker note Exiv2 starts)."""
     import pyexiv2
 
-    write_photo(path, Exif(make="PENTAX", model="PENTAX Optio 330", digitized=datetime(2010, 10, 10)))
+    write_photo(path, Exif(make="PENTAX", model="PENTAX Optio 330", modified=datetime(2010, 10, 10)))  # an edit's
     with pyexiv2.Image(str(path)) as image:  # exiftool edits maker notes but does not start one
         image.modify_exif({"Exif.Pentax.Date": "", "Exif.Pentax.Time": ""})
     exiftool(path, f"-Pentax:Date={date}", f"-Pentax:Time={time}")
