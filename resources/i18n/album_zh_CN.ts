@@ -150,12 +150,12 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="580"/>
+        <location filename="../../album/gui/main_window.py" line="581"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="583"/>
+        <location filename="../../album/gui/main_window.py" line="584"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -251,48 +251,48 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="579"/>
+        <location filename="../../album/gui/main_window.py" line="580"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="582"/>
+        <location filename="../../album/gui/main_window.py" line="583"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="594"/>
-        <location filename="../../album/gui/main_window.py" line="610"/>
+        <location filename="../../album/gui/main_window.py" line="595"/>
+        <location filename="../../album/gui/main_window.py" line="611"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="595"/>
+        <location filename="../../album/gui/main_window.py" line="596"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="629"/>
+        <location filename="../../album/gui/main_window.py" line="630"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="654"/>
+        <location filename="../../album/gui/main_window.py" line="655"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="656"/>
+        <location filename="../../album/gui/main_window.py" line="657"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="685"/>
+        <location filename="../../album/gui/main_window.py" line="686"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="688"/>
+        <location filename="../../album/gui/main_window.py" line="689"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
@@ -918,67 +918,102 @@ Licence: {licence}</source>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="76"/>
+        <location filename="../../album/gui/viewer.py" line="72"/>
+        <source>rejected</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="88"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="89"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="77"/>
+        <location filename="../../album/gui/viewer.py" line="91"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="78"/>
+        <location filename="../../album/gui/viewer.py" line="92"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="79"/>
+        <location filename="../../album/gui/viewer.py" line="93"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="80"/>
+        <location filename="../../album/gui/viewer.py" line="94"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="81"/>
+        <location filename="../../album/gui/viewer.py" line="95"/>
         <source>Lens</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="82"/>
+        <location filename="../../album/gui/viewer.py" line="96"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="83"/>
+        <location filename="../../album/gui/viewer.py" line="97"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="84"/>
+        <location filename="../../album/gui/viewer.py" line="98"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="99"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="100"/>
+        <source>Label</source>
+        <translation>颜色标签</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="101"/>
+        <source>Named in other apps</source>
+        <translation>其他应用中标注的人</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="102"/>
         <source>Why</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="110"/>
+        <location filename="../../album/gui/viewer.py" line="128"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="205"/>
+        <location filename="../../album/gui/viewer.py" line="227"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="247"/>
+        <location filename="../../album/gui/viewer.py" line="276"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="252"/>
+        <location filename="../../album/gui/viewer.py" line="281"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
