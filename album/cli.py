@@ -189,7 +189,7 @@ def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
 def _print_report(report: IndexReport, as_json: bool) -> None:
     summary = {
         "found": report.found, "added": report.added, "updated": report.updated, "moved": report.moved,
-        "removed": report.removed, "unchanged": report.unchanged, "failed": report.failed,
+        "removed": report.removed, "unchanged": report.unchanged, "reread": report.reread, "failed": report.failed,
         "unreadable_folders": [{"path": p, "reason": r} for p, r in report.unreadable_folders],
         "kept_folders": [{"path": k.folder, "reason": k.reason, "kept": k.kept} for k in report.kept_folders],
         "unavailable": report.unavailable, "cancelled": report.cancelled, "seconds": round(report.seconds, 2),
@@ -207,6 +207,8 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         print(f"{report.restored} photos came back and got their faces and names back")
     if report.refreshed:
         print(f"{report.refreshed} photos analysed by a model they had missed (a new or changed model)")
+    if report.reread:
+        print(f"{report.reread} photos' metadata read again (their sidecars changed, or album learnt to read more)")
     for folder, reason in report.unreadable_folders:
         print(f"could not read folder {folder}: {reason}", file=sys.stderr)
     for kept in report.kept_folders:
