@@ -51,16 +51,14 @@ class Metadata:
 def exif_readings(meta: PhotoMeta, origin: str) -> list[Reading]:
     """The EXIF as readings: "exif" (position, camera, and the original date), and the digitised or
     modified date as a reading of its own, since those rank below the other sources' original dates."""
-    original = meta.date_source == "exif"
+    date = Reading(meta.date_source or "exif", origin, taken_at=meta.taken_at, tz_offset_min=meta.tz_offset_min)
     main = Reading(
-        "exif", origin, taken_at=meta.taken_at if original else None, tz_offset_min=meta.tz_offset_min if original
-        else None, lat=meta.lat, lon=meta.lon, alt=meta.alt, camera_make=meta.camera_make,
+        "exif", origin, lat=meta.lat, lon=meta.lon, alt=meta.alt, camera_make=meta.camera_make,
         camera_model=meta.camera_model, problems=meta.dropped,
-    )  # fmt: skip
-    found = [main]
-    if meta.taken_at is not None and not original and meta.date_source:
-        found.append(Reading(meta.date_source, origin, taken_at=meta.taken_at, tz_offset_min=meta.tz_offset_min))
-    return [r for r in found if not r.empty]
+    )
+    if date.source == "exif":
+        main = dataclasses.replace(main, taken_at=date.taken_at, tz_offset_min=date.tz_offset_min)
+    return [r for r in (main, date if date.source != "exif" else None) if r is not None and not r.empty]
 
 
 def _read_sidecar(sidecar: Sidecar) -> Reading | None:

@@ -202,3 +202,18 @@ def test_album_never_writes_next_to_the_photos(indexer: Indexer, photos_dir: Pat
     indexer.run([str(photos_dir)])
     assert {p: (p.stat().st_size, p.stat().st_mtime_ns) for p in photos_dir.rglob("*")} == before
     assert sorted(os.listdir(photos_dir)) == ["IMG_5.jpg", "IMG_5.jpg.json"]
+
+
+def test_a_library_from_before_schema_7_reads_its_photos_metadata_again(
+    indexer: Indexer, store: Store, photos_dir: Path
+) -> None:
+    photo = write_photo(photos_dir / "old.jpg", image=scene(200, 150))
+    exiftool(photo, *XMP_DATE_GPS, "-XMP-dc:Subject=kept from Lightroom")
+    indexer.run([str(photos_dir)])
+    old = row(store, photo)
+    # As album before schema 7 left it: no sidecar stamp, the file's date, no keywords.
+    store.update_photo_fields([{"id": old["id"], "sidecars": None, "keywords": [], "date_source": "file_mtime"}])
+    report = indexer.run([str(photos_dir)])
+    assert (report.reread, report.decoded) == (1, 0)
+    again = row(store, photo)
+    assert (again["keywords"], again["date_source"], again["sidecars"]) == (["kept from Lightroom"], "xmp", "")
