@@ -189,7 +189,7 @@ def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
 def _print_report(report: IndexReport, as_json: bool) -> None:
     summary = {
         "found": report.found, "added": report.added, "updated": report.updated, "moved": report.moved,
-        "removed": report.removed, "unchanged": report.unchanged, "failed": report.failed,
+        "removed": report.removed, "unchanged": report.unchanged, "reread": report.reread, "failed": report.failed,
         "unreadable_folders": [{"path": p, "reason": r} for p, r in report.unreadable_folders],
         "kept_folders": [{"path": k.folder, "reason": k.reason, "kept": k.kept} for k in report.kept_folders],
         "unavailable": report.unavailable, "cancelled": report.cancelled, "seconds": round(report.seconds, 2),
@@ -207,6 +207,8 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         print(f"{report.restored} photos came back and got their faces and names back")
     if report.refreshed:
         print(f"{report.refreshed} photos analysed by a model they had missed (a new or changed model)")
+    if report.reread:
+        print(f"{report.reread} photos' metadata read again (their sidecars changed, or album learnt to read more)")
     for folder, reason in report.unreadable_folders:
         print(f"could not read folder {folder}: {reason}", file=sys.stderr)
     for kept in report.kept_folders:
@@ -601,11 +603,17 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
         print(f"album info: {args.photo} is not in the library (run `album index` on its folder)", file=sys.stderr)
         return 1
     record = photo.to_json(library.album_names())
+    sources = library.metadata_sources(photo.path)
     if args.json:
+        record["sources"] = [{"source": s.source, "origin": s.origin, **s.said} for s in sources]
         _emit(record)
     else:
         for key, value in record.items():
             print(printable(f"{key:>14}: {'' if value is None else value}"))
+        print("sources read (first wins, see README):")
+        for source in sources:
+            said = ", ".join(f"{k}={v}" for k, v in source.said.items())
+            print(printable(f"{source.source:>14}: {said} [{source.origin}]"))
     return 0
 
 

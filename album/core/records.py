@@ -19,6 +19,10 @@ PHOTO_JSON_FIELDS = (
 )  # fmt: skip
 
 
+# The date sources that mean "the file's own date: the photo carries none" ("file_mtime": album before schema 7).
+FILE_TIME_SOURCES = frozenset({"file", "file_mtime"})
+
+
 @dataclass(frozen=True)
 class Photo:
     """One photo in the library: where it is and what it carries."""
@@ -27,7 +31,8 @@ class Photo:
     path: str
     taken_at: datetime | None = None  # wall-clock time as the camera recorded it
     tz_offset_min: int | None = None
-    date_source: str | None = None  # "exif", "exif_digitized", "file_mtime", ...
+    # "exif", "xmp", "sidecar", "makernote", "takeout", "digitized", "modified", "file" (see pipeline/metadata.py)
+    date_source: str | None = None
     lat: float | None = None
     lon: float | None = None
     alt: float | None = None
@@ -84,6 +89,24 @@ class Photo:
         names = album_names or {}
         record["albums"] = [names[i] for i in self.album_ids if i in names]
         return record
+
+
+@dataclass(frozen=True)
+class MetadataSource:
+    """What one source of a photo's metadata said (``album info``): ``source`` is "exif", "xmp",
+    "sidecar", "makernote", "takeout", "digitized", "modified" or "file"; ``origin`` the file read."""
+
+    source: str
+    origin: str
+    said: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NamedArea:
+    """A person named on a photo in another app; ``box`` (x1, y1, x2, y2, fractions) None if not placed."""
+
+    name: str
+    box: tuple[float, float, float, float] | None
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from album.core.library import (
     ReadOnlyFolder,
     Settings,
 )
-from album.core.records import Face, Person, Photo, SearchResult
+from album.core.records import Face, NamedArea, Person, Photo, SearchResult
 from album.gui.folder_watch import FolderWatcher, folder_tree
 from album.gui.workers import Job
 
@@ -382,6 +382,10 @@ class LibraryController(QObject):
     def faces_in_photo(self, photo_id: str) -> list[Face]:
         """The faces of a photo with their people's names. Slow: call it from a worker."""
         return self.library.faces_in_photo(photo_id) if self.library is not None else []
+
+    def named_areas(self, photo: Photo) -> list[NamedArea]:
+        """The people other apps named on a photo. Slow: call it from a worker."""
+        return self.library.named_areas(photo) if self.library is not None else []
 
     # -- people -----------------------------------------------------------------------------------
     def refresh_people(self) -> None:

@@ -533,7 +533,8 @@ class MainWindow(QMainWindow):
         folders = c.settings.library_folders if c.settings is not None else []
         viewer = Viewer(self.model.hits, row, self, c.run, c.faces_in_photo, c.name_face, names=names,
                         person_names=lambda: [k.name for k in c.known_people],
-                        thumbnail=c.thumbnail, folder_of=lambda p: library_folder(p, folders), **extra)  # fmt: skip
+                        thumbnail=c.thumbnail, folder_of=lambda p: library_folder(p, folders),
+                        named_for=c.named_areas, **extra)  # fmt: skip
         self.viewer = viewer
         self.collections.attach_viewer(viewer, lambda: viewer.hits[viewer.index].photo)
         return viewer

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDir, QLocale, QStandardPaths, QTime
 
-from album.core.records import Photo
+from album.core.records import FILE_TIME_SOURCES, Photo
 
 translate = QCoreApplication.translate  # lupdate finds translate("Texts", ...) calls by this name
 
@@ -44,7 +44,7 @@ def taken_text(photo: Photo, long: bool = True) -> str:
     if photo.taken_at is None:
         return translate("Texts", "unknown")
     when = moment_text(photo.taken_at, photo.tz_offset_min, long)
-    if photo.date_source == "file_mtime":
+    if photo.date_source in FILE_TIME_SOURCES:
         return translate("Texts", "{when} (the file's date: the photo has none of its own)").format(when=when)
     return when
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from album.core.records import Face, Photo, Reason, SearchHit
+from album.core.records import Face, NamedArea, Photo, Reason, SearchHit
 from album.gui.availability import file_opens
 from album.gui.name_dialog import ask_person_name
 from album.gui.search_bar import RegionNames, reason_labels
@@ -64,8 +64,20 @@ class Names:
         self.regions = regions
 
 
-def metadata_text(photo: Photo, reasons: Sequence[Reason] = (), names: Names | None = None) -> str:
-    """The viewer's side panel, in the UI's language (place and tag names too, where known)."""
+def rating_text(rating: int | None) -> str:
+    """Stars as other apps show them (★★★★☆), or that the photo was rejected there."""
+    if rating is None:
+        return ""
+    if rating < 0:
+        return QCoreApplication.translate("Viewer", "rejected")
+    return "★" * rating + "☆" * (5 - rating)
+
+
+def metadata_text(
+    photo: Photo, reasons: Sequence[Reason] = (), names: Names | None = None, unplaced: Sequence[str] = ()
+) -> str:
+    """The viewer's side panel, in the UI's language (place and tag names too, where known). ``unplaced``:
+    people other apps named on the photo whose face album did not find there."""
     names = names or Names()
     chinese = chinese_ui()
     coords = f"{photo.lat:.5f}, {photo.lon:.5f}" if photo.lat is not None and photo.lon is not None else ""
@@ -73,6 +85,8 @@ def metadata_text(photo: Photo, reasons: Sequence[Reason] = (), names: Names | N
 
     translate = QCoreApplication.translate
     rows = [
+        (translate("Viewer", "Title"), photo.title or ""),
+        (translate("Viewer", "Caption"), photo.description or ""),
         (translate("Viewer", "File"), photo.path),
         (translate("Viewer", "Taken"), taken_text(photo)),
         (translate("Viewer", "Place"), ", ".join(names.places(photo, chinese))),
@@ -81,6 +95,10 @@ def metadata_text(photo: Photo, reasons: Sequence[Reason] = (), names: Names | N
         (translate("Viewer", "Lens"), photo.lens or ""),
         (translate("Viewer", "Size"), f"{photo.width} × {photo.height}"),
         (translate("Viewer", "Tags"), ", ".join(names.tag(t, chinese) for t in photo.tags)),
+        (translate("Viewer", "Keywords"), ", ".join(photo.keywords)),
+        (translate("Viewer", "Rating"), rating_text(photo.rating)),
+        (translate("Viewer", "Label"), photo.label or ""),
+        (translate("Viewer", "Named in other apps"), ", ".join(unplaced)),
         (translate("Viewer", "Why"), "; ".join(reason_labels(reasons, names.regions))),
     ]
     return "\n".join(f"{k}: {v}" for k, v in rows if v)
@@ -142,6 +160,8 @@ class Viewer(QDialog):
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), shown when its file
             cannot be opened.
         folder_of: the folder to name when a photo's file cannot be opened (its library folder).
+        named_for: ``photo → people other apps named on it`` (``Library.named_areas``); runs in the loading
+            worker. Those whose face album did not find are listed in the side panel.
     """
 
     def __init__(
@@ -157,8 +177,10 @@ class Viewer(QDialog):
         names: Names | None = None,
         thumbnail: Callable[[Photo], Path | None] | None = None,
         folder_of: Callable[[str], str] = lambda path: str(Path(path).parent),
+        named_for: Callable[[Photo], list[NamedArea]] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.named_for = named_for
         self.hits, self.index = hits, index
         self.names = names or Names()
         self.thumbnail = thumbnail
@@ -208,8 +230,9 @@ class Viewer(QDialog):
         photo = hit.photo
         faces_for = self.faces_for
         thumbnail = self.thumbnail
+        named_for = self.named_for
 
-        def load(_progress: object, _cancel: object) -> tuple[QImage, list[Face], bool]:
+        def load(_progress: object, _cancel: object) -> tuple[QImage, list[Face], bool, list[NamedArea]]:
             opens = file_opens(path)  # here, not on the GUI thread: a dead mount can hang
             if opens:
                 reader = QImageReader(path)
@@ -225,9 +248,10 @@ class Viewer(QDialog):
                 image = QImage(str(thumb)) if thumb is not None else QImage()
             faces = faces_for(photo.id) if faces_for is not None and photo.id and not image.isNull() else []
             draw_faces(image, faces)
-            return image, faces, opens
+            named = named_for(photo) if named_for is not None and photo.id else []
+            return image, faces, opens, named
 
-        def loaded(result: tuple[QImage, list[Face], bool], p: str = path) -> None:
+        def loaded(result: tuple[QImage, list[Face], bool, list[NamedArea]], p: str = path) -> None:
             self._loaded(p, *result)
 
         if self.start is not None:
@@ -238,10 +262,15 @@ class Viewer(QDialog):
         self._jobs.append(job)
         job.start()
 
-    def _loaded(self, path: str, image: QImage, faces: list[Face], opens: bool) -> None:
-        if path != self.hits[self.index].photo.path:
+    def _loaded(self, path: str, image: QImage, faces: list[Face], opens: bool, named: list[NamedArea]) -> None:
+        hit = self.hits[self.index]
+        if path != hit.photo.path:
             return  # the user moved on
         self.faces = faces
+        found = {(f.person_name or "").casefold() for f in faces}
+        unplaced = list(dict.fromkeys(a.name for a in named if a.name.casefold() not in found))
+        if unplaced:
+            self.info.setText(metadata_text(hit.photo, hit.reasons, self.names, unplaced))
         self._pixmap = QPixmap.fromImage(image)
         if not opens:
             text = self.tr("The file is not available: {folder} may be offline. This is the thumbnail album "

@@ -363,12 +363,12 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="590"/>
+        <location filename="../../album/gui/main_window.py" line="593"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="593"/>
+        <location filename="../../album/gui/main_window.py" line="596"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -464,48 +464,48 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="589"/>
+        <location filename="../../album/gui/main_window.py" line="592"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="592"/>
+        <location filename="../../album/gui/main_window.py" line="595"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="604"/>
-        <location filename="../../album/gui/main_window.py" line="620"/>
+        <location filename="../../album/gui/main_window.py" line="607"/>
+        <location filename="../../album/gui/main_window.py" line="623"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="605"/>
+        <location filename="../../album/gui/main_window.py" line="608"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="639"/>
+        <location filename="../../album/gui/main_window.py" line="642"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="664"/>
+        <location filename="../../album/gui/main_window.py" line="667"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="666"/>
+        <location filename="../../album/gui/main_window.py" line="669"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="695"/>
+        <location filename="../../album/gui/main_window.py" line="698"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="698"/>
+        <location filename="../../album/gui/main_window.py" line="701"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
@@ -879,12 +879,12 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="520"/>
+        <location filename="../../album/gui/search_bar.py" line="525"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="534"/>
+        <location filename="../../album/gui/search_bar.py" line="539"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
@@ -902,62 +902,62 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchStates</name>
     <message>
-        <location filename="../../album/gui/search_states.py" line="43"/>
+        <location filename="../../album/gui/search_states.py" line="44"/>
         <source>There are no photos in the library yet. Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>相册里还没有照片。把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="47"/>
+        <location filename="../../album/gui/search_states.py" line="48"/>
         <source>No photos in {place}.</source>
         <translation>没有在{place}拍的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="49"/>
+        <location filename="../../album/gui/search_states.py" line="50"/>
         <source>No photos from {dates}.</source>
         <translation>没有{dates}的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="51"/>
+        <location filename="../../album/gui/search_states.py" line="52"/>
         <source>No photos of {names}.</source>
         <translation>没有{names}的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="53"/>
+        <location filename="../../album/gui/search_states.py" line="54"/>
         <source>No photos match “{text}”.</source>
         <translation>没有与“{text}”相符的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="56"/>
+        <location filename="../../album/gui/search_states.py" line="57"/>
         <source>No photo matches all of: {filters}.</source>
         <translation>没有照片同时符合：{filters}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="58"/>
+        <location filename="../../album/gui/search_states.py" line="59"/>
         <source>No photos match this search.</source>
         <translation>没有符合这个搜索的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="63"/>
+        <location filename="../../album/gui/search_states.py" line="64"/>
         <source>Your photos are from:</source>
         <translation>你的照片拍摄于：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="66"/>
+        <location filename="../../album/gui/search_states.py" line="67"/>
         <source>Your photos were taken in:</source>
         <translation>你的照片拍摄年份：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="69"/>
+        <location filename="../../album/gui/search_states.py" line="70"/>
         <source>People in your photos:</source>
         <translation>照片中的人物：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="71"/>
+        <location filename="../../album/gui/search_states.py" line="72"/>
         <source>Remove a filter above (its ✕) to see more photos.</source>
         <translation>移除上方的一个筛选条件（点它的 ✕）可以看到更多照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="77"/>
+        <location filename="../../album/gui/search_states.py" line="78"/>
         <source>Nothing looks much like “{text}”: these are the closest photos, not matches.</source>
         <translation>没有照片很像“{text}”：下面是最接近的照片，并不是匹配结果。</translation>
     </message>
@@ -1206,69 +1206,104 @@ Licence: {licence}</source>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="76"/>
+        <location filename="../../album/gui/viewer.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="77"/>
+        <location filename="../../album/gui/viewer.py" line="91"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="78"/>
+        <location filename="../../album/gui/viewer.py" line="92"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="79"/>
+        <location filename="../../album/gui/viewer.py" line="93"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="80"/>
+        <location filename="../../album/gui/viewer.py" line="94"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="81"/>
+        <location filename="../../album/gui/viewer.py" line="95"/>
         <source>Lens</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="82"/>
+        <location filename="../../album/gui/viewer.py" line="96"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="83"/>
+        <location filename="../../album/gui/viewer.py" line="97"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="84"/>
+        <location filename="../../album/gui/viewer.py" line="102"/>
         <source>Why</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="110"/>
+        <location filename="../../album/gui/viewer.py" line="128"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="205"/>
+        <location filename="../../album/gui/viewer.py" line="227"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="247"/>
+        <location filename="../../album/gui/viewer.py" line="276"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="252"/>
+        <location filename="../../album/gui/viewer.py" line="281"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="72"/>
+        <source>rejected</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="88"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="89"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="98"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="99"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="100"/>
+        <source>Label</source>
+        <translation>颜色标签</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="101"/>
+        <source>Named in other apps</source>
+        <translation>其他应用中标注的人</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,12 @@ def test_index_search_info_errors_stats(library: Path) -> None:
     assert lines(run_album("search", "--camera", "'; DROP TABLE photos; --", "--json")) == []
 
     info = lines(run_album("info", str(library / "a.jpg"), "--json"))
+    sources = info[0].pop("sources")
     assert info == [{k: v for k, v in a.items() if k not in ("score", "why")}]
+    assert [s["source"] for s in sources] == ["exif"]  # every source read, and what it said
+    assert (sources[0]["taken_at"], sources[0]["tz_offset_min"], sources[0]["camera_model"]) == (
+        "2023-07-15T18:30:00.500000", 120, "EOS R5")
+    assert "exif: taken_at=2023-07-15T18:30:00.500000" in run_album("info", str(library / "a.jpg")).stdout
     missing = run_album("info", str(library / "nope.jpg"))
     assert missing.returncode == 1 and "not in the library" in missing.stderr
 

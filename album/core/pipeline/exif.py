@@ -40,6 +40,11 @@ _DATETIME_RE = re.compile(
     r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?"
     r"(?:[.,](\d+))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
 )
+# A full date and time followed by what no writer should write (a Photoshop-era "20:27:09.60:04:00"): the time
+# is kept, the tail (an offset garbled past reading) is not.
+_DATETIME_PREFIX_RE = re.compile(
+    r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[ T]+(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?\D"
+)
 _OFFSET_RE = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 _MAX_OFFSET_MIN = 14 * 60
 # Corporate suffixes that make "NIKON CORPORATION" read like a camera brand again.
@@ -48,6 +53,18 @@ _MAKE_SUFFIXES = re.compile(
     r"electronics|inc\.?|ltd\.?|gmbh|ag|s\.?a\.?|camera)\b.*$",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class NamedRegion:
+    """A face region a person named in another app (MWG, Microsoft People Tagging, a takeout's people).
+
+    ``box`` is (x1, y1, x2, y2) as fractions of the photo; None when the source named the person
+    without saying where (Google's takeouts).
+    """
+
+    name: str
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,13 @@ class PhotoMeta:
     lens: str | None = None
     orientation: int | None = None
     dropped: tuple[str, ...] = ()  # fields present in the file but unreadable or impossible, left out
+    # What the user wrote in other apps (XMP, IPTC, takeouts): see album.core.pipeline.metadata.
+    keywords: tuple[str, ...] = ()
+    title: str | None = None
+    description: str | None = None
+    rating: int | None = None  # 0–5 stars, -1 rejected, None unrated
+    label: str | None = None
+    regions: tuple[NamedRegion, ...] = ()
 
     @property
     def camera(self) -> str | None:
@@ -156,9 +180,13 @@ def parse_datetime(text: str | None, subsec: str | None = None) -> tuple[datetim
     for blank, zeroed or impossible dates.
     """
     match = _DATETIME_RE.match(text or "")
-    if not match:
+    prefix = None if match else _DATETIME_PREFIX_RE.match(text or "")
+    if prefix:
+        year, month, day, hour, minute, second, frac, zone = (*prefix.groups(), None)
+    elif match:
+        year, month, day, hour, minute, second, frac, zone = match.groups()
+    else:
         return None
-    year, month, day, hour, minute, second, frac, zone = match.groups()
     digits = (subsec or "").strip() or frac or ""
     digits = digits if digits.isdigit() else ""
     try:
@@ -206,9 +234,9 @@ def _gps_offset(tags: dict[str, Any], local: datetime) -> int | None:
 
 def _taken_at(tags: dict[str, Any]) -> tuple[datetime | None, int | None, str | None]:
     for source, date_key, subsec_key, offset_key in (
-        ("DateTimeOriginal", "EXIF DateTimeOriginal", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"),
-        ("DateTimeDigitized", "EXIF DateTimeDigitized", "EXIF SubSecTimeDigitized", "EXIF OffsetTimeDigitized"),
-        ("DateTime", "Image DateTime", "EXIF SubSecTime", "EXIF OffsetTime"),
+        ("exif", "EXIF DateTimeOriginal", "EXIF SubSecTimeOriginal", "EXIF OffsetTimeOriginal"),
+        ("digitized", "EXIF DateTimeDigitized", "EXIF SubSecTimeDigitized", "EXIF OffsetTimeDigitized"),
+        ("modified", "Image DateTime", "EXIF SubSecTime", "EXIF OffsetTime"),
     ):
         parsed = parse_datetime(_text(tags, date_key), _text(tags, subsec_key))
         if parsed is None:
@@ -314,5 +342,5 @@ def with_file_time(meta: PhotoMeta, mtime_ns: int) -> PhotoMeta:
         meta,
         taken_at=local.replace(tzinfo=None),
         tz_offset_min=int(offset.total_seconds() // 60) if offset is not None else None,
-        date_source="file_mtime",
+        date_source="file",
     )

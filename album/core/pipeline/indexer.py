@@ -36,7 +36,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from album.core.config import IndexSettings
 from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
+from album.core.pipeline.exif import NamedRegion, PhotoMeta
 from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
+from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.results import FailedFile, PhotoFacts, PhotoUpdate, PlaceNames, StepResult
 from album.core.pipeline.scan import FileEntry, ScanResult, discover
 from album.core.writable import DiskFull
@@ -124,6 +126,7 @@ class IndexReport:
     failed: int = 0
     decoded: int = 0
     refreshed: int = 0  # unchanged files decoded again because a step had not processed them
+    reread: int = 0  # unchanged files whose metadata was read again (a sidecar changed), not decoded
     restored: int = 0  # photos that came back after being removed, and got their faces and names back
     unreadable_folders: list[tuple[str, str]] = field(default_factory=list)
     kept_folders: list[KeptFolder] = field(default_factory=list)  # photos not removed: the folder looks offline
@@ -147,6 +150,7 @@ class _Job:
     entry: FileEntry
     known: KnownFile | None
     refresh: bool = False  # unchanged file that a step still has to process
+    reread: bool = False  # unchanged file whose sidecars changed: read its metadata again, decode nothing
 
 
 @dataclass
@@ -154,6 +158,15 @@ class _Touched:
     """A file whose size/mtime changed but whose content did not (e.g. copied with new times)."""
 
     entry: FileEntry
+
+
+@dataclass
+class _Reread:
+    """An unchanged file whose metadata was read again because its sidecars changed."""
+
+    entry: FileEntry
+    meta: PhotoMeta
+    places: PlaceNames | None
 
 
 @dataclass
@@ -166,7 +179,8 @@ class _Decoded:
     prepared: dict[str, Any]
 
 
-Outcome = _Decoded | _Touched | PhotoError
+Outcome = _Decoded | _Touched | _Reread | PhotoError
+RegionsCallback = Callable[[dict[str, tuple[NamedRegion, ...]]], None]
 
 
 def photo_facts(photo: LoadedPhoto) -> PhotoFacts:
@@ -215,7 +229,7 @@ class _BatchWriter:
 
     def __init__(
         self, store: Store, batch_size: int, steps: list[PhotoStep], all_steps: Sequence[PhotoStep],
-        known_errors: dict[bytes, tuple[int, int]], taken_ids: set[str],
+        known_errors: dict[bytes, tuple[int, int]], taken_ids: set[str], on_regions: RegionsCallback | None = None,
     ) -> None:  # fmt: skip
         self.store = store
         self.taken_ids = taken_ids  # ids of the library's rows, so a new photo's derived id never collides
@@ -228,6 +242,8 @@ class _BatchWriter:
         self.touched: list[PhotoUpdate] = []
         self.errors: list[FailedFile] = []
         self.cleared: list[str] = []
+        self.on_regions = on_regions
+        self.regions: dict[bytes, tuple[NamedRegion, ...]] = {}  # named face regions of the batch's photos
         self.batches = 0
         self.saved = 0  # photos decoded and written by this run
         self.restored = 0  # photos that came back and got the faces (and names) they had
@@ -241,12 +257,34 @@ class _BatchWriter:
             if isinstance(outcome, _Touched):
                 assert job.known is not None
                 self.touched.append(PhotoUpdate(job.known.id, entry=outcome.entry))
+            elif isinstance(outcome, _Reread):
+                assert job.known is not None
+                self.touched.append(PhotoUpdate(job.known.id, entry=outcome.entry, places=outcome.places,
+                                                meta=outcome.meta))  # fmt: skip
+                self._note_regions(path_bytes, outcome.meta)
             else:
                 self.decoded.append((outcome, job))
+                self._note_regions(path_bytes, outcome.facts.meta)
             if path_bytes in self.known_errors:
                 self.cleared.append(self.store.error_id(path_bytes))
         if len(self.decoded) + len(self.touched) + len(self.errors) >= self.batch_size:
             self.flush()
+
+    def _note_regions(self, path_bytes: bytes, meta: PhotoMeta) -> None:
+        if self.on_regions is not None and any(r.box is not None for r in meta.regions):
+            self.regions[path_bytes] = meta.regions
+
+    def _name_regions(self, ids: dict[bytes, str]) -> None:
+        """Once the batch's faces are written: hand the named regions over (they name the faces in them)."""
+        regions = {ids[path]: found for path, found in self.regions.items() if path in ids}
+        self.regions = {}
+        if regions and self.on_regions is not None:
+            try:
+                self.on_regions(regions)
+            except DiskFull:
+                raise
+            except Exception:  # naming is a bonus: the photos and their faces are written either way
+                log.exception("could not name the faces of %d photos from their regions", len(regions))
 
     def _updates(self) -> tuple[list[PhotoUpdate], list[PhotoUpdate]]:
         """New photos, and overlays for photos already in the store (which keep what is not given)."""
@@ -308,6 +346,7 @@ class _BatchWriter:
             except Exception as exc:
                 self._step_failed(step, exc)
         self.restored += self.store.restore_faces({p.id: p.facts.content_hash for p in new if p.facts})
+        self._name_regions({p.entry.path_bytes: p.id for p in new + overlays + self.touched if p.entry})
         self.store.record_failures(self.errors)
         self.store.clear_errors(self.cleared)
         self.decoded, self.touched, self.errors, self.cleared = [], [], [], []
@@ -327,6 +366,8 @@ class Indexer:
         steps: extra per-photo steps (CLIP, faces); one whose model is unavailable is skipped and
             reported, and the photos it missed are done by a later run.
         gazetteer: names the place and country of photos with GPS (offline reverse geocoding).
+        on_regions: called on the writer thread, once a batch's photos and faces are written, with the
+            named face regions of its photos (by photo id), to name the faces detected in them.
     """
 
     def __init__(
@@ -337,8 +378,10 @@ class Indexer:
         exclude: Sequence[str] = (),
         steps: Sequence[PhotoStep] = (),
         gazetteer: Gazetteer | None = None,
+        on_regions: RegionsCallback | None = None,
     ) -> None:
         self.store = store
+        self.on_regions = on_regions
         self.gazetteer = gazetteer
         self.thumbs_dir = thumbs_dir
         self.settings = settings or IndexSettings()
@@ -407,18 +450,21 @@ class Indexer:
             row = known.get(path_bytes)
             stamp = (entry.size, entry.mtime_ns)
             if row is not None and (row.size, row.mtime_ns) == stamp:
-                unchanged.append(_Job(entry, row, refresh=True))
+                # Sidecars changed (or were never read: a library from before schema 7): read the metadata again.
+                unchanged.append(_Job(entry, row, refresh=True, reread=row.sidecars != entry.sidecar_stamp))
             elif row is None and settled_errors.get(path_bytes) == stamp:
                 report.unchanged += 1  # failed for good before and has not changed since: do not retry
             else:
                 todo.append(_Job(entry, row))
-        active = self._start_steps(report, report_progress, anything_new=bool(todo))
+        active = self._start_steps(report, report_progress, anything_new=bool(todo))  # rereads need no model
         needed = max([self.settings.thumb_size, *(step.decode_size() for step in active)])
         self._decode_settings = dataclasses.replace(self.settings, decode_size=self.settings.decode_size or needed)
         pending = self._pending_paths(active)
         for job in unchanged:
             if job.entry.path_bytes in pending:
-                todo.append(job)
+                todo.append(dataclasses.replace(job, reread=False))  # decoded again: its metadata is read too
+            elif job.reread:
+                todo.append(dataclasses.replace(job, refresh=False))
             else:
                 report.unchanged += 1
 
@@ -449,7 +495,9 @@ class Indexer:
         self.store.expire_tombstones()
         self._geocode_unnamed(cancel)
         taken_ids = {row.id for row in known.values()}
-        writer = _BatchWriter(self.store, self.settings.batch_size, active, self.steps, known_errors, taken_ids)
+        writer = _BatchWriter(
+            self.store, self.settings.batch_size, active, self.steps, known_errors, taken_ids, self.on_regions
+        )
         self._writer = writer
         self._decode_all(todo, report, report_progress, cancel, writer, active, pause or threading.Event())
         report_progress(IndexProgress("finishing", 0, 0, batches=writer.batches))
@@ -491,6 +539,11 @@ class Indexer:
         for root in roots:
             if os.path.isdir(root) and os.fsencode(root) not in kept:
                 self.store.set_folder_drive(root, _drive(root))
+
+    def _places(self, meta: PhotoMeta) -> PlaceNames | None:
+        if self.gazetteer is None or meta.lat is None or meta.lon is None:
+            return None
+        return self._location_names(meta.lat, meta.lon)
 
     def _location_names(self, lat: float, lon: float) -> PlaceNames:
         assert self.gazetteer is not None
@@ -586,13 +639,13 @@ class Indexer:
         try:
             fresh, data = read_stable(job.entry, self.settings.max_file_bytes)
             digest = content_hash(data)
+            if job.known is not None and digest == job.known.content_hash and job.reread:
+                meta = read_metadata(data, fresh).meta
+                return _Reread(fresh, meta, self._places(meta))
             if job.known is not None and digest == job.known.content_hash and not job.refresh:
                 return _Touched(fresh)
             photo = decode_photo(fresh, data, digest, self._decode_settings, self.thumbs_dir)
-            meta = photo.meta
-            places = None
-            if self.gazetteer is not None and meta.lat is not None and meta.lon is not None:
-                places = self._location_names(meta.lat, meta.lon)
+            places = self._places(photo.meta)
             prepared = {step.name: _prepare(step, photo) for step in list(steps)}
             return _Decoded(photo.entry, photo_facts(photo), places, prepared)
         except PhotoError as exc:
@@ -653,6 +706,8 @@ class Indexer:
                     report.failed += 1
                 elif isinstance(outcome, _Touched):
                     report.unchanged += 1
+                elif isinstance(outcome, _Reread):
+                    report.reread += 1
                 elif job.refresh:
                     report.decoded += 1
                     report.refreshed += 1

@@ -8,6 +8,7 @@ libjpeg's DCT scaling ("draft mode"), which is several times faster than a full 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import logging
@@ -21,7 +22,8 @@ import rawpy
 from PIL import Image
 
 from album.core.config import IndexSettings
-from album.core.pipeline.exif import PhotoMeta, photo_meta, read_tags, register_heif, with_file_time
+from album.core.pipeline.exif import PhotoMeta, register_heif
+from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.scan import FileEntry, sniff_format
 from album.core.writable import disk_full_as_error
 
@@ -81,7 +83,7 @@ def read_stable(entry: FileEntry, max_bytes: int) -> tuple[FileEntry, bytes]:
             raise PhotoError("unreadable", exc.strerror or str(exc)) from None
         same = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
         if same and len(data) == before.st_size:
-            return FileEntry(entry.path, before.st_size, before.st_mtime_ns), data
+            return dataclasses.replace(entry, size=before.st_size, mtime_ns=before.st_mtime_ns), data
     raise PhotoError("changed", "the file kept changing while it was being read")
 
 
@@ -258,7 +260,6 @@ def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSett
     """
     fmt = image_format(data, entry.path)
     image, (width, height) = decode(data, fmt, settings)
-    tags = read_tags(data)
-    meta = with_file_time(photo_meta(tags), entry.mtime_ns)
+    meta = read_metadata(data, entry).meta
     write_thumbnail(image, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
     return LoadedPhoto(entry, digest, fmt, width, height, meta, image)

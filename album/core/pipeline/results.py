@@ -94,6 +94,7 @@ class PhotoUpdate:
         results: steps' results.
         reset: when not None, the photo's content is new: the store resets every step's results (those of
             these result types, and the lists every photo has) before writing the rest.
+        meta: the photo's metadata read again (a sidecar changed; the content did not).
     """
 
     id: str
@@ -102,3 +103,4 @@ class PhotoUpdate:
     places: PlaceNames | None = None
     results: tuple[StepResult, ...] = ()
     reset: tuple[type[StepResult], ...] | None = None
+    meta: PhotoMeta | None = None

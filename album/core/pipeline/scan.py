@@ -15,6 +15,8 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from album.core.pipeline.sidecars import Sidecar, find_sidecars, is_sidecar_name, listing_of, sidecar_stamp
+
 log = logging.getLogger(__name__)
 
 JPEG_EXTS = {".jpg", ".jpeg", ".jpe", ".jfif"}
@@ -43,6 +45,12 @@ class FileEntry:
     path: str  # str as os returns it; may carry surrogate escapes for non-UTF-8 names
     size: int
     mtime_ns: int
+    sidecars: tuple[Sidecar, ...] = ()  # XMP and takeout files describing it, found next to it
+
+    @property
+    def sidecar_stamp(self) -> str:
+        """Its sidecars' names, sizes and times: when this changes, its metadata is read again."""
+        return sidecar_stamp(self.sidecars)
 
     @property
     def path_bytes(self) -> bytes:
@@ -119,10 +127,12 @@ def discover(roots: Iterable[str], exclude: Iterable[str] = ()) -> ScanResult:
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
 
-    def add_file(path: str, st: os.stat_result) -> None:
+    def add_file(path: str, st: os.stat_result, listing: dict[str, tuple[int, int]]) -> None:
         if path not in seen_files:
             seen_files.add(path)
-            result.files.append(FileEntry(path, st.st_size, st.st_mtime_ns))
+            folder, name = os.path.split(path)
+            sidecars = find_sidecars(folder, name, listing) if listing else ()
+            result.files.append(FileEntry(path, st.st_size, st.st_mtime_ns, sidecars))
 
     for root in roots:
         root = os.path.abspath(root)
@@ -132,7 +142,7 @@ def discover(roots: Iterable[str], exclude: Iterable[str] = ()) -> ScanResult:
             result.unreadable.append((root, exc.strerror or str(exc)))
             continue
         if stat.S_ISREG(st.st_mode):
-            add_file(root, st)
+            add_file(root, st, listing_of(os.path.dirname(root)))
             result.roots.append(root)
             continue
         stack = [root]
@@ -153,13 +163,22 @@ def discover(roots: Iterable[str], exclude: Iterable[str] = ()) -> ScanResult:
             if folder == root:
                 root_listed = True
             subdirs = []
+            listing: dict[str, tuple[int, int]] = {}
+            for entry in entries:
+                if is_sidecar_name(entry.name) and not entry.name.startswith("."):
+                    try:
+                        if entry.is_file(follow_symlinks=True):
+                            side = entry.stat(follow_symlinks=True)
+                            listing[entry.name] = (side.st_size, side.st_mtime_ns)
+                    except OSError:
+                        pass
             for entry in entries:
                 try:
                     if entry.is_dir(follow_symlinks=True):
                         if not _is_hidden_dir(entry.name):
                             subdirs.append(entry.path)
                     elif entry.is_file(follow_symlinks=True) and _wants_file(entry.path, entry.name):
-                        add_file(entry.path, entry.stat(follow_symlinks=True))
+                        add_file(entry.path, entry.stat(follow_symlinks=True), listing)
                 except OSError as exc:  # vanished, dangling symlink, permission on stat
                     log.debug("skipping %r: %s", entry.path, exc)
             stack.extend(reversed(subdirs))

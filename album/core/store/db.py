@@ -102,6 +102,11 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("favourite", pa.bool_()),
         pa.field("user_rating", pa.int32()),
         pa.field("album_ids", pa.list_(pa.string())),
+        # schema 7: the sidecars (XMP, takeout JSON) read with the photo, as "name:size:mtime;..." ("" none,
+        # null: read by an album that did not read sidecars), and the face regions they or the photo named.
+        pa.field("sidecars", pa.string()),
+        pa.field("region_names", pa.list_(pa.string())),
+        pa.field("region_boxes", pa.list_(pa.float32())),  # x1, y1, x2, y2 per region; NaN: no box
     ]
 )
 
@@ -223,6 +228,7 @@ class KnownFile:
     size: int
     mtime_ns: int
     content_hash: str
+    sidecars: str | None = None  # the sidecar stamp it was read with (None: before album read sidecars)
 
 
 def new_photo_id(path_bytes: bytes, taken: set[str] | frozenset[str] = frozenset()) -> str:
@@ -434,7 +440,7 @@ class Store:
     # -- photos -----------------------------------------------------------------------------
     def known_files(self) -> dict[bytes, KnownFile]:
         """Every indexed file keyed by its exact path bytes, for change detection."""
-        cols = ["id", "path_bytes", "size", "mtime_ns", "content_hash"]
+        cols = ["id", "path_bytes", "size", "mtime_ns", "content_hash", "sidecars"]
         table = self.photos.search().select(cols).limit(None).to_arrow()
         return {row["path_bytes"]: KnownFile(**row) for row in table.to_pylist()}
 
@@ -561,6 +567,18 @@ class Store:
         tags = self.photos.search().select(["tags"]).limit(None).to_arrow().column("tags")
         counts = pc.value_counts(pc.list_flatten(tags.combine_chunks())).to_pylist()
         return sorted(((c["values"], c["counts"]) for c in counts), key=lambda tc: (-tc[1], tc[0]))
+
+    def named_regions(self, photo_id: str) -> list[tuple[str, tuple[float, float, float, float] | None]]:
+        """The named face regions stored with a photo: (name, box or None)."""
+        rows = self.query_photos(f"id = {sql_string(photo_id)}", columns=["region_names", "region_boxes"]).to_pylist()
+        if not rows:
+            return []
+        names, boxes = rows[0]["region_names"] or [], rows[0]["region_boxes"] or []
+        found: list[tuple[str, tuple[float, float, float, float] | None]] = []
+        for i, name in enumerate(names):
+            box = tuple(boxes[4 * i : 4 * i + 4])
+            found.append((name, None if len(box) < 4 or any(v != v for v in box) else box))  # NaN: no box
+        return found
 
     def photo_by_path(self, path: str) -> Photo | None:
         row = self.get_photo_by_path(path)
@@ -787,7 +805,7 @@ class Store:
     def stats(self) -> LibraryStats:
         return LibraryStats(
             photos=self.count_photos(),
-            with_date=self.count_photos("date_source IS NOT NULL AND date_source != 'file_mtime'"),
+            with_date=self.count_photos("date_source IS NOT NULL AND date_source NOT IN ('file', 'file_mtime')"),
             with_gps=self.count_photos("lat IS NOT NULL"),
             errors=int(self.errors.count_rows()),
             schema_version=self.schema_version,

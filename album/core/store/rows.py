@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from album.core.pipeline.exif import PhotoMeta
 from album.core.pipeline.results import (
     ClipResult,
     FacesResult,
@@ -42,16 +43,25 @@ def location_columns(entry: FileEntry) -> dict[str, Any]:
         "folder": display_path(os.path.dirname(path_bytes)),
         "size": entry.size,
         "mtime_ns": entry.mtime_ns,
+        "sidecars": entry.sidecar_stamp,
     }
 
 
 def facts_columns(facts: PhotoFacts) -> dict[str, Any]:
-    meta = facts.meta
     return {
         "content_hash": facts.content_hash,
         "format": facts.format,
         "width": facts.width,
         "height": facts.height,
+        **meta_columns(facts.meta),
+        "indexed_at": facts.indexed_at,
+    }
+
+
+def meta_columns(meta: PhotoMeta) -> dict[str, Any]:
+    """What the photo's metadata (every source merged) fills in."""
+    nan = float("nan")
+    return {
         "taken_at": meta.taken_at,
         "tz_offset_min": meta.tz_offset_min,
         "date_source": meta.date_source,
@@ -64,7 +74,13 @@ def facts_columns(facts: PhotoFacts) -> dict[str, Any]:
         "lens": meta.lens,
         "orientation": meta.orientation,
         "dropped_fields": list(meta.dropped),
-        "indexed_at": facts.indexed_at,
+        "keywords": list(meta.keywords),
+        "title": meta.title,
+        "description": meta.description,
+        "rating": meta.rating,
+        "label": meta.label,
+        "region_names": [r.name for r in meta.regions],
+        "region_boxes": [v for r in meta.regions for v in (r.box or (nan, nan, nan, nan))],
     }
 
 
@@ -94,6 +110,8 @@ def photo_columns(update: PhotoUpdate) -> dict[str, Any]:
         row.update(location_columns(update.entry))
     if update.facts is not None:
         row.update(facts_columns(update.facts))
+    if update.meta is not None:
+        row.update(meta_columns(update.meta))
     if update.places is not None:
         row.update(place_columns(update.places))
     row["id"] = update.id
