@@ -37,6 +37,7 @@ from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folde
 from album.core.models.tags import Tag, display_name, load_vocabulary
 from album.core.models.verify import ModelCheck, verify_models
 from album.core.people_history import PeopleAction, PeopleHistory
+from album.core.pipeline.exif import read_exposure
 from album.core.pipeline.indexer import (
     Indexer,
     IndexProgress,
@@ -60,7 +61,7 @@ from album.core.query import (
     without_sources,
 )
 from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
-from album.core.records import Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
+from album.core.records import Exposure, Face, FileError, LibraryOverview, LibraryStats, Person, Photo, SearchResult
 from album.core.search import Searcher
 from album.core.store.db import Store, StoreError
 from album.core.store.faces import FACE_TABLES, FaceStore
@@ -343,6 +344,11 @@ class Library:
 
     def photo(self, path: str) -> Photo | None:
         return self._store.photo_by_path(path)
+
+    def exposure(self, photo: Photo) -> Exposure:
+        """Focal length, aperture, shutter and ISO, read from the photo's file (not stored; empty if the file
+        cannot be read). Reads the file: call it off the GUI thread."""
+        return read_exposure(photo.path)
 
     def thumbnail(self, photo: Photo) -> Path:
         """Where the photo's cached thumbnail is (it may not exist for a photo that failed to decode)."""
