@@ -38,7 +38,7 @@ from album.core.library import (
     ReadOnlyFolder,
     Settings,
 )
-from album.core.records import Face, Person, Photo, SearchResult
+from album.core.records import Exposure, Face, Person, Photo, SearchResult
 from album.gui.folder_watch import FolderWatcher, folder_tree
 from album.gui.workers import Job
 
@@ -382,6 +382,10 @@ class LibraryController(QObject):
     def faces_in_photo(self, photo_id: str) -> list[Face]:
         """The faces of a photo with their people's names. Slow: call it from a worker."""
         return self.library.faces_in_photo(photo_id) if self.library is not None else []
+
+    def exposure(self, photo: Photo) -> Exposure:
+        """The exposure recorded in the photo's file. Reads the file: call it from a worker."""
+        return self.library.exposure(photo) if self.library is not None else Exposure()
 
     # -- people -----------------------------------------------------------------------------------
     def refresh_people(self) -> None:
