@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from album.gui.photo_grid import PhotoModel
@@ -69,6 +69,13 @@ class Filmstrip(QListView):
         self.activated.connect(lambda index: self.chosen.emit(index.row()))
         self.setObjectName("filmstrip")
         self.setStyleSheet(f"#filmstrip {{ background: {VIEWER.window}; border: none; }}")
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """A mouse wheel (vertical) scrolls the strip sideways."""
+        delta = event.angleDelta()
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.value() - (delta.y() or delta.x()) * self.thumb_side // 120)
+        event.accept()
 
     def mark(self, row: int) -> None:
         """Frame ``row`` as the photo shown and scroll it to the middle of the strip."""

@@ -609,7 +609,7 @@ class MainWindow(QMainWindow):
 
     def contextMenuEvent(self, event: Any) -> None:
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))
-        if not index.isValid():
+        if not index.isValid() or not self.grid.isVisible():  # (the viewer covers the grid)
             return
         self.grid.setCurrentIndex(index)
         menu = QMenu(self)

@@ -88,7 +88,11 @@ _STYLE = (
     f"#viewer QToolButton:hover, #viewer QToolButton:checked {{ background: {VIEWER.hover}; }} "
     f"#viewer QToolButton:focus {{ border: 2px solid {VIEWER.accent}; }} "
     f"#viewer-notice {{ background: {VIEWER.warning_background}; color: {VIEWER.warning_text}; "
-    f"border: 1px solid {VIEWER.warning_border}; border-radius: 4px; padding: 6px 10px; }}"
+    f"border: 1px solid {VIEWER.warning_border}; border-radius: 4px; padding: 6px 10px; }} "
+    f"#viewer QScrollBar {{ background: {VIEWER.window}; width: 8px; height: 8px; }} "
+    f"#viewer QScrollBar::handle {{ background: {VIEWER.border}; border-radius: 4px; min-width: 24px; "
+    "min-height: 24px; } "
+    "#viewer QScrollBar::add-line, #viewer QScrollBar::sub-line { width: 0; height: 0; }"
 )
 
 Loaded = tuple[QImage, list[Face], bool, Exposure]

@@ -22,7 +22,8 @@ from album.gui.texts import taken_text
 from album.gui.theme import VIEWER
 
 translate = QCoreApplication.translate  # lupdate finds translate("Viewer", ...) calls by this name
-PANEL_EM = 22  # the panel's width in the font's average character widths: it grows with the system font
+PANEL_EM = 34  # the panel's width in the font's average character widths: it grows with the system font
+MARGIN = 16
 
 
 def chinese_ui() -> bool:
@@ -166,12 +167,12 @@ class InfoPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedWidth(self.fontMetrics().averageCharWidth() * PANEL_EM + 40)
+        self.setFixedWidth(self.fontMetrics().averageCharWidth() * PANEL_EM + 2 * MARGIN)
         content = QWidget()
         content.setObjectName("viewer-info-content")
         content.setStyleSheet(f"#viewer-info-content {{ background: {VIEWER.surface}; color: {VIEWER.text}; }}")
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setContentsMargins(MARGIN, 14, MARGIN, 14)
         self.name = QLabel(content, wordWrap=True)
         self.name.setFont(_scaled_font(self, 1.15, bold=True))
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -213,7 +214,9 @@ class InfoPanel(QScrollArea):
         self._photo, self.exposure = photo, Exposure()
         chinese = chinese_ui()
         path = Path(photo.path)
-        self.name.setText(path.name)
+        room = self.width() - 2 * MARGIN - self.verticalScrollBar().sizeHint().width()
+        self.name.setText(self.name.fontMetrics().elidedText(path.name, Qt.TextElideMode.ElideMiddle, room))
+        self.name.setToolTip(path.name)
         size = f"{photo.width} × {photo.height}" if photo.width and photo.height else ""
         weight = QLocale().formattedDataSize(photo.size) if photo.size else ""
         self.folder.setText("\n".join(p for p in (str(path.parent), " · ".join(p for p in (size, weight) if p)) if p))

@@ -169,8 +169,21 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     qtbot.waitUntil(lambda: [k.name for k in win.controller.known_people] == ["Barack"], timeout=10_000)
     qtbot.mouseClick(viewer, Qt.MouseButton.LeftButton, pos=viewer.image.mapTo(viewer, centre))
     assert asked == [("Barack", ["Barack"])]
-    viewer.back.emit()
+    # the info panel shows him as a chip with his face; a click shows his photos in the grid
+    qtbot.waitUntil(lambda: viewer.info.people.chip_texts() == ["Barack"], timeout=10_000)
+    chip = viewer.info.people.chip_layout.itemAt(0).widget()
+    assert not chip.icon().isNull() and chip.accessibleName() == "Photos of Barack"
+    chip.click()
+    assert window_shows_grid(win)
+    assert [c.text_button.text() for c in win.search_bar.chips()] == ["Person: Barack"]
+    barack = next(f.person_id for f in named if f.id == faces[0].id)
+    assert win.controller.query.person_ids == (barack,)
+    qtbot.waitUntil(lambda: win.model.rowCount() == 1 and win.grid.isVisible(), timeout=10_000)
     win.close()
+
+
+def window_shows_grid(win) -> bool:  # type: ignore[no-untyped-def]
+    return win.pages.currentIndex() == 0 and win.grid.isVisible() and win.windowTitle() == "album"
 
 
 def test_app_icon_comes_in_every_size_for_high_dpi_screens(qapp) -> None:  # type: ignore[no-untyped-def]

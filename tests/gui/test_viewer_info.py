@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from photofactory import Exif, write_photo
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 from shared_data import SHARED_FACES
 
 from album.core.records import Exposure, Photo, Tagged
@@ -34,6 +36,11 @@ def test_the_info_panel_shows_the_exposure_read_from_a_real_camera_file(qtbot, w
                      "28 mm · ƒ/13 · 1/640 s · ISO 800"]  # fmt: skip
     assert panel.name.text() == "kite.jpg"
     assert "ISO 800" in panel.accessibleDescription()
+    interactive = [w for w in viewer.findChildren(QWidget) if isinstance(w, (QAbstractButton, QAbstractItemView))]
+    assert len(interactive) >= 6  # back, zoom out, zoom in, info, full screen, the filmstrip
+    for widget in interactive:
+        assert widget.accessibleName(), f"{widget!r} has no accessible name"
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, f"{widget!r} cannot be reached with Tab"
     window.close_viewer()
 
 
