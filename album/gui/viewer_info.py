@@ -50,18 +50,21 @@ class Names:
         self.regions = regions
 
 
+NBSP = "\u00a0"  # keeps "ISO 800" and "1/640 s" on one line when the exposure line wraps
+
+
 def shutter_text(seconds: float) -> str:
     """A shutter time as photographers write it: "1/640 s" below a quarter second, else "0.5 s", "2 s"."""
     if seconds < 0.25:
-        return f"1/{round(1 / seconds)} s"
-    return f"{round(seconds, 1):g} s"
+        return f"1/{round(1 / seconds)}{NBSP}s"
+    return f"{round(seconds, 1):g}{NBSP}s"
 
 
 def exposure_text(exposure: Exposure) -> str:
     """ "28 mm · ƒ/13 · 1/640 s · ISO 800", with the 35 mm equivalent focal length when the camera wrote it."""
     parts = []
     if exposure.focal_mm is not None:
-        focal = f"{round(exposure.focal_mm, 1):g} mm"
+        focal = f"{round(exposure.focal_mm, 1):g}{NBSP}mm"
         if exposure.focal_35mm_mm is not None and exposure.focal_35mm_mm != round(exposure.focal_mm):
             focal = translate("Viewer", "{focal} ({equivalent} mm in 35 mm terms)").format(
                 focal=focal, equivalent=exposure.focal_35mm_mm
@@ -72,7 +75,7 @@ def exposure_text(exposure: Exposure) -> str:
     if exposure.exposure_s is not None:
         parts.append(shutter_text(exposure.exposure_s))
     if exposure.iso is not None:
-        parts.append(f"ISO {exposure.iso}")
+        parts.append(f"ISO{NBSP}{exposure.iso}")
     return " · ".join(parts)
 
 
