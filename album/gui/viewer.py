@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -35,7 +35,6 @@ from album.gui.availability import file_opens
 from album.gui.filmstrip import Filmstrip
 from album.gui.icons import icon
 from album.gui.name_dialog import ask_person_name
-from album.gui.photo_grid import PhotoModel
 from album.gui.theme import VIEWER
 from album.gui.viewer_info import InfoPanel, Names
 from album.gui.workers import Job
@@ -95,9 +94,9 @@ _STYLE = (
     "#viewer QScrollBar::add-line, #viewer QScrollBar::sub-line { width: 0; height: 0; }"
 )
 
-Loaded = tuple[QImage, list[Face], bool, Exposure]
-"""What the loading worker hands back: the decoded photo (faces drawn), its faces, whether its file opened,
-and the exposure its EXIF records."""
+Loaded = tuple[QImage, QImage, list[Face], bool, Exposure]
+"""What the loading worker hands back: the decoded photo (faces drawn), the same fitted to the page, its faces,
+whether its file opened, and the exposure its EXIF records."""
 
 
 def load_photo(
@@ -105,9 +104,11 @@ def load_photo(
     faces_for: Callable[[str], list[Face]] | None,
     exposure_for: Callable[[Photo], Exposure] | None,
     thumbnail: Callable[[Photo], Path | None] | None,
+    fit: QSize,
 ) -> Loaded:
-    """Decode ``photo`` for the viewer (reduced to ``VIEW_DECODE_PX``, upright), outline its faces and read
-    its exposure; a file that does not open gives its cached thumbnail. Runs in a worker."""
+    """Decode ``photo`` for the viewer (reduced to ``VIEW_DECODE_PX``, upright), outline its faces, scale it to
+    ``fit`` (smooth scaling of a camera-sized photo took 200 ms on the GUI thread) and read its exposure; a file
+    that does not open gives its cached thumbnail. Runs in a worker."""
     path = photo.path
     opens = file_opens(path)  # here, not on the GUI thread: a dead mount can hang
     if opens:
@@ -124,8 +125,9 @@ def load_photo(
         image = QImage(str(thumb)) if thumb is not None else QImage()
     faces = faces_for(photo.id) if faces_for is not None and photo.id and not image.isNull() else []
     draw_faces(image, faces)
+    fitted = image.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
     exposure = exposure_for(photo) if exposure_for is not None and opens else Exposure()
-    return image, faces, opens, exposure
+    return image, fitted, faces, opens, exposure
 
 
 class Viewer(QWidget):
@@ -188,6 +190,7 @@ class Viewer(QWidget):
         self.faces: list[Face] = []
         self.zoom: float | None = None  # None: fit to the page; else pixels shown per decoded pixel
         self._pixmap = QPixmap()
+        self._fitted = QPixmap()  # the photo fitted to the page by the worker, while the page keeps that size
         self._jobs: list[Job] = []
         self.setObjectName("viewer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -207,8 +210,7 @@ class Viewer(QWidget):
         self.notice.hide()
         self.info = InfoPanel(names)
         self.info.person_clicked.connect(self.person_clicked)
-        self.strip_model = PhotoModel(thumbnail or (lambda _photo: None), parent=self)
-        self.filmstrip = Filmstrip(self.strip_model)
+        self.filmstrip = Filmstrip(thumbnail or (lambda _photo: None))
         self.filmstrip.chosen.connect(self.go_to)
         self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -287,7 +289,7 @@ class Viewer(QWidget):
         """Show ``hits[index]``, with ``hits`` in the filmstrip (kept as they are while the viewer is open:
         results that change behind it do not move the photo shown)."""
         self.hits = hits
-        self.strip_model.set_hits(hits)
+        self.filmstrip.show_hits(hits)
         self.index = index
         self.zoom = None
         self.show_current()
@@ -309,12 +311,13 @@ class Viewer(QWidget):
         self.filmstrip.mark(self.index)
         self.info.show_photo(photo, hit.reasons)
         self.image.setText(self.tr("Loading…"))
-        self._pixmap = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
+        self._pixmap = self._fitted = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
         self.notice.hide()
         faces_for, exposure_for, thumbnail = self.faces_for, self.exposure_for, self.thumbnail
+        fit = self.image_area.viewport().size()
 
         def load(_progress: object, _cancel: object) -> Loaded:
-            return load_photo(photo, faces_for, exposure_for, thumbnail)
+            return load_photo(photo, faces_for, exposure_for, thumbnail, fit)
 
         def loaded(result: Loaded, p: str = photo.path) -> None:
             self._loaded(p, *result)
@@ -327,12 +330,15 @@ class Viewer(QWidget):
         self._jobs.append(job)
         job.start()
 
-    def _loaded(self, path: str, image: QImage, faces: list[Face], opens: bool, exposure: Exposure) -> None:
+    def _loaded(
+        self, path: str, image: QImage, fitted: QImage, faces: list[Face], opens: bool, exposure: Exposure
+    ) -> None:
         if not self.hits or path != self.hits[self.index].photo.path:
             return  # the user moved on
         self.faces = faces
         self.info.show_details(faces, exposure)
         self._pixmap = QPixmap.fromImage(image)
+        self._fitted = QPixmap.fromImage(fitted)
         if not opens:
             text = self.tr("The file is not available: {folder} may be offline. This is the thumbnail album "
                            "keeps of it.")  # fmt: skip
@@ -355,14 +361,18 @@ class Viewer(QWidget):
         """Wait for the viewer's own loading jobs and stop the filmstrip's file checks (at exit)."""
         for job in self._jobs:
             job.wait()
-        self.strip_model.shutdown()
+        self.filmstrip.shutdown()
 
     def _fit(self) -> None:
         if self._pixmap.isNull():
             return
         if self.zoom is None:
             self.image_area.setWidgetResizable(True)
-            shown = self._pixmap.scaled(self.image_area.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio,
+            room = self.image_area.viewport().size()
+            if self._fitted.size() == self._pixmap.size().scaled(room, Qt.AspectRatioMode.KeepAspectRatio):
+                self.image.setPixmap(self._fitted)  # the worker's, for this size of the page
+                return
+            shown = self._pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
                                         Qt.TransformationMode.SmoothTransformation)  # fmt: skip
             self.image.setPixmap(shown)
             return
