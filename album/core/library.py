@@ -46,6 +46,7 @@ from album.core.query import (
 from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
 from album.core.records import (
     Album,
+    Exposure,
     Face,
     FileError,
     LibraryOverview,
@@ -572,6 +573,13 @@ class Library:
     def named_areas(self, photo: Photo) -> list[NamedArea]:
         """The people other apps named on ``photo`` (face regions, takeout people), as read at indexing."""
         return [NamedArea(name, box) for name, box in self._store.named_regions(photo.id)]
+
+    def exposure(self, photo: Photo) -> Exposure:
+        """Focal length, aperture, shutter and ISO, read from the photo's file (not stored; empty if the file
+        cannot be read). Reads the file: call it off the GUI thread."""
+        from album.core.pipeline.exif import read_exposure
+
+        return read_exposure(photo.path)
 
     def thumbnail(self, photo: Photo) -> Path:
         """Where the photo's cached thumbnail is (it may not exist for a photo that failed to decode)."""

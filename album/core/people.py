@@ -317,9 +317,11 @@ def known_people(faces: FaceStore) -> list[KnownPerson]:
 
 
 def faces_in_photo(faces: FaceStore, photo_id: str) -> list[Face]:
-    """Every face of one photo with its person's name, for the viewer."""
+    """Every face of one photo with its person's name and its thumbnail, for the viewer (its people chips)."""
     names = {r.id: r.name for r in faces.person_rows()}
-    return [_face(f, names.get(f.person_id or "")) for f in faces.faces_of_photo(photo_id)]
+    rows = faces.faces_of_photo(photo_id)
+    thumbs = faces.thumbs([f.id for f in rows])
+    return [dataclasses.replace(_face(f, names.get(f.person_id or "")), thumb=thumbs.get(f.id)) for f in rows]
 
 
 def name_face(faces: FaceStore, face_id: str, name: str, history: PeopleHistory | None = None) -> str:

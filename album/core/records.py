@@ -6,6 +6,7 @@ row. Reasons are structured (a kind and its values), so each front end says them
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -107,6 +108,24 @@ class NamedArea:
 
     name: str
     box: tuple[float, float, float, float] | None
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """How a photo was exposed, as its file's EXIF says (read on demand, not stored: only the viewer shows it).
+
+    ``exposure_s`` is the shutter time in seconds; ``focal_35mm_mm`` the focal length in 35 mm terms,
+    when the camera wrote it (it tells a phone's 4 mm lens is a wide 26 mm).
+    """
+
+    focal_mm: float | None = None
+    focal_35mm_mm: int | None = None
+    f_number: float | None = None
+    exposure_s: float | None = None
+    iso: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in dataclasses.astuple(self))
 
 
 @dataclass(frozen=True)

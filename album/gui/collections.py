@@ -75,20 +75,25 @@ class Collections(QObject):
 
     # -- actions ------------------------------------------------------------------------------------
     def _actions(self) -> None:
-        def add(text_icon: str, shortcuts: Sequence[str], slot: Callable[[], object]) -> QAction:
+        def add(text_icon: str, shortcuts: Sequence[str], slot: Callable[[], object], owner: QWidget) -> QAction:
             action = QAction(icon(text_icon) if text_icon else QIcon(), "", self.window)
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            contexts = Qt.ShortcutContext
+            action.setShortcutContext(
+                contexts.WindowShortcut if owner is self.window else contexts.WidgetWithChildrenShortcut
+            )
             action.triggered.connect(slot)
-            self.window.addAction(action)
+            owner.addAction(action)
             return action
 
-        self.favourite_action = add("heart", [".", "F"], self.toggle_favourite)
+        self.favourite_action = add("heart", [".", "F"], self.toggle_favourite, self.window)
         self.rating_menu = QMenu()
+
         def rater(stars: int) -> Callable[[], None]:
             return lambda: self.rate(stars)
 
-        self.star_actions = [add("star" if n else "", [str(n)], rater(n)) for n in range(6)]
+        # The digits are the grid's: in the viewer page of the same window, 0 and 1 zoom.
+        self.star_actions = [add("star" if n else "", [str(n)], rater(n), self.grid) for n in range(6)]
         self.rating_menu.addActions(self.star_actions)
         self.rating_action = QAction(icon("star"), "", self.window)
         self.rating_action.setMenu(self.rating_menu)
@@ -123,8 +128,8 @@ class Collections(QObject):
         new.triggered.connect(lambda: self.new_album(self.selected()))
 
     def attach_viewer(self, viewer: QWidget, current: Callable[[], Photo]) -> None:
-        """Let the heart's keys (. and F) work in a viewer window, on the photo it shows. Its 0 and 1 zoom,
-        so the stars stay the grid's there."""
+        """Let the heart's keys (. and F) work in the viewer, on the photo it shows. Its 0 and 1 zoom, so the
+        stars stay the grid's."""
         viewer.addAction(self.favourite_action)
         self._viewer = (viewer, current)
 

@@ -38,7 +38,7 @@ from album.core.library import (
     ReadOnlyFolder,
     Settings,
 )
-from album.core.records import Face, NamedArea, Person, Photo, SearchResult
+from album.core.records import Exposure, Face, NamedArea, Person, Photo, SearchResult
 from album.gui.folder_watch import FolderWatcher, folder_tree
 from album.gui.workers import Job
 
@@ -386,6 +386,10 @@ class LibraryController(QObject):
     def named_areas(self, photo: Photo) -> list[NamedArea]:
         """The people other apps named on a photo. Slow: call it from a worker."""
         return self.library.named_areas(photo) if self.library is not None else []
+
+    def exposure(self, photo: Photo) -> Exposure:
+        """The exposure recorded in the photo's file. Reads the file: call it from a worker."""
+        return self.library.exposure(photo) if self.library is not None else Exposure()
 
     # -- people -----------------------------------------------------------------------------------
     def refresh_people(self) -> None:

@@ -54,7 +54,7 @@ from album.core.library import (
     Query,
     Settings,
 )
-from album.core.records import FileError, Photo, SearchHit, SearchResult
+from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
 from album.gui.collections import ALBUMS_PAGE, Collections
 from album.gui.controller import LibraryController, PeopleSnapshot
@@ -66,7 +66,8 @@ from album.gui.search_bar import SearchBar, label, reason_labels
 from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
 from album.gui.texts import pictures_folder, time_left_text
-from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
+from album.gui.viewer import Viewer, library_folder
+from album.gui.viewer_info import Names, chinese_ui
 from album.gui.welcome import Welcome
 from album.gui.window_state import FIRST_RUN_DONE, restore_window, save_window, window_settings
 
@@ -83,13 +84,15 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.controller = LibraryController(paths, self)
         self.paths = self.controller.paths
-        self.viewer: Viewer | None = None
         self.face_review: FaceReview | None = None
         self._index_started = 0.0  # when decoding began: the rate and ETA leave model loading and scanning out
         self.setWindowTitle("album")
         self.resize(1200, 800)
         self.setAcceptDrops(True)
         self._relabel_pending = False
+        self._page_before_viewer = 0  # the page the viewer goes back to, and the grid's scroll position
+        self._grid_scroll = 0
+        self._state_before_full_screen = Qt.WindowState.WindowNoState
         self._build()
         self._connect()
         self._open_requested = False
@@ -161,6 +164,8 @@ class MainWindow(QMainWindow):
                                        lambda: self.sidebar.setCurrentRow(0),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
         self.pages.addWidget(self.collections.view)  # ALBUMS_PAGE
+        self.viewer = self._build_viewer()
+        self.pages.addWidget(self.viewer)
         self.splitter = splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
@@ -522,22 +527,71 @@ class MainWindow(QMainWindow):
         self.search_bar.replace_part({"year": "date"}.get(kind, kind), words.get(kind, value))
 
     def _open_viewer(self, index: Any) -> None:
-        self.viewer = self.make_viewer(index.row())
-        self.viewer.open()
+        self.make_viewer(index.row())
 
-    def make_viewer(self, row: int, ask: Callable[[QWidget, str, Sequence[str]], str | None] | None = None) -> Viewer:
-        """The viewer on result ``row``, wired to this library's faces (``ask`` overrides the name dialog)."""
+    def _build_viewer(self) -> Viewer:
+        """The viewer page, wired to this library's faces, exposure and names."""
         c = self.controller
         names = Names(c.place_names, c.tag_name, lambda region, country: c.region_names(region, country, chinese_ui()))
-        extra = {"ask": ask} if ask is not None else {}
-        folders = c.settings.library_folders if c.settings is not None else []
-        viewer = Viewer(self.model.hits, row, self, c.run, c.faces_in_photo, c.name_face, names=names,
-                        person_names=lambda: [k.name for k in c.known_people],
-                        thumbnail=c.thumbnail, folder_of=lambda p: library_folder(p, folders),
-                        named_for=c.named_areas, **extra)  # fmt: skip
-        self.viewer = viewer
+        folders = lambda: c.settings.library_folders if c.settings is not None else []  # noqa: E731
+        viewer = Viewer(self, c.run, c.faces_in_photo, c.exposure, c.name_face, names=names,
+                        person_names=lambda: [k.name for k in c.known_people], thumbnail=c.thumbnail,
+                        folder_of=lambda p: library_folder(p, folders()), named_for=c.named_areas)  # fmt: skip
+        viewer.back.connect(self.close_viewer)
+        viewer.full_screen.connect(self.toggle_full_screen)
+        viewer.person_clicked.connect(lambda face: self._viewer_person(face))
+        viewer.windowTitleChanged.connect(lambda name: self.setWindowTitle(f"{name} — album"))
         self.collections.attach_viewer(viewer, lambda: viewer.hits[viewer.index].photo)
         return viewer
+
+    def make_viewer(self, row: int, ask: Callable[[QWidget, str, Sequence[str]], str | None] | None = None) -> Viewer:
+        """Show result ``row`` in the viewer page, in place of the grid (``ask`` overrides the name dialog)."""
+        if ask is not None:
+            self.viewer.ask = ask
+        if self.pages.currentWidget() is not self.viewer:
+            self._page_before_viewer = self.pages.currentIndex()
+            self._grid_scroll = self.grid.verticalScrollBar().value()
+        self.sidebar.hide()  # the photo takes the window
+        self.pages.setCurrentWidget(self.viewer)
+        self.viewer.show_hits(self.model.hits, row)
+        self.viewer.setFocus()
+        return self.viewer
+
+    def close_viewer(self) -> None:
+        """Back to the page the viewer was opened from, at the same scroll position, the photo last shown
+        selected (the grid scrolls only if it is out of sight)."""
+        if self.isFullScreen():
+            self.toggle_full_screen()
+        self.pages.setCurrentIndex(self._page_before_viewer)
+        self.sidebar.show()
+        self.setWindowTitle("album")
+        self.splitter.refresh()  # the pages get their width back now, not at the next layout pass
+        self.grid.doItemsLayout()  # laid out again for the width it had: the sidebar's room was the viewer's
+        self.grid.verticalScrollBar().setValue(self._grid_scroll)
+        row, shown = self.viewer.index, self.viewer.hits[self.viewer.index].photo.id if self.viewer.hits else None
+        if row < self.model.rowCount() and self.model.hits[row].photo.id == shown:  # results refreshed alike
+            self.grid.setCurrentIndex(self.model.index(row))
+            self.grid.scrollTo(self.grid.currentIndex())
+        self.grid.setFocus()
+
+    def toggle_full_screen(self) -> None:
+        """Full screen for the viewer (F11, a double-click), menus and status bar out of the way; and back."""
+        full = not self.isFullScreen()
+        self.menuBar().setVisible(not full)
+        self.statusBar().setVisible(not full)
+        if full:
+            self._state_before_full_screen = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(self._state_before_full_screen)
+        self.viewer.set_full_screen_shown(full)
+
+    def _viewer_person(self, face: Face) -> None:
+        """A person's chip in the viewer: their photos, in the grid."""
+        self.close_viewer()
+        if face.person_id is not None:
+            picture = QPixmap.fromImage(QImage.fromData(face.thumb)) if face.thumb else None
+            self._search_person(face.person_id, face.person_name, picture)
 
     def _photo_actions(self) -> None:
         """What can be done to the current photo, from the keyboard and from its context menu."""
@@ -567,7 +621,7 @@ class MainWindow(QMainWindow):
 
     def contextMenuEvent(self, event: Any) -> None:
         index = self.grid.indexAt(self.grid.viewport().mapFromGlobal(event.globalPos()))
-        if not index.isValid():
+        if not index.isValid() or not self.grid.isVisible():  # (the viewer covers the grid)
             return
         self.grid.setCurrentIndex(index)
         menu = QMenu(self)
@@ -597,7 +651,7 @@ class MainWindow(QMainWindow):
 
     def _people_edited(self) -> None:
         """A face or person changed: redraw what shows faces."""
-        if self.viewer is not None and self.viewer.isVisible():
+        if self.viewer.isVisible():
             self.viewer.show_current()
         if self.face_review is not None and self.face_review.isVisible():
             self._load_review(self.face_review)
@@ -620,6 +674,9 @@ class MainWindow(QMainWindow):
         person = next((p for p in self.people_view.people if p.id == person_id), None)
         name = person.name if person is not None and person.name else None
         picture = QPixmap.fromImage(QImage.fromData(person.cover_thumb)) if person and person.cover_thumb else None
+        self._search_person(person_id, name, picture)
+
+    def _search_person(self, person_id: str, name: str | None, picture: QPixmap | None) -> None:
         self.search_bar.show_context("person", label("person", name or self.tr("Unnamed")), picture)
         self.sidebar.setCurrentRow(0)
         self.controller.search(Query(people=(name,) if name else (), person_ids=(person_id,)))
@@ -713,6 +770,7 @@ class MainWindow(QMainWindow):
         self.search_bar.shutdown()
         self.controller.shutdown()
         self.model.shutdown()
+        self.viewer.shutdown()
         super().closeEvent(event)
 
 

@@ -40,6 +40,7 @@ class Colours:
     error_text: str
     overlay_background: str  # labels drawn over photos (the month while scrolling)
     overlay_text: str
+    face_outline: str  # the boxes the viewer draws around faces, with the person's name
 
 
 LIGHT = Colours(
@@ -62,6 +63,7 @@ LIGHT = Colours(
     error_text="#c62828",
     overlay_background="rgba(30, 30, 30, 0.67)",
     overlay_text="#ffffff",
+    face_outline="#ffd54a",
 )
 
 DARK = Colours(
@@ -84,6 +86,7 @@ DARK = Colours(
     error_text="#ff8a80",
     overlay_background="rgba(0, 0, 0, 0.6)",
     overlay_text="#ffffff",
+    face_outline="#ffd54a",
 )
 
 VIEWER = DARK  # the viewer's surround, whatever the window's theme

@@ -1,4 +1,5 @@
-"""A large view of one photo with its metadata; left/right step through the current results."""
+"""The viewer: a page of the main window that shows one photo large on a dark surround, with a filmstrip
+of the current results and an info panel; ←/→ step through the results, Esc goes back to the grid."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -20,95 +21,33 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
-from album.core.records import Face, NamedArea, Photo, Reason, SearchHit
+from album.core.records import Exposure, Face, NamedArea, Photo, SearchHit
 from album.gui.availability import file_opens
+from album.gui.filmstrip import Filmstrip
+from album.gui.icons import icon
 from album.gui.name_dialog import ask_person_name
-from album.gui.search_bar import RegionNames, reason_labels
-from album.gui.texts import taken_text
+from album.gui.theme import VIEWER
+from album.gui.viewer_info import InfoPanel, Names
 from album.gui.workers import Job
 
 StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
 """``start(fn, on_done)``: run ``fn(progress, cancel)`` in a worker (the controller's ``run``)."""
 
 
-def chinese_ui() -> bool:
-    return QLocale().language() == QLocale.Language.Chinese
-
-
-class Names:
-    """How the viewer names things in the UI's language: the library's lookups, or the stored names.
-
-    Args:
-        places: ``(photo, chinese) → [place, region, country]`` (``Library.place_names``).
-        tag: ``(key, chinese) → name`` (``Library.tag_name``).
-        regions: ``(region, country) → names``, for why a photo matched "in Zhejiang".
-    """
-
-    def __init__(
-        self,
-        places: Callable[[Photo, bool], Sequence[str]] | None = None,
-        tag: Callable[[str, bool], str] | None = None,
-        regions: RegionNames | None = None,
-    ) -> None:
-        self.places = places or (lambda photo, _chinese: [n for n in (photo.place, photo.region, photo.country) if n])
-        self.tag = tag or (lambda key, _chinese: key)
-        self.regions = regions
-
-
-def rating_text(rating: int | None) -> str:
-    """Stars as other apps show them (★★★★☆), or that the photo was rejected there."""
-    if rating is None:
-        return ""
-    if rating < 0:
-        return QCoreApplication.translate("Viewer", "rejected")
-    return "★" * rating + "☆" * (5 - rating)
-
-
-def metadata_text(
-    photo: Photo, reasons: Sequence[Reason] = (), names: Names | None = None, unplaced: Sequence[str] = ()
-) -> str:
-    """The viewer's side panel, in the UI's language (place and tag names too, where known). ``unplaced``:
-    people other apps named on the photo whose face album did not find there."""
-    names = names or Names()
-    chinese = chinese_ui()
-    coords = f"{photo.lat:.5f}, {photo.lon:.5f}" if photo.lat is not None and photo.lon is not None else ""
-    camera = " ".join(p for p in (photo.camera_make, photo.camera_model) if p)
-
-    translate = QCoreApplication.translate
-    rows = [
-        (translate("Viewer", "Title"), photo.title or ""),
-        (translate("Viewer", "Caption"), photo.description or ""),
-        (translate("Viewer", "File"), photo.path),
-        (translate("Viewer", "Taken"), taken_text(photo)),
-        (translate("Viewer", "Place"), ", ".join(names.places(photo, chinese))),
-        (translate("Viewer", "Coordinates"), coords),
-        (translate("Viewer", "Camera"), camera),
-        (translate("Viewer", "Lens"), photo.lens or ""),
-        (translate("Viewer", "Size"), f"{photo.width} × {photo.height}"),
-        (translate("Viewer", "Tags"), ", ".join(names.tag(t, chinese) for t in photo.tags)),
-        (translate("Viewer", "Keywords"), ", ".join(photo.keywords)),
-        (translate("Viewer", "Rating"), rating_text(photo.rating)),
-        (translate("Viewer", "Label"), photo.label or ""),
-        (translate("Viewer", "Named in other apps"), ", ".join(unplaced)),
-        (translate("Viewer", "Why"), "; ".join(reason_labels(reasons, names.regions))),
-    ]
-    return "\n".join(f"{k}: {v}" for k, v in rows if v)
-
-
 def draw_faces(image: QImage, faces: Sequence[Face]) -> None:
     """Outline each face (bbox as fractions of the upright photo) and write the person's name under it."""
     painter = QPainter(image)
     width, height = image.width(), image.height()
-    pen = QPen(QColor("#ffd54a"))
+    pen = QPen(QColor(VIEWER.face_outline))
     pen.setWidth(max(2, width // 400))
     painter.setPen(pen)
     font = painter.font()
@@ -140,17 +79,72 @@ VIEW_DECODE_PX = 3200  # long side the viewer decodes to: sharp at 100 % on most
 ZOOM_STEP = 1.25
 MAX_ZOOM = 4.0
 
+_STYLE = (
+    f"#viewer {{ background: {VIEWER.window}; color: {VIEWER.text}; }} "
+    f"#viewer QLabel {{ color: {VIEWER.text}; }} "
+    f"#viewer-bar {{ background: {VIEWER.surface}; }} "
+    "#viewer QToolButton { border: none; border-radius: 6px; padding: 4px; } "
+    f"#viewer QToolButton:hover, #viewer QToolButton:checked {{ background: {VIEWER.hover}; }} "
+    f"#viewer QToolButton:focus {{ border: 2px solid {VIEWER.accent}; }} "
+    f"#viewer-notice {{ background: {VIEWER.warning_background}; color: {VIEWER.warning_text}; "
+    f"border: 1px solid {VIEWER.warning_border}; border-radius: 4px; padding: 6px 10px; }} "
+    f"#viewer QScrollBar {{ background: {VIEWER.window}; width: 8px; height: 8px; }} "
+    f"#viewer QScrollBar::handle {{ background: {VIEWER.border}; border-radius: 4px; min-width: 24px; "
+    "min-height: 24px; } "
+    "#viewer QScrollBar::add-line, #viewer QScrollBar::sub-line { width: 0; height: 0; }"
+)
 
-class Viewer(QDialog):
-    """Shows ``hits[index]`` large with its faces outlined: fitted to the window, or zoomed (+ / − /
-    Ctrl+wheel, 1 = 100 %, 0 = fit) and scrolled. Left/Right move through the hits; clicking a face
-    asks who it is. A photo whose file cannot be opened shows its cached thumbnail, with a line that
-    says so and names the folder that may be offline.
+Loaded = tuple[QImage, QImage, list[Face], bool, Exposure, list[NamedArea]]
+"""What the loading worker hands back: the decoded photo (faces drawn), the same fitted to the page, its faces,
+whether its file opened, the exposure its EXIF records, and the people other apps named on it."""
+
+
+def load_photo(
+    photo: Photo,
+    faces_for: Callable[[str], list[Face]] | None,
+    exposure_for: Callable[[Photo], Exposure] | None,
+    thumbnail: Callable[[Photo], Path | None] | None,
+    fit: QSize,
+    named_for: Callable[[Photo], list[NamedArea]] | None = None,
+) -> Loaded:
+    """Decode ``photo`` for the viewer (reduced to ``VIEW_DECODE_PX``, upright), outline its faces, scale it to
+    ``fit`` (smooth scaling of a camera-sized photo took 200 ms on the GUI thread) and read its exposure; a file
+    that does not open gives its cached thumbnail. Runs in a worker."""
+    path = photo.path
+    opens = file_opens(path)  # here, not on the GUI thread: a dead mount can hang
+    if opens:
+        reader = QImageReader(path)
+        reader.setAutoTransform(True)  # EXIF orientation
+        size = reader.size()
+        if size.isValid():
+            if max(size.width(), size.height()) > VIEW_DECODE_PX:  # JPEG decodes at a reduced scale
+                size.scale(VIEW_DECODE_PX, VIEW_DECODE_PX, Qt.AspectRatioMode.KeepAspectRatio)
+            reader.setScaledSize(size)
+        image = reader.read()
+    else:  # the cached thumbnail (upright, small) stands in for it
+        thumb = thumbnail(photo) if thumbnail is not None else None
+        image = QImage(str(thumb)) if thumb is not None else QImage()
+    faces = faces_for(photo.id) if faces_for is not None and photo.id and not image.isNull() else []
+    draw_faces(image, faces)
+    fitted = image.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    exposure = exposure_for(photo) if exposure_for is not None and opens else Exposure()
+    named = named_for(photo) if named_for is not None and photo.id else []
+    return image, fitted, faces, opens, exposure, named
+
+
+class Viewer(QWidget):
+    """Shows ``hits[index]`` large with its faces outlined: fitted to the page, or zoomed (+ / − /
+    Ctrl+wheel, 1 = 100 %, 0 = fit) and scrolled. ←/→ and the filmstrip move through the hits; I shows
+    or hides the info panel; F11 or a double-click asks for full screen; Esc or Back asks to go back.
+    Clicking a face asks who it is. A photo whose file cannot be opened shows its cached thumbnail, with a
+    line that says so and names the folder that may be offline. The window title follows the photo's file
+    name (this widget's ``windowTitle``; the main window shows it).
 
     Args:
-        start: runs the decoding worker (the controller's ``run``, so the window joins it at exit;
+        start: runs the loading worker (the controller's ``run``, so the window joins it at exit;
             a plain :class:`Job` of the viewer's own if None).
         faces_for: ``photo_id → faces``; runs in the loading worker.
+        exposure_for: ``photo → exposure`` read from its file (``Library.exposure``); runs in the worker.
         name_face: ``(face_id, name) → None``, called when the user names a face (the caller runs it
             in a worker and then calls :meth:`show_current` to redraw).
         ask: ``(parent, current name, known names) → name or None``: asks who a face is (the name
@@ -158,19 +152,25 @@ class Viewer(QDialog):
         person_names: the names the name dialog completes (the library's people).
         names: place and tag names in the UI's language (the stored names are English).
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), shown when its file
-            cannot be opened.
+            cannot be opened, and in the filmstrip.
         folder_of: the folder to name when a photo's file cannot be opened (its library folder).
-        named_for: ``photo → people other apps named on it`` (``Library.named_areas``); runs in the loading
-            worker. Those whose face album did not find are listed in the side panel.
+
+    Signals:
+        back(): Esc or the Back button: the window shows what it showed before.
+        full_screen(): F11 or a double-click on the photo: the window goes full screen, or back.
+        person_clicked(object): a person's chip in the info panel (the :class:`Face`): show their photos.
     """
+
+    back = Signal()
+    full_screen = Signal()
+    person_clicked = Signal(object)
 
     def __init__(
         self,
-        hits: Sequence[SearchHit],
-        index: int,
         parent: QWidget | None = None,
         start: StartJob | None = None,
         faces_for: Callable[[str], list[Face]] | None = None,
+        exposure_for: Callable[[Photo], Exposure] | None = None,
         name_face: Callable[[str, str], None] | None = None,
         ask: Callable[[QWidget, str, Sequence[str]], str | None] = ask_name,
         person_names: Callable[[], Sequence[str]] = lambda: (),
@@ -180,78 +180,151 @@ class Viewer(QDialog):
         named_for: Callable[[Photo], list[NamedArea]] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.named_for = named_for
-        self.hits, self.index = hits, index
-        self.names = names or Names()
+        self.hits: Sequence[SearchHit] = []
+        self.index = 0
         self.thumbnail = thumbnail
         self.folder_of = folder_of
         self.start = start
         self.faces_for = faces_for
+        self.named_for = named_for
+        self.exposure_for = exposure_for
         self.name_face = name_face
         self.ask = ask
         self.person_names = person_names
         self.faces: list[Face] = []
+        self.zoom: float | None = None  # None: fit to the page; else pixels shown per decoded pixel
+        self._pixmap = QPixmap()
+        self._fitted = QPixmap()  # the photo fitted to the page by the worker, while the page keeps that size
+        self._jobs: list[Job] = []
+        self.setObjectName("viewer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(_STYLE)
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.image.setStyleSheet(f"background: {VIEWER.window}; color: {VIEWER.muted_text};")
         self.image_area = QScrollArea()
+        self.image_area.setObjectName("viewer-photo")
+        self.image_area.setStyleSheet(f"#viewer-photo {{ background: {VIEWER.window}; border: none; }}")
         self.image_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_area.setWidget(self.image)
         self.image_area.setWidgetResizable(True)
-        self.zoom: float | None = None  # None: fit to the window; else pixels shown per decoded pixel
-        self.info = QLabel(wordWrap=True)
-        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.info.setFixedWidth(300)
+        self.image_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys are the viewer's (shortcuts)
         self.notice = QLabel(wordWrap=True)  # the file cannot be opened: what is shown is its thumbnail
         self.notice.setObjectName("viewer-notice")
-        self.notice.setStyleSheet("#viewer-notice { background: #fff3e0; color: #8a3b00; border: 1px solid #ffb74d; "
-                                  "border-radius: 4px; padding: 6px 10px; }")  # fmt: skip
         self.notice.hide()
-        left = QVBoxLayout()
-        left.addWidget(self.notice)
-        left.addWidget(self.image_area, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.info)
-        self.resize(1100, 720)
-        self._pixmap = QPixmap()
-        self._jobs: list[Job] = []
+        self.info = InfoPanel(names)
+        self.info.person_clicked.connect(self.person_clicked)
+        self.filmstrip = Filmstrip(thumbnail or (lambda _photo: None))
+        self.filmstrip.chosen.connect(self.go_to)
+        self.title = QLabel()
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_button = self._button("arrow-left", self.back.emit)
+        self.zoom_out_button = self._button("zoom-out", lambda: self.zoom_by(1 / ZOOM_STEP))
+        self.zoom_in_button = self._button("zoom-in", lambda: self.zoom_by(ZOOM_STEP))
+        self.info_button = self._button("info", lambda: self.set_info_visible(self.info_button.isChecked()))
+        self.info_button.setCheckable(True)
+        self.info_button.setChecked(True)
+        self.full_screen_button = self._button("maximize", self.full_screen.emit)
+        self._layout()
         self._keys()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.retranslate()
+
+    def _button(self, icon_name: str, act: Callable[[], object]) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(icon_name, VIEWER.text))
+        side = round(self.fontMetrics().height() * 1.4)
+        button.setIconSize(button.iconSize().scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.clicked.connect(act)
+        return button
+
+    def _layout(self) -> None:
+        bar = QWidget()
+        bar.setObjectName("viewer-bar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        top = QHBoxLayout(bar)
+        top.setContentsMargins(8, 4, 8, 4)
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        for button in (self.zoom_out_button, self.zoom_in_button, self.info_button, self.full_screen_button):
+            top.addWidget(button)
+        centre = QVBoxLayout()
+        centre.addWidget(self.notice)
+        centre.addWidget(self.image_area, 1)
+        middle = QHBoxLayout()
+        middle.setSpacing(0)
+        middle.addLayout(centre, 1)
+        middle.addWidget(self.info)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.filmstrip)
+
+    def retranslate(self) -> None:
+        """Tooltips and accessible names in the current language (and the shown photo's details)."""
+        translate = QCoreApplication.translate
+        for button, text in (
+            (self.back_button, translate("Viewer", "Back to the photos (Esc)")),
+            (self.zoom_out_button, translate("Viewer", "Zoom out (−)")),
+            (self.zoom_in_button, translate("Viewer", "Zoom in (+)")),
+            (self.info_button, translate("Viewer", "Show or hide the info panel (I)")),
+            (self.full_screen_button, translate("Viewer", "Full screen (F11)")),
+        ):
+            button.setToolTip(text)
+            button.setAccessibleName(text)
+        self.setAccessibleName(translate("Viewer", "Photo viewer"))
+        self.image_area.setAccessibleName(translate("Viewer", "Photo"))
+        self.filmstrip.setAccessibleName(translate("Viewer", "Filmstrip of the results"))
+        self.info.retranslate()
+        if self.hits:
+            hit = self.hits[self.index]
+            self.info.show_photo(hit.photo, hit.reasons)
+            self.info.show_details(self.faces, self.info.exposure)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_hits(self, hits: Sequence[SearchHit], index: int) -> None:
+        """Show ``hits[index]``, with ``hits`` in the filmstrip (kept as they are while the viewer is open:
+        results that change behind it do not move the photo shown)."""
+        self.hits = hits
+        self.filmstrip.show_hits(hits)
+        self.index = index
+        self.zoom = None
         self.show_current()
 
+    def go_to(self, index: int) -> None:
+        """Show result ``index`` (a click in the filmstrip), fitted."""
+        if index != self.index:
+            self.index = index
+            self.zoom = None
+            self.show_current()
+
     def show_current(self) -> None:
-        """Show the metadata now and the image when a worker has decoded it."""
+        """Show the metadata now, and the image, faces and exposure when a worker has read them."""
         hit = self.hits[self.index]
-        path = hit.photo.path
-        self.setWindowTitle(f"{path} — album")
-        self.info.setText(metadata_text(hit.photo, hit.reasons, self.names))
-        self.image.setText(self.tr("Loading…"))
-        self._pixmap = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
-        self.notice.hide()
         photo = hit.photo
-        faces_for = self.faces_for
-        thumbnail = self.thumbnail
+        name = Path(photo.path).name
+        self.setWindowTitle(name)
+        self.title.setText(name)
+        self.filmstrip.mark(self.index)
+        self.info.show_photo(photo, hit.reasons)
+        self.image.setText(self.tr("Loading…"))
+        self._pixmap = self._fitted = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
+        self.notice.hide()
+        faces_for, exposure_for, thumbnail = self.faces_for, self.exposure_for, self.thumbnail
         named_for = self.named_for
+        fit = self.image_area.viewport().size()
 
-        def load(_progress: object, _cancel: object) -> tuple[QImage, list[Face], bool, list[NamedArea]]:
-            opens = file_opens(path)  # here, not on the GUI thread: a dead mount can hang
-            if opens:
-                reader = QImageReader(path)
-                reader.setAutoTransform(True)  # EXIF orientation
-                size = reader.size()
-                if size.isValid():
-                    if max(size.width(), size.height()) > VIEW_DECODE_PX:  # JPEG decodes at a reduced scale
-                        size.scale(VIEW_DECODE_PX, VIEW_DECODE_PX, Qt.AspectRatioMode.KeepAspectRatio)
-                    reader.setScaledSize(size)
-                image = reader.read()
-            else:  # the cached thumbnail (upright, small) stands in for it
-                thumb = thumbnail(photo) if thumbnail is not None else None
-                image = QImage(str(thumb)) if thumb is not None else QImage()
-            faces = faces_for(photo.id) if faces_for is not None and photo.id and not image.isNull() else []
-            draw_faces(image, faces)
-            named = named_for(photo) if named_for is not None and photo.id else []
-            return image, faces, opens, named
+        def load(_progress: object, _cancel: object) -> Loaded:
+            return load_photo(photo, faces_for, exposure_for, thumbnail, fit, named_for)
 
-        def loaded(result: tuple[QImage, list[Face], bool, list[NamedArea]], p: str = path) -> None:
+        def loaded(result: Loaded, p: str = photo.path) -> None:
             self._loaded(p, *result)
 
         if self.start is not None:
@@ -262,16 +335,22 @@ class Viewer(QDialog):
         self._jobs.append(job)
         job.start()
 
-    def _loaded(self, path: str, image: QImage, faces: list[Face], opens: bool, named: list[NamedArea]) -> None:
-        hit = self.hits[self.index]
-        if path != hit.photo.path:
+    def _loaded(
+        self,
+        path: str,
+        image: QImage,
+        fitted: QImage,
+        faces: list[Face],
+        opens: bool,
+        exposure: Exposure,
+        named: list[NamedArea],
+    ) -> None:
+        if not self.hits or path != self.hits[self.index].photo.path:
             return  # the user moved on
         self.faces = faces
-        found = {(f.person_name or "").casefold() for f in faces}
-        unplaced = list(dict.fromkeys(a.name for a in named if a.name.casefold() not in found))
-        if unplaced:
-            self.info.setText(metadata_text(hit.photo, hit.reasons, self.names, unplaced))
+        self.info.show_details(faces, exposure, named)
         self._pixmap = QPixmap.fromImage(image)
+        self._fitted = QPixmap.fromImage(fitted)
         if not opens:
             text = self.tr("The file is not available: {folder} may be offline. This is the thumbnail album "
                            "keeps of it.")  # fmt: skip
@@ -281,17 +360,31 @@ class Viewer(QDialog):
             self.image.setText(self.tr("This photo cannot be shown."))
         self._fit()
 
-    def done(self, result: int) -> None:
+    def set_info_visible(self, visible: bool) -> None:
+        self.info.setVisible(visible)
+        self.info_button.setChecked(visible)
+        self._fit()
+
+    def set_full_screen_shown(self, full: bool) -> None:
+        """The window went full screen (or back): the button offers the way back."""
+        self.full_screen_button.setIcon(icon("minimize" if full else "maximize", VIEWER.text))
+
+    def shutdown(self) -> None:
+        """Wait for the viewer's own loading jobs and stop the filmstrip's file checks (at exit)."""
         for job in self._jobs:
             job.wait()
-        super().done(result)
+        self.filmstrip.shutdown()
 
     def _fit(self) -> None:
         if self._pixmap.isNull():
             return
         if self.zoom is None:
             self.image_area.setWidgetResizable(True)
-            shown = self._pixmap.scaled(self.image_area.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio,
+            room = self.image_area.viewport().size()
+            if self._fitted.size() == self._pixmap.size().scaled(room, Qt.AspectRatioMode.KeepAspectRatio):
+                self.image.setPixmap(self._fitted)  # the worker's, for this size of the page
+                return
+            shown = self._pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
                                         Qt.TransformationMode.SmoothTransformation)  # fmt: skip
             self.image.setPixmap(shown)
             return
@@ -302,14 +395,14 @@ class Viewer(QDialog):
         self.image.resize(shown.size())
 
     def fit_scale(self) -> float:
-        """The zoom at which the photo fits the window."""
+        """The zoom at which the photo fits the page."""
         if self._pixmap.isNull():
             return 1.0
         area = self.image_area.viewport().size()
         return min(area.width() / self._pixmap.width(), area.height() / self._pixmap.height())
 
     def set_zoom(self, zoom: float | None) -> None:
-        """Zoom to ``zoom`` (1.0 = one decoded pixel per screen pixel), or fit the window with None.
+        """Zoom to ``zoom`` (1.0 = one decoded pixel per screen pixel), or fit the page with None.
 
         The range runs from the smaller of fit and 100 % to the larger of MAX_ZOOM and MAX_ZOOM × fit:
         a small photo is blown up to fit, so 100 % shows it smaller and + still enlarges it."""
@@ -354,21 +447,34 @@ class Viewer(QDialog):
         if name:
             self.name_face(face.id, name)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.image_area.geometry().contains(event.position().toPoint()):
+            self.full_screen.emit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def _keys(self) -> None:
-        """The viewer's keys as window shortcuts, so they work whichever child has the focus: the
-        scroll area takes it when the dialog opens and would eat ←/→ to scroll a zoomed photo."""
+        """The viewer's keys as window shortcuts, so they work whichever child has the focus (the photo's
+        scroll area would eat ←/→ to scroll a zoomed photo); Qt enables them only while the page is shown."""
         keys = {
             "Right": lambda: self.step(1), "Left": lambda: self.step(-1),
             "+": lambda: self.zoom_by(ZOOM_STEP), "=": lambda: self.zoom_by(ZOOM_STEP),
             "-": lambda: self.zoom_by(1 / ZOOM_STEP), "0": lambda: self.set_zoom(None), "1": lambda: self.set_zoom(1.0),
+            "I": lambda: self.set_info_visible(self.info.isHidden()), "F11": self.full_screen.emit,
+            "Escape": self._escape,
         }  # fmt: skip
         for key, act in keys.items():
             shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(act)
-        self.image_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing in the viewer types; keys are the dialog's
+
+    def _escape(self) -> None:
+        """Esc leaves full screen first, as everywhere; then it goes back to the photos."""
+        if self.window().isFullScreen():
+            self.full_screen.emit()
+        else:
+            self.back.emit()
 
     def step(self, step: int) -> None:
         """Show the next (1) or previous (-1) result, fitted."""
-        self.index = (self.index + step) % len(self.hits)
-        self.zoom = None
-        self.show_current()
+        self.go_to((self.index + step) % len(self.hits))

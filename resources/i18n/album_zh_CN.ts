@@ -265,304 +265,304 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="228"/>
+        <location filename="../../album/gui/main_window.py" line="233"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="229"/>
+        <location filename="../../album/gui/main_window.py" line="234"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="174"/>
+        <location filename="../../album/gui/main_window.py" line="179"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="232"/>
-        <location filename="../../album/gui/main_window.py" line="449"/>
+        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="454"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="233"/>
+        <location filename="../../album/gui/main_window.py" line="238"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="234"/>
+        <location filename="../../album/gui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="235"/>
+        <location filename="../../album/gui/main_window.py" line="240"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="241"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="238"/>
+        <location filename="../../album/gui/main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="241"/>
+        <location filename="../../album/gui/main_window.py" line="246"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="242"/>
+        <location filename="../../album/gui/main_window.py" line="247"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="339"/>
+        <location filename="../../album/gui/main_window.py" line="344"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
-        <location filename="../../album/gui/main_window.py" line="311"/>
+        <location filename="../../album/gui/main_window.py" line="253"/>
+        <location filename="../../album/gui/main_window.py" line="316"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="353"/>
-        <location filename="../../album/gui/main_window.py" line="369"/>
+        <location filename="../../album/gui/main_window.py" line="358"/>
+        <location filename="../../album/gui/main_window.py" line="374"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="358"/>
+        <location filename="../../album/gui/main_window.py" line="363"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="373"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="370"/>
+        <location filename="../../album/gui/main_window.py" line="375"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="371"/>
+        <location filename="../../album/gui/main_window.py" line="376"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="239"/>
+        <location filename="../../album/gui/main_window.py" line="244"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="593"/>
+        <location filename="../../album/gui/main_window.py" line="647"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="596"/>
+        <location filename="../../album/gui/main_window.py" line="650"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="359"/>
+        <location filename="../../album/gui/main_window.py" line="364"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="373"/>
+        <location filename="../../album/gui/main_window.py" line="378"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="400"/>
+        <location filename="../../album/gui/main_window.py" line="405"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="400"/>
+        <location filename="../../album/gui/main_window.py" line="405"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="423"/>
+        <location filename="../../album/gui/main_window.py" line="428"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="424"/>
+        <location filename="../../album/gui/main_window.py" line="429"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="425"/>
+        <location filename="../../album/gui/main_window.py" line="430"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="427"/>
+        <location filename="../../album/gui/main_window.py" line="432"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="443"/>
+        <location filename="../../album/gui/main_window.py" line="448"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="232"/>
-        <location filename="../../album/gui/main_window.py" line="449"/>
+        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="454"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="452"/>
+        <location filename="../../album/gui/main_window.py" line="457"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="456"/>
+        <location filename="../../album/gui/main_window.py" line="461"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="456"/>
+        <location filename="../../album/gui/main_window.py" line="461"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="507"/>
+        <location filename="../../album/gui/main_window.py" line="512"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="244"/>
+        <location filename="../../album/gui/main_window.py" line="249"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="592"/>
+        <location filename="../../album/gui/main_window.py" line="646"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="595"/>
+        <location filename="../../album/gui/main_window.py" line="649"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="607"/>
-        <location filename="../../album/gui/main_window.py" line="623"/>
+        <location filename="../../album/gui/main_window.py" line="661"/>
+        <location filename="../../album/gui/main_window.py" line="680"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="608"/>
+        <location filename="../../album/gui/main_window.py" line="662"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="642"/>
+        <location filename="../../album/gui/main_window.py" line="699"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="667"/>
+        <location filename="../../album/gui/main_window.py" line="724"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="669"/>
+        <location filename="../../album/gui/main_window.py" line="726"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="698"/>
+        <location filename="../../album/gui/main_window.py" line="755"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="701"/>
+        <location filename="../../album/gui/main_window.py" line="758"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="363"/>
+        <location filename="../../album/gui/main_window.py" line="368"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="380"/>
+        <location filename="../../album/gui/main_window.py" line="385"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="394"/>
+        <location filename="../../album/gui/main_window.py" line="399"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="396"/>
+        <location filename="../../album/gui/main_window.py" line="401"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="397"/>
+        <location filename="../../album/gui/main_window.py" line="402"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="406"/>
+        <location filename="../../album/gui/main_window.py" line="411"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="409"/>
+        <location filename="../../album/gui/main_window.py" line="414"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="413"/>
+        <location filename="../../album/gui/main_window.py" line="418"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="431"/>
+        <location filename="../../album/gui/main_window.py" line="436"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -573,25 +573,25 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="286"/>
-        <location filename="../../album/gui/main_window.py" line="505"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="510"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="242"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="465"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="230"/>
+        <location filename="../../album/gui/main_window.py" line="235"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
@@ -1206,104 +1206,134 @@ Licence: {licence}</source>
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="90"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="91"/>
+        <location filename="../../album/gui/viewer_info.py" line="222"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="92"/>
+        <location filename="../../album/gui/viewer_info.py" line="223"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="93"/>
-        <source>Coordinates</source>
-        <translation>坐标</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="94"/>
+        <location filename="../../album/gui/viewer_info.py" line="224"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="95"/>
-        <source>Lens</source>
-        <translation>镜头</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="96"/>
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="97"/>
+        <location filename="../../album/gui/viewer_info.py" line="227"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="102"/>
-        <source>Why</source>
-        <translation>匹配原因</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="128"/>
+        <location filename="../../album/gui/viewer.py" line="67"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="227"/>
+        <location filename="../../album/gui/viewer.py" line="317"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="276"/>
+        <location filename="../../album/gui/viewer.py" line="355"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="281"/>
+        <location filename="../../album/gui/viewer.py" line="360"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="72"/>
+        <location filename="../../album/gui/viewer_info.py" line="61"/>
         <source>rejected</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="88"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="89"/>
-        <source>Caption</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="98"/>
+        <location filename="../../album/gui/viewer_info.py" line="228"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="99"/>
+        <location filename="../../album/gui/viewer_info.py" line="229"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="100"/>
-        <source>Label</source>
-        <translation>颜色标签</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/viewer.py" line="101"/>
+        <location filename="../../album/gui/viewer_info.py" line="226"/>
         <source>Named in other apps</source>
         <translation>其他应用中标注的人</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer_info.py" line="78"/>
+        <source>{focal} ({equivalent} mm in 35 mm terms)</source>
+        <translation>{focal}（等效 35 毫米焦距 {equivalent} mm）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer_info.py" line="225"/>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer_info.py" line="230"/>
+        <source>Why it matched</source>
+        <translation>匹配原因</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer_info.py" line="234"/>
+        <source>Photo information</source>
+        <translation>照片信息</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer_info.py" line="288"/>
+        <source>Unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer_info.py" line="297"/>
+        <source>Photos of {name}</source>
+        <translation>{name} 的照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="270"/>
+        <source>Back to the photos (Esc)</source>
+        <translation>返回照片 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="271"/>
+        <source>Zoom out (−)</source>
+        <translation>缩小 (−)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="272"/>
+        <source>Zoom in (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="273"/>
+        <source>Show or hide the info panel (I)</source>
+        <translation>显示或隐藏信息面板 (I)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="274"/>
+        <source>Full screen (F11)</source>
+        <translation>全屏 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="278"/>
+        <source>Photo viewer</source>
+        <translation>照片查看器</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="279"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="280"/>
+        <source>Filmstrip of the results</source>
+        <translation>结果胶片条</translation>
     </message>
 </context>
 <context>

@@ -265,7 +265,9 @@ def test_naming_a_face(store: Store, paths: Paths, analyzer: FaceAnalyzer, photo
     shutil.copy(SHARED_FACES / "group" / "two_people.jpg", photos_dir)
     step = index_faces(store, paths, analyzer, photos_dir)
     assert step.faces is not None
-    first, second = (f.id for f in people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"]))
+    shown = people_ops.faces_in_photo(step.faces, store.query_photos(None).to_pylist()[0]["id"])
+    assert all(f.thumb and f.thumb.startswith(b"\xff\xd8") for f in shown)  # JPEGs for the viewer's people chips
+    first, second = (f.id for f in shown)
 
     def name_of(face_id: str) -> str | None:
         photo_id = store.query_photos(None).to_pylist()[0]["id"]

@@ -17,7 +17,10 @@ def test_the_language_switch_applies_without_a_restart(window: Any, qtbot: Any, 
     assert "有小狗的照片" in window.search_bar.edit.placeholderText()
     assert window.search_bar.edit.placeholderText().startswith("搜索")
     assert window.controller.settings.language == "zh_CN"  # saved: the next start is in Chinese too
+    viewer = window.viewer  # a page not shown yet follows too
+    assert viewer.back_button.accessibleName() == "返回照片 (Esc)" and viewer.info.why.heading.text() == "匹配原因"
 
     window.apply_settings(dataclasses.replace(window.controller.settings, language="en"))
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Photos", timeout=5_000)
     assert window.file_menu.title() == "&File" and window.search_bar.edit.placeholderText().startswith("Search")
+    assert window.viewer.back_button.toolTip() == "Back to the photos (Esc)"

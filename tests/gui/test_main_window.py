@@ -116,7 +116,7 @@ def test_month_label_keyboard_open_viewer_and_step(qtbot, window, tmp_path: Path
     assert "38.72000" in viewer.info.text()
     qtbot.keyClick(viewer, Qt.Key.Key_Right)
     assert viewer.index == 1
-    viewer.done(0)
+    viewer.back.emit()
 
 
 def test_chips_for_every_kind_of_filter(album_home: Path) -> None:
@@ -149,8 +149,6 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     faces = library.faces_in_photo(win.model.hits[0].photo.id)
     assert len(faces) == 2
     viewer = win.make_viewer(0, ask=lambda _parent, _current, _names: "Barack")
-    qtbot.addWidget(viewer)
-    viewer.show()
     qtbot.waitUntil(lambda: not viewer._pixmap.isNull() and len(viewer.faces) == 2, timeout=10_000)
     image = viewer._pixmap.toImage()
     x1, y1, x2, y2 = faces[0].bbox
@@ -171,8 +169,21 @@ def test_viewer_outlines_faces_with_names(qtbot, tmp_path: Path, album_home: Pat
     qtbot.waitUntil(lambda: [k.name for k in win.controller.known_people] == ["Barack"], timeout=10_000)
     qtbot.mouseClick(viewer, Qt.MouseButton.LeftButton, pos=viewer.image.mapTo(viewer, centre))
     assert asked == [("Barack", ["Barack"])]
-    viewer.done(0)
+    # the info panel shows him as a chip with his face; a click shows his photos in the grid
+    qtbot.waitUntil(lambda: viewer.info.people.chip_texts() == ["Barack"], timeout=10_000)
+    chip = viewer.info.people.chip_layout.itemAt(0).widget()
+    assert not chip.icon().isNull() and chip.accessibleName() == "Photos of Barack"
+    chip.click()
+    assert window_shows_grid(win)
+    assert [c.text_button.text() for c in win.search_bar.chips()] == ["Person: Barack"]
+    barack = next(f.person_id for f in named if f.id == faces[0].id)
+    assert win.controller.query.person_ids == (barack,)
+    qtbot.waitUntil(lambda: win.model.rowCount() == 1 and win.grid.isVisible(), timeout=10_000)
     win.close()
+
+
+def window_shows_grid(win) -> bool:  # type: ignore[no-untyped-def]
+    return win.pages.currentIndex() == 0 and win.grid.isVisible() and win.windowTitle() == "album"
 
 
 def test_app_icon_comes_in_every_size_for_high_dpi_screens(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -189,8 +200,6 @@ def test_viewer_zooms_and_fits(qtbot, window, tmp_path: Path) -> None:  # type: 
     window.import_paths([str(folder)])
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=60_000)
     viewer = window.make_viewer(0)
-    qtbot.addWidget(viewer)
-    viewer.show()
     qtbot.waitUntil(lambda: not viewer._pixmap.isNull(), timeout=10_000)
     assert viewer._pixmap.width() == 2400  # decoded at full size up to 3200 px, for zooming
     fitted = viewer.image.pixmap().width()
@@ -201,4 +210,4 @@ def test_viewer_zooms_and_fits(qtbot, window, tmp_path: Path) -> None:  # type: 
     assert viewer.image.pixmap().width() == 1920
     qtbot.keyClick(viewer, Qt.Key.Key_0)  # fit again
     assert viewer.zoom is None and viewer.image.pixmap().width() == fitted
-    viewer.done(0)
+    viewer.back.emit()

@@ -64,7 +64,7 @@ def test_an_unplugged_folder_greys_its_photos_and_the_viewer_shows_the_thumbnail
     thumb = QImage(str(window.controller.thumbnail(model.hits[0].photo)))
     assert not viewer._pixmap.isNull() and viewer._pixmap.size() == thumb.size()  # the thumbnail, not an error
     assert "cannot be shown" not in viewer.image.text()
-    viewer.done(0)
+    viewer.back.emit()
 
     (tmp_path / "unplugged").rename(folder)  # plugged in again
     model.check_again()  # what the model's timer does every RECHECK_MS, without a new search
@@ -73,7 +73,7 @@ def test_an_unplugged_folder_greys_its_photos_and_the_viewer_shows_the_thumbnail
     viewer = window.make_viewer(0)
     qtbot.waitUntil(lambda: not viewer._pixmap.isNull(), timeout=10_000)
     assert viewer.notice.isHidden() and viewer._pixmap.width() > thumb.width()  # the photo itself
-    viewer.done(0)
+    viewer.back.emit()
 
 
 def test_a_file_opens_unless_it_is_missing_or_not_a_file(tmp_path: Path) -> None:

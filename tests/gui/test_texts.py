@@ -58,7 +58,7 @@ def test_counts_dates_and_a_status_line_that_clears(qtbot, open_window: MainWind
     assert {"en": "7/2/2023", "zh_CN": "2023/7/2"}[language] in tooltip
     viewer = window.make_viewer(0)
     assert words["file date"] not in viewer.info.text()
-    viewer.close()
+    viewer.back.emit()
 
     write_photo(folder / "scan.jpg")  # no EXIF: dated by the file
     import_and_wait(qtbot, window, folder)
@@ -67,7 +67,7 @@ def test_counts_dates_and_a_status_line_that_clears(qtbot, open_window: MainWind
     row = next(i for i, hit in enumerate(window.model.hits) if hit.photo.path.endswith("scan.jpg"))
     viewer = window.make_viewer(row)
     assert words["file date"] in viewer.info.text()  # the "Taken" line says it is only the file's date
-    viewer.close()
+    viewer.back.emit()
     tooltip = window.model.data(window.model.index(row), Qt.ItemDataRole.ToolTipRole)
     assert words["file date"] in tooltip
 

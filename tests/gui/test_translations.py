@@ -71,7 +71,7 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path
         assert "IMG_7.jpg" in tooltip and "日期：2023/6/1 – 2023/8/31" in tooltip  # why it matched, in Chinese
         viewer = window.make_viewer(0)
         assert "地点: 杭州, 浙江, 中国" in viewer.info.text()  # stored in English, shown in Chinese
-        viewer.close()
+        viewer.back.emit()
         window.close()
     finally:
         for translator in translators:
@@ -169,7 +169,7 @@ def test_no_english_is_left_in_the_chinese_window(qtbot, qapp, album_home: Path,
             viewer = window.make_viewer(row)
             viewer.show()
             leftovers += english_in([viewer.info.text()], tiny_tags)
-            viewer.close()
+            viewer.back.emit()
         window.sidebar.setCurrentRow(1)
         leftovers += english_in(visible_texts(window))  # the people page
         settings = window.open_settings()

@@ -1,5 +1,6 @@
-"""The viewer's keys on a real viewer opened from the grid: ←/→ step and + / − / 1 / 0 zoom for small
-and large photos alike, whichever of the viewer's widgets has the keyboard focus."""
+"""The viewer's keys on the real viewer page opened from the grid: ←/→ step and + / − / 1 / 0 zoom for small
+and large photos alike, whichever of the viewer's widgets has the keyboard focus; Esc goes back to the grid
+where it was; I toggles the info panel; F11 full screen."""
 
 from __future__ import annotations
 
@@ -46,13 +47,14 @@ def test_arrows_step_through_every_photo_size(qtbot, window, tmp_path: Path) -> 
     for expected in (1, 2, 3, 0):  # through large, small, portrait, tiny and round again
         press(qtbot, viewer, Qt.Key.Key_Right)
         assert viewer.index == expected
-        qtbot.waitUntil(lambda: not viewer._pixmap.isNull() and viewer.windowTitle().startswith(
-            viewer.hits[viewer.index].photo.path), timeout=10_000)  # fmt: skip
+        title = f"{Path(viewer.hits[viewer.index].photo.path).name} — album"
+        qtbot.waitUntil(lambda t=title: not viewer._pixmap.isNull() and window.windowTitle() == t
+                        and viewer.filmstrip.currentIndex().row() + viewer.filmstrip.offset == viewer.index, timeout=10_000)  # fmt: skip
         seen.append(viewer._pixmap.size().toTuple())
     assert seen == [(160, 120), (1200, 1800), (64, 48), (2400, 1600)]
     press(qtbot, viewer, Qt.Key.Key_Left)
     assert viewer.index == 3
-    viewer.done(0)
+    window.close_viewer()
 
 
 def test_zoom_keys_work_on_a_small_photo(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -71,4 +73,58 @@ def test_zoom_keys_work_on_a_small_photo(qtbot, window, tmp_path: Path) -> None:
     assert shown_width(viewer) > fitted  # + past the fit of a small photo still enlarges it
     press(qtbot, viewer, Qt.Key.Key_Minus)
     assert viewer.zoom is None and shown_width(viewer) == fitted
-    viewer.done(0)
+    window.close_viewer()
+
+
+def test_the_viewer_opens_in_the_window_and_esc_returns_to_the_same_place(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "Many"
+    for i in range(60):
+        write_photo(folder / f"IMG_{i:02}.jpg", Exif(taken=datetime(2023, 1, 1, 12, i)), image=scene(64, 48, seed=i))
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 60 and window.controller.index_job is None, timeout=60_000)
+    window.resize(900, 600)
+    window.grid.set_thumb_size(120)
+    bar = window.grid.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 200, timeout=5_000)
+    bar.setValue(bar.maximum() // 2)
+    scrolled = bar.value()
+    row = window.grid.indexAt(window.grid.viewport().rect().center()).row()
+    window.grid.setFocus()
+    window.grid.setCurrentIndex(window.model.index(row))
+    assert bar.value() == scrolled and row > 0
+    qtbot.keyClick(window.grid, Qt.Key.Key_Return)
+    viewer = window.viewer
+    assert window.pages.currentWidget() is viewer and viewer.isVisible()  # a page of the window, no new window
+    assert not window.grid.isVisible() and not window.sidebar.isVisible()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    name = Path(window.model.hits[row].photo.path).name
+    assert window.windowTitle() == f"{name} — album"  # the file's name, not its path
+    qtbot.waitUntil(lambda: not viewer._pixmap.isNull(), timeout=10_000)
+    press(qtbot, viewer, Qt.Key.Key_I)
+    assert viewer.info.isHidden() and not viewer.info_button.isChecked()
+    press(qtbot, viewer, Qt.Key.Key_I)
+    assert viewer.info.isVisible()
+    press(qtbot, viewer, Qt.Key.Key_Escape)
+    assert window.pages.currentIndex() == 0 and window.grid.isVisible() and window.sidebar.isVisible()
+    assert bar.value() == scrolled and window.grid.currentIndex().row() == row
+    assert window.windowTitle() == "album"
+    qtbot.keyClick(window.grid, Qt.Key.Key_Return)
+    press(qtbot, viewer, Qt.Key.Key_Right)  # a step in the viewer: back in the grid, that photo is selected
+    viewer.back_button.click()
+    assert window.grid.currentIndex().row() == row + 1 and window.grid.hasFocus()
+
+
+def test_f11_toggles_full_screen_and_esc_leaves_it_first(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    viewer = open_viewer(qtbot, window, tmp_path)
+    assert not window.isFullScreen()
+    press(qtbot, viewer, Qt.Key.Key_F11)
+    assert window.isFullScreen() and not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    press(qtbot, viewer, Qt.Key.Key_Escape)  # leaves full screen, stays on the photo
+    assert not window.isFullScreen() and window.pages.currentWidget() is viewer
+    assert window.menuBar().isVisible() and window.statusBar().isVisible()
+    qtbot.mouseDClick(viewer.image_area.viewport(), Qt.MouseButton.LeftButton)  # a double-click on the photo
+    assert window.isFullScreen()
+    viewer.full_screen_button.click()
+    assert not window.isFullScreen()
+    press(qtbot, viewer, Qt.Key.Key_Escape)
+    assert window.pages.currentIndex() == 0

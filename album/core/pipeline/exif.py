@@ -22,6 +22,8 @@ import exifread
 import pillow_heif
 from PIL import Image
 
+from album.core.records import Exposure
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -311,6 +313,45 @@ def photo_meta(tags: dict[str, Any]) -> PhotoMeta:
         orientation=field("orientation", lambda: _orientation(tags)),
         dropped=tuple(dropped),
     )
+
+
+def photo_exposure(tags: dict[str, Any]) -> Exposure:
+    """Focal length, aperture, shutter time and ISO from raw exifread tags; an impossible or unreadable
+    value (a 0/0 aperture, a negative time) is left out on its own, as in :func:`photo_meta`."""
+
+    def positive(key: str) -> float | None:
+        values = _numbers(tags, key)
+        value = _ratio(values[0]) if values else None
+        return value if value is not None and 0 < value < 1e6 else None
+
+    focal_35mm = positive("EXIF FocalLengthIn35mmFilm")
+    iso = positive("EXIF ISOSpeedRatings")
+    return Exposure(
+        focal_mm=positive("EXIF FocalLength"),
+        focal_35mm_mm=round(focal_35mm) if focal_35mm else None,
+        f_number=positive("EXIF FNumber"),
+        exposure_s=positive("EXIF ExposureTime"),
+        iso=round(iso) if iso else None,
+    )
+
+
+def read_exposure(path: str) -> Exposure:
+    """The exposure a photo's file records; empty when the file cannot be read (an unplugged drive)."""
+    try:
+        with open(path, "rb") as file:
+            tags = read_tags(file.read(EXPOSURE_HEAD_BYTES))
+            if not tags:  # EXIF further in (a HEIC whose metadata box comes last): the whole file after all
+                file.seek(0)
+                tags = read_tags(file.read())
+    except OSError as exc:
+        log.debug("no exposure for %s: %s", path, exc)
+        return Exposure()
+    return photo_exposure(tags)
+
+
+EXPOSURE_HEAD_BYTES = 1 << 20
+"""How much of a file is read first for its exposure: a JPEG's EXIF is in its first 64 kB (one APP1 segment),
+a TIFF-based raw's in its first IFDs; a 60 MB raw is not read whole to show four numbers."""
 
 
 def _altitude(tags: dict[str, Any]) -> float | None:

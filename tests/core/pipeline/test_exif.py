@@ -10,7 +10,16 @@ import piexif
 import pytest
 from photofactory import Exif, scene, write_photo
 
-from album.core.pipeline.exif import PhotoMeta, normalise_make, parse_datetime, photo_meta, read_tags, with_file_time
+from album.core.pipeline.exif import (
+    PhotoMeta,
+    normalise_make,
+    parse_datetime,
+    photo_meta,
+    read_exposure,
+    read_tags,
+    with_file_time,
+)
+from album.core.records import Exposure
 
 
 def meta_of(path: Path) -> PhotoMeta:
@@ -167,3 +176,27 @@ def test_heic_metadata(tmp_path: Path) -> None:
 
 def test_no_exif_at_all_is_empty(tmp_path: Path) -> None:
     assert meta_of(write_photo(tmp_path / "a.png")) == PhotoMeta()
+
+
+def test_exposure_of_a_real_camera_file() -> None:
+    from shared_data import SHARED_FACES
+
+    kite = SHARED_FACES / "misc" / "kite.jpg"  # a Canon EOS REBEL T1i's JPEG, EXIF as the camera wrote it
+    if not kite.is_file():
+        pytest.skip("needs ../shared/faces")
+    exposure = read_exposure(str(kite))
+    assert exposure == Exposure(focal_mm=28.0, f_number=13.0, exposure_s=pytest.approx(1 / 640), iso=800)
+
+
+def test_exposure_leaves_impossible_values_out(tmp_path: Path) -> None:
+    path = tmp_path / "a.jpg"
+    exif = {piexif.ExifIFD.FNumber: (0, 0), piexif.ExifIFD.ExposureTime: (1, 0), piexif.ExifIFD.FocalLength: (43, 10),
+            piexif.ExifIFD.FocalLengthIn35mmFilm: 26, piexif.ExifIFD.ISOSpeedRatings: 64}  # fmt: skip
+    scene(64, 48).save(path, "JPEG", exif=piexif.dump({"Exif": exif}))
+    assert read_exposure(str(path)) == Exposure(focal_mm=4.3, focal_35mm_mm=26, iso=64)
+
+
+def test_no_exposure_from_a_file_without_exif_or_gone(tmp_path: Path) -> None:
+    path = write_photo(tmp_path / "plain.png")
+    assert not read_exposure(str(path))
+    assert not read_exposure(str(tmp_path / "gone.jpg"))
