@@ -202,7 +202,7 @@ def main() -> None:
     settle(800)
     app.primaryScreen().grabWindow(0).copy(window.geometry()).save(str(out / f"4c-tooltip{tag}.png"))
     QToolTip.hideText()
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.set_current("people")
     settle(1500)
     window.grab().save(str(out / f"5-people{tag}.png"))
     review = window.review_faces(window.people_view.people[0].id)
@@ -221,7 +221,7 @@ def main() -> None:
     settle(500)
     settings.grab().save(str(out / f"8b-settings-language{tag}.png"))
     settings.reject()
-    window.sidebar.setCurrentRow(0)
+    window.sidebar.set_current("photos")
     window.search_bar.edit.clear()
     window.search_bar.edit.setFocus()
     QTest.keyClicks(window.search_bar.edit, "An")
@@ -332,7 +332,7 @@ def people_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  
             str(out / f"{name}{tag}.png"))
 
     grid = window.people_view
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.set_current("people")
     settle(1000)
     first, second = grid.people[0], grid.people[-1]
     for row in (0, grid.count() - 1):

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -59,15 +58,27 @@ from album.gui import first_page
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
+from album.gui.library_counts import LibraryCounts, library_counts
 from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
+from album.gui.places_view import PlacesView
 from album.gui.search_bar import SearchBar, label, reason_labels
 from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
+from album.gui.sidebar import Sidebar
+from album.gui.styles import scaled_font, use_theme
 from album.gui.texts import pictures_folder, time_left_text
+from album.gui.toolbar import Toolbar, set_layout_mode, supports_layout_modes
 from album.gui.viewer import Names, Viewer, chinese_ui, library_folder
 from album.gui.welcome import Welcome
-from album.gui.window_state import FIRST_RUN_DONE, restore_window, save_window, window_settings
+from album.gui.window_state import (
+    FIRST_RUN_DONE,
+    restore_layout_mode,
+    restore_window,
+    save_layout_mode,
+    save_window,
+    window_settings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +128,9 @@ class MainWindow(QMainWindow):
 
     # -- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.sidebar = QListWidget()
-        self.sidebar.addItems(["", ""])  # texts: retranslate()
-        self.sidebar.setFixedWidth(150)
-        self.sidebar.currentRowChanged.connect(self._switch)
+        self.sidebar = Sidebar()  # texts: retranslate()
+        for key, icon_name in (("photos", "image"), ("people", "users"), ("places", "map-pin")):
+            self.sidebar.add_entry("library", key, icon_name, "")
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
         self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
         self._browse_hits: Sequence[SearchHit] | None = None  # the browse view's latest answer, kept at exit
@@ -133,19 +143,16 @@ class MainWindow(QMainWindow):
         self.result_label = QLabel("")
         self.result_label.setMinimumHeight(self.result_label.fontMetrics().height())  # the grid never shifts
         self.weak_notice = QLabel(wordWrap=True)  # the best hit is barely above chance: say so
-        self.weak_notice.setObjectName("weak-notice")
-        self.weak_notice.setStyleSheet("#weak-notice { background: #fff3e0; color: #8a3b00; border: 1px solid "
-                                       "#ffb74d; border-radius: 4px; padding: 6px 10px; }")  # fmt: skip
+        self.weak_notice.setObjectName("weak-notice")  # styled by album.gui.styles, as every named widget
         self.weak_notice.hide()
         self.empty_state = QLabel(wordWrap=True)  # a search found nothing: what was looked for, what to try
         self.empty_state.setObjectName("empty-state")
-        self.empty_state.setStyleSheet("#empty-state { color: #444; font-size: 14px; padding: 30px 40px; }")
+        self.empty_state.setFont(scaled_font(self.empty_state, 1.15))
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty_state.linkActivated.connect(self._suggestion_clicked)
         self.empty_state.hide()
         photos = QWidget()
         layout = QVBoxLayout(photos)
-        layout.addWidget(self.search_bar)
         layout.addWidget(self.result_label)
         layout.addWidget(self.weak_notice)
         layout.addWidget(self.welcome, 1)  # in the grid's place: the page keeps its layout when photos come
@@ -153,18 +160,34 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.grid, 1)
         self._show_start_state()
         self.people_view = PeopleView()
+        self.places_view = PlacesView()
         self.pages = QStackedWidget()
-        self.pages.addWidget(photos)
-        self.pages.addWidget(self.people_view)
+        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_view}
+        for page in self.page_of.values():
+            self.pages.addWidget(page)
+        self.sidebar.current_changed.connect(self._switch)
+        self.toolbar = Toolbar(self.search_bar, supports_layout_modes(self.grid))
+        self.toolbar.thumb_size_changed.connect(self.grid.set_thumb_size)
+        self.toolbar.layout_mode_changed.connect(self.set_layout_mode)
+        self.grid.viewport().installEventFilter(self)  # Ctrl + wheel zooms the grid: the slider follows
         self.splitter = splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 1050])
-        self.setCentralWidget(splitter)
-        self.sidebar.setCurrentRow(0)
+        splitter.setChildrenCollapsible(False)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.toolbar)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.sidebar.set_current("photos")
         self.window_settings = window_settings(self.paths)
         restore_window(self.window_settings, self, splitter, self.sidebar, self.grid)
+        self.layout_mode = restore_layout_mode(self.window_settings)
+        self.set_layout_mode(self.layout_mode)
+        self.toolbar.show_thumb_size(self.grid.thumb_size)
 
         self.status = QLabel(self.tr("Opening library…"))
         # As tall as a line in any script from the start: the status bar must not grow when a message in
@@ -220,8 +243,17 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every text the window keeps, in the current language: at start, and when the language
         changes while album runs (Qt sends a LanguageChange event once new translators are installed)."""
-        self.sidebar.item(0).setText(self.tr("Photos"))
-        self.sidebar.item(1).setText(self.tr("People"))
+        self.sidebar.set_text("section:library", self.tr("Library"))
+        self.sidebar.set_text("photos", self.tr("Photos"))
+        self.sidebar.set_text("people", self.tr("People"))
+        self.sidebar.set_text("places", self.tr("Places"))
+        self.sidebar.set_toggle_texts(self.tr("Collapse sidebar"), self.tr("Expand sidebar"))
+        self.toolbar.retranslate()
+        names = {self.sidebar.list: self.tr("Go to"), self.grid: self.tr("Photos"), self.people_view: self.tr("People"),
+                 self.places_view: self.tr("Places"), self.errors_button: self.tr("Photos that could not be read"),
+                 self.kept_button: self.tr("Photos kept")}  # fmt: skip
+        for widget, name in names.items():  # what a screen reader says on reaching it
+            widget.setAccessibleName(name)
         self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked() else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -244,6 +276,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         """A language switch sends one event per translator: the texts follow each, the people's labels
         ("12 photos") and the results' reasons are loaded again once, and not after the window closed."""
+        if event.type() == QEvent.Type.PaletteChange:  # a theme switch: the icons in its colours
+            for view in (self.sidebar, self.toolbar, self.places_view):
+                view.refresh_icons()
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if not self._relabel_pending and self.isVisible():
@@ -292,6 +327,8 @@ class MainWindow(QMainWindow):
         """Widgets ask the controller; the controller's signals update the widgets."""
         c = self.controller
         self.search_bar.search.connect(c.search)
+        self.search_bar.search.connect(lambda _query: self.sidebar.set_current("photos"))
+        self.places_view.open_place.connect(self._show_place)
         self.pause_button.toggled.connect(self.pause_indexing)
         self.cancel_button.clicked.connect(self.cancel_indexing)
         self.errors_button.clicked.connect(c.list_errors)
@@ -302,6 +339,8 @@ class MainWindow(QMainWindow):
         self.people_view.hide_people.connect(c.hide_people)
         self.people_view.set_me.connect(c.set_me)
         c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
+        c.opened.connect(lambda _library: self._refresh_counts())
+        c.index_finished.connect(lambda _report: self._refresh_counts())
         c.index_started.connect(self._index_started_shown)
         c.progress.connect(self._show_progress)
         c.index_finished.connect(self._index_done)
@@ -312,10 +351,35 @@ class MainWindow(QMainWindow):
         c.errors_listed.connect(self._show_errors)
         c.failed.connect(self._job_failed)
 
-    def _switch(self, row: int) -> None:
-        self.pages.setCurrentIndex(max(row, 0))
-        if row == 1:
+    def _switch(self, key: str) -> None:
+        page = self.page_of.get(key)
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+        if key == "people":
             self.controller.refresh_people()
+        elif key == "places":
+            self._refresh_counts()
+
+    def set_layout_mode(self, mode: str) -> None:
+        """The grid's layout, "justified" or "square", where the grid offers it (else square stays)."""
+        self.layout_mode = mode if set_layout_mode(self.grid, mode) else "square"
+        self.toolbar.show_layout_mode(self.layout_mode)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid.viewport() and event.type() == QEvent.Type.Wheel:
+            QTimer.singleShot(0, self, lambda: self.toolbar.show_thumb_size(self.grid.thumb_size))
+        return super().eventFilter(watched, event)
+
+    def _refresh_counts(self) -> None:
+        """The sidebar's counts and the places page, read in a worker (counting rows takes a while)."""
+        library = self.controller.library
+        if library is not None:
+            self.controller.run(lambda _p, _c: library_counts(library, chinese_ui()), self._show_counts)
+
+    def _show_counts(self, counts: LibraryCounts) -> None:
+        self.sidebar.set_count("photos", counts.photos)
+        self.sidebar.set_count("places", counts.with_place)
+        self.places_view.show_places(counts.places)
 
     def say(self, text: str, tooltip: str = "", transient: bool = False) -> None:
         """Put ``text`` on the status bar's one line. A passing message (an import done, "Ready") clears
@@ -568,6 +632,7 @@ class MainWindow(QMainWindow):
 
     def _show_people(self, snapshot: PeopleSnapshot) -> None:
         self.people_view.show_people(snapshot.people)
+        self.sidebar.set_count("people", len(snapshot.people))
         self.search_bar.set_suggestions(snapshot.suggestions)
         self._show_undo(snapshot.undo)
 
@@ -608,8 +673,13 @@ class MainWindow(QMainWindow):
         name = person.name if person is not None and person.name else None
         picture = QPixmap.fromImage(QImage.fromData(person.cover_thumb)) if person and person.cover_thumb else None
         self.search_bar.show_context("person", label("person", name or self.tr("Unnamed")), picture)
-        self.sidebar.setCurrentRow(0)
+        self.sidebar.set_current("photos")
         self.controller.search(Query(people=(name,) if name else (), person_ids=(person_id,)))
+
+    def _show_place(self, place: str) -> None:
+        """A place's photos, searched as if typed ("in Lisbon"): its chip says which place."""
+        self.search_bar.edit.clear()
+        self.search_bar.replace_part("place", f"in {place}")
 
     # -- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -650,6 +720,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if current is not None and chosen.language != current.language and isinstance(app, QApplication):
             switch_language(app, chosen.language)
+        if current is not None and chosen.theme != current.theme and isinstance(app, QApplication):
+            use_theme(app, chosen.theme)
         if self.controller.apply_settings(chosen):
             self.say(self.tr("Settings saved; they apply when the current import ends"), transient=True)
         elif self.controller.library is None:
@@ -693,6 +765,7 @@ class MainWindow(QMainWindow):
         """Remember the window; stop background work cleanly (what was indexed is kept and the next start
         resumes). The browse view's first page is kept for the next start to paint at once."""
         save_window(self.window_settings, self, self.splitter, self.sidebar, self.grid)
+        save_layout_mode(self.window_settings, self.layout_mode)
         hits = self._browse_hits
         if hits is not None and self.controller.library is not None:
             page = hits[: first_page.PAGE_SIZE]

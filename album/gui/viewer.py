@@ -34,6 +34,7 @@ from album.gui.availability import file_opens
 from album.gui.name_dialog import ask_person_name
 from album.gui.search_bar import RegionNames, reason_labels
 from album.gui.texts import taken_text
+from album.gui.theme import VIEWER
 from album.gui.workers import Job
 
 StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
@@ -90,7 +91,7 @@ def draw_faces(image: QImage, faces: Sequence[Face]) -> None:
     """Outline each face (bbox as fractions of the upright photo) and write the person's name under it."""
     painter = QPainter(image)
     width, height = image.width(), image.height()
-    pen = QPen(QColor("#ffd54a"))
+    pen = QPen(QColor(VIEWER.face_outline))
     pen.setWidth(max(2, width // 400))
     painter.setPen(pen)
     font = painter.font()
@@ -181,8 +182,6 @@ class Viewer(QDialog):
         self.info.setFixedWidth(300)
         self.notice = QLabel(wordWrap=True)  # the file cannot be opened: what is shown is its thumbnail
         self.notice.setObjectName("viewer-notice")
-        self.notice.setStyleSheet("#viewer-notice { background: #fff3e0; color: #8a3b00; border: 1px solid #ffb74d; "
-                                  "border-radius: 4px; padding: 6px 10px; }")  # fmt: skip
         self.notice.hide()
         left = QVBoxLayout()
         left.addWidget(self.notice)

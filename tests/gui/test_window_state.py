@@ -23,7 +23,7 @@ def test_window_state_survives_a_restart(qtbot: Any, album_home: Path) -> None:
     assert first.size().width() == 1200 and first.grid.thumb_size == 180  # the defaults, before anything is saved
     first.resize(640, 480)  # inside the offscreen screen (800 x 600): restoring keeps a window on screen
     first.splitter.setSizes([230, 410])
-    first.sidebar.setCurrentRow(1)
+    first.sidebar.set_current("people")
     first.grid.set_thumb_size(260)
     qtbot.wait(50)
     size = (first.size().width(), first.size().height())  # the width stops at the window's minimum
@@ -36,7 +36,7 @@ def test_window_state_survives_a_restart(qtbot: Any, album_home: Path) -> None:
     try:
         assert (second.size().width(), second.size().height()) == size
         assert second.splitter.sizes() == sizes
-        assert second.sidebar.currentRow() == 1 and second.pages.currentIndex() == 1
+        assert second.sidebar.current_key() == "people" and second.pages.currentIndex() == 1
         assert second.grid.thumb_size == 260
     finally:
         second.close()
@@ -48,6 +48,6 @@ def test_an_unreadable_state_file_keeps_the_defaults(qtbot: Any, album_home: Pat
     (paths.data_dir / FILE_NAME).write_text("[window]\ngeometry=not bytes\npage=seven\n[grid]\nthumbSize=x\n")
     window = open_window(qtbot)
     try:
-        assert window.size().width() == 1200 and window.sidebar.currentRow() == 0 and window.grid.thumb_size == 180
+        assert window.size().width() == 1200 and window.sidebar.current_key() == "photos" and window.grid.thumb_size == 180
     finally:
         window.close()
