@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../album/gui/app.py" line="39"/>
+        <location filename="../../album/gui/app.py" line="40"/>
         <source>Something unexpected happened: {error}
 
 Details were saved to {log}.</source>
@@ -13,7 +13,7 @@ Details were saved to {log}.</source>
 详细信息已保存到 {log}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/app.py" line="42"/>
+        <location filename="../../album/gui/app.py" line="43"/>
         <source>album hit a problem</source>
         <translation>album 遇到了问题</translation>
     </message>
@@ -52,304 +52,334 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="223"/>
+        <location filename="../../album/gui/main_window.py" line="247"/>
+        <location filename="../../album/gui/main_window.py" line="252"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="224"/>
+        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="252"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="169"/>
+        <location filename="../../album/gui/main_window.py" line="192"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="225"/>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="257"/>
+        <location filename="../../album/gui/main_window.py" line="504"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="226"/>
+        <location filename="../../album/gui/main_window.py" line="258"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="227"/>
+        <location filename="../../album/gui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="228"/>
+        <location filename="../../album/gui/main_window.py" line="260"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="229"/>
+        <location filename="../../album/gui/main_window.py" line="261"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="231"/>
+        <location filename="../../album/gui/main_window.py" line="263"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="234"/>
+        <location filename="../../album/gui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="235"/>
+        <location filename="../../album/gui/main_window.py" line="267"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="330"/>
+        <location filename="../../album/gui/main_window.py" line="394"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="241"/>
-        <location filename="../../album/gui/main_window.py" line="304"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="341"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="344"/>
-        <location filename="../../album/gui/main_window.py" line="360"/>
+        <location filename="../../album/gui/main_window.py" line="408"/>
+        <location filename="../../album/gui/main_window.py" line="424"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="349"/>
+        <location filename="../../album/gui/main_window.py" line="413"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="359"/>
+        <location filename="../../album/gui/main_window.py" line="423"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="361"/>
+        <location filename="../../album/gui/main_window.py" line="425"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="362"/>
+        <location filename="../../album/gui/main_window.py" line="426"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="232"/>
+        <location filename="../../album/gui/main_window.py" line="264"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="580"/>
+        <location filename="../../album/gui/main_window.py" line="645"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="583"/>
+        <location filename="../../album/gui/main_window.py" line="648"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="350"/>
+        <location filename="../../album/gui/main_window.py" line="414"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="364"/>
+        <location filename="../../album/gui/main_window.py" line="428"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="391"/>
+        <location filename="../../album/gui/main_window.py" line="455"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="391"/>
+        <location filename="../../album/gui/main_window.py" line="455"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="414"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="415"/>
+        <location filename="../../album/gui/main_window.py" line="479"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="416"/>
+        <location filename="../../album/gui/main_window.py" line="480"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="418"/>
+        <location filename="../../album/gui/main_window.py" line="254"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="434"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="225"/>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="257"/>
+        <location filename="../../album/gui/main_window.py" line="504"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="443"/>
+        <location filename="../../album/gui/main_window.py" line="507"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="253"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="562"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="246"/>
+        <source>Library</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="249"/>
+        <location filename="../../album/gui/main_window.py" line="253"/>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="250"/>
+        <source>Collapse sidebar</source>
+        <translation>收起侧边栏</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="250"/>
+        <source>Expand sidebar</source>
+        <translation>展开侧边栏</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="252"/>
+        <source>Go to</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="236"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="579"/>
+        <location filename="../../album/gui/main_window.py" line="644"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="582"/>
+        <location filename="../../album/gui/main_window.py" line="647"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="594"/>
-        <location filename="../../album/gui/main_window.py" line="610"/>
+        <location filename="../../album/gui/main_window.py" line="659"/>
+        <location filename="../../album/gui/main_window.py" line="675"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="595"/>
+        <location filename="../../album/gui/main_window.py" line="660"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="629"/>
+        <location filename="../../album/gui/main_window.py" line="699"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="654"/>
+        <location filename="../../album/gui/main_window.py" line="726"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="656"/>
+        <location filename="../../album/gui/main_window.py" line="728"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="685"/>
+        <location filename="../../album/gui/main_window.py" line="757"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="688"/>
+        <location filename="../../album/gui/main_window.py" line="760"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="354"/>
+        <location filename="../../album/gui/main_window.py" line="418"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="371"/>
+        <location filename="../../album/gui/main_window.py" line="435"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="385"/>
+        <location filename="../../album/gui/main_window.py" line="449"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="387"/>
+        <location filename="../../album/gui/main_window.py" line="451"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="388"/>
+        <location filename="../../album/gui/main_window.py" line="452"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="397"/>
+        <location filename="../../album/gui/main_window.py" line="461"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="400"/>
+        <location filename="../../album/gui/main_window.py" line="464"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="404"/>
+        <location filename="../../album/gui/main_window.py" line="468"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="422"/>
+        <location filename="../../album/gui/main_window.py" line="486"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -360,20 +390,20 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="279"/>
-        <location filename="../../album/gui/main_window.py" line="496"/>
+        <location filename="../../album/gui/main_window.py" line="314"/>
+        <location filename="../../album/gui/main_window.py" line="560"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="230"/>
+        <location filename="../../album/gui/main_window.py" line="262"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="456"/>
+        <location filename="../../album/gui/main_window.py" line="520"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
@@ -500,12 +530,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="331"/>
+        <location filename="../../album/gui/photo_grid.py" line="332"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="333"/>
+        <location filename="../../album/gui/photo_grid.py" line="334"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -513,7 +543,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="170"/>
+        <location filename="../../album/gui/photo_grid.py" line="172"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -521,77 +551,77 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="68"/>
+        <location filename="../../album/gui/search_bar.py" line="69"/>
         <source>Person: {}</source>
         <translation>人物：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="69"/>
+        <location filename="../../album/gui/search_bar.py" line="70"/>
         <source>Date: {}</source>
         <translation>日期：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="70"/>
+        <location filename="../../album/gui/search_bar.py" line="71"/>
         <source>Place: {}</source>
         <translation>地点：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="71"/>
+        <location filename="../../album/gui/search_bar.py" line="72"/>
         <source>Camera: {}</source>
         <translation>相机：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="72"/>
+        <location filename="../../album/gui/search_bar.py" line="73"/>
         <source>Tag: {}</source>
         <translation>标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="73"/>
+        <location filename="../../album/gui/search_bar.py" line="74"/>
         <source>Not: {}</source>
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="124"/>
+        <location filename="../../album/gui/search_bar.py" line="125"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="151"/>
+        <location filename="../../album/gui/search_bar.py" line="152"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="154"/>
+        <location filename="../../album/gui/search_bar.py" line="155"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="156"/>
+        <location filename="../../album/gui/search_bar.py" line="157"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="158"/>
+        <location filename="../../album/gui/search_bar.py" line="159"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="161"/>
+        <location filename="../../album/gui/search_bar.py" line="162"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="164"/>
+        <location filename="../../album/gui/search_bar.py" line="165"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="166"/>
+        <location filename="../../album/gui/search_bar.py" line="167"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="168"/>
+        <location filename="../../album/gui/search_bar.py" line="169"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
@@ -601,12 +631,22 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="444"/>
+        <location filename="../../album/gui/search_bar.py" line="309"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="311"/>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="447"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="458"/>
+        <location filename="../../album/gui/search_bar.py" line="461"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
@@ -677,123 +717,153 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="63"/>
+        <location filename="../../album/gui/settings_dialog.py" line="66"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="70"/>
+        <location filename="../../album/gui/settings_dialog.py" line="73"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="71"/>
+        <location filename="../../album/gui/settings_dialog.py" line="74"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="72"/>
+        <location filename="../../album/gui/settings_dialog.py" line="75"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="73"/>
-        <source>Language</source>
-        <translation>语言</translation>
+        <location filename="../../album/gui/settings_dialog.py" line="41"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="86"/>
+        <location filename="../../album/gui/settings_dialog.py" line="42"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="43"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="76"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="89"/>
+        <source>Library folders</source>
+        <translation>图库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="90"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="88"/>
+        <location filename="../../album/gui/settings_dialog.py" line="92"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="94"/>
+        <location filename="../../album/gui/settings_dialog.py" line="98"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="116"/>
-        <location filename="../../album/gui/settings_dialog.py" line="118"/>
+        <location filename="../../album/gui/settings_dialog.py" line="120"/>
+        <location filename="../../album/gui/settings_dialog.py" line="122"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="120"/>
+        <location filename="../../album/gui/settings_dialog.py" line="124"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="122"/>
+        <location filename="../../album/gui/settings_dialog.py" line="126"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="133"/>
+        <location filename="../../album/gui/settings_dialog.py" line="137"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="135"/>
+        <location filename="../../album/gui/settings_dialog.py" line="139"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="148"/>
+        <location filename="../../album/gui/settings_dialog.py" line="152"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="150"/>
+        <location filename="../../album/gui/settings_dialog.py" line="154"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <location filename="../../album/gui/settings_dialog.py" line="156"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="154"/>
+        <location filename="../../album/gui/settings_dialog.py" line="158"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="155"/>
+        <location filename="../../album/gui/settings_dialog.py" line="159"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="156"/>
+        <location filename="../../album/gui/settings_dialog.py" line="160"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="169"/>
+        <location filename="../../album/gui/settings_dialog.py" line="177"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="202"/>
+        <location filename="../../album/gui/settings_dialog.py" line="178"/>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="179"/>
+        <source>The new language and theme apply as soon as you press OK.</source>
+        <translation>按“确定”后，新的语言和主题立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="211"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="204"/>
+        <location filename="../../album/gui/settings_dialog.py" line="213"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="204"/>
+        <location filename="../../album/gui/settings_dialog.py" line="213"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="206"/>
+        <location filename="../../album/gui/settings_dialog.py" line="215"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -802,32 +872,27 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="250"/>
+        <location filename="../../album/gui/settings_dialog.py" line="259"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="259"/>
+        <location filename="../../album/gui/settings_dialog.py" line="268"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="38"/>
+        <location filename="../../album/gui/settings_dialog.py" line="39"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="170"/>
-        <source>The new language applies as soon as you press OK.</source>
-        <translation>按“确定”后，新的语言立即生效。</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/settings_dialog.py" line="215"/>
+        <location filename="../../album/gui/settings_dialog.py" line="224"/>
         <source>The face models (insightface buffalo_l) are licensed for non-commercial research use only. Download them for private, non-commercial use?</source>
         <translation>人脸模型（insightface buffalo_l）的许可仅限非商业研究用途。是否下载用于私人、非商业用途？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="222"/>
+        <location filename="../../album/gui/settings_dialog.py" line="231"/>
         <source>Face models licence</source>
         <translation>人脸模型许可</translation>
     </message>
@@ -916,69 +981,112 @@ Licence: {licence}</source>
     </message>
 </context>
 <context>
+    <name>Toolbar</name>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="101"/>
+        <source>Smaller thumbnails</source>
+        <translation>缩小缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="102"/>
+        <source>Larger thumbnails</source>
+        <translation>放大缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="103"/>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="104"/>
+        <source>View options</source>
+        <translation>显示选项</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="109"/>
+        <source>Larger Thumbnails</source>
+        <translation>放大缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="110"/>
+        <source>Smaller Thumbnails</source>
+        <translation>缩小缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="111"/>
+        <source>Justified</source>
+        <translation>按比例排列</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="112"/>
+        <source>Square Tiles</source>
+        <translation>方形排列</translation>
+    </message>
+</context>
+<context>
     <name>Viewer</name>
     <message>
-        <location filename="../../album/gui/viewer.py" line="76"/>
+        <location filename="../../album/gui/viewer.py" line="77"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="77"/>
+        <location filename="../../album/gui/viewer.py" line="78"/>
         <source>Taken</source>
         <translation>拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="78"/>
+        <location filename="../../album/gui/viewer.py" line="79"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="79"/>
+        <location filename="../../album/gui/viewer.py" line="80"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="80"/>
+        <location filename="../../album/gui/viewer.py" line="81"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="81"/>
+        <location filename="../../album/gui/viewer.py" line="82"/>
         <source>Lens</source>
         <translation>镜头</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="82"/>
+        <location filename="../../album/gui/viewer.py" line="83"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="83"/>
+        <location filename="../../album/gui/viewer.py" line="84"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="84"/>
+        <location filename="../../album/gui/viewer.py" line="85"/>
         <source>Why</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="110"/>
+        <location filename="../../album/gui/viewer.py" line="111"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="205"/>
+        <location filename="../../album/gui/viewer.py" line="204"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="247"/>
+        <location filename="../../album/gui/viewer.py" line="246"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="252"/>
+        <location filename="../../album/gui/viewer.py" line="251"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
@@ -986,22 +1094,22 @@ Licence: {licence}</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../album/gui/welcome.py" line="59"/>
+        <location filename="../../album/gui/welcome.py" line="60"/>
         <source>Import Folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="70"/>
+        <location filename="../../album/gui/welcome.py" line="71"/>
         <source>Opening your library…</source>
         <translation>正在打开你的相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="76"/>
+        <location filename="../../album/gui/welcome.py" line="77"/>
         <source>No photos yet</source>
         <translation>还没有照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="58"/>
+        <location filename="../../album/gui/welcome.py" line="59"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
@@ -1009,135 +1117,135 @@ Licence: {licence}</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../album/gui/first_run.py" line="69"/>
-        <location filename="../../album/gui/first_run.py" line="77"/>
+        <location filename="../../album/gui/first_run.py" line="70"/>
+        <location filename="../../album/gui/first_run.py" line="78"/>
         <source>Welcome to album</source>
         <translation>欢迎使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="80"/>
+        <location filename="../../album/gui/first_run.py" line="81"/>
         <source>album works without downloads: you can browse your photos and search them by date, place and camera. These optional models add more. They run on this computer; no photo leaves it.</source>
         <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="87"/>
-        <location filename="../../album/gui/first_run.py" line="175"/>
+        <location filename="../../album/gui/first_run.py" line="88"/>
+        <location filename="../../album/gui/first_run.py" line="176"/>
         <source>Checking download sizes…</source>
         <translation>正在查询下载大小…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="105"/>
+        <location filename="../../album/gui/first_run.py" line="106"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="107"/>
+        <location filename="../../album/gui/first_run.py" line="108"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="118"/>
+        <location filename="../../album/gui/first_run.py" line="119"/>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="120"/>
+        <location filename="../../album/gui/first_run.py" line="121"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="123"/>
-        <location filename="../../album/gui/first_run.py" line="270"/>
+        <location filename="../../album/gui/first_run.py" line="124"/>
+        <location filename="../../album/gui/first_run.py" line="271"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="134"/>
+        <location filename="../../album/gui/first_run.py" line="135"/>
         <source>Search by describing a photo</source>
         <translation>用文字描述搜索照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="134"/>
+        <location filename="../../album/gui/first_run.py" line="135"/>
         <source>automatic tags</source>
         <translation>自动标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="135"/>
+        <location filename="../../album/gui/first_run.py" line="136"/>
         <source>People: find and group faces</source>
         <translation>人物：识别并归类人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="147"/>
+        <location filename="../../album/gui/first_run.py" line="148"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="150"/>
+        <location filename="../../album/gui/first_run.py" line="151"/>
         <source>Installed · licence: {licence}</source>
         <translation>已安装 · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="154"/>
+        <location filename="../../album/gui/first_run.py" line="155"/>
         <source>{size} to download · licence: {licence}</source>
         <translation>需下载 {size} · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="164"/>
+        <location filename="../../album/gui/first_run.py" line="165"/>
         <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
         <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="186"/>
+        <location filename="../../album/gui/first_run.py" line="187"/>
         <source>Every model is installed.</source>
         <translation>所有模型都已安装。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="189"/>
+        <location filename="../../album/gui/first_run.py" line="190"/>
         <source>album cannot reach the model server now, so it cannot download them.</source>
         <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="191"/>
+        <location filename="../../album/gui/first_run.py" line="192"/>
         <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
         <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="199"/>
+        <location filename="../../album/gui/first_run.py" line="200"/>
         <source>Choose what to download. You can also do it later in Settings.</source>
         <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="239"/>
+        <location filename="../../album/gui/first_run.py" line="240"/>
         <source>Starting the download…</source>
         <translation>正在开始下载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="260"/>
+        <location filename="../../album/gui/first_run.py" line="261"/>
         <source>{done} of {total} · {speed}/s · {file}</source>
         <translation>{done} / {total} · {speed}/秒 · {file}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="272"/>
+        <location filename="../../album/gui/first_run.py" line="273"/>
         <source>Start using album</source>
         <translation>开始使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="275"/>
+        <location filename="../../album/gui/first_run.py" line="276"/>
         <source>Download stopped. What arrived is kept: Resume continues from there.</source>
         <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="276"/>
+        <location filename="../../album/gui/first_run.py" line="277"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="278"/>
+        <location filename="../../album/gui/first_run.py" line="279"/>
         <source>The download failed: {message}</source>
         <translation>下载失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="279"/>
+        <location filename="../../album/gui/first_run.py" line="280"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
