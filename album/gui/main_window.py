@@ -30,13 +30,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -170,21 +170,20 @@ class MainWindow(QMainWindow):
         self.toolbar.thumb_size_changed.connect(self.grid.set_thumb_size)
         self.toolbar.layout_mode_changed.connect(self.set_layout_mode)
         self.grid.viewport().installEventFilter(self)  # Ctrl + wheel zooms the grid: the slider follows
-        self.splitter = splitter = QSplitter()
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.toolbar)
-        column.addWidget(splitter, 1)
+        row = QHBoxLayout()  # the sidebar keeps its width (names and counts, or icons only): no splitter to drag
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
         self.sidebar.set_current("photos")
         self.window_settings = window_settings(self.paths)
-        restore_window(self.window_settings, self, splitter, self.sidebar, self.grid)
+        restore_window(self.window_settings, self, self.sidebar, self.grid)
         self.layout_mode = restore_layout_mode(self.window_settings)
         self.set_layout_mode(self.layout_mode)
         self.toolbar.show_thumb_size(self.grid.thumb_size)
@@ -764,7 +763,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         """Remember the window; stop background work cleanly (what was indexed is kept and the next start
         resumes). The browse view's first page is kept for the next start to paint at once."""
-        save_window(self.window_settings, self, self.splitter, self.sidebar, self.grid)
+        save_window(self.window_settings, self, self.sidebar, self.grid)
         save_layout_mode(self.window_settings, self.layout_mode)
         hits = self._browse_hits
         if hits is not None and self.controller.library is not None:

@@ -1,4 +1,4 @@
-"""What the window looked like when album closed — geometry, splitter, page, thumbnail size and layout — in QSettings.
+"""What the window looked like when album closed (geometry, page, sidebar, thumbnail size, layout), in QSettings.
 
 Only window state lives here (the user's choices are :class:`~album.core.config.Settings`). The file
 is ``window.ini`` in the library's data folder rather than Qt's per-user default, so each library
@@ -9,7 +9,7 @@ sort order to remember: photos show in date order, or ranked for a text or "simi
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow
 
 from album.core.library import Paths
 from album.gui.photo_grid import PhotoGrid
@@ -23,24 +23,22 @@ def window_settings(paths: Paths) -> QSettings:
     return QSettings(str(paths.data_dir / FILE_NAME), QSettings.Format.IniFormat)
 
 
-def save_window(settings: QSettings, window: QMainWindow, splitter: QSplitter, sidebar: Sidebar,
-                grid: PhotoGrid) -> None:  # fmt: skip
+def save_window(settings: QSettings, window: QMainWindow, sidebar: Sidebar, grid: PhotoGrid) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/state", window.saveState())
-    settings.setValue("window/splitter", splitter.saveState())
+    settings.setValue("window/sidebarCollapsed", sidebar.collapsed)
     settings.setValue("window/page", sidebar.current_key())
     settings.setValue("grid/thumbSize", grid.thumb_size)
     settings.sync()
 
 
-def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter, sidebar: Sidebar,
-                   grid: PhotoGrid) -> None:  # fmt: skip
+def restore_window(settings: QSettings, window: QMainWindow, sidebar: Sidebar, grid: PhotoGrid) -> None:
     """Put the window back as it was; a missing or unreadable value keeps the default."""
-    for key, restore in (("window/geometry", window.restoreGeometry), ("window/state", window.restoreState),
-                         ("window/splitter", splitter.restoreState)):  # fmt: skip
+    for key, restore in (("window/geometry", window.restoreGeometry), ("window/state", window.restoreState)):
         value = settings.value(key)
         if isinstance(value, QByteArray | bytes):
             restore(QByteArray(value))
+    sidebar.set_collapsed(settings.value("window/sidebarCollapsed") in (True, "true"))
     page = settings.value("window/page")
     if page in sidebar.entry_keys():
         sidebar.set_current(str(page))
