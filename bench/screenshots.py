@@ -119,7 +119,7 @@ def readme_shots() -> None:
     for name, lang, theme, state in README_SHOTS:
         switch_language(app, lang)
         use_theme(app, theme)
-        window.search_bar.edit.setText("Anna 2019" if state == "search" else "")
+        window.search_bar.edit.setText({"search": "Anna 2019", "viewer": "Anna"}.get(state, ""))
         window.search_bar.edit.returnPressed.emit()  # (a search shows the photos page)
         window.sidebar.set_current("people" if state == "people" else "photos")
         settle(2000)
@@ -285,6 +285,22 @@ def main() -> None:
     window.sidebar.set_current("people")
     settle(1500)
     window.grab().save(str(out / f"5-people{tag}.png"))
+    window.sidebar.set_current("places")
+    settle(1500)
+    window.grab().save(str(out / f"5b-places{tag}.png"))
+    window.sidebar.set_collapsed(True)
+    window.sidebar.list.setFocus()  # the keyboard in the sidebar: its focus ring
+    settle(500)
+    window.grab().save(str(out / f"5c-sidebar-collapsed-focus{tag}.png"))
+    window.sidebar.set_collapsed(False)
+    window.toolbar.slider.setFocus()
+    window.toolbar.view_menu.popup(
+        window.toolbar.view_button.mapToGlobal(window.toolbar.view_button.rect().bottomLeft()))
+    settle(600)
+    app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
+        str(out / f"5d-view-menu{tag}.png"))
+    window.toolbar.view_menu.hide()
+    window.sidebar.set_current("people")
     review = window.review_faces(window.people_view.people[0].id)
     settle(1500)
     review.grab().save(str(out / f"6-face-review{tag}.png"))
