@@ -12,7 +12,6 @@ from album.gui.places_view import PLACES_SHOWN
 @dataclass(frozen=True)
 class LibraryCounts:
     photos: int
-    with_place: int  # photos that carry a position
     places: tuple[tuple[str, str], ...]  # (stored name, name in the UI's language), commonest first
 
 
@@ -21,4 +20,4 @@ def library_counts(library: Library, chinese: bool) -> LibraryCounts:
     stats = library.stats()
     places = library.overview(PLACES_SHOWN).places
     shown = [(library.place_names(Photo(id="", path="", place=place), chinese) or [place])[0] for place in places]
-    return LibraryCounts(stats.photos, stats.with_gps, tuple(zip(places, shown, strict=True)))
+    return LibraryCounts(stats.photos, tuple(zip(places, shown, strict=True)))

@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self.sidebar.set_count("photos", counts.photos)
-        self.sidebar.set_count("places", counts.with_place)
+        self.sidebar.set_count("places", len(counts.places))  # (up to PLACES_SHOWN: the page lists no more)
         self.places_view.show_places(counts.places)
 
     def say(self, text: str, tooltip: str = "", transient: bool = False) -> None:
