@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.toolbar = Toolbar(self.search_bar, supports_layout_modes(self.grid))
         self.toolbar.thumb_size_changed.connect(self.grid.set_thumb_size)
         self.toolbar.layout_mode_changed.connect(self.set_layout_mode)
-        self.grid.viewport().installEventFilter(self)  # Ctrl + wheel zooms the grid: the slider follows
+        self.grid.thumb_size_changed.connect(self.toolbar.show_thumb_size)  # Ctrl + wheel: the slider follows
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +274,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         """A language switch sends one event per translator: the texts follow each, the people's labels
-        ("12 photos") and the results' reasons are loaded again once, and not after the window closed."""
+        ("12 photos"), the place names and the results' reasons are loaded again once, and not after the
+        window closed. A theme switch (a new palette) redraws the icons in its colours."""
         if event.type() == QEvent.Type.PaletteChange:  # a theme switch: the icons in its colours
             for view in (self.sidebar, self.toolbar, self.places_view):
                 view.refresh_icons()
@@ -290,6 +291,7 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.controller.refresh_people()
             self.controller.refresh_results()
+            self._refresh_counts()
 
     def _show_start_state(self) -> None:
         """What the first frame shows, decided from cheap facts (does a library exist on disk? was its first
@@ -364,16 +366,12 @@ class MainWindow(QMainWindow):
         self.layout_mode = mode if set_layout_mode(self.grid, mode) else "square"
         self.toolbar.show_layout_mode(self.layout_mode)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.grid.viewport() and event.type() == QEvent.Type.Wheel:
-            QTimer.singleShot(0, self, lambda: self.toolbar.show_thumb_size(self.grid.thumb_size))
-        return super().eventFilter(watched, event)
-
     def _refresh_counts(self) -> None:
         """The sidebar's counts and the places page, read in a worker (counting rows takes a while)."""
         library = self.controller.library
+        chinese = chinese_ui()
         if library is not None:
-            self.controller.run(lambda _p, _c: library_counts(library, chinese_ui()), self._show_counts)
+            self.controller.run(lambda _p, _c: library_counts(library, chinese), self._show_counts)
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self.sidebar.set_count("photos", counts.photos)

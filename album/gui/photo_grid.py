@@ -264,7 +264,13 @@ class TileDelegate(QStyledItemDelegate):
 
 class PhotoGrid(QListView):
     """Icon-mode grid of photos; Ctrl+wheel zooms the thumbnails. While photos are in date order, a label
-    in the corner names the month of the top row, as the grid scrolls (``dated``)."""
+    in the corner names the month of the top row, as the grid scrolls (``dated``).
+
+    Signals:
+        thumb_size_changed(int): the thumbnails' size changed (the toolbar's slider follows Ctrl+wheel).
+    """
+
+    thumb_size_changed = Signal(int)
 
     def __init__(self, model: PhotoModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -317,6 +323,7 @@ class PhotoGrid(QListView):
         self.delegate.painted.clear()
         self.setIconSize(QSize(self.thumb_size, self.thumb_size))
         self.setGridSize(QSize(self.thumb_size + 2 * TILE_PADDING + 4, self.thumb_size + 2 * TILE_PADDING + 4))
+        self.thumb_size_changed.emit(self.thumb_size)
 
     def wheelEvent(self, event: Any) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

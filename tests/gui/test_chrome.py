@@ -3,12 +3,15 @@ centre, thumbnail size, view options), themes on every view, and what keyboard a
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
 from photofactory import Exif, scene, write_photo
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -221,3 +224,28 @@ def test_text_sizes_follow_the_system_font(qtbot, qapp) -> None:  # type: ignore
             assert welcome.hint.font().pointSizeF() == size * 1.15
     finally:
         qapp.setFont(font)
+
+
+def test_the_window_wheel_zoom_moves_the_slider(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.grid.set_thumb_size(180)
+    window.grid.wheelEvent(QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(), QPoint(0, 120), Qt.MouseButton.NoButton,
+                                       Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False))  # fmt: skip
+    assert window.grid.thumb_size == 200 and window.toolbar.slider.value() == 200
+
+
+EXIT_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from album.gui import app as album_app
+QTimer.singleShot(3000, lambda: [w.close() for w in app.topLevelWidgets()])
+sys.exit(album_app.main())
+"""
+
+
+def test_album_quits_without_a_crash(album_home: Path) -> None:
+    """Python objects that Qt still calls while it tears the window down (an event filter did) crash the exit."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ALBUM_HOME": str(album_home)}
+    done = subprocess.run([sys.executable, "-c", EXIT_SCRIPT], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
