@@ -17,7 +17,11 @@ from album.gui.theme import Colours, ThemeChoice, apply_theme
 
 
 def style_sheet(c: Colours) -> str:
-    """The rules for album's named widgets in the colours ``c``."""
+    """The rules for album's named widgets in the colours ``c``.
+
+    A border radius stays at most half of the smallest height its widget can have: Qt draws square corners
+    where it is more (the month label was square in English, with its shorter line, and round in Chinese).
+    """
     notice = (f"background: {c.warning_background}; color: {c.warning_text}; border: 1px solid {c.warning_border}; "
               "border-radius: 4px; padding: 6px 10px;")  # fmt: skip
     return f"""
@@ -34,8 +38,8 @@ def style_sheet(c: Colours) -> str:
 #welcome-title {{ color: {c.text}; }}
 #welcome-hint {{ color: {c.muted_text}; }}
 #welcome-import {{ padding: 6px 18px; }}
-#month-label {{ background: {c.overlay_background}; color: {c.overlay_text}; border-radius: 11px;
-               padding: 3px 12px; }}
+#month-label {{ background: {c.overlay_background}; color: {c.overlay_text}; border-radius: 9px;
+               padding: 4px 12px; }}
 *[chip="true"] {{ border: 1px solid {c.chip_border}; border-radius: 10px; background: {c.chip_background}; }}
 *[chip="true"] QPushButton {{ border: none; padding: 2px 4px; color: {c.text}; }}
 *[chip="true"] QPushButton:focus {{ border: 1px solid {c.accent}; border-radius: 6px; }}
