@@ -249,3 +249,16 @@ def test_album_quits_without_a_crash(album_home: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ALBUM_HOME": str(album_home)}
     done = subprocess.run([sys.executable, "-c", EXIT_SCRIPT], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_theme_chosen_in_settings_applies_at_once_and_is_kept(qtbot, window, qapp) -> None:  # type: ignore[no-untyped-def]
+    from album.core.library import Paths, Settings
+
+    dialog = window.open_settings()
+    try:
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+        dialog.accept()
+        assert qapp.palette().color(QPalette.ColorRole.Base) == QColor(theme.DARK.window)  # at once, like the language
+        qtbot.waitUntil(lambda: Settings.load(Paths.from_env()).theme == "dark", timeout=30_000)
+    finally:
+        use_theme(qapp, "light")
