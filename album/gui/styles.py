@@ -76,16 +76,18 @@ class _ThemeFollower(QObject):
         self.choice: ThemeChoice = "system"
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
-    def use(self, choice: ThemeChoice) -> Colours:
+    def use(self, choice: ThemeChoice, scheme: Qt.ColorScheme | None = None) -> Colours:
+        """Apply ``choice``; for "system", ``scheme`` is the desktop's new scheme when it just changed."""
         self.choice = choice
-        colours = apply_theme(choice)
+        desktop: ThemeChoice = "dark" if scheme == Qt.ColorScheme.Dark else "light"
+        colours = apply_theme(desktop if choice == "system" and scheme is not None else choice)
         if isinstance(self.app, QApplication):  # (a core-only application has no widgets to style)
             self.app.setStyleSheet(style_sheet(colours))
         return colours
 
-    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.choice == "system":
-            self.use("system")
+            self.use("system", scheme)
 
 
 def use_theme(app: QCoreApplication, choice: str) -> Colours:
