@@ -1,6 +1,8 @@
 """Worst event-loop stall while scrolling a 100k-photo grid (album's real PhotoModel + PhotoGrid).
 
-Usage: QT_QPA_PLATFORM=offscreen python bench/gui_scroll.py [ROWS]   (default 100000)
+Usage: QT_QPA_PLATFORM=offscreen python bench/gui_scroll.py [ROWS] [--theme=light|dark]   (default 100000)
+
+``--theme`` applies album's palette and style sheet first, as the app does (album.gui.styles.use_theme).
 
 Thumbnails are real JPEGs in a cache dir (one per 50 rows, so the thread pool really loads files while
 scrolling); the scroll bar is moved page by page from top to bottom, then in big jumps, with the event
@@ -20,11 +22,16 @@ from PySide6.QtWidgets import QApplication
 
 from album.core.records import Photo, SearchHit
 from album.gui.photo_grid import PhotoGrid, PhotoModel
+from album.gui.styles import use_theme
 
 
 def main() -> None:
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    rows = int(args[0]) if args else 100_000
+    theme = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--theme=")), None)
     app = QApplication(sys.argv)
+    if theme is not None:
+        use_theme(app, theme)
     thumbs = Path(tempfile.mkdtemp(prefix="album-scroll-"))
     digests = [f"{i:032x}" for i in range(rows // 50 + 1)]
     for i, digest in enumerate(digests):

@@ -4,7 +4,12 @@ a place name that several places share (the chip's menu of the others); and the 
 models: the welcome dialog online (a hub on 127.0.0.1), a download in progress, stopped (Resume), and
 offline (the files and the folder).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--first-run-only]
+    xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
+        [--first-run-only]
+    xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
+
+``--readme`` takes the pictures README.md shows, in both themes and both languages, and writes exactly
+those files to resources/screenshots/ (run it again after a change to the window to keep them current).
 
 Builds a sample library in a temporary ALBUM_HOME from ../shared/faces (real faces, recognised with the
 real face models) and generated shapes (ranked by the tiny CLIP model the tests train), imports it
@@ -61,6 +66,89 @@ def build_home(home: Path) -> Path:
         exif = Exif(taken=datetime(2026, 11, 20 - i), lat=38.72, lon=-9.14, make="NIKON CORPORATION", model="NIKON Z 6")
         write_photo(photos / "shapes-mixed" / f"mixed_{i}.jpg", exif, image=scene(width, height, seed=i))
     return photos
+
+
+def wait_for(condition, seconds: float = 180) -> None:  # type: ignore[no-untyped-def]
+    """Run the event loop until ``condition()`` holds (or ``seconds`` pass)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    timer = QTimer(interval=100)
+    timer.timeout.connect(lambda: loop.quit() if condition() else None)
+    timer.start()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    timer.stop()
+
+
+def settle(ms: int = 800) -> None:
+    """Run the event loop for ``ms``: thumbnails arrive, layouts settle."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+README_SHOTS = (  # (file in resources/screenshots, language, theme, what it shows)
+    ("grid-light-en.png", "en", "light", "grid"),
+    ("search-dark-en.png", "en", "dark", "search"),
+    ("people-light-zh_CN.png", "zh_CN", "light", "people"),
+    ("grid-dark-zh_CN.png", "zh_CN", "dark", "grid"),
+    ("search-light-zh_CN.png", "zh_CN", "light", "search"),
+    ("viewer-dark-en.png", "en", "dark", "viewer"),
+)
+
+
+def readme_shots() -> None:
+    """The README's pictures: one library, imported once; the language and theme switched live as a user would."""
+    out = ROOT / "resources" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="album-readme-shots-"))
+    os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
+    photos = build_home(home)
+
+    from PySide6.QtWidgets import QApplication
+
+    from album.core.library import Paths
+    from album.gui.i18n import install_translators, switch_language
+    from album.gui.main_window import MainWindow
+    from album.gui.styles import use_theme
+    from album.runtime import configure_process
+
+    configure_process()
+    app = QApplication(sys.argv)
+    install_translators(app, "en")
+    use_theme(app, "light")
+    window = MainWindow(Paths.from_env())
+    window.resize(1200, 760)
+    window.show()
+    wait_for(lambda: window.library is not None)
+    window.import_paths([str(photos)])
+    wait_for(lambda: window.controller.last_report is not None)
+    for person, name in zip(window.library.people(), ("Anna", "Ben"), strict=False):
+        window.controller.name_person(person.id, name)
+    wait_for(lambda: {"Anna", "Ben"} <= {p.name for p in window.people_view.people})
+    window.status_timer.timeout.emit()  # the passing "Done: …" line would date the picture
+    for name, lang, theme, state in README_SHOTS:
+        switch_language(app, lang)
+        use_theme(app, theme)
+        window.search_bar.edit.setText({"search": "Anna 2019", "viewer": "Anna"}.get(state, ""))
+        window.search_bar.edit.returnPressed.emit()  # (a search shows the photos page)
+        window.sidebar.set_current("people" if state == "people" else "photos")
+        settle(2000)
+        if state == "viewer":
+            viewer = window.make_viewer(0)
+            viewer.show()
+            settle(1500)
+            viewer.grab().save(str(out / name))
+            viewer.done(0)
+        else:
+            window.grab().save(str(out / name))
+    window.close()
+    app.processEvents()
+    shutil.rmtree(home, ignore_errors=True)
+    print(f"{len(README_SHOTS)} screenshots in {out}")
 
 
 def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
@@ -123,46 +211,38 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
 
 
 def main() -> None:
+    if "--readme" in sys.argv:
+        readme_shots()
+        return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     lang = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--lang=")), "")
+    theme = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--theme=")), "light")
     out = Path(args[0] if args else "screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    tag = f"-{lang}" if lang else ""
+    tag = (f"-{lang}" if lang else "") + (f"-{theme}" if theme != "light" else "")
     home = Path(tempfile.mkdtemp(prefix="album-shots-"))
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
     photos = build_home(home)
 
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabWidget, QToolTip
 
     from album.core.library import Paths
     from album.gui.i18n import install_translators
     from album.gui.main_window import MainWindow
+    from album.gui.styles import use_theme
     from album.runtime import configure_process
 
     configure_process()
     app = QApplication(sys.argv)
     install_translators(app, lang or "en")
+    use_theme(app, theme)
     window = MainWindow(Paths.from_env())
     window.resize(1300, 850)
     window.show()
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
-
-    def wait_for(condition, seconds: float = 180) -> None:  # type: ignore[no-untyped-def]
-        loop = QEventLoop()
-        timer = QTimer(interval=100)
-        timer.timeout.connect(lambda: loop.quit() if condition() else None)
-        timer.start()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-        timer.stop()
-
-    def settle(ms: int = 800) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     if "--albums-only" not in sys.argv:
         welcome_shots(out, tag, wait_for, settle)
@@ -238,9 +318,25 @@ def main() -> None:
     settle(800)
     app.primaryScreen().grabWindow(0).copy(window.geometry()).save(str(out / f"4c-tooltip{tag}.png"))
     QToolTip.hideText()
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.set_current("people")
     settle(1500)
     window.grab().save(str(out / f"5-people{tag}.png"))
+    window.sidebar.set_current("places")
+    settle(1500)
+    window.grab().save(str(out / f"5b-places{tag}.png"))
+    window.sidebar.set_collapsed(True)
+    window.sidebar.list.setFocus()  # the keyboard in the sidebar: its focus ring
+    settle(500)
+    window.grab().save(str(out / f"5c-sidebar-collapsed-focus{tag}.png"))
+    window.sidebar.set_collapsed(False)
+    window.toolbar.slider.setFocus()
+    window.toolbar.view_menu.popup(
+        window.toolbar.view_button.mapToGlobal(window.toolbar.view_button.rect().bottomLeft()))
+    settle(600)
+    app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
+        str(out / f"5d-view-menu{tag}.png"))
+    window.toolbar.view_menu.hide()
+    window.sidebar.set_current("people")
     review = window.review_faces(window.people_view.people[0].id)
     settle(1500)
     review.grab().save(str(out / f"6-face-review{tag}.png"))
@@ -257,7 +353,7 @@ def main() -> None:
     settle(500)
     settings.grab().save(str(out / f"8b-settings-language{tag}.png"))
     settings.reject()
-    window.sidebar.setCurrentRow(0)
+    window.sidebar.set_current("photos")
     window.search_bar.edit.clear()
     window.search_bar.edit.setFocus()
     QTest.keyClicks(window.search_bar.edit, "An")
@@ -380,7 +476,7 @@ def album_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  #
     app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
         str(out / f"20-grid-menu-add-to-album{tag}.png"))
     menu.close()
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.set_current("albums")
     wait_for(lambda: collections.view.list.count() == 2)
     settle(1000)
     window.grab().save(str(out / f"21-albums-page{tag}.png"))
@@ -418,7 +514,7 @@ def people_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  
             str(out / f"{name}{tag}.png"))
 
     grid = window.people_view
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.set_current("people")
     settle(1000)
     first, second = grid.people[0], grid.people[-1]
     for row in (0, grid.count() - 1):

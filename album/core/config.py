@@ -120,6 +120,7 @@ class Settings:
     min_tag_probability: float = 0.3  # a zero-shot tag is kept from this probability up
     face_distance: float = 0.0  # largest embedding distance of one person's faces; 0 = the face model's own
     language: str = ""  # user interface: "" follows the system, or "en" / "zh_CN"
+    theme: str = "system"  # the window's colours: "system" follows the desktop, or "light" / "dark"
     library_folders: list[str] = field(default_factory=list)
 
     VERSION = 1

@@ -83,6 +83,7 @@ class AlbumsView(QWidget):
         self.show_albums([], {})
 
     def retranslate(self) -> None:
+        self.list.setAccessibleName(self.tr("Albums"))
         self.new_button.setText(self.tr("New Album…"))
         self.smart_button.setText(self.tr("New Smart Album…"))
         self.export_button.setText(self.tr("Export…"))

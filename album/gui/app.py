@@ -18,6 +18,7 @@ from album import __version__, resources
 from album.core.library import Paths, Settings
 from album.gui.i18n import install_translators
 from album.gui.main_window import MainWindow
+from album.gui.styles import use_theme
 from album.runtime import configure_process
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,9 @@ def main(open_paths: Sequence[str] = ()) -> int:
     app.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(resources.APP_ID)  # Wayland finds the icon and name through it
     QApplication.setWindowIcon(app_icon())
-    install_translators(app, Settings.load(paths).language)
+    settings = Settings.load(paths)
+    install_translators(app, settings.language)
+    use_theme(app, settings.theme)
     install_crash_handler(paths)
     window = MainWindow(paths)
     window.show()

@@ -24,8 +24,6 @@ from album.gui.photo_grid import HitRole, PhotoGrid
 from album.gui.search_bar import SearchBar, label
 from album.gui.workers import Job
 
-ALBUMS_PAGE = 2  # the sidebar row and page index of the Albums page
-
 
 class Collections(QObject):
     """The collection actions of one window.

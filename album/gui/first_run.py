@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from album.core.library import ModelOffer
 from album.gui.controller import DownloadOutcome, LibraryController, ModelCatalogue
+from album.gui.styles import scaled_font
 from album.gui.workers import Job
 
 SPEED_WINDOW = 3.0  # seconds of progress the shown speed averages over
@@ -75,7 +76,7 @@ class WelcomeDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Welcome to album"))
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        title.setFont(scaled_font(title, 1.6, bold=True))
         intro = QLabel(self.tr(
             "album works without downloads: you can browse your photos and search them by date, place and "
             "camera. These optional models add more. They run on this computer; no photo leaves it."))  # fmt: skip
@@ -165,7 +166,7 @@ class WelcomeDialog(QDialog):
                     "if you use album privately, not for a business."))  # fmt: skip
                 warning.setWordWrap(True)
                 warning.setContentsMargins(24, 0, 0, 0)
-                warning.setStyleSheet("color: #a15c00;")
+                warning.setObjectName("licence-warning")  # its colour: album.gui.styles
                 self.models_box.addWidget(warning)
             self.boxes[offer.kind] = box
 

@@ -30,14 +30,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,20 +55,32 @@ from album.core.library import (
 )
 from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
-from album.gui.collections import ALBUMS_PAGE, Collections
+from album.gui.collections import Collections
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
+from album.gui.library_counts import LibraryCounts, library_counts
 from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
+from album.gui.places_view import PlacesView
 from album.gui.search_bar import SearchBar, label, reason_labels
 from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
+from album.gui.sidebar import Sidebar
+from album.gui.styles import scaled_font, use_theme
 from album.gui.texts import pictures_folder, time_left_text
+from album.gui.toolbar import Toolbar, set_layout_mode, supports_layout_modes
 from album.gui.viewer import Viewer, library_folder
 from album.gui.viewer_info import Names, chinese_ui
 from album.gui.welcome import Welcome
-from album.gui.window_state import FIRST_RUN_DONE, restore_window, save_window, window_settings
+from album.gui.window_state import (
+    FIRST_RUN_DONE,
+    restore_layout_mode,
+    restore_window,
+    save_layout_mode,
+    save_window,
+    window_settings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +132,10 @@ class MainWindow(QMainWindow):
 
     # -- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.sidebar = QListWidget()
-        self.sidebar.addItems(["", "", ""])  # texts: retranslate()
-        self.sidebar.setFixedWidth(150)
-        self.sidebar.currentRowChanged.connect(self._switch)
+        self.sidebar = Sidebar()  # texts: retranslate()
+        for key, icon_name in (("photos", "image"), ("people", "users"), ("places", "map-pin"),
+                               ("albums", "book-image")):
+            self.sidebar.add_entry("library", key, icon_name, "")
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
         self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
         self._browse_hits: Sequence[SearchHit] | None = None  # the browse view's latest answer, kept at exit
@@ -137,19 +148,16 @@ class MainWindow(QMainWindow):
         self.result_label = QLabel("")
         self.result_label.setMinimumHeight(self.result_label.fontMetrics().height())  # the grid never shifts
         self.weak_notice = QLabel(wordWrap=True)  # the best hit is barely above chance: say so
-        self.weak_notice.setObjectName("weak-notice")
-        self.weak_notice.setStyleSheet("#weak-notice { background: #fff3e0; color: #8a3b00; border: 1px solid "
-                                       "#ffb74d; border-radius: 4px; padding: 6px 10px; }")  # fmt: skip
+        self.weak_notice.setObjectName("weak-notice")  # styled by album.gui.styles, as every named widget
         self.weak_notice.hide()
         self.empty_state = QLabel(wordWrap=True)  # a search found nothing: what was looked for, what to try
         self.empty_state.setObjectName("empty-state")
-        self.empty_state.setStyleSheet("#empty-state { color: #444; font-size: 14px; padding: 30px 40px; }")
+        self.empty_state.setFont(scaled_font(self.empty_state, 1.15))
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty_state.linkActivated.connect(self._suggestion_clicked)
         self.empty_state.hide()
         photos = QWidget()
         layout = QVBoxLayout(photos)
-        layout.addWidget(self.search_bar)
         layout.addWidget(self.result_label)
         layout.addWidget(self.weak_notice)
         layout.addWidget(self.welcome, 1)  # in the grid's place: the page keeps its layout when photos come
@@ -157,24 +165,39 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.grid, 1)
         self._show_start_state()
         self.people_view = PeopleView()
+        self.places_view = PlacesView()
         self.pages = QStackedWidget()
-        self.pages.addWidget(photos)
-        self.pages.addWidget(self.people_view)
+        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_view}
         self.collections = Collections(self, self.controller, self.grid, self.search_bar,
-                                       lambda: self.sidebar.setCurrentRow(0),
+                                       lambda: self.sidebar.set_current("photos"),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
-        self.pages.addWidget(self.collections.view)  # ALBUMS_PAGE
-        self.viewer = self._build_viewer()
+        self.page_of["albums"] = self.collections.view
+        for page in self.page_of.values():
+            self.pages.addWidget(page)
+        self.viewer = self._build_viewer()  # a page of its own, not in the sidebar
         self.pages.addWidget(self.viewer)
-        self.splitter = splitter = QSplitter()
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 1050])
-        self.setCentralWidget(splitter)
-        self.sidebar.setCurrentRow(0)
+        self.sidebar.current_changed.connect(self._switch)
+        self.toolbar = Toolbar(self.search_bar, supports_layout_modes(self.grid))
+        self.toolbar.thumb_size_changed.connect(self.grid.set_thumb_size)
+        self.toolbar.layout_mode_changed.connect(self.set_layout_mode)
+        self.grid.thumb_size_changed.connect(self.toolbar.show_thumb_size)  # Ctrl + wheel: the slider follows
+        central = QWidget()
+        self.central_layout = column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.toolbar)
+        row = QHBoxLayout()  # the sidebar keeps its width (names and counts, or icons only): no splitter to drag
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
+        self.setCentralWidget(central)
+        self.sidebar.set_current("photos")
         self.window_settings = window_settings(self.paths)
-        restore_window(self.window_settings, self, splitter, self.sidebar, self.grid)
+        restore_window(self.window_settings, self, self.sidebar, self.grid)
+        self.layout_mode = restore_layout_mode(self.window_settings)
+        self.set_layout_mode(self.layout_mode)
+        self.toolbar.show_thumb_size(self.grid.thumb_size)
 
         self.status = QLabel(self.tr("Opening library…"))
         # As tall as a line in any script from the start: the status bar must not grow when a message in
@@ -230,9 +253,18 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every text the window keeps, in the current language: at start, and when the language
         changes while album runs (Qt sends a LanguageChange event once new translators are installed)."""
-        self.sidebar.item(0).setText(self.tr("Photos"))
-        self.sidebar.item(1).setText(self.tr("People"))
-        self.sidebar.item(ALBUMS_PAGE).setText(self.tr("Albums"))
+        self.sidebar.set_text("section:library", self.tr("Library"))
+        self.sidebar.set_text("photos", self.tr("Photos"))
+        self.sidebar.set_text("people", self.tr("People"))
+        self.sidebar.set_text("places", self.tr("Places"))
+        self.sidebar.set_text("albums", self.tr("Albums"))
+        self.sidebar.set_toggle_texts(self.tr("Collapse sidebar"), self.tr("Expand sidebar"))
+        self.toolbar.retranslate()
+        names = {self.sidebar.list: self.tr("Go to"), self.grid: self.tr("Photos"), self.people_view: self.tr("People"),
+                 self.places_view: self.tr("Places"), self.errors_button: self.tr("Photos that could not be read"),
+                 self.kept_button: self.tr("Photos kept"), self.collections.view: self.tr("Albums")}  # fmt: skip
+        for widget, name in names.items():  # what a screen reader says on reaching it
+            widget.setAccessibleName(name)
         self.collections.retranslate()
         self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked() else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -255,7 +287,11 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         """A language switch sends one event per translator: the texts follow each, the people's labels
-        ("12 photos") and the results' reasons are loaded again once, and not after the window closed."""
+        ("12 photos"), the place names and the results' reasons are loaded again once, and not after the
+        window closed. A theme switch (a new palette) redraws the icons in its colours."""
+        if event.type() == QEvent.Type.PaletteChange:  # a theme switch: the icons in its colours
+            for view in (self.sidebar, self.toolbar, self.places_view):
+                view.refresh_icons()
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if not self._relabel_pending and self.isVisible():
@@ -268,6 +304,7 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.controller.refresh_people()
             self.controller.refresh_results()
+            self._refresh_counts()
 
     def _show_start_state(self) -> None:
         """What the first frame shows, decided from cheap facts (does a library exist on disk? was its first
@@ -304,6 +341,8 @@ class MainWindow(QMainWindow):
         """Widgets ask the controller; the controller's signals update the widgets."""
         c = self.controller
         self.search_bar.search.connect(c.search)
+        self.search_bar.search.connect(lambda _query: self.sidebar.set_current("photos"))
+        self.places_view.open_place.connect(self._show_place)
         self.pause_button.toggled.connect(self.pause_indexing)
         self.cancel_button.clicked.connect(self.cancel_indexing)
         self.errors_button.clicked.connect(c.list_errors)
@@ -314,6 +353,8 @@ class MainWindow(QMainWindow):
         self.people_view.hide_people.connect(c.hide_people)
         self.people_view.set_me.connect(c.set_me)
         c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
+        c.opened.connect(lambda _library: self._refresh_counts())
+        c.index_finished.connect(lambda _report: self._refresh_counts())
         c.index_started.connect(self._index_started_shown)
         c.progress.connect(self._show_progress)
         c.index_finished.connect(self._index_done)
@@ -324,12 +365,33 @@ class MainWindow(QMainWindow):
         c.errors_listed.connect(self._show_errors)
         c.failed.connect(self._job_failed)
 
-    def _switch(self, row: int) -> None:
-        self.pages.setCurrentIndex(max(row, 0))
-        if row == 1:
+    def _switch(self, key: str) -> None:
+        page = self.page_of.get(key)
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+        if key == "people":
             self.controller.refresh_people()
-        if row == ALBUMS_PAGE:
+        elif key == "albums":
             self.collections.refresh()
+        elif key == "places":
+            self._refresh_counts()
+
+    def set_layout_mode(self, mode: str) -> None:
+        """The grid's layout, "justified" or "square", where the grid offers it (else square stays)."""
+        self.layout_mode = mode if set_layout_mode(self.grid, mode) else "square"
+        self.toolbar.show_layout_mode(self.layout_mode)
+
+    def _refresh_counts(self) -> None:
+        """The sidebar's counts and the places page, read in a worker (counting rows takes a while)."""
+        library = self.controller.library
+        chinese = chinese_ui()
+        if library is not None:
+            self.controller.run(lambda _p, _c: library_counts(library, chinese), self._show_counts)
+
+    def _show_counts(self, counts: LibraryCounts) -> None:
+        self.sidebar.set_count("photos", counts.photos)
+        self.sidebar.set_count("places", len(counts.places))  # (up to PLACES_SHOWN: the page lists no more)
+        self.places_view.show_places(counts.places)
 
     def say(self, text: str, tooltip: str = "", transient: bool = False) -> None:
         """Put ``text`` on the status bar's one line. A passing message (an import done, "Ready") clears
@@ -551,7 +613,8 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.viewer:
             self._page_before_viewer = self.pages.currentIndex()
             self._grid_scroll = self.grid.verticalScrollBar().value()
-        self.sidebar.hide()  # the photo takes the window
+        self.sidebar.hide()  # the photo takes the window; the viewer has its own bar
+        self.toolbar.hide()
         self.pages.setCurrentWidget(self.viewer)
         self.viewer.show_hits(self.model.hits, row)
         self.viewer.setFocus()
@@ -564,8 +627,9 @@ class MainWindow(QMainWindow):
             self.toggle_full_screen()
         self.pages.setCurrentIndex(self._page_before_viewer)
         self.sidebar.show()
+        self.toolbar.show()
         self.setWindowTitle("album")
-        self.splitter.refresh()  # the pages get their width back now, not at the next layout pass
+        self.central_layout.activate()  # the pages get their size back now, not at the next layout pass
         self.grid.doItemsLayout()  # laid out again for the width it had: the sidebar's room was the viewer's
         self.grid.verticalScrollBar().setValue(self._grid_scroll)
         row, shown = self.viewer.index, self.viewer.hits[self.viewer.index].photo.id if self.viewer.hits else None
@@ -635,6 +699,7 @@ class MainWindow(QMainWindow):
 
     def _show_people(self, snapshot: PeopleSnapshot) -> None:
         self.people_view.show_people(snapshot.people)
+        self.sidebar.set_count("people", len(snapshot.people))
         self.search_bar.set_suggestions(snapshot.suggestions)
         self._show_undo(snapshot.undo)
 
@@ -678,8 +743,13 @@ class MainWindow(QMainWindow):
 
     def _search_person(self, person_id: str, name: str | None, picture: QPixmap | None) -> None:
         self.search_bar.show_context("person", label("person", name or self.tr("Unnamed")), picture)
-        self.sidebar.setCurrentRow(0)
+        self.sidebar.set_current("photos")
         self.controller.search(Query(people=(name,) if name else (), person_ids=(person_id,)))
+
+    def _show_place(self, place: str) -> None:
+        """A place's photos, searched as if typed ("in Lisbon"): its chip says which place."""
+        self.search_bar.edit.clear()
+        self.search_bar.replace_part("place", f"in {place}")
 
     # -- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -720,6 +790,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if current is not None and chosen.language != current.language and isinstance(app, QApplication):
             switch_language(app, chosen.language)
+        if current is not None and chosen.theme != current.theme and isinstance(app, QApplication):
+            use_theme(app, chosen.theme)
         if self.controller.apply_settings(chosen):
             self.say(self.tr("Settings saved; they apply when the current import ends"), transient=True)
         elif self.controller.library is None:
@@ -762,7 +834,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         """Remember the window; stop background work cleanly (what was indexed is kept and the next start
         resumes). The browse view's first page is kept for the next start to paint at once."""
-        save_window(self.window_settings, self, self.splitter, self.sidebar, self.grid)
+        save_window(self.window_settings, self, self.sidebar, self.grid)
+        save_layout_mode(self.window_settings, self.layout_mode)
         hits = self._browse_hits
         if hits is not None and self.controller.library is not None:
             page = hits[: first_page.PAGE_SIZE]

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QS
 from album.core.records import Photo, SearchHit
 from album.gui.availability import FileChecker
 from album.gui.search_bar import reason_labels
+from album.gui.styles import scaled_font
 from album.gui.texts import taken_text
+from album.gui.theme import colours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +57,7 @@ def greyed(pixmap: QPixmap) -> QPixmap:
     """A photo whose file cannot be opened: its thumbnail grey and faded, with a "!" badge in the corner."""
     image = pixmap.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
     out = QPixmap(pixmap.size())
-    out.fill(QColor("#f4f4f4"))
+    out.fill(QColor(colours().window))
     painter = QPainter(out)
     painter.setOpacity(0.45)
     painter.drawImage(0, 0, image)
@@ -64,8 +66,8 @@ def greyed(pixmap: QPixmap) -> QPixmap:
     side = max(14, min(out.width(), out.height()) // 5)
     margin = side // 4
     badge = out.rect().adjusted(out.width() - side - margin, out.height() - side - margin, -margin, -margin)
-    painter.setPen(QColor("white"))
-    painter.setBrush(QBrush(QColor("#e65100")))
+    painter.setPen(QColor(colours().badge_text))
+    painter.setBrush(QBrush(QColor(colours().badge)))
     painter.drawEllipse(badge)
     font = QFont()
     font.setBold(True)
@@ -113,7 +115,7 @@ class PhotoModel(QAbstractListModel):
         self._signals.loaded.connect(self._on_loaded)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="album-thumbs")
         placeholder = QPixmap(320, 240)
-        placeholder.fill(QColor("#e3e3e3"))
+        placeholder.fill(QColor(colours().placeholder))
         self._placeholder = QIcon(placeholder)
         self._greyed_placeholder = QIcon(greyed(placeholder))
         self._greyed: dict[str, QIcon] = {}  # by content hash, made on first need from the loaded icon
@@ -265,7 +267,13 @@ class TileDelegate(QStyledItemDelegate):
 
 class PhotoGrid(QListView):
     """Icon-mode grid of photos; Ctrl+wheel zooms the thumbnails. While photos are in date order, a label
-    in the corner names the month of the top row, as the grid scrolls (``dated``)."""
+    in the corner names the month of the top row, as the grid scrolls (``dated``).
+
+    Signals:
+        thumb_size_changed(int): the thumbnails' size changed (the toolbar's slider follows Ctrl+wheel).
+    """
+
+    thumb_size_changed = Signal(int)
 
     def __init__(self, model: PhotoModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,8 +293,7 @@ class PhotoGrid(QListView):
         self.dated = True
         self.month_label = QLabel(self.viewport())
         self.month_label.setObjectName("month-label")
-        self.month_label.setStyleSheet("QLabel { background: rgba(30, 30, 30, 170); color: white; "
-                                       "border-radius: 11px; padding: 3px 12px; font-weight: bold; }")  # fmt: skip
+        self.month_label.setFont(scaled_font(self.month_label, bold=True))  # its colours: album.gui.styles
         self.month_label.hide()
         self.verticalScrollBar().valueChanged.connect(self.update_month_label)
         model.modelReset.connect(self.update_month_label)
@@ -319,6 +326,7 @@ class PhotoGrid(QListView):
         self.delegate.painted.clear()
         self.setIconSize(QSize(self.thumb_size, self.thumb_size))
         self.setGridSize(QSize(self.thumb_size + 2 * TILE_PADDING + 4, self.thumb_size + 2 * TILE_PADDING + 4))
+        self.thumb_size_changed.emit(self.thumb_size)
 
     def wheelEvent(self, event: Any) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -298,8 +299,7 @@ class Chip(QFrame):
     def __init__(self, kind: str, label: str, parent: QWidget, picture: QPixmap | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"chip-{kind}")
-        self.setStyleSheet(f"#chip-{kind} {{ border: 1px solid #9ab; border-radius: 10px; background: #eef4fb; }} "
-                           "QPushButton { border: none; padding: 2px 4px; }")  # fmt: skip
+        self.setProperty("chip", True)  # its look: album.gui.styles
         self.text_button = QPushButton(label, self)
         if picture is not None and not picture.isNull():
             self.text_button.setIcon(QIcon(picture))
@@ -308,6 +308,7 @@ class Chip(QFrame):
         self.remove_button = QPushButton("✕", self)
         self.remove_button.setObjectName("remove")
         self.remove_button.setToolTip(self.tr("Remove this filter"))
+        self.remove_button.setAccessibleName(self.remove_button.toolTip())  # a screen reader would say "✕"
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 4, 0)
         layout.setSpacing(0)
@@ -350,8 +351,8 @@ class SearchBar(QWidget):
         self._text_before_context = ""
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(2000)  # the longest search the core takes (a pasted novel is not a search)
-        self.retranslate()
         self.edit.setClearButtonEnabled(True)
+        self.retranslate()
         self.suggestions = QStringListModel(self)
         self.completer = QCompleter(self.suggestions, self)
         self.completer.setWidget(self.edit)
@@ -362,7 +363,6 @@ class SearchBar(QWidget):
         self.chip_row.addStretch(1)
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("search-problem")
-        self.problem_label.setStyleSheet("#search-problem { color: #c62828; padding: 0 4px; }")
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
         layout = QVBoxLayout(self)
@@ -382,6 +382,9 @@ class SearchBar(QWidget):
         self.edit.setPlaceholderText(
             self.tr("Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here")
         )
+        self.edit.setAccessibleName(self.tr("Search"))
+        for clear in self.edit.findChildren(QToolButton):  # the field's own ✕
+            clear.setAccessibleName(self.tr("Clear search"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

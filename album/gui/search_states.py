@@ -57,7 +57,7 @@ def empty_html(query: Query, overview: LibraryOverview | None, place_name: Place
         headline = translate("SearchStates", "No photo matches all of: {filters}.").format(filters=filters)
     else:
         headline = translate("SearchStates", "No photos match this search.")
-    lines = [f"<p style='font-size: 16px'>{html.escape(headline)}</p>"]
+    lines = [f"<p style='font-size: large'>{html.escape(headline)}</p>"]
     if overview is not None:
         if "place" in kinds and overview.places:
             places = _links("place", overview.places, [place_name(p) for p in overview.places])

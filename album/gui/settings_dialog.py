@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from album.core.library import ModelStatus, Paths, Settings
+from album.gui.styles import set_failed
 from album.gui.texts import model_note, pictures_folder
 from album.gui.workers import Job
 
 LANGUAGES = (("", QT_TRANSLATE_NOOP("SettingsDialog", "System language")), ("en", "English"), ("zh_CN", "中文（简体）"))
 """Each language named in itself (a user who cannot read the current language still finds theirs)."""
-FAILED_STYLE = "QLabel { color: #b71c1c; }"  # a model that is installed but failed
+THEMES = (("system", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
+          ("light", QT_TRANSLATE_NOOP("SettingsDialog", "Light")),
+          ("dark", QT_TRANSLATE_NOOP("SettingsDialog", "Dark")))  # fmt: skip
 
 Download = Callable[[str, str | None], Job | None]
 """``download(kind, name)``: fetch a model in a worker whose progress is ``(file, done, total)``."""
@@ -70,7 +73,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._library_tab(), self.tr("Library"))
         tabs.addTab(self._models_tab(), self.tr("Models"))
         tabs.addTab(self._search_tab(), self.tr("Search && people"))
-        tabs.addTab(self._language_tab(), self.tr("Language"))
+        tabs.addTab(self._language_tab(), self.tr("Appearance"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -83,6 +86,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         self.folders = QListWidget()
         self.folders.addItems(self.result_settings.library_folders)
+        self.folders.setAccessibleName(self.tr("Library folders"))
         add = QPushButton(self.tr("Add Folder…"))
         add.clicked.connect(self._add_folder)
         remove = QPushButton(self.tr("Remove"))
@@ -165,9 +169,14 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(QCoreApplication.translate("SettingsDialog", str(name)), code)
         self.language.setCurrentIndex(max(self.language.findData(self.result_settings.language), 0))
+        self.theme = QComboBox()
+        for code, name in THEMES:
+            self.theme.addItem(QCoreApplication.translate("SettingsDialog", str(name)), code)
+        self.theme.setCurrentIndex(max(self.theme.findData(self.result_settings.theme), 0))
         form = QFormLayout(page)
         form.addRow(self.tr("Language:"), self.language)
-        form.addRow(QLabel(self.tr("The new language applies as soon as you press OK.")))
+        form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(QLabel(self.tr("The new language and theme apply as soon as you press OK.")))
         return page
 
     # -- models ---------------------------------------------------------------------------------------
@@ -176,7 +185,7 @@ class SettingsDialog(QDialog):
         if status is None:
             return
         self.clip_status.setText(self._describe(status))
-        self.clip_status.setStyleSheet(FAILED_STYLE if status.failure else "")
+        set_failed(self.clip_status, bool(status.failure))
         self.download_clip.setVisible(not status.installed)
 
     def _refresh_clip_statuses(self) -> None:
@@ -193,7 +202,7 @@ class SettingsDialog(QDialog):
         if status is None:
             return
         self.face_status.setText(self._describe(status, with_name=True))
-        self.face_status.setStyleSheet(FAILED_STYLE if status.failure else "")
+        set_failed(self.face_status, bool(status.failure))
         self.download_faces.setVisible(not status.installed)
 
     def _describe(self, status: ModelStatus, with_name: bool = False) -> str:
@@ -272,4 +281,5 @@ class SettingsDialog(QDialog):
         chosen.min_tag_probability = round(self.tag_probability.value(), 2)
         chosen.face_distance = round(self.face_distance.value(), 2)
         chosen.language = self.language.currentData()
+        chosen.theme = self.theme.currentData()
         super().accept()

@@ -40,6 +40,8 @@ class Colours:
     error_text: str
     overlay_background: str  # labels drawn over photos (the month while scrolling)
     overlay_text: str
+    badge: str  # the "!" on a photo whose file cannot be opened
+    badge_text: str
     face_outline: str  # the boxes the viewer draws around faces, with the person's name
 
 
@@ -63,6 +65,8 @@ LIGHT = Colours(
     error_text="#c62828",
     overlay_background="rgba(30, 30, 30, 0.67)",
     overlay_text="#ffffff",
+    badge="#e65100",
+    badge_text="#ffffff",
     face_outline="#ffd54a",
 )
 
@@ -86,6 +90,8 @@ DARK = Colours(
     error_text="#ff8a80",
     overlay_background="rgba(0, 0, 0, 0.6)",
     overlay_text="#ffffff",
+    badge="#ff8a3d",
+    badge_text="#0b0b0c",
     face_outline="#ffd54a",
 )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from album.gui.styles import scaled_font
+
 
 class Welcome(QWidget):
     """The empty photos page, in one of two states.
@@ -34,9 +36,8 @@ class Welcome(QWidget):
         self.import_button = QPushButton()
         self.import_button.setObjectName("welcome-import")
         self.import_button.clicked.connect(self.import_requested)
-        self.setStyleSheet("#welcome-title { font-size: 22px; color: #333; }"
-                           "#welcome-hint { font-size: 15px; color: #666; }"
-                           "#welcome-import { font-size: 15px; padding: 6px 18px; }")  # fmt: skip
+        for widget, factor in ((self.title, 1.6), (self.hint, 1.15), (self.import_button, 1.15)):
+            widget.setFont(scaled_font(widget, factor))  # colours: album.gui.styles
         for hidden_while_opening in (self.hint, self.import_button):  # the title stays put between states
             policy = hidden_while_opening.sizePolicy()
             policy.setRetainSizeWhenHidden(True)

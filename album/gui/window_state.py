@@ -1,4 +1,4 @@
-"""What the window looked like when album closed — geometry, splitter, page, thumbnail size — in QSettings.
+"""What the window looked like when album closed (geometry, page, sidebar, thumbnail size, layout), in QSettings.
 
 Only window state lives here (the user's choices are :class:`~album.core.config.Settings`). The file
 is ``window.ini`` in the library's data folder rather than Qt's per-user default, so each library
@@ -9,10 +9,11 @@ sort order to remember: photos show in date order, or ranked for a text or "simi
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow
 
 from album.core.library import Paths
 from album.gui.photo_grid import PhotoGrid
+from album.gui.sidebar import Sidebar
 
 FILE_NAME = "window.ini"
 FIRST_RUN_DONE = "firstRun/modelsOffered"
@@ -22,30 +23,38 @@ def window_settings(paths: Paths) -> QSettings:
     return QSettings(str(paths.data_dir / FILE_NAME), QSettings.Format.IniFormat)
 
 
-def save_window(settings: QSettings, window: QMainWindow, splitter: QSplitter, sidebar: QListWidget,
-                grid: PhotoGrid) -> None:  # fmt: skip
+def save_window(settings: QSettings, window: QMainWindow, sidebar: Sidebar, grid: PhotoGrid) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/state", window.saveState())
-    settings.setValue("window/splitter", splitter.saveState())
-    settings.setValue("window/page", sidebar.currentRow())
+    settings.setValue("window/sidebarCollapsed", sidebar.collapsed)
+    settings.setValue("window/page", sidebar.current_key())
     settings.setValue("grid/thumbSize", grid.thumb_size)
     settings.sync()
 
 
-def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter, sidebar: QListWidget,
-                   grid: PhotoGrid) -> None:  # fmt: skip
+def restore_window(settings: QSettings, window: QMainWindow, sidebar: Sidebar, grid: PhotoGrid) -> None:
     """Put the window back as it was; a missing or unreadable value keeps the default."""
-    for key, restore in (("window/geometry", window.restoreGeometry), ("window/state", window.restoreState),
-                         ("window/splitter", splitter.restoreState)):  # fmt: skip
+    for key, restore in (("window/geometry", window.restoreGeometry), ("window/state", window.restoreState)):
         value = settings.value(key)
         if isinstance(value, QByteArray | bytes):
             restore(QByteArray(value))
-    page = _int(settings.value("window/page"))
-    if page is not None and 0 <= page < sidebar.count():
-        sidebar.setCurrentRow(page)
+    sidebar.set_collapsed(settings.value("window/sidebarCollapsed") in (True, "true"))
+    page = settings.value("window/page")
+    if page in sidebar.entry_keys():
+        sidebar.set_current(str(page))
     size = _int(settings.value("grid/thumbSize"))
     if size is not None:
         grid.set_thumb_size(size)
+
+
+def save_layout_mode(settings: QSettings, mode: str) -> None:
+    settings.setValue("grid/layout", mode)
+    settings.sync()
+
+
+def restore_layout_mode(settings: QSettings) -> str:
+    """The grid's layout when album closed: "justified" (the default) or "square"."""
+    return "square" if settings.value("grid/layout") == "square" else "justified"
 
 
 def _int(value: object) -> int | None:

@@ -4,7 +4,7 @@
 <context>
     <name>AlbumsView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="99"/>
+        <location filename="../../album/gui/albums_view.py" line="100"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
@@ -18,7 +18,7 @@
 <context>
     <name>Collections</name>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="110"/>
+        <location filename="../../album/gui/collections.py" line="113"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n Star</numerusform>
@@ -26,7 +26,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="198"/>
+        <location filename="../../album/gui/collections.py" line="201"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>Removed %Ln photo from favourites</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="199"/>
+        <location filename="../../album/gui/collections.py" line="202"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>Added %Ln photo to favourites</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="206"/>
+        <location filename="../../album/gui/collections.py" line="209"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>Rated %Ln photo</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="269"/>
+        <location filename="../../album/gui/collections.py" line="272"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>Added %Ln photo to “{name}”</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="316"/>
+        <location filename="../../album/gui/collections.py" line="319"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>Export cancelled after %Ln photo</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="317"/>
+        <location filename="../../album/gui/collections.py" line="320"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>Exported %Ln photo to {folder}</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="319"/>
+        <location filename="../../album/gui/collections.py" line="322"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>(%Ln could not be read)</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="137"/>
+        <location filename="../../album/gui/albums_view.py" line="138"/>
         <source>Export %Ln Photo(s)</source>
         <translation>
             <numerusform>Export %Ln Photo</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="430"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="385"/>
+        <location filename="../../album/gui/main_window.py" line="447"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="399"/>
+        <location filename="../../album/gui/main_window.py" line="461"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="401"/>
+        <location filename="../../album/gui/main_window.py" line="463"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="414"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="418"/>
+        <location filename="../../album/gui/main_window.py" line="480"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -158,8 +158,8 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="291"/>
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="328"/>
+        <location filename="../../album/gui/main_window.py" line="572"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

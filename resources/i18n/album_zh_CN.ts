@@ -5,26 +5,31 @@
     <name>AlbumsView</name>
     <message>
         <location filename="../../album/gui/albums_view.py" line="86"/>
+        <source>Albums</source>
+        <translation>相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="87"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="87"/>
+        <location filename="../../album/gui/albums_view.py" line="88"/>
         <source>New Smart Album…</source>
         <translation>新建智能相簿…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="88"/>
+        <location filename="../../album/gui/albums_view.py" line="89"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="89"/>
+        <location filename="../../album/gui/albums_view.py" line="90"/>
         <source>No albums yet. Select photos and choose Add to Album, or make a new album here.</source>
         <translation>还没有相簿。选中照片后选择“添加到相簿”，或在这里新建相簿。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="99"/>
+        <location filename="../../album/gui/albums_view.py" line="100"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
@@ -36,7 +41,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../album/gui/app.py" line="39"/>
+        <location filename="../../album/gui/app.py" line="40"/>
         <source>Something unexpected happened: {error}
 
 Details were saved to {log}.</source>
@@ -45,7 +50,7 @@ Details were saved to {log}.</source>
 详细信息已保存到 {log}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/app.py" line="42"/>
+        <location filename="../../album/gui/app.py" line="43"/>
         <source>album hit a problem</source>
         <translation>album 遇到了问题</translation>
     </message>
@@ -66,133 +71,133 @@ Details were saved to {log}.</source>
 <context>
     <name>Collections</name>
     <message>
-        <location filename="../../album/gui/collections.py" line="106"/>
+        <location filename="../../album/gui/collections.py" line="109"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="107"/>
+        <location filename="../../album/gui/collections.py" line="110"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="108"/>
+        <location filename="../../album/gui/collections.py" line="111"/>
         <source>No Stars</source>
         <translation>无星级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="110"/>
+        <location filename="../../album/gui/collections.py" line="113"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n 星</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="111"/>
+        <location filename="../../album/gui/collections.py" line="114"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="112"/>
+        <location filename="../../album/gui/collections.py" line="115"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="122"/>
+        <location filename="../../album/gui/collections.py" line="125"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="198"/>
+        <location filename="../../album/gui/collections.py" line="201"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>已将 %Ln 张照片移出收藏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="199"/>
+        <location filename="../../album/gui/collections.py" line="202"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>已收藏 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="206"/>
+        <location filename="../../album/gui/collections.py" line="209"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>已为 %Ln 张照片评分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="229"/>
+        <location filename="../../album/gui/collections.py" line="232"/>
         <source>Album name:</source>
         <translation>相簿名称：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="234"/>
+        <location filename="../../album/gui/collections.py" line="237"/>
         <source>Album</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="234"/>
+        <location filename="../../album/gui/collections.py" line="237"/>
         <source>There is already an album called “{name}”.</source>
         <translation>已经有名为“{name}”的相簿了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="241"/>
+        <location filename="../../album/gui/collections.py" line="244"/>
         <source>New Album</source>
         <translation>新建相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="250"/>
-        <location filename="../../album/gui/collections.py" line="264"/>
+        <location filename="../../album/gui/collections.py" line="253"/>
+        <location filename="../../album/gui/collections.py" line="267"/>
         <source>Made the album “{name}”</source>
         <translation>已新建相簿“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="254"/>
-        <location filename="../../album/gui/collections.py" line="258"/>
+        <location filename="../../album/gui/collections.py" line="257"/>
+        <location filename="../../album/gui/collections.py" line="261"/>
         <source>New Smart Album</source>
         <translation>新建智能相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="259"/>
+        <location filename="../../album/gui/collections.py" line="262"/>
         <source>Photos that match this search:</source>
         <translation>符合此搜索的照片：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="269"/>
+        <location filename="../../album/gui/collections.py" line="272"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>已将 %Ln 张照片添加到“{name}”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="294"/>
+        <location filename="../../album/gui/collections.py" line="297"/>
         <source>Exporting photos…</source>
         <translation>正在导出照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="294"/>
+        <location filename="../../album/gui/collections.py" line="297"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="316"/>
+        <location filename="../../album/gui/collections.py" line="319"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>导出已取消，已导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="317"/>
+        <location filename="../../album/gui/collections.py" line="320"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>已将 %Ln 张照片导出到 {folder}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="319"/>
+        <location filename="../../album/gui/collections.py" line="322"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>（%Ln 张无法读取）</numerusform>
@@ -202,44 +207,44 @@ Details were saved to {log}.</source>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="137"/>
+        <location filename="../../album/gui/albums_view.py" line="138"/>
         <source>Export %Ln Photo(s)</source>
         <translation>
             <numerusform>导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="139"/>
+        <location filename="../../album/gui/albums_view.py" line="140"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="144"/>
+        <location filename="../../album/gui/albums_view.py" line="145"/>
         <source>Original files, unchanged</source>
         <translation>原始文件，不做改动</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="145"/>
+        <location filename="../../album/gui/albums_view.py" line="146"/>
         <source>JPEG pictures at most this many pixels across:</source>
         <translation>JPEG 图片，最长边不超过：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="148"/>
+        <location filename="../../album/gui/albums_view.py" line="149"/>
         <source>Keep the date, place and camera in the pictures</source>
         <translation>在图片中保留日期、地点和相机信息</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="154"/>
+        <location filename="../../album/gui/albums_view.py" line="155"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="158"/>
+        <location filename="../../album/gui/albums_view.py" line="159"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="168"/>
+        <location filename="../../album/gui/albums_view.py" line="169"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -265,304 +270,308 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="233"/>
+        <location filename="../../album/gui/main_window.py" line="257"/>
+        <location filename="../../album/gui/main_window.py" line="263"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="234"/>
+        <location filename="../../album/gui/main_window.py" line="258"/>
+        <location filename="../../album/gui/main_window.py" line="263"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="179"/>
+        <location filename="../../album/gui/main_window.py" line="202"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
-        <location filename="../../album/gui/main_window.py" line="454"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="516"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="238"/>
+        <location filename="../../album/gui/main_window.py" line="270"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="239"/>
+        <location filename="../../album/gui/main_window.py" line="271"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="240"/>
+        <location filename="../../album/gui/main_window.py" line="272"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="241"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="243"/>
+        <location filename="../../album/gui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="246"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="247"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="344"/>
+        <location filename="../../album/gui/main_window.py" line="406"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="253"/>
-        <location filename="../../album/gui/main_window.py" line="316"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
+        <location filename="../../album/gui/main_window.py" line="355"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="358"/>
-        <location filename="../../album/gui/main_window.py" line="374"/>
+        <location filename="../../album/gui/main_window.py" line="420"/>
+        <location filename="../../album/gui/main_window.py" line="436"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="363"/>
+        <location filename="../../album/gui/main_window.py" line="425"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="373"/>
+        <location filename="../../album/gui/main_window.py" line="435"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="375"/>
+        <location filename="../../album/gui/main_window.py" line="437"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="376"/>
+        <location filename="../../album/gui/main_window.py" line="438"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="244"/>
+        <location filename="../../album/gui/main_window.py" line="276"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="647"/>
+        <location filename="../../album/gui/main_window.py" line="712"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="650"/>
+        <location filename="../../album/gui/main_window.py" line="715"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="364"/>
+        <location filename="../../album/gui/main_window.py" line="426"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="378"/>
+        <location filename="../../album/gui/main_window.py" line="440"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="405"/>
+        <location filename="../../album/gui/main_window.py" line="467"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="405"/>
+        <location filename="../../album/gui/main_window.py" line="467"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="428"/>
+        <location filename="../../album/gui/main_window.py" line="490"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="429"/>
+        <location filename="../../album/gui/main_window.py" line="491"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="430"/>
+        <location filename="../../album/gui/main_window.py" line="492"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="432"/>
+        <location filename="../../album/gui/main_window.py" line="265"/>
+        <location filename="../../album/gui/main_window.py" line="494"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="448"/>
+        <location filename="../../album/gui/main_window.py" line="510"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="237"/>
-        <location filename="../../album/gui/main_window.py" line="454"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="516"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="457"/>
+        <location filename="../../album/gui/main_window.py" line="519"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="264"/>
+        <location filename="../../album/gui/main_window.py" line="523"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="523"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="512"/>
+        <location filename="../../album/gui/main_window.py" line="574"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="248"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="249"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="646"/>
+        <location filename="../../album/gui/main_window.py" line="711"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="649"/>
+        <location filename="../../album/gui/main_window.py" line="714"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="661"/>
-        <location filename="../../album/gui/main_window.py" line="680"/>
+        <location filename="../../album/gui/main_window.py" line="726"/>
+        <location filename="../../album/gui/main_window.py" line="745"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="662"/>
+        <location filename="../../album/gui/main_window.py" line="727"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="699"/>
+        <location filename="../../album/gui/main_window.py" line="769"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="724"/>
+        <location filename="../../album/gui/main_window.py" line="796"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="726"/>
+        <location filename="../../album/gui/main_window.py" line="798"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="755"/>
+        <location filename="../../album/gui/main_window.py" line="827"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="758"/>
+        <location filename="../../album/gui/main_window.py" line="830"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="368"/>
+        <location filename="../../album/gui/main_window.py" line="430"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="385"/>
+        <location filename="../../album/gui/main_window.py" line="447"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="399"/>
+        <location filename="../../album/gui/main_window.py" line="461"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="401"/>
+        <location filename="../../album/gui/main_window.py" line="463"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="402"/>
+        <location filename="../../album/gui/main_window.py" line="464"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="411"/>
+        <location filename="../../album/gui/main_window.py" line="473"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="414"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="418"/>
+        <location filename="../../album/gui/main_window.py" line="480"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -573,27 +582,54 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="291"/>
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="328"/>
+        <location filename="../../album/gui/main_window.py" line="572"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="242"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="532"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="235"/>
+        <location filename="../../album/gui/main_window.py" line="260"/>
+        <location filename="../../album/gui/main_window.py" line="265"/>
         <source>Albums</source>
         <translation>相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="256"/>
+        <source>Library</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="259"/>
+        <location filename="../../album/gui/main_window.py" line="264"/>
+        <source>Places</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="261"/>
+        <source>Collapse sidebar</source>
+        <translation>收起侧边栏</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="261"/>
+        <source>Expand sidebar</source>
+        <translation>展开侧边栏</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="263"/>
+        <source>Go to</source>
+        <translation>前往</translation>
     </message>
 </context>
 <context>
@@ -718,12 +754,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="334"/>
+        <location filename="../../album/gui/photo_grid.py" line="342"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="336"/>
+        <location filename="../../album/gui/photo_grid.py" line="344"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -731,7 +767,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="171"/>
+        <location filename="../../album/gui/photo_grid.py" line="173"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -739,137 +775,137 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="72"/>
+        <location filename="../../album/gui/search_bar.py" line="73"/>
         <source>Person: {}</source>
         <translation>人物：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="73"/>
+        <location filename="../../album/gui/search_bar.py" line="74"/>
         <source>Date: {}</source>
         <translation>日期：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="74"/>
+        <location filename="../../album/gui/search_bar.py" line="75"/>
         <source>Place: {}</source>
         <translation>地点：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="75"/>
+        <location filename="../../album/gui/search_bar.py" line="76"/>
         <source>Camera: {}</source>
         <translation>相机：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="76"/>
+        <location filename="../../album/gui/search_bar.py" line="77"/>
         <source>Tag: {}</source>
         <translation>标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="77"/>
+        <location filename="../../album/gui/search_bar.py" line="78"/>
         <source>Your tag: {}</source>
         <translation>我的标签：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="78"/>
+        <location filename="../../album/gui/search_bar.py" line="79"/>
         <source>Rating: {}</source>
         <translation>评分：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="79"/>
+        <location filename="../../album/gui/search_bar.py" line="80"/>
         <source>Label: {}</source>
         <translation>色标：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="80"/>
+        <location filename="../../album/gui/search_bar.py" line="81"/>
         <source>Not: {}</source>
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="103"/>
+        <location filename="../../album/gui/search_bar.py" line="104"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="104"/>
+        <location filename="../../album/gui/search_bar.py" line="105"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="105"/>
+        <location filename="../../album/gui/search_bar.py" line="106"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="106"/>
+        <location filename="../../album/gui/search_bar.py" line="107"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="107"/>
+        <location filename="../../album/gui/search_bar.py" line="108"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="115"/>
+        <location filename="../../album/gui/search_bar.py" line="116"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="116"/>
+        <location filename="../../album/gui/search_bar.py" line="117"/>
         <source>{} or more</source>
         <translation>{} 及以上</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="168"/>
+        <location filename="../../album/gui/search_bar.py" line="169"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="192"/>
+        <location filename="../../album/gui/search_bar.py" line="193"/>
         <source>In your title, caption or tags: {}</source>
         <translation>在你的标题、说明或标签中：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="204"/>
+        <location filename="../../album/gui/search_bar.py" line="205"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="207"/>
+        <location filename="../../album/gui/search_bar.py" line="208"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="209"/>
+        <location filename="../../album/gui/search_bar.py" line="210"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="211"/>
+        <location filename="../../album/gui/search_bar.py" line="212"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="214"/>
+        <location filename="../../album/gui/search_bar.py" line="215"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="217"/>
+        <location filename="../../album/gui/search_bar.py" line="218"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="219"/>
+        <location filename="../../album/gui/search_bar.py" line="220"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="221"/>
+        <location filename="../../album/gui/search_bar.py" line="222"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="223"/>
+        <location filename="../../album/gui/search_bar.py" line="224"/>
         <source>A rating is between 0 and {max_stars} stars.</source>
         <translation>评分必须在 0 到 {max_stars} 星之间。</translation>
     </message>
@@ -879,24 +915,34 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="525"/>
+        <location filename="../../album/gui/search_bar.py" line="528"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="539"/>
+        <location filename="../../album/gui/search_bar.py" line="542"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="81"/>
+        <location filename="../../album/gui/search_bar.py" line="82"/>
         <source>Favourites</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="82"/>
+        <location filename="../../album/gui/search_bar.py" line="83"/>
         <source>Album: {}</source>
         <translation>相簿：{}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="385"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="387"/>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
     </message>
 </context>
 <context>
@@ -965,123 +1011,118 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="63"/>
+        <location filename="../../album/gui/settings_dialog.py" line="66"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="70"/>
+        <location filename="../../album/gui/settings_dialog.py" line="73"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="71"/>
+        <location filename="../../album/gui/settings_dialog.py" line="74"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="72"/>
+        <location filename="../../album/gui/settings_dialog.py" line="75"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="73"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/settings_dialog.py" line="86"/>
+        <location filename="../../album/gui/settings_dialog.py" line="90"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="88"/>
+        <location filename="../../album/gui/settings_dialog.py" line="92"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="94"/>
+        <location filename="../../album/gui/settings_dialog.py" line="98"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="116"/>
-        <location filename="../../album/gui/settings_dialog.py" line="118"/>
+        <location filename="../../album/gui/settings_dialog.py" line="120"/>
+        <location filename="../../album/gui/settings_dialog.py" line="122"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="120"/>
+        <location filename="../../album/gui/settings_dialog.py" line="124"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="122"/>
+        <location filename="../../album/gui/settings_dialog.py" line="126"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="133"/>
+        <location filename="../../album/gui/settings_dialog.py" line="137"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="135"/>
+        <location filename="../../album/gui/settings_dialog.py" line="139"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="148"/>
+        <location filename="../../album/gui/settings_dialog.py" line="152"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="150"/>
+        <location filename="../../album/gui/settings_dialog.py" line="154"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <location filename="../../album/gui/settings_dialog.py" line="156"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="154"/>
+        <location filename="../../album/gui/settings_dialog.py" line="158"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="155"/>
+        <location filename="../../album/gui/settings_dialog.py" line="159"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="156"/>
+        <location filename="../../album/gui/settings_dialog.py" line="160"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="169"/>
+        <location filename="../../album/gui/settings_dialog.py" line="177"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="202"/>
+        <location filename="../../album/gui/settings_dialog.py" line="211"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="204"/>
+        <location filename="../../album/gui/settings_dialog.py" line="213"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="204"/>
+        <location filename="../../album/gui/settings_dialog.py" line="213"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="206"/>
+        <location filename="../../album/gui/settings_dialog.py" line="215"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -1090,34 +1131,64 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="250"/>
+        <location filename="../../album/gui/settings_dialog.py" line="259"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="259"/>
+        <location filename="../../album/gui/settings_dialog.py" line="268"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="38"/>
+        <location filename="../../album/gui/settings_dialog.py" line="39"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="170"/>
-        <source>The new language applies as soon as you press OK.</source>
-        <translation>按“确定”后，新的语言立即生效。</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/settings_dialog.py" line="215"/>
+        <location filename="../../album/gui/settings_dialog.py" line="224"/>
         <source>The face models (insightface buffalo_l) are licensed for non-commercial research use only. Download them for private, non-commercial use?</source>
         <translation>人脸模型（insightface buffalo_l）的许可仅限非商业研究用途。是否下载用于私人、非商业用途？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="222"/>
+        <location filename="../../album/gui/settings_dialog.py" line="231"/>
         <source>Face models licence</source>
         <translation>人脸模型许可</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="41"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="42"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="43"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="76"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="89"/>
+        <source>Library folders</source>
+        <translation>图库文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="178"/>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="179"/>
+        <source>The new language and theme apply as soon as you press OK.</source>
+        <translation>按“确定”后，新的语言和主题立即生效。</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1272,49 @@ Licence: {licence}</source>
         <location filename="../../album/gui/texts.py" line="83"/>
         <source>insightface model zoo: non-commercial research use only</source>
         <translation>insightface 模型库：仅限非商业研究用途</translation>
+    </message>
+</context>
+<context>
+    <name>Toolbar</name>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="101"/>
+        <source>Smaller thumbnails</source>
+        <translation>缩小缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="102"/>
+        <source>Larger thumbnails</source>
+        <translation>放大缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="103"/>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="104"/>
+        <source>View options</source>
+        <translation>显示选项</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="109"/>
+        <source>Larger Thumbnails</source>
+        <translation>放大缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="110"/>
+        <source>Smaller Thumbnails</source>
+        <translation>缩小缩略图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="111"/>
+        <source>Justified</source>
+        <translation>按比例排列</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/toolbar.py" line="112"/>
+        <source>Square Tiles</source>
+        <translation>方形排列</translation>
     </message>
 </context>
 <context>
@@ -1339,22 +1453,22 @@ Licence: {licence}</source>
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../album/gui/welcome.py" line="59"/>
+        <location filename="../../album/gui/welcome.py" line="60"/>
         <source>Import Folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="70"/>
+        <location filename="../../album/gui/welcome.py" line="71"/>
         <source>Opening your library…</source>
         <translation>正在打开你的相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="76"/>
+        <location filename="../../album/gui/welcome.py" line="77"/>
         <source>No photos yet</source>
         <translation>还没有照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/welcome.py" line="58"/>
+        <location filename="../../album/gui/welcome.py" line="59"/>
         <source>Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
@@ -1362,135 +1476,135 @@ Licence: {licence}</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../album/gui/first_run.py" line="69"/>
-        <location filename="../../album/gui/first_run.py" line="77"/>
+        <location filename="../../album/gui/first_run.py" line="70"/>
+        <location filename="../../album/gui/first_run.py" line="78"/>
         <source>Welcome to album</source>
         <translation>欢迎使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="80"/>
+        <location filename="../../album/gui/first_run.py" line="81"/>
         <source>album works without downloads: you can browse your photos and search them by date, place and camera. These optional models add more. They run on this computer; no photo leaves it.</source>
         <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="87"/>
-        <location filename="../../album/gui/first_run.py" line="175"/>
+        <location filename="../../album/gui/first_run.py" line="88"/>
+        <location filename="../../album/gui/first_run.py" line="176"/>
         <source>Checking download sizes…</source>
         <translation>正在查询下载大小…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="105"/>
+        <location filename="../../album/gui/first_run.py" line="106"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="107"/>
+        <location filename="../../album/gui/first_run.py" line="108"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="118"/>
+        <location filename="../../album/gui/first_run.py" line="119"/>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="120"/>
+        <location filename="../../album/gui/first_run.py" line="121"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="123"/>
-        <location filename="../../album/gui/first_run.py" line="270"/>
+        <location filename="../../album/gui/first_run.py" line="124"/>
+        <location filename="../../album/gui/first_run.py" line="271"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="134"/>
+        <location filename="../../album/gui/first_run.py" line="135"/>
         <source>Search by describing a photo</source>
         <translation>用文字描述搜索照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="134"/>
+        <location filename="../../album/gui/first_run.py" line="135"/>
         <source>automatic tags</source>
         <translation>自动标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="135"/>
+        <location filename="../../album/gui/first_run.py" line="136"/>
         <source>People: find and group faces</source>
         <translation>人物：识别并归类人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="147"/>
+        <location filename="../../album/gui/first_run.py" line="148"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="150"/>
+        <location filename="../../album/gui/first_run.py" line="151"/>
         <source>Installed · licence: {licence}</source>
         <translation>已安装 · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="154"/>
+        <location filename="../../album/gui/first_run.py" line="155"/>
         <source>{size} to download · licence: {licence}</source>
         <translation>需下载 {size} · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="164"/>
+        <location filename="../../album/gui/first_run.py" line="165"/>
         <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
         <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="186"/>
+        <location filename="../../album/gui/first_run.py" line="187"/>
         <source>Every model is installed.</source>
         <translation>所有模型都已安装。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="189"/>
+        <location filename="../../album/gui/first_run.py" line="190"/>
         <source>album cannot reach the model server now, so it cannot download them.</source>
         <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="191"/>
+        <location filename="../../album/gui/first_run.py" line="192"/>
         <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
         <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="199"/>
+        <location filename="../../album/gui/first_run.py" line="200"/>
         <source>Choose what to download. You can also do it later in Settings.</source>
         <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="239"/>
+        <location filename="../../album/gui/first_run.py" line="240"/>
         <source>Starting the download…</source>
         <translation>正在开始下载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="260"/>
+        <location filename="../../album/gui/first_run.py" line="261"/>
         <source>{done} of {total} · {speed}/s · {file}</source>
         <translation>{done} / {total} · {speed}/秒 · {file}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="272"/>
+        <location filename="../../album/gui/first_run.py" line="273"/>
         <source>Start using album</source>
         <translation>开始使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="275"/>
+        <location filename="../../album/gui/first_run.py" line="276"/>
         <source>Download stopped. What arrived is kept: Resume continues from there.</source>
         <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="276"/>
+        <location filename="../../album/gui/first_run.py" line="277"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="278"/>
+        <location filename="../../album/gui/first_run.py" line="279"/>
         <source>The download failed: {message}</source>
         <translation>下载失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="279"/>
+        <location filename="../../album/gui/first_run.py" line="280"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>

@@ -10,7 +10,6 @@ from photofactory import Exif, scene, write_photo
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from album.core.library import Query
-from album.gui.collections import ALBUMS_PAGE
 from album.gui.photo_grid import FavouriteRole, HitRole
 
 
@@ -64,7 +63,7 @@ def test_favourite_stars_and_album_round_trip_across_a_restart(qtbot, window, tm
     assert collections.albums[0].photo_count == 2
     assert collections.view.list.count() == 1 and "2 photos" in collections.view.list.item(0).text()
 
-    window.sidebar.setCurrentRow(ALBUMS_PAGE)
+    window.sidebar.set_current("albums")
     assert window.pages.currentWidget() is collections.view
     collections.view.open_album.emit(collections.albums[0])
     assert window.pages.currentIndex() == 0 and window.search_bar.chips()[0].objectName() == "chip-album"

@@ -7,10 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from photofactory import Exif, scene, write_photo
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTabWidget
 
+from album.gui import theme
+from album.gui.styles import use_theme
 
-def test_a_damaged_clip_model_shows_its_failure_in_the_models_panel(qtbot, models_dir: Path, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+
+def test_a_damaged_clip_model_shows_its_failure_in_the_models_panel(qtbot, qapp, models_dir: Path, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "Photos"
     for i in range(3):
         write_photo(folder / f"p{i}.jpg", Exif(taken=datetime(2022, 3, 1 + i)), image=scene(seed=i))
@@ -32,7 +36,10 @@ def test_a_damaged_clip_model_shows_its_failure_in_the_models_panel(qtbot, model
     dialog.findChild(QTabWidget).setCurrentIndex(1)
     status = dialog.clip_status.text()
     assert status.startswith("installed, but it failed: ") and clip_line.removeprefix("clip: ") in status
-    assert "tiny-shapes" in status and "color: #b71c1c" in dialog.clip_status.styleSheet()
+    assert "tiny-shapes" in status and dialog.clip_status.property("failed") is True
+    use_theme(qapp, "light")  # the style sheet shows a failure in the theme's error colour
+    dialog.clip_status.ensurePolished()
+    assert dialog.clip_status.palette().color(QPalette.ColorRole.WindowText) == QColor(theme.LIGHT.error_text)
     assert dialog.download_clip.isHidden()  # its files are there: downloading is not the answer
     assert "failed" not in dialog.face_status.text()  # no face models here: "not downloaded yet", not a failure
     dialog.reject()

@@ -42,7 +42,7 @@ def test_settings_remove_and_add_folders_and_save_choices(qtbot, window, tmp_pat
     assert trip.is_dir() and len(list(trip.iterdir())) == 5  # the files themselves are untouched
     saved = Settings.load(window.paths)
     assert (saved.library_folders, saved.min_tag_probability, saved.language) == ([str(garden)], 0.5, "zh_CN")
-    assert window.sidebar.item(0).text() == "照片"  # the new language applied at once
+    assert window.sidebar.text("photos") == "照片"  # the new language applied at once
 
 
 def test_pause_and_resume_an_import(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -54,7 +54,7 @@ def test_the_window_speaks_chinese(qtbot, qapp, album_home: Path, tmp_path: Path
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
         assert (window.undo_action.text(), window.undo_action.isEnabled()) == ("撤销(&U)", False)  # nothing to undo yet
-        assert [window.sidebar.item(i).text() for i in range(2)] == ["照片", "人物"]
+        assert [window.sidebar.text(k) for k in ("photos", "people")] == ["照片", "人物"]
         assert "拖到这里" in window.welcome.text()
         chips = [label for _k, _v, label in chips_of(window.library.parse("2023年夏天"))]
         assert chips == ["日期：2023/6/1 – 2023/8/31"]  # dates as the locale writes them
@@ -170,7 +170,7 @@ def test_no_english_is_left_in_the_chinese_window(qtbot, qapp, album_home: Path,
             viewer.show()
             leftovers += english_in([viewer.info.text()], tiny_tags)
             viewer.back.emit()
-        window.sidebar.setCurrentRow(1)
+        window.sidebar.set_current("people")
         leftovers += english_in(visible_texts(window))  # the people page
         settings = window.open_settings()
         assert settings is not None
