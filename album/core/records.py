@@ -46,6 +46,13 @@ class Photo:
     tags: tuple[str, ...] = ()
     person_ids: tuple[str, ...] = ()
     dropped_fields: tuple[str, ...] = ()  # metadata the file has but album could not use (unreadable, impossible)
+    average_colour: int | None = None  # 0xRRGGBB, the grid's placeholder colour (None: indexed before album knew it)
+
+    @property
+    def aspect_ratio(self) -> float | None:
+        """Width / height as the photo is seen (the stored size is already turned upright by its EXIF
+        orientation), or None when unknown."""
+        return self.width / self.height if self.width and self.height else None
 
     @property
     def taken_iso(self) -> str | None:

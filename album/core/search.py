@@ -150,6 +150,13 @@ class UnrankedHits(Sequence[SearchHit]):
     def __iter__(self) -> Iterator[SearchHit]:
         return (SearchHit(photo, None, self._reasons) for photo in self._photos)
 
+    def aspect_ratios(self) -> np.ndarray:
+        """Each photo's width / height (NaN where unknown), without building the records where possible."""
+        fast = getattr(self._photos, "aspect_ratios", None)  # a store's rows answer from their columns
+        if fast is not None:
+            return np.asarray(fast(), dtype=np.float64)
+        return np.array([photo.aspect_ratio or np.nan for photo in self._photos], dtype=np.float64)
+
     def __eq__(self, other: object) -> bool:
         """Equal to any sequence of the same hits, as the list it stands for would be."""
         return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)

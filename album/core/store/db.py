@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 PHOTOS_SCHEMA = pa.schema(
     [
@@ -86,6 +86,8 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("region", pa.string()),
         # schema 6: metadata fields present in the file but unreadable or impossible, left out.
         pa.field("dropped_fields", pa.list_(pa.string())),
+        # schema 7: the photo's mean colour, 0xRRGGBB (the grid's placeholder); null for photos indexed before.
+        pa.field("average_colour", pa.int32()),
     ]
 )
 
@@ -148,6 +150,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     3: _add_missing_columns,
     4: _merge_duplicate_photos,
     5: _add_missing_columns,
+    6: _add_missing_columns,
 }
 
 SCALAR_INDEX_MIN_ROWS = 5_000
@@ -283,6 +286,14 @@ class PhotoRows(Sequence[Photo]):
         if photo is None:
             photo = self._built[row] = photo_from_row(self._table.slice(row, 1).to_pylist()[0])
         return photo
+
+    def aspect_ratios(self) -> np.ndarray:
+        """Every photo's upright width / height (NaN where unknown), straight from the columns: the grid
+        lays out 100k photos from these without building 100k records (~8 s)."""
+        width, height = (self._table.column(name).to_numpy(zero_copy_only=False) for name in ("width", "height"))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios = np.asarray(width, dtype=np.float64) / np.asarray(height, dtype=np.float64)
+        return np.where(np.isfinite(ratios) & (ratios > 0), ratios, np.nan)
 
     def __iter__(self) -> Iterator[Photo]:
         for start in range(0, len(self), self.CHUNK):

@@ -65,6 +65,7 @@ def facts_columns(facts: PhotoFacts) -> dict[str, Any]:
         "orientation": meta.orientation,
         "dropped_fields": list(meta.dropped),
         "indexed_at": facts.indexed_at,
+        "average_colour": facts.average_colour,
     }
 
 
