@@ -13,6 +13,8 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from album.gui.emit import emit
+
 CHECK_THREADS = 3
 
 
@@ -61,6 +63,6 @@ class FileChecker(QObject):
         while (path := self._queue.get()) is not None:
             opens = file_opens(path)
             try:
-                self.checked.emit(path, opens)
+                emit(self.checked, path, opens)
             except RuntimeError:  # the app is shutting down and Qt's side of this object is gone
                 return
