@@ -13,8 +13,6 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from album.gui.emit import emit
-
 CHECK_THREADS = 3
 
 
@@ -63,6 +61,6 @@ class FileChecker(QObject):
         while (path := self._queue.get()) is not None:
             opens = file_opens(path)
             try:
-                emit(self.checked, path, opens)
+                self.checked.emit(path, opens)
             except RuntimeError:  # the app is shutting down and Qt's side of this object is gone
                 return

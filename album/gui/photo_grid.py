@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from album.core.records import Photo, SearchHit
 from album.gui.availability import FileChecker
-from album.gui.emit import emit
 from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
 from album.gui.grid_tiles import TileState, paint_tile
 from album.gui.search_bar import reason_labels
@@ -57,7 +56,7 @@ def _load_thumb(digest: str, path: Path, signals: _ThumbSignals) -> None:
     A plain Python thread pool, not QThreadPool + QRunnable: Python QRunnables crashed PySide6 6.12
     (a reference-count error) when thousands were started while scrolling 100k photos.
     """
-    emit(signals.loaded, digest, QImage(str(path)))
+    signals.loaded.emit(digest, QImage(str(path)))
 
 
 def greyed(pixmap: QPixmap) -> QPixmap:
@@ -147,7 +146,7 @@ class PhotoModel(QAbstractListModel):
     def check_again(self) -> None:
         """Check the shown tiles' files again (they are asked for as the view repaints)."""
         self._checked.clear()
-        emit(self.thumbnail_ready)
+        self.thumbnail_ready.emit()
 
     def shutdown(self) -> None:
         """Stop the file checks (without waiting for one that hangs on a dead mount)."""
@@ -167,7 +166,7 @@ class PhotoModel(QAbstractListModel):
         self._checked.add(path)
         if self._opens.get(path) != opens:
             self._opens[path] = opens
-            emit(self.thumbnail_ready)  # repaint: the tile turns grey (or back)
+            self.thumbnail_ready.emit()  # repaint: the tile turns grey (or back)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self.hits)
@@ -226,7 +225,7 @@ class PhotoModel(QAbstractListModel):
         if image.isNull():
             return
         self._icons[digest] = QIcon(QPixmap.fromImage(image))  # an icon scales to the grid's size
-        emit(self.thumbnail_ready)
+        self.thumbnail_ready.emit()
 
 
 class PhotoGrid(QAbstractItemView):
