@@ -67,7 +67,7 @@ If they are really gone, remove them from the library? Their faces and names are
     </message>
     <message numerus="yes">
         <location filename="../../album/gui/main_window.py" line="279"/>
-        <location filename="../../album/gui/main_window.py" line="496"/>
+        <location filename="../../album/gui/main_window.py" line="500"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
