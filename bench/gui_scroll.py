@@ -43,7 +43,7 @@ def main() -> None:
     rng = np.random.default_rng(7)
     shapes = rng.choice(len(SHAPES), rows, p=[share for _, _, share in SHAPES])
     colours = rng.integers(0, 0xFFFFFF, rows)
-    hits = [SearchHit(Photo(id=str(i), path=f"/photos/{i}.jpg", content_hash=digests[i // 50],
+    hits = [SearchHit(Photo(id=str(i), path=str(thumbs / f"{digests[i // 50]}.jpg"), content_hash=digests[i // 50],
                             width=SHAPES[s][0] or None, height=SHAPES[s][1] or None, average_colour=int(c)), None, ())
             for i, (s, c) in enumerate(zip(shapes, colours, strict=True))]  # fmt: skip
     ratios = np.array([hit.photo.aspect_ratio or np.nan for hit in hits])

@@ -123,6 +123,8 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
     grid.set_layout_mode("justified")
+    mixed = next(i for i, hit in enumerate(model.hits) if hit.photo.path.endswith("mixed_0.jpg"))
+    grid.scrollTo(model.index(max(0, mixed - 3)), grid.ScrollHint.PositionAtTop)  # the panorama and portraits
     settle(500)
     window.grab().save(str(out / f"20-grid-justified{tag}.png"))
     grid.activateWindow()

@@ -26,6 +26,7 @@ class TileState:
     focused: bool = False  # the keyboard's current photo, while the grid has focus
     hovered: bool = False
     caption: tuple[str, ...] = ()  # date and place, shown while hovered
+    cropped: bool = False  # fill the tile, cutting the photo's edges (square tiles), instead of showing it whole
 
 
 def fitted(size: QSize, box: QRect) -> QRect:
@@ -36,6 +37,13 @@ def fitted(size: QSize, box: QRect) -> QRect:
     left = box.left() + (box.width() - scaled.width()) // 2
     top = box.top() + (box.height() - scaled.height()) // 2
     return QRect(left, top, scaled.width(), scaled.height())
+
+
+def covering(size: QSize, box: QSize) -> QRect:
+    """The centred part of an image of ``size`` that has ``box``'s shape: what a square tile shows of a photo."""
+    scaled = box.scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+    return QRect((size.width() - scaled.width()) // 2, (size.height() - scaled.height()) // 2, scaled.width(),
+                 scaled.height())  # fmt: skip
 
 
 def selected_inset(cell: QRect) -> int:
@@ -58,6 +66,11 @@ def paint_tile(painter: QPainter, cell: QRect, thumb: QIcon | None, placeholder:
         box = cell.adjusted(inset, inset, -inset, -inset)
     if thumb is None:
         painter.fillRect(box, placeholder)
+        drawn = box
+    elif state.cropped:
+        sizes = thumb.availableSizes()
+        whole = thumb.pixmap(sizes[0] if sizes else box.size())
+        painter.drawPixmap(box, whole, covering(whole.size(), box.size()))
         drawn = box
     else:
         sizes = thumb.availableSizes()

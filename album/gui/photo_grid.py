@@ -40,8 +40,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2  # the row's SearchHit
 OpensRole = Qt.ItemDataRole.UserRole + 3  # whether the photo's file opens: True, False, or None (not known yet)
-ThumbRole = Qt.ItemDataRole.UserRole + 4  # the thumbnail as shown (greyed if the file does not open); None: loading
-ColourRole = Qt.ItemDataRole.UserRole + 5  # the QColor shown while the thumbnail loads: the photo's mean colour
 ScrollHint = QAbstractItemView.ScrollHint
 RECHECK_MS = 30_000  # the shown tiles' files are checked again this often: a drive plugged back in turns them colour
 
@@ -176,12 +174,8 @@ class PhotoModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         photo = hit.photo
-        if role == ThumbRole:
-            return self._icon(photo)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(photo) or self._placeholder
-        if role == ColourRole:
-            return placeholder_colour(photo)
         if role == Qt.ItemDataRole.ToolTipRole:
             missing = self.tr("The file is not available (its folder may be offline)")
             taken = taken_text(photo, long=False) if photo.taken_at is not None else ""
@@ -195,6 +189,13 @@ class PhotoModel(QAbstractListModel):
         if role == OpensRole:
             return self.opens(photo.path)
         return None
+
+    def tile(self, row: int) -> tuple[QIcon | None, QColor]:
+        """What the grid paints for a row: its thumbnail as shown (greyed if the file does not open; None while
+        it loads), and the colour shown until it has loaded. A direct call, not ``data()``: the grid asks for
+        every visible tile on every repaint, and the QVariant round trips were a third of a repaint."""
+        photo = self.hits[row].photo
+        return self._icon(photo), placeholder_colour(photo)
 
     def caption(self, row: int) -> tuple[str, ...]:
         """What a hovered tile says: the day it was taken and where (either may be missing)."""
@@ -284,7 +285,8 @@ class PhotoGrid(QAbstractItemView):
         return self._layout
 
     def set_layout_mode(self, mode: str) -> None:
-        """ "justified" (photos in their own shapes, the default) or "square" (even tiles)."""
+        """ "justified" (photos whole in their own shapes, the default) or "square" (even tiles, each photo's
+        centre filling its tile)."""
         if mode not in LAYOUT_MODES:
             raise ValueError(f"unknown grid layout {mode!r}; one of {', '.join(LAYOUT_MODES)}")
         self._relayout(lambda: setattr(self, "layout_mode", mode))
@@ -416,17 +418,22 @@ class PhotoGrid(QAbstractItemView):
         painter.fillRect(area, qcolor(colours().window))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         selection = self.selectionModel()
+        selected = selection.isSelected if selection.hasSelection() else lambda index: False
         current = self.currentIndex().row() if self.currentIndex().isValid() and self.hasFocus() else -1
         model = self.photos
-        shown = grid.items_of(grid.rows_between(area.top() + offset, area.bottom() + 1 + offset))
-        for row in range(shown.start, min(shown.stop, model.rowCount())):
-            x, y, width, height = grid.rect(row)
-            index = model.index(row, 0)
+        rows = grid.rows_between(area.top() + offset, area.bottom() + 1 + offset)
+        shown = grid.items_of(rows)
+        stop = min(shown.stop, model.rowCount())
+        lefts, widths = grid.x[shown.start : stop].tolist(), grid.width[shown.start : stop].tolist()
+        row_of = (grid.row[shown.start : stop] - rows.start).tolist()
+        tops, heights = grid.row_top[rows.start : rows.stop].tolist(), grid.row_height[rows.start : rows.stop].tolist()
+        cropped = self.layout_mode == "square"  # even tiles, filled, as in every photo app's square view
+        for i, row in enumerate(range(shown.start, stop)):
             hovered = row == self._hovered
-            state = TileState(selected=selection.isSelected(index), focused=row == current, hovered=hovered,
-                              caption=model.caption(row) if hovered else ())  # fmt: skip
-            cell = QRect(x, y - offset, width, height)
-            self.painted[row] = paint_tile(painter, cell, index.data(ThumbRole), index.data(ColourRole), state)
+            state = TileState(selected=selected(model.index(row, 0)), focused=row == current, hovered=hovered,
+                              caption=model.caption(row) if hovered else (), cropped=cropped)  # fmt: skip
+            cell = QRect(lefts[i], tops[row_of[i]] - offset, widths[i], heights[row_of[i]])
+            self.painted[row] = paint_tile(painter, cell, *model.tile(row), state)
         painter.end()
 
     def mouseMoveEvent(self, event: Any) -> None:

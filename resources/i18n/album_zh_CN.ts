@@ -500,22 +500,22 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="262"/>
+        <location filename="../../album/gui/photo_grid.py" line="263"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="263"/>
+        <location filename="../../album/gui/photo_grid.py" line="264"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="492"/>
+        <location filename="../../album/gui/photo_grid.py" line="499"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="494"/>
+        <location filename="../../album/gui/photo_grid.py" line="501"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
@@ -523,7 +523,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="186"/>
+        <location filename="../../album/gui/photo_grid.py" line="180"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>

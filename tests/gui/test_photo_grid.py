@@ -73,10 +73,10 @@ def test_a_search_mixing_shapes_draws_every_photo_whole(qtbot, window, tmp_path:
     window.grid.set_thumb_size(260)  # Ctrl+wheel: every tile follows
     qtbot.wait(50)
     assert check_tiles(window) == []
-    window.grid.set_layout_mode("square")
-    assert check_tiles(window) == []
-    cell = window.grid.visualRect(window.model.index(0))
-    assert cell.width() == cell.height() >= 260 and painted[0].width() == cell.width()  # a square tile, whole
+    window.grid.set_layout_mode("square")  # even tiles, each filled with its photo's centre
+    window.grid.viewport().repaint()
+    cells = [window.grid.visualRect(window.model.index(row)) for row in range(6)]
+    assert all(cell.width() == cell.height() >= 260 and painted[row] == cell for row, cell in enumerate(cells))
 
 
 def test_tiles_stay_whole_while_an_import_adds_photos(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
