@@ -305,8 +305,9 @@ class PhotoGrid(QAbstractItemView):
             self.verticalScrollBar().setValue(self.grid_layout().rect(top)[1] - SPACING)
         self.viewport().update()
 
-    def _top_item(self) -> int | None:
-        grid = self.grid_layout()
+    def _top_item(self, grid: GridLayout | None = None) -> int | None:
+        """The first photo of the top row in view (of ``grid``, by default the current layout)."""
+        grid = grid or self.grid_layout()
         rows = grid.rows_between(self.verticalOffset(), self.verticalOffset() + SPACING + 1)  # past a gap
         items = grid.items_of(rows)
         return items.start if items else None
@@ -328,7 +329,10 @@ class PhotoGrid(QAbstractItemView):
         super().updateGeometries()
 
     def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
+        top = self._top_item(self._layout)  # in the layout of the old width
+        super().resizeEvent(event)  # lays out again at the new width
+        if top is not None and len(self._layout) > top and event.size().width() != event.oldSize().width():
+            self.verticalScrollBar().setValue(self.grid_layout().rect(top)[1] - SPACING)  # the same photos in view
         self.update_month_label()
 
     # -- QAbstractItemView's geometry -----------------------------------------------------------------

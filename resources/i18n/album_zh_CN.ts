@@ -510,12 +510,12 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="499"/>
+        <location filename="../../album/gui/photo_grid.py" line="503"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="501"/>
+        <location filename="../../album/gui/photo_grid.py" line="505"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>

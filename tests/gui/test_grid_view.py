@@ -82,6 +82,11 @@ def test_justified_rows_fill_the_width_and_keep_each_photos_shape(qtbot) -> None
     qtbot.waitUntil(lambda: grid.viewport().width() < 600)
     narrow = rows_of(grid)
     assert narrow[0][-1][1].right() + 1 == grid.viewport().width() - SPACING and len(narrow[0]) < len(rows[0])
+    grid.scrollTo(grid.model().index(30, 0), grid.ScrollHint.PositionAtTop)
+    top = rows_of(grid)[0][0][0]
+    grid.resize(800, 600)  # the photos in view stay in view
+    qtbot.waitUntil(lambda: grid.viewport().width() > 700)
+    assert top in [row for row, _ in rows_of(grid)[0]]
 
 
 def test_a_photo_of_unknown_shape_gets_a_square_tile_and_a_panorama_is_not_a_sliver(qtbot) -> None:  # type: ignore[no-untyped-def]
