@@ -24,7 +24,7 @@ SPACING = 4  # pixels between tiles, and around the grid's edge
 MIN_RATIO, MAX_RATIO = 0.25, 4.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # arrays: compared by identity
 class GridLayout:
     """Tile positions: per item its left edge, width and row; per row its top, height and first item."""
 

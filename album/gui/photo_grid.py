@@ -307,7 +307,7 @@ class PhotoGrid(QAbstractItemView):
 
     def _top_item(self, grid: GridLayout | None = None) -> int | None:
         """The first photo of the top row in view (of ``grid``, by default the current layout)."""
-        grid = grid or self.grid_layout()
+        grid = self.grid_layout() if grid is None else grid
         rows = grid.rows_between(self.verticalOffset(), self.verticalOffset() + SPACING + 1)  # past a gap
         items = grid.items_of(rows)
         return items.start if items else None
