@@ -1,12 +1,16 @@
 """Worst event-loop stall while scrolling a 100k-photo grid (album's real PhotoModel + PhotoGrid).
 
-Usage: QT_QPA_PLATFORM=offscreen python bench/gui_scroll.py [ROWS] [--theme=light|dark]   (default 100000)
+Usage: QT_QPA_PLATFORM=offscreen python bench/gui_scroll.py [ROWS] [justified|square] [--theme=light|dark]
+(default 100000 justified)
 
 ``--theme`` applies album's palette and style sheet first, as the app does (album.gui.styles.use_theme).
 
+The photos have the shapes of a real camera roll (landscape, portrait, square, panoramas, a few unknown)
+and their mean colours, so the justified layout and the colour placeholders do their real work.
 Thumbnails are real JPEGs in a cache dir (one per 50 rows, so the thread pool really loads files while
 scrolling); the scroll bar is moved page by page from top to bottom, then in big jumps, with the event
 loop running between steps. A 5 ms timer measures how late it fires: the worst lateness is the stall.
+Also printed: how long one layout of every photo takes (it runs again on each resize or size change).
 """
 
 from __future__ import annotations
@@ -16,20 +20,27 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 from PIL import Image
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from album.core.records import Photo, SearchHit
+from album.gui.grid_layout import layout
 from album.gui.photo_grid import PhotoGrid, PhotoModel
 from album.gui.styles import use_theme
+
+# (width, height, share): a phone and camera library's shapes; (0, 0) is a photo of unknown size.
+SHAPES = [(4032, 3024, 0.45), (3024, 4032, 0.3), (1920, 1080, 0.08), (3000, 3000, 0.07), (6000, 4000, 0.05),
+          (8000, 2000, 0.03), (0, 0, 0.02)]  # fmt: skip
 
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     rows = int(args[0]) if args else 100_000
+    mode = args[1] if len(args) > 1 else "justified"
     theme = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--theme=")), None)
-    app = QApplication(sys.argv)
+    app = QApplication(sys.argv[:1])
     if theme is not None:
         use_theme(app, theme)
     thumbs = Path(tempfile.mkdtemp(prefix="album-scroll-"))
@@ -37,11 +48,23 @@ def main() -> None:
     for i, digest in enumerate(digests):
         Image.new("RGB", (320, 240), ((i * 37) % 256, (i * 91) % 256, 120)).save(thumbs / f"{digest}.jpg", "JPEG")
     model = PhotoModel(lambda photo: thumbs / f"{photo.content_hash}.jpg")
-    hits = [SearchHit(Photo(id=str(i), path=f"/photos/{i}.jpg", content_hash=digests[i // 50]), None, ())
-            for i in range(rows)]  # fmt: skip
+    rng = np.random.default_rng(7)
+    shapes = rng.choice(len(SHAPES), rows, p=[share for _, _, share in SHAPES])
+    colours = rng.integers(0, 0xFFFFFF, rows)
+    hits = [SearchHit(Photo(id=str(i), path=str(thumbs / f"{digests[i // 50]}.jpg"), content_hash=digests[i // 50],
+                            width=SHAPES[s][0] or None, height=SHAPES[s][1] or None, average_colour=int(c)), None, ())
+            for i, (s, c) in enumerate(zip(shapes, colours, strict=True))]  # fmt: skip
+    ratios = np.array([hit.photo.aspect_ratio or np.nan for hit in hits])
+    timings = []
+    for width in (1280, 1279, 1920, 800):
+        started = time.perf_counter()
+        layout(mode, ratios, width, 180)
+        timings.append(1000 * (time.perf_counter() - started))
+    print(f"{mode} layout of {rows} photos: {min(timings):.1f}–{max(timings):.1f} ms (widths 800–1920)")
     started = time.perf_counter()
     model.set_hits(hits)
     grid = PhotoGrid(model)
+    grid.set_layout_mode(mode)
     grid.resize(1280, 800)
     grid.show()
     app.processEvents()
@@ -78,6 +101,7 @@ def main() -> None:
     timer.stop()
     print(f"page-by-page scroll ({steps} pages): worst stall {1000 * (page_worst - 0.005):.1f} ms")
     print(f"with jumps across the grid: worst stall {1000 * (worst[0] - 0.005):.1f} ms")
+    model.shutdown()  # the file checks' threads end before Qt does (they emit into the model's checker)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ models: the welcome dialog online (a hub on 127.0.0.1), a download in progress, 
 offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
-        [--first-run-only]
+        [--first-run-only] [--grid-only] [--albums-only]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
 
 ``--readme`` takes the pictures README.md shows, in both themes and both languages, and writes exactly
@@ -210,6 +210,56 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
         shutil.rmtree(home, ignore_errors=True)
 
 
+def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """The photo grid: justified rows and square tiles, a selection with the keyboard's photo and a hovered
+    tile, the tiles in their photos' own colours while thumbnails load, and the dark theme."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from album.gui.theme import apply_theme
+
+    grid, model = window.grid, window.model
+    window.search_bar.edit.clear()
+    window.search_bar.edit.returnPressed.emit()
+    settle(1500)
+    grid.set_layout_mode("justified")
+    mixed = next(i for i, hit in enumerate(model.hits) if hit.photo.path.endswith("mixed_0.jpg"))
+    grid.scrollTo(model.index(max(0, mixed - 3)), grid.ScrollHint.PositionAtTop)  # the panorama and portraits
+    settle(500)
+    window.grab().save(str(out / f"20-grid-justified{tag}.png"))
+    grid.activateWindow()
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(2))
+    for row in (4, 5):
+        grid.selectionModel().select(model.index(row), grid.selectionModel().SelectionFlag.Select)
+    hover = grid.visualRect(model.index(7)).center()
+    QApplication.sendEvent(grid.viewport(), QMouseEvent(QEvent.Type.MouseMove, QPointF(hover), QPointF(hover),
+                                                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                                        Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    settle(500)
+    window.grab().save(str(out / f"21-grid-selection-hover{tag}.png"))
+    grid.set_layout_mode("square")
+    settle(500)
+    window.grab().save(str(out / f"22-grid-square{tag}.png"))
+    grid.set_layout_mode("justified")
+    thumbnail, kept = model.thumbnail, dict(model._icons)
+    model.thumbnail = lambda photo: None  # as on a fast scroll: no thumbnail has arrived yet
+    model._icons.clear()
+    grid.viewport().update()
+    settle(300)
+    window.grab().save(str(out / f"23-grid-loading-colours{tag}.png"))
+    model.thumbnail = thumbnail
+    model._icons.update(kept)
+    apply_theme("dark")
+    window.setPalette(QApplication.palette())
+    grid.viewport().update()
+    settle(800)
+    window.grab().save(str(out / f"24-grid-dark{tag}.png"))
+    apply_theme("light")
+    grid.viewport().update()
+
+
 def main() -> None:
     if "--readme" in sys.argv:
         readme_shots()
@@ -244,7 +294,7 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    if "--albums-only" not in sys.argv:
+    if "--albums-only" not in sys.argv and "--grid-only" not in sys.argv:
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
         return
@@ -258,6 +308,12 @@ def main() -> None:
     wait_for(lambda: window.controller.last_report is not None)
     settle(300)
     window.grab().save(str(out / f"0b-import-done{tag}.png"))  # "Done: N photos" (it clears after 8 s)
+    if "--grid-only" in sys.argv:
+        grid_shots(window, out, tag, settle)
+        window.close()
+        app.processEvents()
+        shutil.rmtree(home, ignore_errors=True)
+        return
     unnamed = [p for p in window.library.people() if not p.name]  # "Ana Lima" was named by another app
     for person, name in zip(unnamed, ("Anna", "Ben"), strict=False):
         window.controller.name_person(person.id, name)  # as a user would in the people view
@@ -435,6 +491,7 @@ def main() -> None:
     settle(500)
     window.grab().save(str(out / f"19-viewer-tiny-100{tag}.png"))
     window.close_viewer()
+    grid_shots(window, out, tag, settle)
     window.close()
     app.processEvents()
     again = MainWindow(Paths.from_env())  # the next start, as a returning user

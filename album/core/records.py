@@ -67,6 +67,13 @@ class Photo:
         """The stars album shows: the user's where set in album, else the file's (as the store's filter
         reads them, ``album.core.store.filters.EFFECTIVE_RATING``)."""
         return self.user_rating if self.user_rating is not None else self.rating
+    average_colour: int | None = None  # 0xRRGGBB, the grid's placeholder colour (None: indexed before album knew it)
+
+    @property
+    def aspect_ratio(self) -> float | None:
+        """Width / height as the photo is seen (the stored size is already turned upright by its EXIF
+        orientation), or None when unknown."""
+        return self.width / self.height if self.width and self.height else None
 
     @property
     def taken_iso(self) -> str | None:

@@ -174,6 +174,13 @@ class UnrankedHits(LazySequence[SearchHit]):
     def __iter__(self) -> Iterator[SearchHit]:
         return (SearchHit(photo, None, self._reasons) for photo in self._photos)  # the photos' own chunks
 
+    def aspect_ratios(self) -> np.ndarray:
+        """Each photo's width / height (NaN where unknown), without building the records where possible."""
+        fast = getattr(self._photos, "aspect_ratios", None)  # a store's rows answer from their columns
+        if fast is not None:
+            return np.asarray(fast(), dtype=np.float64)
+        return np.array([photo.aspect_ratio or np.nan for photo in self._photos], dtype=np.float64)
+
 
 def with_written(result: SearchResult, written: Sequence[Photo], query: Query, limit: int | None) -> SearchResult:
     """``result`` with the photos whose written words match the query first (each once), each with the

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
         self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
         self._browse_hits: Sequence[SearchHit] | None = None  # the browse view's latest answer, kept at exit
-        self.model = PhotoModel(self._thumbnail, self._why)
+        self.model = PhotoModel(self._thumbnail, self._why, self._place)
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
         self._photo_actions()
@@ -541,6 +541,10 @@ class MainWindow(QMainWindow):
     def _similar_picture(self, image: QImage) -> None:
         if not image.isNull():
             self.search_bar.set_context_picture(QPixmap.fromImage(image))
+
+    def _place(self, photo: Photo) -> str:
+        """Where a photo was taken, most precise name first, in the UI's language (the grid's hover caption)."""
+        return next(iter(self.controller.place_names(photo, chinese_ui())), "")
 
     def _why(self, hit: SearchHit) -> list[str]:
         """Why a photo matched, in the UI's language (region names too, once the place names loaded)."""

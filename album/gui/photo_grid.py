@@ -1,4 +1,5 @@
-"""The photo grid: a list model over search results with thumbnails loaded lazily off the GUI thread."""
+"""The photo grid: a list model over search results with thumbnails loaded lazily off the GUI thread, and
+the view that lays them out in justified rows or square tiles."""
 
 from __future__ import annotations
 
@@ -8,35 +9,40 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from album.core.records import Photo, SearchHit
 from album.gui.availability import FileChecker
+from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
+from album.gui.grid_tiles import TileState, paint_tile
 from album.gui.search_bar import reason_labels
 from album.gui.styles import scaled_font
-from album.gui.texts import taken_text
-from album.gui.theme import colours
+from album.gui.texts import date_text, taken_text
+from album.gui.theme import colours, qcolor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PathRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2  # the row's SearchHit
 OpensRole = Qt.ItemDataRole.UserRole + 3  # whether the photo's file opens: True, False, or None (not known yet)
 FavouriteRole = Qt.ItemDataRole.UserRole + 4  # whether the user marked the photo as a favourite (the tile's heart)
+ScrollHint = QAbstractItemView.ScrollHint
 RECHECK_MS = 30_000  # the shown tiles' files are checked again this often: a drive plugged back in turns them colour
 
 
@@ -90,6 +96,7 @@ class PhotoModel(QAbstractListModel):
     Args:
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), or None.
         why: a hit's reasons in the UI's language (for the tooltip).
+        place: where a photo was taken, in the UI's language ("" if unknown), for the hover caption.
 
     Signals:
         thumbnail_ready(): a thumbnail arrived; the view repaints what is visible. (Emitting
@@ -103,11 +110,13 @@ class PhotoModel(QAbstractListModel):
         self,
         thumbnail: Callable[[Photo], Path | None],
         why: Callable[[SearchHit], Sequence[str]] = lambda hit: reason_labels(hit.reasons),
+        place: Callable[[Photo], str] = lambda photo: photo.place or photo.region or photo.country or "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.thumbnail = thumbnail
         self.why = why
+        self.place = place
         self.hits: Sequence[SearchHit] = []
         self._icons: dict[str, QIcon] = {}
         self._pending: set[str] = set()
@@ -115,7 +124,7 @@ class PhotoModel(QAbstractListModel):
         self._signals.loaded.connect(self._on_loaded)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="album-thumbs")
         placeholder = QPixmap(320, 240)
-        placeholder.fill(QColor(colours().placeholder))
+        placeholder.fill(qcolor(colours().placeholder))
         self._placeholder = QIcon(placeholder)
         self._greyed_placeholder = QIcon(greyed(placeholder))
         self._greyed: dict[str, QIcon] = {}  # by content hash, made on first need from the loaded icon
@@ -168,11 +177,11 @@ class PhotoModel(QAbstractListModel):
         hit = self.hits[index.row()]
         photo = hit.photo
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(photo)
+            return self._icon(photo) or self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
             missing = self.tr("The file is not available (its folder may be offline)")
             taken = taken_text(photo, long=False) if photo.taken_at is not None else ""
-            lines = [Path(photo.path).name, taken, *self.why(hit)]
+            lines = [Path(photo.path).name, taken, self.place(photo), *self.why(hit)]
             lines += [missing] if self._opens.get(photo.path) is False else []
             return "\n".join(line for line in lines if line)
         if role == PathRole:
@@ -185,8 +194,21 @@ class PhotoModel(QAbstractListModel):
             return photo.favourite
         return None
 
-    def _icon(self, photo: Photo) -> QIcon:
-        """The thumbnail (greyed if the file does not open), or a placeholder while it loads."""
+    def tile(self, row: int) -> tuple[QIcon | None, QColor]:
+        """What the grid paints for a row: its thumbnail as shown (greyed if the file does not open; None while
+        it loads), and the colour shown until it has loaded. A direct call, not ``data()``: the grid asks for
+        every visible tile on every repaint, and the QVariant round trips were a third of a repaint."""
+        photo = self.hits[row].photo
+        return self._icon(photo), placeholder_colour(photo)
+
+    def caption(self, row: int) -> tuple[str, ...]:
+        """What a hovered tile says: the day it was taken and where (either may be missing)."""
+        photo = self.hits[row].photo
+        day = date_text(photo.taken_at.date()) if photo.taken_at is not None else ""
+        return tuple(line for line in (day, self.place(photo)) if line)
+
+    def _icon(self, photo: Photo) -> QIcon | None:
+        """The thumbnail (greyed if the file does not open), or None while it loads."""
         available = self.opens(photo.path) is not False  # unknown counts as available: no grey flicker
         digest = photo.content_hash or ""
         icon = self._icons.get(digest)
@@ -196,7 +218,7 @@ class PhotoModel(QAbstractListModel):
                 self._pending.add(digest)
                 self._pool.submit(_load_thumb, digest, path, self._signals)
         if available:
-            return icon or self._placeholder
+            return icon
         if icon is None:
             return self._greyed_placeholder
         if digest not in self._greyed:
@@ -211,63 +233,17 @@ class PhotoModel(QAbstractListModel):
         self.thumbnail_ready.emit()
 
 
-TILE_PADDING = 4  # between a tile's edge and its photo: room for the selection frame
+class PhotoGrid(QAbstractItemView):
+    """The photos as justified rows (each in its own shape, rows edge to edge) or even square tiles.
 
+    Qt's list view cannot justify rows, so this view lays the tiles out itself
+    (:mod:`album.gui.grid_layout`, once per results, width, size and mode) and paints only the visible
+    rows; Qt's item view still does selection (click, Shift, Ctrl, keyboard), activation and tooltips.
+    Shift-selection is a range in reading order, as in every photo app. Ctrl+wheel changes the thumbnail
+    size. While photos are in date order, a label in the corner names the month of the top row (``dated``).
 
-def fitted(size: QSize, box: QRect) -> QRect:
-    """The largest rect of ``size``'s aspect ratio inside ``box``, centred (small photos are enlarged)."""
-    if size.isEmpty():
-        return QRect(box)
-    scaled = size.scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    left = box.left() + (box.width() - scaled.width()) // 2
-    top = box.top() + (box.height() - scaled.height()) // 2
-    return QRect(left, top, scaled.width(), scaled.height())
-
-
-class TileDelegate(QStyledItemDelegate):
-    """Draws each photo whole, fitted into a square tile of the grid's thumbnail size.
-
-    Qt's own icon delegate sizes an item from its icon, and with uniform item sizes (needed to scroll
-    100k photos) the first item's size is every item's: a panorama or a tiny photo first in the results
-    made every tile a thin strip. Here the tile size comes from the grid alone and the photo is fitted
-    into it, so no photo's shape can change another's.
-
-    ``painted`` keeps where each row's photo was last drawn (row → rect in viewport coordinates), so
-    tests and the screenshot script check what a person sees.
-    """
-
-    def __init__(self, grid: PhotoGrid) -> None:
-        super().__init__(grid)
-        self.grid = grid
-        self.painted: dict[int, QRect] = {}
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        side = self.grid.thumb_size + 2 * TILE_PADDING
-        return QSize(side, side)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        cell: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        if state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(cell, palette.color(QPalette.ColorRole.Highlight))
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
-        if not isinstance(icon, QIcon) or icon.isNull():
-            return
-        box = cell.adjusted(TILE_PADDING, TILE_PADDING, -TILE_PADDING, -TILE_PADDING)
-        sizes = icon.availableSizes()
-        target = fitted(sizes[0] if sizes else box.size(), box)
-        pixmap = icon.pixmap(target.size())  # cached by the icon; never larger than the thumbnail
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(target, pixmap)
-        painter.restore()
-        self.painted[index.row()] = QRect(target)
-
-
-class PhotoGrid(QListView):
-    """Icon-mode grid of photos; Ctrl+wheel zooms the thumbnails. While photos are in date order, a label
-    in the corner names the month of the top row, as the grid scrolls (``dated``).
+    ``painted`` keeps where each row's photo was last drawn (row → rect in viewport coordinates), so tests
+    and the screenshot script check what a person sees.
 
     Signals:
         thumb_size_changed(int): the thumbnails' size changed (the toolbar's slider follows Ctrl+wheel).
@@ -277,19 +253,24 @@ class PhotoGrid(QListView):
 
     def __init__(self, model: PhotoModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.thumb_size = 180
+        self.layout_mode: LayoutMode = "justified"
+        self.painted: dict[int, QRect] = {}
+        self._hovered = -1
+        self._ratios: np.ndarray | None = None  # the results' aspect ratios, read once per reset
+        self._generation = 0  # counts resets: the layout is computed again for new results
+        self._layout = empty_layout()
+        self._layout_key: tuple[object, ...] = ()
+        self.photos = model
         self.setModel(model)
         model.thumbnail_ready.connect(self.viewport().update)  # coalesced by Qt into one repaint
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Static)
-        self.setUniformItemSizes(True)
-        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
-        self.setSpacing(6)
-        self.thumb_size = 180
-        self.delegate = TileDelegate(self)
-        self.setItemDelegate(self.delegate)
-        model.modelReset.connect(self.delegate.painted.clear)
-        self.set_thumb_size(180)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Photos"))
+        self.setAccessibleDescription(self.tr("Arrow keys move, Shift or Ctrl selects, Enter opens the photo"))
         self.dated = True
         self.month_label = QLabel(self.viewport())
         self.month_label.setObjectName("month-label")
@@ -298,35 +279,194 @@ class PhotoGrid(QListView):
         self.verticalScrollBar().valueChanged.connect(self.update_month_label)
         model.modelReset.connect(self.update_month_label)
 
-    def set_dated(self, dated: bool) -> None:
-        """Whether the results are in date order (browsing, filters) or ranked (text, similar photos)."""
-        self.dated = dated
-        self.update_month_label()
+    # -- layout ---------------------------------------------------------------------------------------
+    def grid_layout(self) -> GridLayout:
+        """The layout for the current results, width, size and mode (recomputed only when one changes)."""
+        if self._ratios is None:
+            hits = self.photos.hits
+            fast = getattr(hits, "aspect_ratios", None)  # the library's lazy results answer from columns
+            self._ratios = fast() if fast is not None else np.array(
+                [hit.photo.aspect_ratio or np.nan for hit in hits], dtype=np.float64)  # fmt: skip
+        key = (self._generation, self.viewport().width(), self.thumb_size, self.layout_mode)
+        if key != self._layout_key:
+            self._layout_key = key
+            self._layout = layout(self.layout_mode, self._ratios, self.viewport().width(), self.thumb_size)
+        return self._layout
 
-    def update_month_label(self) -> None:
-        self.executeDelayedItemsLayout()  # right after a model reset the items have no positions yet
-        cell = self.gridSize()
-        probes = (QPoint(cell.width() // 2, y) for y in range(2, cell.height() + 2, max(1, cell.height() // 4)))
-        index = next((i for i in map(self.indexAt, probes) if i.isValid()), QModelIndex())  # the top row's first
-        if not self.dated or not index.isValid():
-            self.month_label.hide()
-            return
-        self.month_label.setText(month_of(index.data(HitRole).photo.taken_at))
-        self.month_label.adjustSize()
-        self.month_label.move(self.viewport().width() - self.month_label.width() - 12, 8)
-        self.month_label.show()
-        self.month_label.raise_()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.update_month_label()
+    def set_layout_mode(self, mode: str) -> None:
+        """ "justified" (photos whole in their own shapes, the default) or "square" (even tiles, each photo's
+        centre filling its tile)."""
+        if mode not in LAYOUT_MODES:
+            raise ValueError(f"unknown grid layout {mode!r}; one of {', '.join(LAYOUT_MODES)}")
+        self._relayout(lambda: setattr(self, "layout_mode", mode))
 
     def set_thumb_size(self, size: int) -> None:
-        self.thumb_size = max(64, min(400, size))
-        self.delegate.painted.clear()
-        self.setIconSize(QSize(self.thumb_size, self.thumb_size))
-        self.setGridSize(QSize(self.thumb_size + 2 * TILE_PADDING + 4, self.thumb_size + 2 * TILE_PADDING + 4))
+        """The target row height (justified) or tile side (square), in pixels."""
+        self._relayout(lambda: setattr(self, "thumb_size", max(64, min(400, size))))
         self.thumb_size_changed.emit(self.thumb_size)
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Apply ``change`` and lay out again, keeping the photo at the top of the view at the top."""
+        top = self._top_item()
+        change()
+        self.painted.clear()
+        self.updateGeometries()
+        if top is not None:
+            self.verticalScrollBar().setValue(self.grid_layout().rect(top)[1] - SPACING)
+        self.viewport().update()
+
+    def _top_item(self, grid: GridLayout | None = None) -> int | None:
+        """The first photo of the top row in view (of ``grid``, by default the current layout)."""
+        grid = self.grid_layout() if grid is None else grid
+        rows = grid.rows_between(self.verticalOffset(), self.verticalOffset() + SPACING + 1)  # past a gap
+        items = grid.items_of(rows)
+        return items.start if items else None
+
+    def reset(self) -> None:
+        self._ratios = None
+        self._generation += 1
+        self._hovered = -1
+        self.painted.clear()
+        super().reset()
+        self.updateGeometries()
+
+    def updateGeometries(self) -> None:
+        grid = self.grid_layout()
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(0, grid.height - self.viewport().height()))
+        bar.setPageStep(self.viewport().height())
+        bar.setSingleStep(max(20, self.thumb_size // 3))
+        super().updateGeometries()
+
+    def resizeEvent(self, event: Any) -> None:
+        top = self._top_item(self._layout)  # in the layout of the old width
+        super().resizeEvent(event)  # lays out again at the new width
+        if top is not None and len(self._layout) > top and event.size().width() != event.oldSize().width():
+            self.verticalScrollBar().setValue(self.grid_layout().rect(top)[1] - SPACING)  # the same photos in view
+        self.update_month_label()
+
+    # -- QAbstractItemView's geometry -----------------------------------------------------------------
+    def visualRect(self, index: ModelIndex) -> QRect:
+        grid = self.grid_layout()
+        if not index.isValid() or index.row() >= len(grid):
+            return QRect()
+        x, y, width, height = grid.rect(index.row())
+        return QRect(x, y - self.verticalOffset(), width, height)
+
+    def indexAt(self, point: QPoint) -> QModelIndex:
+        item = self.grid_layout().item_at(point.x(), point.y() + self.verticalOffset())
+        return self.model().index(item, 0) if item is not None else QModelIndex()
+
+    def scrollTo(self, index: ModelIndex, hint: QAbstractItemView.ScrollHint = ScrollHint.EnsureVisible) -> None:
+        rect = self.visualRect(index)
+        if rect.isEmpty():
+            return
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        top = rect.top() + self.verticalOffset()
+        if hint == ScrollHint.PositionAtTop or (hint == ScrollHint.EnsureVisible and rect.top() < 0):
+            bar.setValue(top - SPACING)
+        elif hint == ScrollHint.PositionAtBottom or (hint == ScrollHint.EnsureVisible and rect.bottom() >= height):
+            bar.setValue(top + rect.height() + SPACING - height)
+        elif hint == ScrollHint.PositionAtCenter:
+            bar.setValue(top + rect.height() // 2 - height // 2)
+
+    def horizontalOffset(self) -> int:
+        return 0
+
+    def verticalOffset(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, index: ModelIndex) -> bool:
+        return False
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        grid = self.grid_layout()
+        if len(grid) == 0:
+            return QModelIndex()
+        current = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        if current < 0:
+            return self.model().index(0, 0)
+        Move = QAbstractItemView.CursorAction
+        page = max(1, self.viewport().height() // (self.thumb_size + SPACING))
+        moves = {
+            Move.MoveLeft: lambda: current - 1, Move.MovePrevious: lambda: current - 1,
+            Move.MoveRight: lambda: current + 1, Move.MoveNext: lambda: current + 1,
+            Move.MoveUp: lambda: grid.below(current, -1), Move.MoveDown: lambda: grid.below(current, 1),
+            Move.MovePageUp: lambda: grid.below(current, -page), Move.MovePageDown: lambda: grid.below(current, page),
+            Move.MoveHome: lambda: 0, Move.MoveEnd: lambda: len(grid) - 1,
+        }  # fmt: skip
+        target = moves[action]() if action in moves else current
+        return self.model().index(min(max(0, target), len(grid) - 1), 0)
+
+    def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
+        """Select the photos from the one at the rect's first corner to the one at its second, in reading
+        order: Qt gives the anchor and the current point as the rect's corners (a Shift-click, Shift+arrow,
+        or a drag from empty space)."""
+        grid = self.grid_layout()
+        if len(grid) == 0:
+            return
+        offset = self.verticalOffset()
+        first = grid.nearest(rect.left(), rect.top() + offset)
+        last = grid.nearest(rect.right(), rect.bottom() + offset)
+        low, high = min(first, last), max(first, last)
+        model = self.model()
+        self.selectionModel().select(QItemSelection(model.index(low, 0), model.index(high, 0)), command)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        region = QRegion()
+        visible = self._visible_items()
+        for span in (selection.at(i) for i in range(selection.size())):
+            for row in range(max(span.top(), visible.start), min(span.bottom() + 1, visible.stop)):
+                region += self.visualRect(self.model().index(row, 0))
+        return region
+
+    def _visible_items(self) -> range:
+        grid, top = self.grid_layout(), self.verticalOffset()
+        return grid.items_of(grid.rows_between(top, top + self.viewport().height()))
+
+    # -- painting ---------------------------------------------------------------------------------------
+    def paintEvent(self, event: Any) -> None:
+        grid, offset = self.grid_layout(), self.verticalOffset()
+        area: QRect = event.rect()
+        painter = QPainter(self.viewport())
+        painter.fillRect(area, qcolor(colours().window))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        selection = self.selectionModel()
+        selected = selection.isSelected if selection.hasSelection() else lambda index: False
+        current = self.currentIndex().row() if self.currentIndex().isValid() and self.hasFocus() else -1
+        model = self.photos
+        rows = grid.rows_between(area.top() + offset, area.bottom() + 1 + offset)
+        shown = grid.items_of(rows)
+        stop = min(shown.stop, model.rowCount())
+        lefts, widths = grid.x[shown.start : stop].tolist(), grid.width[shown.start : stop].tolist()
+        row_of = (grid.row[shown.start : stop] - rows.start).tolist()
+        tops, heights = grid.row_top[rows.start : rows.stop].tolist(), grid.row_height[rows.start : rows.stop].tolist()
+        cropped = self.layout_mode == "square"  # even tiles, filled, as in every photo app's square view
+        for i, row in enumerate(range(shown.start, stop)):
+            hovered = row == self._hovered
+            state = TileState(selected=selected(model.index(row, 0)), focused=row == current, hovered=hovered,
+                              caption=model.caption(row) if hovered else (), cropped=cropped)  # fmt: skip
+            cell = QRect(lefts[i], tops[row_of[i]] - offset, widths[i], heights[row_of[i]])
+            self.painted[row] = paint_tile(painter, cell, *model.tile(row), state)
+        painter.end()
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        item = self.grid_layout().item_at(event.position().toPoint().x(),
+                                          event.position().toPoint().y() + self.verticalOffset())  # fmt: skip
+        self._hover(-1 if item is None else item)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: Any) -> None:
+        self._hover(-1)
+        super().leaveEvent(event)
+
+    def _hover(self, item: int) -> None:
+        if item == self._hovered:
+            return
+        for row in (self._hovered, item):
+            if row >= 0:
+                self.viewport().update(self.visualRect(self.model().index(row, 0)))
+        self._hovered = item
 
     def wheelEvent(self, event: Any) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -334,6 +474,31 @@ class PhotoGrid(QListView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    # -- the month label ----------------------------------------------------------------------------------
+    def set_dated(self, dated: bool) -> None:
+        """Whether the results are in date order (browsing, filters) or ranked (text, similar photos)."""
+        self.dated = dated
+        self.update_month_label()
+
+    def update_month_label(self) -> None:
+        top = self._top_item()
+        if not self.dated or top is None:
+            self.month_label.hide()
+            return
+        self.month_label.setText(month_of(self.photos.hits[top].photo.taken_at))
+        self.month_label.adjustSize()
+        self.month_label.move(self.viewport().width() - self.month_label.width() - 12, 8)
+        self.month_label.show()
+        self.month_label.raise_()
+
+
+def placeholder_colour(photo: Photo) -> QColor:
+    """What a tile shows until its thumbnail loads: the photo's mean colour, or the theme's placeholder for a
+    photo indexed before album kept it."""
+    if photo.average_colour is None:
+        return qcolor(colours().placeholder)
+    return QColor((photo.average_colour >> 16) & 255, (photo.average_colour >> 8) & 255, photo.average_colour & 255)
 
 
 def month_of(taken_at: datetime | None) -> str:

@@ -105,6 +105,14 @@ def colours() -> Colours:
     return _current
 
 
+def qcolor(css: str) -> QColor:
+    """A theme colour as a ``QColor``: ``#rrggbb`` or CSS ``rgba(r, g, b, alpha)``, which QColor cannot read."""
+    if css.startswith("rgba("):
+        red, green, blue, alpha = (part.strip() for part in css[5:-1].split(","))
+        return QColor(int(red), int(green), int(blue), round(float(alpha) * 255))
+    return QColor(css)
+
+
 def system_prefers_dark() -> bool:
     """Whether the desktop asks for dark applications (Qt reads GNOME's, KDE's, Windows' and macOS's setting)."""
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark

@@ -159,7 +159,7 @@ If they are really gone, remove them from the library? Their faces and names are
     </message>
     <message numerus="yes">
         <location filename="../../album/gui/main_window.py" line="328"/>
-        <location filename="../../album/gui/main_window.py" line="572"/>
+        <location filename="../../album/gui/main_window.py" line="576"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

@@ -370,12 +370,12 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="712"/>
+        <location filename="../../album/gui/main_window.py" line="716"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="715"/>
+        <location filename="../../album/gui/main_window.py" line="719"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -448,7 +448,7 @@ Details were saved to {log}.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="574"/>
+        <location filename="../../album/gui/main_window.py" line="578"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
@@ -473,48 +473,48 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="711"/>
+        <location filename="../../album/gui/main_window.py" line="715"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="714"/>
+        <location filename="../../album/gui/main_window.py" line="718"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="726"/>
-        <location filename="../../album/gui/main_window.py" line="745"/>
+        <location filename="../../album/gui/main_window.py" line="730"/>
+        <location filename="../../album/gui/main_window.py" line="749"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="727"/>
+        <location filename="../../album/gui/main_window.py" line="731"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="769"/>
+        <location filename="../../album/gui/main_window.py" line="773"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="796"/>
+        <location filename="../../album/gui/main_window.py" line="800"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="798"/>
+        <location filename="../../album/gui/main_window.py" line="802"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="827"/>
+        <location filename="../../album/gui/main_window.py" line="831"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="830"/>
+        <location filename="../../album/gui/main_window.py" line="834"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
@@ -583,7 +583,7 @@ If they are really gone, remove them from the library? Their faces and names are
     </message>
     <message numerus="yes">
         <location filename="../../album/gui/main_window.py" line="328"/>
-        <location filename="../../album/gui/main_window.py" line="572"/>
+        <location filename="../../album/gui/main_window.py" line="576"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -754,20 +754,30 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="342"/>
+        <location filename="../../album/gui/photo_grid.py" line="507"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="344"/>
+        <location filename="../../album/gui/photo_grid.py" line="509"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="272"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="273"/>
+        <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
+        <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
 </context>
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="173"/>
+        <location filename="../../album/gui/photo_grid.py" line="182"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>

@@ -9,6 +9,8 @@ from pathlib import Path
 from photofactory import Exif, scene, write_photo
 from PySide6.QtCore import QRect, QTimer
 
+from album.gui.grid_layout import MAX_RATIO, MIN_RATIO
+
 # A panorama first (newest), then portrait, landscape, tiny and square photos: Qt's own icon delegate sized
 # every tile from the first one and drew them all as thin strips.
 SHAPES = [(1200, 150), (600, 900), (800, 600), (40, 30), (500, 500), (90, 160)]
@@ -24,8 +26,7 @@ def write_mixed(folder: Path, count: int, year: int = 2023) -> None:
 def check_tiles(window) -> list[str]:  # type: ignore[no-untyped-def]
     """Paint the grid now and say what is wrong with any visible tile (nothing: an empty list)."""
     grid, model = window.grid, window.model
-    grid.executeDelayedItemsLayout()
-    grid.delegate.painted.clear()
+    grid.painted.clear()
     grid.viewport().repaint()
     problems = []
     side = grid.thumb_size
@@ -34,21 +35,23 @@ def check_tiles(window) -> list[str]:  # type: ignore[no-untyped-def]
         cell = grid.visualRect(model.index(row))
         if not cell.intersects(visible):
             continue
-        painted: QRect | None = grid.delegate.painted.get(row)
+        painted: QRect | None = grid.painted.get(row)
         if painted is None:
             problems.append(f"row {row}: not painted")
             continue
         photo = model.hits[row].photo
         loaded = (photo.content_hash or "") in model._icons
-        width, height = (photo.width, photo.height) if loaded else (320, 240)  # the placeholder while loading
-        if cell.width() < side or cell.height() < side:
-            problems.append(f"row {row}: tile {cell.width()}×{cell.height()} smaller than {side}")
+        ratio = photo.width / photo.height
+        if not loaded:  # the placeholder fills its tile, whose shape is the photo's within limits
+            ratio = min(max(ratio, MIN_RATIO), MAX_RATIO)
+        if not side // 2 <= cell.height() <= side * 2:
+            problems.append(f"row {row}: tile {cell.width()}×{cell.height()} for a target height of {side}")
         if not cell.contains(painted):
             problems.append(f"row {row}: photo drawn outside its tile")
-        if max(painted.width(), painted.height()) < side - 1:
-            problems.append(f"row {row}: photo drawn {painted.width()}×{painted.height()}, not fitted to {side}")
-        if abs(painted.width() / painted.height() - width / height) > 0.05 * width / height + 2 / painted.height():
-            problems.append(f"row {row}: drawn {painted.width()}×{painted.height()} for a {width}×{height} photo")
+        if painted.width() < cell.width() - 2 and painted.height() < cell.height() - 2:
+            problems.append(f"row {row}: photo drawn {painted.width()}×{painted.height()}, not fitted to {cell}")
+        if abs(painted.width() / painted.height() - ratio) > 0.05 * ratio + 2 / painted.height():
+            problems.append(f"row {row}: drawn {painted.width()}×{painted.height()} for a {photo.width}×{photo.height} photo")
     return problems
 
 
@@ -64,12 +67,16 @@ def test_a_search_mixing_shapes_draws_every_photo_whole(qtbot, window, tmp_path:
     qtbot.waitUntil(lambda: len(window.model._icons) >= 12, timeout=10_000)  # every thumbnail loaded
     assert check_tiles(window) == []
     assert {window.model.hits[0].photo.width, window.model.hits[3].photo.width} == {1200, 40}
-    painted = window.grid.delegate.painted
-    assert painted[0].width() == window.grid.thumb_size and painted[0].height() < 30  # the panorama, whole
-    assert painted[1].height() == window.grid.thumb_size and painted[1].width() < painted[1].height()  # portrait
+    painted = window.grid.painted
+    assert painted[0].width() > 7 * painted[0].height()  # the panorama, whole
+    assert painted[1].width() < painted[1].height()  # the portrait stays upright and whole
     window.grid.set_thumb_size(260)  # Ctrl+wheel: every tile follows
     qtbot.wait(50)
     assert check_tiles(window) == []
+    window.grid.set_layout_mode("square")  # even tiles, each filled with its photo's centre
+    window.grid.viewport().repaint()
+    cells = [window.grid.visualRect(window.model.index(row)) for row in range(6)]
+    assert all(cell.width() == cell.height() >= 260 and painted[row] == cell for row, cell in enumerate(cells))
 
 
 def test_tiles_stay_whole_while_an_import_adds_photos(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -52,6 +52,7 @@ class LoadedPhoto:
     height: int
     meta: PhotoMeta
     image: Image.Image  # reduced RGB image, upright; long side ≥ decode_size when the photo allows
+    average_colour: int  # 0xRRGGBB: the grid's placeholder while the thumbnail loads
 
 
 def content_hash(data: bytes) -> str:
@@ -242,6 +243,17 @@ def write_thumbnail(image: Image.Image, path: Path, size: int) -> None:
             raise
 
 
+def average_colour(image: Image.Image) -> int:
+    """The image's mean colour as 0xRRGGBB, from the reduced image already in memory (~0.1 ms).
+
+    The grid paints a tile in its photo's own colour until the thumbnail has loaded, so scrolling fast
+    shows the library's colours settling into photos instead of a wall of grey boxes.
+    """
+    red, green, blue = (round(v) for v in np.asarray(image.convert("RGB").reduce(8), dtype=np.float32)
+                        .reshape(-1, 3).mean(axis=0))  # fmt: skip
+    return red << 16 | green << 8 | blue
+
+
 def image_format(data: bytes, path: str) -> str:
     """The format of a file's bytes ("jpeg", "heif", "raw" …), or a PhotoError saying why it is none."""
     if not data:
@@ -262,4 +274,4 @@ def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSett
     image, (width, height) = decode(data, fmt, settings)
     meta = read_metadata(data, entry).meta
     write_thumbnail(image, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
-    return LoadedPhoto(entry, digest, fmt, width, height, meta, image)
+    return LoadedPhoto(entry, digest, fmt, width, height, meta, image, average_colour(image))

@@ -33,6 +33,7 @@ class PhotoFacts:
     height: int
     meta: PhotoMeta
     indexed_at: datetime
+    average_colour: int | None = None  # 0xRRGGBB of the upright image
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,8 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("sidecars", pa.string()),
         pa.field("region_names", pa.list_(pa.string())),
         pa.field("region_boxes", pa.list_(pa.float32())),  # x1, y1, x2, y2 per region; NaN: no box
+        # schema 7: the photo's mean colour, 0xRRGGBB (the grid's placeholder); null for photos indexed before.
+        pa.field("average_colour", pa.int32()),
     ]
 )
 
@@ -304,6 +306,14 @@ class PhotoRows(LazySequence[Photo]):
         if photo is None:
             photo = self._built[position] = photo_from_row(self._table.slice(position, 1).to_pylist()[0])
         return photo
+
+    def aspect_ratios(self) -> np.ndarray:
+        """Every photo's upright width / height (NaN where unknown), straight from the columns: the grid
+        lays out 100k photos from these without building 100k records (~8 s)."""
+        width, height = (self._table.column(name).to_numpy(zero_copy_only=False) for name in ("width", "height"))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios = np.asarray(width, dtype=np.float64) / np.asarray(height, dtype=np.float64)
+        return np.where(np.isfinite(ratios) & (ratios > 0), ratios, np.nan)
 
     def __iter__(self) -> Iterator[Photo]:
         for start in range(0, len(self), self.CHUNK):

@@ -55,6 +55,7 @@ def facts_columns(facts: PhotoFacts) -> dict[str, Any]:
         "height": facts.height,
         **meta_columns(facts.meta),
         "indexed_at": facts.indexed_at,
+        "average_colour": facts.average_colour,
     }
 
 

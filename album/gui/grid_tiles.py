@@ -1,0 +1,149 @@
+"""How one tile of the photo grid is drawn: the photo (or its colour while it loads), the selection, the
+keyboard focus and the hover caption.
+
+Kept apart from the view so the look can change without touching layout, scrolling or selection. Every
+colour comes from the theme (:func:`album.gui.theme.colours`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPen
+
+from album.gui.icons import icon
+from album.gui.theme import colours, qcolor
+
+CAPTION_MIN_HEIGHT = 90  # a smaller tile has no room for a caption: the tooltip says the same
+
+
+@dataclass(frozen=True)
+class TileState:
+    """What a tile shows besides its photo."""
+
+    selected: bool = False
+    focused: bool = False  # the keyboard's current photo, while the grid has focus
+    hovered: bool = False
+    caption: tuple[str, ...] = ()  # date and place, shown while hovered
+    cropped: bool = False  # fill the tile, cutting the photo's edges (square tiles), instead of showing it whole
+
+
+def fitted(size: QSize, box: QRect) -> QRect:
+    """The largest rect of ``size``'s aspect ratio inside ``box``, centred (small photos are enlarged)."""
+    if size.isEmpty():
+        return QRect(box)
+    scaled = size.scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    left = box.left() + (box.width() - scaled.width()) // 2
+    top = box.top() + (box.height() - scaled.height()) // 2
+    return QRect(left, top, scaled.width(), scaled.height())
+
+
+def covering(size: QSize, box: QSize) -> QRect:
+    """The centred part of an image of ``size`` that has ``box``'s shape: what a square tile shows of a photo."""
+    scaled = box.scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+    return QRect((size.width() - scaled.width()) // 2, (size.height() - scaled.height()) // 2, scaled.width(),
+                 scaled.height())  # fmt: skip
+
+
+def selected_inset(cell: QRect) -> int:
+    """How far a selected photo shrinks inside its tile, so the selection reads at a glance (as in Google
+    Photos), whatever the photo's own colours."""
+    return max(3, min(12, min(cell.width(), cell.height()) // 12))
+
+
+def paint_tile(painter: QPainter, cell: QRect, thumb: QIcon | None, placeholder: QColor, state: TileState) -> QRect:
+    """Draw one tile; returns where the photo (or its placeholder) was drawn.
+
+    ``thumb`` is None while the thumbnail loads: the tile is then filled with ``placeholder``, the photo's
+    own mean colour, so a fast scroll shows the library's colours instead of grey boxes.
+    """
+    theme = colours()
+    box = QRect(cell)
+    if state.selected:
+        painter.fillRect(cell, qcolor(theme.selection_tint))
+        inset = selected_inset(cell)
+        box = cell.adjusted(inset, inset, -inset, -inset)
+    if thumb is None:
+        painter.fillRect(box, placeholder)
+        drawn = box
+    elif state.cropped:
+        sizes = thumb.availableSizes()
+        whole = thumb.pixmap(sizes[0] if sizes else box.size())
+        painter.drawPixmap(box, whole, covering(whole.size(), box.size()))
+        drawn = box
+    else:
+        sizes = thumb.availableSizes()
+        drawn = fitted(sizes[0] if sizes else box.size(), box)
+        painter.drawPixmap(drawn, thumb.pixmap(drawn.size()))  # cached by the icon; never larger than the file
+    if state.hovered and state.caption and cell.height() >= CAPTION_MIN_HEIGHT:
+        _caption(painter, drawn, state.caption)
+    if state.selected or state.hovered:
+        _check_mark(painter, cell, state.selected)
+    if state.focused:
+        _focus_ring(painter, cell)
+    return drawn
+
+
+def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...]) -> None:
+    """Date and place over the bottom of the photo, on a shade that keeps them legible on any photo."""
+    theme = colours()
+    painter.save()
+    metrics = painter.fontMetrics()
+    height = metrics.height() * len(lines) + 10
+    band = QRect(photo.left(), photo.bottom() - height * 3 // 2, photo.width(), height * 3 // 2 + 1)
+    shade = QLinearGradient(band.left(), band.top(), band.left(), band.bottom())
+    dark = qcolor(theme.overlay_background)
+    clear = QColor(dark)
+    clear.setAlpha(0)
+    shade.setColorAt(0.0, clear)
+    shade.setColorAt(1.0, dark)
+    painter.fillRect(band, shade)
+    painter.setPen(qcolor(theme.overlay_text))
+    text = photo.adjusted(8, 0, -8, -5)
+    for i, line in enumerate(reversed(lines)):
+        row = QRect(text.left(), text.bottom() - (i + 1) * metrics.height(), text.width(), metrics.height())
+        elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, row.width())
+        painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+    painter.restore()
+
+
+def check_circle(cell: QRect) -> QRect:
+    """Where a tile's selection circle is (its top-left corner)."""
+    side = max(18, min(28, min(cell.width(), cell.height()) // 6))
+    return QRect(cell.left() + 6, cell.top() + 6, side, side)
+
+
+def _check_mark(painter: QPainter, cell: QRect, selected: bool) -> None:
+    """A filled circle with a check on a selected photo; an empty ring on a hovered one (it can be picked)."""
+    theme = colours()
+    circle = check_circle(cell)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if selected:
+        painter.setPen(QPen(qcolor(theme.overlay_text), 1.5))
+        painter.setBrush(qcolor(theme.accent))
+        painter.drawEllipse(QRectF(circle))
+        mark = circle.adjusted(circle.width() // 5, circle.height() // 5, -circle.width() // 5, -circle.height() // 5)
+        icon("check", theme.accent_text).paint(painter, mark)
+    else:
+        painter.setPen(QPen(qcolor(theme.overlay_background), 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QRectF(circle))
+        painter.setPen(QPen(qcolor(theme.overlay_text), 1.5))
+        painter.drawEllipse(QRectF(circle))
+    painter.restore()
+
+
+def _focus_ring(painter: QPainter, cell: QRect) -> None:
+    """The keyboard's place: an accent frame with a thin inner line in the window's colour, visible on
+    light and dark photos alike."""
+    theme = colours()
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(qcolor(theme.accent), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
+                        Qt.PenJoinStyle.MiterJoin))  # fmt: skip
+    painter.drawRect(QRectF(cell).adjusted(1.5, 1.5, -1.5, -1.5))
+    painter.setPen(QPen(qcolor(theme.window), 1))
+    painter.drawRect(QRectF(cell).adjusted(3.5, 3.5, -3.5, -3.5))
+    painter.restore()
