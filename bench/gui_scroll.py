@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+from stall_meter import StallMeter, pump
 
 from album.core.records import Photo, SearchHit
 from album.gui.grid_layout import layout
@@ -70,37 +70,21 @@ def main() -> None:
     app.processEvents()
     print(f"{rows} rows shown in {1000 * (time.perf_counter() - started):.0f} ms")
 
-    worst = [0.0]
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        worst[0] = max(worst[0], now - last[0])
-        last[0] = now
-
-    timer = QTimer(interval=5, timeout=tick)
-    timer.start()
     bar = grid.verticalScrollBar()
-
-    def pump(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    pump(50)
-    worst[0] = 0.0
+    meter = StallMeter()
+    meter.start()
     steps = 0
     while bar.value() < bar.maximum() and steps < 400:
         bar.setValue(bar.value() + bar.pageStep())
         pump(16)
         steps += 1
-    page_worst = worst[0]
+    page_worst = meter.worst_ms
     for fraction in (0.5, 0.1, 0.9, 0.0, 1.0, 0.33, 0.66):
         bar.setValue(int(bar.maximum() * fraction))
         pump(30)
-    timer.stop()
-    print(f"page-by-page scroll ({steps} pages): worst stall {1000 * (page_worst - 0.005):.1f} ms")
-    print(f"with jumps across the grid: worst stall {1000 * (worst[0] - 0.005):.1f} ms")
+    meter.stop()
+    print(f"page-by-page scroll ({steps} pages): worst stall {page_worst:.1f} ms")
+    print(f"with jumps across the grid: worst stall {meter.worst_ms:.1f} ms")
     model.shutdown()  # the file checks' threads end before Qt does (they emit into the model's checker)
 
 

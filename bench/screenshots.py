@@ -138,11 +138,10 @@ def readme_shots() -> None:
         window.sidebar.set_current("people" if state == "people" else "photos")
         settle(2000)
         if state == "viewer":
-            viewer = window.make_viewer(0)
-            viewer.show()
-            settle(1500)
-            viewer.grab().save(str(out / name))
-            viewer.done(0)
+            window.make_viewer(0)  # a page of the window, with its info panel
+            settle(2500)
+            window.grab().save(str(out / name))
+            window.close_viewer()
         else:
             window.grab().save(str(out / name))
     window.close()

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+from stall_meter import StallMeter, pump
 
 from album.core.pipeline.exif import read_exposure
 from album.core.records import Photo, SearchHit
@@ -41,27 +41,12 @@ def main() -> None:
     viewer.show()
     app.processEvents()
 
-    worst = [0.0]
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        worst[0] = max(worst[0], now - last[0])
-        last[0] = now
-
-    def pump(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     def wait_loaded() -> None:
         while viewer._pixmap.isNull():
             pump(5)
 
-    timer = QTimer(interval=5, timeout=tick)
-    timer.start()
-    pump(50)
-    worst[0] = 0.0
+    meter = StallMeter()
+    meter.start()
     started = time.perf_counter()
     viewer.show_hits(hits, rows // 2)
     opened = time.perf_counter() - started
@@ -82,9 +67,9 @@ def main() -> None:
         viewer.go_to(row)
         wait_loaded()
         pump(100)
-    print(f"worst event-loop stall: {1000 * worst[0]:.0f} ms")
+    print(f"worst event-loop stall: {meter.worst_ms:.0f} ms")
     viewer.shutdown()
-    timer.stop()
+    meter.stop()
 
 
 if __name__ == "__main__":
