@@ -185,7 +185,6 @@ ANN_NPROBES = 20
 # IVF-PQ (32 bytes a 512-d vector) instead of IVF-HNSW-SQ: on a 100k-photo library the first search loaded
 # +19 MB in 0.31 s instead of +98 MB in 1.37 s (the window's first answer and idle memory, issue 14);
 # 50x the limit re-ranked by exact distance keeps the recall (bench/search.py).
-ANN_INDEX = "IVF_PQ"
 ANN_REFINE = 50
 KEEP_VERSIONS_FOR = timedelta(minutes=1)
 
@@ -695,14 +694,17 @@ class Store:
         count = self.count_photos()
         if count < SCALAR_INDEX_MIN_ROWS and vector_index is None:
             return
+        from lancedb.index import Bitmap, BTree, IvfPq, LabelList
+
+        configs = {"BTREE": BTree, "BITMAP": Bitmap, "LABEL_LIST": LabelList}  # (lancedb's index config types)
         present = {c for index in self.photos.list_indices() for c in index.columns}
         for column, kind in SCALAR_INDEXES:
             if column not in present and column in self.photos.schema.names:
-                self.photos.create_scalar_index(column, index_type=kind)
+                self.photos.create_index(column, config=configs[kind]())
         if vector_index is None:
             vector_index = count >= ANN_MIN_ROWS
         if vector_index and VECTOR_COLUMN not in present and VECTOR_COLUMN in self.photos.schema.names:
-            self.photos.create_index(vector_column_name=VECTOR_COLUMN, metric="cosine", index_type=ANN_INDEX)
+            self.photos.create_index(VECTOR_COLUMN, config=IvfPq(distance_type="cosine"))
 
     def nearest(self, vector: np.ndarray, query: Query, model_id: str, limit: int) -> list[tuple[Photo, float]]:
         """The photos passing ``query``'s filters whose ``model_id`` vectors are closest to ``vector``,

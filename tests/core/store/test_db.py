@@ -158,9 +158,6 @@ def test_sample_vectors_draws_one_models_vectors_uniformly(tmp_path: Path) -> No
     np.testing.assert_allclose(sample.mean(axis=0), vectors.mean(axis=0), atol=0.03)  # a fair draw
 
 
-# LanceDB 0.40 deprecates the create_index/create_scalar_index arguments the store passes (a unified
-# config= API replaces them); they still build the same indexes.
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_big_library_is_searched_through_its_vector_index_and_finds_the_same_photo(tmp_path: Path) -> None:
     """The ANN index (IVF-PQ, candidates re-ranked by exact distance) finds what exact search finds."""
     store = Store(tmp_path / "library.lancedb")

@@ -104,3 +104,27 @@ def test_the_search_puts_what_the_user_wrote_first(written: Store) -> None:
 def test_the_library_knows_its_cameras_and_keywords(written: Store) -> None:
     cameras = ("Apple iPhone 15 Pro", "NIKON CORPORATION NIKON Z 6")
     assert written.written_names() == (cameras, ("Birthday", "Café", "Family"))
+
+
+def test_an_index_run_that_changes_nothing_leaves_the_full_text_indexes_alone(indexer, store: Store, photos_dir) -> None:  # type: ignore[no-untyped-def]
+    """The full-text indexes are rebuilt only when rows changed: a no-op ``album index`` keeps their
+    LanceDB index ids and the table's version; a new photo folds into them (none left unindexed)."""
+    from photofactory import scene, write_photo
+
+    for i in range(2):
+        write_photo(photos_dir / f"p{i}.jpg", image=scene(64, 48, seed=i))
+    indexer.run([str(photos_dir)])
+
+    def text_indexes() -> dict[str, tuple[str, int]]:
+        return {i.name: (i.index_uuid, i.num_unindexed_rows) for i in store.photos.list_indices()
+                if i.index_type == "FTS"}  # fmt: skip
+
+    built, version = text_indexes(), store.photos.version
+    assert len(built) == len(TEXT_COLUMNS)
+    indexer.run([str(photos_dir)])
+    assert text_indexes() == built and store.photos.version == version
+    write_photo(photos_dir / "p2.jpg", image=scene(64, 48, seed=2))
+    indexer.run([str(photos_dir)])
+    after = text_indexes()
+    assert store.photos.version > version and after.keys() == built.keys()
+    assert all(after[name][0] != built[name][0] and after[name][1] == 0 for name in built)
