@@ -31,6 +31,7 @@ from album.core.models.hub import DownloadCancelled
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import Tag, display_name, load_vocabulary
 from album.core.people_history import PeopleAction, PeopleHistory
+from album.core.place_tree import PlaceNode, place_tree
 from album.core.query import (
     InvalidQuery,
     KnownPerson,
@@ -432,6 +433,11 @@ class Library:
         named = [p for p in self.people(include_hidden=False) if p.name] if self._has_faces() else []
         named.sort(key=lambda p: (-p.photo_count, (p.name or "").casefold()))
         return LibraryOverview(tuple(places), tuple(years), tuple(p.name or "" for p in named[:limit]), count)
+
+    def place_tree(self, chinese: bool = False) -> list[PlaceNode]:
+        """The library's countries, their regions and towns, each with its number of photos, commonest first
+        (``chinese``: names in Chinese where known, which opens the place table: call it off the GUI thread)."""
+        return place_tree(self._store.place_counts(), self._gazetteer, chinese)
 
     def similar(self, photo: str | np.ndarray, query: Query | None = None, limit: int | None = None) -> SearchResult:
         """Photos like ``photo`` (a path in or outside the library, or a vector), the photo itself first."""

@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self.sidebar.set_count("photos", counts.photos)
-        self.sidebar.set_count("places", len(counts.places))  # (up to PLACES_SHOWN: the page lists no more)
+        self.sidebar.set_count("places", counts.towns)
         self.places_view.show_places(counts.places)
 
     def say(self, text: str, tooltip: str = "", transient: bool = False) -> None:
@@ -750,10 +750,11 @@ class MainWindow(QMainWindow):
         self.sidebar.set_current("photos")
         self.controller.search(Query(people=(name,) if name else (), person_ids=(person_id,)))
 
-    def _show_place(self, place: str) -> None:
-        """A place's photos, searched as if typed ("in Lisbon"): its chip says which place."""
+    def _show_place(self, search: str) -> None:
+        """A place's photos, searched as if typed (``in:"Zhejiang, China"``): its chip says which place."""
         self.search_bar.edit.clear()
-        self.search_bar.replace_part("place", f"in {place}")
+        self.search_bar.parse_now()  # the chips of the cleared text go too (a query is only parsed on a pause)
+        self.search_bar.replace_part("place", search)
 
     # -- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -62,7 +62,7 @@ def take_explicit(ctx: ParseContext) -> None:
             with contextlib.suppress(ValueError):
                 ctx.radius_km = float(value)
         elif key in ("near", "in"):
-            found = place_named(value, ctx.gazetteer, ctx.whereabouts, None, prefer_city=key == "near")
+            found = place_named(value, ctx.gazetteer, ctx.whereabouts, None, key == "near", key == "in")
             ctx.place = found or ctx.place
         elif key == "text":
             ctx.extra_text = value

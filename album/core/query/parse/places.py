@@ -94,13 +94,21 @@ def _qualified(
 
 
 def place_named(
-    name: str, gazetteer: Gazetteer | None, near: LibraryPlaces | None, radius: float | None, prefer_city: bool = False
+    name: str,
+    gazetteer: Gazetteer | None,
+    near: LibraryPlaces | None,
+    radius: float | None,
+    prefer_city: bool = False,
+    prefer_area: bool = False,
 ) -> PlaceFilter | None:
     """The filter for a place name: a circle around a city, or a country or region by name, with the
-    other places the name could mean."""
+    other places the name could mean. ``prefer_area``: a country or region of the name beats a city
+    (the explicit ``in:``, which is how a region is written: ``in:"Lisbon, Portugal"`` is the district)."""
     if gazetteer is None:
         return None
     ranked = gazetteer.ranked(name, near, prefer_city)
+    if prefer_area:
+        ranked.sort(key=lambda place: place.kind not in ("country", "region"))  # stable: the ranking otherwise
     if not ranked:
         return None
     chosen, others = ranked[0], _alternatives(ranked)
