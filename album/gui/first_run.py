@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from album.core.library import ModelOffer
 from album.gui.controller import DownloadOutcome, LibraryController, ModelCatalogue
+from album.gui.language_follower import LanguageFollower, LiveTexts
 from album.gui.styles import scaled_font
 from album.gui.workers import Job
 
@@ -67,25 +68,40 @@ class WelcomeDialog(QDialog):
         self._done: dict[tuple[str, str], int] = {}
         self._total = 0
         self._samples: deque[tuple[float, int]] = deque()
+        self.texts = LiveTexts()
         self.setWindowTitle(self.tr("Welcome to album"))
         self.setMinimumWidth(680)
         self._build()
         self.check_again()
+        LanguageFollower(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """After a language switch: every text again in the new language, the models offered with their
+        boxes as the user left them."""
+        self.setWindowTitle(self.tr("Welcome to album"))
+        self.texts.retranslate()
+        if self.catalogue is not None:
+            boxes = {kind: (box.isChecked(), box.isEnabled()) for kind, box in self.boxes.items()}
+            self._show_offers(self.catalogue)
+            for kind, (checked, enabled) in boxes.items():
+                self.boxes[kind].setChecked(checked)
+                self.boxes[kind].setEnabled(enabled)
 
     # -- layout ---------------------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Welcome to album"))
+        title = QLabel()
         title.setFont(scaled_font(title, 1.6, bold=True))
-        intro = QLabel(self.tr(
+        self.texts.set(title, lambda: self.tr("Welcome to album"))
+        intro = QLabel(wordWrap=True)
+        self.texts.set(intro, lambda: self.tr(
             "album works without downloads: you can browse your photos and search them by date, place and "
             "camera. These optional models add more. They run on this computer; no photo leaves it."))  # fmt: skip
-        intro.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(intro)
         self.models_box = QVBoxLayout()
         layout.addLayout(self.models_box)
-        self.state = QLabel(self.tr("Checking download sizes…"))
+        self.state = QLabel()
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
         self.progress = QProgressBar()
@@ -103,9 +119,11 @@ class WelcomeDialog(QDialog):
         self.files.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.files.setMinimumHeight(self.files.fontMetrics().lineSpacing() * 8 + 12)
         row = QHBoxLayout()
-        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button = QPushButton()
+        self.texts.set(self.open_folder_button, lambda: self.tr("Open folder"))
         self.open_folder_button.clicked.connect(self._show_folder)
-        self.check_button = QPushButton(self.tr("Check again"))
+        self.check_button = QPushButton()
+        self.texts.set(self.check_button, lambda: self.tr("Check again"))
         self.check_button.clicked.connect(self.check_again)
         row.addWidget(self.open_folder_button)
         row.addWidget(self.check_button)
@@ -116,12 +134,15 @@ class WelcomeDialog(QDialog):
         self.offline.hide()
         layout.addWidget(self.offline)
         buttons = QHBoxLayout()
-        self.skip_button = QPushButton(self.tr("Skip for now"))
+        self.skip_button = QPushButton()
+        self.texts.set(self.skip_button, lambda: self.tr("Skip for now"))
         self.skip_button.clicked.connect(self.reject)
-        self.cancel_button = QPushButton(self.tr("Cancel download"))
+        self.cancel_button = QPushButton()
+        self.texts.set(self.cancel_button, lambda: self.tr("Cancel download"))
         self.cancel_button.clicked.connect(self.cancel_download)
         self.cancel_button.hide()
-        self.download_button = QPushButton(self.tr("Download"))
+        self.download_button = QPushButton()
+        self.texts.set(self.download_button, lambda: self.tr("Download"))
         self.download_button.setDefault(True)
         self.download_button.clicked.connect(self.start_download)
         self.download_button.setEnabled(False)
@@ -173,7 +194,7 @@ class WelcomeDialog(QDialog):
     # -- checking ---------------------------------------------------------------------------------------
     def check_again(self) -> None:
         """Ask the hub for the exact sizes (in a worker); offline, say which files go where."""
-        self.state.setText(self.tr("Checking download sizes…"))
+        self.texts.set(self.state, lambda: self.tr("Checking download sizes…"))
         self.check_button.setEnabled(False)
         self.download_button.setEnabled(False)
         self.controller.model_offers(self._checked)
@@ -184,11 +205,12 @@ class WelcomeDialog(QDialog):
         self._show_offers(catalogue)
         missing = [o for o in catalogue.offers if not o.installed]
         if not missing:
-            self.state.setText(self.tr("Every model is installed."))
+            self.texts.set(self.state, lambda: self.tr("Every model is installed."))
             self.offline.hide()
         elif catalogue.offline is not None:
-            self.state.setText(self.tr("album cannot reach the model server now, so it cannot download them."))
-            self.offline_text.setText(self.tr(
+            self.texts.set(self.state, lambda: self.tr(
+                "album cannot reach the model server now, so it cannot download them."))  # fmt: skip
+            self.texts.set(self.offline_text, lambda: self.tr(
                 "To install them by hand, copy these files into the models folder ({folder}), then press "
                 "Check again. Or connect to the internet and press Check again.").format(
                 folder=catalogue.models_dir))  # fmt: skip
@@ -197,7 +219,8 @@ class WelcomeDialog(QDialog):
             self.files.setPlainText("\n".join(lines))
             self.offline.show()
         else:
-            self.state.setText(self.tr("Choose what to download. You can also do it later in Settings."))
+            self.texts.set(self.state, lambda: self.tr(
+                "Choose what to download. You can also do it later in Settings."))  # fmt: skip
             self.offline.hide()
         self._update_buttons()
         QTimer.singleShot(0, self, self._fit)  # once the new rows have their fonts and sizes
@@ -237,7 +260,7 @@ class WelcomeDialog(QDialog):
             box.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.state.setText(self.tr("Starting the download…"))
+        self.texts.set(self.state, lambda: self.tr("Starting the download…"))
         self.download_button.setEnabled(False)
         self.cancel_button.show()
         self.job = self.controller.download_models(chosen, self._finished, self._progress)
@@ -258,7 +281,7 @@ class WelcomeDialog(QDialog):
         first_time, first_bytes = self._samples[0]
         speed = (overall - first_bytes) / (now - first_time) if now > first_time else 0.0
         self.progress.setValue(int(1000 * overall / self._total) if self._total else 0)
-        self.state.setText(self.tr("{done} of {total} · {speed}/s · {file}").format(
+        self.texts.set(self.state, lambda: self.tr("{done} of {total} · {speed}/s · {file}").format(
             done=human_size(overall), total=human_size(self._total), speed=human_size(speed), file=name))  # fmt: skip
 
     def _finished(self, outcome: DownloadOutcome) -> None:
@@ -268,16 +291,18 @@ class WelcomeDialog(QDialog):
         if outcome.state == "done":
             self.downloaded = True
             self.progress.setValue(1000)
-            self.download_button.setText(self.tr("Download"))
+            self.texts.set(self.download_button, lambda: self.tr("Download"))
             self.check_again()
-            self.skip_button.setText(self.tr("Start using album"))
+            self.texts.set(self.skip_button, lambda: self.tr("Start using album"))
             return
         if outcome.state == "cancelled":
-            self.state.setText(self.tr("Download stopped. What arrived is kept: Resume continues from there."))
-            self.download_button.setText(self.tr("Resume"))
+            self.texts.set(self.state, lambda: self.tr(
+                "Download stopped. What arrived is kept: Resume continues from there."))  # fmt: skip
+            self.texts.set(self.download_button, lambda: self.tr("Resume"))
         else:
-            self.state.setText(self.tr("The download failed: {message}").format(message=outcome.message))
-            self.download_button.setText(self.tr("Try again"))
+            self.texts.set(self.state, lambda: self.tr("The download failed: {message}").format(
+                message=outcome.message))  # fmt: skip
+            self.texts.set(self.download_button, lambda: self.tr("Try again"))
         for offer in self.catalogue.offers if self.catalogue else []:
             self.boxes[offer.kind].setEnabled(not offer.installed)
         self._update_buttons()

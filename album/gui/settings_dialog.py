@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from album.core.library import ModelStatus, Paths, Settings
+from album.gui.language_follower import LanguageFollower
 from album.gui.styles import set_failed
 from album.gui.texts import model_note, pictures_folder
 from album.gui.workers import Job
@@ -63,23 +64,42 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Settings"))
         self.resize(680, 460)
         self.paths = paths
         self.result_settings = copy.deepcopy(settings)
         self._models = models
         self._download_model = download
+        self.tabs = self._tabs()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        LanguageFollower(self, self.retranslate)
+
+    def _tabs(self) -> QTabWidget:
+        """The tabs, showing ``result_settings``, in the current language."""
+        self.setWindowTitle(self.tr("Settings"))
         tabs = QTabWidget()
         tabs.addTab(self._library_tab(), self.tr("Library"))
         tabs.addTab(self._models_tab(), self.tr("Models"))
         tabs.addTab(self._search_tab(), self.tr("Search && people"))
         tabs.addTab(self._language_tab(), self.tr("Appearance"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs)
-        layout.addWidget(buttons)
+        return tabs
+
+    def retranslate(self) -> None:
+        """After a language switch: the tabs again in the new language, with the user's edits so far and
+        on the same tab (built afresh: their texts are many, and some are made from the models' states)."""
+        self._collect()
+        current = self.tabs.currentIndex()
+        fresh = self._tabs()
+        fresh.setCurrentIndex(current)
+        layout = self.layout()
+        assert layout is not None
+        layout.replaceWidget(self.tabs, fresh)
+        self.tabs.deleteLater()
+        self.tabs = fresh
 
     # -- tabs -----------------------------------------------------------------------------------------
     def _library_tab(self) -> QWidget:
@@ -274,6 +294,11 @@ class SettingsDialog(QDialog):
             self.folders.takeItem(self.folders.row(item))
 
     def accept(self) -> None:
+        self._collect()
+        super().accept()
+
+    def _collect(self) -> None:
+        """What the tabs show, into ``result_settings``."""
         chosen = self.result_settings
         chosen.library_folders = [self.folders.item(i).text() for i in range(self.folders.count())]
         chosen.clip_model = self.clip_choice.currentText() or chosen.clip_model
@@ -282,4 +307,3 @@ class SettingsDialog(QDialog):
         chosen.face_distance = round(self.face_distance.value(), 2)
         chosen.language = self.language.currentData()
         chosen.theme = self.theme.currentData()
-        super().accept()

@@ -64,7 +64,7 @@ def draw_faces(image: QImage, faces: Sequence[Face]) -> None:
 
 def ask_name(parent: QWidget, current: str, names: Sequence[str]) -> str | None:
     """Who a clicked face is: the name dialog, pre-filled with the face's person and completing known names."""
-    return ask_person_name(parent, QCoreApplication.translate("Viewer", "Who Is This?"), current, names)
+    return ask_person_name(parent, lambda: QCoreApplication.translate("Viewer", "Who Is This?"), current, names)
 
 
 def library_folder(path: str, folders: Sequence[str]) -> str:
