@@ -5,8 +5,11 @@ models: the welcome dialog online (a hub on 127.0.0.1), a download in progress, 
 offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
-        [--first-run-only] [--grid-only] [--albums-only]
+        [--first-run-only] [--grid-only] [--albums-only] [--polish-only]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
+
+``--polish-only`` shoots the people page, the places tree and the dialogs (welcome offline, settings, name),
+and prints each dialog's size against the screen's: run it under a 1280x800 and a 1366x768 screen.
 
 ``--readme`` takes the pictures README.md shows, in both themes and both languages, and writes exactly
 those files to resources/screenshots/ (run it again after a change to the window to keep them current).
@@ -260,6 +263,57 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     grid.viewport().update()
 
 
+def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """The people page, the places tree (photos from a trip to China added) and the dialogs, each dialog's
+    size printed against the screen's available size (what must fit: 1280x800, 1366x768)."""
+    from fakehub import FakeHub, serving
+    from photofactory import Exif, scene, write_photo
+
+    from album.gui.name_dialog import NameDialog
+
+    for i, (lat, lon) in enumerate(((30.27, 120.15), (30.25, 120.17), (29.87, 121.55), (31.23, 121.47))):
+        write_photo(photos / "trip" / f"china_{i}.jpg", Exif(taken=datetime(2024, 4, 1 + i), lat=lat, lon=lon),
+                    image=scene(320, 240, seed=i))  # fmt: skip
+    window.import_paths([str(photos / "trip")])
+    wait_for(lambda: window.sidebar.count("photos") >= 4 and window.controller.index_job is None)
+    window.status_timer.timeout.emit()
+    screen = window.screen().availableGeometry()
+
+    def fits(name: str, widget) -> None:  # type: ignore[no-untyped-def]
+        frame = widget.frameGeometry()
+        inside = frame.width() <= screen.width() and frame.height() <= screen.height()
+        print(f"{name}: {frame.width()}x{frame.height()} on a {screen.width()}x{screen.height()} screen:"
+              f" {'fits' if inside else 'DOES NOT FIT'}")  # fmt: skip
+
+    window.sidebar.set_current("people")
+    settle(1500)
+    window.grab().save(str(out / f"p1-people{tag}.png"))
+    window.sidebar.set_current("places")
+    settle(1500)
+    window.grab().save(str(out / f"p2-places{tag}.png"))
+    settings = window.open_settings()
+    settle(500)
+    fits("settings", settings)
+    settings.grab().save(str(out / f"p3-settings{tag}.png"))
+    settings.reject()
+    asked = NameDialog("Name Person", "Ann", (), window)
+    asked.show()
+    settle(300)
+    fits("name", asked)
+    asked.reject()
+    with serving(FakeHub()) as stopped:
+        pass  # a port nobody listens on any more: offline
+    os.environ["HF_ENDPOINT"] = stopped.url
+    os.environ.pop("ALBUM_CLIP_MODEL", None)  # the default models, none installed: the longest list of files
+    window.offer_models()
+    dialog = window.welcome_dialog
+    wait_for(lambda: dialog.catalogue is not None)
+    settle(800)
+    fits("welcome (offline)", dialog)
+    dialog.grab().save(str(out / f"p4-welcome-offline{tag}.png"))
+    dialog.done(0)
+
+
 def main() -> None:
     if "--readme" in sys.argv:
         readme_shots()
@@ -294,12 +348,12 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    if "--albums-only" not in sys.argv and "--grid-only" not in sys.argv:
+    if not {"--albums-only", "--grid-only", "--polish-only"} & set(sys.argv):
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
         return
     window = MainWindow(Paths.from_env())
-    window.resize(1300, 850)
+    window.resize(*((1240, 720) if "--polish-only" in sys.argv else (1300, 850)))
     window.show()
     wait_for(lambda: window.library is not None)
     settle()
@@ -318,6 +372,10 @@ def main() -> None:
     for person, name in zip(unnamed, ("Anna", "Ben"), strict=False):
         window.controller.name_person(person.id, name)  # as a user would in the people view
     wait_for(lambda: {"Anna", "Ben"} <= {p.name for p in window.people_view.people})
+    if "--polish-only" in sys.argv:
+        polish_shots(window, out, tag, photos, wait_for, settle)
+        window.close()
+        return
     window.run_search(window.search_bar.query)
     settle(1500)
     window.grab().save(str(out / f"1-main-window{tag}.png"))

@@ -147,3 +147,37 @@ def test_counts_read_as_words(qtbot, language: str) -> None:  # type: ignore[no-
     labels = [grid.item(i).text() for i in range(2)]
     expected = ["Nicole\n1 photo", "Unnamed\n2 photos"] if language == "en" else ["Nicole\n1 张照片", "未命名\n2 张照片"]
     assert labels == expected
+
+
+def test_captions_sit_on_one_line_below_a_top_margin_named_or_not(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    """An unnamed person's caption (Chinese "未命名", a taller fallback font) sat 2 px below "Anna"'s; the first
+    row of covers touched the page's top edge."""
+    from PySide6.QtCore import QBuffer, QByteArray
+    from PySide6.QtGui import QColor, QImage
+
+    cover = QImage(112, 112, QImage.Format.Format_RGB32)
+    cover.fill(QColor("red"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    cover.save(buffer, "PNG")
+    png = bytes(data.data())
+    people = [Person("a", "Anna", 3, 3, False, False, None, cover_thumb=png),
+              Person("b", None, 2, 2, False, False, None, cover_thumb=png)]  # fmt: skip
+    grid = view(qtbot, people)
+    image = grid.viewport().grab().toImage()
+    background = image.pixelColor(image.width() - 2, image.height() - 2)
+
+    def ink_rows(item: int) -> tuple[int, int]:
+        """The first pixel row of the cover and of the caption of ``item``, in the page."""
+        rect = grid.visualItemRect(grid.item(item))
+        columns = range(rect.left(), rect.right())
+        cover_top = next(y for y in range(rect.top(), rect.bottom()) if any(image.pixelColor(x, y) == QColor("red")
+                                                                            for x in columns))  # fmt: skip
+        text_top = next(y for y in range(cover_top + 112, rect.bottom())
+                        if any(image.pixelColor(x, y) not in (background, QColor("red")) for x in columns))  # fmt: skip
+        return cover_top, text_top
+
+    (anna_cover, anna_text), (unnamed_cover, unnamed_text) = ink_rows(0), ink_rows(1)
+    assert anna_cover == unnamed_cover >= 8  # a margin above the first row
+    assert abs(anna_text - unnamed_text) <= 1  # the glyphs' own shapes differ by a pixel at most
