@@ -34,13 +34,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 SHARED = ROOT.parent / "shared"
 
 
-def build_home(home: Path) -> Path:
+def build_home(home: Path, clip: bool = True) -> Path:
+    """The sample library's photos (returned) and models (``clip``: the tiny CLIP model too, trained on
+    first use, minutes on a busy machine; the faces are recognised either way)."""
     import tinyclip
     from photofactory import Exif, scene, write_photo
     from PIL import Image
 
     models = home / "models"
-    tinyclip.install(models, "tiny-shapes")
+    if clip:
+        tinyclip.install(models, "tiny-shapes")
     (models / "faces").mkdir(parents=True)
     for name in ("det_500m.onnx", "mobilefacenet_rgb255.onnx"):
         os.symlink(SHARED / "models" / "faces" / name, models / "faces" / name)
@@ -304,7 +307,6 @@ def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) ->
     with serving(FakeHub()) as stopped:
         pass  # a port nobody listens on any more: offline
     os.environ["HF_ENDPOINT"] = stopped.url
-    os.environ.pop("ALBUM_CLIP_MODEL", None)  # the default models, none installed: the longest list of files
     window.offer_models()
     dialog = window.welcome_dialog
     wait_for(lambda: dialog.catalogue is not None)
@@ -325,8 +327,9 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     tag = (f"-{lang}" if lang else "") + (f"-{theme}" if theme != "light" else "")
     home = Path(tempfile.mkdtemp(prefix="album-shots-"))
-    os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
-    photos = build_home(home)
+    polish = "--polish-only" in sys.argv  # no CLIP model: what it shoots needs none
+    os.environ.update({"ALBUM_HOME": str(home), **({} if polish else {"ALBUM_CLIP_MODEL": "tiny-shapes"})})
+    photos = build_home(home, clip=not polish)
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -353,7 +356,7 @@ def main() -> None:
     if "--first-run-only" in sys.argv:
         return
     window = MainWindow(Paths.from_env())
-    window.resize(*((1240, 720) if "--polish-only" in sys.argv else (1300, 850)))
+    window.resize(*((1240, 720) if polish else (1300, 850)))
     window.show()
     wait_for(lambda: window.library is not None)
     settle()
@@ -372,7 +375,7 @@ def main() -> None:
     for person, name in zip(unnamed, ("Anna", "Ben"), strict=False):
         window.controller.name_person(person.id, name)  # as a user would in the people view
     wait_for(lambda: {"Anna", "Ben"} <= {p.name for p in window.people_view.people})
-    if "--polish-only" in sys.argv:
+    if polish:
         polish_shots(window, out, tag, photos, wait_for, settle)
         window.close()
         return

@@ -45,6 +45,9 @@ def human_size(size: float) -> str:
     return f"{int(size)} B"
 
 
+FILE_LINES = 4  # the offline list of files shows at least this many lines
+
+
 class WelcomeDialog(QDialog):
     """First run: offer the models, download the chosen ones, or skip.
 
@@ -117,7 +120,7 @@ class WelcomeDialog(QDialog):
         self.files = QPlainTextEdit()
         self.files.setReadOnly(True)
         self.files.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.files.setMinimumHeight(self.files.fontMetrics().lineSpacing() * 8 + 12)
+        self.files.setMinimumHeight(self.files.fontMetrics().lineSpacing() * FILE_LINES + 12)  # more: it scrolls
         row = QHBoxLayout()
         self.open_folder_button = QPushButton()
         self.texts.set(self.open_folder_button, lambda: self.tr("Open folder"))
@@ -226,13 +229,16 @@ class WelcomeDialog(QDialog):
         QTimer.singleShot(0, self, self._fit)  # once the new rows have their fonts and sizes
 
     def _fit(self) -> None:
-        """Grow to fit the rows just added (wrapped labels are taller than they were first measured)."""
+        """Grow to fit the rows just added (wrapped labels are taller than they were first measured), but
+        never past the screen's bottom: on a 1280x800 or 1366x768 screen the list of files scrolls instead
+        (a taller dialog had its buttons cut off)."""
         layout = self.layout()
         if layout is not None:
             layout.invalidate()
             layout.activate()
         fits = self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1
-        self.resize(self.width(), max(fits, self.sizeHint().height()))
+        screen = self.screen().availableGeometry().height() - (self.frameGeometry().height() - self.height())
+        self.resize(self.width(), min(max(fits, self.sizeHint().height()), screen))
 
     def _show_folder(self) -> None:
         if self.catalogue is not None:

@@ -122,7 +122,8 @@ class PersonDelegate(QStyledItemDelegate):
         metrics = option.fontMetrics  # type: ignore[attr-defined]
         line = metrics.boundingRect("Ag 未命名").height()  # as tall as a line in Latin or Chinese
         baseline = rect.y() + TOP_GAP + COVER + 4 + metrics.ascent()
-        for text in str(option.text).split("\n")[:2]:  # type: ignore[attr-defined]
+        lines = str(option.text).replace("\u2028", "\n").split("\n")  # type: ignore[attr-defined]  # (Qt's line separator)
+        for text in lines[:2]:
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 4)
             painter.drawText(QPointF(rect.x() + (rect.width() - metrics.horizontalAdvance(shown)) / 2, baseline), shown)
             baseline += line

@@ -168,16 +168,17 @@ def test_captions_sit_on_one_line_below_a_top_margin_named_or_not(qtbot, languag
     image = grid.viewport().grab().toImage()
     background = image.pixelColor(image.width() - 2, image.height() - 2)
 
-    def ink_rows(item: int) -> tuple[int, int]:
-        """The first pixel row of the cover and of the caption of ``item``, in the page."""
+    def ink_rows(item: int) -> tuple[int, int, int]:
+        """The first pixel row of the cover, and the first and last of the caption of ``item``, in the page."""
         rect = grid.visualItemRect(grid.item(item))
         columns = range(rect.left(), rect.right())
         cover_top = next(y for y in range(rect.top(), rect.bottom()) if any(image.pixelColor(x, y) == QColor("red")
                                                                             for x in columns))  # fmt: skip
-        text_top = next(y for y in range(cover_top + 112, rect.bottom())
-                        if any(image.pixelColor(x, y) not in (background, QColor("red")) for x in columns))  # fmt: skip
-        return cover_top, text_top
+        text = [y for y in range(cover_top + 112, rect.bottom() + 1)
+                if any(image.pixelColor(x, y) not in (background, QColor("red")) for x in columns)]  # fmt: skip
+        return cover_top, text[0], text[-1]
 
-    (anna_cover, anna_text), (unnamed_cover, unnamed_text) = ink_rows(0), ink_rows(1)
+    (anna_cover, anna_text, anna_end), (unnamed_cover, _text, unnamed_end) = ink_rows(0), ink_rows(1)
     assert anna_cover == unnamed_cover >= 8  # a margin above the first row
-    assert abs(anna_text - unnamed_text) <= 1  # the glyphs' own shapes differ by a pixel at most
+    assert unnamed_end == anna_end  # the second lines ("3 photos", "2 photos") on one baseline
+    assert anna_end - anna_text > 1.5 * grid.fontMetrics().height()  # two lines: the name, then the photos
