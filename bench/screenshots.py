@@ -205,6 +205,8 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
         wait_for(lambda: dialog.catalogue is not None)
         settle(500)
         dialog.grab().save(str(out / f"16-first-run-offline{tag}.png"))
+        screen = dialog.screen().availableGeometry()
+        print(f"welcome (offline, no models): {dialog.width()}x{dialog.height()} on {screen.width()}x{screen.height()}")
         dialog.done(0)
         window.close()
     finally:
@@ -327,9 +329,10 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     tag = (f"-{lang}" if lang else "") + (f"-{theme}" if theme != "light" else "")
     home = Path(tempfile.mkdtemp(prefix="album-shots-"))
-    polish = "--polish-only" in sys.argv  # no CLIP model: what it shoots needs none
-    os.environ.update({"ALBUM_HOME": str(home), **({} if polish else {"ALBUM_CLIP_MODEL": "tiny-shapes"})})
-    photos = build_home(home, clip=not polish)
+    polish = "--polish-only" in sys.argv
+    clip = not polish and "--first-run-only" not in sys.argv  # what these shoot needs no CLIP model
+    os.environ.update({"ALBUM_HOME": str(home), **({"ALBUM_CLIP_MODEL": "tiny-shapes"} if clip else {})})
+    photos = build_home(home, clip=clip)
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

@@ -49,6 +49,7 @@ def test_offline_the_dialog_names_every_file_and_the_folder_and_album_stays_usab
         pass  # a port nobody listens on any more
     monkeypatch.setenv("HF_ENDPOINT", stopped.url)
     opened: list[Path] = []
+    window.setStyleSheet("QDialog, QDialog QWidget { font-size: 20pt; }")  # large text: the dialog must still fit the screen
     window.offer_models()
     dialog = window.welcome_dialog
     dialog._open_folder = opened.append
@@ -67,6 +68,10 @@ def test_offline_the_dialog_names_every_file_and_the_folder_and_album_stays_usab
     texts = [w.text() for w in dialog.findChildren(type(dialog.state))]
     assert any("about 1.5 GB to download" in t for t in texts)
     assert any("non-commercial research use only" in t for t in texts)
+    screen = dialog.screen().availableGeometry()  # (offscreen: 800x600)
+    qtbot.waitUntil(lambda: dialog.sizeHint().height() > screen.height())  # it would not fit: its list scrolls
+    qtbot.waitUntil(lambda: dialog.height() <= screen.height())
+    assert dialog.download_button.mapTo(dialog, dialog.download_button.rect().bottomLeft()).y() < dialog.height()
 
     # Check again, now that the models were put in place by hand: the dialog says so.
     for name in CLIP_FILES:
