@@ -31,7 +31,7 @@ from album.core.models.hub import DownloadCancelled
 from album.core.models.registry import ModelStatus, ModelUnavailable, clip_folder, clip_models, ensure_clip_files
 from album.core.models.tags import Tag, display_name, load_vocabulary
 from album.core.people_history import PeopleAction, PeopleHistory
-from album.core.place_tree import PlaceNode, place_tree
+from album.core.place_tree import place_tree
 from album.core.query import (
     InvalidQuery,
     KnownPerson,
@@ -56,6 +56,7 @@ from album.core.records import (
     NamedArea,
     Person,
     Photo,
+    PlaceNode,
     SearchResult,
 )
 from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled

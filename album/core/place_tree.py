@@ -10,24 +10,13 @@ Lisbon" searches), the town qualified by its region so a name shared within a co
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from album.core.geo import Gazetteer
+from album.core.records import PlaceNode
 
 
-@dataclass
-class PlaceNode:
-    """One country, region or town of the tree."""
-
-    kind: str  # "country", "region" or "town"
-    name: str  # as stored (English)
-    shown: str  # in the UI's language
-    photos: int
-    search: str  # the explicit syntax that finds its photos: in:"Zhejiang, China"
-    children: list[PlaceNode] = field(default_factory=list)
-
-
-def quote(value: str) -> str:
+def _quoted(value: str) -> str:
+    """A value of the explicit syntax, quoted (it has no escape for a quote inside: none is stored)."""
     return '"' + value.replace('"', "") + '"'
 
 
@@ -56,20 +45,20 @@ def place_tree(
         top = countries.get(country)
         if top is None:
             top = countries[country] = PlaceNode("country", country, shown(country, ("country",), country), 0,
-                                                 f"in:{quote(country)}")  # fmt: skip
+                                                 f"in:{_quoted(country)}")  # fmt: skip
         top.photos += photos
         parent = top
         if region:
-            parent = regions.get((country, region))  # type: ignore[assignment]
-            if parent is None:
-                parent = regions[country, region] = PlaceNode(
-                    "region", region, shown(region, ("region",), country), 0, f"in:{quote(f'{region}, {country}')}"
+            if (country, region) not in regions:
+                regions[country, region] = PlaceNode(
+                    "region", region, shown(region, ("region",), country), 0, f"in:{_quoted(f'{region}, {country}')}"
                 )
-                top.children.append(parent)
+                top.children.append(regions[country, region])
+            parent = regions[country, region]
             parent.photos += photos
         if town:
             parent.children.append(PlaceNode("town", town, shown(town, ("city", "town"), country), photos,
-                                             f"near:{quote(f'{town}, {region or country}')}"))  # fmt: skip
+                                             f"near:{_quoted(f'{town}, {region or country}')}"))  # fmt: skip
     tree = list(countries.values())
     _sort(tree)
     return tree
@@ -79,8 +68,3 @@ def _sort(nodes: list[PlaceNode]) -> None:
     nodes.sort(key=lambda n: (-n.photos, n.shown.casefold()))
     for node in nodes:
         _sort(node.children)
-
-
-def town_count(tree: Iterable[PlaceNode]) -> int:
-    """How many towns the tree holds (what the sidebar counts as places)."""
-    return sum(1 if node.kind == "town" else town_count(node.children) for node in tree)

@@ -237,6 +237,22 @@ class SearchHit:
     reasons: tuple[Reason, ...]
 
 
+@dataclass
+class PlaceNode:
+    """A country, region or town of the library's place tree (:meth:`Library.place_tree`)."""
+
+    kind: str  # "country", "region" or "town"
+    name: str  # as stored (English)
+    shown: str  # in the UI's language
+    photos: int
+    search: str  # the explicit syntax that finds its photos: in:"Zhejiang, China"
+    children: list[PlaceNode] = field(default_factory=list)
+
+    def towns(self) -> int:
+        """How many towns this place holds (a town: itself)."""
+        return 1 if self.kind == "town" else sum(child.towns() for child in self.children)
+
+
 @dataclass(frozen=True)
 class LibraryOverview:
     """What the library holds, most photos first: what an empty result suggests searching instead

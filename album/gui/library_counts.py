@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from album.core.library import Library
-from album.core.place_tree import PlaceNode, town_count
+from album.core.records import PlaceNode
 
 
 @dataclass(frozen=True)
@@ -18,4 +18,4 @@ class LibraryCounts:
 def library_counts(library: Library, chinese: bool) -> LibraryCounts:
     """Count the library's photos and read its place tree. Slow on a big library: call it from a worker."""
     places = library.place_tree(chinese)
-    return LibraryCounts(library.stats().photos, places, town_count(places))
+    return LibraryCounts(library.stats().photos, places, sum(place.towns() for place in places))

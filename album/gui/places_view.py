@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
-from album.core.place_tree import PlaceNode
+from album.core.records import PlaceNode
 from album.gui.icons import icon
 
 SearchRole = Qt.ItemDataRole.UserRole + 1  # a row's explicit search syntax: in:"Zhejiang, China"
