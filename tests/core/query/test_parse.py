@@ -326,3 +326,14 @@ def test_a_year_before_1900_in_a_phrase_is_a_date_not_text() -> None:
     assert (query.date_from, query.date_to, query.text) == (date(1850, 1, 1), date(1850, 12, 31), "")
     before = parse_query("before 1850", today=date(2026, 11, 24))
     assert (before.date_from, before.date_to) == (None, date(1849, 12, 31))  # the bound word still opens it
+
+
+def test_in_names_a_region_and_near_a_town_as_to_syntax_writes_them(gazetteer: Gazetteer) -> None:
+    """Lisbon is a town and a district: the Places page's district writes itself ``in:"Lisbon, Portugal"`` and
+    must come back as the district, while typed words and ``near:`` keep meaning the town."""
+    district = parse('in:"Lisbon, Portugal"', gazetteer).place
+    assert district is not None and (district.region, district.country, district.lat) == ("Lisbon", "Portugal", None)
+    assert parse(to_syntax(Query(place=district)), gazetteer).place == district
+    for town in ('near:"Lisbon, Lisbon"', "photos in Lisbon"):
+        place = parse(town, gazetteer).place
+        assert place is not None and place.region is None and place.lat is not None, town
