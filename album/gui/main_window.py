@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_toggle_texts(self.tr("Collapse sidebar"), self.tr("Expand sidebar"))
         self.toolbar.retranslate()
         names = {self.sidebar.list: self.tr("Go to"), self.grid: self.tr("Photos"), self.people_view: self.tr("People"),
-                 self.places_view: self.tr("Places"), self.errors_button: self.tr("Photos that could not be read"),
+                 self.places_view.tree: self.tr("Places"), self.errors_button: self.tr("Photos that could not be read"),
                  self.kept_button: self.tr("Photos kept"), self.collections.view: self.tr("Albums")}  # fmt: skip
         for widget, name in names.items():  # what a screen reader says on reaching it
             widget.setAccessibleName(name)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QHeaderView,
     QLineEdit,
     QScrollBar,
     QTabBar,
@@ -169,6 +170,8 @@ def unreachable(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or isinstance(widget, QScrollBar):
             continue  # a scroll bar belongs to its view, which the keyboard scrolls
+        if isinstance(widget, QHeaderView) and widget.isHidden():
+            continue  # a list's hidden header (the places tree's) is no control
         if widget.window() is not root.window() or widget.objectName().startswith("qt_"):
             continue  # a popup (completer, menu) is named where it opens; Qt's own parts (a menu bar's »)
         accessible = QAccessible.queryAccessibleInterface(widget)
