@@ -67,8 +67,9 @@ def merge_question(parent: QWidget, target: Person, others: Sequence[Person]) ->
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("PeopleView", "Merge People"))
-    question = translate("PeopleView", "Merge %n people into “{name}”?", "", len(others) + 1)
-    box.setText(question.format(name=target.name or unnamed))
+    # a merge is always of two or more, so no plural forms are needed (lupdate reads none from translate())
+    question = translate("PeopleView", "Merge {count} people into “{name}”?")
+    box.setText(question.format(count=len(others) + 1, name=target.name or unnamed))
     details = [translate("PeopleView", "Their faces will all be one person.")]
     dropped = sorted({p.name for p in others if p.name and p.name != target.name}, key=str.casefold)
     if dropped:

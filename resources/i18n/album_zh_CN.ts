@@ -252,17 +252,17 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="219"/>
+        <location filename="../../album/gui/people_view.py" line="275"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="222"/>
+        <location filename="../../album/gui/people_view.py" line="278"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="243"/>
+        <location filename="../../album/gui/people_view.py" line="299"/>
         <source>distance from this person&apos;s typical face: {d}</source>
         <translation>与此人典型人脸的距离：{d}</translation>
     </message>
@@ -494,27 +494,27 @@ Details were saved to {log}.</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="773"/>
+        <location filename="../../album/gui/main_window.py" line="774"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="800"/>
+        <location filename="../../album/gui/main_window.py" line="801"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="802"/>
+        <location filename="../../album/gui/main_window.py" line="803"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="831"/>
+        <location filename="../../album/gui/main_window.py" line="832"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="834"/>
+        <location filename="../../album/gui/main_window.py" line="835"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
@@ -635,12 +635,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../album/gui/name_dialog.py" line="28"/>
+        <location filename="../../album/gui/name_dialog.py" line="55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/name_dialog.py" line="40"/>
+        <location filename="../../album/gui/name_dialog.py" line="56"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
@@ -648,13 +648,18 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="53"/>
-        <location filename="../../album/gui/people_view.py" line="133"/>
+        <location filename="../../album/gui/people_view.py" line="66"/>
+        <location filename="../../album/gui/people_view.py" line="189"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="71"/>
+        <source>Merge {count} people into “{name}”?</source>
+        <translation>将 {count} 个人合并为“{name}”？</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="134"/>
+        <location filename="../../album/gui/people_view.py" line="190"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
@@ -663,90 +668,83 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="168"/>
+        <location filename="../../album/gui/people_view.py" line="224"/>
         <source>Name…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="169"/>
+        <location filename="../../album/gui/people_view.py" line="225"/>
         <source>Show Faces…</source>
         <translation>查看人脸…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="170"/>
+        <location filename="../../album/gui/people_view.py" line="226"/>
         <source>Merge %n People…</source>
         <translation>
             <numerusform>合并 %n 个人…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="39"/>
-        <location filename="../../album/gui/people_view.py" line="171"/>
+        <location filename="../../album/gui/people_view.py" line="52"/>
+        <location filename="../../album/gui/people_view.py" line="227"/>
         <source>This Is Me</source>
         <translation>这是我</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="35"/>
+        <location filename="../../album/gui/people_view.py" line="48"/>
         <source>Name Face</source>
         <translation>命名人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="36"/>
-        <location filename="../../album/gui/people_view.py" line="56"/>
+        <location filename="../../album/gui/people_view.py" line="49"/>
+        <location filename="../../album/gui/people_view.py" line="69"/>
         <source>Merge People</source>
         <translation>合并人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="38"/>
+        <location filename="../../album/gui/people_view.py" line="51"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="40"/>
+        <location filename="../../album/gui/people_view.py" line="53"/>
         <source>Move Faces</source>
         <translation>移动人脸</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="57"/>
-        <source>Merge %n people into “{name}”?</source>
-        <translation>
-            <numerusform>将 %n 个人合并为“{name}”？</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="59"/>
+        <location filename="../../album/gui/people_view.py" line="73"/>
         <source>Their faces will all be one person.</source>
         <translation>他们的所有人脸将归为同一个人。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="62"/>
+        <location filename="../../album/gui/people_view.py" line="76"/>
         <source>These names will no longer be used: {names}.</source>
         <translation>以下名字将不再使用：{names}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="64"/>
+        <location filename="../../album/gui/people_view.py" line="78"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以用“编辑 ▸ 撤销”撤回。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="68"/>
+        <location filename="../../album/gui/people_view.py" line="82"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="183"/>
+        <location filename="../../album/gui/people_view.py" line="239"/>
         <source>Rename Person</source>
         <translation>重命名人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="34"/>
-        <location filename="../../album/gui/people_view.py" line="183"/>
+        <location filename="../../album/gui/people_view.py" line="47"/>
+        <location filename="../../album/gui/people_view.py" line="239"/>
         <source>Name Person</source>
         <translation>命名人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="37"/>
-        <location filename="../../album/gui/people_view.py" line="172"/>
+        <location filename="../../album/gui/people_view.py" line="50"/>
+        <location filename="../../album/gui/people_view.py" line="228"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -1021,118 +1019,118 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="66"/>
+        <location filename="../../album/gui/settings_dialog.py" line="83"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="73"/>
+        <location filename="../../album/gui/settings_dialog.py" line="85"/>
         <source>Library</source>
         <translation>相册</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="74"/>
+        <location filename="../../album/gui/settings_dialog.py" line="86"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="75"/>
+        <location filename="../../album/gui/settings_dialog.py" line="87"/>
         <source>Search &amp;&amp; people</source>
         <translation>搜索和人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="90"/>
+        <location filename="../../album/gui/settings_dialog.py" line="110"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="92"/>
+        <location filename="../../album/gui/settings_dialog.py" line="112"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="98"/>
+        <location filename="../../album/gui/settings_dialog.py" line="118"/>
         <source>album watches these folders and never changes them. Removing a folder takes its photos out of album; the files stay where they are.</source>
         <translation>album 会关注这些文件夹，但从不修改它们。移除文件夹只会把其中的照片从 album 中移除，文件本身保持原样。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="120"/>
-        <location filename="../../album/gui/settings_dialog.py" line="122"/>
+        <location filename="../../album/gui/settings_dialog.py" line="140"/>
+        <location filename="../../album/gui/settings_dialog.py" line="142"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="124"/>
+        <location filename="../../album/gui/settings_dialog.py" line="144"/>
         <source>Open Models Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="126"/>
+        <location filename="../../album/gui/settings_dialog.py" line="146"/>
         <source>Download missing models when they are first needed</source>
         <translation>首次需要时自动下载缺少的模型</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="137"/>
+        <location filename="../../album/gui/settings_dialog.py" line="157"/>
         <source>Semantic search:</source>
         <translation>语义搜索：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="139"/>
+        <location filename="../../album/gui/settings_dialog.py" line="159"/>
         <source>Faces:</source>
         <translation>人脸：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="152"/>
+        <location filename="../../album/gui/settings_dialog.py" line="172"/>
         <source>Higher: fewer automatic tags, more of them right.</source>
         <translation>越高：自动标签越少，但越准确。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="154"/>
+        <location filename="../../album/gui/settings_dialog.py" line="174"/>
         <source>the face model&apos;s own</source>
         <translation>使用人脸模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="156"/>
+        <location filename="../../album/gui/settings_dialog.py" line="176"/>
         <source>Lower: people are split more readily; higher: merged more readily.</source>
         <translation>越低：越容易把同一人分开；越高：越容易把不同人合并。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="158"/>
+        <location filename="../../album/gui/settings_dialog.py" line="178"/>
         <source>Automatic tags from probability:</source>
         <translation>自动标签的最低概率：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="159"/>
+        <location filename="../../album/gui/settings_dialog.py" line="179"/>
         <source>Same person up to face distance:</source>
         <translation>同一人的最大人脸距离：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="160"/>
+        <location filename="../../album/gui/settings_dialog.py" line="180"/>
         <source>Changes apply to photos indexed from now on; faces are regrouped after the next import.</source>
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="177"/>
+        <location filename="../../album/gui/settings_dialog.py" line="197"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="211"/>
+        <location filename="../../album/gui/settings_dialog.py" line="231"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="213"/>
+        <location filename="../../album/gui/settings_dialog.py" line="233"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="213"/>
+        <location filename="../../album/gui/settings_dialog.py" line="233"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="215"/>
+        <location filename="../../album/gui/settings_dialog.py" line="235"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -1141,62 +1139,62 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="259"/>
+        <location filename="../../album/gui/settings_dialog.py" line="279"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="268"/>
+        <location filename="../../album/gui/settings_dialog.py" line="288"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="39"/>
+        <location filename="../../album/gui/settings_dialog.py" line="40"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="224"/>
+        <location filename="../../album/gui/settings_dialog.py" line="244"/>
         <source>The face models (insightface buffalo_l) are licensed for non-commercial research use only. Download them for private, non-commercial use?</source>
         <translation>人脸模型（insightface buffalo_l）的许可仅限非商业研究用途。是否下载用于私人、非商业用途？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="231"/>
+        <location filename="../../album/gui/settings_dialog.py" line="251"/>
         <source>Face models licence</source>
         <translation>人脸模型许可</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="41"/>
+        <location filename="../../album/gui/settings_dialog.py" line="42"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="42"/>
+        <location filename="../../album/gui/settings_dialog.py" line="43"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="43"/>
+        <location filename="../../album/gui/settings_dialog.py" line="44"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="76"/>
+        <location filename="../../album/gui/settings_dialog.py" line="88"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="89"/>
+        <location filename="../../album/gui/settings_dialog.py" line="109"/>
         <source>Library folders</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="178"/>
+        <location filename="../../album/gui/settings_dialog.py" line="198"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="179"/>
+        <location filename="../../album/gui/settings_dialog.py" line="199"/>
         <source>The new language and theme apply as soon as you press OK.</source>
         <translation>按“确定”后，新的语言和主题立即生效。</translation>
     </message>
@@ -1486,135 +1484,135 @@ Licence: {licence}</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../album/gui/first_run.py" line="70"/>
-        <location filename="../../album/gui/first_run.py" line="78"/>
+        <location filename="../../album/gui/first_run.py" line="75"/>
+        <location filename="../../album/gui/first_run.py" line="84"/>
+        <location filename="../../album/gui/first_run.py" line="98"/>
         <source>Welcome to album</source>
         <translation>欢迎使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="81"/>
+        <location filename="../../album/gui/first_run.py" line="101"/>
         <source>album works without downloads: you can browse your photos and search them by date, place and camera. These optional models add more. They run on this computer; no photo leaves it.</source>
         <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="88"/>
-        <location filename="../../album/gui/first_run.py" line="176"/>
+        <location filename="../../album/gui/first_run.py" line="200"/>
         <source>Checking download sizes…</source>
         <translation>正在查询下载大小…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="106"/>
+        <location filename="../../album/gui/first_run.py" line="126"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="108"/>
+        <location filename="../../album/gui/first_run.py" line="129"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="119"/>
+        <location filename="../../album/gui/first_run.py" line="141"/>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="121"/>
+        <location filename="../../album/gui/first_run.py" line="144"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="124"/>
-        <location filename="../../album/gui/first_run.py" line="271"/>
+        <location filename="../../album/gui/first_run.py" line="148"/>
+        <location filename="../../album/gui/first_run.py" line="300"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="135"/>
+        <location filename="../../album/gui/first_run.py" line="159"/>
         <source>Search by describing a photo</source>
         <translation>用文字描述搜索照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="135"/>
+        <location filename="../../album/gui/first_run.py" line="159"/>
         <source>automatic tags</source>
         <translation>自动标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="136"/>
+        <location filename="../../album/gui/first_run.py" line="160"/>
         <source>People: find and group faces</source>
         <translation>人物：识别并归类人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="148"/>
+        <location filename="../../album/gui/first_run.py" line="172"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="151"/>
+        <location filename="../../album/gui/first_run.py" line="175"/>
         <source>Installed · licence: {licence}</source>
         <translation>已安装 · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="155"/>
+        <location filename="../../album/gui/first_run.py" line="179"/>
         <source>{size} to download · licence: {licence}</source>
         <translation>需下载 {size} · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="165"/>
+        <location filename="../../album/gui/first_run.py" line="189"/>
         <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
         <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="187"/>
+        <location filename="../../album/gui/first_run.py" line="211"/>
         <source>Every model is installed.</source>
         <translation>所有模型都已安装。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="190"/>
+        <location filename="../../album/gui/first_run.py" line="215"/>
         <source>album cannot reach the model server now, so it cannot download them.</source>
         <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="192"/>
+        <location filename="../../album/gui/first_run.py" line="217"/>
         <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
         <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="200"/>
+        <location filename="../../album/gui/first_run.py" line="226"/>
         <source>Choose what to download. You can also do it later in Settings.</source>
         <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="240"/>
+        <location filename="../../album/gui/first_run.py" line="269"/>
         <source>Starting the download…</source>
         <translation>正在开始下载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="261"/>
+        <location filename="../../album/gui/first_run.py" line="290"/>
         <source>{done} of {total} · {speed}/s · {file}</source>
         <translation>{done} / {total} · {speed}/秒 · {file}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="273"/>
+        <location filename="../../album/gui/first_run.py" line="302"/>
         <source>Start using album</source>
         <translation>开始使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="276"/>
+        <location filename="../../album/gui/first_run.py" line="306"/>
         <source>Download stopped. What arrived is kept: Resume continues from there.</source>
         <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="277"/>
+        <location filename="../../album/gui/first_run.py" line="307"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="279"/>
+        <location filename="../../album/gui/first_run.py" line="309"/>
         <source>The download failed: {message}</source>
         <translation>下载失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="280"/>
+        <location filename="../../album/gui/first_run.py" line="311"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
