@@ -12,12 +12,14 @@ that shapes them (this file's training; the converter's source).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import inspect
 import json
 import os
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -92,6 +94,16 @@ def cache_root() -> Path:
     return Path(base)
 
 
+@contextlib.contextmanager
+def one_builder(folder: Path) -> Iterator[None]:
+    """Held while ``folder`` is built: test runs that start together (several pytest processes, or CLI
+    tests' subprocesses) wait for the first one's model instead of each training its own on the same cores."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(f"{folder.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def train(out_dir: Path, steps: int = STEPS, seed: int = 0) -> Path:
     """Train the tiny model and save it in open_clip's local-dir layout under ``out_dir``."""
     import open_clip
@@ -155,7 +167,9 @@ def trained_model() -> Path:
     """The cached trained model folder, training it first if the cache does not have it."""
     folder = cache_root() / f"tinyclip-{cache_key()}"
     if not (folder / "open_clip_model.safetensors").is_file():
-        train(folder)
+        with one_builder(folder):
+            if not (folder / "open_clip_model.safetensors").is_file():  # not built while this one waited
+                train(folder)
     return folder
 
 
@@ -171,6 +185,13 @@ def converted_model() -> Path:
     if (folder / layout.VISUAL_MODEL).is_file():
         return folder
     source = trained_model()
+    with one_builder(folder):
+        if not (folder / layout.VISUAL_MODEL).is_file():  # not built while this one waited
+            _convert(source, folder)
+    return folder
+
+
+def _convert(source: Path, folder: Path) -> None:
     models = cache_root() / f"{folder.name}.partial-{os.getpid()}"  # concurrent converters never collide
     shutil.rmtree(models, ignore_errors=True)
     try:
@@ -180,7 +201,6 @@ def converted_model() -> Path:
             converted.rename(folder)
     finally:
         shutil.rmtree(models, ignore_errors=True)
-    return folder
 
 
 def install(models_dir: Path, key: str = "tiny-shapes") -> str:

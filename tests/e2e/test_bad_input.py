@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import run_album
+from conftest import album_in_process
 from photofactory import Exif, write_photo
 
 
@@ -29,7 +29,7 @@ from photofactory import Exif, write_photo
     ],
 )
 def test_bad_input_is_one_sentence(album_home: Path, args: list[str], says: str) -> None:
-    result = run_album(*args)
+    result = album_in_process(*args)
     assert result.returncode == 2, result
     assert "Traceback" not in result.stderr
     assert says in result.stderr.strip().splitlines()[-1], result.stderr  # the last line says what is wrong
@@ -52,7 +52,7 @@ def test_non_utf8_search_words_are_refused_but_paths_are_fine(album_home: Path, 
 
 def test_plain_output_escapes_control_characters_in_paths(album_home: Path, photos_dir: Path) -> None:
     write_photo(photos_dir / "evil\x1b[2Jname\n.jpg", Exif(taken=datetime(2021, 5, 1)))
-    assert run_album("index", str(photos_dir)).returncode == 0
-    result = run_album("search")
+    assert album_in_process("index", str(photos_dir)).returncode == 0
+    result = album_in_process("search")
     assert "\x1b" not in result.stdout and "evil\\x1b[2Jname\\x0a.jpg" in result.stdout
     assert result.stdout.count("\n") == 1

@@ -1,4 +1,5 @@
-"""The command line as scripts use it: `python -m album ...` in a subprocess, JSON contract checked."""
+"""The command line as scripts use it: JSON contract and messages checked through `album`'s own `main()` in this
+process; what needs a real process (permissions, imports, the installed script) in a subprocess."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import run_album
+from conftest import album_in_process
 from photofactory import Exif, write_photo
 
 PHOTO_KEYS = {"path", "taken_at", "lat", "lon", "alt", "camera_make", "camera_model", "lens", "width", "height"}
@@ -34,11 +35,11 @@ def library(album_home: Path, photos_dir: Path) -> Path:
 
 
 def test_index_search_info_errors_stats(library: Path) -> None:
-    summary = lines(run_album("index", str(library), "--json"))
+    summary = lines(album_in_process("index", str(library), "--json"))
     assert len(summary) == 1
     assert (summary[0]["found"], summary[0]["added"], summary[0]["failed"]) == (4, 3, 1)
 
-    photos = lines(run_album("search", "--json"))
+    photos = lines(album_in_process("search", "--json"))
     assert [Path(p["path"]).name for p in photos][1:] == ["a.jpg", "b.heic"]  # c.png's file time is newest
     for photo in photos:
         assert set(photo) >= PHOTO_KEYS
@@ -49,46 +50,47 @@ def test_index_search_info_errors_stats(library: Path) -> None:
     assert (a["width"], a["height"]) == (640, 480)
     assert photos[2]["taken_at"] == "2021-02-12T08:00:00"  # no offset recorded: none invented
 
-    assert [Path(p["path"]).name for p in lines(run_album("search", "--after", "2022", "--json"))][-1] == "a.jpg"
-    assert [Path(p["path"]).name for p in lines(run_album("search", "--before", "2021-02", "--json"))] == ["b.heic"]
-    near = lines(run_album("search", "--near", "39.9,116.4", "--km", "5", "--json"))
+    assert [Path(p["path"]).name for p in lines(album_in_process("search", "--after", "2022", "--json"))][-1] == "a.jpg"
+    before = lines(album_in_process("search", "--before", "2021-02", "--json"))
+    assert [Path(p["path"]).name for p in before] == ["b.heic"]
+    near = lines(album_in_process("search", "--near", "39.9,116.4", "--km", "5", "--json"))
     assert [Path(p["path"]).name for p in near] == ["b.heic"]
-    assert [Path(p["path"]).name for p in lines(run_album("search", "--camera", "eos", "--json"))] == ["a.jpg"]
-    assert len(lines(run_album("search", "--limit", "1", "--json"))) == 1
-    assert lines(run_album("search", "--camera", "'; DROP TABLE photos; --", "--json")) == []
+    assert [Path(p["path"]).name for p in lines(album_in_process("search", "--camera", "eos", "--json"))] == ["a.jpg"]
+    assert len(lines(album_in_process("search", "--limit", "1", "--json"))) == 1
+    assert lines(album_in_process("search", "--camera", "'; DROP TABLE photos; --", "--json")) == []
 
-    info = lines(run_album("info", str(library / "a.jpg"), "--json"))
+    info = lines(album_in_process("info", str(library / "a.jpg"), "--json"))
     sources = info[0].pop("sources")
     assert info == [{k: v for k, v in a.items() if k not in ("score", "why")}]
     assert [s["source"] for s in sources] == ["exif"]  # every source read, and what it said
     assert (sources[0]["taken_at"], sources[0]["tz_offset_min"], sources[0]["camera_model"]) == (
         "2023-07-15T18:30:00.500000", 120, "EOS R5")
-    assert "exif: taken_at=2023-07-15T18:30:00.500000" in run_album("info", str(library / "a.jpg")).stdout
-    missing = run_album("info", str(library / "nope.jpg"))
+    assert "exif: taken_at=2023-07-15T18:30:00.500000" in album_in_process("info", str(library / "a.jpg")).stdout
+    missing = album_in_process("info", str(library / "nope.jpg"))
     assert missing.returncode == 1 and "not in the library" in missing.stderr
 
-    errors = lines(run_album("errors", "--json"))
+    errors = lines(album_in_process("errors", "--json"))
     assert [(Path(e["path"]).name, e["kind"]) for e in errors] == [("broken.jpg", "corrupt")]
     assert errors[0]["reason"]
 
-    stats = lines(run_album("stats", "--json"))[0]
+    stats = lines(album_in_process("stats", "--json"))[0]
     assert (stats["photos"], stats["with_gps"], stats["errors"], stats["with_date"]) == (3, 2, 1, 2)
 
 
 def test_human_output_and_bad_arguments(library: Path) -> None:
-    result = run_album("index", str(library))
+    result = album_in_process("index", str(library))
     assert result.returncode == 0
     assert "3 added" in result.stdout and "1 failed" in result.stdout
     assert "album errors" in result.stderr
     assert "\r" not in result.stderr  # piped: no progress bar
-    nothing = run_album("search", "photos from 1999 in Lisbon")
+    nothing = album_in_process("search", "photos from 1999 in Lisbon")
     assert nothing.returncode == 0 and nothing.stdout == ""
     assert "no photos match (understood as: after:1999-01-01 before:1999-12-31 near:Lisbon)" in nothing.stderr
     assert "the library's photos are from places: " in nothing.stderr  # what it holds instead
-    assert "no people yet" in run_album("people").stderr and "no tags yet" in run_album("tags").stderr
-    bad = run_album("search", "--after", "yesterday")
+    assert "no people yet" in album_in_process("people").stderr and "no tags yet" in album_in_process("tags").stderr
+    bad = album_in_process("search", "--after", "yesterday")
     assert bad.returncode == 2 and "not a date" in bad.stderr
-    bad = run_album("search", "--near", "91,0")
+    bad = album_in_process("search", "--near", "91,0")
     assert bad.returncode == 2 and "out of range" in bad.stderr
 
 

@@ -1,5 +1,6 @@
-"""Favourites, ratings, albums and export from the command line: each command a new process, so every
-step is also a restart; the photo folder must come out exactly as it went in."""
+"""Favourites, ratings, albums and export from the command line: each command opens the library anew through
+album's own main() (in this process: the commands, not Python's start-up, are under test), so every step is also
+a reopen; the photo folder must come out exactly as it went in."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-from conftest import run_album
+from conftest import album_in_process
 from photofactory import Exif, scene, write_photo
 from PIL import Image
 
@@ -30,43 +31,44 @@ def test_favourite_rate_album_search_and_export(album_home: Path, photos_dir: Pa
                                                    lat=35.68, lon=139.69), scene(seed=n))  # fmt: skip
     before = folder_state(photos_dir)
     p0, p1, p2 = (str(photos_dir / f"p{n}.jpg") for n in range(3))
-    assert lines(run_album("index", str(photos_dir), "--json"))[0]["added"] == 3
+    assert lines(album_in_process("index", str(photos_dir), "--json"))[0]["added"] == 3
 
-    assert lines(run_album("favourite", p0, p2, "--json")) == [{"path": p0, "favourite": True},
+    assert lines(album_in_process("favourite", p0, p2, "--json")) == [{"path": p0, "favourite": True},
                                                                {"path": p2, "favourite": True}]  # fmt: skip
-    lines(run_album("unfavourite", p2, "--json"))
-    lines(run_album("rate", p1, "4", "--json"))
-    assert run_album("rate", p1, "9").returncode == 2
-    assert run_album("favourite", str(tmp_path / "elsewhere.jpg")).returncode == 1
-    added = lines(run_album("album", "add", "Trip to Japan", p1, p0, "--json"))
+    lines(album_in_process("unfavourite", p2, "--json"))
+    lines(album_in_process("rate", p1, "4", "--json"))
+    assert album_in_process("rate", p1, "9").returncode == 2
+    assert album_in_process("favourite", str(tmp_path / "elsewhere.jpg")).returncode == 1
+    added = lines(album_in_process("album", "add", "Trip to Japan", p1, p0, "--json"))
     assert (added[0]["name"], added[0]["photos"], added[0]["smart"]) == ("Trip to Japan", 2, False)
-    lines(run_album("album", "create", "Nikons", "--query", "camera:nikon", "--json"))
+    lines(album_in_process("album", "create", "Nikons", "--query", "camera:nikon", "--json"))
 
-    albums = lines(run_album("albums", "--json"))
+    albums = lines(album_in_process("albums", "--json"))
     assert [(a["name"], a["photos"], a["smart"]) for a in albums] == [("Nikons", 1, True), ("Trip to Japan", 2, False)]
     assert albums[1]["cover"] == p1
-    assert [p["path"] for p in lines(run_album("album", "show", "Trip to Japan", "--json"))] == [p1, p0]
+    assert [p["path"] for p in lines(album_in_process("album", "show", "Trip to Japan", "--json"))] == [p1, p0]
 
-    found = {Path(p["path"]).name: p for p in lines(run_album("search", "--json"))}
+    found = {Path(p["path"]).name: p for p in lines(album_in_process("search", "--json"))}
     assert {n: (p["favourite"], p["rating"], p["albums"]) for n, p in found.items()} == {
         "p0.jpg": (True, None, ["Trip to Japan"]), "p1.jpg": (False, 4, ["Trip to Japan"]), "p2.jpg": (False, None, []),
     }  # fmt: skip
-    assert [Path(p["path"]).name for p in lines(run_album("search", "is:favourite", "--json"))] == ["p0.jpg"]
-    assert [Path(p["path"]).name for p in lines(run_album("search", "我收藏的照片", "--json"))] == ["p0.jpg"]
-    in_album = lines(run_album("search", 'album:"Trip to Japan"', "--json"))
+    assert [Path(p["path"]).name for p in lines(album_in_process("search", "is:favourite", "--json"))] == ["p0.jpg"]
+    assert [Path(p["path"]).name for p in lines(album_in_process("search", "我收藏的照片", "--json"))] == ["p0.jpg"]
+    in_album = lines(album_in_process("search", 'album:"Trip to Japan"', "--json"))
     assert sorted(Path(p["path"]).name for p in in_album) == ["p0.jpg", "p1.jpg"]
-    parsed = lines(run_album("parse", 'album:"Trip to Japan" favourites', "--json"))[0]
+    parsed = lines(album_in_process("parse", 'album:"Trip to Japan" favourites', "--json"))[0]
     assert (parsed["albums"], parsed["favourite"]) == (["Trip to Japan"], True)
 
     out = tmp_path / "out"
-    summary = lines(run_album("export", "album", "Trip to Japan", str(out), "--json"))
+    summary = lines(album_in_process("export", "album", "Trip to Japan", str(out), "--json"))
     assert summary[-1] == {"exported": 2, "failed": 0, "dest": str(out)}
     assert (out / "p1.jpg").read_bytes() == Path(p1).read_bytes()
     small = tmp_path / "small"
-    lines(run_album("export", "search", "camera:nikon", str(small), "--size", "100", "--strip-metadata", "--json"))
+    lines(album_in_process("export", "search", "camera:nikon", str(small), "--size", "100", "--strip-metadata",
+                           "--json"))
     with Image.open(small / "p2.jpg") as image:
         assert max(image.size) == 100 and not image.getexif()
 
-    assert lines(run_album("album", "delete", "Trip to Japan", "--json")) == [{"deleted": "Trip to Japan"}]
-    assert [a["name"] for a in lines(run_album("albums", "--json"))] == ["Nikons"]
+    assert lines(album_in_process("album", "delete", "Trip to Japan", "--json")) == [{"deleted": "Trip to Japan"}]
+    assert [a["name"] for a in lines(album_in_process("albums", "--json"))] == ["Nikons"]
     assert folder_state(photos_dir) == before

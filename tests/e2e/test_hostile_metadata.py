@@ -8,7 +8,7 @@ from pathlib import Path
 
 import piexif
 import pytest
-from conftest import run_album
+from conftest import album_in_process
 from photofactory import Exif, write_photo
 
 
@@ -34,7 +34,7 @@ def impossible_latitude(path: Path) -> Path:
 
 
 def info(path: Path) -> dict[str, object]:
-    result = run_album("info", str(path), "--json")
+    result = album_in_process("info", str(path), "--json")
     assert result.returncode == 0, result.stderr
     return dict(json.loads(result.stdout))
 
@@ -42,7 +42,7 @@ def info(path: Path) -> dict[str, object]:
 def test_a_bad_field_is_left_out_and_named(photos_dir: Path, album_home: Path) -> None:
     clock = gps_clock_overflow(photos_dir / "gps_clock.jpg")
     latitude = impossible_latitude(photos_dir / "latitude.jpg")
-    summary = json.loads(run_album("index", str(photos_dir), "--json").stdout)
+    summary = json.loads(album_in_process("index", str(photos_dir), "--json").stdout)
     assert (summary["added"], summary["failed"]) == (2, 0)
 
     record = info(clock)
@@ -54,4 +54,4 @@ def test_a_bad_field_is_left_out_and_named(photos_dir: Path, album_home: Path) -
     assert record["taken_at"] == "2022-01-02T10:00:00"
     assert record["lat"] is None and record["lon"] is None  # no half position
     assert record["dropped_fields"] == ["gps_latitude"]
-    assert run_album("errors", "--json").stdout == ""
+    assert album_in_process("errors", "--json").stdout == ""

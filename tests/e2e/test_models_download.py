@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_album
+from conftest import album_in_process
 from fakehub import FakeHub, serving
 
 from album.core.models.faces import PACK_REPO
@@ -27,7 +27,7 @@ def fake_hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
 
 
 def listed(name: str) -> dict[str, object]:
-    result = run_album("models", "--json")
+    result = album_in_process("models", "--json")
     assert result.returncode == 0, result.stderr
     return next(m for m in map(json.loads, result.stdout.splitlines()) if m["name"] == name)
 
@@ -38,7 +38,7 @@ def test_face_models_need_the_licence_agreed_then_download_resume_and_remove(
     before = listed("buffalo_l")
     assert before["installed"] is False and before["size"] == 191_000_000  # the estimate, before any download
 
-    refused = run_album("models", "download", "faces")
+    refused = album_in_process("models", "download", "faces")
     assert refused.returncode == 2
     assert "non-commercial research use only" in refused.stderr and "--accept-licence" in refused.stderr
     assert fake_hub.requests == []  # nothing fetched without the user's agreement
@@ -47,7 +47,7 @@ def test_face_models_need_the_licence_agreed_then_download_resume_and_remove(
     detector = FACE_FILES[0]
     (folder / detector).parent.mkdir(parents=True)
     (folder / f"{detector}.partial").write_bytes(FACE_BYTES[detector][:3000])  # an earlier, stopped download
-    result = run_album("models", "download", "faces", "--accept-licence")
+    result = album_in_process("models", "download", "faces", "--accept-licence")
     assert result.returncode == 0, result.stderr
     assert "buffalo_l: installed" in result.stdout
     assert "licence: insightface model zoo: non-commercial research use only" in result.stderr
@@ -58,18 +58,18 @@ def test_face_models_need_the_licence_agreed_then_download_resume_and_remove(
     assert after["installed"] is True and after["size"] == sum(map(len, FACE_BYTES.values())) + len(
         (folder / ".album-manifest.json").read_bytes()
     )
-    assert run_album("models", "verify", "faces").returncode == 0
+    assert album_in_process("models", "verify", "faces").returncode == 0
 
-    removed = run_album("models", "remove", "faces")
+    removed = album_in_process("models", "remove", "faces")
     assert removed.returncode == 0, removed.stderr
     assert not folder.exists() and listed("buffalo_l")["installed"] is False
-    assert run_album("models", "remove", "faces").returncode == 2  # nothing left to remove: said, not a traceback
+    assert album_in_process("models", "remove", "faces").returncode == 2  # nothing left to remove: said, no traceback
 
 
 def test_a_download_offline_names_the_files_and_the_folder(album_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with serving(FakeHub()) as stopped:
         pass  # a port nobody listens on any more
-    result = run_album("models", "download", "clip", env={"HF_ENDPOINT": stopped.url})
+    result = album_in_process("models", "download", "clip", env={"HF_ENDPOINT": stopped.url})
     assert result.returncode == 2
     assert "cannot reach" in result.stderr and "visual/model.onnx" in result.stderr
     assert str(album_home / "models/clip" / DEFAULT_CLIP_MODEL) in result.stderr

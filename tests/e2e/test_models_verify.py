@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_album
+from conftest import album_in_process
 from fakehub import FakeHub, serving
 from shared_data import SHARED_MODELS
 
@@ -34,23 +34,23 @@ def test_a_file_damaged_after_install_is_reported_and_repaired(album_home: Path,
     recogniser = library.paths.models_dir / "faces/buffalo_l/recognition/model.onnx"
     good = recogniser.read_bytes()
 
-    result = run_album("models", "verify")
+    result = album_in_process("models", "verify")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[:3] == ["ok", "faces", "buffalo_l"]
 
     with open(recogniser, "r+b") as f:  # one flipped byte in the middle, size unchanged
         f.seek(len(good) // 2)
         f.write(bytes([good[len(good) // 2] ^ 0xFF]))
-    result = run_album("models", "verify", "faces", "--json")
+    result = album_in_process("models", "verify", "faces", "--json")
     assert result.returncode == 1
     [line] = [json.loads(line) for line in result.stdout.splitlines()]
     assert (line["name"], line["state"], line["broken"]) == ("buffalo_l", "broken", ["recognition/model.onnx"])
 
-    result = run_album("models", "verify")
+    result = album_in_process("models", "verify")
     assert result.returncode == 1
     assert "recognition/model.onnx is damaged" in result.stdout and "--repair" in result.stderr
 
-    result = run_album("models", "verify", "--repair")
+    result = album_in_process("models", "verify", "--repair")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "downloaded again: recognition/model.onnx" in result.stdout
     assert recogniser.read_bytes() == good
@@ -63,13 +63,13 @@ def test_verify_without_the_hub_checks_against_the_manifest(album_home: Path, fa
     (library.paths.models_dir / "faces/buffalo_l/detection/model.onnx").unlink()
     with serving(FakeHub()) as stopped:
         pass
-    result = run_album("models", "verify", env={"HF_ENDPOINT": stopped.url})
+    result = album_in_process("models", "verify", env={"HF_ENDPOINT": stopped.url})
     assert result.returncode == 1
     assert "detection/model.onnx is missing" in result.stdout and "not compared with the hub" in result.stdout
-    result = run_album("models", "verify", "--repair", env={"HF_ENDPOINT": stopped.url})
+    result = album_in_process("models", "verify", "--repair", env={"HF_ENDPOINT": stopped.url})
     assert result.returncode == 1 and "repair failed" in result.stdout
 
 
 def test_verify_names_an_unknown_model(album_home: Path) -> None:
-    result = run_album("models", "verify", "no-such-model")
+    result = album_in_process("models", "verify", "no-such-model")
     assert result.returncode == 2 and "no installed model called 'no-such-model'" in result.stderr

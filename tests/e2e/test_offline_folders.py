@@ -13,19 +13,19 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import run_album
+from conftest import album_in_process
 from photofactory import Exif, scene, write_photo
 from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
 
 def index(folder: Path, *extra: str, env: dict[str, str] | None = None) -> dict[str, object]:
-    result = run_album("index", str(folder), "--json", *extra, env=env)
+    result = album_in_process("index", str(folder), "--json", *extra, env=env)
     assert result.returncode == 0, result.stderr
     return dict(json.loads(result.stdout.splitlines()[-1]))
 
 
 def photos(*extra: str, env: dict[str, str] | None = None) -> list[str]:
-    result = run_album("search", "--json", *extra, env=env)
+    result = album_in_process("search", "--json", *extra, env=env)
     assert result.returncode == 0, result.stderr
     return sorted(Path(json.loads(line)["path"]).name for line in result.stdout.splitlines())
 
@@ -42,7 +42,7 @@ def test_an_emptied_folder_keeps_its_photos_until_pruned(album_home: Path, photo
     assert summary["removed"] == 0
     assert summary["kept_folders"] == [{"path": str(photos_dir), "reason": "empty", "kept": 6}]
     assert len(photos()) == 6
-    plain = run_album("index", str(photos_dir))
+    plain = album_in_process("index", str(photos_dir))
     assert "kept 6 photos of" in plain.stderr and "--prune" in plain.stderr
 
     assert index(photos_dir, "--prune")["removed"] == 6
@@ -71,9 +71,9 @@ def test_names_come_back_with_the_files(album_home: Path, photos_dir: Path) -> N
         for photo in sorted((SHARED_FACES / "people" / person).iterdir())[:4]:
             shutil.copyfile(photo, photos_dir / f"{person}_{photo.name}")
     index(photos_dir, env=env)
-    people = [json.loads(line) for line in run_album("people", "--json", env=env).stdout.splitlines()]
+    people = [json.loads(line) for line in album_in_process("people", "--json", env=env).stdout.splitlines()]
     kidman = next(p for p in people if all("Nicole_Kidman" in Path(f["photo"]).name for f in p["faces"]))
-    assert run_album("people", "name", kidman["id"], "Grandma", env=env).returncode == 0
+    assert album_in_process("people", "name", kidman["id"], "Grandma", env=env).returncode == 0
     grandma = photos("--person", "Grandma", env=env)
     assert len(grandma) >= 3
 
@@ -88,6 +88,6 @@ def test_names_come_back_with_the_files(album_home: Path, photos_dir: Path) -> N
     photos_dir.rmdir()
     away.rename(photos_dir.parent / "back")  # they come back, at another path
     back = photos_dir.parent / "back"
-    result = run_album("index", str(back), env=env)
+    result = album_in_process("index", str(back), env=env)
     assert "photos came back and got their faces and names back" in result.stdout, result.stdout
     assert photos("--person", "Grandma", env=env) == grandma
