@@ -46,10 +46,6 @@ def month_text(when: date | None, short: bool = False) -> str:
     return QCoreApplication.translate("Scrubber", "{month} {year}").format(month=month, year=when.year)
 
 
-def photo_count(count: int) -> str:
-    return QCoreApplication.translate("Scrubber", "%n photo(s)", "", count)
-
-
 class Scrubber(QWidget):
     """Months as ticks and years as labels along the widget's height, in proportion to where they start in
     the grid; a marker and the month of the view's top; the month under the pointer in a bubble
@@ -187,7 +183,8 @@ class Scrubber(QWidget):
         if month != self._hovered:
             self._hovered = month
             mark = self.months[month]
-            self.bubble.setText(f"{month_text(mark.when)} · {photo_count(mark.count)}")
+            photos = self.tr("%Ln photo(s)", "", mark.count)
+            self.bubble.setText(f"{month_text(mark.when)} · {photos}")
             self.bubble.adjustSize()
         at = self.mapTo(self.parentWidget(), QPoint(-self.bubble.width() - 6, y - self.bubble.height() // 2))
         self.bubble.move(at)
