@@ -14,7 +14,6 @@ import sys
 import time
 
 import numpy as np
-
 from gui_scroll import camera_roll
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -72,7 +71,8 @@ def main() -> None:
     height = grid.scrubber.height()
     drag(grid.scrubber, range(2, height - 2, 4))
     drag(grid.scrubber, range(height - 2, 2, -4))
-    print(f"scrubber dragged down and up ({2 * len(range(2, height - 2, 4))} moves): worst stall {meter.worst_ms:.1f} ms")
+    moves = 2 * len(range(2, height - 2, 4))
+    print(f"scrubber dragged down and up ({moves} moves): worst stall {meter.worst_ms:.1f} ms")
     meter.reset()
     bar = grid.verticalScrollBar()
     bar.setValue(0)

@@ -193,23 +193,24 @@ def justified(
 
 
 def square(count: int, width: int, target: int, sections: np.ndarray | None = None, header: int = 0) -> GridLayout:
-    """Even square tiles of about ``target`` pixels, as many columns as fit, stretched to fill ``width``;
+    """Even square tiles of about ``target`` pixels, as many columns as fit, stretched to fill ``width`` (less
+    the few pixels that keep every tile square);
     each section (see :func:`justified`) starts a row."""
     if count == 0:
         return empty_layout()
     inner = max(1, width - 2 * SPACING)
     columns = max(1, (inner + SPACING) // (target + SPACING))
-    side = (inner - SPACING * (columns - 1)) / columns
+    side = (inner - SPACING * (columns - 1)) // columns  # whole pixels: every tile square, to the pixel
     sections = _no_sections() if sections is None else np.asarray(sections, dtype=np.int64)
     items = np.arange(count)
     first = sections[np.searchsorted(sections, items, side="right") - 1] if len(sections) else np.zeros(count, np.int64)
     column = (items - first) % columns
     lefts = column * (side + SPACING)
-    x = np.rint(lefts).astype(np.int32)
-    right = np.rint(lefts + side).astype(np.int32)
+    x = lefts.astype(np.int32)
+    right = x + side
     starts = np.flatnonzero(column == 0)
     row = np.cumsum(column == 0) - 1
-    heights = np.full(len(starts), round(side), np.int32)
+    heights = np.full(len(starts), side, np.int32)
     return _assemble(x + SPACING, right - x, row, heights, starts, sections, header)
 
 
