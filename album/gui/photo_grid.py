@@ -311,7 +311,8 @@ class PhotoGrid(QAbstractItemView):
             fast = getattr(hits, "timeline_columns", None)  # the library's lazy results answer from columns
             self._days = fast() if fast is not None else day_columns((hit.photo.taken_at for hit in hits),
                                                                      (hit.photo.place for hit in hits))  # fmt: skip
-        return sections(*self._days, period)
+        days, places = self._days
+        return sections(days, places, period)
 
     def header_height(self) -> int:
         """A section header's height: a line of the header font with room above and below."""
@@ -322,7 +323,8 @@ class PhotoGrid(QAbstractItemView):
         if not self.dated or self._days is None or not len(self._layout):
             self.scrubber.set_months([], 1)
             return
-        months = sections(*self._days, "month")
+        days, places = self._days
+        months = sections(days, places, "month")
         shown = np.searchsorted(self.sections.start, months.start)  # months start sections of either period
         tops = self._layout.row_top[self._layout.headers[shown]].tolist()
         counts = months.sizes().tolist()

@@ -186,7 +186,7 @@ class Scrubber(QWidget):
             photos = self.tr("%Ln photo(s)", "", mark.count)
             self.bubble.setText(f"{month_text(mark.when)} · {photos}")
             self.bubble.adjustSize()
-        at = self.mapTo(self.parentWidget(), QPoint(-self.bubble.width() - 6, y - self.bubble.height() // 2))
+        at = self.mapTo(self.bubble.parentWidget() or self, QPoint(-self.bubble.width() - 6, y - self.bubble.height() // 2))
         self.bubble.move(at)
         self.bubble.show()
         self.bubble.raise_()
@@ -197,7 +197,7 @@ class Scrubber(QWidget):
             super().keyPressEvent(event)
             return
         key = event.key()
-        year = self.months[current].when.year if self.months[current].when is not None else None
+        year = self._year(current)
         if key == Qt.Key.Key_Up:
             self.jump(current - 1)
         elif key == Qt.Key.Key_Down:
