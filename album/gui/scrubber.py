@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from album.gui.styles import scaled_font
 from album.gui.theme import colours, qcolor
 
-WIDTH = 64  # pixels: room for "2023" and "Sep 2023" in the small font
+WIDTH = 72  # pixels: room for "Sep 2023" and "2023年9月" in the small bold font
 MARGIN = 10  # above the first month and below the last, so both can be pointed at
 
 
