@@ -18,6 +18,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -35,14 +36,9 @@ SHAPES = [(4032, 3024, 0.45), (3024, 4032, 0.3), (1920, 1080, 0.08), (3000, 3000
           (8000, 2000, 0.03), (0, 0, 0.02)]  # fmt: skip
 
 
-def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    rows = int(args[0]) if args else 100_000
-    mode = args[1] if len(args) > 1 else "justified"
-    theme = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--theme=")), None)
-    app = QApplication(sys.argv[:1])
-    if theme is not None:
-        use_theme(app, theme)
+def camera_roll(rows: int) -> tuple[PhotoModel, list[SearchHit]]:
+    """A model with real thumbnail files, and ``rows`` photos in a camera roll's shapes and colours, newest
+    first over ten years (a few to a few dozen a day, in towns that change every few days)."""
     thumbs = Path(tempfile.mkdtemp(prefix="album-scroll-"))
     digests = [f"{i:032x}" for i in range(rows // 50 + 1)]
     for i, digest in enumerate(digests):
@@ -51,9 +47,24 @@ def main() -> None:
     rng = np.random.default_rng(7)
     shapes = rng.choice(len(SHAPES), rows, p=[share for _, _, share in SHAPES])
     colours = rng.integers(0, 0xFFFFFF, rows)
+    newest = datetime(2026, 11, 1)
+    ages = np.sort(rng.integers(0, 3650 * 24 * 60, rows))  # minutes before the newest photo
     hits = [SearchHit(Photo(id=str(i), path=str(thumbs / f"{digests[i // 50]}.jpg"), content_hash=digests[i // 50],
-                            width=SHAPES[s][0] or None, height=SHAPES[s][1] or None, average_colour=int(c)), None, ())
-            for i, (s, c) in enumerate(zip(shapes, colours, strict=True))]  # fmt: skip
+                            width=SHAPES[s][0] or None, height=SHAPES[s][1] or None, average_colour=int(c),
+                            taken_at=newest - timedelta(minutes=int(age)), place=f"Town {int(age) // 5000}"), None, ())
+            for i, (s, c, age) in enumerate(zip(shapes, colours, ages, strict=True))]  # fmt: skip
+    return model, hits
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    rows = int(args[0]) if args else 100_000
+    mode = args[1] if len(args) > 1 else "justified"
+    theme = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--theme=")), None)
+    app = QApplication(sys.argv[:1])
+    if theme is not None:
+        use_theme(app, theme)
+    model, hits = camera_roll(rows)
     ratios = np.array([hit.photo.aspect_ratio or np.nan for hit in hits])
     timings = []
     for width in (1280, 1279, 1920, 800):

@@ -219,8 +219,9 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
 
 
 def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-untyped-def]
-    """The photo grid: justified rows and square tiles, a selection with the keyboard's photo and a hovered
-    tile, the tiles in their photos' own colours while thumbnails load, and the dark theme."""
+    """The photo grid: justified rows and square tiles under their days' headers, the timeline scrubber with
+    the month under the pointer, a selection with the keyboard's photo and a hovered tile, the tiles in their
+    photos' own colours while thumbnails load, and the dark theme."""
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
@@ -236,6 +237,16 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     grid.scrollTo(model.index(max(0, mixed - 3)), grid.ScrollHint.PositionAtTop)  # the panorama and portraits
     settle(500)
     window.grab().save(str(out / f"20-grid-justified{tag}.png"))
+    scrubber = grid.scrubber  # the timeline: the pointer on a month, its bubble, a click that jumps there
+    month = scrubber.months[len(scrubber.months) // 2]
+    at = QPointF(30, scrubber.y_of(month.top) + 1)
+    for kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        QApplication.sendEvent(scrubber, QMouseEvent(kind, at, scrubber.mapToGlobal(at), button, button,
+                                                     Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    settle(500)
+    window.grab().save(str(out / f"25-timeline-scrubber{tag}.png"))
+    scrubber.leaveEvent(QEvent(QEvent.Type.Leave))
     grid.activateWindow()
     grid.setFocus()
     grid.setCurrentIndex(model.index(2))

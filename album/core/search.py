@@ -25,6 +25,7 @@ from album.core.pipeline.media import decode, image_format, read_stable
 from album.core.pipeline.scan import FileEntry
 from album.core.query import Query, match_reasons
 from album.core.records import Described, Photo, Reason, SearchHit, SearchResult, Similarity
+from album.core.timeline import day_columns
 
 if TYPE_CHECKING:
     from album.core.store.db import Store
@@ -180,6 +181,13 @@ class UnrankedHits(LazySequence[SearchHit]):
         if fast is not None:
             return np.asarray(fast(), dtype=np.float64)
         return np.array([photo.aspect_ratio or np.nan for photo in self._photos], dtype=np.float64)
+
+    def timeline_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each photo's day and town code (:func:`album.core.timeline.sections`), from the columns where possible."""
+        fast = getattr(self._photos, "timeline_columns", None)
+        if fast is not None:
+            return fast()  # type: ignore[no-any-return]
+        return day_columns((photo.taken_at for photo in self._photos), (photo.place for photo in self._photos))
 
 
 def with_written(result: SearchResult, written: Sequence[Photo], query: Query, limit: int | None) -> SearchResult:

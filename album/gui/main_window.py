@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
             action.setText(text)
         if self.controller.library is not None and self.controller.index_job is None:
             self.status.setText(self.tr("Ready"))
-        self.grid.update_month_label()
+        self.grid.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         """A language switch sends one event per translator: the texts follow each, the people's labels

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,12 +23,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap, QRegion
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from album.core.records import Photo, SearchHit
+from album.core.timeline import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 from album.gui.availability import FileChecker
 from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
 from album.gui.grid_tiles import TileState, paint_tile
+from album.gui.scrubber import WIDTH as SCRUBBER_WIDTH
+from album.gui.scrubber import MonthMark, Scrubber, month_text
 from album.gui.search_bar import reason_labels
 from album.gui.styles import scaled_font
 from album.gui.texts import date_text, taken_text
@@ -44,6 +44,7 @@ OpensRole = Qt.ItemDataRole.UserRole + 3  # whether the photo's file opens: True
 FavouriteRole = Qt.ItemDataRole.UserRole + 4  # whether the user marked the photo as a favourite (the tile's heart)
 ScrollHint = QAbstractItemView.ScrollHint
 RECHECK_MS = 30_000  # the shown tiles' files are checked again this often: a drive plugged back in turns them colour
+MONTHS_BELOW = 120  # thumbnail size (pixels) under which the grid's sections are months, not days
 
 
 class _ThumbSignals(QObject):
@@ -240,7 +241,9 @@ class PhotoGrid(QAbstractItemView):
     (:mod:`album.gui.grid_layout`, once per results, width, size and mode) and paints only the visible
     rows; Qt's item view still does selection (click, Shift, Ctrl, keyboard), activation and tooltips.
     Shift-selection is a range in reading order, as in every photo app. Ctrl+wheel changes the thumbnail
-    size. While photos are in date order, a label in the corner names the month of the top row (``dated``).
+    size. While photos are in date order (``dated``), each day's photos (each month's, zoomed out) come
+    under a header with the date and the town they share, and the timeline :class:`Scrubber` stands at
+    the right edge in place of the scroll bar; ranked results (a text search) have neither.
 
     ``painted`` keeps where each row's photo was last drawn (row → rect in viewport coordinates), so tests
     and the screenshot script check what a person sees.
@@ -261,6 +264,14 @@ class PhotoGrid(QAbstractItemView):
         self._generation = 0  # counts resets: the layout is computed again for new results
         self._layout = empty_layout()
         self._layout_key: tuple[object, ...] = ()
+        self._days: tuple[np.ndarray, np.ndarray] | None = None  # each photo's day and town code, once per reset
+        self.sections = empty_sections()  # of the current layout (none unless dated)
+        self._headers: dict[int, str] = {}  # section → its header's text, made when first painted
+        self.dated = False
+        self.scrubber = Scrubber(self)
+        self.scrubber.hide()
+        self.scrubber.jumped.connect(lambda top: self.verticalScrollBar().setValue(top - SPACING))
+        self.verticalScrollBar().valueChanged.connect(self.scrubber.set_position)
         self.photos = model
         self.setModel(model)
         model.thumbnail_ready.connect(self.viewport().update)  # coalesced by Qt into one repaint
@@ -271,13 +282,6 @@ class PhotoGrid(QAbstractItemView):
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Photos"))
         self.setAccessibleDescription(self.tr("Arrow keys move, Shift or Ctrl selects, Enter opens the photo"))
-        self.dated = True
-        self.month_label = QLabel(self.viewport())
-        self.month_label.setObjectName("month-label")
-        self.month_label.setFont(scaled_font(self.month_label, bold=True))  # its colours: album.gui.styles
-        self.month_label.hide()
-        self.verticalScrollBar().valueChanged.connect(self.update_month_label)
-        model.modelReset.connect(self.update_month_label)
 
     # -- layout ---------------------------------------------------------------------------------------
     def grid_layout(self) -> GridLayout:
@@ -287,11 +291,45 @@ class PhotoGrid(QAbstractItemView):
             fast = getattr(hits, "aspect_ratios", None)  # the library's lazy results answer from columns
             self._ratios = fast() if fast is not None else np.array(
                 [hit.photo.aspect_ratio or np.nan for hit in hits], dtype=np.float64)  # fmt: skip
-        key = (self._generation, self.viewport().width(), self.thumb_size, self.layout_mode)
+        period: Period = "month" if self.thumb_size < MONTHS_BELOW else "day"
+        key = (self._generation, self.viewport().width(), self.thumb_size, self.layout_mode, self.dated, period)
         if key != self._layout_key:
             self._layout_key = key
-            self._layout = layout(self.layout_mode, self._ratios, self.viewport().width(), self.thumb_size)
+            self.sections = self._sections(period)
+            self._headers.clear()
+            self._layout = layout(self.layout_mode, self._ratios, self.viewport().width(), self.thumb_size,
+                                  self.sections.start, self.header_height())  # fmt: skip
+            self._mark_months()
         return self._layout
+
+    def _sections(self, period: Period) -> Sections:
+        """The days (or months) of the results in date order; none for ranked results."""
+        if not self.dated:
+            return empty_sections(period)
+        if self._days is None:
+            hits = self.photos.hits
+            fast = getattr(hits, "timeline_columns", None)  # the library's lazy results answer from columns
+            self._days = fast() if fast is not None else day_columns((hit.photo.taken_at for hit in hits),
+                                                                     (hit.photo.place for hit in hits))  # fmt: skip
+        days, places = self._days
+        return sections(days, places, period)
+
+    def header_height(self) -> int:
+        """A section header's height: a line of the header font with room above and below."""
+        return round(self.fontMetrics().height() * 2.4)
+
+    def _mark_months(self) -> None:
+        """Tell the scrubber where each month's header is in the new layout."""
+        if not self.dated or self._days is None or not len(self._layout):
+            self.scrubber.set_months([], 1)
+            return
+        days, places = self._days
+        months = sections(days, places, "month")
+        shown = np.searchsorted(self.sections.start, months.start)  # months start sections of either period
+        tops = self._layout.row_top[self._layout.headers[shown]].tolist()
+        counts = months.sizes().tolist()
+        marks = [MonthMark(months.date_of(i), top, n) for i, (top, n) in enumerate(zip(tops, counts, strict=True))]
+        self.scrubber.set_months(marks, self._layout.height)
 
     def set_layout_mode(self, mode: str) -> None:
         """ "justified" (photos whole in their own shapes, the default) or "square" (even tiles, each photo's
@@ -312,18 +350,20 @@ class PhotoGrid(QAbstractItemView):
         self.painted.clear()
         self.updateGeometries()
         if top is not None:
-            self.verticalScrollBar().setValue(self.grid_layout().rect(top)[1] - SPACING)
+            self.verticalScrollBar().setValue(self.grid_layout().item_top(top) - SPACING)
         self.viewport().update()
 
     def _top_item(self, grid: GridLayout | None = None) -> int | None:
         """The first photo of the top row in view (of ``grid``, by default the current layout)."""
         grid = self.grid_layout() if grid is None else grid
         rows = grid.rows_between(self.verticalOffset(), self.verticalOffset() + SPACING + 1)  # past a gap
-        items = grid.items_of(rows)
-        return items.start if items else None
+        if not rows:
+            return None
+        return int(grid.row_start[grid.photo_row(rows.start, 1)])  # a header: the first photo under it
 
     def reset(self) -> None:
         self._ratios = None
+        self._days = None
         self._generation += 1
         self._hovered = -1
         self.painted.clear()
@@ -337,13 +377,14 @@ class PhotoGrid(QAbstractItemView):
         bar.setPageStep(self.viewport().height())
         bar.setSingleStep(max(20, self.thumb_size // 3))
         super().updateGeometries()
+        self.scrubber.set_position(bar.value())
 
     def resizeEvent(self, event: Any) -> None:
         top = self._top_item(self._layout)  # in the layout of the old width
         super().resizeEvent(event)  # lays out again at the new width
         if top is not None and len(self._layout) > top and event.size().width() != event.oldSize().width():
-            self.verticalScrollBar().setValue(self.grid_layout().rect(top)[1] - SPACING)  # the same photos in view
-        self.update_month_label()
+            self.verticalScrollBar().setValue(self.grid_layout().item_top(top) - SPACING)  # the same photos in view
+        self._place_scrubber()
 
     # -- QAbstractItemView's geometry -----------------------------------------------------------------
     def visualRect(self, index: ModelIndex) -> QRect:
@@ -364,7 +405,7 @@ class PhotoGrid(QAbstractItemView):
         bar, height = self.verticalScrollBar(), self.viewport().height()
         top = rect.top() + self.verticalOffset()
         if hint == ScrollHint.PositionAtTop or (hint == ScrollHint.EnsureVisible and rect.top() < 0):
-            bar.setValue(top - SPACING)
+            bar.setValue(self.grid_layout().item_top(index.row()) - SPACING)  # with its day's header
         elif hint == ScrollHint.PositionAtBottom or (hint == ScrollHint.EnsureVisible and rect.bottom() >= height):
             bar.setValue(top + rect.height() + SPACING - height)
         elif hint == ScrollHint.PositionAtCenter:
@@ -448,7 +489,34 @@ class PhotoGrid(QAbstractItemView):
                               caption=model.caption(row) if hovered else (), cropped=cropped)  # fmt: skip
             cell = QRect(lefts[i], tops[row_of[i]] - offset, widths[i], heights[row_of[i]])
             self.painted[row] = paint_tile(painter, cell, *model.tile(row), state)
+        self._paint_headers(painter, grid, rows, offset)
         painter.end()
+
+    def _paint_headers(self, painter: QPainter, grid: GridLayout, rows: range, offset: int) -> None:
+        first, last = np.searchsorted(grid.headers, [rows.start, rows.stop])
+        if first == last:
+            return
+        painter.setFont(scaled_font(self, 1.05, bold=True))
+        painter.setPen(qcolor(colours().text))
+        for section in range(int(first), int(last)):
+            row = int(grid.headers[section])
+            box = QRect(SPACING + 6, int(grid.row_top[row]) - offset, self.viewport().width() - 2 * SPACING - 12,
+                        int(grid.row_height[row]))  # fmt: skip
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextSingleLine
+            painter.drawText(box, int(flags), self.header_text(section))
+
+    def header_text(self, section: int) -> str:
+        """ "Saturday, 12 March 2023 · Lisbon" (in the locale's own date format), or "March 2023" zoomed out;
+        the town only where all the section's photos were taken in it."""
+        text = self._headers.get(section)
+        if text is None:
+            when = self.sections.date_of(section)
+            text = month_text(when) if when is None or self.sections.period == "month" else date_text(when, long=True)
+            if self.sections.place[section] != NO_PLACE:
+                place = self.photos.place(self.photos.hits[int(self.sections.start[section])].photo)
+                text = self.tr("{date} · {place}").format(date=text, place=place) if place else text
+            self._headers[section] = text
+        return text
 
     def mouseMoveEvent(self, event: Any) -> None:
         item = self.grid_layout().item_at(event.position().toPoint().x(),
@@ -475,22 +543,32 @@ class PhotoGrid(QAbstractItemView):
             return
         super().wheelEvent(event)
 
-    # -- the month label ----------------------------------------------------------------------------------
+    # -- the timeline ------------------------------------------------------------------------------------
     def set_dated(self, dated: bool) -> None:
-        """Whether the results are in date order (browsing, filters) or ranked (text, similar photos)."""
-        self.dated = dated
-        self.update_month_label()
-
-    def update_month_label(self) -> None:
-        top = self._top_item()
-        if not self.dated or top is None:
-            self.month_label.hide()
+        """Whether the results are in date order (browsing, filters: day headers and the scrubber) or ranked
+        (text, similar photos: neither)."""
+        if dated == self.dated:
             return
-        self.month_label.setText(month_of(self.photos.hits[top].photo.taken_at))
-        self.month_label.adjustSize()
-        self.month_label.move(self.viewport().width() - self.month_label.width() - 12, 8)
-        self.month_label.show()
-        self.month_label.raise_()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if dated
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # fmt: skip
+        self.setViewportMargins(0, 0, SCRUBBER_WIDTH if dated else 0, 0)
+        self.scrubber.setVisible(dated)
+        self._place_scrubber()
+        self._relayout(lambda: setattr(self, "dated", dated))
+
+    def _place_scrubber(self) -> None:
+        """The scrubber in the margin right of the photos (where the scroll bar was)."""
+        area = self.viewport().geometry()
+        self.scrubber.setGeometry(area.right() + 1, area.top(), SCRUBBER_WIDTH, area.height())
+
+    def retranslate(self) -> None:
+        """The headers and the scrubber in the new language (dates in its format)."""
+        self._headers.clear()
+        self._layout_key = ()  # the months' names are read again
+        self.grid_layout()
+        self.scrubber.retranslate()
+        self.viewport().update()
+        self.scrubber.update()
 
 
 def placeholder_colour(photo: Photo) -> QColor:
@@ -499,11 +577,3 @@ def placeholder_colour(photo: Photo) -> QColor:
     if photo.average_colour is None:
         return qcolor(colours().placeholder)
     return QColor((photo.average_colour >> 16) & 255, (photo.average_colour >> 8) & 255, photo.average_colour & 255)
-
-
-def month_of(taken_at: datetime | None) -> str:
-    """ "August 2023" / "2023年八月" for when a photo was taken; photos without a date say so."""
-    if taken_at is None:
-        return QCoreApplication.translate("PhotoGrid", "Undated")
-    month = QLocale().standaloneMonthName(taken_at.month)
-    return QCoreApplication.translate("PhotoGrid", "{month} {year}").format(month=month, year=taken_at.year)

@@ -189,4 +189,15 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
 </context>
+<context>
+    <name>Scrubber</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/scrubber.py" line="186"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

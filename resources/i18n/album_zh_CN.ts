@@ -752,32 +752,62 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="507"/>
-        <source>Undated</source>
-        <translation>无日期</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/photo_grid.py" line="509"/>
-        <source>{month} {year}</source>
-        <translation>{year}年{month}</translation>
-    </message>
-    <message>
-        <location filename="../../album/gui/photo_grid.py" line="272"/>
+        <location filename="../../album/gui/photo_grid.py" line="283"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="273"/>
+        <location filename="../../album/gui/photo_grid.py" line="284"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="517"/>
+        <source>{date} · {place}</source>
+        <translation>{date} · {place}</translation>
     </message>
 </context>
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="182"/>
+        <location filename="../../album/gui/photo_grid.py" line="183"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
+    </message>
+</context>
+<context>
+    <name>Scrubber</name>
+    <message>
+        <location filename="../../album/gui/scrubber.py" line="41"/>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/scrubber.py" line="44"/>
+        <source>MMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/scrubber.py" line="46"/>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/scrubber.py" line="77"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/scrubber.py" line="119"/>
+        <source>Jump to a month: Up and Down, Page Up and Down for years. Now: {month}</source>
+        <translation>跳到某个月：上下方向键按月，Page Up 和 Page Down 按年。当前：{month}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/scrubber.py" line="186"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln 张照片</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from shared_data import SHARED_FACES, SHARED_MODELS, needs_face_data
 
+from album.gui.scrubber import month_text
 from album.gui.search_bar import chips_of
 
 
@@ -98,13 +99,15 @@ def test_event_loop_stays_responsive_while_indexing(qtbot, window, tmp_path: Pat
     assert max(lags) < 0.1, f"the GUI froze for {max(lags) * 1000:.0f} ms"
 
 
-def test_month_label_keyboard_open_viewer_and_step(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_keyboard_open_viewer_and_step(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "V"
     make_photos(folder, 3)  # taken 2021-01-01, 2023-02-02, 2021-03-03
     window.import_paths([str(folder)])
     qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.controller.index_job is None, timeout=60_000)
-    qtbot.waitUntil(lambda: window.grid.month_label.isVisible(), timeout=5_000)
-    assert window.grid.month_label.text() == "February 2023"  # newest first: the top row's month
+    scrubber = window.grid.scrubber
+    qtbot.waitUntil(scrubber.isVisible, timeout=5_000)
+    assert [month_text(month.when) for month in scrubber.months] == ["February 2023", "March 2021", "January 2021"]
+    assert scrubber.current() == 0 and "February 2023" in scrubber.accessibleDescription()  # the top's month
     window.grid.setFocus()
     window.grid.setCurrentIndex(window.model.index(0))
     qtbot.keyClick(window.grid, Qt.Key.Key_Return)

@@ -19,7 +19,7 @@ SHAPES = [(1200, 150), (600, 900), (800, 600), (40, 30), (500, 500), (90, 160)]
 def write_mixed(folder: Path, count: int, year: int = 2023) -> None:
     for i in range(count):
         width, height = SHAPES[i % len(SHAPES)]
-        taken = datetime(year, 12 - i // 28 % 12, 28 - i % 28, 12, 0)  # newest first = this order
+        taken = datetime(year, 12 - i // 168 % 12, 28 - i // 6 % 28, 12, 59 - i % 6)  # newest first = this order
         write_photo(folder / f"IMG_{i:04d}.jpg", Exif(taken=taken), image=scene(width, height, seed=i))
 
 
