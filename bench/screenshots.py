@@ -68,6 +68,22 @@ def build_home(home: Path) -> Path:
     return photos
 
 
+def build_plain_home(home: Path) -> Path:
+    """Real photos only, no models (the browsing shots need no search): quick to build on a busy machine."""
+    from photofactory import Exif, write_photo
+    from PIL import Image
+
+    from album.core.config import Paths, Settings
+
+    Settings(allow_downloads=False).save(Paths.from_env())
+    photos = home / "Pictures"
+    sources = sorted((SHARED / "faces" / "people").rglob("*.jpg"))[::12][:24]
+    for i, src in enumerate(sources):
+        exif = Exif(taken=datetime(2024, 1 + i % 12, 1 + i), lat=38.72, lon=-9.14)
+        write_photo(photos / f"photo_{i:02}.jpg", exif, image=Image.open(src).convert("RGB"))
+    return photos
+
+
 def wait_for(condition, seconds: float = 180) -> None:  # type: ignore[no-untyped-def]
     """Run the event loop until ``condition()`` holds (or ``seconds`` pass)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -106,7 +122,7 @@ def readme_shots() -> None:
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="album-readme-shots-"))
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
-    photos = build_home(home)
+    photos = build_plain_home(home) if "--browse-only" in sys.argv else build_home(home)
 
     from PySide6.QtWidgets import QApplication
 
@@ -335,7 +351,7 @@ def main() -> None:
     tag = (f"-{lang}" if lang else "") + (f"-{theme}" if theme != "light" else "")
     home = Path(tempfile.mkdtemp(prefix="album-shots-"))
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
-    photos = build_home(home)
+    photos = build_plain_home(home) if "--browse-only" in sys.argv else build_home(home)
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

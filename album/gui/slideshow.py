@@ -59,6 +59,8 @@ class Slideshow(QWidget):
         self.timer.setInterval(int(seconds * 1000))
         self.hits, self.rows, self.position = hits, rows, max(0, min(position, len(rows) - 1))
         self.paused, self._current, self._previous = False, None, None
+        screen = (self.parentWidget() or self).screen()
+        self.setGeometry(screen.geometry())  # (without a window manager, full screen alone may not resize it)
         self.showFullScreen()
         self.activateWindow()
         self.setFocus()

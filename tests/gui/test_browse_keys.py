@@ -129,6 +129,7 @@ def test_quick_look_and_slideshow(qtbot, window, tmp_path: Path) -> None:  # typ
     grid.clearSelection()
     window.shows.slideshow_action.trigger()
     assert show.isVisible() and show.isFullScreen() and list(show.rows) == list(range(COUNT))
+    assert show.size() == window.screen().size()
     qtbot.waitUntil(lambda: show.position == 2, timeout=10_000)  # it advances by itself
     qtbot.keyClick(show, Qt.Key.Key_Space)  # pause
     at = show.position
