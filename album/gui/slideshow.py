@@ -127,10 +127,23 @@ class Slideshow(QWidget):
                 painter.setOpacity(opacity)
                 painter.drawImage(fitted(image.size(), self.rect()), image)
         if self.paused:
-            painter.setOpacity(1.0)
-            painter.setPen(qcolor(VIEWER.text))
-            band = QRect(0, self.height() - 60, self.width(), 40)
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), self.tr("Paused — Space resumes, Esc ends"))
+            self._say(painter, self.tr("Paused — Space resumes, Esc ends"))
+
+    def _say(self, painter: QPainter, text: str) -> None:
+        """A line at the bottom on a dark pill, legible on any photo."""
+        painter.setOpacity(1.0)
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        width, height = metrics.horizontalAdvance(text) + 32, metrics.height() + 16
+        pill = QRect((self.width() - width) // 2, self.height() - height - 40, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(qcolor(VIEWER.overlay_background))
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setPen(qcolor(VIEWER.overlay_text))
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
