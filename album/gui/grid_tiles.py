@@ -8,10 +8,11 @@ colour comes from the theme (:func:`album.gui.theme.colours`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPen, QPixmap
 
 from album.gui.icons import icon
 from album.gui.theme import colours, qcolor
@@ -158,8 +159,22 @@ def heart_rect(cell: QRect) -> QRect:
 def _shadowed(painter: QPainter, name: str, box: QRect) -> None:
     """An icon in the overlay's text colour on a soft dark halo, legible on light and dark photos alike."""
     theme = colours()
-    icon(name, theme.overlay_background).paint(painter, box.adjusted(-1, -1, 1, 2))
-    icon(name, theme.overlay_text).paint(painter, box)
+    ratio = painter.device().devicePixelRatioF()
+    painter.drawPixmap(box.left() - 1, box.top() - 1, _mark(name, box.width(), ratio, theme.overlay_background,
+                                                            theme.overlay_text))  # fmt: skip
+
+
+@functools.cache
+def _mark(name: str, side: int, ratio: float, halo: str, colour: str) -> QPixmap:
+    """A heart or star with its halo, drawn once per size and theme: a screen of tiles draws hundreds."""
+    pixmap = QPixmap(QSize(side + 2, side + 3) * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    icon(name, halo).paint(painter, QRect(0, 0, side + 2, side + 3))
+    icon(name, colour).paint(painter, QRect(1, 1, side, side))
+    painter.end()
+    return pixmap
 
 
 def _heart(painter: QPainter, cell: QRect, favourite: bool) -> None:
