@@ -165,8 +165,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_state, 1)
         layout.addWidget(self.grid, 1)
         self._show_start_state()
-        settings = lambda: self.controller.settings or Settings()  # noqa: E731
-        self.shows = PhotoShows(self, self.grid, photos, lambda: settings().slideshow_seconds)
+        self.shows = PhotoShows(self, self.grid, photos,
+                                lambda: (self.controller.settings or Settings()).slideshow_seconds)  # fmt: skip
         self.people_view = PeopleView()
         self.places_view = PlacesView()
         self.pages = QStackedWidget()
