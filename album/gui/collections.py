@@ -263,15 +263,9 @@ class Collections(QObject):
     def _list_in_sidebar(self) -> None:
         """The albums as sidebar entries under My Albums (keys ``album:<id>``), in name order; no section
         while there are none."""
-        for key in self.sidebar.entry_keys():
-            if key.startswith("album:"):
-                self.sidebar.remove_entry(key)
-        self.sidebar.remove_entry("section:albums")
-        if self.albums:
-            self.sidebar.add_section("albums", self.tr("My Albums"))
-        for album in self.albums:
-            self.sidebar.add_entry("albums", f"album:{album.id}", "sparkles" if album.smart else "book-image",
-                                   album.name, album.photo_count if not album.smart else None)  # fmt: skip
+        entries = [(f"album:{a.id}", "sparkles" if a.smart else "book-image", a.name,
+                    None if a.smart else a.photo_count) for a in self.albums]  # fmt: skip
+        self.sidebar.set_entries("albums", self.tr("My Albums"), entries)
 
     def _album(self, key: str) -> Album | None:
         return next((a for a in self.albums if key == f"album:{a.id}"), None)
@@ -279,7 +273,7 @@ class Collections(QObject):
     def _sidebar_album(self, key: str) -> None:
         album = self._album(key)
         if album is not None:
-            QTimer.singleShot(0, lambda: self.open_album(album))  # (after the sidebar's own signal)
+            self.open_album(album, show=False)  # the window shows the photos page for an album's entry
 
     def _takes_drop(self, key: str, data: QMimeData) -> bool:
         album = self._album(key)
@@ -398,10 +392,12 @@ class Collections(QObject):
             said = self.tr("Added %Ln photo(s) to “{name}”", "", len(ids)).format(name=album.name)
             self._change(lambda library: library.add_to_album(album.id, ids), said, albums=True)
 
-    def open_album(self, album: Album) -> None:
-        """Show the album's photos in the grid, with a chip naming it."""
+    def open_album(self, album: Album, show: bool = True) -> None:
+        """Show the album's photos in the grid, with a chip naming it (``show``: bring the photos page to the
+        front; an album's sidebar entry does that itself, staying current)."""
         self.search_bar.show_context("album", label("album", album.name))
-        self.show_photos()
+        if show:
+            self.show_photos()
         self.controller.search(Query(albums=(album.name,)))
 
     # -- export ---------------------------------------------------------------------------------------

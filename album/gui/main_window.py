@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         c.failed.connect(self._job_failed)
 
     def _switch(self, key: str) -> None:
-        page = self.page_of.get(key)
+        page = self.page_of.get("photos" if key.startswith("album:") else key)  # an album: its photos
         if page is not None:
             self.pages.setCurrentWidget(page)
         if key == "people":

@@ -8,7 +8,7 @@ each entry says its name in its tooltip and to screen readers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QDropEvent, QPainter
@@ -133,15 +133,29 @@ class Sidebar(QWidget):
         if self.list.currentItem() is None:
             self.list.setCurrentItem(item)
 
-    def remove_entry(self, key: str) -> None:
-        """Take an entry or a section's title (``section:<name>``) out, if there; an entry that was current
-        gives way to another."""
-        item = next((self.list.item(r) for r in range(self.list.count()) if self.list.item(r).data(KeyRole) == key),
-                    None)  # fmt: skip
-        if item is not None:
-            self.list.takeItem(self.list.row(item))
-        if key.startswith("section:") and key[len("section:"):] in self._sections:
-            self._sections.remove(key[len("section:"):])
+    def set_entries(self, section: str, title: str, entries: Sequence[tuple[str, str, str, int | None]]) -> None:
+        """Replace ``section``'s entries with ``entries`` (key, icon, text, count); no section while there are
+        none. The current entry stays current without a signal if it is still listed; if it is gone, the
+        entry Qt makes current instead is announced."""
+        current = self.current_key()
+        self.list.blockSignals(True)
+        try:
+            if section in self._sections:
+                row = self.list.row(self._item(f"section:{section}"))
+                while row + 1 < self.list.count() and not self._is_section(self.list.item(row + 1)):
+                    self.list.takeItem(row + 1)
+                self.list.takeItem(row)
+                self._sections.remove(section)
+            if entries:
+                self.add_section(section, title)
+            for key, icon_name, text, count in entries:
+                self.add_entry(section, key, icon_name, text, count)
+            if current in self.entry_keys():
+                self.set_current(current)
+        finally:
+            self.list.blockSignals(False)
+        if self.current_key() != current:
+            self.current_changed.emit(self.current_key())
 
     def accept_drops(self, accepts: Callable[[str, QMimeData], bool]) -> None:
         """Let entries take drops: ``accepts(key, data)`` says whether this entry takes that data; a drop it

@@ -157,7 +157,10 @@ def test_hearts_and_album_edits_survive_a_restart(qtbot, window, tmp_path: Path)
                                   ask=lambda _title, n=album_name: n)  # fmt: skip
     assert window.sidebar.entry_keys()[-2:] == [f"album:{a.id}" for a in collections.albums]  # Spare, Trip
     spare, trip = collections.albums
-    collections.open_album(trip)
+    with qtbot.waitSignal(collections.albums_loaded, timeout=10_000):  # the Albums page loads them again
+        window.sidebar.set_current("albums")
+    window.sidebar.set_current(f"album:{trip.id}")  # the album's entry in the sidebar opens it
+    assert window.pages.currentIndex() == 0 and window.sidebar.current_key() == f"album:{trip.id}"
     qtbot.waitUntil(lambda: window.model.rowCount() == 3 and grid.reorderable, timeout=10_000)
     order = [name(window, r) for r in range(3)]
     assert collections.remove_action.isVisible() and collections.cover_action.isVisible()
