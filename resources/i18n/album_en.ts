@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="293"/>
-        <location filename="../../album/gui/collections.py" line="398"/>
+        <location filename="../../album/gui/collections.py" line="287"/>
+        <location filename="../../album/gui/collections.py" line="392"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>Added %Ln photo to “{name}”</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="339"/>
+        <location filename="../../album/gui/collections.py" line="333"/>
         <source>Removed %Ln photo(s) from “{name}”</source>
         <translation>
             <numerusform>Removed %Ln photo from “{name}”</numerusform>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="445"/>
+        <location filename="../../album/gui/collections.py" line="441"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>Export cancelled after %Ln photo</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="446"/>
+        <location filename="../../album/gui/collections.py" line="442"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>Exported %Ln photo to {folder}</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="448"/>
+        <location filename="../../album/gui/collections.py" line="444"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>(%Ln could not be read)</numerusform>

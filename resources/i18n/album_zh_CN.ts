@@ -149,123 +149,123 @@ Details were saved to {log}.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="271"/>
+        <location filename="../../album/gui/collections.py" line="268"/>
         <source>My Albums</source>
         <translation>我的相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="310"/>
+        <location filename="../../album/gui/collections.py" line="304"/>
         <source>Rename Album</source>
         <translation>重命名相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="313"/>
+        <location filename="../../album/gui/collections.py" line="307"/>
         <source>Renamed the album to “{name}”</source>
         <translation>已将相簿重命名为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="318"/>
+        <location filename="../../album/gui/collections.py" line="312"/>
         <source>Delete the album “{name}”? Its photos stay in your library.</source>
         <translation>删除相簿“{name}”？其中的照片仍保留在图库中。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="319"/>
+        <location filename="../../album/gui/collections.py" line="313"/>
         <source>Delete Album</source>
         <translation>删除相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="322"/>
+        <location filename="../../album/gui/collections.py" line="316"/>
         <source>Deleted the album “{name}”</source>
         <translation>已删除相簿“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="331"/>
+        <location filename="../../album/gui/collections.py" line="325"/>
         <source>Made the key photo of “{name}”</source>
         <translation>已设为“{name}”的封面照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="339"/>
+        <location filename="../../album/gui/collections.py" line="333"/>
         <source>Removed %Ln photo(s) from “{name}”</source>
         <translation>
             <numerusform>已从“{name}”中移除 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="353"/>
+        <location filename="../../album/gui/collections.py" line="347"/>
         <source>Changed the order of “{name}”</source>
         <translation>已调整“{name}”的顺序</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="357"/>
+        <location filename="../../album/gui/collections.py" line="351"/>
         <source>Album name:</source>
         <translation>相簿名称：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="363"/>
+        <location filename="../../album/gui/collections.py" line="357"/>
         <source>Album</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="363"/>
+        <location filename="../../album/gui/collections.py" line="357"/>
         <source>There is already an album called “{name}”.</source>
         <translation>已经有名为“{name}”的相簿了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="370"/>
+        <location filename="../../album/gui/collections.py" line="364"/>
         <source>New Album</source>
         <translation>新建相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="379"/>
-        <location filename="../../album/gui/collections.py" line="393"/>
+        <location filename="../../album/gui/collections.py" line="373"/>
+        <location filename="../../album/gui/collections.py" line="387"/>
         <source>Made the album “{name}”</source>
         <translation>已新建相簿“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="383"/>
-        <location filename="../../album/gui/collections.py" line="387"/>
+        <location filename="../../album/gui/collections.py" line="377"/>
+        <location filename="../../album/gui/collections.py" line="381"/>
         <source>New Smart Album</source>
         <translation>新建智能相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="388"/>
+        <location filename="../../album/gui/collections.py" line="382"/>
         <source>Photos that match this search:</source>
         <translation>符合此搜索的照片：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="293"/>
-        <location filename="../../album/gui/collections.py" line="398"/>
+        <location filename="../../album/gui/collections.py" line="287"/>
+        <location filename="../../album/gui/collections.py" line="392"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>已将 %Ln 张照片添加到“{name}”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="423"/>
+        <location filename="../../album/gui/collections.py" line="419"/>
         <source>Exporting photos…</source>
         <translation>正在导出照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="423"/>
+        <location filename="../../album/gui/collections.py" line="419"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="445"/>
+        <location filename="../../album/gui/collections.py" line="441"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>导出已取消，已导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="446"/>
+        <location filename="../../album/gui/collections.py" line="442"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>已将 %Ln 张照片导出到 {folder}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="448"/>
+        <location filename="../../album/gui/collections.py" line="444"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>（%Ln 张无法读取）</numerusform>
@@ -1303,7 +1303,7 @@ Licence: {licence}</source>
         <translation>幻灯片放映</translation>
     </message>
     <message>
-        <location filename="../../album/gui/slideshow.py" line="131"/>
+        <location filename="../../album/gui/slideshow.py" line="130"/>
         <source>Paused — Space resumes, Esc ends</source>
         <translation>已暂停 — 按空格键继续，按 Esc 结束</translation>
     </message>
