@@ -1,6 +1,6 @@
 """Worst event-loop stall while scrolling a 100k-photo grid (album's real PhotoModel + PhotoGrid).
 
-Usage: QT_QPA_PLATFORM=offscreen python bench/gui_scroll.py [ROWS] [justified|square] [--theme=light|dark]
+Usage: QT_QPA_PLATFORM=offscreen python bench/gui_scroll.py [ROWS] [justified|square] [--theme=light|dark] [--stars]
 (default 100000 justified)
 
 ``--theme`` applies album's palette and style sheet first, as the app does (album.gui.styles.use_theme).
@@ -10,6 +10,8 @@ and their mean colours, so the justified layout and the colour placeholders do t
 Thumbnails are real JPEGs in a cache dir (one per 50 rows, so the thread pool really loads files while
 scrolling); the scroll bar is moved page by page from top to bottom, then in big jumps, with the event
 loop running between steps. A 5 ms timer measures how late it fires: the worst lateness is the stall.
+Every 7th photo is a favourite and every 3rd has stars, so tiles draw their hearts (and, with ``--stars``,
+every tile its stars, as while the search filters by rating).
 Also printed: how long one layout of every photo takes (it runs again on each resize or size change).
 """
 
@@ -51,7 +53,8 @@ def camera_roll(rows: int) -> tuple[PhotoModel, list[SearchHit]]:
     ages = np.sort(rng.integers(0, 3650 * 24 * 60, rows))  # minutes before the newest photo
     hits = [SearchHit(Photo(id=str(i), path=str(thumbs / f"{digests[i // 50]}.jpg"), content_hash=digests[i // 50],
                             width=SHAPES[s][0] or None, height=SHAPES[s][1] or None, average_colour=int(c),
-                            taken_at=newest - timedelta(minutes=int(age)), place=f"Town {int(age) // 5000}"), None, ())
+                            taken_at=newest - timedelta(minutes=int(age)), place=f"Town {int(age) // 5000}",
+                            favourite=i % 7 == 0, user_rating=i % 6 if i % 3 == 0 else None), None, ())
             for i, (s, c, age) in enumerate(zip(shapes, colours, ages, strict=True))]  # fmt: skip
     return model, hits
 
@@ -75,6 +78,7 @@ def main() -> None:
     started = time.perf_counter()
     model.set_hits(hits)
     grid = PhotoGrid(model)
+    grid.show_stars = "--stars" in sys.argv
     grid.set_layout_mode(mode)
     grid.resize(1280, 800)
     grid.show()

@@ -5,7 +5,7 @@ models: the welcome dialog online (a hub on 127.0.0.1), a download in progress, 
 offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
-        [--first-run-only] [--grid-only] [--albums-only] [--polish-only]
+        [--first-run-only] [--grid-only] [--albums-only] [--polish-only] [--browse-only]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
 
 ``--polish-only`` shoots the people page, the places tree and the dialogs (welcome offline, settings, name),
@@ -71,6 +71,22 @@ def build_home(home: Path, clip: bool = True) -> Path:
     for i, (width, height) in enumerate(((1200, 150), (40, 30), (600, 900), (90, 160))):
         exif = Exif(taken=datetime(2026, 11, 20 - i), lat=38.72, lon=-9.14, make="NIKON CORPORATION", model="NIKON Z 6")
         write_photo(photos / "shapes-mixed" / f"mixed_{i}.jpg", exif, image=scene(width, height, seed=i))
+    return photos
+
+
+def build_plain_home(home: Path) -> Path:
+    """Real photos only, no models (the browsing shots need no search): quick to build on a busy machine."""
+    from photofactory import Exif, write_photo
+    from PIL import Image
+
+    from album.core.config import Paths, Settings
+
+    Settings(allow_downloads=False).save(Paths.from_env())
+    photos = home / "Pictures"
+    sources = sorted((SHARED / "faces" / "people").rglob("*.jpg"))[::12][:24]
+    for i, src in enumerate(sources):
+        exif = Exif(taken=datetime(2024, 1 + i % 12, 1 + i), lat=38.72, lon=-9.14)
+        write_photo(photos / f"photo_{i:02}.jpg", exif, image=Image.open(src).convert("RGB"))
     return photos
 
 
@@ -329,6 +345,69 @@ def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) ->
     dialog.done(0)
 
 
+def browse_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """Hearts and stars on the tiles (a hovered tile's heart and stars; every tile's stars in a rating
+    search), a rubber band, the albums in the sidebar, quick look, and the slideshow."""
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    grid, model, collections = window.grid, window.model, window.collections
+
+    def mouse(kind: QEvent.Type, point: QPoint, buttons: Qt.MouseButton) -> None:
+        button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+        QApplication.sendEvent(grid.viewport(), QMouseEvent(kind, QPointF(point), QPointF(point), button, buttons,
+                                                            Qt.KeyboardModifier.NoModifier))  # fmt: skip
+
+    def marked(change) -> None:  # type: ignore[no-untyped-def]
+        window.controller.run(lambda _p, _c: change(window.library), lambda _r: window.controller.refresh_results())
+        settle(1500)
+
+    photos = [model.index(r).data(Qt.ItemDataRole.UserRole + 2).photo for r in range(8)]
+    marked(lambda library: library.set_favourite([p.id for p in photos[:6:2]], True))
+    marked(lambda library: library.rate([photos[1].id, photos[3].id], 4))
+    marked(lambda library: library.rate([photos[4].id], 2))
+    for name in ("Trip to Japan", "Lisbon"):
+        window.controller.run(lambda _p, _c, n=name: window.library.create_album(n), lambda _a: collections.refresh())
+        settle(800)
+    hover = grid.visualRect(model.index(3)).center()
+    mouse(QEvent.Type.MouseMove, hover, Qt.MouseButton.NoButton)
+    settle(500)
+    window.grab().save(str(out / f"30-tiles-hearts-hover{tag}.png"))
+    last = grid.visualRect(model.index(model.rowCount() - 1))
+    start = QPoint(grid.viewport().width() - 8, min(grid.viewport().height() - 8, last.bottom() + 40))
+    if grid.indexAt(start).isValid():
+        start = QPoint(grid.viewport().width() - 2, 2)  # (the margin: no photo there)
+    mouse(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    end = grid.visualRect(model.index(1)).center()
+    mouse(QEvent.Type.MouseMove, end, Qt.MouseButton.LeftButton)
+    settle(400)
+    window.grab().save(str(out / f"31-rubber-band{tag}.png"))
+    mouse(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    window.search_bar.edit.setText("rating:2")
+    window.search_bar.edit.returnPressed.emit()
+    settle(1500)
+    window.grab().save(str(out / f"32-rating-search-stars{tag}.png"))
+    window.search_bar.edit.setText("")
+    window.search_bar.edit.returnPressed.emit()
+    settle(1500)
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(2))
+    window.shows.look(2)
+    settle(1500)
+    window.grab().save(str(out / f"33-quick-look{tag}.png"))
+    window.shows.quick_look.close_look()
+    window.controller.settings.slideshow_seconds = 1.0
+    window.shows.start_slideshow()
+    settle(1250)  # mid-fade into the second photo
+    window.shows.slideshow.grab().save(str(out / f"34-slideshow-fade{tag}.png"))
+    window.shows.slideshow.set_paused(True)
+    settle(800)
+    window.shows.slideshow.grab().save(str(out / f"35-slideshow-paused{tag}.png"))
+    window.shows.slideshow.end()
+    settle(300)
+
+
 def main() -> None:
     if "--readme" in sys.argv:
         readme_shots()
@@ -343,7 +422,7 @@ def main() -> None:
     polish = "--polish-only" in sys.argv
     clip = not polish and "--first-run-only" not in sys.argv  # what these shoot needs no CLIP model
     os.environ.update({"ALBUM_HOME": str(home), **({"ALBUM_CLIP_MODEL": "tiny-shapes"} if clip else {})})
-    photos = build_home(home, clip=clip)
+    photos = build_plain_home(home) if "--browse-only" in sys.argv else build_home(home, clip=clip)
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -365,7 +444,7 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    if not {"--albums-only", "--grid-only", "--polish-only"} & set(sys.argv):
+    if not {"--albums-only", "--grid-only", "--polish-only", "--browse-only"} & set(sys.argv):
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
         return
@@ -379,8 +458,8 @@ def main() -> None:
     wait_for(lambda: window.controller.last_report is not None)
     settle(300)
     window.grab().save(str(out / f"0b-import-done{tag}.png"))  # "Done: N photos" (it clears after 8 s)
-    if "--grid-only" in sys.argv:
-        grid_shots(window, out, tag, settle)
+    if "--grid-only" in sys.argv or "--browse-only" in sys.argv:
+        (grid_shots if "--grid-only" in sys.argv else browse_shots)(window, out, tag, settle)
         window.close()
         app.processEvents()
         shutil.rmtree(home, ignore_errors=True)

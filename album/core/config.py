@@ -121,6 +121,7 @@ class Settings:
     face_distance: float = 0.0  # largest embedding distance of one person's faces; 0 = the face model's own
     language: str = ""  # user interface: "" follows the system, or "en" / "zh_CN"
     theme: str = "system"  # the window's colours: "system" follows the desktop, or "light" / "dark"
+    slideshow_seconds: float = 3.0  # how long the slideshow shows each photo
     library_folders: list[str] = field(default_factory=list)
 
     VERSION = 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,12 +43,16 @@ class AlbumsView(QWidget):
         new_album(): the user wants a new manual album.
         new_smart_album(): the user wants a smart album (a saved search).
         export_album(Album): the user wants the album's photos copied to a folder.
+        rename_album(Album): the user wants to rename the album.
+        delete_album(Album): the user wants the album deleted (its photos stay in the library).
     """
 
     open_album = Signal(object)
     new_album = Signal()
     new_smart_album = Signal()
     export_album = Signal(object)
+    rename_album = Signal(object)
+    delete_album = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,11 +72,16 @@ class AlbumsView(QWidget):
         self.smart_button.clicked.connect(self.new_smart_album)
         self.export_button = QPushButton(icon("download"), "")
         self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self._export_selected)
+        self.export_button.clicked.connect(lambda: self._emit_selected(self.export_album))
+        self.rename_button = QPushButton("")
+        self.rename_button.clicked.connect(lambda: self._emit_selected(self.rename_album))
+        self.delete_button = QPushButton(icon("trash-2"), "")
+        self.delete_button.clicked.connect(lambda: self._emit_selected(self.delete_album))
         self.empty = QLabel(wordWrap=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.smart_button, self.export_button):
+        for button in (self.new_button, self.smart_button, self.export_button, self.rename_button,
+                       self.delete_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -87,6 +96,8 @@ class AlbumsView(QWidget):
         self.new_button.setText(self.tr("New Album…"))
         self.smart_button.setText(self.tr("New Smart Album…"))
         self.export_button.setText(self.tr("Export…"))
+        self.rename_button.setText(self.tr("Rename…"))
+        self.delete_button.setText(self.tr("Delete Album…"))
         self.empty.setText(self.tr("No albums yet. Select photos and choose Add to Album, or make a new album here."))
         for row, album in enumerate(self.albums):
             self.list.item(row).setText(self._caption(album))
@@ -122,12 +133,13 @@ class AlbumsView(QWidget):
         return items[0].data(AlbumRole) if items else None
 
     def _selection_changed(self) -> None:
-        self.export_button.setEnabled(self.selected() is not None)
+        for button in (self.export_button, self.rename_button, self.delete_button):
+            button.setEnabled(self.selected() is not None)
 
-    def _export_selected(self) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
         album = self.selected()
         if album is not None:
-            self.export_album.emit(album)
+            signal.emit(album)
 
 
 class ExportDialog(QDialog):

@@ -1,5 +1,7 @@
-"""Favourites, stars and albums in the window: the actions that mark the selected photos, the Albums page's
-work, and exports in a worker with progress and cancel.
+"""Favourites, stars and albums in the window: the actions that mark the selected photos (and the tiles'
+hearts), the Albums page's work (rename, delete), an album's own order, cover and photos (drag to reorder,
+Make Key Photo, Remove from Album), the albums in the sidebar that photos are dragged onto, and exports in
+a worker with progress and cancel.
 
 The window lays out; this object owns the collection work (through the :class:`LibraryController`'s
 jobs, so nothing here blocks the GUI thread) and keeps its action texts in the UI's language.
@@ -7,11 +9,12 @@ jobs, so nothing here blocks the GUI thread) and keeps its action texts in the U
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -20,8 +23,9 @@ from album.core.records import Album, Photo
 from album.gui.albums_view import AlbumsView, ExportDialog
 from album.gui.controller import LibraryController
 from album.gui.icons import icon
-from album.gui.photo_grid import HitRole, PhotoGrid
+from album.gui.photo_grid import PHOTO_IDS_MIME, HitRole, PhotoGrid
 from album.gui.search_bar import SearchBar, label
+from album.gui.sidebar import Sidebar
 from album.gui.workers import Job
 
 
@@ -33,6 +37,7 @@ class Collections(QObject):
         controller: runs the library work.
         grid: whose selection the actions mark.
         search_bar: where an opened album shows as a chip.
+        sidebar: lists the albums (photos dragged onto one are added to it).
         show_photos: brings the photos page to the front.
         say: shows a short status message.
 
@@ -50,11 +55,13 @@ class Collections(QObject):
         controller: LibraryController,
         grid: PhotoGrid,
         search_bar: SearchBar,
+        sidebar: Sidebar,
         show_photos: Callable[[], None],
         say: Callable[[str], None],
     ) -> None:
         super().__init__(window)
         self.window, self.controller, self.grid, self.search_bar = window, controller, grid, search_bar
+        self.sidebar = sidebar
         self.show_photos, self.say = show_photos, say
         self.view = AlbumsView()
         self.albums: list[Album] = []
@@ -64,6 +71,14 @@ class Collections(QObject):
         self._viewer: tuple[QWidget, Callable[[], Photo]] | None = None
         self._reselect: list[tuple[int, str]] = []  # (row, photo id) to select again in refreshed results
         controller.results.connect(self._results_shown)
+        controller.opened.connect(lambda _library: self.refresh())  # the sidebar lists the albums
+        grid.heart_clicked.connect(lambda row: self.toggle_favourite([grid.model().index(row, 0).data(HitRole).photo]))
+        grid.reordered.connect(self.move_photos)
+        sidebar.accept_drops(self._takes_drop)
+        sidebar.dropped.connect(self._dropped)
+        sidebar.current_changed.connect(self._sidebar_album)
+        self.view.rename_album.connect(lambda album: self.rename_album(album))
+        self.view.delete_album.connect(lambda album: self.delete_album(album))
         self.view.open_album.connect(self.open_album)
         self.view.new_album.connect(lambda: self.new_album([]))
         self.view.new_smart_album.connect(self.new_smart_album)
@@ -84,7 +99,7 @@ class Collections(QObject):
             owner.addAction(action)
             return action
 
-        self.favourite_action = add("heart", [".", "F"], self.toggle_favourite, self.window)
+        self.favourite_action = add("heart", [".", "F"], lambda: self.toggle_favourite(), self.window)
         self.rating_menu = QMenu()
 
         def rater(stars: int) -> Callable[[], None]:
@@ -101,8 +116,14 @@ class Collections(QObject):
         self.album_action.setMenu(self.album_menu)
         self.export_action = QAction(icon("download"), "", self.window)
         self.export_action.triggered.connect(lambda: self.export(self.selected()))
-        for action in (self.favourite_action, self.rating_action, self.album_action, self.export_action):
+        self.cover_action = QAction(icon("image"), "", self.window)
+        self.cover_action.triggered.connect(self.make_key_photo)
+        self.remove_action = QAction(icon("minus"), "", self.window)
+        self.remove_action.triggered.connect(self.remove_from_album)
+        for action in (self.favourite_action, self.rating_action, self.album_action, self.export_action,
+                       self.cover_action, self.remove_action):  # fmt: skip
             self.grid.addAction(action)  # the grid's context menu shows its actions
+        self._show_album_actions(None)
 
     def retranslate(self) -> None:
         self.view.retranslate()
@@ -113,6 +134,9 @@ class Collections(QObject):
             action.setText(self.tr("%n Star(s)", "", n))
         self.album_action.setText(self.tr("Add to Album"))
         self.export_action.setText(self.tr("Export…"))
+        self.cover_action.setText(self.tr("Make Key Photo"))
+        self.remove_action.setText(self.tr("Remove from Album"))
+        self._list_in_sidebar()
 
     def _fill_album_menu(self) -> None:
         self.album_menu.clear()
@@ -172,7 +196,12 @@ class Collections(QObject):
         self.controller.run(lambda _p, _c: change(library), done)
 
     def _results_shown(self, _result: object) -> None:
-        """Select again what was selected before a mark refreshed the results (once the grid shows them)."""
+        """Show the marks and album actions the results call for, and select again what was selected before
+        a mark refreshed the results (once the grid shows them)."""
+        self.grid.show_stars = self.controller.query.rating_min is not None
+        album = self.shown_album()
+        self.grid.set_reorderable(album is not None)
+        self._show_album_actions(album)
         if self._reselect:
             QTimer.singleShot(0, self._select_again)
 
@@ -190,9 +219,10 @@ class Collections(QObject):
         if rows:
             selection.setCurrentIndex(model.index(rows[-1], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
-    def toggle_favourite(self) -> None:
-        """Mark the selected photos as favourites; if all of them already are, unmark them."""
-        photos = self.selected()
+    def toggle_favourite(self, photos: Sequence[Photo] | None = None) -> None:
+        """Mark the selected photos (or ``photos``: a tile's heart) as favourites; if all of them already
+        are, unmark them."""
+        photos = self.selected() if photos is None else photos
         if not photos or not (self.grid.isVisible() or self._in_viewer()):
             return
         marked = self._all_favourites(photos)
@@ -226,10 +256,100 @@ class Collections(QObject):
     def _loaded(self, loaded: tuple[list[Album], dict[str, QImage]]) -> None:
         self.albums, covers = loaded
         self.view.show_albums(self.albums, covers)
+        self._list_in_sidebar()
+        self._show_album_actions(self.shown_album())
         self.albums_loaded.emit(self.albums)
 
-    def _ask_name(self, title: str) -> str | None:
-        name, ok = QInputDialog.getText(self.window, title, self.tr("Album name:"))
+    def _list_in_sidebar(self) -> None:
+        """The albums as sidebar entries under My Albums (keys ``album:<id>``), in name order; no section
+        while there are none."""
+        entries = [(f"album:{a.id}", "sparkles" if a.smart else "book-image", a.name,
+                    None if a.smart else a.photo_count) for a in self.albums]  # fmt: skip
+        self.sidebar.set_entries("albums", self.tr("My Albums"), entries)
+
+    def _album(self, key: str) -> Album | None:
+        return next((a for a in self.albums if key == f"album:{a.id}"), None)
+
+    def _sidebar_album(self, key: str) -> None:
+        album = self._album(key)
+        if album is not None:
+            self.open_album(album, show=False)  # the window shows the photos page for an album's entry
+
+    def _takes_drop(self, key: str, data: QMimeData) -> bool:
+        album = self._album(key)
+        return album is not None and not album.smart and data.hasFormat(PHOTO_IDS_MIME)
+
+    def _dropped(self, key: str, data: QMimeData) -> None:
+        """Photos dragged from the grid onto an album in the sidebar: added to it."""
+        album = self._album(key)
+        ids = [i for i in bytes(data.data(PHOTO_IDS_MIME).data()).decode().split("\n") if i]
+        if album is not None and ids:
+            said = self.tr("Added %Ln photo(s) to “{name}”", "", len(ids)).format(name=album.name)
+            self._change(lambda library: library.add_to_album(album.id, ids), said, albums=True)
+
+    def shown_album(self) -> Album | None:
+        """The manual album the grid shows in its own order (the search is that album and nothing else)."""
+        query = self.controller.query
+        if len(query.albums) != 1 or dataclasses.replace(query, albums=(), album_ids=()) != Query():
+            return None
+        name = query.albums[0].casefold()
+        return next((a for a in self.albums if a.name.casefold() == name and not a.smart), None)
+
+    def _show_album_actions(self, album: Album | None) -> None:
+        for action in (self.cover_action, self.remove_action):
+            action.setVisible(album is not None)
+
+    def rename_album(self, album: Album, ask: Callable[[str], str | None] | None = None) -> None:
+        """Ask for a new name (``ask`` replaces the dialog in tests) and rename the album."""
+        name = (ask or (lambda title: self._ask_name(title, album.name)))(self.tr("Rename Album"))
+        if name is None or name == album.name or (name.casefold() != album.name.casefold() and self._taken(name)):
+            return
+        said = self.tr("Renamed the album to “{name}”").format(name=name)
+        self._change(lambda library: library.rename_album(album.id, name), said, albums=True)
+
+    def delete_album(self, album: Album, confirm: Callable[[str], bool] | None = None) -> None:
+        """Delete the album after asking (``confirm`` replaces the dialog in tests); its photos stay."""
+        question = self.tr("Delete the album “{name}”? Its photos stay in your library.").format(name=album.name)
+        ask = confirm or (lambda text: QMessageBox.question(self.window, self.tr("Delete Album"), text)
+                          == QMessageBox.StandardButton.Yes)  # fmt: skip
+        if ask(question):
+            said = self.tr("Deleted the album “{name}”").format(name=album.name)
+            self._change(lambda library: library.delete_album(album.id), said, albums=True)
+
+    def make_key_photo(self) -> None:
+        """The current photo becomes the shown album's cover."""
+        album, photos = self.shown_album(), self.selected()
+        if album is not None and photos:
+            photo_id = photos[-1].id if not self.grid.currentIndex().isValid() else \
+                self.grid.currentIndex().data(HitRole).photo.id  # fmt: skip
+            said = self.tr("Made the key photo of “{name}”").format(name=album.name)
+            self._change(lambda library: library.set_album_cover(album.id, photo_id), said, albums=True)
+
+    def remove_from_album(self) -> None:
+        """Take the selected photos out of the shown album (they stay in the library)."""
+        album, photos = self.shown_album(), self.selected()
+        if album is not None and photos:
+            ids = [p.id for p in photos]
+            said = self.tr("Removed %Ln photo(s) from “{name}”", "", len(ids)).format(name=album.name)
+            self._change(lambda library: library.remove_from_album(album.id, ids), said, albums=True)
+
+    def move_photos(self, ids: list[str], before: int) -> None:
+        """Photos dropped before row ``before`` of the shown album: the album's order changes so."""
+        album = self.shown_album()
+        if album is None or not ids:
+            return
+        order = [self.grid.model().index(r, 0).data(HitRole).photo.id for r in range(self.grid.model().rowCount())]
+        moved = set(ids)
+        head = [i for i in order[:before] if i not in moved]
+        tail = [i for i in order[before:] if i not in moved]
+        new_order = [*head, *[i for i in order if i in moved], *tail]
+        if new_order != order:
+            said = self.tr("Changed the order of “{name}”").format(name=album.name)
+            self._change(lambda library: library.reorder_album(album.id, new_order), said, albums=True)
+
+    def _ask_name(self, title: str, current: str = "") -> str | None:
+        name, ok = QInputDialog.getText(self.window, title, self.tr("Album name:"), QLineEdit.EchoMode.Normal,
+                                        current)  # fmt: skip
         return name.strip() if ok and name.strip() else None
 
     def _taken(self, name: str) -> bool:
@@ -272,10 +392,12 @@ class Collections(QObject):
             said = self.tr("Added %Ln photo(s) to “{name}”", "", len(ids)).format(name=album.name)
             self._change(lambda library: library.add_to_album(album.id, ids), said, albums=True)
 
-    def open_album(self, album: Album) -> None:
-        """Show the album's photos in the grid, with a chip naming it."""
+    def open_album(self, album: Album, show: bool = True) -> None:
+        """Show the album's photos in the grid, with a chip naming it (``show``: bring the photos page to the
+        front; an album's sidebar entry does that itself, staying current)."""
         self.search_bar.show_context("album", label("album", album.name))
-        self.show_photos()
+        if show:
+            self.show_photos()
         self.controller.search(Query(albums=(album.name,)))
 
     # -- export ---------------------------------------------------------------------------------------

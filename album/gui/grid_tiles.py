@@ -1,5 +1,6 @@
 """How one tile of the photo grid is drawn: the photo (or its colour while it loads), the selection, the
-keyboard focus and the hover caption.
+keyboard focus, the hover caption, and the user's marks: a heart on a favourite (always; a hovered tile
+shows an empty one to click) and the stars (on hover, or always while the results are filtered by rating).
 
 Kept apart from the view so the look can change without touching layout, scrolling or selection. Every
 colour comes from the theme (:func:`album.gui.theme.colours`).
@@ -7,10 +8,11 @@ colour comes from the theme (:func:`album.gui.theme.colours`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPen, QPixmap
 
 from album.gui.icons import icon
 from album.gui.theme import colours, qcolor
@@ -27,6 +29,9 @@ class TileState:
     hovered: bool = False
     caption: tuple[str, ...] = ()  # date and place, shown while hovered
     cropped: bool = False  # fill the tile, cutting the photo's edges (square tiles), instead of showing it whole
+    favourite: bool = False
+    stars: int = 0  # the stars album shows (the user's, else the file's); a rejected photo shows none
+    show_stars: bool = False  # the stars even when not hovered (the results are filtered by rating)
 
 
 def fitted(size: QSize, box: QRect) -> QRect:
@@ -77,7 +82,11 @@ def paint_tile(painter: QPainter, cell: QRect, thumb: QIcon | None, placeholder:
         drawn = fitted(sizes[0] if sizes else box.size(), box)
         painter.drawPixmap(drawn, thumb.pixmap(drawn.size()))  # cached by the icon; never larger than the file
     if state.hovered and state.caption and cell.height() >= CAPTION_MIN_HEIGHT:
-        _caption(painter, drawn, state.caption)
+        _caption(painter, drawn, state.caption, indent=heart_rect(cell).right() - drawn.left())
+    if state.favourite or state.hovered:
+        _heart(painter, cell, state.favourite)
+    if state.stars > 0 and (state.hovered or state.show_stars):
+        _stars(painter, cell, state.stars)
     if state.selected or state.hovered:
         _check_mark(painter, cell, state.selected)
     if state.focused:
@@ -85,8 +94,9 @@ def paint_tile(painter: QPainter, cell: QRect, thumb: QIcon | None, placeholder:
     return drawn
 
 
-def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...]) -> None:
-    """Date and place over the bottom of the photo, on a shade that keeps them legible on any photo."""
+def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...], indent: int) -> None:
+    """Date and place over the bottom of the photo, on a shade that keeps them legible on any photo, right
+    of the heart (``indent`` pixels from the photo's left edge)."""
     theme = colours()
     painter.save()
     metrics = painter.fontMetrics()
@@ -100,7 +110,7 @@ def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...]) -> None:
     shade.setColorAt(1.0, dark)
     painter.fillRect(band, shade)
     painter.setPen(qcolor(theme.overlay_text))
-    text = photo.adjusted(8, 0, -8, -5)
+    text = photo.adjusted(max(8, indent + 6), 0, -8, -5)
     for i, line in enumerate(reversed(lines)):
         row = QRect(text.left(), text.bottom() - (i + 1) * metrics.height(), text.width(), metrics.height())
         elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, row.width())
@@ -133,6 +143,51 @@ def _check_mark(painter: QPainter, cell: QRect, selected: bool) -> None:
         painter.setPen(QPen(qcolor(theme.overlay_text), 1.5))
         painter.drawEllipse(QRectF(circle))
     painter.restore()
+
+
+def mark_side(cell: QRect) -> int:
+    """How big a tile's heart and stars are: readable on a large tile, not covering a small one."""
+    return max(14, min(22, min(cell.width(), cell.height()) // 7))
+
+
+def heart_rect(cell: QRect) -> QRect:
+    """Where a tile's heart is (its bottom-left corner): also where a click toggles the favourite."""
+    side = mark_side(cell)
+    return QRect(cell.left() + 7, cell.bottom() - 6 - side, side, side)
+
+
+def _shadowed(painter: QPainter, name: str, box: QRect) -> None:
+    """An icon in the overlay's text colour on a soft dark halo, legible on light and dark photos alike."""
+    theme = colours()
+    ratio = painter.device().devicePixelRatioF()
+    painter.drawPixmap(box.left() - 1, box.top() - 1, _mark(name, box.width(), ratio, theme.overlay_background,
+                                                            theme.overlay_text))  # fmt: skip
+
+
+@functools.cache
+def _mark(name: str, side: int, ratio: float, halo: str, colour: str) -> QPixmap:
+    """A heart or star with its halo, drawn once per size and theme: a screen of tiles draws hundreds."""
+    pixmap = QPixmap(QSize(side + 2, side + 3) * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    icon(name, halo).paint(painter, QRect(0, 0, side + 2, side + 3))
+    icon(name, colour).paint(painter, QRect(1, 1, side, side))
+    painter.end()
+    return pixmap
+
+
+def _heart(painter: QPainter, cell: QRect, favourite: bool) -> None:
+    """A filled heart on a favourite; an outlined one on a hovered photo that is not (a click marks it)."""
+    _shadowed(painter, "heart-filled" if favourite else "heart", heart_rect(cell))
+
+
+def _stars(painter: QPainter, cell: QRect, stars: int) -> None:
+    """The photo's stars in a row at the tile's top-right corner (the top-left is the selection circle)."""
+    side = mark_side(cell) * 3 // 4
+    right, top = cell.right() - 6, cell.top() + 7
+    for n in range(stars):
+        _shadowed(painter, "star-filled", QRect(right - (n + 1) * (side + 1), top, side, side))
 
 
 def _focus_ring(painter: QPainter, cell: QRect) -> None:

@@ -66,6 +66,7 @@ from album.gui.places_view import PlacesView
 from album.gui.search_bar import SearchBar, label, reason_labels
 from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
+from album.gui.showing import PhotoShows
 from album.gui.sidebar import Sidebar
 from album.gui.styles import scaled_font, use_theme
 from album.gui.texts import pictures_folder, time_left_text
@@ -164,11 +165,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_state, 1)
         layout.addWidget(self.grid, 1)
         self._show_start_state()
+        self.shows = PhotoShows(self, self.grid, photos,
+                                lambda: (self.controller.settings or Settings()).slideshow_seconds)  # fmt: skip
         self.people_view = PeopleView()
         self.places_view = PlacesView()
         self.pages = QStackedWidget()
         self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_view}
-        self.collections = Collections(self, self.controller, self.grid, self.search_bar,
+        self.collections = Collections(self, self.controller, self.grid, self.search_bar, self.sidebar,
                                        lambda: self.sidebar.set_current("photos"),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
         self.page_of["albums"] = self.collections.view
@@ -180,6 +183,8 @@ class MainWindow(QMainWindow):
         self.toolbar = Toolbar(self.search_bar, supports_layout_modes(self.grid))
         self.toolbar.thumb_size_changed.connect(self.grid.set_thumb_size)
         self.toolbar.layout_mode_changed.connect(self.set_layout_mode)
+        self.toolbar.view_menu.addSeparator()
+        self.toolbar.view_menu.addAction(self.shows.slideshow_action)
         self.grid.thumb_size_changed.connect(self.toolbar.show_thumb_size)  # Ctrl + wheel: the slider follows
         central = QWidget()
         self.central_layout = column = QVBoxLayout(central)
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
         for widget, name in names.items():  # what a screen reader says on reaching it
             widget.setAccessibleName(name)
         self.collections.retranslate()
+        self.shows.retranslate()
         self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked() else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -366,7 +372,7 @@ class MainWindow(QMainWindow):
         c.failed.connect(self._job_failed)
 
     def _switch(self, key: str) -> None:
-        page = self.page_of.get(key)
+        page = self.page_of.get("photos" if key.startswith("album:") else key)  # an album: its photos
         if page is not None:
             self.pages.setCurrentWidget(page)
         if key == "people":
@@ -677,12 +683,13 @@ class MainWindow(QMainWindow):
 
         self.photo_actions: list[QAction] = []  # texts: retranslate()
         for shortcut, act in (
-            ("Return", self._open_viewer),
+            ("Return;Enter", self._open_viewer),  # Enter: the keypad's
             ("Ctrl+Shift+S", lambda i: self.search_similar(i.data(PathRole), i.data(HitRole).photo)),
             ("Ctrl+Return", lambda i: open_url(i.data(PathRole))),
             ("Ctrl+Shift+Return", lambda i: open_url(str(Path(i.data(PathRole)).parent))),
         ):
-            action = _action("", self.grid, shortcut, on_current(act))
+            action = _action("", self.grid, "", on_current(act))
+            action.setShortcuts([QKeySequence(key) for key in shortcut.split(";")])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.grid.addAction(action)
             self.photo_actions.append(action)
@@ -848,6 +855,7 @@ class MainWindow(QMainWindow):
         self.search_bar.shutdown()
         self.controller.shutdown()
         self.model.shutdown()
+        self.shows.shutdown()
         self.viewer.shutdown()
         super().closeEvent(event)
 

@@ -11,8 +11,10 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QItemSelection,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,14 +24,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QImage, QPainter, QPixmap, QRegion
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QIcon, QImage, QPainter, QPixmap, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QRubberBand, QWidget
 
 from album.core.records import Photo, SearchHit
 from album.core.timeline import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 from album.gui.availability import FileChecker
 from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
-from album.gui.grid_tiles import TileState, paint_tile
+from album.gui.grid_tiles import TileState, heart_rect, paint_tile
 from album.gui.scrubber import WIDTH as SCRUBBER_WIDTH
 from album.gui.scrubber import MonthMark, Scrubber, month_text
 from album.gui.search_bar import reason_labels
@@ -43,6 +45,7 @@ HitRole = Qt.ItemDataRole.UserRole + 2  # the row's SearchHit
 OpensRole = Qt.ItemDataRole.UserRole + 3  # whether the photo's file opens: True, False, or None (not known yet)
 FavouriteRole = Qt.ItemDataRole.UserRole + 4  # whether the user marked the photo as a favourite (the tile's heart)
 ScrollHint = QAbstractItemView.ScrollHint
+PHOTO_IDS_MIME = "application/x-album-photo-ids"  # photos dragged out of the grid (onto an album, within one)
 RECHECK_MS = 30_000  # the shown tiles' files are checked again this often: a drive plugged back in turns them colour
 MONTHS_BELOW = 120  # thumbnail size (pixels) under which the grid's sections are months, not days
 
@@ -195,12 +198,26 @@ class PhotoModel(QAbstractListModel):
             return photo.favourite
         return None
 
-    def tile(self, row: int) -> tuple[QIcon | None, QColor]:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def mimeTypes(self) -> list[str]:
+        return [PHOTO_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[ModelIndex]) -> QMimeData:
+        """The dragged photos' ids, in grid order (an album takes them, or puts them in that order)."""
+        rows = sorted({i.row() for i in indexes})
+        mime = QMimeData()
+        mime.setData(PHOTO_IDS_MIME, QByteArray("\n".join(self.hits[r].photo.id for r in rows).encode()))
+        return mime
+
+    def tile(self, row: int) -> tuple[QIcon | None, QColor, Photo]:
         """What the grid paints for a row: its thumbnail as shown (greyed if the file does not open; None while
-        it loads), and the colour shown until it has loaded. A direct call, not ``data()``: the grid asks for
-        every visible tile on every repaint, and the QVariant round trips were a third of a repaint."""
+        it loads), the colour shown until it has loaded, and the photo (its heart and stars). A direct call,
+        not ``data()``: the grid asks for every visible tile on every repaint, and the QVariant round trips
+        were a third of a repaint."""
         photo = self.hits[row].photo
-        return self._icon(photo), placeholder_colour(photo)
+        return self._icon(photo), placeholder_colour(photo), photo
 
     def caption(self, row: int) -> tuple[str, ...]:
         """What a hovered tile says: the day it was taken and where (either may be missing)."""
@@ -239,20 +256,29 @@ class PhotoGrid(QAbstractItemView):
 
     Qt's list view cannot justify rows, so this view lays the tiles out itself
     (:mod:`album.gui.grid_layout`, once per results, width, size and mode) and paints only the visible
-    rows; Qt's item view still does selection (click, Shift, Ctrl, keyboard), activation and tooltips.
-    Shift-selection is a range in reading order, as in every photo app. Ctrl+wheel changes the thumbnail
-    size. While photos are in date order (``dated``), each day's photos (each month's, zoomed out) come
-    under a header with the date and the town they share, and the timeline :class:`Scrubber` stands at
-    the right edge in place of the scroll bar; ranked results (a text search) have neither.
+    rows; Qt's item view still does selection (click, Shift, Ctrl, Ctrl+A, keyboard), activation and
+    tooltips. Shift-selection is a range in reading order, as in every photo app; a drag from the space
+    between photos draws a rubber band and selects the photos it touches; Esc clears the selection.
+    A drag from a photo carries the selection (onto an album in the sidebar, or to a new place in an
+    album shown in its own order, see ``reorderable``). Ctrl+wheel changes the thumbnail size. While
+    photos are in date order (``dated``), each day's photos (each month's, zoomed out) come under a
+    header with the date and the town they share, and the timeline :class:`Scrubber` stands at the
+    right edge in place of the scroll bar; ranked results (a text search) have neither.
 
     ``painted`` keeps where each row's photo was last drawn (row → rect in viewport coordinates), so tests
     and the screenshot script check what a person sees.
 
     Signals:
         thumb_size_changed(int): the thumbnails' size changed (the toolbar's slider follows Ctrl+wheel).
+        heart_clicked(int): the heart of this row's tile was clicked (mark or unmark it as a favourite).
+        quick_look(int): Space on this row: show it large over the grid.
+        reordered(list, int): photos (ids) of this grid were dropped before this row (``reorderable``).
     """
 
     thumb_size_changed = Signal(int)
+    heart_clicked = Signal(int)
+    quick_look = Signal(int)
+    reordered = Signal(list, int)
 
     def __init__(self, model: PhotoModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +286,11 @@ class PhotoGrid(QAbstractItemView):
         self.layout_mode: LayoutMode = "justified"
         self.painted: dict[int, QRect] = {}
         self._hovered = -1
+        self.show_stars = False  # every tile's stars, not only the hovered one's (results filtered by rating)
+        self.reorderable = False  # the results are an album in its own order: a drop puts photos in place
+        self._band_origin: QPoint | None = None  # a rubber band's first corner (content coordinates)
+        self._band_base = QItemSelection()  # what stays selected besides the band's photos (Ctrl or Shift held)
+        self._band = QRubberBand(QRubberBand.Shape.Rectangle, self.viewport())
         self._ratios: np.ndarray | None = None  # the results' aspect ratios, read once per reset
         self._generation = 0  # counts resets: the layout is computed again for new results
         self._layout = empty_layout()
@@ -279,6 +310,8 @@ class PhotoGrid(QAbstractItemView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Photos"))
         self.setAccessibleDescription(self.tr("Arrow keys move, Shift or Ctrl selects, Enter opens the photo"))
@@ -441,8 +474,8 @@ class PhotoGrid(QAbstractItemView):
 
     def setSelection(self, rect: QRect, command: QItemSelectionModel.SelectionFlag) -> None:
         """Select the photos from the one at the rect's first corner to the one at its second, in reading
-        order: Qt gives the anchor and the current point as the rect's corners (a Shift-click, Shift+arrow,
-        or a drag from empty space)."""
+        order: Qt gives the anchor and the current point as the rect's corners (a click, a Shift-click,
+        Shift+arrow)."""
         grid = self.grid_layout()
         if len(grid) == 0:
             return
@@ -452,6 +485,26 @@ class PhotoGrid(QAbstractItemView):
         low, high = min(first, last), max(first, last)
         model = self.model()
         self.selectionModel().select(QItemSelection(model.index(low, 0), model.index(high, 0)), command)
+
+    def _drag_band(self, point: QPoint) -> None:
+        """Draw the rubber band to ``point`` and select what it touches, besides what was selected when it
+        started if Ctrl or Shift was held then: one selection range per row (a row's photos are in x order,
+        so those touched are consecutive)."""
+        assert self._band_origin is not None
+        origin = QPoint(self._band_origin.x(), self._band_origin.y() - self.verticalOffset())
+        self._band.setGeometry(QRect(origin, point).normalized())
+        self._band.show()
+        band = self._band.geometry().translated(0, self.verticalOffset())
+        grid, model = self.grid_layout(), self.model()
+        selection = QItemSelection(self._band_base)
+        for row in grid.rows_between(band.top(), band.bottom() + 1):
+            items = grid.items_of(range(row, row + 1))
+            left, width = grid.x[items.start : items.stop], grid.width[items.start : items.stop]
+            touched = np.flatnonzero((left <= band.right()) & (left + width > band.left()))
+            if len(touched):
+                first, last = items.start + int(touched[0]), items.start + int(touched[-1])
+                selection.select(model.index(first, 0), model.index(last, 0))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         region = QRegion()
@@ -485,10 +538,13 @@ class PhotoGrid(QAbstractItemView):
         cropped = self.layout_mode == "square"  # even tiles, filled, as in every photo app's square view
         for i, row in enumerate(range(shown.start, stop)):
             hovered = row == self._hovered
+            thumb, placeholder, photo = model.tile(row)
             state = TileState(selected=selected(model.index(row, 0)), focused=row == current, hovered=hovered,
-                              caption=model.caption(row) if hovered else (), cropped=cropped)  # fmt: skip
+                              caption=model.caption(row) if hovered else (), cropped=cropped,
+                              favourite=photo.favourite, stars=max(0, photo.stars or 0),
+                              show_stars=self.show_stars)  # fmt: skip
             cell = QRect(lefts[i], tops[row_of[i]] - offset, widths[i], heights[row_of[i]])
-            self.painted[row] = paint_tile(painter, cell, *model.tile(row), state)
+            self.painted[row] = paint_tile(painter, cell, thumb, placeholder, state)
         self._paint_headers(painter, grid, rows, offset)
         painter.end()
 
@@ -518,11 +574,101 @@ class PhotoGrid(QAbstractItemView):
             self._headers[section] = text
         return text
 
+    # -- mouse and keys -----------------------------------------------------------------------------------
+    def mousePressEvent(self, event: Any) -> None:
+        """A click on a tile's heart marks it (the selection stays); a press between photos may start a
+        rubber band."""
+        point = event.position().toPoint()
+        index = self.indexAt(point)
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid() \
+                and heart_rect(self.visualRect(index)).contains(point):  # fmt: skip
+            self.heart_clicked.emit(index.row())
+            event.accept()
+            return
+        band = event.button() == Qt.MouseButton.LeftButton and not index.isValid()
+        self._band_origin = QPoint(point.x(), point.y() + self.verticalOffset()) if band else None
+        adding = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        self._band_base = QItemSelection(self.selectionModel().selection()) if adding else QItemSelection()
+        super().mousePressEvent(event)
+
     def mouseMoveEvent(self, event: Any) -> None:
-        item = self.grid_layout().item_at(event.position().toPoint().x(),
-                                          event.position().toPoint().y() + self.verticalOffset())  # fmt: skip
+        point = event.position().toPoint()
+        item = self.grid_layout().item_at(point.x(), point.y() + self.verticalOffset())
         self._hover(-1 if item is None else item)
+        if self._band_origin is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._drag_band(point)  # Qt's own drag-selecting selects only over photos, as a range
+            event.accept()
+            return
         super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        """The end of a click, or of a rubber band: what the band selected stays (Qt's release would select
+        the photo under the mouse, or nothing)."""
+        banded = QItemSelection(self.selectionModel().selection()) if self._band.isVisible() else None
+        super().mouseReleaseEvent(event)
+        if banded is not None:
+            self.selectionModel().select(banded, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._band_origin = None
+        self._band.hide()
+
+    def keyPressEvent(self, event: Any) -> None:
+        """Space shows the current photo in quick look (Ctrl+Space still toggles its selection, Qt's way);
+        Esc clears the selection."""
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if event.key() == Qt.Key.Key_Space and plain and self.currentIndex().isValid():
+            self.quick_look.emit(self.currentIndex().row())
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and plain and self.selectionModel().hasSelection():
+            self.clearSelection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- dragging photos ------------------------------------------------------------------------------------
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        """Drag the selected photos, shown by the current photo's thumbnail."""
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.photos.mimeData(indexes))
+        thumb = self.photos.tile(self.currentIndex().row() if self.currentIndex().isValid() else indexes[0].row())[0]
+        if thumb is not None:
+            drag.setPixmap(thumb.pixmap(96, 96))
+        drag.exec(Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, Qt.DropAction.CopyAction)
+
+    def set_reorderable(self, reorderable: bool) -> None:
+        """Whether photos dropped on the grid move there (an album shown in its own order)."""
+        self.reorderable = reorderable
+        self.setAcceptDrops(reorderable)
+        self.viewport().setAcceptDrops(reorderable)
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self.reorderable and event.mimeData().hasFormat(PHOTO_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        if not (self.reorderable and event.mimeData().hasFormat(PHOTO_IDS_MIME)):
+            event.ignore()
+            return
+        ids = bytes(event.mimeData().data(PHOTO_IDS_MIME).data()).decode().split("\n")
+        self.reordered.emit([i for i in ids if i], self.drop_row(event.position().toPoint()))
+        event.acceptProposedAction()
+
+    def drop_row(self, point: QPoint) -> int:
+        """The row a drop at ``point`` goes before: the photo under it, or the next one past its middle."""
+        grid = self.grid_layout()
+        if len(grid) == 0:
+            return 0
+        item = grid.nearest(point.x(), point.y() + self.verticalOffset())
+        rect = self.visualRect(self.model().index(item, 0))
+        return item + 1 if point.x() > rect.center().x() else item
 
     def leaveEvent(self, event: Any) -> None:
         self._hover(-1)

@@ -193,9 +193,12 @@ class SettingsDialog(QDialog):
         for code, name in THEMES:
             self.theme.addItem(QCoreApplication.translate("SettingsDialog", str(name)), code)
         self.theme.setCurrentIndex(max(self.theme.findData(self.result_settings.theme), 0))
+        self.slideshow_seconds = QDoubleSpinBox(decimals=1, minimum=1.0, maximum=60.0, singleStep=0.5, suffix=" s")
+        self.slideshow_seconds.setValue(self.result_settings.slideshow_seconds)
         form = QFormLayout(page)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(self.tr("Slideshow, each photo for:"), self.slideshow_seconds)
         form.addRow(QLabel(self.tr("The new language and theme apply as soon as you press OK.")))
         return page
 
@@ -307,3 +310,4 @@ class SettingsDialog(QDialog):
         chosen.face_distance = round(self.face_distance.value(), 2)
         chosen.language = self.language.currentData()
         chosen.theme = self.theme.currentData()
+        chosen.slideshow_seconds = round(self.slideshow_seconds.value(), 1)

@@ -8,8 +8,10 @@ each entry says its name in its tooltip and to screen readers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QDropEvent, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -63,9 +65,11 @@ class Sidebar(QWidget):
 
     Signals:
         current_changed(str): the key of the entry now current.
+        dropped(str, QMimeData): something was dropped on this entry (see :meth:`accept_drops`).
     """
 
     current_changed = Signal(str)
+    dropped = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +88,7 @@ class Sidebar(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._current_item_changed)
         self._sections: list[str] = []
+        self._accepts: Callable[[str, QMimeData], bool] | None = None
         top = QHBoxLayout()
         top.setContentsMargins(6, 6, 6, 0)
         top.addWidget(self.toggle)
@@ -127,6 +132,52 @@ class Sidebar(QWidget):
         self.set_count(key, count)
         if self.list.currentItem() is None:
             self.list.setCurrentItem(item)
+
+    def set_entries(self, section: str, title: str, entries: Sequence[tuple[str, str, str, int | None]]) -> None:
+        """Replace ``section``'s entries with ``entries`` (key, icon, text, count); no section while there are
+        none. The current entry stays current without a signal if it is still listed; if it is gone, the
+        entry Qt makes current instead is announced."""
+        current = self.current_key()
+        self.list.blockSignals(True)
+        try:
+            if section in self._sections:
+                row = self.list.row(self._item(f"section:{section}"))
+                while row + 1 < self.list.count() and not self._is_section(self.list.item(row + 1)):
+                    self.list.takeItem(row + 1)
+                self.list.takeItem(row)
+                self._sections.remove(section)
+            if entries:
+                self.add_section(section, title)
+            for key, icon_name, text, count in entries:
+                self.add_entry(section, key, icon_name, text, count)
+            if current in self.entry_keys():
+                self.set_current(current)
+        finally:
+            self.list.blockSignals(False)
+        if self.current_key() != current:
+            self.current_changed.emit(self.current_key())
+
+    def accept_drops(self, accepts: Callable[[str, QMimeData], bool]) -> None:
+        """Let entries take drops: ``accepts(key, data)`` says whether this entry takes that data; a drop it
+        takes is announced by ``dropped``."""
+        self._accepts = accepts
+        self.list.viewport().setAcceptDrops(True)
+        self.list.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if watched is not self.list.viewport() or event.type() not in kinds or self._accepts is None:
+            return False
+        assert isinstance(event, QDropEvent)  # (a QDragEnterEvent and a QDragMoveEvent are QDropEvents)
+        item = self.list.itemAt(event.position().toPoint())
+        key = str(item.data(KeyRole)) if item is not None else ""
+        if not key or not self._accepts(key, event.mimeData()):
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.dropped.emit(key, event.mimeData())
+        return True
 
     # -- what entries say ------------------------------------------------------------------------------
     def set_text(self, key: str, text: str) -> None:

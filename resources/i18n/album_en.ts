@@ -4,7 +4,7 @@
 <context>
     <name>AlbumsView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="100"/>
+        <location filename="../../album/gui/albums_view.py" line="111"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
@@ -18,7 +18,7 @@
 <context>
     <name>Collections</name>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="113"/>
+        <location filename="../../album/gui/collections.py" line="134"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n Star</numerusform>
@@ -26,7 +26,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="201"/>
+        <location filename="../../album/gui/collections.py" line="231"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>Removed %Ln photo from favourites</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="202"/>
+        <location filename="../../album/gui/collections.py" line="232"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>Added %Ln photo to favourites</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="209"/>
+        <location filename="../../album/gui/collections.py" line="239"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>Rated %Ln photo</numerusform>
@@ -50,7 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="272"/>
+        <location filename="../../album/gui/collections.py" line="287"/>
+        <location filename="../../album/gui/collections.py" line="392"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>Added %Ln photo to “{name}”</numerusform>
@@ -58,7 +59,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="319"/>
+        <location filename="../../album/gui/collections.py" line="333"/>
+        <source>Removed %Ln photo(s) from “{name}”</source>
+        <translation>
+            <numerusform>Removed %Ln photo from “{name}”</numerusform>
+            <numerusform>Removed %Ln photos from “{name}”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="441"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>Export cancelled after %Ln photo</numerusform>
@@ -66,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="320"/>
+        <location filename="../../album/gui/collections.py" line="442"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>Exported %Ln photo to {folder}</numerusform>
@@ -74,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="322"/>
+        <location filename="../../album/gui/collections.py" line="444"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>(%Ln could not be read)</numerusform>
@@ -85,7 +94,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="138"/>
+        <location filename="../../album/gui/albums_view.py" line="150"/>
         <source>Export %Ln Photo(s)</source>
         <translation>
             <numerusform>Export %Ln Photo</numerusform>
@@ -96,7 +105,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="430"/>
+        <location filename="../../album/gui/main_window.py" line="436"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -104,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="453"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -112,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="467"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -120,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="463"/>
+        <location filename="../../album/gui/main_window.py" line="469"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -128,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -136,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="480"/>
+        <location filename="../../album/gui/main_window.py" line="486"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -144,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="504"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -158,8 +167,8 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="328"/>
-        <location filename="../../album/gui/main_window.py" line="576"/>
+        <location filename="../../album/gui/main_window.py" line="334"/>
+        <location filename="../../album/gui/main_window.py" line="582"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

@@ -4,38 +4,48 @@
 <context>
     <name>AlbumsView</name>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="86"/>
+        <location filename="../../album/gui/albums_view.py" line="95"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="87"/>
+        <location filename="../../album/gui/albums_view.py" line="96"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="88"/>
+        <location filename="../../album/gui/albums_view.py" line="97"/>
         <source>New Smart Album…</source>
         <translation>新建智能相簿…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="89"/>
+        <location filename="../../album/gui/albums_view.py" line="98"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="90"/>
+        <location filename="../../album/gui/albums_view.py" line="101"/>
         <source>No albums yet. Select photos and choose Add to Album, or make a new album here.</source>
         <translation>还没有相簿。选中照片后选择“添加到相簿”，或在这里新建相簿。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="100"/>
+        <location filename="../../album/gui/albums_view.py" line="111"/>
         <source>{name}
 %Ln photo(s)</source>
         <translation>
             <numerusform>{name}
 %Ln 张照片</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="99"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/albums_view.py" line="100"/>
+        <source>Delete Album…</source>
+        <translation>删除相簿…</translation>
     </message>
 </context>
 <context>
@@ -71,180 +81,238 @@ Details were saved to {log}.</source>
 <context>
     <name>Collections</name>
     <message>
-        <location filename="../../album/gui/collections.py" line="109"/>
+        <location filename="../../album/gui/collections.py" line="130"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="110"/>
+        <location filename="../../album/gui/collections.py" line="131"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="111"/>
+        <location filename="../../album/gui/collections.py" line="132"/>
         <source>No Stars</source>
         <translation>无星级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="113"/>
+        <location filename="../../album/gui/collections.py" line="134"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n 星</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="114"/>
+        <location filename="../../album/gui/collections.py" line="135"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="115"/>
+        <location filename="../../album/gui/collections.py" line="136"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="125"/>
+        <location filename="../../album/gui/collections.py" line="149"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="201"/>
+        <location filename="../../album/gui/collections.py" line="231"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>已将 %Ln 张照片移出收藏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="202"/>
+        <location filename="../../album/gui/collections.py" line="232"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>已收藏 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="209"/>
+        <location filename="../../album/gui/collections.py" line="239"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>已为 %Ln 张照片评分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="232"/>
+        <location filename="../../album/gui/collections.py" line="351"/>
         <source>Album name:</source>
         <translation>相簿名称：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="237"/>
+        <location filename="../../album/gui/collections.py" line="357"/>
         <source>Album</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="237"/>
+        <location filename="../../album/gui/collections.py" line="357"/>
         <source>There is already an album called “{name}”.</source>
         <translation>已经有名为“{name}”的相簿了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="244"/>
+        <location filename="../../album/gui/collections.py" line="364"/>
         <source>New Album</source>
         <translation>新建相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="253"/>
-        <location filename="../../album/gui/collections.py" line="267"/>
+        <location filename="../../album/gui/collections.py" line="373"/>
+        <location filename="../../album/gui/collections.py" line="387"/>
         <source>Made the album “{name}”</source>
         <translation>已新建相簿“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="257"/>
-        <location filename="../../album/gui/collections.py" line="261"/>
+        <location filename="../../album/gui/collections.py" line="377"/>
+        <location filename="../../album/gui/collections.py" line="381"/>
         <source>New Smart Album</source>
         <translation>新建智能相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="262"/>
+        <location filename="../../album/gui/collections.py" line="382"/>
         <source>Photos that match this search:</source>
         <translation>符合此搜索的照片：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="272"/>
+        <location filename="../../album/gui/collections.py" line="287"/>
+        <location filename="../../album/gui/collections.py" line="392"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>已将 %Ln 张照片添加到“{name}”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="297"/>
+        <location filename="../../album/gui/collections.py" line="419"/>
         <source>Exporting photos…</source>
         <translation>正在导出照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="297"/>
+        <location filename="../../album/gui/collections.py" line="419"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="319"/>
+        <location filename="../../album/gui/collections.py" line="441"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>导出已取消，已导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="320"/>
+        <location filename="../../album/gui/collections.py" line="442"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>已将 %Ln 张照片导出到 {folder}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="322"/>
+        <location filename="../../album/gui/collections.py" line="444"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>（%Ln 张无法读取）</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="137"/>
+        <source>Make Key Photo</source>
+        <translation>设为封面照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="138"/>
+        <source>Remove from Album</source>
+        <translation>从相簿中移除</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="268"/>
+        <source>My Albums</source>
+        <translation>我的相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="304"/>
+        <source>Rename Album</source>
+        <translation>重命名相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="307"/>
+        <source>Renamed the album to “{name}”</source>
+        <translation>已将相簿重命名为“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="312"/>
+        <source>Delete the album “{name}”? Its photos stay in your library.</source>
+        <translation>删除相簿“{name}”？其中的照片仍保留在图库中。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="313"/>
+        <source>Delete Album</source>
+        <translation>删除相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="316"/>
+        <source>Deleted the album “{name}”</source>
+        <translation>已删除相簿“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="325"/>
+        <source>Made the key photo of “{name}”</source>
+        <translation>已设为“{name}”的封面照片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/collections.py" line="333"/>
+        <source>Removed %Ln photo(s) from “{name}”</source>
+        <translation>
+            <numerusform>已从“{name}”中移除 %Ln 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/collections.py" line="347"/>
+        <source>Changed the order of “{name}”</source>
+        <translation>已调整“{name}”的顺序</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="138"/>
+        <location filename="../../album/gui/albums_view.py" line="150"/>
         <source>Export %Ln Photo(s)</source>
         <translation>
             <numerusform>导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="140"/>
+        <location filename="../../album/gui/albums_view.py" line="152"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="145"/>
+        <location filename="../../album/gui/albums_view.py" line="157"/>
         <source>Original files, unchanged</source>
         <translation>原始文件，不做改动</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="146"/>
+        <location filename="../../album/gui/albums_view.py" line="158"/>
         <source>JPEG pictures at most this many pixels across:</source>
         <translation>JPEG 图片，最长边不超过：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="149"/>
+        <location filename="../../album/gui/albums_view.py" line="161"/>
         <source>Keep the date, place and camera in the pictures</source>
         <translation>在图片中保留日期、地点和相机信息</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="155"/>
+        <location filename="../../album/gui/albums_view.py" line="167"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="159"/>
+        <location filename="../../album/gui/albums_view.py" line="171"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="169"/>
+        <location filename="../../album/gui/albums_view.py" line="181"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -270,308 +338,308 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="257"/>
-        <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="262"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="258"/>
         <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="202"/>
+        <location filename="../../album/gui/main_window.py" line="207"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <location filename="../../album/gui/main_window.py" line="516"/>
+        <location filename="../../album/gui/main_window.py" line="275"/>
+        <location filename="../../album/gui/main_window.py" line="522"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="270"/>
+        <location filename="../../album/gui/main_window.py" line="276"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="271"/>
+        <location filename="../../album/gui/main_window.py" line="277"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="272"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="275"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="278"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="406"/>
+        <location filename="../../album/gui/main_window.py" line="412"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="285"/>
-        <location filename="../../album/gui/main_window.py" line="355"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="361"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="420"/>
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="426"/>
+        <location filename="../../album/gui/main_window.py" line="442"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="425"/>
+        <location filename="../../album/gui/main_window.py" line="431"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="435"/>
+        <location filename="../../album/gui/main_window.py" line="441"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="437"/>
+        <location filename="../../album/gui/main_window.py" line="443"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="438"/>
+        <location filename="../../album/gui/main_window.py" line="444"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="276"/>
+        <location filename="../../album/gui/main_window.py" line="282"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="716"/>
+        <location filename="../../album/gui/main_window.py" line="723"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="719"/>
+        <location filename="../../album/gui/main_window.py" line="726"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="426"/>
+        <location filename="../../album/gui/main_window.py" line="432"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="446"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="473"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="473"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="490"/>
+        <location filename="../../album/gui/main_window.py" line="496"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="491"/>
+        <location filename="../../album/gui/main_window.py" line="497"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="492"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="265"/>
-        <location filename="../../album/gui/main_window.py" line="494"/>
+        <location filename="../../album/gui/main_window.py" line="270"/>
+        <location filename="../../album/gui/main_window.py" line="500"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="516"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <location filename="../../album/gui/main_window.py" line="516"/>
+        <location filename="../../album/gui/main_window.py" line="275"/>
+        <location filename="../../album/gui/main_window.py" line="522"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="519"/>
+        <location filename="../../album/gui/main_window.py" line="525"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="264"/>
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="529"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="529"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="578"/>
+        <location filename="../../album/gui/main_window.py" line="584"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="287"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="715"/>
+        <location filename="../../album/gui/main_window.py" line="722"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="718"/>
+        <location filename="../../album/gui/main_window.py" line="725"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="730"/>
-        <location filename="../../album/gui/main_window.py" line="749"/>
+        <location filename="../../album/gui/main_window.py" line="737"/>
+        <location filename="../../album/gui/main_window.py" line="756"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="731"/>
+        <location filename="../../album/gui/main_window.py" line="738"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="774"/>
+        <location filename="../../album/gui/main_window.py" line="781"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="801"/>
+        <location filename="../../album/gui/main_window.py" line="808"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="803"/>
+        <location filename="../../album/gui/main_window.py" line="810"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="832"/>
+        <location filename="../../album/gui/main_window.py" line="839"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="835"/>
+        <location filename="../../album/gui/main_window.py" line="842"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="430"/>
+        <location filename="../../album/gui/main_window.py" line="436"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="453"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="467"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="463"/>
+        <location filename="../../album/gui/main_window.py" line="469"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="464"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="479"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="480"/>
+        <location filename="../../album/gui/main_window.py" line="486"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="504"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -582,52 +650,52 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="328"/>
-        <location filename="../../album/gui/main_window.py" line="576"/>
+        <location filename="../../album/gui/main_window.py" line="334"/>
+        <location filename="../../album/gui/main_window.py" line="582"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="532"/>
+        <location filename="../../album/gui/main_window.py" line="538"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="260"/>
         <location filename="../../album/gui/main_window.py" line="265"/>
+        <location filename="../../album/gui/main_window.py" line="270"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="256"/>
+        <location filename="../../album/gui/main_window.py" line="261"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="259"/>
         <location filename="../../album/gui/main_window.py" line="264"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="266"/>
         <source>Collapse sidebar</source>
         <translation>收起侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="266"/>
         <source>Expand sidebar</source>
         <translation>展开侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>Go to</source>
         <translation>前往</translation>
     </message>
@@ -752,17 +820,17 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="283"/>
+        <location filename="../../album/gui/photo_grid.py" line="318"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="284"/>
+        <location filename="../../album/gui/photo_grid.py" line="319"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="517"/>
+        <location filename="../../album/gui/photo_grid.py" line="575"/>
         <source>{date} · {place}</source>
         <translation>{date} · {place}</translation>
     </message>
@@ -770,9 +838,30 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="183"/>
+        <location filename="../../album/gui/photo_grid.py" line="188"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoShows</name>
+    <message>
+        <location filename="../../album/gui/showing.py" line="50"/>
+        <source>Slideshow</source>
+        <translation>幻灯片放映</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLook</name>
+    <message>
+        <location filename="../../album/gui/quick_look.py" line="50"/>
+        <source>Quick look</source>
+        <translation>快速查看</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/quick_look.py" line="127"/>
+        <source>{n} of {total}</source>
+        <translation>第 {n} 张，共 {total} 张</translation>
     </message>
 </context>
 <context>
@@ -1140,27 +1229,27 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>更改将用于之后索引的照片；人脸会在下次导入后重新分组。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="197"/>
+        <location filename="../../album/gui/settings_dialog.py" line="199"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="231"/>
+        <location filename="../../album/gui/settings_dialog.py" line="234"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="233"/>
+        <location filename="../../album/gui/settings_dialog.py" line="236"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="233"/>
+        <location filename="../../album/gui/settings_dialog.py" line="236"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="235"/>
+        <location filename="../../album/gui/settings_dialog.py" line="238"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -1169,12 +1258,12 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="279"/>
+        <location filename="../../album/gui/settings_dialog.py" line="282"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="288"/>
+        <location filename="../../album/gui/settings_dialog.py" line="291"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -1184,12 +1273,12 @@ Licence: {licence}</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="244"/>
+        <location filename="../../album/gui/settings_dialog.py" line="247"/>
         <source>The face models (insightface buffalo_l) are licensed for non-commercial research use only. Download them for private, non-commercial use?</source>
         <translation>人脸模型（insightface buffalo_l）的许可仅限非商业研究用途。是否下载用于私人、非商业用途？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="251"/>
+        <location filename="../../album/gui/settings_dialog.py" line="254"/>
         <source>Face models licence</source>
         <translation>人脸模型许可</translation>
     </message>
@@ -1219,14 +1308,32 @@ Licence: {licence}</source>
         <translation>图库文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="198"/>
+        <location filename="../../album/gui/settings_dialog.py" line="200"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="199"/>
+        <location filename="../../album/gui/settings_dialog.py" line="202"/>
         <source>The new language and theme apply as soon as you press OK.</source>
         <translation>按“确定”后，新的语言和主题立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="201"/>
+        <source>Slideshow, each photo for:</source>
+        <translation>幻灯片每张照片显示：</translation>
+    </message>
+</context>
+<context>
+    <name>Slideshow</name>
+    <message>
+        <location filename="../../album/gui/slideshow.py" line="43"/>
+        <source>Slideshow</source>
+        <translation>幻灯片放映</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/slideshow.py" line="130"/>
+        <source>Paused — Space resumes, Esc ends</source>
+        <translation>已暂停 — 按空格键继续，按 Esc 结束</translation>
     </message>
 </context>
 <context>
