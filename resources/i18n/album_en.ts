@@ -83,6 +83,36 @@
     </message>
 </context>
 <context>
+    <name>DuplicateReview</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="120"/>
+        <source>Moved %n photo(s) to the Trash.</source>
+        <translation>
+            <numerusform>Moved %n photo to the Trash.</numerusform>
+            <numerusform>Moved %n photos to the Trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="123"/>
+        <source>%n could not be moved: {path}: {why}</source>
+        <translation>
+            <numerusform>%n could not be moved: {path}: {why}</numerusform>
+            <numerusform>%n could not be moved, the first: {path}: {why}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicates_view.py" line="166"/>
+        <source>%n group(s) of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</source>
+        <translation>
+            <numerusform>%n group of copies or a burst. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</numerusform>
+            <numerusform>%n groups of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../album/gui/albums_view.py" line="138"/>
@@ -96,7 +126,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="430"/>
+        <location filename="../../album/gui/main_window.py" line="439"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -104,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="456"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -112,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -120,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="463"/>
+        <location filename="../../album/gui/main_window.py" line="472"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -128,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -136,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="480"/>
+        <location filename="../../album/gui/main_window.py" line="489"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -144,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="507"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -158,8 +188,8 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="328"/>
-        <location filename="../../album/gui/main_window.py" line="576"/>
+        <location filename="../../album/gui/main_window.py" line="333"/>
+        <location filename="../../album/gui/main_window.py" line="585"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -169,14 +199,6 @@ If they are really gone, remove them from the library? Their faces and names are
 </context>
 <context>
     <name>PeopleView</name>
-    <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="57"/>
-        <source>Merge %n people into “{name}”?</source>
-        <translation>
-            <numerusform>Merge %n person into “{name}”?</numerusform>
-            <numerusform>Merge %n people into “{name}”?</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <location filename="../../album/gui/people_view.py" line="134"/>
         <source>{name}
@@ -194,6 +216,28 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>
             <numerusform>Merge %n Person…</numerusform>
             <numerusform>Merge %n People…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="35"/>
+        <source>Move %n photo(s) ({size}) to the Trash?</source>
+        <translation>
+            <numerusform>Move %n photo ({size}) to the Trash?</numerusform>
+            <numerusform>Move %n photos ({size}) to the Trash?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_GroupRow</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicates_view.py" line="101"/>
+        <source>{kind} · %n photo(s) · suggested: the first ({reasons})</source>
+        <translation>
+            <numerusform>{kind} · %n photo · suggested: the first ({reasons})</numerusform>
+            <numerusform>{kind} · %n photos · suggested: the first ({reasons})</numerusform>
         </translation>
     </message>
 </context>
