@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from album.core.duplicates import COLUMNS, find_duplicates, find_groups
 from album.core.store.db import VECTOR_COLUMN, Store
+from album.core.store.duplicates import COLUMNS, find_duplicates, find_groups
 
 DIM, MODEL = 512, "bench-512"
 PLANTED = {"exact": 0.02, "resized": 0.03, "burst": 0.02}  # of the rows, each the copy of an earlier row

@@ -68,12 +68,23 @@ def build_home(home: Path) -> Path:
     return photos
 
 
-def add_duplicates(photos: Path) -> None:
-    """Copies and a burst for the Duplicates page: an exact copy, a resize and a re-encode of one photo,
-    and two frames of one camera two seconds apart (the second shaken)."""
+def duplicates_home(home: Path) -> Path:
+    """A library for the Duplicates page alone (no models: nothing to train or download): a few people's
+    photos, and copies and a burst: an exact copy, a resize and a re-encode of one photo, and two frames of
+    one camera two seconds apart (the second shaken)."""
     from photofactory import Exif, write_photo
     from PIL import Image, ImageFilter
 
+    from album.core.config import Paths, Settings
+
+    paths = Paths.from_env()
+    paths.ensure()
+    Settings(allow_downloads=False).save(paths)
+    photos = home / "Pictures"
+    for person in ("Nicole_Kidman", "Hugo_Chavez"):
+        for src in sorted((SHARED / "faces" / "people" / person).iterdir())[:4]:
+            (photos / "people").mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, photos / "people" / src.name)
     copies = photos / "copies"
     copies.mkdir(parents=True)
     original = SHARED / "faces" / "group" / "t1.jpg"
@@ -86,6 +97,7 @@ def add_duplicates(photos: Path) -> None:
     for n, frame in enumerate((two, two.filter(ImageFilter.GaussianBlur(3)))):
         exif = Exif(taken=datetime(2024, 7, 6, 14, 30, 2 * n), make="Canon", model="EOS R6", lat=48.85, lon=2.35)
         write_photo(copies / f"IMG_{4410 + n}.jpg", exif, image=frame)
+    return photos
 
 
 def duplicate_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
@@ -312,9 +324,7 @@ def main() -> None:
     tag = (f"-{lang}" if lang else "") + (f"-{theme}" if theme != "light" else "")
     home = Path(tempfile.mkdtemp(prefix="album-shots-"))
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
-    photos = build_home(home)
-    if "--duplicates-only" in sys.argv:
-        add_duplicates(photos)
+    photos = duplicates_home(home) if "--duplicates-only" in sys.argv else build_home(home)
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

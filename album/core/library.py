@@ -444,8 +444,8 @@ class Library:
 
     # -- duplicates and the trash -----------------------------------------------------------------
     def duplicates(self, exact_only: bool = False) -> list[DuplicateGroup]:
-        """Groups of copies and bursts not reviewed yet, the copy to keep first (see core/duplicates.py)."""
-        from album.core.duplicates import find_duplicates
+        """Groups of copies and bursts not reviewed yet, the copy to keep first (see core/store/duplicates.py)."""
+        from album.core.store.duplicates import find_duplicates
 
         return find_duplicates(self._store, exact_only)
 

@@ -20,11 +20,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def trash_size(photos: Sequence[Photo]) -> tuple[int, int]:
-    """How many photos and how many bytes moving ``photos`` to the trash frees (for the confirmation)."""
-    return len(photos), sum(p.size or 0 for p in photos)
-
-
 def trash_photos(store: Store, photos: Sequence[Photo]) -> TrashReport:
     """Move ``photos``' files to the system trash and forget them; a file that cannot go stays, named
     with one sentence in the report. A file already gone is forgotten too."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from album.core.library import Library
 from album.core.records import DuplicateGroup, Photo, TrashReport
-from album.core.trash import trash_size
 from album.gui.controller import LibraryController
 from album.gui.duplicates_view import DuplicatesView
 from album.gui.icons import icon
@@ -29,7 +28,7 @@ class TrashDialog(QMessageBox):
 
     def __init__(self, photos: Sequence[Photo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        count, size = trash_size(photos)
+        count, size = len(photos), sum(p.size or 0 for p in photos)
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Move to Trash"))
         self.setText(self.tr("Move %n photo(s) ({size}) to the Trash?", "", count)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from album.core.records import DuplicateGroup, Photo
 from album.gui.styles import scaled_font
 
-TILE = 160  # the long side of a photo in a row, in pixels
+TILE_WIDTH, TILE_HEIGHT = 210, 150  # a photo's box in a row, in pixels (its caption fits under it)
 
 
 class _GroupRow(QFrame):
@@ -55,14 +55,18 @@ class _GroupRow(QFrame):
         self.choice = QButtonGroup(self)
         self.radios: list[QRadioButton] = []
         for n, photo in enumerate(group.photos):
-            tile = QVBoxLayout()
+            cell = QWidget()  # every photo in a column of one width, whatever its caption says
+            cell.setFixedWidth(TILE_WIDTH)
+            tile = QVBoxLayout(cell)
+            tile.setContentsMargins(0, 0, 0, 0)
             picture = QLabel()
-            picture.setFixedSize(TILE, TILE)
+            picture.setFixedSize(TILE_WIDTH, TILE_HEIGHT)
             picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
             image = images.get(photo.id)
             if image is not None and not image.isNull():
-                picture.setPixmap(QPixmap.fromImage(image).scaled(TILE, TILE, Qt.AspectRatioMode.KeepAspectRatio,
-                                                                  Qt.TransformationMode.SmoothTransformation))
+                scaled = QPixmap.fromImage(image).scaled(TILE_WIDTH, TILE_HEIGHT, Qt.AspectRatioMode.KeepAspectRatio,
+                                                         Qt.TransformationMode.SmoothTransformation)
+                picture.setPixmap(scaled)
             picture.setToolTip(photo.path)
             radio = QRadioButton()
             radio.setChecked(n == 0)
@@ -71,7 +75,7 @@ class _GroupRow(QFrame):
             self.radios.append(radio)
             tile.addWidget(picture)
             tile.addWidget(radio)
-            photos.addLayout(tile)
+            photos.addWidget(cell)
         photos.addStretch(1)
         column.addLayout(photos)
         buttons = QHBoxLayout()

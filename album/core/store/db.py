@@ -109,7 +109,7 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("region_boxes", pa.list_(pa.float32())),  # x1, y1, x2, y2 per region; NaN: no box
         # schema 7: the photo's mean colour, 0xRRGGBB (the grid's placeholder); null for photos indexed before.
         pa.field("average_colour", pa.int32()),
-        # schema 8: duplicates (core/duplicates.py). The perceptual hash and sharpness of the reduced decode
+        # schema 8: duplicates (store/duplicates.py). The perceptual hash and sharpness of the reduced decode
         # (null for photos indexed before), and the user's review: "kept", "extra" (hidden from the photos),
         # "distinct" ("not duplicates"); null: not reviewed. Like favourite, the pipeline never writes it.
         pa.field("phash", pa.int64()),

@@ -18,16 +18,14 @@ operation over all photos at once; the groups are the connected components of th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from album.core.records import FILE_TIME_SOURCES, DuplicateGroup
-
-if TYPE_CHECKING:
-    from album.core.store.db import Store
+from album.core.store.db import Store, photo_from_row
+from album.core.store.rows import VECTOR_COLUMN
 
 PHASH_NEAR = 6  # bits of 64: copies measure 0–2 (resize, JPEG q40, +30% brightness); unrelated LFW faces ≥ 8
 CLIP_NEAR = 0.95  # cosine of two photos' CLIP vectors that only copies reach
@@ -241,17 +239,19 @@ def _suggest(table: pa.Table, facts: _Facts, rows: list[int]) -> FoundGroup:
     size = [d["size"] or 0 for d in data]
     detail = sharp if kind == "burst" else size
     ranked = sorted(range(len(rows)), key=lambda i: (-pixels[i], -meta[i], -detail[i]))
-    best, others = ranked[0], ranked[1:]
+    best = ranked[0]
+    # Why this copy rather than the others, leaving out its byte-identical twins (which nothing tells apart).
+    others = [i for i in ranked[1:] if facts.hashes[rows[i]] != facts.hashes[rows[best]]]
     reasons = []
-    if all(pixels[best] > pixels[i] for i in others):
+    if others and all(pixels[best] > pixels[i] for i in others):
         reasons.append("largest")
-    if kind == "burst" and all(sharp[best] > sharp[i] for i in others):
+    if others and kind == "burst" and all(sharp[best] > sharp[i] for i in others):
         reasons.append("sharpest")
     if data[best]["lat"] is not None and any(data[i]["lat"] is None for i in others):
         reasons.append("gps")
-    if all(meta[best] > meta[i] for i in others):
+    if others and all(meta[best] > meta[i] for i in others):
         reasons.append("metadata")
-    if not reasons and kind != "exact" and all(size[best] > size[i] for i in others):
+    if not reasons and others and all(size[best] > size[i] for i in others):
         reasons.append("quality")
     return FoundGroup(kind, tuple(rows[i] for i in ranked), tuple(reasons or ["first"]))
 
@@ -259,9 +259,6 @@ def _suggest(table: pa.Table, facts: _Facts, rows: list[int]) -> FoundGroup:
 def find_duplicates(store: Store, exact_only: bool = False) -> list[DuplicateGroup]:
     """The library's duplicate groups (see :func:`find_groups`); the CLIP vectors compared are those of the
     model that made most of them (vectors of two models are never compared)."""
-    from album.core.store.db import photo_from_row
-    from album.core.store.rows import VECTOR_COLUMN
-
     table = store.duplicate_candidates(COLUMNS)
     models = pc.value_counts(table.column("clip_model").combine_chunks().drop_null()).to_pylist()
     model_id = max(models, key=lambda m: m["counts"])["values"] if models else None
