@@ -141,9 +141,10 @@ def _neighbours(keys: np.ndarray, valid: np.ndarray, window: int) -> tuple[np.nd
     sorted lexicographically, first column last as ``np.lexsort`` takes them)."""
     rows = np.flatnonzero(valid)
     order = rows[np.lexsort(keys[:, rows]) if keys.ndim == 2 else np.argsort(keys[rows], kind="stable")]
+    order = order.astype(np.int32)  # millions of pairs at 100k photos: half the memory of int64
     pairs = [(order[:-k], order[k:]) for k in range(1, min(window, len(order) - 1) + 1)]
     if not pairs:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
     return np.concatenate([a for a, _b in pairs]), np.concatenate([b for _a, b in pairs])
 
 
@@ -176,10 +177,10 @@ def _candidates(facts: _Facts, exact_only: bool) -> tuple[np.ndarray, np.ndarray
         found.append(_neighbours(camera_time, facts.dated & (facts.camera >= 0), WINDOW))
     left = np.concatenate([a for a, _b in found])
     right = np.concatenate([b for _a, b in found])
-    low, high = np.minimum(left, right), np.maximum(left, right)
+    low, high = np.minimum(left, right).astype(np.int64), np.maximum(left, right)
     keys = np.sort(low * (len(facts.hashes) + 1) + high)  # sorted, not np.unique: its hashing took 3 s at 10k
     unique = keys[np.r_[True, keys[1:] != keys[:-1]]]
-    return unique // (len(facts.hashes) + 1), unique % (len(facts.hashes) + 1)
+    return (unique // (len(facts.hashes) + 1)).astype(np.int32), (unique % (len(facts.hashes) + 1)).astype(np.int32)
 
 
 def _same_picture(facts: _Facts, left: np.ndarray, right: np.ndarray, exact_only: bool) -> np.ndarray:
