@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from album.core.records import FILE_TIME_SOURCES, DuplicateGroup
-from album.core.store.db import Store, photo_from_row
+from album.core.store.db import PHOTO_COLUMNS, Store, photo_from_row
 from album.core.store.rows import VECTOR_COLUMN
 
 PHASH_NEAR = 6  # bits of 64: copies measure 0–2 (resize, JPEG q40, +30% brightness); unrelated LFW faces ≥ 8
@@ -265,6 +265,6 @@ def find_duplicates(store: Store, exact_only: bool = False) -> list[DuplicateGro
     model_id = max(models, key=lambda m: m["counts"])["values"] if models else None
     found = find_groups(table, VECTOR_COLUMN, model_id, exact_only)
     rows = sorted({r for g in found for r in g.rows})
-    records = table.take(pa.array(rows, pa.int64())).to_pylist()
+    records = table.select(PHOTO_COLUMNS).take(pa.array(rows, pa.int64())).to_pylist()  # not the vectors
     photos = dict(zip(rows, (photo_from_row(r) for r in records), strict=True))
     return [DuplicateGroup(g.kind, tuple(photos[r] for r in g.rows), g.reasons) for g in found]
