@@ -18,6 +18,7 @@ operation over all photos at once; the groups are the connected components of th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -43,6 +44,10 @@ SIGNATURE_SEED = 19  # the random hyperplanes are the same every run, so a run's
 # The columns grouping reads (besides the CLIP vector column, when the library has one).
 COLUMNS = ["id", "content_hash", "phash", "sharpness", "width", "height", "size", "taken_at", "date_source",
            "camera", "lat", "keywords", "title", "description", "clip_model", "duplicate_review"]  # fmt: skip
+
+
+# What the keeper suggestion weighs (see _suggest).
+_WEIGHED = ["width", "height", "size", "sharpness", "lat", "camera", "keywords", "title", "description"]
 
 
 @dataclass(frozen=True)
@@ -90,12 +95,13 @@ def find_groups(table: pa.Table, vector_column: str | None = None, model_id: str
     starts = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1]])
     sizes = np.diff(np.r_[starts, n])
     reviewed = ~pc.is_null(table.column("duplicate_review")).to_numpy(zero_copy_only=False)
-    groups = []
-    for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
-        rows = order[start : start + size]
-        if reviewed[rows].all():
-            continue
-        groups.append(_suggest(table, facts, [int(r) for r in rows]))
+    spans = [order[start : start + size] for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True)]
+    members: list[list[int]] = [rows.tolist() for rows in spans if not reviewed[rows].all()]
+    grouped = sorted(r for rows in members for r in rows)
+    # One read of what the suggestion weighs for every grouped photo (one per group took 3 s at 100k).
+    weighed = table.select(_WEIGHED).take(pa.array(grouped, pa.int64())).to_pylist()
+    facts_of = dict(zip(grouped, weighed, strict=True))
+    groups = [_suggest(facts, rows, [facts_of[r] for r in rows]) for rows in members]
     groups.sort(key=lambda g: (-len(g.rows), g.rows[0]))
     return groups
 
@@ -228,12 +234,11 @@ def _metadata(row: dict[str, object], dated: bool) -> int:
                 bool(row["description"])])  # fmt: skip
 
 
-def _suggest(table: pa.Table, facts: _Facts, rows: list[int]) -> FoundGroup:
+def _suggest(facts: _Facts, rows: list[int], data: list[dict[str, Any]]) -> FoundGroup:
     """The group with the copy to keep first: the largest, then the most metadata, then (a burst) the
-    sharpest or (copies of one shot) the biggest file, the least re-encoded; then the first found."""
+    sharpest or (copies of one shot) the biggest file, the least re-encoded; then the first found.
+    ``data``: the :data:`_WEIGHED` columns of each row."""
     kind = _kind(facts, rows)
-    data = table.select(["width", "height", "size", "sharpness", "lat", "camera", "keywords", "title",
-                         "description"]).take(rows).to_pylist()  # fmt: skip
     pixels = [(d["width"] or 0) * (d["height"] or 0) for d in data]
     meta = [_metadata(d, bool(facts.dated[r])) for d, r in zip(data, rows, strict=True)]
     sharp = [d["sharpness"] or 0.0 for d in data]
