@@ -21,6 +21,7 @@ from album.gui.duplicates_view import DuplicatesView
 from album.gui.icons import icon
 from album.gui.photo_grid import PhotoGrid
 from album.gui.sidebar import Sidebar
+from album.gui.workers import Job
 
 
 class TrashDialog(QMessageBox):
@@ -75,7 +76,8 @@ class DuplicateReview(QObject):
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.trash_action.triggered.connect(lambda: self.trash(self.selected()))
         grid.addAction(self.trash_action)  # the Delete key on the grid, and its context menu
-        self._refreshing = False
+        self._finding: Job | None = None  # the search for groups in flight
+        self._again = False  # the library changed while it ran: search again when it ends
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -86,16 +88,23 @@ class DuplicateReview(QObject):
     def refresh(self) -> None:
         """Find the groups again and show them (in a worker; one at a time)."""
         library = self.controller.library
-        if library is None or self._refreshing:
+        if library is None:
             return
-        self._refreshing = True
-        self.controller.run(lambda _p, _c: _groups_with_thumbnails(library, self.view.MAX_SHOWN), self._show)
+        if self._finding is not None and self._finding in self.controller.jobs:  # (a failed one is forgotten)
+            self._again = True
+            return
+        self._again = False
+        self._finding = self.controller.run(
+            lambda _p, _c: _groups_with_thumbnails(library, self.view.MAX_SHOWN), self._show
+        )
 
     def _show(self, found: tuple[list[DuplicateGroup], dict[str, QImage]]) -> None:
-        self._refreshing = False
+        self._finding = None
         groups, images = found
         self.sidebar.set_count("duplicates", len(groups))
         self.view.show_groups(groups, images)
+        if self._again:
+            self.refresh()
 
     def _decide(self, decision: Callable[[Library], object]) -> None:
         """Write a review decision in a worker, then show the photos and the groups as they now are."""
