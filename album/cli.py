@@ -750,8 +750,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_install_desktop, uninstall=True)
 
     from album.cli_albums import add_commands
+    from album.cli_duplicates import add_commands as add_duplicates
 
     add_commands(sub, common)
+    add_duplicates(sub, common)
     return parser
 
 

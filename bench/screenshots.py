@@ -5,7 +5,7 @@ models: the welcome dialog online (a hub on 127.0.0.1), a download in progress, 
 offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
-        [--first-run-only] [--grid-only] [--albums-only] [--polish-only] [--browse-only]
+        [--first-run-only] [--grid-only] [--albums-only] [--polish-only] [--browse-only] [--duplicates-only]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
 
 ``--polish-only`` shoots the people page, the places tree and the dialogs (welcome offline, settings, name),
@@ -88,6 +88,58 @@ def build_plain_home(home: Path) -> Path:
         exif = Exif(taken=datetime(2024, 1 + i % 12, 1 + i), lat=38.72, lon=-9.14)
         write_photo(photos / f"photo_{i:02}.jpg", exif, image=Image.open(src).convert("RGB"))
     return photos
+
+
+def duplicates_home(home: Path) -> Path:
+    """A library for the Duplicates page alone (no models: nothing to train or download): a few people's
+    photos, and copies and a burst: an exact copy, a resize and a re-encode of one photo, and two frames of
+    one camera two seconds apart (the second shaken)."""
+    from photofactory import Exif, write_photo
+    from PIL import Image, ImageFilter
+
+    from album.core.config import Paths, Settings
+
+    paths = Paths.from_env()
+    paths.ensure()
+    Settings(allow_downloads=False).save(paths)
+    photos = home / "Pictures"
+    for person in ("Nicole_Kidman", "Hugo_Chavez"):
+        for src in sorted((SHARED / "faces" / "people" / person).iterdir())[:4]:
+            (photos / "people").mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, photos / "people" / src.name)
+    copies = photos / "copies"
+    copies.mkdir(parents=True)
+    original = SHARED / "faces" / "group" / "t1.jpg"
+    shutil.copy(original, copies / "party.jpg")
+    shutil.copy(original, copies / "party (copy).jpg")
+    image = Image.open(original).convert("RGB")
+    image.resize((640, 443)).save(copies / "party-small.jpg", quality=85)
+    image.save(copies / "party-whatsapp.jpg", quality=40)
+    two = Image.open(SHARED / "faces" / "group" / "two_people.jpg").convert("RGB")
+    for n, frame in enumerate((two, two.filter(ImageFilter.GaussianBlur(3)))):
+        exif = Exif(taken=datetime(2024, 7, 6, 14, 30, 2 * n), make="Canon", model="EOS R6", lat=48.85, lon=2.35)
+        write_photo(copies / f"IMG_{4410 + n}.jpg", exif, image=frame)
+    return photos
+
+
+def duplicate_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """The Duplicates page with its groups, and the Move to Trash dialog it asks with."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window.sidebar.set_current("duplicates")
+    wait_for(lambda: bool(window.duplicates.view.rows))
+    settle(1000)
+    window.grab().save(str(out / f"duplicates{tag}.png"))
+
+    def shoot_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.grab().save(str(out / f"duplicates-trash-dialog{tag}.png"))
+            dialog.reject()
+
+    QTimer.singleShot(500, shoot_dialog)
+    window.duplicates.view.rows[0].trash_button.click()  # asks; the dialog is shot, then cancelled
 
 
 def wait_for(condition, seconds: float = 180) -> None:  # type: ignore[no-untyped-def]
@@ -422,7 +474,12 @@ def main() -> None:
     polish = "--polish-only" in sys.argv
     clip = not polish and "--first-run-only" not in sys.argv  # what these shoot needs no CLIP model
     os.environ.update({"ALBUM_HOME": str(home), **({"ALBUM_CLIP_MODEL": "tiny-shapes"} if clip else {})})
-    photos = build_plain_home(home) if "--browse-only" in sys.argv else build_home(home, clip=clip)
+    if "--browse-only" in sys.argv:
+        photos = build_plain_home(home)
+    elif "--duplicates-only" in sys.argv:
+        photos = duplicates_home(home)
+    else:
+        photos = build_home(home, clip=clip)
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -444,7 +501,7 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    if not {"--albums-only", "--grid-only", "--polish-only", "--browse-only"} & set(sys.argv):
+    if not {"--albums-only", "--grid-only", "--polish-only", "--browse-only", "--duplicates-only"} & set(sys.argv):
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
         return
@@ -458,8 +515,11 @@ def main() -> None:
     wait_for(lambda: window.controller.last_report is not None)
     settle(300)
     window.grab().save(str(out / f"0b-import-done{tag}.png"))  # "Done: N photos" (it clears after 8 s)
-    if "--grid-only" in sys.argv or "--browse-only" in sys.argv:
-        (grid_shots if "--grid-only" in sys.argv else browse_shots)(window, out, tag, settle)
+    if {"--grid-only", "--browse-only", "--duplicates-only"} & set(sys.argv):
+        if "--duplicates-only" in sys.argv:
+            duplicate_shots(window, out, tag, wait_for, settle)
+        else:
+            (grid_shots if "--grid-only" in sys.argv else browse_shots)(window, out, tag, settle)
         window.close()
         app.processEvents()
         shutil.rmtree(home, ignore_errors=True)

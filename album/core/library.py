@@ -47,6 +47,7 @@ from album.core.query import (
 from album.core.query_facts import QueryFacts, parse_kept, parse_with_facts, searchable
 from album.core.records import (
     Album,
+    DuplicateGroup,
     Exposure,
     Face,
     FileError,
@@ -58,6 +59,7 @@ from album.core.records import (
     Photo,
     PlaceNode,
     SearchResult,
+    TrashReport,
 )
 from album.core.store.lock import LibraryBusy, LockHolder, WaitCancelled
 from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, opening
@@ -446,6 +448,31 @@ class Library:
             check_query(query)
             query = self._in_albums(query)
         return self._searcher.similar(photo, query, _checked_limit(limit))
+
+    # -- duplicates and the trash -----------------------------------------------------------------
+    def duplicates(self, exact_only: bool = False) -> list[DuplicateGroup]:
+        """Groups of copies and bursts not reviewed yet, the copy to keep first (see core/store/duplicates.py)."""
+        from album.core.store.duplicates import find_duplicates
+
+        return find_duplicates(self._store, exact_only)
+
+    def keep_duplicate(self, group: DuplicateGroup, keep_id: str) -> None:
+        """Keep one photo of a group and set the others aside: hidden from the photos, the files untouched."""
+        with self._writing():
+            self._store.set_duplicate_review([keep_id], "kept")
+            self._store.set_duplicate_review([p.id for p in group.photos if p.id != keep_id], "extra")
+
+    def not_duplicates(self, group: DuplicateGroup) -> None:
+        """Remember that a group's photos are not copies of each other: it is not suggested again."""
+        with self._writing():
+            self._store.set_duplicate_review([p.id for p in group.photos], "distinct")
+
+    def trash(self, photos: Sequence[Photo]) -> TrashReport:
+        """Move photos' files to the system trash (only ever on the user's explicit request) and forget them."""
+        from album.core.trash import trash_photos
+
+        with self._writing():
+            return trash_photos(self._store, photos)
 
     # -- favourites, ratings, albums ---------------------------------------------------------------
     def _albums(self) -> AlbumStore:

@@ -356,3 +356,45 @@ class LibraryStats:
     schema_version: int
     database: str
     database_bytes: int
+
+
+# Why a duplicates group's first photo is the one to keep (each front end words them in its language).
+KEEP_REASONS = ("largest", "sharpest", "gps", "metadata", "quality", "first")
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Photos that are one picture, or one moment: ``kind`` is "exact" (the same bytes), "burst" (one
+    camera, seconds apart) or "similar" (resized, re-encoded or edited copies). The suggested keeper is
+    first, ``reasons`` (of :data:`KEEP_REASONS`) say why."""
+
+    kind: str
+    photos: tuple[Photo, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def keeper(self) -> Photo:
+        return self.photos[0]
+
+    @property
+    def extras(self) -> tuple[Photo, ...]:
+        return self.photos[1:]
+
+    def to_json(self) -> dict[str, Any]:
+        """The record of ``album duplicates --json``: the keeper's path first in ``paths``."""
+        return {
+            "kind": self.kind,
+            "keep": self.keeper.path,
+            "reasons": list(self.reasons),
+            "paths": [p.path for p in self.photos],
+            "photos": [{"path": p.path, "id": p.id, "size": p.size, "width": p.width, "height": p.height}
+                       for p in self.photos],
+        }
+
+
+@dataclass(frozen=True)
+class TrashReport:
+    """What moving photos to the system trash did: the paths trashed, and why any others were not."""
+
+    trashed: tuple[str, ...]
+    failed: tuple[tuple[str, str], ...] = ()  # (path, one sentence)

@@ -57,6 +57,7 @@ from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
 from album.gui.collections import Collections
 from album.gui.controller import LibraryController, PeopleSnapshot
+from album.gui.duplicate_review import DuplicateReview
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
 from album.gui.library_counts import LibraryCounts, library_counts
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.sidebar = Sidebar()  # texts: retranslate()
         for key, icon_name in (("photos", "image"), ("people", "users"), ("places", "map-pin"),
-                               ("albums", "book-image")):
+                               ("albums", "book-image"), ("duplicates", "copy")):
             self.sidebar.add_entry("library", key, icon_name, "")
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
         self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
                                        lambda: self.sidebar.set_current("photos"),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
         self.page_of["albums"] = self.collections.view
+        self.duplicates = DuplicateReview(self, self.controller, self.grid, self.sidebar, self.collections.selected,
+                                          lambda text: self.say(text, transient=True))  # fmt: skip
+        self.page_of["duplicates"] = self.duplicates.view
         for page in self.page_of.values():
             self.pages.addWidget(page)
         self.viewer = self._build_viewer()  # a page of its own, not in the sidebar
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
             widget.setAccessibleName(name)
         self.collections.retranslate()
         self.shows.retranslate()
+        self.duplicates.retranslate()
         self.pause_button.setText(self.tr("Resume") if self.pause_button.isChecked() else self.tr("Pause"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -361,6 +366,8 @@ class MainWindow(QMainWindow):
         c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
         c.opened.connect(lambda _library: self._refresh_counts())
         c.index_finished.connect(lambda _report: self._refresh_counts())
+        c.opened.connect(lambda _library: self.duplicates.refresh())
+        c.index_finished.connect(lambda _report: self.duplicates.refresh())
         c.index_started.connect(self._index_started_shown)
         c.progress.connect(self._show_progress)
         c.index_finished.connect(self._index_done)
@@ -379,6 +386,8 @@ class MainWindow(QMainWindow):
             self.controller.refresh_people()
         elif key == "albums":
             self.collections.refresh()
+        elif key == "duplicates":
+            self.duplicates.refresh()
         elif key == "places":
             self._refresh_counts()
 

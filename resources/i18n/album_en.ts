@@ -92,6 +92,36 @@
     </message>
 </context>
 <context>
+    <name>DuplicateReview</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="128"/>
+        <source>Moved %n photo(s) to the Trash.</source>
+        <translation>
+            <numerusform>Moved %n photo to the Trash.</numerusform>
+            <numerusform>Moved %n photos to the Trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="131"/>
+        <source>%n could not be moved: {path}: {why}</source>
+        <translation>
+            <numerusform>%n could not be moved: {path}: {why}</numerusform>
+            <numerusform>%n could not be moved, the first: {path}: {why}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicates_view.py" line="170"/>
+        <source>%n group(s) of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</source>
+        <translation>
+            <numerusform>%n group of copies or a burst. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</numerusform>
+            <numerusform>%n groups of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../album/gui/albums_view.py" line="150"/>
@@ -105,7 +135,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="445"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -113,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="453"/>
+        <location filename="../../album/gui/main_window.py" line="462"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -121,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -129,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="469"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -137,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="482"/>
+        <location filename="../../album/gui/main_window.py" line="491"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -145,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="486"/>
+        <location filename="../../album/gui/main_window.py" line="495"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -153,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="504"/>
+        <location filename="../../album/gui/main_window.py" line="513"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -167,8 +197,8 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="334"/>
-        <location filename="../../album/gui/main_window.py" line="582"/>
+        <location filename="../../album/gui/main_window.py" line="339"/>
+        <location filename="../../album/gui/main_window.py" line="591"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -206,6 +236,28 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>
             <numerusform>%Ln photo</numerusform>
             <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="35"/>
+        <source>Move %n photo(s) ({size}) to the Trash?</source>
+        <translation>
+            <numerusform>Move %n photo ({size}) to the Trash?</numerusform>
+            <numerusform>Move %n photos ({size}) to the Trash?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_GroupRow</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicates_view.py" line="105"/>
+        <source>{kind} · %n photo(s) · suggested: the first ({reasons})</source>
+        <translation>
+            <numerusform>{kind} · %n photo · suggested: the first ({reasons})</numerusform>
+            <numerusform>{kind} · %n photos · suggested: the first ({reasons})</numerusform>
         </translation>
     </message>
 </context>

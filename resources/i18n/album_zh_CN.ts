@@ -273,6 +273,54 @@ Details were saved to {log}.</source>
     </message>
 </context>
 <context>
+    <name>DuplicateReview</name>
+    <message>
+        <location filename="../../album/gui/duplicate_review.py" line="84"/>
+        <location filename="../../album/gui/duplicate_review.py" line="85"/>
+        <source>Duplicates</source>
+        <translation>重复照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicate_review.py" line="86"/>
+        <source>Move to Trash…</source>
+        <translation>移到废纸篓…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="128"/>
+        <source>Moved %n photo(s) to the Trash.</source>
+        <translation>
+            <numerusform>已将 %n 张照片移到废纸篓。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="131"/>
+        <source>%n could not be moved: {path}: {why}</source>
+        <translation>
+            <numerusform>%n 张无法移动：{path}：{why}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="166"/>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复照片…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="168"/>
+        <source>No duplicates: every photo in the library is one of a kind.</source>
+        <translation>没有重复照片：相册里的每张照片都是独一无二的。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicates_view.py" line="170"/>
+        <source>%n group(s) of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</source>
+        <translation>
+            <numerusform>%n 组副本或连拍。建议保留的照片排在第一张；其余照片会被搁置（不在“照片”中显示，文件保留），只有在你要求时才会移到废纸篓。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../album/gui/albums_view.py" line="150"/>
@@ -338,308 +386,308 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="262"/>
-        <location filename="../../album/gui/main_window.py" line="268"/>
+        <location filename="../../album/gui/main_window.py" line="266"/>
+        <location filename="../../album/gui/main_window.py" line="272"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="263"/>
-        <location filename="../../album/gui/main_window.py" line="268"/>
+        <location filename="../../album/gui/main_window.py" line="267"/>
+        <location filename="../../album/gui/main_window.py" line="272"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="207"/>
+        <location filename="../../album/gui/main_window.py" line="211"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="275"/>
-        <location filename="../../album/gui/main_window.py" line="522"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="531"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="276"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="277"/>
+        <location filename="../../album/gui/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="278"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="285"/>
+        <location filename="../../album/gui/main_window.py" line="290"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="412"/>
+        <location filename="../../album/gui/main_window.py" line="421"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="291"/>
-        <location filename="../../album/gui/main_window.py" line="361"/>
+        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="366"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="426"/>
-        <location filename="../../album/gui/main_window.py" line="442"/>
+        <location filename="../../album/gui/main_window.py" line="435"/>
+        <location filename="../../album/gui/main_window.py" line="451"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="431"/>
+        <location filename="../../album/gui/main_window.py" line="440"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="441"/>
+        <location filename="../../album/gui/main_window.py" line="450"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="443"/>
+        <location filename="../../album/gui/main_window.py" line="452"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="444"/>
+        <location filename="../../album/gui/main_window.py" line="453"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="287"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="723"/>
+        <location filename="../../album/gui/main_window.py" line="732"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="726"/>
+        <location filename="../../album/gui/main_window.py" line="735"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="432"/>
+        <location filename="../../album/gui/main_window.py" line="441"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="446"/>
+        <location filename="../../album/gui/main_window.py" line="455"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="496"/>
+        <location filename="../../album/gui/main_window.py" line="505"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="497"/>
+        <location filename="../../album/gui/main_window.py" line="506"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="507"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="270"/>
-        <location filename="../../album/gui/main_window.py" line="500"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="509"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="516"/>
+        <location filename="../../album/gui/main_window.py" line="525"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="275"/>
-        <location filename="../../album/gui/main_window.py" line="522"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="531"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="525"/>
+        <location filename="../../album/gui/main_window.py" line="534"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <location filename="../../album/gui/main_window.py" line="529"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="538"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="529"/>
+        <location filename="../../album/gui/main_window.py" line="538"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="584"/>
+        <location filename="../../album/gui/main_window.py" line="593"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="287"/>
+        <location filename="../../album/gui/main_window.py" line="292"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="722"/>
+        <location filename="../../album/gui/main_window.py" line="731"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="725"/>
+        <location filename="../../album/gui/main_window.py" line="734"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="737"/>
-        <location filename="../../album/gui/main_window.py" line="756"/>
+        <location filename="../../album/gui/main_window.py" line="746"/>
+        <location filename="../../album/gui/main_window.py" line="765"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="738"/>
+        <location filename="../../album/gui/main_window.py" line="747"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="781"/>
+        <location filename="../../album/gui/main_window.py" line="790"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="808"/>
+        <location filename="../../album/gui/main_window.py" line="817"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="810"/>
+        <location filename="../../album/gui/main_window.py" line="819"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="839"/>
+        <location filename="../../album/gui/main_window.py" line="848"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="842"/>
+        <location filename="../../album/gui/main_window.py" line="851"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="445"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="453"/>
+        <location filename="../../album/gui/main_window.py" line="462"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="469"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="479"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="479"/>
+        <location filename="../../album/gui/main_window.py" line="488"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="482"/>
+        <location filename="../../album/gui/main_window.py" line="491"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="486"/>
+        <location filename="../../album/gui/main_window.py" line="495"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="504"/>
+        <location filename="../../album/gui/main_window.py" line="513"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -650,52 +698,52 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="334"/>
-        <location filename="../../album/gui/main_window.py" line="582"/>
+        <location filename="../../album/gui/main_window.py" line="339"/>
+        <location filename="../../album/gui/main_window.py" line="591"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="538"/>
+        <location filename="../../album/gui/main_window.py" line="547"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="265"/>
-        <location filename="../../album/gui/main_window.py" line="270"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="265"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="264"/>
-        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="266"/>
+        <location filename="../../album/gui/main_window.py" line="270"/>
         <source>Collapse sidebar</source>
         <translation>收起侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="266"/>
+        <location filename="../../album/gui/main_window.py" line="270"/>
         <source>Expand sidebar</source>
         <translation>展开侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="268"/>
+        <location filename="../../album/gui/main_window.py" line="272"/>
         <source>Go to</source>
         <translation>前往</translation>
     </message>
@@ -820,17 +868,17 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="318"/>
+        <location filename="../../album/gui/photo_grid.py" line="316"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="319"/>
+        <location filename="../../album/gui/photo_grid.py" line="317"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="575"/>
+        <location filename="../../album/gui/photo_grid.py" line="573"/>
         <source>{date} · {place}</source>
         <translation>{date} · {place}</translation>
     </message>
@@ -838,7 +886,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="188"/>
+        <location filename="../../album/gui/photo_grid.py" line="186"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -1463,6 +1511,27 @@ Licence: {licence}</source>
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../album/gui/duplicate_review.py" line="34"/>
+        <location filename="../../album/gui/duplicate_review.py" line="38"/>
+        <source>Move to Trash</source>
+        <translation>移到废纸篓</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicate_review.py" line="35"/>
+        <source>Move %n photo(s) ({size}) to the Trash?</source>
+        <translation>
+            <numerusform>将 %n 张照片（{size}）移到废纸篓？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicate_review.py" line="37"/>
+        <source>You can put them back from the Trash; album forgets them until then.</source>
+        <translation>你可以从废纸篓中恢复它们；在此之前 album 不再显示它们。</translation>
+    </message>
+</context>
+<context>
     <name>Viewer</name>
     <message>
         <location filename="../../album/gui/viewer_info.py" line="222"/>
@@ -1752,6 +1821,91 @@ Licence: {licence}</source>
         <location filename="../../album/gui/first_run.py" line="311"/>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>_GroupRow</name>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="100"/>
+        <source>Exact copies</source>
+        <translation>完全相同的副本</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="100"/>
+        <source>Similar copies</source>
+        <translation>相似的副本</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="100"/>
+        <source>Burst</source>
+        <translation>连拍</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="101"/>
+        <source>largest</source>
+        <translation>尺寸最大</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="101"/>
+        <source>sharpest</source>
+        <translation>最清晰</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="101"/>
+        <source>has GPS</source>
+        <translation>有 GPS</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="102"/>
+        <source>most metadata</source>
+        <translation>信息最全</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="102"/>
+        <source>best quality</source>
+        <translation>画质最好</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="103"/>
+        <source>first copy found</source>
+        <translation>最先找到的副本</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/duplicates_view.py" line="105"/>
+        <source>{kind} · %n photo(s) · suggested: the first ({reasons})</source>
+        <translation>
+            <numerusform>{kind} · %n 张照片 · 建议保留第一张（{reasons}）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="111"/>
+        <source>Keep · {caption}</source>
+        <translation>保留 · {caption}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="112"/>
+        <source>Photo {n} of the group: {caption}</source>
+        <translation>本组第 {n} 张照片：{caption}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="114"/>
+        <source>Keep Suggested</source>
+        <translation>保留建议的照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="114"/>
+        <source>Keep Selected</source>
+        <translation>保留选中的照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="115"/>
+        <source>Not Duplicates</source>
+        <translation>不是重复照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/duplicates_view.py" line="116"/>
+        <source>Move Others to Trash…</source>
+        <translation>将其余照片移到废纸篓…</translation>
     </message>
 </context>
 </TS>

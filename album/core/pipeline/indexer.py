@@ -186,7 +186,7 @@ RegionsCallback = Callable[[dict[str, tuple[NamedRegion, ...]]], None]
 def photo_facts(photo: LoadedPhoto) -> PhotoFacts:
     """What the file itself says about a photo (no id, no step results)."""
     return PhotoFacts(photo.content_hash, photo.format, photo.width, photo.height, photo.meta, datetime.now(),
-                      photo.average_colour)  # fmt: skip
+                      photo.average_colour, photo.phash, photo.sharpness)  # fmt: skip
 
 
 @dataclass(frozen=True)

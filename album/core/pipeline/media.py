@@ -23,6 +23,7 @@ from PIL import Image
 
 from album.core.config import IndexSettings
 from album.core.pipeline.exif import PhotoMeta, register_heif
+from album.core.pipeline.fingerprint import perceptual_hash, sharpness
 from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.scan import FileEntry, sniff_format
 from album.core.writable import disk_full_as_error
@@ -53,6 +54,8 @@ class LoadedPhoto:
     meta: PhotoMeta
     image: Image.Image  # reduced RGB image, upright; long side ≥ decode_size when the photo allows
     average_colour: int  # 0xRRGGBB: the grid's placeholder while the thumbnail loads
+    phash: int  # perceptual hash (see pipeline/fingerprint.py): near-duplicates are a few bits apart
+    sharpness: float  # variance of the Laplacian: the duplicates finder keeps the crisper copy
 
 
 def content_hash(data: bytes) -> str:
@@ -274,4 +277,5 @@ def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSett
     image, (width, height) = decode(data, fmt, settings)
     meta = read_metadata(data, entry).meta
     write_thumbnail(image, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
-    return LoadedPhoto(entry, digest, fmt, width, height, meta, image, average_colour(image))
+    return LoadedPhoto(entry, digest, fmt, width, height, meta, image, average_colour(image),
+                       perceptual_hash(image), sharpness(image))

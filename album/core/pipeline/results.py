@@ -34,6 +34,8 @@ class PhotoFacts:
     meta: PhotoMeta
     indexed_at: datetime
     average_colour: int | None = None  # 0xRRGGBB of the upright image
+    phash: int | None = None  # perceptual hash, signed 64-bit (pipeline/fingerprint.py)
+    sharpness: float | None = None  # variance of the Laplacian at a fixed size
 
 
 @dataclass(frozen=True)

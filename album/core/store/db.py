@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 PHOTOS_SCHEMA = pa.schema(
     [
@@ -109,6 +109,12 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("region_boxes", pa.list_(pa.float32())),  # x1, y1, x2, y2 per region; NaN: no box
         # schema 7: the photo's mean colour, 0xRRGGBB (the grid's placeholder); null for photos indexed before.
         pa.field("average_colour", pa.int32()),
+        # schema 8: duplicates (store/duplicates.py). The perceptual hash and sharpness of the reduced decode
+        # (null for photos indexed before), and the user's review: "kept", "extra" (hidden from the photos),
+        # "distinct" ("not duplicates"); null: not reviewed. Like favourite, the pipeline never writes it.
+        pa.field("phash", pa.int64()),
+        pa.field("sharpness", pa.float32()),
+        pa.field("duplicate_review", pa.string()),
     ]
 )
 
@@ -172,6 +178,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     4: _merge_duplicate_photos,
     5: _add_missing_columns,
     6: _add_missing_columns,
+    7: _add_missing_columns,
 }
 
 SCALAR_INDEX_MIN_ROWS = 5_000
@@ -269,6 +276,13 @@ def _drive_key(folder: str) -> str:
 
 
 PHOTO_COLUMNS = [f.name for f in dataclasses.fields(Photo)]
+# Copies the user set aside in the duplicates review stay out of the photos, searches and similar photos.
+NOT_SET_ASIDE = "(duplicate_review IS NULL OR duplicate_review != 'extra')"
+
+
+def shown(*clauses: str | None) -> str:
+    """The filter for photos the user sees: ``clauses`` (None: no filter) and not set aside as a duplicate."""
+    return " AND ".join(f"({c})" for c in (*clauses, NOT_SET_ASIDE) if c)
 
 
 def photo_from_row(row: dict[str, Any]) -> Photo:
@@ -603,7 +617,18 @@ class Store:
 
     def photos_matching(self, query: Query, limit: int | None = None) -> PhotoRows:
         """Photos passing every filter of ``query``, newest first (built as they are read)."""
-        return PhotoRows(self.query_photos(to_where(query), columns=PHOTO_COLUMNS, limit=limit))
+        return PhotoRows(self.query_photos(shown(to_where(query)), columns=PHOTO_COLUMNS, limit=limit))
+
+    def duplicate_candidates(self, columns: Sequence[str]) -> pa.Table:
+        """``columns`` and the photo record's, plus the CLIP vectors if any, of every photo not set aside."""
+        wanted = [*PHOTO_COLUMNS, *columns, *([VECTOR_COLUMN] if self.vector_dim() is not None else [])]
+        # Not query_photos: its sort by date copies every column, 200 MB of vectors at 100k photos.
+        return self.photos.search().where(NOT_SET_ASIDE).select(list(dict.fromkeys(wanted))).limit(None).to_arrow()
+
+    @writes
+    def set_duplicate_review(self, photo_ids: Sequence[str], review: str | None) -> None:
+        """Record the user's duplicates review of photos ("kept", "extra", "distinct", None: not reviewed)."""
+        self.update_photo_fields([{"id": i, "duplicate_review": review} for i in photo_ids])
 
     def paths_by_id(self) -> dict[str, str]:
         table = self.photos.search().select(["id", "path"]).limit(None).to_arrow()
@@ -727,15 +752,13 @@ class Store:
         with their cosine similarity, most similar first (none while no photo has a vector of its size)."""
         if self.vector_dim() != len(vector):
             return []
-        model = f"clip_model = {sql_string(model_id)}"
-        where = to_where(query)
-        rows = self.vector_search(vector, f"({where}) AND {model}" if where else model, limit)
+        rows = self.vector_search(vector, shown(to_where(query), f"clip_model = {sql_string(model_id)}"), limit)
         return [(photo_from_row(r), 1.0 - float(r["_distance"])) for r in rows]
 
     def written_matches(self, text: str, query: Query, limit: int) -> list[Photo]:
         """The photos passing ``query``'s filters whose title, caption or keywords (what the user wrote in
         other apps) hold the words of ``text``, best match first (see :mod:`album.core.store.text_search`)."""
-        rows = written_rows(self.photos, text, to_where(query), PHOTO_COLUMNS, limit)
+        rows = written_rows(self.photos, text, shown(to_where(query)), PHOTO_COLUMNS, limit)
         return [photo_from_row(row) for row in rows]
 
     def stored_vector(self, path: str, model_id: str) -> np.ndarray | None:

@@ -56,6 +56,8 @@ def facts_columns(facts: PhotoFacts) -> dict[str, Any]:
         **meta_columns(facts.meta),
         "indexed_at": facts.indexed_at,
         "average_colour": facts.average_colour,
+        "phash": facts.phash,
+        "sharpness": facts.sharpness,
     }
 
 
