@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from album.core.export import ExportOptions, ExportProgress, ExportReport
+    from album.core.map_clusters import MapPoints
     from album.core.models.catalog import ModelFile, ModelOffer
     from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress
     from album.core.models.verify import ModelCheck
@@ -388,6 +389,18 @@ class Library:
         countries = {c for _p, _r, c, _lat, _lon in named if c}
         areas = frozenset({(c, r) for _p, r, c, _lat, _lon in named if c} | {(c, None) for c in countries})
         return LibraryPlaces(tuple((lat, lon) for *_, lat, lon in named), areas)
+
+    def map_points(self) -> MapPoints:
+        """Every photo with a position, for the map (a scan of the photos table: call it off the GUI thread)."""
+        from album.core.map_clusters import MapPoints
+
+        table = self._store.geotagged()
+        return MapPoints(
+            ids=table.column("id").to_numpy(zero_copy_only=False).astype(str),
+            lat=table.column("lat").to_numpy(zero_copy_only=False).astype("float64"),
+            lon=table.column("lon").to_numpy(zero_copy_only=False).astype("float64"),
+            hashes=table.column("content_hash").fill_null("").to_numpy(zero_copy_only=False).astype(str),
+        )
 
     @property
     def places_loaded(self) -> bool:

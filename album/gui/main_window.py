@@ -62,6 +62,8 @@ from album.gui.i18n import switch_language
 from album.gui.library_counts import LibraryCounts, library_counts
 from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
+from album.gui.map_view import MapView
+from album.gui.places_page import PlacesPage
 from album.gui.places_view import PlacesView
 from album.gui.search_bar import SearchBar, label, reason_labels
 from album.gui.search_states import empty_html, weak_text
@@ -166,8 +168,10 @@ class MainWindow(QMainWindow):
         self._show_start_state()
         self.people_view = PeopleView()
         self.places_view = PlacesView()
+        self.map_view = MapView(self._thumbnail)
+        self.places_page = PlacesPage(self.map_view, self.places_view)
         self.pages = QStackedWidget()
-        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_view}
+        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_page}
         self.collections = Collections(self, self.controller, self.grid, self.search_bar,
                                        lambda: self.sidebar.set_current("photos"),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
@@ -343,6 +347,7 @@ class MainWindow(QMainWindow):
         self.search_bar.search.connect(c.search)
         self.search_bar.search.connect(lambda _query: self.sidebar.set_current("photos"))
         self.places_view.open_place.connect(self._show_place)
+        self.map_view.area_chosen.connect(self._show_area)
         self.pause_button.toggled.connect(self.pause_indexing)
         self.cancel_button.clicked.connect(self.cancel_indexing)
         self.errors_button.clicked.connect(c.list_errors)
@@ -387,6 +392,7 @@ class MainWindow(QMainWindow):
         chinese = chinese_ui()
         if library is not None:
             self.controller.run(lambda _p, _c: library_counts(library, chinese), self._show_counts)
+            self.controller.run(lambda _p, _c: library.map_points(), self.map_view.set_points)
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self.sidebar.set_count("photos", counts.photos)
@@ -755,6 +761,12 @@ class MainWindow(QMainWindow):
         self.search_bar.edit.clear()
         self.search_bar.replace_part("place", f"in {place}")
 
+    def _show_area(self, near: str) -> None:
+        """The photos in a circle of the map, searched as typed (``near:38.72,-9.14 km:2.5``): a place chip."""
+        self.search_bar.edit.clear()
+        self.search_bar.parse_now()  # the last search's words are gone: none of them to take out
+        self.search_bar.replace_part("place", near)
+
     # -- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -847,6 +859,7 @@ class MainWindow(QMainWindow):
         self.search_bar.shutdown()
         self.controller.shutdown()
         self.model.shutdown()
+        self.map_view.shutdown()
         self.viewer.shutdown()
         super().closeEvent(event)
 
