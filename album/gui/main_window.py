@@ -60,9 +60,9 @@ from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
 from album.gui.library_counts import LibraryCounts, library_counts
+from album.gui.map_view import MapView
 from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
-from album.gui.map_view import MapView
 from album.gui.places_page import PlacesPage
 from album.gui.places_view import PlacesView
 from album.gui.search_bar import SearchBar, label, reason_labels

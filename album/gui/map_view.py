@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QMouseEvent,
-    QNativeGestureEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -100,10 +99,10 @@ class MapView(QWidget):
 
     # -- the controls ------------------------------------------------------------------------------
     def _build_buttons(self) -> None:
-        self.zoom_in_button = QToolButton(self, text="+", objectName="map-zoom-in")
-        self.zoom_out_button = QToolButton(self, text="−", objectName="map-zoom-out")
-        self.search_area_button = QPushButton(self, objectName="map-search-area")
-        for button in (self.zoom_in_button, self.zoom_out_button):
+        self.zoom_in_button, self.zoom_out_button = QToolButton(self), QToolButton(self)
+        self.search_area_button = QPushButton(self)
+        for button, text in ((self.zoom_in_button, "+"), (self.zoom_out_button, "−")):
+            button.setText(text)
             button.setFixedSize(32, 32)
             button.setFont(QFont(button.font().family(), 14))
         self.zoom_in_button.clicked.connect(lambda: self.zoom_by(1.0))
@@ -172,7 +171,7 @@ class MapView(QWidget):
 
     def clusters(self) -> Clusters:
         """The markers at the current zoom (computed once per whole zoom level)."""
-        level = int(round(self.zoom))
+        level = round(self.zoom)
         found = self._clusters.get(level)
         if found is None:
             found = self._clusters[level] = cluster(self._x, self._y, level)
@@ -239,8 +238,8 @@ class MapView(QWidget):
     def search_this_area(self) -> None:
         """The circle inside the visible map, around its middle."""
         middle = QPointF(self.width() / 2, self.height() / 2)
-        self.area_chosen.emit(self.circle_at(middle, QPointF(middle.x(), 0)
-                                             if self.height() < self.width() else QPointF(0, middle.y())).syntax())
+        edge = QPointF(middle.x(), 0) if self.height() < self.width() else QPointF(0, middle.y())
+        self.area_chosen.emit(self.circle_at(middle, edge).syntax())
 
     # -- input -------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -138,7 +138,8 @@ def to_syntax(query: Query, vocabulary: Sequence[Tag] = VOCABULARY) -> str:
         if query.place.country:
             parts.append(f"in:{quote(query.place.name or query.place.country)}")
         elif query.place.name or query.place.lat is not None:
-            where = query.place.name or f"{_degrees(query.place.lat)},{_degrees(query.place.lon or 0.0)}"  # the map's
+            lat, lon = query.place.lat or 0.0, query.place.lon or 0.0
+            where = query.place.name or f"{_degrees(lat)},{_degrees(lon)}"  # a circle drawn on the map
             parts.append(f"near:{quote(where)}")
             if query.place.radius_km and query.place.radius_km != DEFAULT_RADIUS_KM:
                 parts.append(f"km:{query.place.radius_km:g}")
