@@ -121,6 +121,7 @@ class Settings:
     face_distance: float = 0.0  # largest embedding distance of one person's faces; 0 = the face model's own
     language: str = ""  # user interface: "" follows the system, or "en" / "zh_CN"
     theme: str = "system"  # the window's colours: "system" follows the desktop, or "light" / "dark"
+    online_map: bool = False  # the Places map may fetch OpenStreetMap tiles (album is offline and private by default)
     library_folders: list[str] = field(default_factory=list)
 
     VERSION = 1

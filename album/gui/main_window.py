@@ -53,6 +53,7 @@ from album.core.library import (
     Query,
     Settings,
 )
+from album.core.map_tiles import TileCache
 from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
 from album.gui.collections import Collections
@@ -359,6 +360,7 @@ class MainWindow(QMainWindow):
         self.people_view.set_me.connect(c.set_me)
         c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
         c.opened.connect(lambda _library: self._refresh_counts())
+        c.opened.connect(lambda library: self._show_online_map(library.settings))
         c.index_finished.connect(lambda _report: self._refresh_counts())
         c.index_started.connect(self._index_started_shown)
         c.progress.connect(self._show_progress)
@@ -761,6 +763,11 @@ class MainWindow(QMainWindow):
         self.search_bar.edit.clear()
         self.search_bar.replace_part("place", f"in {place}")
 
+    def _show_online_map(self, settings: Settings) -> None:
+        """OpenStreetMap tiles under the map when the settings allow the network, cached in album's cache."""
+        if settings.online_map != (self.map_view.tile_layer is not None):
+            self.map_view.use_tiles(TileCache(self.paths.cache_dir / "map-tiles") if settings.online_map else None)
+
     def _show_area(self, near: str) -> None:
         """The photos in a circle of the map, searched as typed (``near:38.72,-9.14 km:2.5``): a place chip."""
         self.search_bar.edit.clear()
@@ -808,6 +815,7 @@ class MainWindow(QMainWindow):
             switch_language(app, chosen.language)
         if current is not None and chosen.theme != current.theme and isinstance(app, QApplication):
             use_theme(app, chosen.theme)
+        self._show_online_map(chosen)
         if self.controller.apply_settings(chosen):
             self.say(self.tr("Settings saved; they apply when the current import ends"), transient=True)
         elif self.controller.library is None:

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
 
 from album.core.basemap import Basemap, Lines, load_basemap, unproject
 from album.core.map_clusters import TILE_PX, Circle, Clusters, MapPoints, cluster, distances_km, enclosing_circle
+from album.core.map_tiles import TileCache
 from album.core.records import Photo
+from album.gui.map_tiles_layer import TileLayer
 from album.gui.photo_grid import _load_thumb, _ThumbSignals
 from album.gui.theme import colours, qcolor
 
@@ -93,7 +95,7 @@ class MapView(QWidget):
         self._signals = _ThumbSignals()
         self._signals.loaded.connect(self._on_loaded)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="album-map-thumbs")
-        self.tile_layer: Callable[[QPainter, MapView], None] | None = None  # optional online tiles
+        self.tile_layer: TileLayer | None = None  # OpenStreetMap tiles, when the user allowed the network
         self._build_buttons()
         self.retranslate()
 
@@ -143,8 +145,16 @@ class MapView(QWidget):
         super().changeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop loading thumbnails (at exit)."""
+        """Stop loading thumbnails and tiles (at exit)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self.use_tiles(None)
+
+    def use_tiles(self, cache: TileCache | None) -> None:
+        """Draw OpenStreetMap tiles from ``cache`` under the markers, or (None) only the offline basemap."""
+        if self.tile_layer is not None:
+            self.tile_layer.shutdown()
+        self.tile_layer = TileLayer(cache, self.update) if cache is not None else None
+        self.update()
 
     # -- data --------------------------------------------------------------------------------------
     def set_points(self, points: MapPoints) -> None:

@@ -177,6 +177,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(QLabel(self.tr("The new language and theme apply as soon as you press OK.")))
+        self.online_map = QCheckBox(self.tr("Detailed map from OpenStreetMap on the Places page (online)"))
+        self.online_map.setToolTip(self.tr("The part of the world the map shows is sent to openstreetmap.org; tiles "
+                                           "are kept in album's cache. Off: the map uses no network."))  # fmt: skip
+        self.online_map.setChecked(self.result_settings.online_map)
+        form.addRow(self.online_map)
         return page
 
     # -- models ---------------------------------------------------------------------------------------
@@ -282,4 +287,5 @@ class SettingsDialog(QDialog):
         chosen.face_distance = round(self.face_distance.value(), 2)
         chosen.language = self.language.currentData()
         chosen.theme = self.theme.currentData()
+        chosen.online_map = self.online_map.isChecked()
         super().accept()

@@ -92,3 +92,27 @@ def test_markers_clicks_and_circles_find_the_photos_there(qtbot, window, tmp_pat
     assert view.zoom == zoom + 1
     view.zoom_out_button.click()
     assert view.zoom == zoom
+
+
+def test_online_tiles_are_drawn_under_the_markers_with_their_attribution(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tileserver import TileServer, serving
+
+    from album.core.map_tiles import TileCache
+    from album.gui.map_view import MapView
+
+    view = MapView(lambda _photo: None)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    with serving(TileServer(colour=(200, 40, 40))) as server:
+        view.use_tiles(TileCache(tmp_path / "tiles", server.url))
+        view.zoom = 3.0
+        view.grab()  # asks for the visible tiles only
+        qtbot.waitUntil(lambda: view.tile_layer is not None and not view.tile_layer._pending, timeout=10_000)
+        picture = view.grab().toImage()
+        assert picture.pixelColor(300, 200).getRgb()[:3] == (200, 40, 40)
+        assert picture.pixelColor(2, 397).getRgb()[:3] != (200, 40, 40)  # "© OpenStreetMap contributors" there
+        asked = {path for path, _agent, _etag in server.requests}
+        assert asked and all(path.startswith("/3/") for path in asked) and len(asked) <= 12  # 600×400 px: ≤ 4×3
+        view.shutdown()
+    assert view.tile_layer is None
