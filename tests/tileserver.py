@@ -33,7 +33,7 @@ class TileServer:
 @contextmanager
 def serving(server_state: TileServer) -> Iterator[TileServer]:
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             server_state.requests.append((self.path, self.headers.get("User-Agent", ""),
                                           self.headers.get("If-None-Match")))  # fmt: skip
             if self.headers.get("If-None-Match") == server_state.etag:

@@ -53,6 +53,7 @@ from album.core.library import (
     Query,
     Settings,
 )
+from album.core.map_clusters import map_data
 from album.core.map_tiles import TileCache
 from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
@@ -394,7 +395,7 @@ class MainWindow(QMainWindow):
         chinese = chinese_ui()
         if library is not None:
             self.controller.run(lambda _p, _c: library_counts(library, chinese), self._show_counts)
-            self.controller.run(lambda _p, _c: library.map_points(), self.map_view.set_points)
+            self.controller.run(lambda _p, _c: map_data(library), lambda data: self.map_view.set_points(*data))
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self.sidebar.set_count("photos", counts.photos)

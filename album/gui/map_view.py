@@ -9,16 +9,18 @@ a Shift-drag circle or "Search this area" asks for the photos in a circle, said 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QMouseEvent,
     QPainter,
@@ -47,15 +49,24 @@ WHEEL_STEP = 0.5  # zoom levels per wheel notch
 CITY_LABELS_AT_ZOOM_1 = 12  # labels of the best-known cities; four times as many per level zoomed in
 
 
-def _ring_paths(lines: Lines) -> list[tuple[QRectF, QPainterPath]]:
-    """Each line as a path in world units with its bounds, so painting skips what is off screen."""
-    paths = []
+@dataclass(frozen=True)
+class _Paths:
+    """Lines as painter paths in world units, with their bounds (left, top, right, bottom) in one array,
+    so painting skips what is off screen with one numpy test."""
+
+    paths: list[QPainterPath]
+    bounds: np.ndarray
+
+
+def _ring_paths(lines: Lines) -> _Paths:
+    paths, bounds = [], []
     for points in lines:
         path = QPainterPath(QPointF(*points[0]))
         for x, y in points[1:]:
             path.lineTo(x, y)
-        paths.append((path.boundingRect().adjusted(-1e-9, -1e-9, 1e-9, 1e-9), path))  # a straight border has area
-    return paths
+        paths.append(path)
+        bounds.append((*points.min(axis=0), *points.max(axis=0)))
+    return _Paths(paths, np.array(bounds))
 
 
 class MapView(QWidget):
@@ -90,7 +101,10 @@ class MapView(QWidget):
         self._press_centre = QPointF()
         self._dragged = False
         self._circle: tuple[QPointF, QPointF] | None = None  # a Shift-drag: its centre and edge, on screen
-        self.pictures: dict[str, QPixmap] = {}  # by content hash, cut round
+        self.pictures: dict[str, QPixmap] = {}  # markers' discs, by their photo's content hash
+        self._drawn: dict[tuple[str, str], QPixmap] = {}  # the blank disc and the count badges, by theme
+        self._city_x = np.array([city.x for city in self.basemap.cities])
+        self._city_y = np.array([city.y for city in self.basemap.cities])
         self._pending: set[str] = set()
         self._signals = _ThumbSignals()
         self._signals.loaded.connect(self._on_loaded)
@@ -141,6 +155,8 @@ class MapView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:  # a theme switch: the map in its colours
+            self.pictures.clear()  # their rings, in the new theme's colour when they load again
+            self._pending.clear()
             self.update()
         super().changeEvent(event)
 
@@ -157,12 +173,13 @@ class MapView(QWidget):
         self.update()
 
     # -- data --------------------------------------------------------------------------------------
-    def set_points(self, points: MapPoints) -> None:
-        """Show these photos; the first time there are any, the map shows them all."""
+    def set_points(self, points: MapPoints, levels: Sequence[Clusters] = ()) -> None:
+        """Show these photos, with their clusters per zoom level where already made (``cluster_levels``,
+        in a worker); the first time there are any, the map shows them all."""
         first = len(self.points) == 0 and len(points) > 0
         self.points = points
         self._x, self._y = points.world()
-        self._clusters.clear()
+        self._clusters = dict(enumerate(levels))
         if first:
             self.show_all()
         self.update()
@@ -327,42 +344,46 @@ class MapView(QWidget):
 
     def _paint_basemap(self, painter: QPainter) -> None:
         theme = colours()
-        visible = self.visible_world()
         painter.save()
         painter.setTransform(QTransform(self.scale, 0, 0, self.scale, self.width() / 2 - self.centre.x() * self.scale,
                                         self.height() / 2 - self.centre.y() * self.scale))  # fmt: skip
-        land = self._land_detail if self.zoom >= DETAIL_ZOOM else self._land_world
         coast = QPen(qcolor(theme.map_coast), 1.0)
         coast.setCosmetic(True)
         painter.setPen(coast)
         painter.setBrush(QBrush(qcolor(theme.map_land)))
-        for bounds, path in land:
-            if bounds.intersects(visible):
-                painter.drawPath(path)
+        for path in self._visible(self._land_detail if self.zoom >= DETAIL_ZOOM else self._land_world):
+            painter.drawPath(path)
         border = QPen(qcolor(theme.map_border), 1.0)
         border.setCosmetic(True)
         painter.setPen(border)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for bounds, path in self._borders:
-            if bounds.intersects(visible):
-                painter.drawPath(path)
+        for path in self._visible(self._borders):
+            painter.drawPath(path)
         painter.restore()
+
+    def _visible(self, paths: _Paths) -> list[QPainterPath]:
+        """The paths whose bounds meet the visible part of the world (one numpy test for all of them)."""
+        seen = self.visible_world()
+        bounds = paths.bounds
+        meets = ((bounds[:, 0] <= seen.right()) & (bounds[:, 2] >= seen.left())
+                 & (bounds[:, 1] <= seen.bottom()) & (bounds[:, 3] >= seen.top()))  # fmt: skip
+        return [paths.paths[i] for i in np.flatnonzero(meets)]
 
     def _paint_cities(self, painter: QPainter) -> None:
         """The best-known cities' names, fewer the farther out, none on top of another."""
         chinese = self.locale().language() == self.locale().Language.Chinese
-        shown = int(CITY_LABELS_AT_ZOOM_1 * 4 ** (self.zoom - 1))
+        shown = min(len(self.basemap.cities), int(CITY_LABELS_AT_ZOOM_1 * 4 ** (self.zoom - 1)))
+        sx = (self._city_x[:shown] - self.centre.x()) * self.scale + self.width() / 2
+        sy = (self._city_y[:shown] - self.centre.y()) * self.scale + self.height() / 2
+        inside = np.flatnonzero((sx >= 0) & (sx < self.width()) & (sy >= 0) & (sy < self.height()))
         painter.setPen(qcolor(colours().muted_text))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 0.85)
         painter.setFont(font)
         metrics = painter.fontMetrics()
         taken: list[QRectF] = []
-        area = QRectF(self.rect())
-        for city in self.basemap.cities[:shown]:
-            where = self.to_screen(city.x, city.y)
-            if not area.contains(where):
-                continue
+        for index in inside:
+            city, where = self.basemap.cities[index], QPointF(float(sx[index]), float(sy[index]))
             name = (chinese and city.name_zh) or city.name
             box = QRectF(where.x() + 4, where.y() - metrics.height() / 2, metrics.horizontalAdvance(name),
                          metrics.height())  # fmt: skip
@@ -373,67 +394,103 @@ class MapView(QWidget):
             painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
 
     def _paint_markers(self, painter: QPainter) -> None:
+        """Each marker as two ready-made pixmaps, its picture (or a blank disc) and its count's badge:
+        drawing discs and text anew for hundreds of markers per frame took most of a frame."""
         found = self.clusters()
         if not len(found):
             return
-        theme = colours()
         sx = (found.x - self.centre.x()) * self.scale + self.width() / 2
         sy = (found.y - self.centre.y()) * self.scale + self.height() / 2
         margin = MARKER_PX
         on_screen = np.flatnonzero((sx > -margin) & (sx < self.width() + margin)
                                    & (sy > -margin) & (sy < self.height() + margin))  # fmt: skip
         on_screen = on_screen[np.argsort(found.counts[on_screen], kind="stable")]  # the biggest drawn last, on top
-        ring = QPen(qcolor(theme.window), 2.5)
-        badge_font = QFont(self.font())
-        badge_font.setBold(True)
-        badge_font.setPointSizeF(badge_font.pointSizeF() * 0.8)
-        painter.setFont(badge_font)
-        metrics = painter.fontMetrics()
+        blank = self._blank_marker()
         radius = MARKER_PX / 2
         for index in on_screen:
-            centre = QPointF(float(sx[index]), float(sy[index]))
-            digest = str(self.points.hashes[found.first[index]])
-            picture = self._picture(digest, str(self.points.ids[found.first[index]]))
-            painter.setPen(ring)
-            painter.setBrush(QBrush(qcolor(theme.placeholder)))
-            painter.drawEllipse(centre, radius, radius)
-            if picture is not None:
-                painter.drawPixmap(QPointF(centre.x() - radius + 2, centre.y() - radius + 2), picture)
-            count = f"{int(found.counts[index]):,}"
-            width = max(metrics.height() + 2, metrics.horizontalAdvance(count) + 10)
-            badge = QRectF(centre.x() + radius * 0.35, centre.y() - radius - 4, width, metrics.height() + 2)
+            x, y = float(sx[index]), float(sy[index])
+            first = found.first[index]
+            picture = self._picture(str(self.points.hashes[first]), str(self.points.ids[first])) or blank
+            painter.drawPixmap(QPointF(x - radius, y - radius), picture)
+            painter.drawPixmap(QPointF(x + radius * 0.35, y - radius - 4), self._badge(int(found.counts[index])))
+
+    def _new_pixmap(self, width: int, height: int) -> QPixmap:
+        """A transparent pixmap of that many (logical) pixels, sharp on a high-density screen."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        return pixmap
+
+    def _disc(self, fill: QImage | None) -> QPixmap:
+        """A marker's disc: ``fill`` cut round (or the placeholder colour) inside a ring of the window's colour."""
+        theme = colours()
+        disc = self._new_pixmap(MARKER_PX, MARKER_PX)
+        painter = QPainter(disc)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        inner = QRectF(2, 2, MARKER_PX - 4, MARKER_PX - 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(qcolor(theme.placeholder)))
+        painter.drawEllipse(inner)
+        if fill is not None:
+            clip = QPainterPath()
+            clip.addEllipse(inner)
+            painter.setClipPath(clip)
+            scale = max(inner.width() / fill.width(), inner.height() / fill.height())
+            size = QSizeF(fill.width() * scale, fill.height() * scale)
+            painter.drawImage(QRectF(inner.center() - QPointF(size.width() / 2, size.height() / 2), size), fill)
+            painter.setClipping(False)
+        painter.setPen(QPen(qcolor(theme.window), 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(inner)
+        painter.end()
+        return disc
+
+    def _blank_marker(self) -> QPixmap:
+        key = ("blank", colours().name)
+        if key not in self._drawn:
+            self._drawn[key] = self._disc(None)
+        return self._drawn[key]
+
+    def _badge(self, count: int) -> QPixmap:
+        """A marker's count in a pill of the accent colour."""
+        key = (f"{count:,}", colours().name)
+        badge = self._drawn.get(key)
+        if badge is None:
+            font = QFont(self.font())
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 0.8)
+            metrics = QFontMetricsF(font)
+            height = metrics.height() + 2
+            width = max(height, metrics.horizontalAdvance(key[0]) + 10)
+            badge = self._drawn[key] = self._new_pixmap(math.ceil(width), math.ceil(height))
+            painter = QPainter(badge)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(qcolor(theme.accent)))
-            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
-            painter.setPen(qcolor(theme.accent_text))
-            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), count)
+            painter.setBrush(QBrush(qcolor(colours().accent)))
+            box = QRectF(0, 0, width, height)
+            painter.drawRoundedRect(box, height / 2, height / 2)
+            painter.setFont(font)
+            painter.setPen(qcolor(colours().accent_text))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), key[0])
+            painter.end()
+        return badge
 
     # -- thumbnails --------------------------------------------------------------------------------
     def _picture(self, digest: str, photo_id: str) -> QPixmap | None:
-        """A marker's round picture, or None while it loads (in a pool thread, never here)."""
+        """A marker's round picture, or None while it loads (in a pool thread, never here) or if it cannot."""
         picture = self.pictures.get(digest)
         if picture is None and digest and digest not in self._pending:
+            self._pending.add(digest)  # and kept there if it cannot load: not asked for again
             path = self.thumbnail(Photo(id=photo_id, path="", content_hash=digest))
-            if path is not None and path.exists():
-                self._pending.add(digest)
+            if path is not None:
                 self._pool.submit(_load_thumb, digest, path, self._signals)
         return picture
 
     def _on_loaded(self, digest: str, image: QImage) -> None:
-        self._pending.discard(digest)
         if image.isNull():
             return
-        side = MARKER_PX - 4
-        scaled = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                              Qt.TransformationMode.SmoothTransformation)  # fmt: skip
-        round_ = QPixmap(side, side)
-        round_.fill(QColor(0, 0, 0, 0))
-        painter = QPainter(round_)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        clip = QPainterPath()
-        clip.addEllipse(QRectF(0, 0, side, side))
-        painter.setClipPath(clip)
-        painter.drawImage(QPointF((side - scaled.width()) / 2, (side - scaled.height()) / 2), scaled)
-        painter.end()
-        self.pictures[digest] = round_
+        self._pending.discard(digest)
+        self.pictures[digest] = self._disc(image)
         self.update()
