@@ -63,8 +63,22 @@ class Basemap:
 
 def _lines(data: np.lib.npyio.NpzFile, name: str) -> Lines:
     points = data[f"{name}_points"].astype(np.float64) / UNITS
+    starts = data[f"{name}_offsets"].astype(np.int64)
     x, y = project(points[:, 1], points[:, 0])
-    return Lines(np.column_stack([x, y]), data[f"{name}_offsets"].astype(np.int64))
+    return Lines(np.column_stack([_unwrapped(x, starts), y]), starts)
+
+
+def _unwrapped(x: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """A line that crosses the antimeridian (Russia's east, Fiji, Antarctica) jumps from one edge of the
+    world to the other; drawn as it is, the jump is a stroke across the whole map and breaks the land's
+    fill. Each line goes on past the edge instead (x beyond [0, 1]; the view draws such a line twice)."""
+    jumps = np.diff(x, prepend=x[:1])
+    jumps[starts[:-1]] = 0.0  # a new line is no jump
+    shift = -np.round(jumps)  # +1 for a jump east to west, -1 west to east
+    line = np.repeat(np.arange(len(starts) - 1), np.diff(starts))
+    total = np.cumsum(shift)
+    before = np.r_[0.0, total][starts[:-1]]  # the sum up to each line's start: each line unwraps on its own
+    return x + total - before[line]
 
 
 @cache

@@ -100,7 +100,8 @@ class Circle:
 
     def syntax(self) -> str:
         """The circle in the search box's words: ``near:lat,lon km:r``."""
-        return f"near:{self.lat:.5f},{self.lon:.5f} km:{self.radius_km:g}"
+        lat, lon = (f"{value:.5f}".rstrip("0").rstrip(".") for value in (self.lat, self.lon))  # a metre or so
+        return f"near:{lat},{lon} km:{self.radius_km:g}"
 
 
 def enclosing_circle(points: MapPoints, members: np.ndarray) -> Circle:

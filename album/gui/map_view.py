@@ -59,13 +59,19 @@ class _Paths:
 
 
 def _ring_paths(lines: Lines) -> _Paths:
+    """A line that goes on past the world's edge (across the antimeridian) is drawn a second time a world
+    away, so both its ends show."""
     paths, bounds = [], []
-    for points in lines:
-        path = QPainterPath(QPointF(*points[0]))
-        for x, y in points[1:]:
-            path.lineTo(x, y)
-        paths.append(path)
-        bounds.append((*points.min(axis=0), *points.max(axis=0)))
+    for line in lines:
+        low, high = line.min(axis=0), line.max(axis=0)
+        for shift in (0.0, -1.0 if high[0] > 1 else 1.0 if low[0] < 0 else None):
+            if shift is None:
+                continue
+            path = QPainterPath(QPointF(line[0, 0] + shift, line[0, 1]))
+            for x, y in line[1:]:
+                path.lineTo(x + shift, y)
+            paths.append(path)
+            bounds.append((low[0] + shift, low[1], high[0] + shift, high[1]))
     return _Paths(paths, np.array(bounds))
 
 
@@ -347,6 +353,7 @@ class MapView(QWidget):
         painter.save()
         painter.setTransform(QTransform(self.scale, 0, 0, self.scale, self.width() / 2 - self.centre.x() * self.scale,
                                         self.height() / 2 - self.centre.y() * self.scale))  # fmt: skip
+        painter.setClipRect(QRectF(0, 0, 1, 1))  # one world: a line's copy a world away shows only its far end
         coast = QPen(qcolor(theme.map_coast), 1.0)
         coast.setCosmetic(True)
         painter.setPen(coast)
