@@ -1021,6 +1021,14 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Detailed map from OpenStreetMap on the Places page (online)</source>
+        <translation>在“地点”页面显示 OpenStreetMap 的详细地图（联网）</translation>
+    </message>
+    <message>
+        <source>The part of the world the map shows is sent to openstreetmap.org; tiles are kept in album&apos;s cache. Off: the map uses no network.</source>
+        <translation>地图显示的区域会发送给 openstreetmap.org；地图图块保存在 album 的缓存中。关闭时，地图不使用网络。</translation>
+    </message>
+    <message>
         <location filename="../../album/gui/settings_dialog.py" line="66"/>
         <source>Settings</source>
         <translation>设置</translation>
@@ -1617,6 +1625,40 @@ Licence: {licence}</source>
         <location filename="../../album/gui/first_run.py" line="280"/>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Search this area</source>
+        <translation>搜索此区域</translation>
+    </message>
+    <message>
+        <source>Show the photos taken in the middle of the map (Shift-drag on the map to draw a circle)</source>
+        <translation>显示在地图中央拍摄的照片（按住 Shift 在地图上拖动可画一个圆）</translation>
+    </message>
+    <message>
+        <source>Map of the photos&apos; places</source>
+        <translation>照片拍摄地点地图</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesPage</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
     </message>
 </context>
 </TS>
