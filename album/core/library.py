@@ -63,8 +63,19 @@ from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, openin
 if TYPE_CHECKING:
     import numpy as np
 
+    from album.core.basemap import Basemap, Lines, load_basemap, unproject
     from album.core.export import ExportOptions, ExportProgress, ExportReport
-    from album.core.map_clusters import MapPoints
+    from album.core.map_clusters import (
+        TILE_PX,
+        Circle,
+        Clusters,
+        MapPoints,
+        cluster,
+        distances_km,
+        enclosing_circle,
+        map_data,
+    )
+    from album.core.map_tiles import ATTRIBUTION, MAX_CONNECTIONS, TileCache, TileKey
     from album.core.models.catalog import ModelFile, ModelOffer
     from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress
     from album.core.models.verify import ModelCheck
@@ -96,6 +107,23 @@ _DEFERRED = {
     "ModelOffer": "album.core.models.catalog",
     "PhotoError": "album.core.pipeline.media",
     "StoreError": "album.core.store.db",
+    # the Places map: its basemap, clusters and optional tiles
+    "Basemap": "album.core.basemap",
+    "Lines": "album.core.basemap",
+    "load_basemap": "album.core.basemap",
+    "unproject": "album.core.basemap",
+    "TILE_PX": "album.core.map_clusters",
+    "Circle": "album.core.map_clusters",
+    "Clusters": "album.core.map_clusters",
+    "MapPoints": "album.core.map_clusters",
+    "cluster": "album.core.map_clusters",
+    "distances_km": "album.core.map_clusters",
+    "enclosing_circle": "album.core.map_clusters",
+    "map_data": "album.core.map_clusters",
+    "ATTRIBUTION": "album.core.map_tiles",
+    "MAX_CONNECTIONS": "album.core.map_tiles",
+    "TileCache": "album.core.map_tiles",
+    "TileKey": "album.core.map_tiles",
 }
 
 
@@ -117,7 +145,13 @@ FACE_DISTANCE_FALLBACK = 0.5  # ArcFace's same-person distance, when no face mod
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
+    "ATTRIBUTION",
+    "MAX_CONNECTIONS",
+    "TILE_PX",
     "AlbumExists",
+    "Basemap",
+    "Circle",
+    "Clusters",
     "ConversionFailed",
     "ConverterMissing",
     "DiskFull",
@@ -132,7 +166,9 @@ __all__ = [
     "KnownPerson",
     "Library",
     "LibraryBusy",
+    "Lines",
     "LockHolder",
+    "MapPoints",
     "ModelCheck",
     "ModelFile",
     "ModelOffer",
@@ -148,7 +184,15 @@ __all__ = [
     "Settings",
     "Source",
     "StoreError",
+    "TileCache",
+    "TileKey",
+    "cluster",
+    "distances_km",
+    "enclosing_circle",
+    "load_basemap",
+    "map_data",
     "parse_kept",
+    "unproject",
     "without_sources",
 ]  # fmt: skip
 

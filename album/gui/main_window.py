@@ -52,9 +52,9 @@ from album.core.library import (
     PeopleAction,
     Query,
     Settings,
+    TileCache,
+    map_data,
 )
-from album.core.map_clusters import map_data
-from album.core.map_tiles import TileCache
 from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
 from album.gui.collections import Collections

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 
-from album.core.map_tiles import ATTRIBUTION, MAX_CONNECTIONS, TileCache, TileKey
+from album.core.library import ATTRIBUTION, MAX_CONNECTIONS, TileCache, TileKey
 from album.gui.theme import colours, qcolor
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class TileLayer:
         count = 2**level
         size = view.scale / count  # a tile's side on screen
         visible = view.visible_world()
+
         def span(low: float, high: float) -> range:
             return range(max(0, math.floor(low * count)), min(count - 1, math.floor(high * count)) + 1)
 
@@ -99,4 +100,3 @@ class TileLayer:
         painter.fillRect(box, qcolor(colours().overlay_background))
         painter.setPen(qcolor(colours().overlay_text))
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), ATTRIBUTION)
-

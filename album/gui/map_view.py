@@ -33,9 +33,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from album.core.basemap import Basemap, Lines, load_basemap, unproject
-from album.core.map_clusters import TILE_PX, Circle, Clusters, MapPoints, cluster, distances_km, enclosing_circle
-from album.core.map_tiles import TileCache
+from album.core.library import (
+    TILE_PX,
+    Basemap,
+    Circle,
+    Clusters,
+    Lines,
+    MapPoints,
+    TileCache,
+    cluster,
+    distances_km,
+    enclosing_circle,
+    load_basemap,
+    unproject,
+)
 from album.core.records import Photo
 from album.gui.map_tiles_layer import TileLayer
 from album.gui.photo_grid import _load_thumb, _ThumbSignals

@@ -24,7 +24,7 @@ from album.core.query.parse.tags import keyword_named, tag_key
 
 _TOKEN = re.compile(r'(?P<neg>-)?(?P<key>person|after|before|near|km|in|camera|tag|text|rating|label|keyword):'
                     r'(?:"(?P<q>[^"]*)"|(?P<v>\S+))', re.IGNORECASE)  # fmt: skip
-_COORDINATES = re.compile(r"(?P<lat>[-+]?\d+(?:\.\d+)?),(?P<lon>[-+]?\d+(?:\.\d+)?)")  # near:38.7223,-9.1393
+_COORDINATES = re.compile(r"(?P<latitude>[-+]?\d+(?:\.\d+)?),(?P<longitude>[-+]?\d+(?:\.\d+)?)")  # near:38.7223,-9.1393
 _HOUR = re.compile(r"T(?P<h>\d{1,2})(?::00)?$")  # after:2021-12-24T17:00: an eve's evening, as to_syntax writes it
 
 
@@ -63,7 +63,7 @@ def take_explicit(ctx: ParseContext) -> None:
             with contextlib.suppress(ValueError):
                 ctx.radius_km = float(value)
         elif key == "near" and (point := _COORDINATES.fullmatch(value)):
-            ctx.place = PlaceFilter(lat=float(point["lat"]), lon=float(point["lon"]))  # the map's circles
+            ctx.place = PlaceFilter(lat=float(point["latitude"]), lon=float(point["longitude"]))  # the map's circles
         elif key in ("near", "in"):
             found = place_named(value, ctx.gazetteer, ctx.whereabouts, None, prefer_city=key == "near")
             ctx.place = found or ctx.place
