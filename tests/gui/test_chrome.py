@@ -53,7 +53,7 @@ def test_sidebar_counts_places_and_keyboard(qtbot, window, tmp_path: Path) -> No
     assert window.sidebar.current_key() == "photos"
     QTest.keyClick(window.sidebar.list, Qt.Key.Key_Down)
     QTest.keyClick(window.sidebar.list, Qt.Key.Key_Down)
-    assert window.sidebar.current_key() == "places" and window.pages.currentWidget() is window.places_view
+    assert window.sidebar.current_key() == "places" and window.pages.currentWidget() is window.places_page  # Map | List
     qtbot.waitUntil(lambda: window.places_view.places == ["Lisbon"], timeout=30_000)
     window.places_view.setFocus()
     QTest.keyClick(window.places_view, Qt.Key.Key_Return)  # the place's photos, with its chip
