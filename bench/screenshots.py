@@ -6,6 +6,7 @@ offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
         [--first-run-only] [--grid-only] [--albums-only] [--polish-only] [--browse-only] [--duplicates-only]
+        [--map-only]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
 
 ``--polish-only`` shoots the people page, the places tree and the dialogs (welcome offline, settings, name),
@@ -458,6 +459,64 @@ def browse_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[n
     window.shows.slideshow.grab().save(str(out / f"35-slideshow-paused{tag}.png"))
     window.shows.slideshow.end()
     settle(300)
+TRAVELS = [("Lisbon", 38.7223, -9.1393, 9), ("Porto", 41.1579, -8.6291, 4), ("Paris", 48.8566, 2.3522, 6),
+           ("Rome", 41.9028, 12.4964, 5), ("Kyoto", 35.0116, 135.7681, 7), ("Tokyo", 35.6762, 139.6503, 5),
+           ("New York", 40.7128, -74.0060, 6), ("Cape Town", -33.9249, 18.4241, 3), ("Sydney", -33.8688, 151.2093, 4),
+           ("Reykjavik", 64.1466, -21.9426, 2), ("Hangzhou", 30.2741, 120.1551, 5)]  # fmt: skip
+
+
+def write_travels(photos: Path) -> None:
+    """Photos taken round the world, a few km apart in each city, for the map's pictures."""
+    from photofactory import Exif, scene, write_photo
+
+    for city, lat, lon, count in TRAVELS:
+        for i in range(count):
+            exif = Exif(taken=datetime(2024, 1 + i % 12, 3 + i), lat=lat + 0.01 * (i % 3), lon=lon + 0.012 * (i // 3))
+            picture = scene(480, 360, seed=100 + i * 7 + len(city))
+            write_photo(photos / "travels" / f"{city}_{i}.jpg", exif, image=picture)
+
+
+def map_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """The Places map: the world with its clustered markers, Europe closer, a circle being drawn, its photos
+    in the grid with the place chip, and the dark theme."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from album.core.basemap import project
+    from album.gui.theme import apply_theme
+
+    view = window.map_view
+    window.sidebar.set_current("places")
+    wait_for(lambda: len(view.points) > 0)
+    view.zoom, view.centre = 1.4, QPointF(0.5, 0.42)
+    settle(1500)
+    window.grab().save(str(out / f"30-map-world{tag}.png"))
+    view.zoom, view.centre = 4.6, QPointF(*(float(v) for v in project(44.0, 2.0)))
+    settle(1500)
+    window.grab().save(str(out / f"31-map-europe{tag}.png"))
+    lisbon = view.to_screen(*(float(v) for v in project(38.73, -9.13)))
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for kind, where in ((QEvent.Type.MouseButtonPress, lisbon), (QEvent.Type.MouseMove, lisbon + QPointF(25, 10)),
+                        (QEvent.Type.MouseMove, lisbon + QPointF(50, 20))):  # fmt: skip
+        QApplication.sendEvent(view, QMouseEvent(kind, where, view.mapToGlobal(where), Qt.MouseButton.LeftButton,
+                                                 Qt.MouseButton.LeftButton, shift))  # fmt: skip
+    settle(300)
+    window.grab().save(str(out / f"32-map-drawing-circle{tag}.png"))
+    QApplication.sendEvent(view, QMouseEvent(QEvent.Type.MouseButtonRelease, lisbon + QPointF(50, 20),
+                                             view.mapToGlobal(lisbon + QPointF(50, 20)), Qt.MouseButton.LeftButton,
+                                             Qt.MouseButton.NoButton, shift))  # fmt: skip
+    settle(2000)
+    window.grab().save(str(out / f"33-map-circle-searched{tag}.png"))
+    window.sidebar.set_current("places")
+    apply_theme("dark")
+    window.setPalette(QApplication.palette())
+    settle(1500)
+    window.grab().save(str(out / f"34-map-dark{tag}.png"))
+    view.zoom, view.centre = 1.4, QPointF(0.5, 0.42)
+    settle(1000)
+    window.grab().save(str(out / f"35-map-world-dark{tag}.png"))
+    apply_theme("light")
 
 
 def main() -> None:
@@ -472,12 +531,15 @@ def main() -> None:
     tag = (f"-{lang}" if lang else "") + (f"-{theme}" if theme != "light" else "")
     home = Path(tempfile.mkdtemp(prefix="album-shots-"))
     polish = "--polish-only" in sys.argv
-    clip = not polish and "--first-run-only" not in sys.argv  # what these shoot needs no CLIP model
+    clip = not polish and not {"--first-run-only", "--map-only"} & set(sys.argv)  # these shoot no search
     os.environ.update({"ALBUM_HOME": str(home), **({"ALBUM_CLIP_MODEL": "tiny-shapes"} if clip else {})})
     if "--browse-only" in sys.argv:
         photos = build_plain_home(home)
     elif "--duplicates-only" in sys.argv:
         photos = duplicates_home(home)
+    elif "--map-only" in sys.argv:  # the map needs only photos with GPS: no models to train or load
+        photos = home / "Pictures"
+        write_travels(photos)
     else:
         photos = build_home(home, clip=clip)
 
@@ -501,7 +563,8 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    if not {"--albums-only", "--grid-only", "--polish-only", "--browse-only", "--duplicates-only"} & set(sys.argv):
+    shoots_one = {"--grid-only", "--browse-only", "--duplicates-only", "--map-only"} & set(sys.argv)
+    if not ({"--albums-only", "--polish-only"} & set(sys.argv) or shoots_one):
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
         return
@@ -515,9 +578,11 @@ def main() -> None:
     wait_for(lambda: window.controller.last_report is not None)
     settle(300)
     window.grab().save(str(out / f"0b-import-done{tag}.png"))  # "Done: N photos" (it clears after 8 s)
-    if {"--grid-only", "--browse-only", "--duplicates-only"} & set(sys.argv):
+    if shoots_one:
         if "--duplicates-only" in sys.argv:
             duplicate_shots(window, out, tag, wait_for, settle)
+        elif "--map-only" in sys.argv:
+            map_shots(window, out, tag, wait_for, settle)
         else:
             (grid_shots if "--grid-only" in sys.argv else browse_shots)(window, out, tag, settle)
         window.close()

@@ -122,6 +122,7 @@ class Settings:
     language: str = ""  # user interface: "" follows the system, or "en" / "zh_CN"
     theme: str = "system"  # the window's colours: "system" follows the desktop, or "light" / "dark"
     slideshow_seconds: float = 3.0  # how long the slideshow shows each photo
+    online_map: bool = False  # the Places map may fetch OpenStreetMap tiles (album is offline and private by default)
     library_folders: list[str] = field(default_factory=list)
 
     VERSION = 1

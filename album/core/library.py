@@ -67,7 +67,19 @@ from album.core.writable import DiskFull, ReadOnlyFolder, check_writable, openin
 if TYPE_CHECKING:
     import numpy as np
 
+    from album.core.basemap import Basemap, Lines, load_basemap, unproject
     from album.core.export import ExportOptions, ExportProgress, ExportReport
+    from album.core.map_clusters import (
+        TILE_PX,
+        Circle,
+        Clusters,
+        MapPoints,
+        cluster,
+        distances_km,
+        enclosing_circle,
+        map_data,
+    )
+    from album.core.map_tiles import ATTRIBUTION, MAX_CONNECTIONS, TileCache, TileKey
     from album.core.models.catalog import ModelFile, ModelOffer
     from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress
     from album.core.models.verify import ModelCheck
@@ -99,6 +111,23 @@ _DEFERRED = {
     "ModelOffer": "album.core.models.catalog",
     "PhotoError": "album.core.pipeline.media",
     "StoreError": "album.core.store.db",
+    # the Places map: its basemap, clusters and optional tiles
+    "Basemap": "album.core.basemap",
+    "Lines": "album.core.basemap",
+    "load_basemap": "album.core.basemap",
+    "unproject": "album.core.basemap",
+    "TILE_PX": "album.core.map_clusters",
+    "Circle": "album.core.map_clusters",
+    "Clusters": "album.core.map_clusters",
+    "MapPoints": "album.core.map_clusters",
+    "cluster": "album.core.map_clusters",
+    "distances_km": "album.core.map_clusters",
+    "enclosing_circle": "album.core.map_clusters",
+    "map_data": "album.core.map_clusters",
+    "ATTRIBUTION": "album.core.map_tiles",
+    "MAX_CONNECTIONS": "album.core.map_tiles",
+    "TileCache": "album.core.map_tiles",
+    "TileKey": "album.core.map_tiles",
 }
 
 
@@ -120,7 +149,13 @@ FACE_DISTANCE_FALLBACK = 0.5  # ArcFace's same-person distance, when no face mod
 # What front ends may use besides Library and album.core.records: the query and progress types, and
 # the errors a library call can raise.
 __all__ = [
+    "ATTRIBUTION",
+    "MAX_CONNECTIONS",
+    "TILE_PX",
     "AlbumExists",
+    "Basemap",
+    "Circle",
+    "Clusters",
     "ConversionFailed",
     "ConverterMissing",
     "DiskFull",
@@ -135,7 +170,9 @@ __all__ = [
     "KnownPerson",
     "Library",
     "LibraryBusy",
+    "Lines",
     "LockHolder",
+    "MapPoints",
     "ModelCheck",
     "ModelFile",
     "ModelOffer",
@@ -151,7 +188,15 @@ __all__ = [
     "Settings",
     "Source",
     "StoreError",
+    "TileCache",
+    "TileKey",
+    "cluster",
+    "distances_km",
+    "enclosing_circle",
+    "load_basemap",
+    "map_data",
     "parse_kept",
+    "unproject",
     "without_sources",
 ]  # fmt: skip
 
@@ -392,6 +437,18 @@ class Library:
         countries = {c for _p, _r, c, _lat, _lon in named if c}
         areas = frozenset({(c, r) for _p, r, c, _lat, _lon in named if c} | {(c, None) for c in countries})
         return LibraryPlaces(tuple((lat, lon) for *_, lat, lon in named), areas)
+
+    def map_points(self) -> MapPoints:
+        """Every photo with a position, for the map (a scan of the photos table: call it off the GUI thread)."""
+        from album.core.map_clusters import MapPoints
+
+        table = self._store.geotagged()
+        return MapPoints(
+            ids=table.column("id").to_numpy(zero_copy_only=False).astype(str),
+            lat=table.column("lat").to_numpy(zero_copy_only=False).astype("float64"),
+            lon=table.column("lon").to_numpy(zero_copy_only=False).astype("float64"),
+            hashes=table.column("content_hash").fill_null("").to_numpy(zero_copy_only=False).astype(str),
+        )
 
     @property
     def places_loaded(self) -> bool:

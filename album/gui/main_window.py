@@ -52,6 +52,8 @@ from album.core.library import (
     PeopleAction,
     Query,
     Settings,
+    TileCache,
+    map_data,
 )
 from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
 from album.gui import first_page
@@ -61,8 +63,10 @@ from album.gui.duplicate_review import DuplicateReview
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
 from album.gui.library_counts import LibraryCounts, library_counts
+from album.gui.map_view import MapView
 from album.gui.people_view import FaceReview, PeopleView, edit_name
 from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
+from album.gui.places_page import PlacesPage
 from album.gui.places_view import PlacesView
 from album.gui.search_bar import SearchBar, label, reason_labels
 from album.gui.search_states import empty_html, weak_text
@@ -170,8 +174,10 @@ class MainWindow(QMainWindow):
                                 lambda: (self.controller.settings or Settings()).slideshow_seconds)  # fmt: skip
         self.people_view = PeopleView()
         self.places_view = PlacesView()
+        self.map_view = MapView(self._thumbnail)
+        self.places_page = PlacesPage(self.map_view, self.places_view)
         self.pages = QStackedWidget()
-        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_view}
+        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_page}
         self.collections = Collections(self, self.controller, self.grid, self.search_bar, self.sidebar,
                                        lambda: self.sidebar.set_current("photos"),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
@@ -354,6 +360,7 @@ class MainWindow(QMainWindow):
         self.search_bar.search.connect(c.search)
         self.search_bar.search.connect(lambda _query: self.sidebar.set_current("photos"))
         self.places_view.open_place.connect(self._show_place)
+        self.map_view.area_chosen.connect(self._show_area)
         self.pause_button.toggled.connect(self.pause_indexing)
         self.cancel_button.clicked.connect(self.cancel_indexing)
         self.errors_button.clicked.connect(c.list_errors)
@@ -365,6 +372,7 @@ class MainWindow(QMainWindow):
         self.people_view.set_me.connect(c.set_me)
         c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
         c.opened.connect(lambda _library: self._refresh_counts())
+        c.opened.connect(lambda library: self._show_online_map(library.settings))
         c.index_finished.connect(lambda _report: self._refresh_counts())
         c.opened.connect(lambda _library: self.duplicates.refresh())
         c.index_finished.connect(lambda _report: self.duplicates.refresh())
@@ -402,6 +410,7 @@ class MainWindow(QMainWindow):
         chinese = chinese_ui()
         if library is not None:
             self.controller.run(lambda _p, _c: library_counts(library, chinese), self._show_counts)
+            self.controller.run(lambda _p, _c: map_data(library), lambda data: self.map_view.set_points(*data))
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self.sidebar.set_count("photos", counts.photos)
@@ -772,6 +781,17 @@ class MainWindow(QMainWindow):
         self.search_bar.parse_now()  # the chips of the cleared text go too (a query is only parsed on a pause)
         self.search_bar.replace_part("place", search)
 
+    def _show_online_map(self, settings: Settings) -> None:
+        """OpenStreetMap tiles under the map when the settings allow the network, cached in album's cache."""
+        if settings.online_map != (self.map_view.tile_layer is not None):
+            self.map_view.use_tiles(TileCache(self.paths.cache_dir / "map-tiles") if settings.online_map else None)
+
+    def _show_area(self, near: str) -> None:
+        """The photos in a circle of the map, searched as typed (``near:38.72,-9.14 km:2.5``): a place chip."""
+        self.search_bar.edit.clear()
+        self.search_bar.parse_now()  # the last search's words are gone: none of them to take out
+        self.search_bar.replace_part("place", near)
+
     # -- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -813,6 +833,7 @@ class MainWindow(QMainWindow):
             switch_language(app, chosen.language)
         if current is not None and chosen.theme != current.theme and isinstance(app, QApplication):
             use_theme(app, chosen.theme)
+        self._show_online_map(chosen)
         if self.controller.apply_settings(chosen):
             self.say(self.tr("Settings saved; they apply when the current import ends"), transient=True)
         elif self.controller.library is None:
@@ -865,6 +886,7 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.model.shutdown()
         self.shows.shutdown()
+        self.map_view.shutdown()
         self.viewer.shutdown()
         super().closeEvent(event)
 

@@ -200,6 +200,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(self.tr("Slideshow, each photo for:"), self.slideshow_seconds)
         form.addRow(QLabel(self.tr("The new language and theme apply as soon as you press OK.")))
+        self.online_map = QCheckBox(self.tr("Detailed map from OpenStreetMap on the Places page (online)"))
+        self.online_map.setToolTip(self.tr("The part of the world the map shows is sent to openstreetmap.org; tiles "
+                                           "are kept in album's cache. Off: the map uses no network."))  # fmt: skip
+        self.online_map.setChecked(self.result_settings.online_map)
+        form.addRow(self.online_map)
         return page
 
     # -- models ---------------------------------------------------------------------------------------
@@ -311,3 +316,4 @@ class SettingsDialog(QDialog):
         chosen.language = self.language.currentData()
         chosen.theme = self.theme.currentData()
         chosen.slideshow_seconds = round(self.slideshow_seconds.value(), 1)
+        chosen.online_map = self.online_map.isChecked()

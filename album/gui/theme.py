@@ -43,6 +43,10 @@ class Colours:
     badge: str  # the "!" on a photo whose file cannot be opened
     badge_text: str
     face_outline: str  # the boxes the viewer draws around faces, with the person's name
+    map_water: str  # the Places map: sea, land, coastlines and borders
+    map_land: str
+    map_coast: str
+    map_border: str
 
 
 LIGHT = Colours(
@@ -68,6 +72,10 @@ LIGHT = Colours(
     badge="#e65100",
     badge_text="#ffffff",
     face_outline="#ffd54a",
+    map_water="#cadced",
+    map_land="#f6f4ee",
+    map_coast="#9fb4c8",
+    map_border="#c9bfb0",
 )
 
 DARK = Colours(
@@ -93,6 +101,10 @@ DARK = Colours(
     badge="#ff8a3d",
     badge_text="#0b0b0c",
     face_outline="#ffd54a",
+    map_water="#17212b",
+    map_land="#2c2c30",
+    map_coast="#44576a",
+    map_border="#4d4a46",
 )
 
 VIEWER = DARK  # the viewer's surround, whatever the window's theme

@@ -135,7 +135,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="445"/>
+        <location filename="../../album/gui/main_window.py" line="454"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="462"/>
+        <location filename="../../album/gui/main_window.py" line="471"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="478"/>
+        <location filename="../../album/gui/main_window.py" line="487"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="491"/>
+        <location filename="../../album/gui/main_window.py" line="500"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="495"/>
+        <location filename="../../album/gui/main_window.py" line="504"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="513"/>
+        <location filename="../../album/gui/main_window.py" line="522"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -197,8 +197,8 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="339"/>
-        <location filename="../../album/gui/main_window.py" line="591"/>
+        <location filename="../../album/gui/main_window.py" line="345"/>
+        <location filename="../../album/gui/main_window.py" line="600"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

@@ -386,308 +386,308 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="266"/>
         <location filename="../../album/gui/main_window.py" line="272"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="267"/>
-        <location filename="../../album/gui/main_window.py" line="272"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="211"/>
+        <location filename="../../album/gui/main_window.py" line="217"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
-        <location filename="../../album/gui/main_window.py" line="531"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="540"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="287"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="283"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="290"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="292"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="289"/>
+        <location filename="../../album/gui/main_window.py" line="295"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="290"/>
+        <location filename="../../album/gui/main_window.py" line="296"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="421"/>
+        <location filename="../../album/gui/main_window.py" line="430"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="296"/>
-        <location filename="../../album/gui/main_window.py" line="366"/>
+        <location filename="../../album/gui/main_window.py" line="302"/>
+        <location filename="../../album/gui/main_window.py" line="373"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="435"/>
-        <location filename="../../album/gui/main_window.py" line="451"/>
+        <location filename="../../album/gui/main_window.py" line="444"/>
+        <location filename="../../album/gui/main_window.py" line="460"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="449"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="450"/>
+        <location filename="../../album/gui/main_window.py" line="459"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="452"/>
+        <location filename="../../album/gui/main_window.py" line="461"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="453"/>
+        <location filename="../../album/gui/main_window.py" line="462"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="287"/>
+        <location filename="../../album/gui/main_window.py" line="293"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="732"/>
+        <location filename="../../album/gui/main_window.py" line="741"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="735"/>
+        <location filename="../../album/gui/main_window.py" line="744"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="441"/>
+        <location filename="../../album/gui/main_window.py" line="450"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="455"/>
+        <location filename="../../album/gui/main_window.py" line="464"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="482"/>
+        <location filename="../../album/gui/main_window.py" line="491"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="482"/>
+        <location filename="../../album/gui/main_window.py" line="491"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="505"/>
+        <location filename="../../album/gui/main_window.py" line="514"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="506"/>
+        <location filename="../../album/gui/main_window.py" line="515"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="507"/>
+        <location filename="../../album/gui/main_window.py" line="516"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="274"/>
-        <location filename="../../album/gui/main_window.py" line="509"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="518"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="525"/>
+        <location filename="../../album/gui/main_window.py" line="534"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
-        <location filename="../../album/gui/main_window.py" line="531"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="540"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="534"/>
+        <location filename="../../album/gui/main_window.py" line="543"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="273"/>
-        <location filename="../../album/gui/main_window.py" line="538"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="547"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="538"/>
+        <location filename="../../album/gui/main_window.py" line="547"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="593"/>
+        <location filename="../../album/gui/main_window.py" line="602"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="292"/>
+        <location filename="../../album/gui/main_window.py" line="298"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="731"/>
+        <location filename="../../album/gui/main_window.py" line="740"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="734"/>
+        <location filename="../../album/gui/main_window.py" line="743"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="746"/>
-        <location filename="../../album/gui/main_window.py" line="765"/>
+        <location filename="../../album/gui/main_window.py" line="755"/>
+        <location filename="../../album/gui/main_window.py" line="774"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="747"/>
+        <location filename="../../album/gui/main_window.py" line="756"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="790"/>
+        <location filename="../../album/gui/main_window.py" line="810"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="817"/>
+        <location filename="../../album/gui/main_window.py" line="838"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="819"/>
+        <location filename="../../album/gui/main_window.py" line="840"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="848"/>
+        <location filename="../../album/gui/main_window.py" line="869"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="851"/>
+        <location filename="../../album/gui/main_window.py" line="872"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="445"/>
+        <location filename="../../album/gui/main_window.py" line="454"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="462"/>
+        <location filename="../../album/gui/main_window.py" line="471"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="478"/>
+        <location filename="../../album/gui/main_window.py" line="487"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="479"/>
+        <location filename="../../album/gui/main_window.py" line="488"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="488"/>
+        <location filename="../../album/gui/main_window.py" line="497"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="491"/>
+        <location filename="../../album/gui/main_window.py" line="500"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="495"/>
+        <location filename="../../album/gui/main_window.py" line="504"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="513"/>
+        <location filename="../../album/gui/main_window.py" line="522"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -698,54 +698,84 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="339"/>
-        <location filename="../../album/gui/main_window.py" line="591"/>
+        <location filename="../../album/gui/main_window.py" line="345"/>
+        <location filename="../../album/gui/main_window.py" line="600"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="285"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="547"/>
+        <location filename="../../album/gui/main_window.py" line="556"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="275"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="265"/>
+        <location filename="../../album/gui/main_window.py" line="271"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="268"/>
-        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="270"/>
+        <location filename="../../album/gui/main_window.py" line="276"/>
         <source>Collapse sidebar</source>
         <translation>收起侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="270"/>
+        <location filename="../../album/gui/main_window.py" line="276"/>
         <source>Expand sidebar</source>
         <translation>展开侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="272"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>Go to</source>
         <translation>前往</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../album/gui/map_view.py" line="162"/>
+        <location filename="../../album/gui/map_view.py" line="163"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/map_view.py" line="164"/>
+        <location filename="../../album/gui/map_view.py" line="165"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/map_view.py" line="166"/>
+        <source>Search this area</source>
+        <translation>搜索此区域</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/map_view.py" line="167"/>
+        <source>Show the photos taken in the middle of the map (Shift-drag on the map to draw a circle)</source>
+        <translation>显示在地图中央拍摄的照片（按住 Shift 在地图上拖动可画一个圆）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/map_view.py" line="169"/>
+        <source>Map of the photos&apos; places</source>
+        <translation>照片拍摄地点地图</translation>
     </message>
 </context>
 <context>
@@ -897,6 +927,19 @@ If they are really gone, remove them from the library? Their faces and names are
         <location filename="../../album/gui/showing.py" line="50"/>
         <source>Slideshow</source>
         <translation>幻灯片放映</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesPage</name>
+    <message>
+        <location filename="../../album/gui/places_page.py" line="25"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/places_page.py" line="26"/>
+        <source>List</source>
+        <translation>列表</translation>
     </message>
 </context>
 <context>
@@ -1282,22 +1325,22 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="234"/>
+        <location filename="../../album/gui/settings_dialog.py" line="239"/>
         <source>installed, but it failed: {failure}</source>
         <translation>已安装，但运行失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="236"/>
+        <location filename="../../album/gui/settings_dialog.py" line="241"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="236"/>
+        <location filename="../../album/gui/settings_dialog.py" line="241"/>
         <source>not downloaded yet</source>
         <translation>尚未下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="238"/>
+        <location filename="../../album/gui/settings_dialog.py" line="243"/>
         <source>{name}{state} — {note}
 Folder: {folder}
 Licence: {licence}</source>
@@ -1306,12 +1349,12 @@ Licence: {licence}</source>
 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="282"/>
+        <location filename="../../album/gui/settings_dialog.py" line="287"/>
         <source>Download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="291"/>
+        <location filename="../../album/gui/settings_dialog.py" line="296"/>
         <source>Add a folder of photos</source>
         <translation>添加照片文件夹</translation>
     </message>
@@ -1321,12 +1364,12 @@ Licence: {licence}</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="247"/>
+        <location filename="../../album/gui/settings_dialog.py" line="252"/>
         <source>The face models (insightface buffalo_l) are licensed for non-commercial research use only. Download them for private, non-commercial use?</source>
         <translation>人脸模型（insightface buffalo_l）的许可仅限非商业研究用途。是否下载用于私人、非商业用途？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/settings_dialog.py" line="254"/>
+        <location filename="../../album/gui/settings_dialog.py" line="259"/>
         <source>Face models licence</source>
         <translation>人脸模型许可</translation>
     </message>
@@ -1369,6 +1412,16 @@ Licence: {licence}</source>
         <location filename="../../album/gui/settings_dialog.py" line="201"/>
         <source>Slideshow, each photo for:</source>
         <translation>幻灯片每张照片显示：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="203"/>
+        <source>Detailed map from OpenStreetMap on the Places page (online)</source>
+        <translation>在“地点”页面显示 OpenStreetMap 的详细地图（联网）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/settings_dialog.py" line="204"/>
+        <source>The part of the world the map shows is sent to openstreetmap.org; tiles are kept in album&apos;s cache. Off: the map uses no network.</source>
+        <translation>地图显示的区域会发送给 openstreetmap.org；地图图块保存在 album 的缓存中。关闭时，地图不使用网络。</translation>
     </message>
 </context>
 <context>

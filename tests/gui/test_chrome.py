@@ -54,7 +54,8 @@ def test_sidebar_counts_places_and_keyboard(qtbot, window, tmp_path: Path) -> No
     assert window.sidebar.current_key() == "photos"
     QTest.keyClick(window.sidebar.list, Qt.Key.Key_Down)
     QTest.keyClick(window.sidebar.list, Qt.Key.Key_Down)
-    assert window.sidebar.current_key() == "places" and window.pages.currentWidget() is window.places_view
+    assert window.sidebar.current_key() == "places" and window.pages.currentWidget() is window.places_page  # Map | List
+    window.places_page.setCurrentWidget(window.places_view)
     qtbot.waitUntil(lambda: window.places_view.model.index(0, 0).data() == "Portugal", timeout=30_000)
     window.places_view.setFocus()
     QTest.keyClick(window.places_view.tree, Qt.Key.Key_Return)  # the country's photos, with its chip

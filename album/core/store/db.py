@@ -568,6 +568,12 @@ class Store:
             return None
         return float(pc.mean(table["lat"]).as_py()), float(pc.mean(table["lon"]).as_py())
 
+    def geotagged(self) -> pa.Table:
+        """id, lat, lon and content hash of every photo with a position (the map's points): one scan of
+        four columns, about 0.1 s for 100k photos."""
+        return (self.photos.search().where("lat IS NOT NULL AND lon IS NOT NULL")
+                .select(["id", "lat", "lon", "content_hash"]).limit(None).to_arrow())  # fmt: skip
+
     def named_places(self) -> list[tuple[str | None, str | None, str | None, float, float]]:
         """Each (place, region, country) the library's photos were named after, with the mean position of
         its photos: what settles an ambiguous place name in a search (one scan of four columns)."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from album.core.models.tags import VOCABULARY, Tag
 from album.core.query.dates import find_dates
-from album.core.query.model import DEFAULT_RADIUS_KM, Query
+from album.core.query.model import DEFAULT_RADIUS_KM, PlaceFilter, Query
 from album.core.query.parse.context import ParseContext
 from album.core.query.parse.people import find_person
 from album.core.query.parse.places import place_named
@@ -24,6 +24,7 @@ from album.core.query.parse.tags import keyword_named, tag_key
 
 _TOKEN = re.compile(r'(?P<neg>-)?(?P<key>person|after|before|near|km|in|camera|tag|text|rating|label|keyword):'
                     r'(?:"(?P<q>[^"]*)"|(?P<v>\S+))', re.IGNORECASE)  # fmt: skip
+_COORDINATES = re.compile(r"(?P<latitude>[-+]?\d+(?:\.\d+)?),(?P<longitude>[-+]?\d+(?:\.\d+)?)")  # near:38.7223,-9.1393
 _HOUR = re.compile(r"T(?P<h>\d{1,2})(?::00)?$")  # after:2021-12-24T17:00: an eve's evening, as to_syntax writes it
 
 
@@ -61,6 +62,8 @@ def take_explicit(ctx: ParseContext) -> None:
         elif key == "km":
             with contextlib.suppress(ValueError):
                 ctx.radius_km = float(value)
+        elif key == "near" and (point := _COORDINATES.fullmatch(value)):
+            ctx.place = PlaceFilter(lat=float(point["latitude"]), lon=float(point["longitude"]))  # the map's circles
         elif key in ("near", "in"):
             found = place_named(value, ctx.gazetteer, ctx.whereabouts, None, key == "near", key == "in")
             ctx.place = found or ctx.place
@@ -109,6 +112,11 @@ def _person(ctx: ParseContext, name: str, negative: bool) -> None:
         ctx.unknown_people.append(name)
 
 
+def _degrees(value: float) -> str:
+    """A coordinate to a tenth of a metre, as ``near:`` reads it back (no exponent, no trailing zeros)."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def to_syntax(query: Query, vocabulary: Sequence[Tag] = VOCABULARY) -> str:
     """Render a Query in the explicit syntax; ``parse_query(to_syntax(q))`` gives ``q`` back (for its
     fields), given the same ``vocabulary``: an excluded term that names a tag is written as ``-tag:``."""
@@ -129,8 +137,10 @@ def to_syntax(query: Query, vocabulary: Sequence[Tag] = VOCABULARY) -> str:
     if query.place is not None:
         if query.place.country:
             parts.append(f"in:{quote(query.place.name or query.place.country)}")
-        elif query.place.name:
-            parts.append(f"near:{quote(query.place.name)}")
+        elif query.place.name or query.place.lat is not None:
+            lat, lon = query.place.lat or 0.0, query.place.lon or 0.0
+            where = query.place.name or f"{_degrees(lat)},{_degrees(lon)}"  # a circle drawn on the map
+            parts.append(f"near:{quote(where)}")
             if query.place.radius_km and query.place.radius_km != DEFAULT_RADIUS_KM:
                 parts.append(f"km:{query.place.radius_km:g}")
     if query.camera:
