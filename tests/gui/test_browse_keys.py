@@ -20,9 +20,10 @@ COUNT = 6
 
 
 def imported(qtbot, window, folder: Path, count: int = COUNT) -> None:  # type: ignore[no-untyped-def]
-    """``count`` photos (newest first = IMG_0 first), imported and shown, nothing on its way."""
+    """``count`` photos of one day (newest first = IMG_0 first; one day: one header, rows of several photos),
+    imported and shown, nothing on its way."""
     for i in range(count):
-        write_photo(folder / f"IMG_{i}.jpg", Exif(taken=datetime(2023, 1, 20 - i)), scene(900, 600, seed=i))
+        write_photo(folder / f"IMG_{i}.jpg", Exif(taken=datetime(2023, 1, 20, 18 - i)), scene(900, 600, seed=i))
     window.import_paths([str(folder)])
     settled = lambda: window.controller.index_job is None and window.controller.search_job is None  # noqa: E731
     qtbot.waitUntil(lambda: window.model.rowCount() == count and settled(), timeout=60_000)

@@ -38,6 +38,7 @@ def test_places_tree_levels_counts_languages_and_a_region_click(window: Any, qtb
     qtbot.waitUntil(lambda: window.sidebar.count("photos") == 8, timeout=120_000)
     window.sidebar.set_current("places")
     view = window.places_view
+    window.places_page.setCurrentWidget(view)  # the List tab (the Map is first)
     expected = [
         ("Portugal", "4", [("Lisbon", "3", [("Lisbon", "3", [])]), ("Porto", "1", [("Porto", "1", [])])]),
         ("China", "3", [("Zhejiang", "3", [("Hangzhou", "2", []), ("Ningbo", "1", [])])]),
@@ -55,6 +56,7 @@ def test_places_tree_levels_counts_languages_and_a_region_click(window: Any, qtb
     assert [chip.objectName() for chip in window.search_bar.chips()] == ["chip-place"]
 
     window.sidebar.set_current("places")  # Enter on a town: its photos, Lisbon's district not Lisbon's country
+    window.places_page.setCurrentWidget(view)  # the List tab (the Map is first)
     lisbon = view.model.index(0, 0, view.model.index(0, 0, view.model.index(0, 0)))
     view.tree.setCurrentIndex(lisbon)
     QTest.keyClick(view.tree, Qt.Key.Key_Return)
@@ -62,6 +64,7 @@ def test_places_tree_levels_counts_languages_and_a_region_click(window: Any, qtb
 
     window.apply_settings(dataclasses.replace(window.controller.settings, language="zh_CN"))
     window.sidebar.set_current("places")
+    window.places_page.setCurrentWidget(view)  # the List tab (the Map is first)
     chinese = [
         ("葡萄牙", "4", [("Lisbon", "3", [("里斯本", "3", [])]), ("波尔图", "1", [("波图", "1", [])])]),
         ("中国", "3", [("浙江", "3", [("杭州", "2", []), ("宁波", "1", [])])]),
