@@ -269,7 +269,10 @@ def reason_text(reason: Reason) -> str:
 
 def hit_json(hit: SearchHit, album_names: dict[str, str] | None = None) -> dict[str, Any]:
     """A search hit as ``album search --json`` prints it: the photo record, its score and why."""
-    return {**hit.photo.to_json(album_names), "score": hit.score, "why": [reason_text(r) for r in hit.reasons]}
+    record = {**hit.photo.to_json(album_names), "score": hit.score, "why": [reason_text(r) for r in hit.reasons]}
+    if hit.time is not None:
+        record["time"] = hit.time  # a video's second that matched best
+    return record
 
 
 def _print_hit_line(hit: SearchHit) -> None:

@@ -25,6 +25,7 @@ from album.core.config import IndexSettings
 from album.core.pipeline.exif import PhotoMeta, register_heif
 from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.scan import FileEntry, sniff_format
+from album.core.pipeline.video import Keyframe, VideoError, read_video
 from album.core.writable import disk_full_as_error
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,9 @@ class LoadedPhoto:
     meta: PhotoMeta
     image: Image.Image  # reduced RGB image, upright; long side ≥ decode_size when the photo allows
     average_colour: int  # 0xRRGGBB: the grid's placeholder while the thumbnail loads
+    kind: str = "photo"  # "photo", "video" or "live" (a still with its motion clip)
+    duration: float | None = None  # seconds, for a video
+    frames: tuple[Keyframe, ...] = ()  # a video's keyframes (``image`` is its poster)
 
 
 def content_hash(data: bytes) -> str:
@@ -274,4 +278,22 @@ def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSett
     image, (width, height) = decode(data, fmt, settings)
     meta = read_metadata(data, entry).meta
     write_thumbnail(image, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
-    return LoadedPhoto(entry, digest, fmt, width, height, meta, image, average_colour(image))
+    kind = "live" if entry.motion else "photo"
+    return LoadedPhoto(entry, digest, fmt, width, height, meta, image, average_colour(image), kind)
+
+
+def decode_video_file(entry: FileEntry, digest: str, settings: IndexSettings, thumbs_dir: Path) -> LoadedPhoto:
+    """The pipeline's decode step for a video: its poster is the image the steps and the thumbnail see.
+
+    Raises:
+        PhotoError: with a stable ``kind`` when the video cannot be indexed.
+    """
+    try:
+        video = read_video(entry.path, settings)
+    except VideoError as exc:
+        raise PhotoError(exc.kind, exc.reason) from None
+    except MemoryError:
+        raise PhotoError("too_large", "the video's frames do not fit in memory") from None
+    write_thumbnail(video.poster, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
+    return LoadedPhoto(entry, digest, video.format, video.width, video.height, video.meta, video.poster,
+                       average_colour(video.poster), "video", round(video.duration, 3), video.frames)  # fmt: skip

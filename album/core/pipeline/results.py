@@ -34,6 +34,8 @@ class PhotoFacts:
     meta: PhotoMeta
     indexed_at: datetime
     average_colour: int | None = None  # 0xRRGGBB of the upright image
+    kind: str = "photo"  # "photo", "video" or "live"
+    duration: float | None = None  # a video's seconds
 
 
 @dataclass(frozen=True)

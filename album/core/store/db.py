@@ -36,6 +36,7 @@ from album.core.pipeline.scan import display_path
 from album.core.query.model import Query
 from album.core.records import FileError, LibraryStats, Photo
 from album.core.store.filters import to_where
+from album.core.store.frames import FrameStore
 from album.core.store.lock import WriterLock
 from album.core.store.rows import MARKERS, VECTOR_COLUMN, photo_columns
 from album.core.store.sql import chunks, in_clause, sql_string
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 PHOTOS_SCHEMA = pa.schema(
     [
@@ -109,6 +110,10 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("region_boxes", pa.list_(pa.float32())),  # x1, y1, x2, y2 per region; NaN: no box
         # schema 7: the photo's mean colour, 0xRRGGBB (the grid's placeholder); null for photos indexed before.
         pa.field("average_colour", pa.int32()),
+        # schema 8: videos. "photo", "video" or "live" (a still with its motion clip; null: a photo indexed
+        # before), and a video's length in seconds. A video's keyframe vectors are in the frames table.
+        pa.field("kind", pa.string()),
+        pa.field("duration", pa.float64()),
     ]
 )
 
@@ -172,6 +177,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     4: _merge_duplicate_photos,
     5: _add_missing_columns,
     6: _add_missing_columns,
+    7: _add_missing_columns,
 }
 
 SCALAR_INDEX_MIN_ROWS = 5_000
@@ -281,6 +287,7 @@ def photo_from_row(row: dict[str, Any]) -> Photo:
     values["keywords"] = tuple(row.get("keywords") or ())
     values["album_ids"] = tuple(row.get("album_ids") or ())
     values["favourite"] = bool(row.get("favourite"))
+    values["kind"] = row.get("kind") or "photo"  # rows from before schema 8 are photos
     return Photo(**values)
 
 
@@ -499,6 +506,7 @@ class Store:
             if faces is not None:
                 faces.delete(in_clause("photo_id", chunk))
             self.photos.delete(in_clause("id", chunk))
+        FrameStore(self).forget(ids)
 
     def restore_faces(self, new_photos: dict[str, str]) -> int:
         """Give photos new to the library (id → content hash) the faces a removed photo of the same
@@ -704,15 +712,46 @@ class Store:
         if vector_index and VECTOR_COLUMN not in present and VECTOR_COLUMN in self.photos.schema.names:
             self.photos.create_index(vector_column_name=VECTOR_COLUMN, metric="cosine", index_type=ANN_INDEX)
 
-    def nearest(self, vector: np.ndarray, query: Query, model_id: str, limit: int) -> list[tuple[Photo, float]]:
+    def nearest(
+        self, vector: np.ndarray, query: Query, model_id: str, limit: int
+    ) -> list[tuple[Photo, float, float | None]]:
         """The photos passing ``query``'s filters whose ``model_id`` vectors are closest to ``vector``,
-        with their cosine similarity, most similar first (none while no photo has a vector of its size)."""
+        with their cosine similarity, most similar first (none while no photo has a vector of its size).
+
+        A video counts by its best keyframe, and its third value is that frame's second (None for photos).
+        """
         if self.vector_dim() != len(vector):
             return []
         model = f"clip_model = {sql_string(model_id)}"
         where = to_where(query)
         rows = self.vector_search(vector, f"({where}) AND {model}" if where else model, limit)
-        return [(photo_from_row(r), 1.0 - float(r["_distance"])) for r in rows]
+        found: dict[str, tuple[Photo, float, float | None]] = {
+            r["id"]: (photo_from_row(r), 1.0 - float(r["_distance"]), None) for r in rows
+        }
+        best = self._best_frames(vector, where, model_id, limit)
+        missing = [photo_id for photo_id in best if photo_id not in found]
+        for chunk in chunks(missing):
+            for row in self.query_photos(in_clause("id", chunk), PHOTO_COLUMNS).to_pylist():
+                found[row["id"]] = (photo_from_row(row), -1.0, None)
+        for photo_id, (score, second) in best.items():
+            photo, own, _none = found[photo_id]
+            found[photo_id] = (photo, max(own, score), second)
+        return sorted(found.values(), key=lambda hit: -hit[1])[:limit]
+
+    def _best_frames(self, vector: np.ndarray, where: str | None, model_id: str, limit: int) -> dict[str, tuple[float, float]]:
+        """The videos passing the filter ``where`` whose best keyframes are nearest ``vector`` (see FrameStore)."""
+        if not self.count_photos("kind = 'video'"):
+            return {}
+        video_ids = None  # no filter: every video
+        if where:
+            table = self.query_photos(f"({where}) AND kind = 'video'", ["id"])
+            video_ids = [str(i) for i in table.column("id").to_pylist()]
+        return FrameStore(self).best(vector, model_id, video_ids, limit)
+
+    @writes
+    def save_frames(self, frames: dict[str, list[tuple[float, list[float]]]], model_id: str) -> None:
+        """Replace the keyframe vectors of these videos (photo id → (second, vector) pairs)."""
+        FrameStore(self).save(frames, model_id)
 
     def written_matches(self, text: str, query: Query, limit: int) -> list[Photo]:
         """The photos passing ``query``'s filters whose title, caption or keywords (what the user wrote in

@@ -56,6 +56,8 @@ def facts_columns(facts: PhotoFacts) -> dict[str, Any]:
         **meta_columns(facts.meta),
         "indexed_at": facts.indexed_at,
         "average_colour": facts.average_colour,
+        "kind": facts.kind,
+        "duration": facts.duration,
     }
 
 
