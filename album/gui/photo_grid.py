@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 from album.core.records import Photo, SearchHit
 from album.gui.availability import FileChecker
 from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
-from album.gui.grid_tiles import TileState, paint_tile
+from album.gui.grid_tiles import TileState, duration_text, paint_tile
 from album.gui.search_bar import reason_labels
 from album.gui.styles import scaled_font
 from album.gui.texts import date_text, taken_text
@@ -200,6 +200,11 @@ class PhotoModel(QAbstractListModel):
         every visible tile on every repaint, and the QVariant round trips were a third of a repaint."""
         photo = self.hits[row].photo
         return self._icon(photo), placeholder_colour(photo)
+
+    def badge(self, row: int) -> str:
+        """What a tile's corner says: a video's length."""
+        photo = self.hits[row].photo
+        return duration_text(photo.duration) if photo.kind == "video" and photo.duration is not None else ""
 
     def caption(self, row: int) -> tuple[str, ...]:
         """What a hovered tile says: the day it was taken and where (either may be missing)."""
@@ -445,7 +450,8 @@ class PhotoGrid(QAbstractItemView):
         for i, row in enumerate(range(shown.start, stop)):
             hovered = row == self._hovered
             state = TileState(selected=selected(model.index(row, 0)), focused=row == current, hovered=hovered,
-                              caption=model.caption(row) if hovered else (), cropped=cropped)  # fmt: skip
+                              caption=model.caption(row) if hovered else (), cropped=cropped,
+                              badge=model.badge(row))  # fmt: skip
             cell = QRect(lefts[i], tops[row_of[i]] - offset, widths[i], heights[row_of[i]])
             self.painted[row] = paint_tile(painter, cell, *model.tile(row), state)
         painter.end()

@@ -651,7 +651,8 @@ class Indexer:
             return fresh, data, content_hash(data)
         try:
             st = os.stat(entry.path)
-            return dataclasses.replace(entry, size=st.st_size, mtime_ns=st.st_mtime_ns), None, video_hash(entry.path, st.st_size)
+            fresh = dataclasses.replace(entry, size=st.st_size, mtime_ns=st.st_mtime_ns)
+            return fresh, None, video_hash(entry.path, st.st_size)
         except FileNotFoundError:
             raise PhotoError("vanished", "the file disappeared while it was being indexed") from None
         except OSError as exc:

@@ -738,7 +738,9 @@ class Store:
             found[photo_id] = (photo, max(own, score), second)
         return sorted(found.values(), key=lambda hit: -hit[1])[:limit]
 
-    def _best_frames(self, vector: np.ndarray, where: str | None, model_id: str, limit: int) -> dict[str, tuple[float, float]]:
+    def _best_frames(
+        self, vector: np.ndarray, where: str | None, model_id: str, limit: int
+    ) -> dict[str, tuple[float, float]]:
         """The videos passing the filter ``where`` whose best keyframes are nearest ``vector`` (see FrameStore)."""
         if not self.count_photos("kind = 'video'"):
             return {}
