@@ -734,8 +734,9 @@ class Store:
             for row in self.query_photos(in_clause("id", chunk), PHOTO_COLUMNS).to_pylist():
                 found[row["id"]] = (photo_from_row(row), -1.0, None)
         for photo_id, (score, second) in best.items():
-            photo, own, _none = found[photo_id]
-            found[photo_id] = (photo, max(own, score), second)
+            if photo_id in found:  # else a video removed since (its frames go with it)
+                photo, own, _none = found[photo_id]
+                found[photo_id] = (photo, max(own, score), second)
         return sorted(found.values(), key=lambda hit: -hit[1])[:limit]
 
     def _best_frames(
