@@ -34,7 +34,11 @@ VIDEO_EXTS = {".mp4", ".mov", ".m4v", ".3gp", ".mkv", ".webm", ".avi"}
 
 POSTER_AT = 1.0  # seconds: past a fade-in or a black first frame
 MIN_GAP = 2.0  # seconds between two keyframes kept
-MAX_FRAMES = 24  # keyframes kept per video; a longer video spreads them out
+# Keyframes kept per video (a longer video spreads them out), and their long side: the decode pool holds a
+# batch and more of decoded items, and a video's 16 keyframes at 512 px (plus their CLIP inputs, ~0.6 MB each)
+# are ~17 MB against a photo's ~4 MB.
+MAX_FRAMES = 16
+KEYFRAME_SIZE = 512
 SCENE_CHANGE = 0.08  # mean absolute difference (0–1) of two 32×32 grey frames that counts as a new scene
 TIME_BUDGET = 30.0  # seconds one video may take to decode; what was found by then is kept
 HASH_SAMPLE = 1 << 20  # bytes read from each end of a video for its content hash
@@ -160,7 +164,7 @@ def _keyframes(
         if seconds - last_time >= gap - 1e-3:
             small = frame.reformat(width=32, height=32, format="gray").to_ndarray().astype(np.float32) / 255
             if last_small is None or float(np.abs(small - last_small).mean()) >= SCENE_CHANGE:
-                kept.append(Keyframe(round(seconds, 3), _reduced(frame, size, rotation)))
+                kept.append(Keyframe(round(seconds, 3), _reduced(frame, min(size, KEYFRAME_SIZE), rotation)))
                 last_small, last_time = small, seconds
         if len(kept) >= MAX_FRAMES or time.monotonic() > deadline:
             if time.monotonic() > deadline:
