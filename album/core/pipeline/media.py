@@ -22,7 +22,7 @@ import rawpy
 from PIL import Image
 
 from album.core.config import IndexSettings
-from album.core.pipeline.exif import PhotoMeta, register_heif
+from album.core.pipeline.exif import PhotoMeta, register_heif, with_file_time
 from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.scan import FileEntry, sniff_format
 from album.core.pipeline.video import Keyframe, VideoError, read_video
@@ -295,5 +295,6 @@ def decode_video_file(entry: FileEntry, digest: str, settings: IndexSettings, th
     except MemoryError:
         raise PhotoError("too_large", "the video's frames do not fit in memory") from None
     write_thumbnail(video.poster, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
-    return LoadedPhoto(entry, digest, video.format, video.width, video.height, video.meta, video.poster,
+    meta = with_file_time(video.meta, entry.mtime_ns)  # no date in the container: the file's, as for a photo
+    return LoadedPhoto(entry, digest, video.format, video.width, video.height, meta, video.poster,
                        average_colour(video.poster), "video", round(video.duration, 3), video.frames)  # fmt: skip

@@ -79,6 +79,7 @@ def test_a_video_has_its_kind_length_size_codec_and_poster(library: Library) -> 
     )
     assert thumbnail_path(library.indexer.thumbs_dir, row["content_hash"]).is_file()
     assert library.row("red_circle_0.jpg")["kind"] == "photo"
+    assert row["date_source"] == "file"  # no date in the container: the file's, as for a photo
 
 
 def test_a_mov_is_dated_with_its_offset_and_placed(library: Library) -> None:
