@@ -170,6 +170,14 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PeopleView</name>
     <message numerus="yes">
+        <location filename="../../album/gui/people_view.py" line="57"/>
+        <source>Merge %n people into “{name}”?</source>
+        <translation>
+            <numerusform>Merge %n person into “{name}”?</numerusform>
+            <numerusform>Merge %n people into “{name}”?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../album/gui/people_view.py" line="134"/>
         <source>{name}
 %Ln photo(s)</source>

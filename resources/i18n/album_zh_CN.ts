@@ -706,6 +706,13 @@ If they are really gone, remove them from the library? Their faces and names are
         <source>Move Faces</source>
         <translation>移动人脸</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/people_view.py" line="57"/>
+        <source>Merge %n people into “{name}”?</source>
+        <translation>
+            <numerusform>将 %n 个人合并为“{name}”？</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="59"/>
         <source>Their faces will all be one person.</source>
@@ -747,22 +754,22 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="513"/>
+        <location filename="../../album/gui/photo_grid.py" line="507"/>
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="515"/>
+        <location filename="../../album/gui/photo_grid.py" line="509"/>
         <source>{month} {year}</source>
         <translation>{year}年{month}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="277"/>
+        <location filename="../../album/gui/photo_grid.py" line="272"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="278"/>
+        <location filename="../../album/gui/photo_grid.py" line="273"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
@@ -1343,22 +1350,22 @@ Licence: {licence}</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="68"/>
+        <location filename="../../album/gui/viewer.py" line="67"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="326"/>
+        <location filename="../../album/gui/viewer.py" line="317"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="364"/>
+        <location filename="../../album/gui/viewer.py" line="355"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="369"/>
+        <location filename="../../album/gui/viewer.py" line="360"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
@@ -1413,27 +1420,27 @@ Licence: {licence}</source>
         <translation>{name} 的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="276"/>
+        <location filename="../../album/gui/viewer.py" line="270"/>
         <source>Back to the photos (Esc)</source>
         <translation>返回照片 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="277"/>
+        <location filename="../../album/gui/viewer.py" line="271"/>
         <source>Zoom out (−)</source>
         <translation>缩小 (−)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="278"/>
+        <location filename="../../album/gui/viewer.py" line="272"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="279"/>
+        <location filename="../../album/gui/viewer.py" line="273"/>
         <source>Show or hide the info panel (I)</source>
         <translation>显示或隐藏信息面板 (I)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="280"/>
+        <location filename="../../album/gui/viewer.py" line="274"/>
         <source>Full screen (F11)</source>
         <translation>全屏 (F11)</translation>
     </message>
@@ -1448,17 +1455,17 @@ Licence: {licence}</source>
         <translation>在视频播放器中打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="286"/>
+        <location filename="../../album/gui/viewer.py" line="278"/>
         <source>Photo viewer</source>
         <translation>照片查看器</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="287"/>
+        <location filename="../../album/gui/viewer.py" line="279"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="288"/>
+        <location filename="../../album/gui/viewer.py" line="280"/>
         <source>Filmstrip of the results</source>
         <translation>结果胶片条</translation>
     </message>
