@@ -269,7 +269,10 @@ def reason_text(reason: Reason) -> str:
 
 def hit_json(hit: SearchHit, album_names: dict[str, str] | None = None) -> dict[str, Any]:
     """A search hit as ``album search --json`` prints it: the photo record, its score and why."""
-    return {**hit.photo.to_json(album_names), "score": hit.score, "why": [reason_text(r) for r in hit.reasons]}
+    record = {**hit.photo.to_json(album_names), "score": hit.score, "why": [reason_text(r) for r in hit.reasons]}
+    if hit.time is not None:
+        record["time"] = hit.time  # a video's second that matched best
+    return record
 
 
 def _print_hit_line(hit: SearchHit) -> None:
@@ -277,7 +280,8 @@ def _print_hit_line(hit: SearchHit) -> None:
     where = f"{photo.lat:.5f},{photo.lon:.5f}" if photo.lat is not None and photo.lon is not None else ""
     camera = " ".join(p for p in (photo.camera_make, photo.camera_model) if p)
     score = f"{hit.score:.3f}" if hit.score is not None else ""
-    parts = (score, photo.taken_iso or "no date", photo.path, camera, where)
+    at = f"at {hit.time:.1f} s" if hit.time is not None else ""  # a video: the second that matched best
+    parts = (score, photo.taken_iso or "no date", photo.path, at, camera, where)
     print(printable("  ".join(p for p in parts if p)))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 PHOTO_JSON_FIELDS = (
     "path", "taken_at", "date_source", "lat", "lon", "alt", "place", "region", "country", "camera_make",
     "camera_model", "lens", "width", "height", "orientation", "format", "size", "content_hash", "id", "tags",
-    "dropped_fields", "keywords", "title", "description", "rating", "label", "favourite",
+    "dropped_fields", "keywords", "title", "description", "rating", "label", "favourite", "kind", "duration",
 )  # fmt: skip
 
 
@@ -68,6 +68,8 @@ class Photo:
         reads them, ``album.core.store.filters.EFFECTIVE_RATING``)."""
         return self.user_rating if self.user_rating is not None else self.rating
     average_colour: int | None = None  # 0xRRGGBB, the grid's placeholder colour (None: indexed before album knew it)
+    kind: str = "photo"  # "photo", "video" or "live" (a still with its motion clip)
+    duration: float | None = None  # a video's length in seconds
 
     @property
     def aspect_ratio(self) -> float | None:
@@ -235,6 +237,7 @@ class SearchHit:
     photo: Photo
     score: float | None
     reasons: tuple[Reason, ...]
+    time: float | None = None  # for a video: the second of the frame that matched best
 
 
 @dataclass

@@ -284,12 +284,13 @@ class Searcher:
             result.notice = ("no photo has been analysed by the CLIP model yet (`album index` does that), "
                              "showing photos by their filters only")  # fmt: skip
             return result
-        scores = np.array([score for _photo, score in found], dtype=np.float32)
+        scores = np.array([score for _photo, score, _time in found], dtype=np.float32)
         background = self._background_for(model_id)
         keep = relevance_cutoff(scores, background, vector)
         filters = match_reasons(query)
         hits = [
-            SearchHit(photo, round(score, 4), (Similarity(round(score, 4)), *filters)) for photo, score in found[:keep]
+            SearchHit(photo, round(score, 4), (Similarity(round(score, 4)), *filters), second)
+            for photo, score, second in found[:keep]
         ]
         weak = False
         if judge and len(scores) and background is not None and background.count >= MIN_BACKGROUND:

@@ -32,6 +32,7 @@ class TileState:
     favourite: bool = False
     stars: int = 0  # the stars album shows (the user's, else the file's); a rejected photo shows none
     show_stars: bool = False  # the stars even when not hovered (the results are filtered by rating)
+    badge: str = ""  # e.g. a video's length ("0:42"), in the bottom-right corner
 
 
 def fitted(size: QSize, box: QRect) -> QRect:
@@ -81,6 +82,8 @@ def paint_tile(painter: QPainter, cell: QRect, thumb: QIcon | None, placeholder:
         sizes = thumb.availableSizes()
         drawn = fitted(sizes[0] if sizes else box.size(), box)
         painter.drawPixmap(drawn, thumb.pixmap(drawn.size()))  # cached by the icon; never larger than the file
+    if state.badge:
+        _badge(painter, drawn, state.badge)
     if state.hovered and state.caption and cell.height() >= CAPTION_MIN_HEIGHT:
         _caption(painter, drawn, state.caption, indent=heart_rect(cell).right() - drawn.left())
     if state.favourite or state.hovered:
@@ -115,6 +118,29 @@ def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...], indent: in
         row = QRect(text.left(), text.bottom() - (i + 1) * metrics.height(), text.width(), metrics.height())
         elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, row.width())
         painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+    painter.restore()
+
+
+def duration_text(seconds: float) -> str:
+    """A video's length as players show it: "0:42", "12:05", "1:02:03"."""
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _badge(painter: QPainter, photo: QRect, text: str) -> None:
+    """A small rounded label in the photo's bottom-right corner, legible on any photo."""
+    theme = colours()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = painter.fontMetrics()
+    width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 4
+    label = QRect(photo.right() - width - 5, photo.bottom() - height - 5, width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(qcolor(theme.overlay_background))
+    painter.drawRoundedRect(QRectF(label), 4, 4)
+    painter.setPen(qcolor(theme.overlay_text))
+    painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter), text)
     painter.restore()
 
 

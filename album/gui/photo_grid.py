@@ -31,7 +31,7 @@ from album.core.records import Photo, SearchHit
 from album.core.timeline import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 from album.gui.availability import FileChecker
 from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
-from album.gui.grid_tiles import TileState, heart_rect, paint_tile
+from album.gui.grid_tiles import TileState, duration_text, heart_rect, paint_tile
 from album.gui.scrubber import WIDTH as SCRUBBER_WIDTH
 from album.gui.scrubber import MonthMark, Scrubber, month_text
 from album.gui.search_bar import reason_labels
@@ -218,6 +218,11 @@ class PhotoModel(QAbstractListModel):
         were a third of a repaint."""
         photo = self.hits[row].photo
         return self._icon(photo), placeholder_colour(photo), photo
+
+    def badge(self, row: int) -> str:
+        """What a tile's corner says: a video's length."""
+        photo = self.hits[row].photo
+        return duration_text(photo.duration) if photo.kind == "video" and photo.duration is not None else ""
 
     def caption(self, row: int) -> tuple[str, ...]:
         """What a hovered tile says: the day it was taken and where (either may be missing)."""
@@ -542,7 +547,7 @@ class PhotoGrid(QAbstractItemView):
             state = TileState(selected=selected(model.index(row, 0)), focused=row == current, hovered=hovered,
                               caption=model.caption(row) if hovered else (), cropped=cropped,
                               favourite=photo.favourite, stars=max(0, photo.stars or 0),
-                              show_stars=self.show_stars)  # fmt: skip
+                              show_stars=self.show_stars, badge=model.badge(row))  # fmt: skip
             cell = QRect(lefts[i], tops[row_of[i]] - offset, widths[i], heights[row_of[i]])
             self.painted[row] = paint_tile(painter, cell, thumb, placeholder, state)
         self._paint_headers(painter, grid, rows, offset)

@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QDesktopServices,
     QImage,
     QImageReader,
     QKeySequence,
@@ -112,7 +113,7 @@ def load_photo(
     that does not open gives its cached thumbnail. Runs in a worker."""
     path = photo.path
     opens = file_opens(path)  # here, not on the GUI thread: a dead mount can hang
-    if opens:
+    if opens and photo.kind != "video":  # a video shows its poster, the thumbnail the pipeline made
         reader = QImageReader(path)
         reader.setAutoTransform(True)  # EXIF orientation
         size = reader.size()
@@ -225,6 +226,9 @@ class Viewer(QWidget):
         self.info_button.setCheckable(True)
         self.info_button.setChecked(True)
         self.full_screen_button = self._button("maximize", self.full_screen.emit)
+        self.play_button = self._button("square-play", self._play)  # a video: the system's player plays it
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play_button.hide()
         self._layout()
         self._keys()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -247,7 +251,9 @@ class Viewer(QWidget):
         top.setContentsMargins(8, 4, 8, 4)
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
-        for button in (self.zoom_out_button, self.zoom_in_button, self.info_button, self.full_screen_button):
+        buttons = (self.play_button, self.zoom_out_button, self.zoom_in_button, self.info_button,
+                   self.full_screen_button)  # fmt: skip
+        for button in buttons:
             top.addWidget(button)
         centre = QVBoxLayout()
         centre.addWidget(self.notice)
@@ -272,9 +278,11 @@ class Viewer(QWidget):
             (self.zoom_in_button, translate("Viewer", "Zoom in (+)")),
             (self.info_button, translate("Viewer", "Show or hide the info panel (I)")),
             (self.full_screen_button, translate("Viewer", "Full screen (F11)")),
+            (self.play_button, translate("Viewer", "Play the video in the system's video player")),
         ):
             button.setToolTip(text)
             button.setAccessibleName(text)
+        self.play_button.setText(translate("Viewer", "Open in video player"))
         self.setAccessibleName(translate("Viewer", "Photo viewer"))
         self.image_area.setAccessibleName(translate("Viewer", "Photo"))
         self.filmstrip.setAccessibleName(translate("Viewer", "Filmstrip of the results"))
@@ -314,6 +322,7 @@ class Viewer(QWidget):
         self.title.setText(name)
         self.filmstrip.mark(self.index)
         self.info.show_photo(photo, hit.reasons)
+        self.play_button.setVisible(photo.kind == "video")
         self.image.setText(self.tr("Loading…"))
         self._pixmap = self._fitted = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
         self.notice.hide()
@@ -359,6 +368,11 @@ class Viewer(QWidget):
         if image.isNull():
             self.image.setText(self.tr("This photo cannot be shown."))
         self._fit()
+
+    def _play(self) -> None:
+        """Open the shown video in the system's video player (album shows its poster, it does not play it)."""
+        if self.hits:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.hits[self.index].photo.path))
 
     def set_info_visible(self, visible: bool) -> None:
         self.info.setVisible(visible)

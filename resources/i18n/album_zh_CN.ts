@@ -898,17 +898,17 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="316"/>
+        <location filename="../../album/gui/photo_grid.py" line="321"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="317"/>
+        <location filename="../../album/gui/photo_grid.py" line="322"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="573"/>
+        <location filename="../../album/gui/photo_grid.py" line="578"/>
         <source>{date} · {place}</source>
         <translation>{date} · {place}</translation>
     </message>
@@ -1607,22 +1607,22 @@ Licence: {licence}</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="67"/>
+        <location filename="../../album/gui/viewer.py" line="68"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="317"/>
+        <location filename="../../album/gui/viewer.py" line="326"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="355"/>
+        <location filename="../../album/gui/viewer.py" line="364"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="360"/>
+        <location filename="../../album/gui/viewer.py" line="369"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
@@ -1677,42 +1677,52 @@ Licence: {licence}</source>
         <translation>{name} 的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="270"/>
+        <location filename="../../album/gui/viewer.py" line="276"/>
         <source>Back to the photos (Esc)</source>
         <translation>返回照片 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="271"/>
+        <location filename="../../album/gui/viewer.py" line="277"/>
         <source>Zoom out (−)</source>
         <translation>缩小 (−)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="272"/>
+        <location filename="../../album/gui/viewer.py" line="278"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="273"/>
+        <location filename="../../album/gui/viewer.py" line="279"/>
         <source>Show or hide the info panel (I)</source>
         <translation>显示或隐藏信息面板 (I)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="274"/>
+        <location filename="../../album/gui/viewer.py" line="280"/>
         <source>Full screen (F11)</source>
         <translation>全屏 (F11)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="278"/>
+        <location filename="../../album/gui/viewer.py" line="281"/>
+        <source>Play the video in the system&apos;s video player</source>
+        <translation>用系统的视频播放器播放此视频</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="285"/>
+        <source>Open in video player</source>
+        <translation>在视频播放器中打开</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="286"/>
         <source>Photo viewer</source>
         <translation>照片查看器</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="279"/>
+        <location filename="../../album/gui/viewer.py" line="287"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="280"/>
+        <location filename="../../album/gui/viewer.py" line="288"/>
         <source>Filmstrip of the results</source>
         <translation>结果胶片条</translation>
     </message>

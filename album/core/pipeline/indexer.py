@@ -37,10 +37,18 @@ from album.core.config import IndexSettings
 from album.core.geo import Gazetteer
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.exif import NamedRegion, PhotoMeta
-from album.core.pipeline.media import LoadedPhoto, PhotoError, content_hash, decode_photo, read_stable
+from album.core.pipeline.media import (
+    LoadedPhoto,
+    PhotoError,
+    content_hash,
+    decode_photo,
+    decode_video_file,
+    read_stable,
+)
 from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.results import FailedFile, PhotoFacts, PhotoUpdate, PlaceNames, StepResult
 from album.core.pipeline.scan import FileEntry, ScanResult, discover
+from album.core.pipeline.video import is_video_name, video_hash
 from album.core.writable import DiskFull
 
 if TYPE_CHECKING:  # the Library hands the store in; only it and the store package import the store
@@ -186,7 +194,7 @@ RegionsCallback = Callable[[dict[str, tuple[NamedRegion, ...]]], None]
 def photo_facts(photo: LoadedPhoto) -> PhotoFacts:
     """What the file itself says about a photo (no id, no step results)."""
     return PhotoFacts(photo.content_hash, photo.format, photo.width, photo.height, photo.meta, datetime.now(),
-                      photo.average_colour, photo.phash, photo.sharpness)  # fmt: skip
+                      photo.average_colour, photo.phash, photo.sharpness, photo.kind, photo.duration)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -626,26 +634,43 @@ class Indexer:
                 break
             progress(IndexProgress("matching", done, len(candidates), job.entry.path))
             try:
-                fresh, data = read_stable(job.entry, self.settings.max_file_bytes)
+                fresh, _data, digest = self._read(job.entry)
             except PhotoError:
                 continue  # the decode step will record the problem
-            row = by_hash.pop(content_hash(data), None)
+            row = by_hash.pop(digest, None)
             if row is not None:
                 moved.append(PhotoUpdate(row.id, entry=fresh))
                 moved_paths.add(job.entry.path)
         return [job for job in todo if job.entry.path not in moved_paths], moved
 
+    def _read(self, entry: FileEntry) -> tuple[FileEntry, bytes | None, str]:
+        """A file as it is now, its bytes (None for a video: it is decoded from its file, never read
+        whole) and its content hash."""
+        if not is_video_name(entry.path):
+            fresh, data = read_stable(entry, self.settings.max_file_bytes)
+            return fresh, data, content_hash(data)
+        try:
+            st = os.stat(entry.path)
+            fresh = dataclasses.replace(entry, size=st.st_size, mtime_ns=st.st_mtime_ns)
+            return fresh, None, video_hash(entry.path, st.st_size)
+        except FileNotFoundError:
+            raise PhotoError("vanished", "the file disappeared while it was being indexed") from None
+        except OSError as exc:
+            raise PhotoError("unreadable", exc.strerror or str(exc)) from None
+
     def _load(self, job: _Job, steps: Sequence[PhotoStep]) -> Outcome:
         """Runs in a worker thread: read once, hash, decode unless the content is unchanged, prepare."""
         try:
-            fresh, data = read_stable(job.entry, self.settings.max_file_bytes)
-            digest = content_hash(data)
-            if job.known is not None and digest == job.known.content_hash and job.reread:
+            fresh, data, digest = self._read(job.entry)
+            if job.known is not None and digest == job.known.content_hash and job.reread and data is not None:
                 meta = read_metadata(data, fresh).meta
                 return _Reread(fresh, meta, self._places(meta))
             if job.known is not None and digest == job.known.content_hash and not job.refresh:
                 return _Touched(fresh)
-            photo = decode_photo(fresh, data, digest, self._decode_settings, self.thumbs_dir)
+            if data is None:
+                photo = decode_video_file(fresh, digest, self._decode_settings, self.thumbs_dir)
+            else:
+                photo = decode_photo(fresh, data, digest, self._decode_settings, self.thumbs_dir)
             places = self._places(photo.meta)
             prepared = {step.name: _prepare(step, photo) for step in list(steps)}
             return _Decoded(photo.entry, photo_facts(photo), places, prepared)

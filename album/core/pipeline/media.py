@@ -22,10 +22,11 @@ import rawpy
 from PIL import Image
 
 from album.core.config import IndexSettings
-from album.core.pipeline.exif import PhotoMeta, register_heif
+from album.core.pipeline.exif import PhotoMeta, register_heif, with_file_time
 from album.core.pipeline.fingerprint import perceptual_hash, sharpness
 from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.scan import FileEntry, sniff_format
+from album.core.pipeline.video import Keyframe, VideoError, read_video
 from album.core.writable import disk_full_as_error
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,9 @@ class LoadedPhoto:
     average_colour: int  # 0xRRGGBB: the grid's placeholder while the thumbnail loads
     phash: int  # perceptual hash (see pipeline/fingerprint.py): near-duplicates are a few bits apart
     sharpness: float  # variance of the Laplacian: the duplicates finder keeps the crisper copy
+    kind: str = "photo"  # "photo", "video" or "live" (a still with its motion clip)
+    duration: float | None = None  # seconds, for a video
+    frames: tuple[Keyframe, ...] = ()  # a video's keyframes (``image`` is its poster)
 
 
 def content_hash(data: bytes) -> str:
@@ -277,5 +281,25 @@ def decode_photo(entry: FileEntry, data: bytes, digest: str, settings: IndexSett
     image, (width, height) = decode(data, fmt, settings)
     meta = read_metadata(data, entry).meta
     write_thumbnail(image, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
+    kind = "live" if entry.motion else "photo"
     return LoadedPhoto(entry, digest, fmt, width, height, meta, image, average_colour(image),
-                       perceptual_hash(image), sharpness(image))
+                       perceptual_hash(image), sharpness(image), kind)
+
+
+def decode_video_file(entry: FileEntry, digest: str, settings: IndexSettings, thumbs_dir: Path) -> LoadedPhoto:
+    """The pipeline's decode step for a video: its poster is the image the steps and the thumbnail see.
+
+    Raises:
+        PhotoError: with a stable ``kind`` when the video cannot be indexed.
+    """
+    try:
+        video = read_video(entry.path, settings)
+    except VideoError as exc:
+        raise PhotoError(exc.kind, exc.reason) from None
+    except MemoryError:
+        raise PhotoError("too_large", "the video's frames do not fit in memory") from None
+    write_thumbnail(video.poster, thumbnail_path(thumbs_dir, digest), settings.thumb_size)
+    meta = with_file_time(video.meta, entry.mtime_ns)  # no date in the container: the file's, as for a photo
+    return LoadedPhoto(entry, digest, video.format, video.width, video.height, meta, video.poster,
+                       average_colour(video.poster), perceptual_hash(video.poster), sharpness(video.poster),
+                       "video", round(video.duration, 3), video.frames)  # fmt: skip

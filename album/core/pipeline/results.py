@@ -36,6 +36,8 @@ class PhotoFacts:
     average_colour: int | None = None  # 0xRRGGBB of the upright image
     phash: int | None = None  # perceptual hash, signed 64-bit (pipeline/fingerprint.py)
     sharpness: float | None = None  # variance of the Laplacian at a fixed size
+    kind: str = "photo"  # "photo", "video" or "live"
+    duration: float | None = None  # a video's seconds
 
 
 @dataclass(frozen=True)

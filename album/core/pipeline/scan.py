@@ -9,6 +9,7 @@ bytes, not only by their extension, so ``IMG_0001`` without an extension is foun
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import stat
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from album.core.pipeline.sidecars import Sidecar, find_sidecars, is_sidecar_name, listing_of, sidecar_stamp
+from album.core.pipeline.video import VIDEO_EXTS
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ IMAGE_EXTS = JPEG_EXTS | RAW_EXTS | {".png", ".webp", ".tif", ".tiff", ".heic", 
 # Files that live next to photos but are never photos; not worth opening to sniff.
 NON_IMAGE_EXTS = {
     ".xmp", ".aae", ".json", ".txt", ".md", ".ini", ".db", ".thm", ".pp3", ".dop", ".xml",
-    ".mov", ".mp4", ".m4v", ".avi", ".mkv", ".mts", ".3gp", ".wav", ".mp3", ".m4a",
+    ".mts", ".wav", ".mp3", ".m4a",
     ".pdf", ".doc", ".docx", ".zip", ".html", ".htm", ".lrv", ".gpx", ".csv", ".log",
 }  # fmt: skip
 SYSTEM_DIR_NAMES = {
@@ -46,6 +48,7 @@ class FileEntry:
     size: int
     mtime_ns: int
     sidecars: tuple[Sidecar, ...] = ()  # XMP and takeout files describing it, found next to it
+    motion: str | None = None  # a Live Photo's (motion photo's) clip: the still is the item, the clip is not
 
     @property
     def sidecar_stamp(self) -> str:
@@ -104,7 +107,7 @@ def _wants_file(path: str, name: str) -> bool:
     if name.startswith("."):
         return False  # hidden files, macOS "._" resource forks
     ext = os.path.splitext(name)[1].lower()
-    if ext in IMAGE_EXTS:
+    if ext in IMAGE_EXTS or ext in VIDEO_EXTS:
         return True  # kept even if broken, so the user hears why it was not indexed
     if ext in NON_IMAGE_EXTS:
         return False
@@ -163,6 +166,7 @@ def discover(roots: Iterable[str], exclude: Iterable[str] = ()) -> ScanResult:
             if folder == root:
                 root_listed = True
             subdirs = []
+            first_file = len(result.files)
             listing: dict[str, tuple[int, int]] = {}
             for entry in entries:
                 if is_sidecar_name(entry.name) and not entry.name.startswith("."):
@@ -181,10 +185,38 @@ def discover(roots: Iterable[str], exclude: Iterable[str] = ()) -> ScanResult:
                         add_file(entry.path, entry.stat(follow_symlinks=True), listing)
                 except OSError as exc:  # vanished, dangling symlink, permission on stat
                     log.debug("skipping %r: %s", entry.path, exc)
+            result.files[first_file:] = pair_live_photos(result.files[first_file:])
             stack.extend(reversed(subdirs))
         if root_listed:
             result.roots.append(root)
     return result
+
+
+def pair_live_photos(files: list[FileEntry]) -> list[FileEntry]:
+    """One folder's files with each Live Photo (motion photo) as one item: a still and a short clip of
+    the same name stem (``IMG_0001.HEIC`` + ``IMG_0001.MOV``) are the still, carrying its clip.
+
+    Phones name the pair alike and write them within seconds of each other: a clip whose modification
+    time is more than ``LIVE_PAIR_SECONDS`` from the still's is a video of its own that shares a name.
+    """
+    stills: dict[str, int] = {}
+    for i, entry in enumerate(files):
+        stem, ext = os.path.splitext(os.path.basename(entry.path))
+        if ext.lower() not in VIDEO_EXTS:
+            stills.setdefault(stem.lower(), i)
+    paired: dict[int, FileEntry] = {}
+    clips: set[int] = set()
+    for i, entry in enumerate(files):
+        stem, ext = os.path.splitext(os.path.basename(entry.path))
+        still = stills.get(stem.lower()) if ext.lower() in VIDEO_EXTS else None
+        if still is not None and still not in paired and abs(entry.mtime_ns - files[still].mtime_ns) <= LIVE_PAIR_NS:
+            paired[still] = dataclasses.replace(files[still], motion=entry.path)
+            clips.add(i)
+    return [paired.get(i, entry) for i, entry in enumerate(files) if i not in clips]
+
+
+LIVE_PAIR_SECONDS = 60
+LIVE_PAIR_NS = LIVE_PAIR_SECONDS * 1_000_000_000
 
 
 def display_path(path_bytes: bytes) -> str:

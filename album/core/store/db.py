@@ -36,6 +36,7 @@ from album.core.pipeline.scan import display_path
 from album.core.query.model import Query
 from album.core.records import FileError, LibraryStats, Photo
 from album.core.store.filters import to_where
+from album.core.store.frames import FrameStore
 from album.core.store.lock import WriterLock
 from album.core.store.rows import MARKERS, VECTOR_COLUMN, photo_columns
 from album.core.store.sql import chunks, in_clause, sql_string
@@ -115,6 +116,10 @@ PHOTOS_SCHEMA = pa.schema(
         pa.field("phash", pa.int64()),
         pa.field("sharpness", pa.float32()),
         pa.field("duplicate_review", pa.string()),
+        # schema 8: videos. "photo", "video" or "live" (a still with its motion clip; null: a photo indexed
+        # before), and a video's length in seconds. A video's keyframe vectors are in the frames table.
+        pa.field("kind", pa.string()),
+        pa.field("duration", pa.float64()),
     ]
 )
 
@@ -294,6 +299,7 @@ def photo_from_row(row: dict[str, Any]) -> Photo:
     values["keywords"] = tuple(row.get("keywords") or ())
     values["album_ids"] = tuple(row.get("album_ids") or ())
     values["favourite"] = bool(row.get("favourite"))
+    values["kind"] = row.get("kind") or "photo"  # rows from before schema 8 are photos
     return Photo(**values)
 
 
@@ -520,6 +526,7 @@ class Store:
             if faces is not None:
                 faces.delete(in_clause("photo_id", chunk))
             self.photos.delete(in_clause("id", chunk))
+        FrameStore(self).forget(ids)
 
     def restore_faces(self, new_photos: dict[str, str]) -> int:
         """Give photos new to the library (id → content hash) the faces a removed photo of the same
@@ -753,13 +760,48 @@ class Store:
         if vector_index and VECTOR_COLUMN not in present and VECTOR_COLUMN in self.photos.schema.names:
             self.photos.create_index(VECTOR_COLUMN, config=IvfPq(distance_type="cosine"))
 
-    def nearest(self, vector: np.ndarray, query: Query, model_id: str, limit: int) -> list[tuple[Photo, float]]:
+    def nearest(
+        self, vector: np.ndarray, query: Query, model_id: str, limit: int
+    ) -> list[tuple[Photo, float, float | None]]:
         """The photos passing ``query``'s filters whose ``model_id`` vectors are closest to ``vector``,
-        with their cosine similarity, most similar first (none while no photo has a vector of its size)."""
+        with their cosine similarity, most similar first (none while no photo has a vector of its size).
+
+        A video counts by its best keyframe, and its third value is that frame's second (None for photos).
+        """
         if self.vector_dim() != len(vector):
             return []
-        rows = self.vector_search(vector, shown(to_where(query), f"clip_model = {sql_string(model_id)}"), limit)
-        return [(photo_from_row(r), 1.0 - float(r["_distance"])) for r in rows]
+        where = shown(to_where(query))  # never a duplicate the user set aside
+        rows = self.vector_search(vector, shown(where, f"clip_model = {sql_string(model_id)}"), limit)
+        found: dict[str, tuple[Photo, float, float | None]] = {
+            r["id"]: (photo_from_row(r), 1.0 - float(r["_distance"]), None) for r in rows
+        }
+        best = self._best_frames(vector, where, model_id, limit)
+        missing = [photo_id for photo_id in best if photo_id not in found]
+        for chunk in chunks(missing):
+            for row in self.query_photos(in_clause("id", chunk), PHOTO_COLUMNS).to_pylist():
+                found[row["id"]] = (photo_from_row(row), -1.0, None)
+        for photo_id, (score, second) in best.items():
+            if photo_id in found:  # else a video removed since (its frames go with it)
+                photo, own, _none = found[photo_id]
+                found[photo_id] = (photo, max(own, score), second)
+        return sorted(found.values(), key=lambda hit: -hit[1])[:limit]
+
+    def _best_frames(
+        self, vector: np.ndarray, where: str | None, model_id: str, limit: int
+    ) -> dict[str, tuple[float, float]]:
+        """The videos passing the filter ``where`` whose best keyframes are nearest ``vector`` (see FrameStore)."""
+        if not self.count_photos("kind = 'video'"):
+            return {}
+        video_ids = None  # no filter: every video
+        if where:
+            table = self.query_photos(f"({where}) AND kind = 'video'", ["id"])
+            video_ids = [str(i) for i in table.column("id").to_pylist()]
+        return FrameStore(self).best(vector, model_id, video_ids, limit)
+
+    @writes
+    def save_frames(self, frames: dict[str, list[tuple[float, list[float]]]], model_id: str) -> None:
+        """Replace the keyframe vectors of these videos (photo id → (second, vector) pairs)."""
+        FrameStore(self).save(frames, model_id)
 
     def written_matches(self, text: str, query: Query, limit: int) -> list[Photo]:
         """The photos passing ``query``'s filters whose title, caption or keywords (what the user wrote in

@@ -58,6 +58,8 @@ def facts_columns(facts: PhotoFacts) -> dict[str, Any]:
         "average_colour": facts.average_colour,
         "phash": facts.phash,
         "sharpness": facts.sharpness,
+        "kind": facts.kind,
+        "duration": facts.duration,
     }
 
 

@@ -29,8 +29,21 @@ def test_hidden_and_system_folders_and_files_are_skipped(tmp_path: Path) -> None
     write_photo(tmp_path / "2023" / ".hidden.jpg", image=SMALL)
     write_photo(tmp_path / "2023" / "._IMG_0001.jpg", image=SMALL)  # a macOS resource fork
     (tmp_path / "2023" / "IMG_0001.xmp").write_text("<x:xmpmeta/>")
-    (tmp_path / "2023" / "clip.mov").write_bytes(b"\xff\xd8\xff" + bytes(40))  # known not to be a photo: not opened
+    (tmp_path / "2023" / "clip.lrv").write_bytes(b"\xff\xd8\xff" + bytes(40))  # known not to be a photo: not opened
     assert found(tmp_path) == {"2023/IMG_0001.jpg"}
+
+
+def test_videos_are_found_and_a_live_photos_clip_is_its_still(tmp_path: Path) -> None:
+    write_photo(tmp_path / "IMG_0001.jpg", image=SMALL)
+    (tmp_path / "IMG_0001.MOV").write_bytes(b"clip")  # written with the still: its Live Photo clip
+    write_photo(tmp_path / "IMG_0002.jpg", image=SMALL)
+    (tmp_path / "img_0002.mp4").write_bytes(b"clip")
+    os.utime(tmp_path / "img_0002.mp4", (1e9, 1e9))  # the same name, but years apart: a video of its own
+    (tmp_path / "trip.webm").write_bytes(b"clip")
+    files = {Path(f.path).name: f for f in discover([str(tmp_path)]).files}
+    assert set(files) == {"IMG_0001.jpg", "IMG_0002.jpg", "img_0002.mp4", "trip.webm"}
+    assert files["IMG_0001.jpg"].motion == str(tmp_path / "IMG_0001.MOV")
+    assert files["IMG_0002.jpg"].motion is None
 
 
 def test_symlink_loops_end_and_each_folder_is_walked_once(tmp_path: Path) -> None:

@@ -119,9 +119,9 @@ def test_photos_matching_returns_typed_records_newest_first(library: Store) -> N
 def test_nearest_ranks_one_models_vectors_with_filters_applied(library: Store) -> None:
     query = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32)
     found = library.nearest(query, Query(), "clip-a", limit=10)
-    assert [(p.id, round(score, 3)) for p, score in found] == [("r", 1.0), ("p", 0.8)]  # blue: another model
-    assert all(isinstance(p, Photo) for p, _ in found) and found[0][0].tags == ("flower",)
-    assert [p.id for p, _ in library.nearest(query, Query(date_to=date(2022, 12, 31)), "clip-a", 10)] == ["p"]
+    assert [(p.id, round(score, 3), time) for p, score, time in found] == [("r", 1.0, None), ("p", 0.8, None)]
+    assert all(isinstance(p, Photo) for p, _, _ in found) and found[0][0].tags == ("flower",)
+    assert [p.id for p, _, _ in library.nearest(query, Query(date_to=date(2022, 12, 31)), "clip-a", 10)] == ["p"]
     assert library.nearest(query, Query(), "clip-new", 10) == []
 
 
@@ -169,7 +169,7 @@ def test_a_big_library_is_searched_through_its_vector_index_and_finds_the_same_p
     store.upsert_photos([photo_row(f"v{i}", f"/p/{i}.jpg", clip_model="clip-a", clip_vector=v.tolist())
                          for i, v in enumerate(vectors)])  # fmt: skip
     query = vectors[17] + rng.normal(0, 0.01, dim).astype(np.float32)
-    exact = [p.id for p, _ in store.nearest(query, Query(), "clip-a", 5)]
+    exact = [p.id for p, _, _ in store.nearest(query, Query(), "clip-a", 5)]
     store.ensure_indexes(vector_index=True)
     assert store.vector_index_type == "IvfPq"
     found = store.nearest(query, Query(), "clip-a", 5)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -41,6 +42,8 @@ class ClipStep:
         self.vocabulary = tuple(vocabulary or load_vocabulary(clip_folder(encoder.models_dir, encoder.key)))
         self.min_tag_probability = min_tag_probability
         self._tagger: Tagger | None = None
+        self._store: Store | None = None
+        self._frames: dict[str, list[tuple[float, list[float]]]] = {}  # the batch's keyframes, by video
 
     def start(self, store: Store) -> None:
         """Load the model (may raise ModelUnavailable) and make room for its vectors.
@@ -50,6 +53,7 @@ class ClipStep:
         tower's int8 copy is decided here as well, so a search never builds one. The tag prompts'
         vectors come from the cache after a model's first run: the text tower is not loaded for them.
         """
+        self._store = store
         self.encoder.prepare_image_tower()
         self.encoder.prepare_text_tower()
         store.ensure_vector_column(self.encoder.dim)
@@ -74,20 +78,51 @@ class ClipStep:
         return self.encoder.model_id
 
     def prepare(self, photo: LoadedPhoto) -> Any:
-        """Runs in a decode thread: the model's own preprocessing of the reduced image."""
-        return self.encoder.preprocess(photo.image)
+        """Runs in a decode thread: the model's own preprocessing of the reduced image, or of a video's
+        keyframes (with their seconds; the poster when none was kept)."""
+        if photo.kind != "video":
+            return self.encoder.preprocess(photo.image)
+        frames = [(f.time, f.image) for f in photo.frames] or [(0.0, photo.image)]
+        return VideoInput(tuple(t for t, _image in frames), [self.encoder.preprocess(image) for _t, image in frames])
 
     def run(self, photo_ids: list[str], prepared: list[Any]) -> list[ClipResult | None]:
-        """Runs batched in the writer thread: vectors and tags for each prepared photo."""
+        """Runs batched in the writer thread: vectors and tags for each prepared photo. A video's
+        keyframes go through the model in the same batch; its own vector is their normalised mean
+        (what "similar" and the tags see), the frames are written by :meth:`commit`."""
         assert self._tagger is not None, "start() first"
-        vectors = self.encoder.encode_images(prepared)
+        if not prepared:
+            return []
+        inputs = [p for item in prepared for p in (item.inputs if isinstance(item, VideoInput) else [item])]
+        encoded = self.encoder.encode_images(inputs)
+        vectors, start = [], 0
+        for photo_id, item in zip(photo_ids, prepared, strict=True):
+            if not isinstance(item, VideoInput):
+                vectors.append(encoded[start])
+                start += 1
+                continue
+            frames = encoded[start : start + len(item.inputs)]
+            start += len(item.inputs)
+            self._frames[photo_id] = [(t, v.tolist()) for t, v in zip(item.times, frames, strict=True)]
+            mean = frames.mean(axis=0)
+            vectors.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
         model_id = self.encoder.model_id
         return [
             ClipResult(model_id, vector.tolist(), [t.key for t in tags], [t.score for t in tags])
-            for vector, tags in zip(vectors, self._tagger.score(vectors), strict=True)
+            for vector, tags in zip(vectors, self._tagger.score(np.stack(vectors)), strict=True)
         ]
 
-    @staticmethod
-    def commit() -> list[PhotoUpdate]:
-        """Nothing to add: the vectors and tags are written with the photos themselves."""
+    def commit(self) -> list[PhotoUpdate]:
+        """Once the batch's photos are written: their videos' keyframe vectors (the photos' own vectors
+        and tags are written with them)."""
+        if self._frames and self._store is not None:
+            frames, self._frames = self._frames, {}
+            self._store.save_frames(frames, self.encoder.model_id)
         return []
+
+
+@dataclass(frozen=True)
+class VideoInput:
+    """A video's keyframes, preprocessed for the model, and their seconds."""
+
+    times: tuple[float, ...]
+    inputs: list[Any]

@@ -62,7 +62,10 @@ class FaceStep:
         return self.analyzer.model_id
 
     def prepare(self, photo: LoadedPhoto) -> list[Face]:
-        return self.analyzer.analyze(photo.image)
+        """The faces of the photo, or of a video's poster and keyframes (boxes are fractions of the frame
+        each face was found in)."""
+        images = [photo.image, *(frame.image for frame in photo.frames)]
+        return [face for image in images for face in self.analyzer.analyze(image)]
 
     def run(self, photo_ids: list[str], prepared: list[list[Face]]) -> list[FacesResult | None]:
         """Match the batch's faces to people; they are written by :meth:`commit`, after their photos."""
