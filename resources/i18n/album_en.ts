@@ -83,6 +83,25 @@
     </message>
 </context>
 <context>
+    <name>ExploreView</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/explore_view.py" line="208"/>
+        <source>%Ln photo(s) by what they show.</source>
+        <translation>
+            <numerusform>%Ln photo by what it shows.</numerusform>
+            <numerusform>%Ln photos by what they show.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/explore_view.py" line="228"/>
+        <source>Show %Ln photo(s)</source>
+        <translation>
+            <numerusform>Show %Ln photo</numerusform>
+            <numerusform>Show %Ln photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../album/gui/albums_view.py" line="138"/>
@@ -96,7 +115,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="430"/>
+        <location filename="../../album/gui/main_window.py" line="439"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -104,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="456"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -112,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -120,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="463"/>
+        <location filename="../../album/gui/main_window.py" line="472"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -128,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -136,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="480"/>
+        <location filename="../../album/gui/main_window.py" line="489"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -144,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="507"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -158,8 +177,8 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="328"/>
-        <location filename="../../album/gui/main_window.py" line="576"/>
+        <location filename="../../album/gui/main_window.py" line="332"/>
+        <location filename="../../album/gui/main_window.py" line="585"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

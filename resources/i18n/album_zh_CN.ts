@@ -205,6 +205,78 @@ Details were saved to {log}.</source>
     </message>
 </context>
 <context>
+    <name>ExploreView</name>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="133"/>
+        <source>Colour by:</source>
+        <translation>着色依据：</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="141"/>
+        <source>Add to Album</source>
+        <translation>添加到相簿</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="158"/>
+        <source>Laying out the photos…</source>
+        <translation>正在排布照片…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="205"/>
+        <source>Photos appear here once they are indexed with a CLIP model.</source>
+        <translation>照片用 CLIP 模型编入索引后会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="207"/>
+        <source>Drag to move, wheel to zoom, Shift+drag to select, click to open.</source>
+        <translation>拖动可移动，滚轮可缩放，Shift+拖动可圈选，点击可打开。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/explore_view.py" line="208"/>
+        <source>%Ln photo(s) by what they show.</source>
+        <translation>
+            <numerusform>按内容排布的 %Ln 张照片。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/explore_view.py" line="228"/>
+        <source>Show %Ln photo(s)</source>
+        <translation>
+            <numerusform>显示 %Ln 张照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="228"/>
+        <source>Show Photos</source>
+        <translation>显示照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="249"/>
+        <source>New Album…</source>
+        <translation>新建相簿…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../album/gui/albums_view.py" line="138"/>
@@ -270,308 +342,313 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="257"/>
-        <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="260"/>
+        <location filename="../../album/gui/main_window.py" line="267"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="258"/>
-        <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="267"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="202"/>
+        <location filename="../../album/gui/main_window.py" line="205"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <location filename="../../album/gui/main_window.py" line="516"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="525"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="270"/>
+        <location filename="../../album/gui/main_window.py" line="274"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="271"/>
+        <location filename="../../album/gui/main_window.py" line="275"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="272"/>
+        <location filename="../../album/gui/main_window.py" line="276"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="277"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="275"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="278"/>
+        <location filename="../../album/gui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="406"/>
+        <location filename="../../album/gui/main_window.py" line="415"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="285"/>
-        <location filename="../../album/gui/main_window.py" line="355"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
+        <location filename="../../album/gui/main_window.py" line="359"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="420"/>
-        <location filename="../../album/gui/main_window.py" line="436"/>
+        <location filename="../../album/gui/main_window.py" line="429"/>
+        <location filename="../../album/gui/main_window.py" line="445"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="425"/>
+        <location filename="../../album/gui/main_window.py" line="434"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="435"/>
+        <location filename="../../album/gui/main_window.py" line="444"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="437"/>
+        <location filename="../../album/gui/main_window.py" line="446"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="438"/>
+        <location filename="../../album/gui/main_window.py" line="447"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="276"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="716"/>
+        <location filename="../../album/gui/main_window.py" line="727"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="719"/>
+        <location filename="../../album/gui/main_window.py" line="730"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="426"/>
+        <location filename="../../album/gui/main_window.py" line="435"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="449"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="467"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="490"/>
+        <location filename="../../album/gui/main_window.py" line="499"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="491"/>
+        <location filename="../../album/gui/main_window.py" line="500"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="492"/>
+        <location filename="../../album/gui/main_window.py" line="501"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="265"/>
-        <location filename="../../album/gui/main_window.py" line="494"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
+        <location filename="../../album/gui/main_window.py" line="503"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="519"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="269"/>
-        <location filename="../../album/gui/main_window.py" line="516"/>
+        <location filename="../../album/gui/main_window.py" line="273"/>
+        <location filename="../../album/gui/main_window.py" line="525"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="519"/>
+        <location filename="../../album/gui/main_window.py" line="528"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="264"/>
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
+        <location filename="../../album/gui/main_window.py" line="532"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="532"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="578"/>
+        <location filename="../../album/gui/main_window.py" line="587"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="264"/>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="715"/>
+        <location filename="../../album/gui/main_window.py" line="726"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="718"/>
+        <location filename="../../album/gui/main_window.py" line="729"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="730"/>
-        <location filename="../../album/gui/main_window.py" line="749"/>
+        <location filename="../../album/gui/main_window.py" line="741"/>
+        <location filename="../../album/gui/main_window.py" line="760"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="731"/>
+        <location filename="../../album/gui/main_window.py" line="742"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="773"/>
+        <location filename="../../album/gui/main_window.py" line="798"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="800"/>
+        <location filename="../../album/gui/main_window.py" line="825"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="802"/>
+        <location filename="../../album/gui/main_window.py" line="827"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="831"/>
+        <location filename="../../album/gui/main_window.py" line="856"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="834"/>
+        <location filename="../../album/gui/main_window.py" line="859"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="430"/>
+        <location filename="../../album/gui/main_window.py" line="439"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="447"/>
+        <location filename="../../album/gui/main_window.py" line="456"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="463"/>
+        <location filename="../../album/gui/main_window.py" line="472"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="464"/>
+        <location filename="../../album/gui/main_window.py" line="473"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="480"/>
+        <location filename="../../album/gui/main_window.py" line="489"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="507"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -582,52 +659,52 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="328"/>
-        <location filename="../../album/gui/main_window.py" line="576"/>
+        <location filename="../../album/gui/main_window.py" line="332"/>
+        <location filename="../../album/gui/main_window.py" line="585"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="532"/>
+        <location filename="../../album/gui/main_window.py" line="541"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="260"/>
-        <location filename="../../album/gui/main_window.py" line="265"/>
+        <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="269"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="256"/>
+        <location filename="../../album/gui/main_window.py" line="259"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="259"/>
-        <location filename="../../album/gui/main_window.py" line="264"/>
+        <location filename="../../album/gui/main_window.py" line="262"/>
+        <location filename="../../album/gui/main_window.py" line="268"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="265"/>
         <source>Collapse sidebar</source>
         <translation>收起侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="261"/>
+        <location filename="../../album/gui/main_window.py" line="265"/>
         <source>Expand sidebar</source>
         <translation>展开侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="263"/>
+        <location filename="../../album/gui/main_window.py" line="267"/>
         <source>Go to</source>
         <translation>前往</translation>
     </message>
@@ -647,6 +724,13 @@ If they are really gone, remove them from the library? Their faces and names are
 </context>
 <context>
     <name>PeopleView</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/people_view.py" line="57"/>
+        <source>Merge %n people into “{name}”?</source>
+        <translation>
+            <numerusform>将 %n 个人合并为“{name}”？</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="53"/>
         <location filename="../../album/gui/people_view.py" line="133"/>
@@ -705,13 +789,6 @@ If they are really gone, remove them from the library? Their faces and names are
         <location filename="../../album/gui/people_view.py" line="40"/>
         <source>Move Faces</source>
         <translation>移动人脸</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="57"/>
-        <source>Merge %n people into “{name}”?</source>
-        <translation>
-            <numerusform>将 %n 个人合并为“{name}”？</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../album/gui/people_view.py" line="59"/>
