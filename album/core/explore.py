@@ -43,7 +43,8 @@ SILHOUETTE_SAMPLE = 3000  # points the choice of k is judged on (silhouette is q
 PCA_SAMPLE = 10_000  # rows the principal axes are fitted on; every row is then projected
 MIN_UMAP_POINTS = 30  # below this UMAP's neighbour graph says little: PCA
 TAG_SHARE = 0.3  # a tag names a region only if at least this share of its photos carry it
-PLACE_SHARE = 0.5  # likewise its commonest place
+MIN_LIFT = 1.5  # ... and it is at least this much commoner there than in the library (not "sky" everywhere)
+PLACE_SHARE = 0.5  # a place names a region if at least this share of its photos were taken there
 
 ProgressFn = Callable[[int, int], None]
 Translate = Callable[[str], str]  # an English tag key or place name -> its Chinese name
@@ -212,8 +213,9 @@ def typical_tags(member_tags: Sequence[Sequence[str]], everyone: Counter[str], t
     scored = []
     for tag, n in counts.items():
         share = n / size
-        if share >= TAG_SHARE:
-            scored.append((share * math.log(share / (everyone[tag] / total) + 1e-9), share, tag))
+        lift = share / (everyone[tag] / total)
+        if share >= TAG_SHARE and lift >= MIN_LIFT:
+            scored.append((share * math.log(lift), share, tag))
     return [tag for _score, _share, tag in sorted(scored, key=lambda s: (-s[0], -s[1], s[2]))[:top]]
 
 

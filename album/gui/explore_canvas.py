@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFontMetrics,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -319,6 +320,24 @@ class ExploreCanvas(QWidget):
         self.update()
 
     # -- input ------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """+ and - zoom, the arrow keys pan: the map without a mouse."""
+        key = event.key()
+        steps = {
+            Qt.Key.Key_Left: (60, 0),
+            Qt.Key.Key_Right: (-60, 0),
+            Qt.Key.Key_Up: (0, 60),
+            Qt.Key.Key_Down: (0, -60),
+        }
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / 1.25)
+        elif key in steps:
+            self.pan_by(*steps[Qt.Key(key)])
+        else:
+            super().keyPressEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:

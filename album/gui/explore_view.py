@@ -139,6 +139,7 @@ class ExploreView(QWidget):
         self.colour_by.setCurrentIndex(current)
         self.colour_by.blockSignals(False)
         self.album_button.setText(self.tr("Add to Album"))
+        self.canvas.setAccessibleName(self.tr("Map of the photos by what they show"))
         self._show_choice()
         self._show_status()
         self._show_labels()

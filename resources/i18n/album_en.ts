@@ -85,7 +85,7 @@
 <context>
     <name>ExploreView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="208"/>
+        <location filename="../../album/gui/explore_view.py" line="209"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>%Ln photo by what it shows.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="228"/>
+        <location filename="../../album/gui/explore_view.py" line="229"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>Show %Ln photo</numerusform>

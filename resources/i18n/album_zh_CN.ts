@@ -237,41 +237,46 @@ Details were saved to {log}.</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="158"/>
+        <location filename="../../album/gui/explore_view.py" line="142"/>
+        <source>Map of the photos by what they show</source>
+        <translation>按内容排布的照片地图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="159"/>
         <source>Laying out the photos…</source>
         <translation>正在排布照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="205"/>
+        <location filename="../../album/gui/explore_view.py" line="206"/>
         <source>Photos appear here once they are indexed with a CLIP model.</source>
         <translation>照片用 CLIP 模型编入索引后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="207"/>
+        <location filename="../../album/gui/explore_view.py" line="208"/>
         <source>Drag to move, wheel to zoom, Shift+drag to select, click to open.</source>
         <translation>拖动可移动，滚轮可缩放，Shift+拖动可圈选，点击可打开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="208"/>
+        <location filename="../../album/gui/explore_view.py" line="209"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>按内容排布的 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="228"/>
+        <location filename="../../album/gui/explore_view.py" line="229"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>显示 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="228"/>
+        <location filename="../../album/gui/explore_view.py" line="229"/>
         <source>Show Photos</source>
         <translation>显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="249"/>
+        <location filename="../../album/gui/explore_view.py" line="250"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
