@@ -375,6 +375,9 @@ class ExploreCanvas(QWidget):
             index = self.point_at(event.position())
             if index >= 0:
                 self.activated.emit(index)
+            elif self.selected.any():  # a click beside the photos lets the lasso's choice go
+                self.set_selected(np.zeros(len(self.xy), bool))
+                self.lassoed.emit(np.zeros(0, np.int64))
         self.update()
 
     def leaveEvent(self, event: object) -> None:

@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
         c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
         c.opened.connect(lambda _library: self._refresh_counts())
         c.index_finished.connect(lambda _report: self._refresh_counts())
+        c.opened.connect(lambda _library: self.explore_view.library_changed())  # (the window may open on it)
         c.index_finished.connect(lambda _report: self.explore_view.library_changed())
         self.explore_view.show_photos.connect(self._show_explored)
         self.explore_view.open_photos.connect(self._open_explored)
