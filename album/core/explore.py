@@ -39,7 +39,7 @@ CACHE_VERSION = 1  # of the cached layout file; another version is recomputed, n
 REFRESH_FRACTION = 0.2  # more new photos than this share of the laid-out ones: compute the layout again
 NEIGHBOURS = 5  # a new photo's position: the mean of this many nearest laid-out photos
 MAX_REGIONS = 16
-SILHOUETTE_SAMPLE = 3000  # points the choice of k is judged on (silhouette is quadratic)
+SILHOUETTE_SAMPLE = 2000  # points k-means is fitted and judged on (silhouette is quadratic)
 PCA_SAMPLE = 10_000  # rows the principal axes are fitted on; every row is then projected
 MIN_UMAP_POINTS = 30  # below this UMAP's neighbour graph says little: PCA
 TAG_SHARE = 0.3  # a tag names a region only if at least this share of its photos carry it
@@ -182,7 +182,7 @@ def neighbour_purity(xy: np.ndarray, classes: Sequence[str], k: int = 5) -> floa
 # -- regions --------------------------------------------------------------------------------------
 def cluster(xy: np.ndarray, seed: int = 0) -> np.ndarray:
     """Each point's region: k-means of the layout, k (2..MAX_REGIONS) the one with the best silhouette,
-    fitted and judged on a sample of a large library (the centres of 3,000 points are those of 100k)."""
+    fitted and judged on a sample of a large library (the centres of 2,000 points are those of 100k)."""
     if len(xy) < 8:
         return np.zeros(len(xy), np.int32)
     with threadpool_limits(1):  # see pca_layout
