@@ -224,7 +224,7 @@ class ExploreCanvas(QWidget):
         The buffer has a margin of the disc's radius all round, so each of the disc's pixel offsets is one
         fancy-index assignment over all points, without bounds checks."""
         ratio = self.devicePixelRatioF()
-        radius = int(max(1, min(5, side / 6)) * ratio)
+        radius = int(max(1, min(3, side / 8)) * ratio)
         bw, bh = max(1, int(self.width() * ratio)) + 2 * radius, max(1, int(self.height() * ratio)) + 2 * radius
         px = (screen[visible] * ratio).astype(np.int32) + radius
         keep = (px[:, 0] >= radius) & (px[:, 0] < bw - radius) & (px[:, 1] >= radius) & (px[:, 1] < bh - radius)
