@@ -25,13 +25,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 from threadpoolctl import threadpool_limits  # (scikit-learn's own dependency)
-
-if TYPE_CHECKING:
-    from album.core.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -329,33 +325,3 @@ def explore_map(rows: Rows, model_id: str, cache_dir: Path, tag_en: Translate, t
     regions = name_regions(xy, region_of, rows.tags, rows.points.places, tag_en, tag_zh, place_zh)
     report(3, 3)
     return ExploreMap(model_id, chosen, rows.points, xy, region_of, regions, placed)
-
-
-def read_rows(store: Store, model_id: str) -> Rows:
-    """The photos ``model_id`` made a vector of, with what the map shows of them (one filtered scan)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from album.core.store.db import VECTOR_COLUMN
-    from album.core.store.sql import sql_string
-
-    if store.vector_dim() is None:
-        return Rows(ExplorePoints([], [], [], np.zeros(0), [], []), np.zeros((0, 0), np.float32), [])
-    columns = ["id", "path", "content_hash", "taken_at", "place", "tags", "person_ids", VECTOR_COLUMN]
-    table = store.query_photos(f"clip_model = {sql_string(model_id)} AND {VECTOR_COLUMN} IS NOT NULL", columns)
-    taken = table.column("taken_at").combine_chunks()
-    per_second = {"s": 1, "ms": 1e3, "us": 1e6, "ns": 1e9}[taken.type.unit]
-    seconds = pc.cast(taken, pa.int64()).to_numpy(zero_copy_only=False).astype(np.float64) / per_second
-    people = [ids[0] if ids else None for ids in table.column("person_ids").to_pylist()]
-    points = ExplorePoints(
-        ids=table.column("id").to_pylist(),
-        paths=table.column("path").to_pylist(),
-        thumbs=[h or "" for h in table.column("content_hash").to_pylist()],
-        taken=seconds,
-        places=table.column("place").to_pylist(),
-        people=people,
-    )
-    dim = int(table.schema.field(VECTOR_COLUMN).type.list_size)
-    flat = table.column(VECTOR_COLUMN).combine_chunks().flatten()
-    vectors = np.asarray(flat, np.float32).reshape(len(table), dim)
-    return Rows(points, vectors, [list(t or ()) for t in table.column("tags").to_pylist()])

@@ -81,6 +81,7 @@ if TYPE_CHECKING:
 # (PEP 562), which keeps `album parse` at ~0.3 s instead of ~0.6 s.
 _DEFERRED = {
     "AlbumExists": "album.core.store.albums",
+    "ExploreMap": "album.core.explore",
     "ExportOptions": "album.core.export",
     "ExportProgress": "album.core.export",
     "ExportReport": "album.core.export",
@@ -122,6 +123,7 @@ __all__ = [
     "ConverterMissing",
     "DiskFull",
     "DownloadCancelled",
+    "ExploreMap",
     "ExportOptions",
     "ExportReport",
     "IndexProgress",
@@ -743,6 +745,7 @@ class Library:
         vectors of the model the library was last indexed with. Takes seconds to minutes: call it off the GUI
         thread (``progress(done, total)``, ``cancel`` checked between steps)."""
         from album.core import explore
+        from album.core.store.explore_rows import read_rows
 
         step = self._store.step_model("clip")
         model_id = step[1] if step is not None else ""
@@ -753,7 +756,7 @@ class Library:
             return (self._gazetteer.display_names(place, None, None, chinese=True) or [place])[0] if loaded else place
 
         return explore.explore_map(
-            explore.read_rows(self._store, model_id), model_id, self.paths.cache_dir,
+            read_rows(self._store, model_id), model_id, self.paths.cache_dir,
             lambda key: tags[key].en if key in tags else display_name(key),
             lambda key: tags[key].zh if key in tags else display_name(key, chinese=True),
             place_zh, method, progress, cancel,

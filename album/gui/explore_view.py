@@ -22,7 +22,7 @@ from album.gui.explore_canvas import ExploreCanvas
 from album.gui.viewer_info import chinese_ui
 
 if TYPE_CHECKING:
-    from album.core.explore import ExploreMap
+    from album.core.library import ExploreMap
     from album.gui.collections import Collections
     from album.gui.controller import LibraryController
     from album.gui.workers import Job
