@@ -430,6 +430,32 @@ def cmd_tags(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_explore(args: argparse.Namespace, paths: Paths) -> int:
+    """The explore map: each region with its name, then each photo's 2-D position and region."""
+    found = _library(paths).explore(args.method)
+    for n, region in enumerate(found.regions):
+        if args.json:
+            _emit({"region": n, "x": round(region.x, 4), "y": round(region.y, 4), "count": region.count,
+                   "label": region.label, "label_zh": region.label_zh, "tags": list(region.tags),
+                   "place": region.place})  # fmt: skip
+        else:
+            print(f"region {n:>2} {region.count:>7} photos at ({region.x:.3f}, {region.y:.3f})  "
+                  f"{printable(region.label) or '-'}  {region.label_zh or '-'}")  # fmt: skip
+    for photo_id, path, (x, y), region_index in zip(found.points.ids, found.points.paths, found.xy.tolist(),
+                                                    found.region_of.tolist(), strict=True):  # fmt: skip
+        if args.json:
+            _emit({"id": photo_id, "path": path, "x": round(x, 4), "y": round(y, 4), "region": region_index})
+        else:
+            print(f"{x:.4f} {y:.4f}  region {region_index:>2}  {printable(path)}")
+    if not len(found) and not args.json:
+        print("album: no photos to lay out yet: the map places photos by their CLIP vectors, made when they "
+              "are indexed with a CLIP model (see `album models`)", file=sys.stderr)  # fmt: skip
+    elif not args.json:
+        print(f"album: {len(found)} photos laid out by {found.method.upper()} in {len(found.regions)} regions",
+              file=sys.stderr)
+    return 0
+
+
 def human_size(size: int) -> str:
     """Bytes as people read download sizes (decimal units, as the hub shows them)."""
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
@@ -714,6 +740,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tags", parents=[common], help="list the zero-shot tags with their photo counts")
     p.set_defaults(func=cmd_tags)
+
+    p = sub.add_parser("explore", parents=[common], help="lay the photos out in 2-D by what they show")
+    p.add_argument("--method", choices=["auto", "umap", "pca"], default="auto",
+                   help="auto (default): UMAP if album[explore] is installed, else PCA")
+    p.set_defaults(func=cmd_explore)
 
     p = sub.add_parser("models", parents=[common], help="list, verify or convert the models album can use",
                        description="list (default): the models album can use, their sizes and licences. "

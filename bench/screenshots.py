@@ -6,7 +6,7 @@ offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
         [--first-run-only] [--grid-only] [--albums-only] [--polish-only] [--browse-only] [--duplicates-only]
-        [--map-only]
+        [--map-only] [--explore-only [--umap]]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
 
 ``--polish-only`` shoots the people page, the places tree and the dialogs (welcome offline, settings, name),
@@ -287,6 +287,43 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
         shutil.rmtree(home, ignore_errors=True)
 
 
+def explore_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-untyped-def]
+    """The Explore page (--explore-only; --umap lays it out with UMAP instead of PCA): the whole map with its
+    region names, coloured by date, zoomed in, a lasso's photos highlighted, and a hovered photo's preview."""
+    import numpy as np
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    view = window.explore_view
+    view.method = "umap" if "--umap" in sys.argv else "pca"
+    window.sidebar.set_current("explore")
+    wait_for(lambda: view.map is not None and view.job is None)
+    settle(1500)
+    window.grab().save(str(out / f"explore-1-map{tag}.png"))
+    view.colour_by.setCurrentIndex(1)  # by date
+    settle(500)
+    window.grab().save(str(out / f"explore-2-by-date{tag}.png"))
+    view.colour_by.setCurrentIndex(0)
+    canvas = view.canvas
+    region = view.map.regions[0]
+    canvas.centre = np.array([region.x, region.y])
+    canvas.zoom_by(2.5)
+    settle(1500)
+    window.grab().save(str(out / f"explore-3-zoomed{tag}.png"))
+    canvas.zoom_by(1 / 2.5)
+    canvas.centre = np.array([0.5, 0.5])
+    members = canvas.xy[view.map.region_of == 0]
+    low, high = members.min(axis=0) - 0.03, members.max(axis=0) + 0.03
+    canvas.finish_lasso([low, np.array([high[0], low[1]]), high, np.array([low[0], high[1]])])
+    settle(800)
+    window.grab().save(str(out / f"explore-4-lasso{tag}.png"))
+    canvas.set_selected(np.zeros(len(canvas.xy), bool))
+    x, y = canvas.to_screen(canvas.xy[0])
+    QTest.mouseMove(canvas, QPoint(int(x), int(y)))
+    settle(1200)
+    window.grab().save(str(out / f"explore-5-hover{tag}.png"))
+
+
 def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-untyped-def]
     """The photo grid: justified rows and square tiles under their days' headers, the timeline scrubber with
     the month under the pointer, a selection with the keyboard's photo and a hovered tile, the tiles in their
@@ -563,7 +600,7 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    shoots_one = {"--grid-only", "--browse-only", "--duplicates-only", "--map-only"} & set(sys.argv)
+    shoots_one = {"--grid-only", "--browse-only", "--duplicates-only", "--map-only", "--explore-only"} & set(sys.argv)
     if not ({"--albums-only", "--polish-only"} & set(sys.argv) or shoots_one):
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
@@ -581,6 +618,8 @@ def main() -> None:
     if shoots_one:
         if "--duplicates-only" in sys.argv:
             duplicate_shots(window, out, tag, wait_for, settle)
+        elif "--explore-only" in sys.argv:
+            explore_shots(window, out, tag, settle)
         elif "--map-only" in sys.argv:
             map_shots(window, out, tag, wait_for, settle)
         else:

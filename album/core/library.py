@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from album.core.basemap import Basemap, Lines, load_basemap, unproject
+    from album.core.explore import ExploreMap
     from album.core.export import ExportOptions, ExportProgress, ExportReport
     from album.core.map_clusters import (
         TILE_PX,
@@ -96,6 +97,7 @@ if TYPE_CHECKING:
 # (PEP 562), which keeps `album parse` at ~0.3 s instead of ~0.6 s.
 _DEFERRED = {
     "AlbumExists": "album.core.store.albums",
+    "ExploreMap": "album.core.explore",
     "ExportOptions": "album.core.export",
     "ExportProgress": "album.core.export",
     "ExportReport": "album.core.export",
@@ -160,6 +162,7 @@ __all__ = [
     "ConverterMissing",
     "DiskFull",
     "DownloadCancelled",
+    "ExploreMap",
     "ExportOptions",
     "ExportReport",
     "IndexProgress",
@@ -825,6 +828,34 @@ class Library:
         self._analyzer.load()
         with self._writing():
             return people_ops.cluster(self._faces(), self._analyzer.same_person_distance)
+
+    # -- explore ----------------------------------------------------------------------------------
+    def explore(self, method: str = "auto", progress: Callable[[int, int], None] | None = None,
+                cancel: threading.Event | None = None) -> ExploreMap:  # fmt: skip
+        """The photos laid out in 2-D by what they show, in named regions (:mod:`album.core.explore`), from the
+        vectors of the model the library was last indexed with. Takes seconds to minutes: call it off the GUI
+        thread (``progress(done, total)``, ``cancel`` checked between steps)."""
+        from album.core import explore
+        from album.core.store.explore_rows import read_rows
+
+        step = self._store.step_model("clip")
+        model_id = step[1] if step is not None else ""
+        tags = {tag.key: tag for tag in self._model_vocabulary()}
+
+        def place_zh(place: str) -> str:
+            loaded = self._gazetteer.loaded  # never build the place table just to name a region
+            return (self._gazetteer.display_names(place, None, None, chinese=True) or [place])[0] if loaded else place
+
+        return explore.explore_map(
+            read_rows(self._store, model_id), model_id, self.paths.cache_dir,
+            lambda key: tags[key].en if key in tags else display_name(key),
+            lambda key: tags[key].zh if key in tags else display_name(key, chinese=True),
+            place_zh, method, progress, cancel,
+        )  # fmt: skip
+
+    def photos_with_ids(self, photo_ids: Sequence[str]) -> list[Photo]:
+        """The library's photos with these ids, in the order given (e.g. a region chosen on the map)."""
+        return self._albums().photos(photo_ids)
 
     # -- the library as a whole -------------------------------------------------------------------
     def errors(self) -> list[FileError]:

@@ -38,7 +38,7 @@ from album.core.library import (
     ReadOnlyFolder,
     Settings,
 )
-from album.core.records import Exposure, Face, NamedArea, Person, Photo, SearchResult
+from album.core.records import Exposure, Face, NamedArea, Person, Photo, SearchHit, SearchResult
 from album.gui.folder_watch import FolderWatcher, folder_tree
 from album.gui.workers import Job
 
@@ -331,6 +331,11 @@ class LibraryController(QObject):
         """Show photos like the one at ``path`` (in the library or not)."""
         self.query = Query()
         self._search(lambda library: library.similar(path))
+
+    def show_photos(self, photo_ids: list[str]) -> None:
+        """Show exactly these photos, in the order given (e.g. those lassoed on the explore map)."""
+        self.query = Query()
+        self._search(lambda library: SearchResult([SearchHit(p, None, ()) for p in library.photos_with_ids(photo_ids)]))
 
     def refresh_results(self) -> None:
         """Run the current search again (new photos were committed); at most one refresh at a time."""

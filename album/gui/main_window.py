@@ -60,6 +60,7 @@ from album.gui import first_page
 from album.gui.collections import Collections
 from album.gui.controller import LibraryController, PeopleSnapshot
 from album.gui.duplicate_review import DuplicateReview
+from album.gui.explore_view import ExploreView
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
 from album.gui.library_counts import LibraryCounts, library_counts
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.sidebar = Sidebar()  # texts: retranslate()
         for key, icon_name in (("photos", "image"), ("people", "users"), ("places", "map-pin"),
-                               ("albums", "book-image"), ("duplicates", "copy")):
+                               ("explore", "compass"), ("albums", "book-image"), ("duplicates", "copy")):
             self.sidebar.add_entry("library", key, icon_name, "")
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
         self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicateReview(self, self.controller, self.grid, self.sidebar, self.collections.selected,
                                           lambda text: self.say(text, transient=True))  # fmt: skip
         self.page_of["duplicates"] = self.duplicates.view
+        self.explore_view = ExploreView(self.controller, self.collections)
+        self.page_of["explore"] = self.explore_view
         for page in self.page_of.values():
             self.pages.addWidget(page)
         self.viewer = self._build_viewer()  # a page of its own, not in the sidebar
@@ -273,6 +276,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_text("people", self.tr("People"))
         self.sidebar.set_text("places", self.tr("Places"))
         self.sidebar.set_text("albums", self.tr("Albums"))
+        self.sidebar.set_text("explore", self.tr("Explore"))
         self.sidebar.set_toggle_texts(self.tr("Collapse sidebar"), self.tr("Expand sidebar"))
         self.toolbar.retranslate()
         names = {self.sidebar.list: self.tr("Go to"), self.grid: self.tr("Photos"), self.people_view: self.tr("People"),
@@ -376,6 +380,10 @@ class MainWindow(QMainWindow):
         c.index_finished.connect(lambda _report: self._refresh_counts())
         c.opened.connect(lambda _library: self.duplicates.refresh())
         c.index_finished.connect(lambda _report: self.duplicates.refresh())
+        c.opened.connect(lambda _library: self.explore_view.library_changed())  # (the window may open on it)
+        c.index_finished.connect(lambda _report: self.explore_view.library_changed())
+        self.explore_view.show_photos.connect(self._show_explored)
+        self.explore_view.open_photos.connect(self._open_explored)
         c.index_started.connect(self._index_started_shown)
         c.progress.connect(self._show_progress)
         c.index_finished.connect(self._index_done)
@@ -398,6 +406,8 @@ class MainWindow(QMainWindow):
             self.duplicates.refresh()
         elif key == "places":
             self._refresh_counts()
+        elif key == "explore":
+            self.explore_view.refresh()
 
     def set_layout_mode(self, mode: str) -> None:
         """The grid's layout, "justified" or "square", where the grid offers it (else square stays)."""
@@ -634,8 +644,10 @@ class MainWindow(QMainWindow):
         self.collections.attach_viewer(viewer, lambda: viewer.hits[viewer.index].photo)
         return viewer
 
-    def make_viewer(self, row: int, ask: Callable[[QWidget, str, Sequence[str]], str | None] | None = None) -> Viewer:
-        """Show result ``row`` in the viewer page, in place of the grid (``ask`` overrides the name dialog)."""
+    def make_viewer(self, row: int, ask: Callable[[QWidget, str, Sequence[str]], str | None] | None = None,
+                    hits: Sequence[SearchHit] | None = None) -> Viewer:
+        """Show result ``row`` (of ``hits``, by default the grid's) in the viewer page, in place of the grid
+        (``ask`` overrides the name dialog)."""
         if ask is not None:
             self.viewer.ask = ask
         if self.pages.currentWidget() is not self.viewer:
@@ -644,7 +656,7 @@ class MainWindow(QMainWindow):
         self.sidebar.hide()  # the photo takes the window; the viewer has its own bar
         self.toolbar.hide()
         self.pages.setCurrentWidget(self.viewer)
-        self.viewer.show_hits(self.model.hits, row)
+        self.viewer.show_hits(self.model.hits if hits is None else hits, row)
         self.viewer.setFocus()
         return self.viewer
 
@@ -775,6 +787,20 @@ class MainWindow(QMainWindow):
         self.sidebar.set_current("photos")
         self.controller.search(Query(people=(name,) if name else (), person_ids=(person_id,)))
 
+    def _show_explored(self, photo_ids: list[str]) -> None:
+        """The photos lassoed on the explore map, in the grid."""
+        self.search_bar.edit.clear()
+        self.sidebar.set_current("photos")
+        self.controller.show_photos(photo_ids)
+
+    def _open_explored(self, photo_ids: list[str], row: int) -> None:
+        """A photo clicked on the explore map, in the viewer (read in a worker)."""
+        library = self.controller.library
+        if library is not None:
+            self.controller.run(lambda _p, _c: library.photos_with_ids(photo_ids),
+                                lambda photos: self.make_viewer(row, hits=[SearchHit(p, None, ()) for p in photos])
+                                if photos else None)  # fmt: skip
+
     def _show_place(self, search: str) -> None:
         """A place's photos, searched as if typed (``in:"Zhejiang, China"``): its chip says which place."""
         self.search_bar.edit.clear()
@@ -888,6 +914,7 @@ class MainWindow(QMainWindow):
         self.shows.shutdown()
         self.map_view.shutdown()
         self.viewer.shutdown()
+        self.explore_view.shutdown()
         super().closeEvent(event)
 
 

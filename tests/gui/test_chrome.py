@@ -45,7 +45,7 @@ def test_sidebar_counts_places_and_keyboard(qtbot, window, tmp_path: Path) -> No
     window.import_paths([str(tmp_path / "photos")])
     qtbot.waitUntil(lambda: window.sidebar.count("photos") == 5, timeout=120_000)
     assert window.sidebar.count("places") == 1  # the three placed photos are all in Lisbon
-    assert window.sidebar.entry_keys() == ["photos", "people", "places", "albums", "duplicates"]
+    assert window.sidebar.entry_keys() == ["photos", "people", "places", "explore", "albums", "duplicates"]
     item = window.sidebar.list.currentItem()
     assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Photos, 5"  # what a screen reader says
 
