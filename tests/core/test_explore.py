@@ -16,6 +16,7 @@ import tinyclip
 from album import cli
 from album.core import explore
 from album.core.library import Library, Paths
+from album.core.records import DuplicateGroup
 
 PER_CLASS = 6  # 72 photos
 
@@ -48,7 +49,8 @@ def test_classes_come_out_as_separated_named_regions(shapes: tuple[Library, Path
     assert found.xy.min() >= 0 and found.xy.max() <= 1
     purity = explore.neighbour_purity(found.xy, classes)
     shuffled = explore.neighbour_purity(np.random.default_rng(0).random(found.xy.shape), classes)
-    assert shuffled < 0.25 < 0.6 < purity, (purity, shuffled)  # a random layout: ~1/12
+    # Measured 0.81 with the tiny CLIP (2026-11-27); a random layout: ~1/12.
+    assert shuffled < 0.25 < 0.7 < purity, (purity, shuffled)
     assert 2 <= len(found.regions) <= explore.MAX_REGIONS
     assert sum(r.count for r in found.regions) == len(found)
     for index, region in enumerate(found.regions):  # each name is the tag of the region's commonest class
@@ -110,3 +112,19 @@ def test_cli_explore_json(shapes: tuple[Library, Path], capsys: pytest.CaptureFi
     assert {p["region"] for p in points} == set(range(len(regions)))
     assert all(0 <= p["x"] <= 1 and 0 <= p["y"] <= 1 for p in points)
     assert any(r["label_zh"] and any("\u4e00" <= ch <= "\u9fff" for ch in r["label_zh"]) for r in regions)
+
+
+def test_copies_set_aside_stay_off_the_map(shapes: tuple[Library, Path]) -> None:
+    """(Last in the module: the copy comes back as a photo placed by its neighbours.)"""
+    library, _folder = shapes
+    before = library.explore("pca")
+    keep, extra = library.photos_with_ids(before.points.ids[:2])
+    group = DuplicateGroup("similar", (keep, extra), ())
+    library.keep_duplicate(group, keep.id)
+    try:
+        after = library.explore()
+        assert extra.id not in after.points.ids and len(after) == len(before) - 1
+        assert keep.id in after.points.ids
+    finally:
+        library.not_duplicates(group)
+    assert extra.id in library.explore().points.ids

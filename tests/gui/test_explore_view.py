@@ -14,8 +14,9 @@ from scipy.spatial import ConvexHull
 from album.gui.explore_canvas import inside
 
 
-def explored(qtbot, window, models_dir: Path, tmp_path: Path) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
-    """Index shapes (4 of each of the 12 classes), open Explore; the map's points by class."""
+def explored(qtbot, window, tmp_path: Path) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
+    """Index shapes (4 of each of the 12 classes), open Explore; the map's points by class. (Tests ask for
+    ``models_dir`` before ``window``: the window must open with the tiny model already selected.)"""
     folder = tmp_path / "Shapes"
     tinyclip.write_photos(folder, per_class=4)
     window.import_paths([str(folder)])
@@ -32,10 +33,12 @@ def explored(qtbot, window, models_dir: Path, tmp_path: Path) -> dict[str, list[
     return classes
 
 
-def test_a_lasso_around_one_region_shows_exactly_its_photos(qtbot, window, models_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    classes = explored(qtbot, window, models_dir, tmp_path)
+def test_a_lasso_around_one_region_shows_exactly_its_photos(qtbot, models_dir: Path, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    classes = explored(qtbot, window, tmp_path)
     view, canvas = window.explore_view, window.explore_view.canvas
-    assert len(view.map.regions) >= 2 and all(r.label for r in view.map.regions)
+    # 48 photos laid out by PCA: some regions hold four classes evenly, and no tag is typical of them (an
+    # unnamed region is honest; tests/core checks that the names given are right).
+    assert len(view.map.regions) >= 2 and any(r.label for r in view.map.regions)
     # The class whose hull (grown a little) holds no other photo: a region of its own.
     lone = None
     for name, members in classes.items():
@@ -60,8 +63,8 @@ def test_a_lasso_around_one_region_shows_exactly_its_photos(qtbot, window, model
     assert shown == {name}
 
 
-def test_a_click_opens_the_photo_in_the_viewer(qtbot, window, models_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    explored(qtbot, window, models_dir, tmp_path)
+def test_a_click_opens_the_photo_in_the_viewer(qtbot, models_dir: Path, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    explored(qtbot, window, tmp_path)
     canvas = window.explore_view.canvas
     canvas.zoom_by(3.0)  # thumbnails, not dots: every photo has room
     target = len(canvas.xy) // 2

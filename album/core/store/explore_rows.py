@@ -7,17 +7,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from album.core.explore import ExplorePoints, Rows
-from album.core.store.db import VECTOR_COLUMN, Store
+from album.core.store.db import VECTOR_COLUMN, Store, shown
 from album.core.store.sql import sql_string
 
 COLUMNS = ["id", "path", "content_hash", "taken_at", "place", "tags", "person_ids", VECTOR_COLUMN]
 
 
 def read_rows(store: Store, model_id: str) -> Rows:
-    """The photos ``model_id`` made a vector of, with what the map shows of them (the filter runs in LanceDB)."""
+    """The photos ``model_id`` made a vector of, with what the map shows of them (the filter runs in LanceDB);
+    copies the user set aside in the duplicates review stay off the map, as they stay out of the photos."""
     if store.vector_dim() is None:
         return Rows(ExplorePoints([], [], [], np.zeros(0), [], []), np.zeros((0, 0), np.float32), [])
-    table = store.query_photos(f"clip_model = {sql_string(model_id)} AND {VECTOR_COLUMN} IS NOT NULL", COLUMNS)
+    table = store.query_photos(shown(f"clip_model = {sql_string(model_id)}", f"{VECTOR_COLUMN} IS NOT NULL"), COLUMNS)
     taken = table.column("taken_at").combine_chunks()
     per_second = {"s": 1, "ms": 1e3, "us": 1e6, "ns": 1e9}[taken.type.unit]
     seconds = pc.cast(taken, pa.int64()).to_numpy(zero_copy_only=False).astype(np.float64) / per_second
