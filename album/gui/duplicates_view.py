@@ -8,6 +8,7 @@ button) and set the others aside, say the photos are not duplicates, or move the
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -73,8 +74,14 @@ class _GroupRow(QFrame):
             radio.setToolTip(photo.path)
             self.choice.addButton(radio, n)
             self.radios.append(radio)
+            name = QLabel()  # which file is which: "party.jpg" or "party (copy).jpg" look alike
+            name.setText(name.fontMetrics().elidedText(PurePath(photo.path).name, Qt.TextElideMode.ElideMiddle,
+                                                       TILE_WIDTH))  # fmt: skip
+            name.setToolTip(photo.path)
+            name.setObjectName("duplicate-file-name")
             tile.addWidget(picture)
             tile.addWidget(radio)
+            tile.addWidget(name)
             photos.addWidget(cell)
         photos.addStretch(1)
         column.addLayout(photos)

@@ -43,6 +43,7 @@ HOVER_PX = 10  # how near the mouse a dot must be to be the photo under it
 PREVIEW_PX = 180  # the hovered photo's preview
 THUMB_PX = PREVIEW_PX  # thumbnails are kept this size: the largest they are drawn
 CLICK_SLOP_PX = 4  # a press and release closer than this is a click, not a drag
+COLOUR_BAR_PX = 4  # the bar under a thumbnail in its point's colour (region, date, place, person)
 
 
 def _load_small(key: str, path: Path, signals: _ThumbSignals) -> None:
@@ -103,7 +104,9 @@ class ExploreCanvas(QWidget):
         self.colour = np.zeros(0, np.uint32)
         self.selected = np.zeros(0, bool)
         self.labels: list[tuple[float, float, str]] = []
+        self.message = ""  # shown instead of the map while it has no points: why, and what to do
         self.centre = np.array([0.5, 0.5])
+        self.span = np.ones(2)  # the points' extent in map units: the whole map fits the widget
         self.zoom = 1.0  # relative to the whole map fitting the widget
         self.hover = -1
         self._tree: object | None = None
@@ -125,9 +128,20 @@ class ExploreCanvas(QWidget):
         self.colour = np.asarray(colour, np.uint32)
         self.selected = np.zeros(len(self.xy), bool)
         self._tree = cKDTree(self.xy) if len(self.xy) else None
-        self.centre = np.array([0.5, 0.5])
-        self.zoom = 1.0
         self.hover = -1
+        self.fit()
+
+    def fit(self) -> None:
+        """Show every point: the points' box centred and filling the widget (not just the map's square)."""
+        low, high = (self.xy.min(axis=0), self.xy.max(axis=0)) if len(self.xy) else (np.zeros(2), np.ones(2))
+        self.centre = (low + high).astype(np.float64) / 2
+        self.span = np.maximum(high - low, 1e-3).astype(np.float64)
+        self.zoom = 1.0
+        self.update()
+
+    def set_message(self, message: str) -> None:
+        """What the canvas says while it has no points (empty: nothing)."""
+        self.message = message
         self.update()
 
     def set_colours(self, colour: np.ndarray) -> None:
@@ -149,8 +163,12 @@ class ExploreCanvas(QWidget):
     # -- geometry ---------------------------------------------------------------------------------
     @property
     def scale(self) -> float:
-        """Pixels per map unit."""
-        return max(1.0, min(self.width(), self.height()) * 0.92) * self.zoom
+        """Pixels per map unit: at zoom 1 the points' box fills the widget, with a margin of half a
+        thumbnail all round so the photos at its edges are drawn whole."""
+        room = np.array([self.width(), self.height()], np.float64)
+        fitted = float((room / self.span).min())
+        margin = min(0.45 * fitted / math.sqrt(max(len(self.xy), 1)), THUMB_PX / 2) + 8
+        return max(1.0, float(((room - 2 * margin) / self.span).min())) * self.zoom
 
     def to_screen(self, xy: np.ndarray) -> np.ndarray:
         """Map coordinates to pixels, in float32 (half the memory traffic of float64 for 100k points)."""
@@ -191,6 +209,11 @@ class ExploreCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), qcolor(colours().window))
+        if not len(self.xy) and self.message:
+            painter.setPen(qcolor(colours().muted_text))
+            box = QRectF(0, 0, min(self.width() - 80, 520), self.height() - 80)  # a readable line length
+            box.moveCenter(QRectF(self.rect()).center())
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.message)
         if len(self.xy):
             screen = self.to_screen(self.xy)
             w, h = self.width(), self.height()
@@ -259,6 +282,8 @@ class ExploreCanvas(QWidget):
                 pw, ph = pixmap.width() * fit, pixmap.height() * fit
                 rect = QRectF(x - pw / 2, y - ph / 2, pw, ph)
                 painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+                bar = QRectF(rect.left(), rect.bottom() - COLOUR_BAR_PX, rect.width(), COLOUR_BAR_PX)
+                painter.fillRect(bar, QColor.fromRgba(int(self.colour[index])))  # colour by: seen on photos too
             if self.selected[index]:
                 painter.setPen(QPen(accent, 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -267,14 +292,26 @@ class ExploreCanvas(QWidget):
                 painter.fillRect(rect, QColor(0, 0, 0, 110))
 
     def _paint_labels(self, painter: QPainter) -> None:
+        """Region names at their centres, kept inside the widget; a name that would cover one drawn before
+        it (the larger regions come first) moves below or above it, or is left out."""
         metrics = QFontMetrics(painter.font())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bounds = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        drawn: list[QRectF] = []
         for x, y, text in self.labels:
             if not text:
                 continue
             sx, sy = self.to_screen(np.array([x, y]))
             box = QRectF(metrics.boundingRect(text)).adjusted(-6, -3, 6, 3)
-            box.moveCenter(QPointF(sx, sy))
+            for shift in (0.0, 1.1, -1.1, 2.2, -2.2):
+                box.moveCenter(QPointF(sx, sy + shift * box.height()))
+                box.moveLeft(min(max(box.left(), bounds.left()), bounds.right() - box.width()))
+                box.moveTop(min(max(box.top(), bounds.top()), bounds.bottom() - box.height()))
+                if not any(box.intersects(other) for other in drawn):
+                    break
+            else:
+                continue
+            drawn.append(QRectF(box))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(qcolor(colours().overlay_background))
             painter.drawRoundedRect(box, 6, 6)

@@ -97,6 +97,7 @@ class ExploreView(QWidget):
         self.controller = controller
         self.collections = collections
         self.map: ExploreMap | None = None
+        self.photos = 0  # in the library, when the map was computed
         self.chosen: list[int] = []
         self.stale = True
         self.job: Job | None = None
@@ -160,10 +161,11 @@ class ExploreView(QWidget):
 
         method = self.method
 
-        def compute(progress: Any, cancel: Any) -> ExploreMap:
-            return library.explore(method, progress=lambda done, total: progress((done, total)), cancel=cancel)
+        def compute(progress: Any, cancel: Any) -> tuple[ExploreMap, int]:
+            found = library.explore(method, progress=lambda done, total: progress((done, total)), cancel=cancel)
+            return found, len(found) or library.stats().photos  # an empty map: are there photos at all?
 
-        self.job = self.controller.run(compute, self.show_map)
+        self.job = self.controller.run(compute, lambda result: self.show_map(*result))
         self.job.failed.connect(self._failed)
 
     def library_changed(self) -> None:
@@ -176,9 +178,11 @@ class ExploreView(QWidget):
         self.job = None
         self._show_status()
 
-    def show_map(self, found: ExploreMap) -> None:
+    def show_map(self, found: ExploreMap, photos: int = 0) -> None:
+        """Show ``found``; ``photos`` (the library's count) says why an empty map is empty."""
         self.job = None
         self.map = found
+        self.photos = photos
         self.chosen = []
         self.canvas.set_points(found.xy, point_colours(found, self.colour_mode))
         self._show_labels()
@@ -197,13 +201,24 @@ class ExploreView(QWidget):
         if self.map is None:
             return
         chinese = chinese_ui()
-        self.canvas.set_labels([(r.x, r.y, (r.label_zh if chinese else r.label)) for r in self.map.regions])
+        regions = sorted(self.map.regions, key=lambda r: -r.count)  # the larger regions' names placed first
+        self.canvas.set_labels([(r.x, r.y, (r.label_zh if chinese else r.label)) for r in regions])
 
     def _show_status(self) -> None:
         if self.job is not None:
             return
+        self.colour_by.setEnabled(self.map is not None and bool(len(self.map)))
         if self.map is None or not len(self.map):
-            self.status.setText(self.tr("Photos appear here once they are indexed with a CLIP model."))
+            self.status.setText("")
+            if self.map is None:
+                self.canvas.set_message("")
+            elif not self.photos:
+                self.canvas.set_message(self.tr("No photos yet. Import a folder (File ▸ Import Folder…) and its "
+                                                "photos are laid out here by what they show."))
+            else:
+                self.canvas.set_message(self.tr(
+                    "The map places photos by what they show, which needs the semantic search model. Install it "
+                    "in File ▸ Settings ▸ Models; once your photos are indexed with it, they appear here."))
             return
         hint = self.tr("Drag to move, wheel to zoom, Shift+drag to select, click to open.")
         self.status.setText(self.tr("%Ln photo(s) by what they show.", "", len(self.map)) + " " + hint)

@@ -113,7 +113,7 @@
 <context>
     <name>DuplicatesView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="170"/>
+        <location filename="../../album/gui/duplicates_view.py" line="177"/>
         <source>%n group(s) of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</source>
         <translation>
             <numerusform>%n group of copies or a burst. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</numerusform>
@@ -124,7 +124,7 @@
 <context>
     <name>ExploreView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="209"/>
+        <location filename="../../album/gui/explore_view.py" line="224"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>%Ln photo by what it shows.</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="229"/>
+        <location filename="../../album/gui/explore_view.py" line="244"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>Show %Ln photo</numerusform>
@@ -272,7 +272,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>_GroupRow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="105"/>
+        <location filename="../../album/gui/duplicates_view.py" line="112"/>
         <source>{kind} · %n photo(s) · suggested: the first ({reasons})</source>
         <translation>
             <numerusform>{kind} · %n photo · suggested: the first ({reasons})</numerusform>

@@ -303,17 +303,17 @@ Details were saved to {log}.</source>
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="166"/>
+        <location filename="../../album/gui/duplicates_view.py" line="173"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="168"/>
+        <location filename="../../album/gui/duplicates_view.py" line="175"/>
         <source>No duplicates: every photo in the library is one of a kind.</source>
         <translation>没有重复照片：相册里的每张照片都是独一无二的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="170"/>
+        <location filename="../../album/gui/duplicates_view.py" line="177"/>
         <source>%n group(s) of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</source>
         <translation>
             <numerusform>%n 组副本或连拍。建议保留的照片排在第一张；其余照片会被搁置（不在“照片”中显示，文件保留），只有在你要求时才会移到废纸篓。</numerusform>
@@ -323,76 +323,81 @@ Details were saved to {log}.</source>
 <context>
     <name>ExploreView</name>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="133"/>
+        <location filename="../../album/gui/explore_view.py" line="134"/>
         <source>Colour by:</source>
         <translation>着色依据：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="141"/>
+        <location filename="../../album/gui/explore_view.py" line="142"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="142"/>
+        <location filename="../../album/gui/explore_view.py" line="143"/>
         <source>Map of the photos by what they show</source>
         <translation>按内容排布的照片地图</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="159"/>
+        <location filename="../../album/gui/explore_view.py" line="160"/>
         <source>Laying out the photos…</source>
         <translation>正在排布照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="206"/>
-        <source>Photos appear here once they are indexed with a CLIP model.</source>
-        <translation>照片用 CLIP 模型编入索引后会显示在这里。</translation>
+        <location filename="../../album/gui/explore_view.py" line="216"/>
+        <source>No photos yet. Import a folder (File ▸ Import Folder…) and its photos are laid out here by what they show.</source>
+        <translation>还没有照片。导入一个文件夹（文件 ▸ 导入文件夹…），其中的照片会按内容排布在这里。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="208"/>
+        <location filename="../../album/gui/explore_view.py" line="220"/>
+        <source>The map places photos by what they show, which needs the semantic search model. Install it in File ▸ Settings ▸ Models; once your photos are indexed with it, they appear here.</source>
+        <translation>这张图按内容排布照片，需要语义搜索模型。请在“文件 ▸ 设置 ▸ 模型”中安装；照片用它建立索引后就会出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="223"/>
         <source>Drag to move, wheel to zoom, Shift+drag to select, click to open.</source>
         <translation>拖动可移动，滚轮可缩放，Shift+拖动可圈选，点击可打开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="209"/>
+        <location filename="../../album/gui/explore_view.py" line="224"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>按内容排布的 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="229"/>
+        <location filename="../../album/gui/explore_view.py" line="244"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>显示 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="229"/>
+        <location filename="../../album/gui/explore_view.py" line="244"/>
         <source>Show Photos</source>
         <translation>显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="250"/>
+        <location filename="../../album/gui/explore_view.py" line="265"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
@@ -1971,84 +1976,84 @@ Licence: {licence}</source>
 <context>
     <name>_GroupRow</name>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="100"/>
+        <location filename="../../album/gui/duplicates_view.py" line="107"/>
         <source>Exact copies</source>
         <translation>完全相同的副本</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="100"/>
+        <location filename="../../album/gui/duplicates_view.py" line="107"/>
         <source>Similar copies</source>
         <translation>相似的副本</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="100"/>
+        <location filename="../../album/gui/duplicates_view.py" line="107"/>
         <source>Burst</source>
         <translation>连拍</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="101"/>
+        <location filename="../../album/gui/duplicates_view.py" line="108"/>
         <source>largest</source>
         <translation>尺寸最大</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="101"/>
+        <location filename="../../album/gui/duplicates_view.py" line="108"/>
         <source>sharpest</source>
         <translation>最清晰</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="101"/>
+        <location filename="../../album/gui/duplicates_view.py" line="108"/>
         <source>has GPS</source>
         <translation>有 GPS</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="102"/>
+        <location filename="../../album/gui/duplicates_view.py" line="109"/>
         <source>most metadata</source>
         <translation>信息最全</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="102"/>
+        <location filename="../../album/gui/duplicates_view.py" line="109"/>
         <source>best quality</source>
         <translation>画质最好</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="103"/>
+        <location filename="../../album/gui/duplicates_view.py" line="110"/>
         <source>first copy found</source>
         <translation>最先找到的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="105"/>
+        <location filename="../../album/gui/duplicates_view.py" line="112"/>
         <source>{kind} · %n photo(s) · suggested: the first ({reasons})</source>
         <translation>
             <numerusform>{kind} · %n 张照片 · 建议保留第一张（{reasons}）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="111"/>
+        <location filename="../../album/gui/duplicates_view.py" line="118"/>
         <source>Keep · {caption}</source>
         <translation>保留 · {caption}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="112"/>
+        <location filename="../../album/gui/duplicates_view.py" line="119"/>
         <source>Photo {n} of the group: {caption}</source>
         <translation>本组第 {n} 张照片：{caption}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="114"/>
+        <location filename="../../album/gui/duplicates_view.py" line="121"/>
         <source>Keep Suggested</source>
         <translation>保留建议的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="114"/>
+        <location filename="../../album/gui/duplicates_view.py" line="121"/>
         <source>Keep Selected</source>
         <translation>保留选中的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="115"/>
+        <location filename="../../album/gui/duplicates_view.py" line="122"/>
         <source>Not Duplicates</source>
         <translation>不是重复照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="116"/>
+        <location filename="../../album/gui/duplicates_view.py" line="123"/>
         <source>Move Others to Trash…</source>
         <translation>将其余照片移到废纸篓…</translation>
     </message>
