@@ -99,6 +99,7 @@ def test_groups_copies_resizes_reencodes_crops_and_bursts(indexed: tuple[Library
 
     exact = _group_of(groups, "obama.jpg")
     assert exact.kind == "exact" and exact.reasons == ("first",)
+    assert _names(exact)[0] == "obama.jpg"  # not the one named a copy
     copies = _group_of(groups, "group.jpg")
     assert copies.kind == "similar" and _names(copies)[0] == "group.jpg"  # full size, GPS, the best quality
     assert set(copies.reasons) >= {"gps", "metadata"}

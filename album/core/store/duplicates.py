@@ -17,7 +17,9 @@ operation over all photos at once; the groups are the connected components of th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
@@ -43,11 +45,14 @@ SIGNATURE_SEED = 19  # the random hyperplanes are the same every run, so a run's
 
 # The columns grouping reads (besides the CLIP vector column, when the library has one).
 COLUMNS = ["id", "content_hash", "phash", "sharpness", "width", "height", "size", "taken_at", "date_source",
-           "camera", "lat", "keywords", "title", "description", "clip_model", "duplicate_review"]  # fmt: skip
+           "camera", "lat", "keywords", "title", "description", "clip_model", "duplicate_review", "path"]  # fmt: skip
 
 
 # What the keeper suggestion weighs (see _suggest).
-_WEIGHED = ["width", "height", "size", "sharpness", "lat", "camera", "keywords", "title", "description"]
+_WEIGHED = ["width", "height", "size", "sharpness", "lat", "camera", "keywords", "title", "description", "path"]
+# A file name that says it is a copy ("party (copy).jpg", "IMG_1 - Copy.jpg", "photo(2).jpg", "照片 副本.jpg"):
+# between copies nothing else tells apart, the one without such a name is suggested.
+_COPY_NAME = re.compile(r"copy|kopie|copie|副本|\(\d+\)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -236,7 +241,8 @@ def _metadata(row: dict[str, object], dated: bool) -> int:
 
 def _suggest(facts: _Facts, rows: list[int], data: list[dict[str, Any]]) -> FoundGroup:
     """The group with the copy to keep first: the largest, then the most metadata, then (a burst) the
-    sharpest or (copies of one shot) the biggest file, the least re-encoded; then the first found.
+    sharpest or (copies of one shot) the biggest file, the least re-encoded; then one whose name does not
+    say it is a copy, the shortest name, the first path.
     ``data``: the :data:`_WEIGHED` columns of each row."""
     kind = _kind(facts, rows)
     pixels = [(d["width"] or 0) * (d["height"] or 0) for d in data]
@@ -244,7 +250,9 @@ def _suggest(facts: _Facts, rows: list[int], data: list[dict[str, Any]]) -> Foun
     sharp = [d["sharpness"] or 0.0 for d in data]
     size = [d["size"] or 0 for d in data]
     detail = sharp if kind == "burst" else size
-    ranked = sorted(range(len(rows)), key=lambda i: (-pixels[i], -meta[i], -detail[i]))
+    stems = [PurePath(d["path"]).stem for d in data]
+    named = [(bool(_COPY_NAME.search(stem)), len(stem), d["path"]) for stem, d in zip(stems, data, strict=True)]
+    ranked = sorted(range(len(rows)), key=lambda i: (-pixels[i], -meta[i], -detail[i], named[i]))
     best = ranked[0]
     # Why this copy rather than the others, leaving out its byte-identical twins (which nothing tells apart).
     others = [i for i in ranked[1:] if facts.hashes[rows[i]] != facts.hashes[rows[best]]]
