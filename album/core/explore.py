@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 CACHE_VERSION = 1  # of the cached layout file; another version is recomputed, never misread
 REFRESH_FRACTION = 0.2  # more new photos than this share of the laid-out ones: compute the layout again
 NEIGHBOURS = 5  # a new photo's position: the mean of this many nearest laid-out photos
+# ... among at most this many of them (a seeded sample): against all 90k laid-out photos, placing 10k new
+# ones took 39 s, far longer than a fresh PCA layout (1.5 s); a photo's class is as near in a 10k sample.
+PLACE_SAMPLE = 10_000
 MAX_REGIONS = 16
 SILHOUETTE_SAMPLE = 2000  # points k-means is fitted and judged on (silhouette is quadratic)
 PCA_SAMPLE = 10_000  # rows the principal axes are fitted on; every row is then projected
@@ -153,7 +156,11 @@ def layout(vectors: np.ndarray, method: str = "auto", seed: int | None = 0) -> t
 
 def place_by_neighbours(new: np.ndarray, known: np.ndarray, known_xy: np.ndarray, k: int = NEIGHBOURS) -> np.ndarray:
     """Positions for ``new`` vectors: the similarity-weighted mean position of their ``k`` most similar
-    ``known`` vectors (all unit length: the dot product is the cosine)."""
+    ``known`` vectors (all unit length: the dot product is the cosine), among a sample of
+    :data:`PLACE_SAMPLE` of a large library."""
+    if len(known) > PLACE_SAMPLE:
+        sample = np.sort(np.random.default_rng(0).choice(len(known), PLACE_SAMPLE, replace=False))
+        known, known_xy = known[sample], known_xy[sample]
     k = min(k, len(known))
     out = np.empty((len(new), 2), np.float32)
     for start in range(0, len(new), 256):  # 256 × 100k similarities at a time: 100 MB at most

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +53,9 @@ class _GroupRow(QFrame):
         self.title = QLabel()
         self.title.setFont(scaled_font(self.title, 1.1))
         column.addWidget(self.title)
-        photos = QHBoxLayout()
+        strip = QWidget()
+        photos = QHBoxLayout(strip)
+        photos.setContentsMargins(0, 0, 0, 0)
         self.choice = QButtonGroup(self)
         self.radios: list[QRadioButton] = []
         for n, photo in enumerate(group.photos):
@@ -84,7 +87,7 @@ class _GroupRow(QFrame):
             tile.addWidget(name)
             photos.addWidget(cell)
         photos.addStretch(1)
-        column.addLayout(photos)
+        column.addWidget(_SideScroller(strip))
         buttons = QHBoxLayout()
         self.keep_button = QPushButton()
         self.distinct_button = QPushButton()
@@ -121,6 +124,28 @@ class _GroupRow(QFrame):
         self.keep_button.setText(self.tr("Keep Suggested") if suggested else self.tr("Keep Selected"))
         self.distinct_button.setText(self.tr("Not Duplicates"))
         self.trash_button.setText(self.tr("Move Others to Trash…"))
+
+
+class _SideScroller(QScrollArea):
+    """A group's photos in a row of their own that scrolls sideways: a group of ten copies scrolls there,
+    instead of widening the whole page (whose buttons and other groups would scroll out of sight with it).
+    As tall as the photos with their captions, asked when laid out (captions are set after construction)."""
+
+    def __init__(self, strip: QWidget) -> None:
+        super().__init__()
+        self.strip = strip
+        self.setWidget(strip)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        strip = self.strip.sizeHint()
+        return QSize(strip.width(), strip.height() + self.horizontalScrollBar().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
 
 
 class DuplicatesView(QWidget):
