@@ -115,6 +115,7 @@ class LibraryController(QObject):
         self.paths = paths or Paths.from_env()
         self.library: Library | None = None
         self.jobs: list[Job] = []
+        self.shut_down = False  # no job starts after shutdown: its thread would outlive the window (a crash)
         self.index_job: Job | None = None
         self.search_job: Job | None = None
         self.last_report: IndexReport | None = None
@@ -141,6 +142,8 @@ class LibraryController(QObject):
             job.progress.connect(on_progress)
         job.finished.connect(lambda _r, j=job: self._forget(j))
         job.failed.connect(lambda _m, j=job: self._forget(j))
+        if self.shut_down:  # e.g. the welcome dialog, closed with the window, reopens the library
+            return job
         self.jobs.append(job)
         job.start()
         return job
@@ -151,6 +154,7 @@ class LibraryController(QObject):
 
     def shutdown(self) -> None:
         """Cancel every job and wait for it: what was indexed is kept and the next start resumes."""
+        self.shut_down = True
         self.watcher.stop()
         self.pause_event.clear()
         for job in self.jobs:
