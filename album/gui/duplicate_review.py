@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -54,7 +54,13 @@ class DuplicateReview(QObject):
         sidebar: where the Duplicates entry shows how many groups there are.
         selected: the photos the grid's action works on (the selection, or the current photo).
         say: shows a short status message.
+
+    Signals:
+        photos_changed(): photos were set aside, shown again or moved to the Trash (other views of the
+            library, like the Explore map, are out of date).
     """
+
+    photos_changed = Signal()
 
     def __init__(
         self,
@@ -115,6 +121,7 @@ class DuplicateReview(QObject):
     def _changed(self) -> None:
         self.controller.refresh_results()
         self.refresh()
+        self.photos_changed.emit()
 
     def trash(self, photos: Sequence[Photo]) -> None:
         """Ask, then move ``photos`` to the system Trash in a worker, and say what happened."""

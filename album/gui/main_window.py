@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
         c.opened.connect(lambda _library: self.explore_view.library_changed())  # (the window may open on it)
         c.index_finished.connect(lambda _report: self.explore_view.library_changed())
         self.explore_view.show_photos.connect(self._show_explored)
+        self.duplicates.photos_changed.connect(self.explore_view.library_changed)  # set aside: off the map
         self.explore_view.open_photos.connect(self._open_explored)
         c.index_started.connect(self._index_started_shown)
         c.progress.connect(self._show_progress)

@@ -94,7 +94,7 @@
 <context>
     <name>DuplicateReview</name>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="128"/>
+        <location filename="../../album/gui/duplicate_review.py" line="135"/>
         <source>Moved %n photo(s) to the Trash.</source>
         <translation>
             <numerusform>Moved %n photo to the Trash.</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="131"/>
+        <location filename="../../album/gui/duplicate_review.py" line="138"/>
         <source>%n could not be moved: {path}: {why}</source>
         <translation>
             <numerusform>%n could not be moved: {path}: {why}</numerusform>
@@ -113,7 +113,7 @@
 <context>
     <name>DuplicatesView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="177"/>
+        <location filename="../../album/gui/duplicates_view.py" line="202"/>
         <source>%n group(s) of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</source>
         <translation>
             <numerusform>%n group of copies or a burst. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="464"/>
+        <location filename="../../album/gui/main_window.py" line="465"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="481"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="495"/>
+        <location filename="../../album/gui/main_window.py" line="496"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="497"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="514"/>
+        <location filename="../../album/gui/main_window.py" line="515"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="532"/>
+        <location filename="../../album/gui/main_window.py" line="533"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -217,7 +217,7 @@ If they are really gone, remove them from the library? Their faces and names are
     </message>
     <message numerus="yes">
         <location filename="../../album/gui/main_window.py" line="349"/>
-        <location filename="../../album/gui/main_window.py" line="610"/>
+        <location filename="../../album/gui/main_window.py" line="611"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -272,7 +272,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>_GroupRow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="112"/>
+        <location filename="../../album/gui/duplicates_view.py" line="115"/>
         <source>{kind} · %n photo(s) · suggested: the first ({reasons})</source>
         <translation>
             <numerusform>{kind} · %n photo · suggested: the first ({reasons})</numerusform>

@@ -275,25 +275,25 @@ Details were saved to {log}.</source>
 <context>
     <name>DuplicateReview</name>
     <message>
-        <location filename="../../album/gui/duplicate_review.py" line="84"/>
-        <location filename="../../album/gui/duplicate_review.py" line="85"/>
+        <location filename="../../album/gui/duplicate_review.py" line="90"/>
+        <location filename="../../album/gui/duplicate_review.py" line="91"/>
         <source>Duplicates</source>
         <translation>重复照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicate_review.py" line="86"/>
+        <location filename="../../album/gui/duplicate_review.py" line="92"/>
         <source>Move to Trash…</source>
         <translation>移到废纸篓…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="128"/>
+        <location filename="../../album/gui/duplicate_review.py" line="135"/>
         <source>Moved %n photo(s) to the Trash.</source>
         <translation>
             <numerusform>已将 %n 张照片移到废纸篓。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="131"/>
+        <location filename="../../album/gui/duplicate_review.py" line="138"/>
         <source>%n could not be moved: {path}: {why}</source>
         <translation>
             <numerusform>%n 张无法移动：{path}：{why}</numerusform>
@@ -303,17 +303,17 @@ Details were saved to {log}.</source>
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="173"/>
+        <location filename="../../album/gui/duplicates_view.py" line="198"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="175"/>
+        <location filename="../../album/gui/duplicates_view.py" line="200"/>
         <source>No duplicates: every photo in the library is one of a kind.</source>
         <translation>没有重复照片：相册里的每张照片都是独一无二的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="177"/>
+        <location filename="../../album/gui/duplicates_view.py" line="202"/>
         <source>%n group(s) of copies or bursts. The suggested photo to keep is first; the others are set aside (hidden from Photos, the files stay) or moved to the Trash only when you ask.</source>
         <translation>
             <numerusform>%n 组副本或连拍。建议保留的照片排在第一张；其余照片会被搁置（不在“照片”中显示，文件保留），只有在你要求时才会移到废纸篓。</numerusform>
@@ -486,7 +486,7 @@ Details were saved to {log}.</source>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="290"/>
-        <location filename="../../album/gui/main_window.py" line="550"/>
+        <location filename="../../album/gui/main_window.py" line="551"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -526,7 +526,7 @@ Details were saved to {log}.</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="440"/>
+        <location filename="../../album/gui/main_window.py" line="441"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
@@ -537,28 +537,28 @@ Details were saved to {log}.</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="454"/>
-        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="455"/>
+        <location filename="../../album/gui/main_window.py" line="471"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="459"/>
+        <location filename="../../album/gui/main_window.py" line="460"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="469"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="471"/>
+        <location filename="../../album/gui/main_window.py" line="472"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="472"/>
+        <location filename="../../album/gui/main_window.py" line="473"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
@@ -568,85 +568,85 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="753"/>
+        <location filename="../../album/gui/main_window.py" line="754"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="756"/>
+        <location filename="../../album/gui/main_window.py" line="757"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="460"/>
+        <location filename="../../album/gui/main_window.py" line="461"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="474"/>
+        <location filename="../../album/gui/main_window.py" line="475"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="501"/>
+        <location filename="../../album/gui/main_window.py" line="502"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="501"/>
+        <location filename="../../album/gui/main_window.py" line="502"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="524"/>
+        <location filename="../../album/gui/main_window.py" line="525"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="525"/>
+        <location filename="../../album/gui/main_window.py" line="526"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="526"/>
+        <location filename="../../album/gui/main_window.py" line="527"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="284"/>
-        <location filename="../../album/gui/main_window.py" line="528"/>
+        <location filename="../../album/gui/main_window.py" line="529"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="544"/>
+        <location filename="../../album/gui/main_window.py" line="545"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="290"/>
-        <location filename="../../album/gui/main_window.py" line="550"/>
+        <location filename="../../album/gui/main_window.py" line="551"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="553"/>
+        <location filename="../../album/gui/main_window.py" line="554"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="283"/>
-        <location filename="../../album/gui/main_window.py" line="557"/>
+        <location filename="../../album/gui/main_window.py" line="558"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="557"/>
+        <location filename="../../album/gui/main_window.py" line="558"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="612"/>
+        <location filename="../../album/gui/main_window.py" line="613"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
@@ -671,105 +671,105 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="752"/>
+        <location filename="../../album/gui/main_window.py" line="753"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="755"/>
+        <location filename="../../album/gui/main_window.py" line="756"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="767"/>
-        <location filename="../../album/gui/main_window.py" line="786"/>
+        <location filename="../../album/gui/main_window.py" line="768"/>
+        <location filename="../../album/gui/main_window.py" line="787"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="768"/>
+        <location filename="../../album/gui/main_window.py" line="769"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="836"/>
+        <location filename="../../album/gui/main_window.py" line="837"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="864"/>
+        <location filename="../../album/gui/main_window.py" line="865"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="866"/>
+        <location filename="../../album/gui/main_window.py" line="867"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="895"/>
+        <location filename="../../album/gui/main_window.py" line="896"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="898"/>
+        <location filename="../../album/gui/main_window.py" line="899"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="464"/>
+        <location filename="../../album/gui/main_window.py" line="465"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="481"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="495"/>
+        <location filename="../../album/gui/main_window.py" line="496"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="497"/>
+        <location filename="../../album/gui/main_window.py" line="498"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="499"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="507"/>
+        <location filename="../../album/gui/main_window.py" line="508"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="514"/>
+        <location filename="../../album/gui/main_window.py" line="515"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="532"/>
+        <location filename="../../album/gui/main_window.py" line="533"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -781,7 +781,7 @@ If they are really gone, remove them from the library? Their faces and names are
     </message>
     <message numerus="yes">
         <location filename="../../album/gui/main_window.py" line="349"/>
-        <location filename="../../album/gui/main_window.py" line="610"/>
+        <location filename="../../album/gui/main_window.py" line="611"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -793,7 +793,7 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="566"/>
+        <location filename="../../album/gui/main_window.py" line="567"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
@@ -1976,84 +1976,84 @@ Licence: {licence}</source>
 <context>
     <name>_GroupRow</name>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="107"/>
+        <location filename="../../album/gui/duplicates_view.py" line="110"/>
         <source>Exact copies</source>
         <translation>完全相同的副本</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="107"/>
+        <location filename="../../album/gui/duplicates_view.py" line="110"/>
         <source>Similar copies</source>
         <translation>相似的副本</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="107"/>
+        <location filename="../../album/gui/duplicates_view.py" line="110"/>
         <source>Burst</source>
         <translation>连拍</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="108"/>
+        <location filename="../../album/gui/duplicates_view.py" line="111"/>
         <source>largest</source>
         <translation>尺寸最大</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="108"/>
+        <location filename="../../album/gui/duplicates_view.py" line="111"/>
         <source>sharpest</source>
         <translation>最清晰</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="108"/>
+        <location filename="../../album/gui/duplicates_view.py" line="111"/>
         <source>has GPS</source>
         <translation>有 GPS</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="109"/>
+        <location filename="../../album/gui/duplicates_view.py" line="112"/>
         <source>most metadata</source>
         <translation>信息最全</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="109"/>
+        <location filename="../../album/gui/duplicates_view.py" line="112"/>
         <source>best quality</source>
         <translation>画质最好</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="110"/>
+        <location filename="../../album/gui/duplicates_view.py" line="113"/>
         <source>first copy found</source>
         <translation>最先找到的副本</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicates_view.py" line="112"/>
+        <location filename="../../album/gui/duplicates_view.py" line="115"/>
         <source>{kind} · %n photo(s) · suggested: the first ({reasons})</source>
         <translation>
             <numerusform>{kind} · %n 张照片 · 建议保留第一张（{reasons}）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="118"/>
+        <location filename="../../album/gui/duplicates_view.py" line="121"/>
         <source>Keep · {caption}</source>
         <translation>保留 · {caption}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="119"/>
+        <location filename="../../album/gui/duplicates_view.py" line="122"/>
         <source>Photo {n} of the group: {caption}</source>
         <translation>本组第 {n} 张照片：{caption}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="121"/>
+        <location filename="../../album/gui/duplicates_view.py" line="124"/>
         <source>Keep Suggested</source>
         <translation>保留建议的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="121"/>
+        <location filename="../../album/gui/duplicates_view.py" line="124"/>
         <source>Keep Selected</source>
         <translation>保留选中的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="122"/>
+        <location filename="../../album/gui/duplicates_view.py" line="125"/>
         <source>Not Duplicates</source>
         <translation>不是重复照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicates_view.py" line="123"/>
+        <location filename="../../album/gui/duplicates_view.py" line="126"/>
         <source>Move Others to Trash…</source>
         <translation>将其余照片移到废纸篓…</translation>
     </message>

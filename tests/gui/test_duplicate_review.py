@@ -41,7 +41,10 @@ def test_review_then_delete_key_trashes_after_the_dialog(qtbot, window, tmp_path
     assert row.radios[0].isChecked() and row.radios[0].text().startswith("Keep · 1280×886")
     assert "Exact copies" in row.title.text() and "first copy found" in row.title.text()
     keeper = Path(row.group.keeper.path).name
-    qtbot.mouseClick(row.keep_button, Qt.MouseButton.LeftButton)
+    window.explore_view.stale = False  # as if the Explore map had been computed
+    with qtbot.waitSignal(window.duplicates.photos_changed, timeout=20_000):
+        qtbot.mouseClick(row.keep_button, Qt.MouseButton.LeftButton)
+    assert window.explore_view.stale, "the map is computed again without the copy set aside"
     qtbot.waitUntil(lambda: window.sidebar.count("duplicates") == 0 and not view.rows, timeout=20_000)
     qtbot.waitUntil(lambda: _grid_names(window) == sorted([keeper, "other.jpg"]), timeout=20_000)
     assert sorted(p.name for p in folder.iterdir()) == ["other.jpg", "t1 copy.jpg", "t1.jpg"], "set aside, not deleted"
