@@ -114,6 +114,19 @@ def test_exact_only(indexed: tuple[Library, dict[str, Path]]) -> None:
     assert [sorted(_names(g)) for g in library.duplicates(exact_only=True)] == [["obama copy.jpg", "obama.jpg"]]
 
 
+def test_copies_set_aside_leave_the_places_map(indexed: tuple[Library, dict[str, Path]]) -> None:
+    library, made = indexed
+    group = _group_of(library.duplicates(), "group.jpg")
+    with_gps = next(p for p in group.photos if p.path == str(made["group.jpg"]))
+    assert with_gps.id in library.map_points().ids
+    keep = next(p for p in group.photos if p.path == str(made["group small.jpg"]))
+    library.keep_duplicate(group, keep.id)
+    try:
+        assert with_gps.id not in library.map_points().ids
+    finally:
+        library.not_duplicates(group)  # (the module's library is shared)
+
+
 @pytest.fixture
 def small(paths: Paths, photos_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
     """A library of a photo, its exact copy and a resize, with the system trash in a temp folder."""
