@@ -292,8 +292,8 @@ class ExploreCanvas(QWidget):
                 painter.fillRect(rect, QColor(0, 0, 0, 110))
 
     def _paint_labels(self, painter: QPainter) -> None:
-        """Region names at their centres, kept inside the widget; a name that would cover one drawn before
-        it (the larger regions come first) moves below or above it, or is left out."""
+        """Region names at their centres (those on screen), kept inside the widget; a name that would cover one
+        drawn before it (the larger regions come first) moves below or above it, or is left out."""
         metrics = QFontMetrics(painter.font())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bounds = QRectF(self.rect()).adjusted(2, 2, -2, -2)
@@ -302,6 +302,8 @@ class ExploreCanvas(QWidget):
             if not text:
                 continue
             sx, sy = self.to_screen(np.array([x, y]))
+            if not bounds.contains(QPointF(sx, sy)):
+                continue  # its region is off screen: a name at the edge would point at the wrong photos
             box = QRectF(metrics.boundingRect(text)).adjusted(-6, -3, 6, 3)
             for shift in (0.0, 1.1, -1.1, 2.2, -2.2):
                 box.moveCenter(QPointF(sx, sy + shift * box.height()))
