@@ -27,8 +27,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QIcon, QImage, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QRubberBand, QWidget
 
+from album.core.library import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 from album.core.records import Photo, SearchHit
-from album.core.timeline import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 from album.gui.availability import FileChecker
 from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
 from album.gui.grid_tiles import TileState, duration_text, heart_rect, paint_tile
