@@ -128,13 +128,19 @@ class LibraryController(QObject):
         self._batches = 0
         self.watcher = FolderWatcher(parent=self)
         self.watcher.changed.connect(self._folders_changed)
+        self.closed = False  # shut down: no new jobs
 
     # -- jobs -------------------------------------------------------------------------------------
     def run(
         self, fn: JobFunction, on_done: Callable[[Any], object], on_progress: Callable[[Any], object] | None = None
     ) -> Job:
-        """Run ``fn(progress, cancel)`` in a worker owned by this controller (joined at :meth:`shutdown`)."""
+        """Run ``fn(progress, cancel)`` in a worker owned by this controller (joined at :meth:`shutdown`).
+
+        Once shut down, nothing new starts: a page closing after the controller (a refresh on hide) would
+        leave a thread running while Qt tears the application down, which aborts the exit."""
         job = Job(fn, self)
+        if self.closed:
+            return job
         job.finished.connect(on_done)
         job.failed.connect(self.failed)
         if on_progress is not None:
@@ -151,6 +157,7 @@ class LibraryController(QObject):
 
     def shutdown(self) -> None:
         """Cancel every job and wait for it: what was indexed is kept and the next start resumes."""
+        self.closed = True
         self.watcher.stop()
         self.pause_event.clear()
         for job in self.jobs:
