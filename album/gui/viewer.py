@@ -7,10 +7,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
+    QHideEvent,
     QImage,
     QImageReader,
     QKeySequence,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from album.core.pipeline.scan import motion_clip
 from album.core.records import Exposure, Face, NamedArea, Photo, SearchHit
 from album.gui.availability import file_opens
 from album.gui.filmstrip import Filmstrip
@@ -39,6 +41,12 @@ from album.gui.name_dialog import ask_person_name
 from album.gui.theme import VIEWER
 from album.gui.viewer_info import InfoPanel, Names
 from album.gui.workers import Job
+
+try:  # Qt Multimedia (PySide6-Addons) and the system's PulseAudio library: without them the system's player plays
+    from album.gui.video_player import VideoPlayer
+except ImportError as exc:  # pragma: no cover - the test environment has them
+    VideoPlayer = None  # type: ignore[assignment,misc]
+    NO_PLAYBACK = str(exc)
 
 StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
 """``start(fn, on_done)``: run ``fn(progress, cancel)`` in a worker (the controller's ``run``)."""
@@ -95,9 +103,10 @@ _STYLE = (
     "#viewer QScrollBar::add-line, #viewer QScrollBar::sub-line { width: 0; height: 0; }"
 )
 
-Loaded = tuple[QImage, QImage, list[Face], bool, Exposure, list[NamedArea]]
+Loaded = tuple[QImage, QImage, list[Face], bool, Exposure, list[NamedArea], str | None]
 """What the loading worker hands back: the decoded photo (faces drawn), the same fitted to the page, its faces,
-whether its file opened, the exposure its EXIF records, and the people other apps named on it."""
+whether its file opened, the exposure its EXIF records, the people other apps named on it, and a Live Photo's
+motion clip (None if it is not one, or its clip is gone)."""
 
 
 def load_photo(
@@ -126,11 +135,17 @@ def load_photo(
         thumb = thumbnail(photo) if thumbnail is not None else None
         image = QImage(str(thumb)) if thumb is not None else QImage()
     faces = faces_for(photo.id) if faces_for is not None and photo.id and not image.isNull() else []
-    draw_faces(image, faces)
-    fitted = image.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    if not image.isNull():  # a video without its poster yet: nothing to draw on
+        draw_faces(image, faces)
+    fitted = (
+        image.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        if not image.isNull()
+        else QImage()
+    )
     exposure = exposure_for(photo) if exposure_for is not None and opens else Exposure()
     named = named_for(photo) if named_for is not None and photo.id else []
-    return image, fitted, faces, opens, exposure, named
+    clip = motion_clip(path) if photo.kind == "live" and opens else None
+    return image, fitted, faces, opens, exposure, named, clip
 
 
 class Viewer(QWidget):
@@ -229,6 +244,16 @@ class Viewer(QWidget):
         self.play_button = self._button("square-play", self._play)  # a video: the system's player plays it
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.play_button.hide()
+        self.clip: str | None = None  # the shown Live Photo's motion clip
+        self.live_button = self._button("aperture", self.play_clip)  # a Live Photo: its clip plays over the still
+        self.live_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.live_button.installEventFilter(self)  # hovering it plays the clip too
+        self.live_button.hide()
+        self.player = VideoPlayer() if VideoPlayer is not None else None
+        if self.player is not None:
+            self.player.hide()
+            self.player.failed.connect(self._cannot_play)
+            self.player.clip_ended.connect(self._show_still)
         self._layout()
         self._keys()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -251,13 +276,15 @@ class Viewer(QWidget):
         top.setContentsMargins(8, 4, 8, 4)
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
-        buttons = (self.play_button, self.zoom_out_button, self.zoom_in_button, self.info_button,
+        buttons = (self.live_button, self.play_button, self.zoom_out_button, self.zoom_in_button, self.info_button,
                    self.full_screen_button)  # fmt: skip
         for button in buttons:
             top.addWidget(button)
         centre = QVBoxLayout()
         centre.addWidget(self.notice)
         centre.addWidget(self.image_area, 1)
+        if self.player is not None:
+            centre.addWidget(self.player, 1)
         middle = QHBoxLayout()
         middle.setSpacing(0)
         middle.addLayout(centre, 1)
@@ -279,10 +306,14 @@ class Viewer(QWidget):
             (self.info_button, translate("Viewer", "Show or hide the info panel (I)")),
             (self.full_screen_button, translate("Viewer", "Full screen (F11)")),
             (self.play_button, translate("Viewer", "Play the video in the system's video player")),
+            (self.live_button, translate("Viewer", "A Live Photo: point at it or click to play its motion")),
         ):
             button.setToolTip(text)
             button.setAccessibleName(text)
         self.play_button.setText(translate("Viewer", "Open in video player"))
+        self.live_button.setText(translate("Viewer", "Live"))
+        if self.player is not None:
+            self.player.retranslate()
         self.setAccessibleName(translate("Viewer", "Photo viewer"))
         self.image_area.setAccessibleName(translate("Viewer", "Photo"))
         self.filmstrip.setAccessibleName(translate("Viewer", "Filmstrip of the results"))
@@ -326,6 +357,12 @@ class Viewer(QWidget):
         self.image.setText(self.tr("Loading…"))
         self._pixmap = self._fitted = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
         self.notice.hide()
+        if self.player is None or self.player.player.source() != QUrl.fromLocalFile(photo.path):
+            self.clip = None  # a redraw of the same video (a face named) goes on playing
+            self.live_button.hide()
+            self._show_still()
+            if photo.kind == "video":
+                self._play_here(photo.path, hit.time)
         faces_for, exposure_for, thumbnail = self.faces_for, self.exposure_for, self.thumbnail
         named_for = self.named_for
         fit = self.image_area.viewport().size()
@@ -353,9 +390,12 @@ class Viewer(QWidget):
         opens: bool,
         exposure: Exposure,
         named: list[NamedArea],
+        clip: str | None,
     ) -> None:
         if not self.hits or path != self.hits[self.index].photo.path:
             return  # the user moved on
+        self.clip = clip
+        self.live_button.setVisible(clip is not None and self.player is not None)
         self.faces = faces
         self.info.show_details(faces, exposure, named)
         self._pixmap = QPixmap.fromImage(image)
@@ -374,6 +414,53 @@ class Viewer(QWidget):
         if self.hits:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.hits[self.index].photo.path))
 
+    def _play_here(self, path: str, start: float | None) -> None:
+        """Play the video in the page from ``start`` (a search hit's best second, marked on the seek bar)."""
+        if self.player is None:
+            self._cannot_play(self.tr("Videos cannot be played here ({reason}); open it in your video player.")
+                              .format(reason=NO_PLAYBACK))  # fmt: skip
+            return
+        self.image_area.hide()
+        self.player.show()
+        self.player.open(path, start, () if start is None else (start,))
+
+    def play_clip(self) -> None:
+        """Play the shown Live Photo's motion clip over its still, once and muted; the still comes back after."""
+        if self.clip is None or self.player is None or not self.player.isHidden():
+            return
+        self.image_area.hide()
+        self.player.show()
+        self.player.play_once(self.clip)
+
+    def _show_still(self) -> None:
+        """Stop any playing video or clip and show the photo (the still, or the video's poster)."""
+        if self.player is not None:
+            self.player.stop()
+            self.player.hide()
+        self.image_area.show()
+
+    def _cannot_play(self, message: str) -> None:
+        """The video cannot be played in the page: its poster, the sentence why, and the system's player."""
+        self._show_still()
+        self.notice.setText(message)
+        self.notice.show()
+
+    def toggle_playback(self) -> None:
+        """Space: play or pause the shown video."""
+        if self.player is not None and self.player.isVisible() and self.player.controls.isVisible():
+            self.player.toggle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.live_button and event.type() == QEvent.Type.Enter:
+            self.play_clip()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the viewer (Esc, Back, another page) stops the video."""
+        if not event.spontaneous():  # not when the window is minimised
+            self._show_still()
+        super().hideEvent(event)
+
     def set_info_visible(self, visible: bool) -> None:
         self.info.setVisible(visible)
         self.info_button.setChecked(visible)
@@ -388,6 +475,7 @@ class Viewer(QWidget):
         for job in self._jobs:
             job.wait()
         self.filmstrip.shutdown()
+        self._show_still()
 
     def _fit(self) -> None:
         if self._pixmap.isNull():
@@ -476,7 +564,7 @@ class Viewer(QWidget):
             "+": lambda: self.zoom_by(ZOOM_STEP), "=": lambda: self.zoom_by(ZOOM_STEP),
             "-": lambda: self.zoom_by(1 / ZOOM_STEP), "0": lambda: self.set_zoom(None), "1": lambda: self.set_zoom(1.0),
             "I": lambda: self.set_info_visible(self.info.isHidden()), "F11": self.full_screen.emit,
-            "Escape": self._escape,
+            "Escape": self._escape, "Space": self.toggle_playback,
         }  # fmt: skip
         for key, act in keys.items():
             shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
