@@ -34,7 +34,7 @@ def clock(ms: int) -> str:
 
 
 class SeekBar(QSlider):
-    """A slider over a video's length in milliseconds that marks the matched moments (accent ticks over the
+    """A slider over a video's length in milliseconds that marks the matched moments (light ticks across the
     groove) and jumps to where it is clicked, as players' seek bars do (a plain slider pages towards it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,7 +73,7 @@ class SeekBar(QSlider):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(VIEWER.accent))
+        painter.setBrush(QColor(VIEWER.text))  # light on the dark groove and on the accent of the part played
         middle = self._groove().center().y()
         for second in self.marks:
             x = self.x_of(second)

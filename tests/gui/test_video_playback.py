@@ -56,7 +56,7 @@ def test_a_video_hit_opens_at_its_second_marked_space_pauses_and_leaving_stops(q
     assert player.seek.marks == (4.0,) and player.seek.maximum() == 6000
     bar = player.seek.grab().toImage()
     x, y = player.seek.x_of(4.0), player.seek.height() // 2
-    assert bar.pixelColor(x, y) == QColor(VIEWER.accent) != bar.pixelColor(player.seek.x_of(1.0), y)
+    assert bar.pixelColor(x, y) == QColor(VIEWER.text) != bar.pixelColor(player.seek.x_of(1.0), y)
     assert player.time.text().endswith("/ 0:06")
     qtbot.keyClick(viewer, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not player.playing())
