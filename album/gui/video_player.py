@@ -148,7 +148,7 @@ class VideoPlayer(QWidget):
     def _button(self, icon_name: str, act: Callable[[], object]) -> QToolButton:
         button = QToolButton()
         button.setIcon(icon(icon_name, VIEWER.text))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space is the viewer's play/pause, not a button's click
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Space stays play/pause: the viewer's shortcut wins
         button.clicked.connect(act)
         return button
 

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from album.core.pipeline.scan import motion_clip
 from album.core.records import Exposure, Face, NamedArea, Photo, SearchHit
 from album.gui.availability import file_opens
 from album.gui.filmstrip import Filmstrip
@@ -116,6 +115,7 @@ def load_photo(
     thumbnail: Callable[[Photo], Path | None] | None,
     fit: QSize,
     named_for: Callable[[Photo], list[NamedArea]] | None = None,
+    clip_for: Callable[[Photo], str | None] | None = None,
 ) -> Loaded:
     """Decode ``photo`` for the viewer (reduced to ``VIEW_DECODE_PX``, upright), outline its faces, scale it to
     ``fit`` (smooth scaling of a camera-sized photo took 200 ms on the GUI thread) and read its exposure; a file
@@ -144,7 +144,7 @@ def load_photo(
     )
     exposure = exposure_for(photo) if exposure_for is not None and opens else Exposure()
     named = named_for(photo) if named_for is not None and photo.id else []
-    clip = motion_clip(path) if photo.kind == "live" and opens else None
+    clip = clip_for(photo) if clip_for is not None and photo.kind == "live" and opens else None
     return image, fitted, faces, opens, exposure, named, clip
 
 
@@ -154,7 +154,9 @@ class Viewer(QWidget):
     or hides the info panel; F11 or a double-click asks for full screen; Esc or Back asks to go back.
     Clicking a face asks who it is. A photo whose file cannot be opened shows its cached thumbnail, with a
     line that says so and names the folder that may be offline. The window title follows the photo's file
-    name (this widget's ``windowTitle``; the main window shows it).
+    name (this widget's ``windowTitle``; the main window shows it). A video plays in the page (Space plays or
+    pauses), from the second a search matched, marked on its seek bar; leaving it stops it. A Live Photo has a
+    "Live" button that plays its motion clip once, muted, over the still.
 
     Args:
         start: runs the loading worker (the controller's ``run``, so the window joins it at exit;
@@ -170,6 +172,7 @@ class Viewer(QWidget):
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), shown when its file
             cannot be opened, and in the filmstrip.
         folder_of: the folder to name when a photo's file cannot be opened (its library folder).
+        clip_for: ``photo → its motion clip`` for a Live Photo (``Library.motion_clip``); runs in the worker.
 
     Signals:
         back(): Esc or the Back button: the window shows what it showed before.
@@ -194,8 +197,10 @@ class Viewer(QWidget):
         thumbnail: Callable[[Photo], Path | None] | None = None,
         folder_of: Callable[[str], str] = lambda path: str(Path(path).parent),
         named_for: Callable[[Photo], list[NamedArea]] | None = None,
+        clip_for: Callable[[Photo], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.clip_for = clip_for
         self.hits: Sequence[SearchHit] = []
         self.index = 0
         self.thumbnail = thumbnail
@@ -364,11 +369,11 @@ class Viewer(QWidget):
             if photo.kind == "video":
                 self._play_here(photo.path, hit.time)
         faces_for, exposure_for, thumbnail = self.faces_for, self.exposure_for, self.thumbnail
-        named_for = self.named_for
+        named_for, clip_for = self.named_for, self.clip_for
         fit = self.image_area.viewport().size()
 
         def load(_progress: object, _cancel: object) -> Loaded:
-            return load_photo(photo, faces_for, exposure_for, thumbnail, fit, named_for)
+            return load_photo(photo, faces_for, exposure_for, thumbnail, fit, named_for, clip_for)
 
         def loaded(result: Loaded, p: str = photo.path) -> None:
             self._loaded(p, *result)

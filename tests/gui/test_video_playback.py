@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtMultimedia import QMediaPlayer
 from videofactory import write_video
 
+from album.core.library import Library
 from album.core.records import Photo, SearchHit
 from album.gui.theme import VIEWER
 from album.gui.viewer import Viewer
@@ -35,7 +36,7 @@ def media(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def viewer(qtbot) -> Viewer:  # type: ignore[no-untyped-def]
-    viewer = Viewer()
+    viewer = Viewer(clip_for=Library.motion_clip)
     qtbot.addWidget(viewer)
     viewer.resize(640, 480)
     viewer.show()
