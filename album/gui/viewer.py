@@ -41,11 +41,10 @@ from album.gui.theme import VIEWER
 from album.gui.viewer_info import InfoPanel, Names
 from album.gui.workers import Job
 
-try:  # Qt Multimedia (PySide6-Addons) and the system's PulseAudio library: without them the system's player plays
+try:  # Qt Multimedia (album[video]: PySide6-Addons) and the system's PulseAudio library; else the system's player
     from album.gui.video_player import VideoPlayer
-except ImportError as exc:  # pragma: no cover - the test environment has them
+except ImportError:  # pragma: no cover - the test environment has them
     VideoPlayer = None  # type: ignore[assignment,misc]
-    NO_PLAYBACK = str(exc)
 
 StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
 """``start(fn, on_done)``: run ``fn(progress, cancel)`` in a worker (the controller's ``run``)."""
@@ -422,8 +421,8 @@ class Viewer(QWidget):
     def _play_here(self, path: str, start: float | None) -> None:
         """Play the video in the page from ``start`` (a search hit's best second, marked on the seek bar)."""
         if self.player is None:
-            self._cannot_play(self.tr("Videos cannot be played here ({reason}); open it in your video player.")
-                              .format(reason=NO_PLAYBACK))  # fmt: skip
+            self._cannot_play(self.tr("Playing videos here needs Qt Multimedia (album[video]); open it in your "
+                                      "video player."))  # fmt: skip
             return
         self.image_area.hide()
         self.player.show()
