@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from photofactory import scene, write_photo
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QApplication
 from videofactory import write_video
 
 from album.core.library import Library
@@ -94,3 +95,7 @@ def test_a_live_photos_clip_plays_once_muted_over_the_still(qtbot, viewer, media
     with qtbot.waitSignal(player.clip_ended, timeout=10_000):
         pass
     assert player.isHidden() and not viewer.image_area.isHidden() and not player.playing()
+    QApplication.sendEvent(viewer.live_button, QEvent(QEvent.Type.Enter))  # pointing at the badge plays it again
+    qtbot.waitUntil(player.playing, timeout=10_000)
+    viewer.show_current()  # the photo shown again (a face named): the clip stops, the still is back
+    assert player.isHidden() and not viewer.image_area.isHidden()
