@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -41,10 +41,8 @@ from album.gui.theme import VIEWER
 from album.gui.viewer_info import InfoPanel, Names
 from album.gui.workers import Job
 
-try:  # Qt Multimedia (album[video]: PySide6-Addons) and the system's PulseAudio library; else the system's player
+if TYPE_CHECKING:
     from album.gui.video_player import VideoPlayer
-except ImportError:  # pragma: no cover - the test environment has them
-    VideoPlayer = None  # type: ignore[assignment,misc]
 
 StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
 """``start(fn, on_done)``: run ``fn(progress, cancel)`` in a worker (the controller's ``run``)."""
@@ -253,11 +251,7 @@ class Viewer(QWidget):
         self.live_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.live_button.installEventFilter(self)  # hovering it plays the clip too
         self.live_button.hide()
-        self.player = VideoPlayer() if VideoPlayer is not None else None
-        if self.player is not None:
-            self.player.hide()
-            self.player.failed.connect(self._cannot_play)
-            self.player.clip_ended.connect(self._show_still)
+        self.player: VideoPlayer | None = None  # made for the first video or Live Photo shown (_video_player)
         self._layout()
         self._keys()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -287,8 +281,7 @@ class Viewer(QWidget):
         centre = QVBoxLayout()
         centre.addWidget(self.notice)
         centre.addWidget(self.image_area, 1)
-        if self.player is not None:
-            centre.addWidget(self.player, 1)
+        self._centre = centre  # the player goes here once made
         middle = QHBoxLayout()
         middle.setSpacing(0)
         middle.addLayout(centre, 1)
@@ -399,7 +392,7 @@ class Viewer(QWidget):
         if not self.hits or path != self.hits[self.index].photo.path:
             return  # the user moved on
         self.clip = clip
-        self.live_button.setVisible(clip is not None and self.player is not None)
+        self.live_button.setVisible(clip is not None)
         self.faces = faces
         self.info.show_details(faces, exposure, named)
         self._pixmap = QPixmap.fromImage(image)
@@ -418,23 +411,39 @@ class Viewer(QWidget):
         if self.hits:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.hits[self.index].photo.path))
 
+    def _video_player(self) -> VideoPlayer | None:
+        """The player, made when first needed: Qt Multimedia takes ~65 ms to load, which the window's start-up
+        does not pay. None (and one sentence on the page) without Qt Multimedia or the system's PulseAudio."""
+        if self.player is None:
+            try:
+                from album.gui.video_player import VideoPlayer
+            except ImportError:  # pragma: no cover - the test environment has them
+                self._cannot_play(self.tr("Playing videos here needs Qt Multimedia (album[video]); open it in "
+                                          "your video player."))  # fmt: skip
+                return None
+            self.player = VideoPlayer()
+            self.player.hide()
+            self.player.failed.connect(self._cannot_play)
+            self.player.clip_ended.connect(self._show_still)
+            self._centre.addWidget(self.player, 1)
+        return self.player
+
     def _play_here(self, path: str, start: float | None) -> None:
         """Play the video in the page from ``start`` (a search hit's best second, marked on the seek bar)."""
-        if self.player is None:
-            self._cannot_play(self.tr("Playing videos here needs Qt Multimedia (album[video]); open it in your "
-                                      "video player."))  # fmt: skip
-            return
-        self.image_area.hide()
-        self.player.show()
-        self.player.open(path, start, () if start is None else (start,))
+        player = self._video_player()
+        if player is not None:
+            self.image_area.hide()
+            player.show()
+            player.open(path, start, () if start is None else (start,))
 
     def play_clip(self) -> None:
         """Play the shown Live Photo's motion clip over its still, once and muted; the still comes back after."""
-        if self.clip is None or self.player is None or not self.player.isHidden():
-            return
-        self.image_area.hide()
-        self.player.show()
-        self.player.play_once(self.clip)
+        clip = self.clip
+        player = self._video_player() if clip is not None else None
+        if clip is not None and player is not None and player.isHidden():
+            self.image_area.hide()
+            player.show()
+            player.play_once(clip)
 
     def _show_still(self) -> None:
         """Stop any playing video or clip and show the photo (the still, or the video's poster)."""

@@ -1733,22 +1733,22 @@ Licence: {licence}</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="74"/>
+        <location filename="../../album/gui/viewer.py" line="72"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="361"/>
+        <location filename="../../album/gui/viewer.py" line="354"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="408"/>
+        <location filename="../../album/gui/viewer.py" line="401"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="413"/>
+        <location filename="../../album/gui/viewer.py" line="406"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
@@ -1803,67 +1803,67 @@ Licence: {licence}</source>
         <translation>{name} 的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="307"/>
+        <location filename="../../album/gui/viewer.py" line="300"/>
         <source>Back to the photos (Esc)</source>
         <translation>返回照片 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="308"/>
+        <location filename="../../album/gui/viewer.py" line="301"/>
         <source>Zoom out (−)</source>
         <translation>缩小 (−)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="309"/>
+        <location filename="../../album/gui/viewer.py" line="302"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="310"/>
+        <location filename="../../album/gui/viewer.py" line="303"/>
         <source>Show or hide the info panel (I)</source>
         <translation>显示或隐藏信息面板 (I)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="311"/>
+        <location filename="../../album/gui/viewer.py" line="304"/>
         <source>Full screen (F11)</source>
         <translation>全屏 (F11)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="312"/>
+        <location filename="../../album/gui/viewer.py" line="305"/>
         <source>Play the video in the system&apos;s video player</source>
         <translation>用系统的视频播放器播放此视频</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="313"/>
+        <location filename="../../album/gui/viewer.py" line="306"/>
         <source>A Live Photo: point at it or click to play its motion</source>
         <translation>实况照片：指向或点按即可播放其动态</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="317"/>
+        <location filename="../../album/gui/viewer.py" line="310"/>
         <source>Open in video player</source>
         <translation>在视频播放器中打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="318"/>
+        <location filename="../../album/gui/viewer.py" line="311"/>
         <source>Live</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="321"/>
+        <location filename="../../album/gui/viewer.py" line="314"/>
         <source>Photo viewer</source>
         <translation>照片查看器</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="322"/>
+        <location filename="../../album/gui/viewer.py" line="315"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="323"/>
+        <location filename="../../album/gui/viewer.py" line="316"/>
         <source>Filmstrip of the results</source>
         <translation>结果胶片条</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="424"/>
+        <location filename="../../album/gui/viewer.py" line="421"/>
         <source>Playing videos here needs Qt Multimedia (album[video]); open it in your video player.</source>
         <translation>在这里播放视频需要 Qt Multimedia（album[video]）；请用视频播放器打开。</translation>
     </message>

@@ -87,9 +87,9 @@ def test_a_live_photos_clip_plays_once_muted_over_the_still(qtbot, viewer, media
     viewer.show_hits([SearchHit(still, None, ())], 0)
     qtbot.waitUntil(lambda: not viewer.live_button.isHidden(), timeout=10_000)
     assert viewer.clip == str(media / "IMG_0001.mov") and viewer.live_button.text() == "Live"
+    viewer.live_button.click()
     player = viewer.player
     assert player is not None
-    viewer.live_button.click()
     qtbot.waitUntil(player.playing, timeout=10_000)
     assert player.audio.isMuted() and player.controls.isHidden() and viewer.image_area.isHidden()
     with qtbot.waitSignal(player.clip_ended, timeout=10_000):
