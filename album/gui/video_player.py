@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from album.gui.grid_tiles import duration_text
 from album.gui.icons import icon
-from album.gui.theme import VIEWER
+from album.gui.theme import VIEWER, palette_for
 
 
 def clock(ms: int) -> str:
@@ -34,8 +34,8 @@ def clock(ms: int) -> str:
 
 
 class SeekBar(QSlider):
-    """A slider over a video's length in milliseconds that marks the matched moments (light ticks across the
-    groove) and jumps to where it is clicked, as players' seek bars do (a plain slider pages towards it)."""
+    """A slider over a video's length in milliseconds that marks the matched moments (light ticks with a dark edge
+    across the groove) and jumps to where it is clicked, as players' seek bars do (a plain slider pages towards it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -72,12 +72,12 @@ class SeekBar(QSlider):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(VIEWER.text))  # light on the dark groove and on the accent of the part played
+        painter.setPen(QColor(VIEWER.window))  # a dark edge: the light mark shows on any groove and on the accent
+        painter.setBrush(QColor(VIEWER.text))
         middle = self._groove().center().y()
         for second in self.marks:
             x = self.x_of(second)
-            painter.drawRoundedRect(x - 2, middle - 9, 4, 18, 2, 2)
+            painter.drawRoundedRect(x - 3, middle - 9, 6, 18, 2, 2)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -131,6 +131,7 @@ class VideoPlayer(QWidget):
         self.controls = QWidget()
         self.controls.setObjectName("viewer-bar")
         self.controls.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.controls.setPalette(palette_for(VIEWER))  # dark sliders under the video, whatever the window's theme
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(8, 2, 8, 2)
         row.addWidget(self.play_button)

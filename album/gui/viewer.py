@@ -88,7 +88,7 @@ _STYLE = (
     f"#viewer {{ background: {VIEWER.window}; color: {VIEWER.text}; }} "
     f"#viewer QLabel {{ color: {VIEWER.text}; }} "
     f"#viewer-bar {{ background: {VIEWER.surface}; }} "
-    "#viewer QToolButton { border: none; border-radius: 6px; padding: 4px; } "
+    f"#viewer QToolButton {{ border: none; border-radius: 6px; padding: 4px; color: {VIEWER.text}; }} "
     f"#viewer QToolButton:hover, #viewer QToolButton:checked {{ background: {VIEWER.hover}; }} "
     f"#viewer QToolButton:focus {{ border: 2px solid {VIEWER.accent}; }} "
     f"#viewer-notice {{ background: {VIEWER.warning_background}; color: {VIEWER.warning_text}; "
