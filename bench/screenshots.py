@@ -6,11 +6,14 @@ offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
         [--first-run-only] [--grid-only] [--albums-only] [--polish-only] [--browse-only] [--duplicates-only]
-        [--map-only] [--explore-only [--umap]]
+        [--map-only] [--explore-only [--umap]] [--video-only]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
 
 ``--polish-only`` shoots the people page, the places tree and the dialogs (welcome offline, settings, name),
 and prints each dialog's size against the screen's: run it under a 1280x800 and a 1366x768 screen.
+
+``--video-only`` shoots a video playing in the viewer (opened as a search hit at its 8th second, marked on
+the seek bar), a Live Photo's clip playing over its still and the still after it, and the grid's badges.
 
 ``--readme`` takes the pictures README.md shows, in both themes and both languages, and writes exactly
 those files to resources/screenshots/ (run it again after a change to the window to keep them current).
@@ -89,6 +92,50 @@ def build_plain_home(home: Path) -> Path:
         exif = Exif(taken=datetime(2024, 1 + i % 12, 1 + i), lat=38.72, lon=-9.14)
         write_photo(photos / f"photo_{i:02}.jpg", exif, image=Image.open(src).convert("RGB"))
     return photos
+
+
+def video_home(home: Path) -> Path:
+    """A few real photos, a 12 s video and a Live Photo (a still and its clip, written together); no models."""
+    from photofactory import Exif, write_photo
+    from PIL import Image
+    from videofactory import write_video
+
+    photos = build_plain_home(home)
+    scenes = [("red", "circle", 4.0), ("blue", "square", 4.0), ("yellow", "triangle", 4.0)]
+    write_video(photos / "birthday.mp4", scenes, size=(640, 360), metadata={"creation_time": "2024-12-30T18:00:00Z"})
+    still = photos / "IMG_0001.jpg"
+    source = sorted((SHARED / "faces" / "people").rglob("*.jpg"))[1]
+    write_photo(still, Exif(taken=datetime(2024, 12, 31)), image=Image.open(source).convert("RGB"))
+    write_video(photos / "IMG_0001.mov", [("green", "circle", 1.5)], size=(250, 250))
+    os.utime(photos / "IMG_0001.mov", ns=(still.stat().st_mtime_ns,) * 2)
+    return photos
+
+
+def video_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """The grid's badges, a video playing from a search hit's second, and a Live Photo's clip, then its still."""
+    from album.core.records import SearchHit
+
+    settle(1500)
+    window.grab().save(str(out / f"20-grid-video-live{tag}.png"))
+    rows = {hit.photo.kind: row for row, hit in enumerate(window.model.hits)}
+    video = window.model.hits[rows["video"]]
+    viewer = window.make_viewer(0, hits=[SearchHit(video.photo, 0.31, video.reasons, time=8.0)])
+    wait_for(lambda: viewer.player.playing(), 30)
+    settle(1200)
+    # the screen's pixels: the video is drawn by its own native window, which the widget's grab() leaves black
+    window.screen().grabWindow(window.winId()).save(str(out / f"21-viewer-video-playing{tag}.png"))
+    print(f"video: opened at 8.0 s, shot at {viewer.player.player.position() / 1000:.1f} s")
+    window.close_viewer()
+    viewer = window.make_viewer(rows["live"])
+    wait_for(lambda: not viewer.live_button.isHidden(), 30)
+    viewer.live_button.click()
+    wait_for(lambda: viewer.player.playing(), 30)
+    settle(500)
+    window.screen().grabWindow(window.winId()).save(str(out / f"22-viewer-live-playing{tag}.png"))
+    wait_for(lambda: viewer.player.isHidden(), 30)
+    settle(300)
+    window.grab().save(str(out / f"22b-viewer-live-still{tag}.png"))
+    window.close_viewer()
 
 
 def duplicates_home(home: Path) -> Path:
@@ -574,6 +621,8 @@ def main() -> None:
         photos = build_plain_home(home)
     elif "--duplicates-only" in sys.argv:
         photos = duplicates_home(home)
+    elif "--video-only" in sys.argv:
+        photos = video_home(home)
     elif "--map-only" in sys.argv:  # the map needs only photos with GPS: no models to train or load
         photos = home / "Pictures"
         write_travels(photos)
@@ -600,7 +649,8 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    shoots_one = {"--grid-only", "--browse-only", "--duplicates-only", "--map-only", "--explore-only"} & set(sys.argv)
+    shoots_one = {"--grid-only", "--browse-only", "--duplicates-only", "--map-only", "--explore-only",
+                  "--video-only"} & set(sys.argv)  # fmt: skip
     if not ({"--albums-only", "--polish-only"} & set(sys.argv) or shoots_one):
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
@@ -622,6 +672,8 @@ def main() -> None:
             explore_shots(window, out, tag, settle)
         elif "--map-only" in sys.argv:
             map_shots(window, out, tag, wait_for, settle)
+        elif "--video-only" in sys.argv:
+            video_shots(window, out, tag, wait_for, settle)
         else:
             (grid_shots if "--grid-only" in sys.argv else browse_shots)(window, out, tag, settle)
         window.close()

@@ -689,6 +689,14 @@ class Library:
 
         return read_exposure(photo.path)
 
+    @staticmethod
+    def motion_clip(photo: Photo) -> str | None:
+        """A Live Photo's motion clip, found next to its still by the rule the scan paired them with (None for
+        any other photo, or when the clip is gone). Lists the still's folder: call it off the GUI thread."""
+        from album.core.pipeline.scan import motion_clip
+
+        return motion_clip(photo.path) if photo.kind == "live" else None
+
     def thumbnail(self, photo: Photo) -> Path:
         """Where the photo's cached thumbnail is (it may not exist for a photo that failed to decode)."""
         from album.core.pipeline.media import thumbnail_path

@@ -403,6 +403,10 @@ class LibraryController(QObject):
         """The exposure recorded in the photo's file. Reads the file: call it from a worker."""
         return self.library.exposure(photo) if self.library is not None else Exposure()
 
+    def motion_clip(self, photo: Photo) -> str | None:
+        """A Live Photo's motion clip (None for other photos). Lists a folder: call it from a worker."""
+        return self.library.motion_clip(photo) if self.library is not None else None
+
     # -- people -----------------------------------------------------------------------------------
     def refresh_people(self) -> None:
         """Reload the people, the names the search bar knows and what it completes."""

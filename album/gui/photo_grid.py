@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
@@ -220,8 +221,10 @@ class PhotoModel(QAbstractListModel):
         return self._icon(photo), placeholder_colour(photo), photo
 
     def badge(self, row: int) -> str:
-        """What a tile's corner says: a video's length."""
+        """What a tile's corner says: a video's length, or that a photo is a Live Photo (it moves in the viewer)."""
         photo = self.hits[row].photo
+        if photo.kind == "live":
+            return QCoreApplication.translate("PhotoGrid", "Live")
         return duration_text(photo.duration) if photo.kind == "video" and photo.duration is not None else ""
 
     def caption(self, row: int) -> tuple[str, ...]:

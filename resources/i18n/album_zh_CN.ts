@@ -563,12 +563,12 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="753"/>
+        <location filename="../../album/gui/main_window.py" line="754"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="756"/>
+        <location filename="../../album/gui/main_window.py" line="757"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -666,48 +666,48 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="752"/>
+        <location filename="../../album/gui/main_window.py" line="753"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="755"/>
+        <location filename="../../album/gui/main_window.py" line="756"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="767"/>
-        <location filename="../../album/gui/main_window.py" line="786"/>
+        <location filename="../../album/gui/main_window.py" line="768"/>
+        <location filename="../../album/gui/main_window.py" line="787"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="768"/>
+        <location filename="../../album/gui/main_window.py" line="769"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="836"/>
+        <location filename="../../album/gui/main_window.py" line="837"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="864"/>
+        <location filename="../../album/gui/main_window.py" line="865"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="866"/>
+        <location filename="../../album/gui/main_window.py" line="867"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="895"/>
+        <location filename="../../album/gui/main_window.py" line="896"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="898"/>
+        <location filename="../../album/gui/main_window.py" line="899"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
@@ -980,17 +980,22 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="321"/>
+        <location filename="../../album/gui/photo_grid.py" line="227"/>
+        <source>Live</source>
+        <translation>实况</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="324"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="322"/>
+        <location filename="../../album/gui/photo_grid.py" line="325"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="578"/>
+        <location filename="../../album/gui/photo_grid.py" line="581"/>
         <source>{date} · {place}</source>
         <translation>{date} · {place}</translation>
     </message>
@@ -998,7 +1003,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="186"/>
+        <location filename="../../album/gui/photo_grid.py" line="187"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -1667,6 +1672,45 @@ Licence: {licence}</source>
     </message>
 </context>
 <context>
+    <name>VideoPlayer</name>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="157"/>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="158"/>
+        <location filename="../../album/gui/video_player.py" line="241"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="159"/>
+        <source>Position in the video</source>
+        <translation>视频中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="160"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="222"/>
+        <source>the format is not supported</source>
+        <translation>不支持此格式</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="223"/>
+        <source>This video cannot be played here ({reason}); open it in your video player.</source>
+        <translation>此视频无法在这里播放（{reason}）；请用视频播放器打开。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="241"/>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+</context>
+<context>
     <name>Viewer</name>
     <message>
         <location filename="../../album/gui/viewer_info.py" line="222"/>
@@ -1689,22 +1733,22 @@ Licence: {licence}</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="68"/>
+        <location filename="../../album/gui/viewer.py" line="72"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="326"/>
+        <location filename="../../album/gui/viewer.py" line="354"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="364"/>
+        <location filename="../../album/gui/viewer.py" line="401"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="369"/>
+        <location filename="../../album/gui/viewer.py" line="406"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
@@ -1759,54 +1803,69 @@ Licence: {licence}</source>
         <translation>{name} 的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="276"/>
+        <location filename="../../album/gui/viewer.py" line="300"/>
         <source>Back to the photos (Esc)</source>
         <translation>返回照片 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="277"/>
+        <location filename="../../album/gui/viewer.py" line="301"/>
         <source>Zoom out (−)</source>
         <translation>缩小 (−)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="278"/>
+        <location filename="../../album/gui/viewer.py" line="302"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="279"/>
+        <location filename="../../album/gui/viewer.py" line="303"/>
         <source>Show or hide the info panel (I)</source>
         <translation>显示或隐藏信息面板 (I)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="280"/>
+        <location filename="../../album/gui/viewer.py" line="304"/>
         <source>Full screen (F11)</source>
         <translation>全屏 (F11)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="281"/>
+        <location filename="../../album/gui/viewer.py" line="305"/>
         <source>Play the video in the system&apos;s video player</source>
         <translation>用系统的视频播放器播放此视频</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="285"/>
+        <location filename="../../album/gui/viewer.py" line="306"/>
+        <source>A Live Photo: point at it or click to play its motion</source>
+        <translation>实况照片：指向或点按即可播放其动态</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="310"/>
         <source>Open in video player</source>
         <translation>在视频播放器中打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="286"/>
+        <location filename="../../album/gui/viewer.py" line="311"/>
+        <source>Live</source>
+        <translation>实况</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="314"/>
         <source>Photo viewer</source>
         <translation>照片查看器</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="287"/>
+        <location filename="../../album/gui/viewer.py" line="315"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="288"/>
+        <location filename="../../album/gui/viewer.py" line="316"/>
         <source>Filmstrip of the results</source>
         <translation>结果胶片条</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="421"/>
+        <source>Playing videos here needs Qt Multimedia (album[video]); open it in your video player.</source>
+        <translation>在这里播放视频需要 Qt Multimedia（album[video]）；请用视频播放器打开。</translation>
     </message>
 </context>
 <context>
