@@ -124,7 +124,7 @@
 <context>
     <name>ExploreView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="209"/>
+        <location filename="../../album/gui/explore_view.py" line="210"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>%Ln photo by what it shows.</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="229"/>
+        <location filename="../../album/gui/explore_view.py" line="230"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>Show %Ln photo</numerusform>

@@ -323,76 +323,76 @@ Details were saved to {log}.</source>
 <context>
     <name>ExploreView</name>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="133"/>
+        <location filename="../../album/gui/explore_view.py" line="134"/>
         <source>Colour by:</source>
         <translation>着色依据：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="141"/>
+        <location filename="../../album/gui/explore_view.py" line="142"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="142"/>
+        <location filename="../../album/gui/explore_view.py" line="143"/>
         <source>Map of the photos by what they show</source>
         <translation>按内容排布的照片地图</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="159"/>
+        <location filename="../../album/gui/explore_view.py" line="160"/>
         <source>Laying out the photos…</source>
         <translation>正在排布照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="206"/>
+        <location filename="../../album/gui/explore_view.py" line="207"/>
         <source>Photos appear here once they are indexed with a CLIP model.</source>
         <translation>照片用 CLIP 模型编入索引后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="208"/>
+        <location filename="../../album/gui/explore_view.py" line="209"/>
         <source>Drag to move, wheel to zoom, Shift+drag to select, click to open.</source>
         <translation>拖动可移动，滚轮可缩放，Shift+拖动可圈选，点击可打开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="209"/>
+        <location filename="../../album/gui/explore_view.py" line="210"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>按内容排布的 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="229"/>
+        <location filename="../../album/gui/explore_view.py" line="230"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>显示 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="229"/>
+        <location filename="../../album/gui/explore_view.py" line="230"/>
         <source>Show Photos</source>
         <translation>显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="250"/>
+        <location filename="../../album/gui/explore_view.py" line="251"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
@@ -1674,38 +1674,38 @@ Licence: {licence}</source>
 <context>
     <name>VideoPlayer</name>
     <message>
-        <location filename="../../album/gui/video_player.py" line="157"/>
+        <location filename="../../album/gui/video_player.py" line="158"/>
         <source>Play or pause (Space)</source>
         <translation>播放或暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/video_player.py" line="158"/>
-        <location filename="../../album/gui/video_player.py" line="241"/>
+        <location filename="../../album/gui/video_player.py" line="159"/>
+        <location filename="../../album/gui/video_player.py" line="242"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../album/gui/video_player.py" line="159"/>
+        <location filename="../../album/gui/video_player.py" line="160"/>
         <source>Position in the video</source>
         <translation>视频中的位置</translation>
     </message>
     <message>
-        <location filename="../../album/gui/video_player.py" line="160"/>
+        <location filename="../../album/gui/video_player.py" line="161"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../album/gui/video_player.py" line="222"/>
+        <location filename="../../album/gui/video_player.py" line="223"/>
         <source>the format is not supported</source>
         <translation>不支持此格式</translation>
     </message>
     <message>
-        <location filename="../../album/gui/video_player.py" line="223"/>
+        <location filename="../../album/gui/video_player.py" line="224"/>
         <source>This video cannot be played here ({reason}); open it in your video player.</source>
         <translation>此视频无法在这里播放（{reason}）；请用视频播放器打开。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/video_player.py" line="241"/>
+        <location filename="../../album/gui/video_player.py" line="242"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
