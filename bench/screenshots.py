@@ -86,7 +86,7 @@ def build_plain_home(home: Path) -> Path:
     photos = home / "Pictures"
     sources = sorted((SHARED / "faces" / "people").rglob("*.jpg"))[::12][:24]
     for i, src in enumerate(sources):
-        exif = Exif(taken=datetime(2024, 1 + i % 12, 1 + i), lat=38.72, lon=-9.14)
+        exif = Exif(taken=datetime(2024, 5, 4 + i // 6 * 3, 9 + i % 6), lat=38.72, lon=-9.14)  # days of six photos
         write_photo(photos / f"photo_{i:02}.jpg", exif, image=Image.open(src).convert("RGB"))
     return photos
 
@@ -332,7 +332,7 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from album.gui.theme import apply_theme
+    from album.gui.styles import use_theme
 
     grid, model = window.grid, window.model
     window.search_bar.edit.clear()
@@ -376,13 +376,10 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     window.grab().save(str(out / f"23-grid-loading-colours{tag}.png"))
     model.thumbnail = thumbnail
     model._icons.update(kept)
-    apply_theme("dark")
-    window.setPalette(QApplication.palette())
-    grid.viewport().update()
+    use_theme(QApplication.instance(), "dark")  # as the settings switch it: palette, style sheet and icons
     settle(800)
     window.grab().save(str(out / f"24-grid-dark{tag}.png"))
-    apply_theme("light")
-    grid.viewport().update()
+    use_theme(QApplication.instance(), "light")
 
 
 def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
@@ -521,7 +518,7 @@ def map_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: i
     from PySide6.QtWidgets import QApplication
 
     from album.core.basemap import project
-    from album.gui.theme import apply_theme
+    from album.gui.styles import use_theme
 
     view = window.map_view
     window.sidebar.set_current("places")
@@ -546,14 +543,13 @@ def map_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: i
     settle(2000)
     window.grab().save(str(out / f"33-map-circle-searched{tag}.png"))
     window.sidebar.set_current("places")
-    apply_theme("dark")
-    window.setPalette(QApplication.palette())
+    use_theme(QApplication.instance(), "dark")  # as the settings switch it: palette, style sheet and icons
     settle(1500)
     window.grab().save(str(out / f"34-map-dark{tag}.png"))
     view.zoom, view.centre = 1.4, QPointF(0.5, 0.42)
     settle(1000)
     window.grab().save(str(out / f"35-map-world-dark{tag}.png"))
-    apply_theme("light")
+    use_theme(QApplication.instance(), "light")
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from album.core.library import (
     TILE_PX,
@@ -141,6 +141,13 @@ class MapView(QWidget):
         self.zoom_in_button.clicked.connect(lambda: self.zoom_by(1.0))
         self.zoom_out_button.clicked.connect(lambda: self.zoom_by(-1.0))
         self.search_area_button.clicked.connect(self.search_this_area)
+        self.search_area_button.hide()  # until there are photos on the map to search
+        self.empty_notice = QLabel(self)  # no photo has a place: say why the map is bare, not a blank world
+        self.empty_notice.setObjectName("map-empty")
+        self.empty_notice.setWordWrap(True)
+        self.empty_notice.setMaximumWidth(420)
+        self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_notice.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
         top = QHBoxLayout()
@@ -148,6 +155,8 @@ class MapView(QWidget):
         top.addWidget(self.search_area_button)
         top.addStretch(1)
         column.addLayout(top)
+        column.addStretch(1)
+        column.addWidget(self.empty_notice, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -167,6 +176,8 @@ class MapView(QWidget):
         self.search_area_button.setToolTip(self.tr("Show the photos taken in the middle of the map "
                                                    "(Shift-drag on the map to draw a circle)"))  # fmt: skip
         self.setAccessibleName(self.tr("Map of the photos' places"))
+        self.empty_notice.setText(self.tr("No photos with a place yet. Photos taken with the camera's location "
+                                          "on appear here, where they were taken."))  # fmt: skip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -199,6 +210,8 @@ class MapView(QWidget):
         self._clusters = dict(enumerate(levels))
         if first:
             self.show_all()
+        self.empty_notice.setVisible(len(points) == 0)
+        self.search_area_button.setVisible(len(points) > 0)
         self.update()
 
     def show_all(self) -> None:

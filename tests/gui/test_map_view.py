@@ -116,3 +116,20 @@ def test_online_tiles_are_drawn_under_the_markers_with_their_attribution(qtbot, 
         assert asked and all(path.startswith("/3/") for path in asked) and len(asked) <= 12  # 600×400 px: ≤ 4×3
         view.shutdown()
     assert view.tile_layer is None
+
+
+def test_a_map_without_photos_says_why_it_is_bare(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from album.core.map_clusters import MapPoints
+    from album.gui.map_view import MapView
+
+    view = MapView(lambda _photo: None)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    view.set_points(MapPoints(np.array([], str), np.zeros(0), np.zeros(0), np.array([], str)))
+    assert view.empty_notice.isVisible() and "place" in view.empty_notice.text()
+    assert not view.search_area_button.isVisible()  # nothing there to search
+    view.set_points(MapPoints(np.array(["a"]), np.array([LISBON[0]]), np.array([LISBON[1]]), np.array(["h"])))
+    assert not view.empty_notice.isVisible() and view.search_area_button.isVisible()
