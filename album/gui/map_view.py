@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -145,9 +146,9 @@ class MapView(QWidget):
         self.empty_notice = QLabel(self)  # no photo has a place: say why the map is bare, not a blank world
         self.empty_notice.setObjectName("map-empty")
         self.empty_notice.setWordWrap(True)
-        self.empty_notice.setMaximumWidth(420)
         self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_notice.hide()
+        self.empty_notice.hide()  # placed over the map's middle in resizeEvent (a wrapped label in a layout
+        # of stretches is given one line's height)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
         top = QHBoxLayout()
@@ -155,8 +156,6 @@ class MapView(QWidget):
         top.addWidget(self.search_area_button)
         top.addStretch(1)
         column.addLayout(top)
-        column.addStretch(1)
-        column.addWidget(self.empty_notice, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -178,6 +177,18 @@ class MapView(QWidget):
         self.setAccessibleName(self.tr("Map of the photos' places"))
         self.empty_notice.setText(self.tr("No photos with a place yet. Photos taken with the camera's location "
                                           "on appear here, where they were taken."))  # fmt: skip
+        self._place_notice()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_notice()
+        super().resizeEvent(event)
+
+    def _place_notice(self) -> None:
+        """The empty map's notice in the middle, wrapped to at most 420 pixels."""
+        notice = self.empty_notice
+        notice.setFixedWidth(min(420, max(120, self.width() - 40)))
+        notice.setFixedHeight(notice.heightForWidth(notice.width()))
+        notice.move((self.width() - notice.width()) // 2, (self.height() - notice.height()) // 2)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
