@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -413,7 +413,7 @@ class MapView(QWidget):
 
     def _paint_cities(self, painter: QPainter) -> None:
         """The best-known cities' names, fewer the farther out, none on top of another."""
-        chinese = self.locale().language() == self.locale().Language.Chinese
+        chinese = QLocale().language() == QLocale.Language.Chinese  # the UI's language now, after a live switch
         shown = min(len(self.basemap.cities), int(CITY_LABELS_AT_ZOOM_1 * 4 ** (self.zoom - 1)))
         sx = (self._city_x[:shown] - self.centre.x()) * self.scale + self.width() / 2
         sy = (self._city_y[:shown] - self.centre.y()) * self.scale + self.height() / 2
