@@ -55,7 +55,7 @@ def build_home(home: Path, clip: bool = True) -> Path:
     shutil.copy(SHARED / "faces" / "misc" / "kite.jpg", photos / "camera")  # a Canon's EXIF: lens and exposure
     for i, person in enumerate(("Nicole_Kidman", "Hugo_Chavez", "Vladimir_Putin", "Gerry_Adams")):
         for j, src in enumerate(sorted((SHARED / "faces" / "people" / person).iterdir())[:6]):
-            exif = Exif(taken=datetime(2019 + j % 5, 1 + (i * 3 + j) % 12, 10), lat=38.72 + i, lon=-9.14 - j)
+            exif = Exif(taken=datetime(2019 + j % 5, 6, 10, 9 + i), lat=38.72 + i, lon=-9.14 - j)  # days of 4-8
             write_photo(photos / "people" / f"{person}_{j}.jpg", exif, image=Image.open(src).convert("RGB"))
     # what other apps wrote: title, caption, keywords, stars, label, a named face region and a name without a face
     if shutil.which("exiftool"):
@@ -172,7 +172,23 @@ README_SHOTS = (  # (file in resources/screenshots, language, theme, what it sho
     ("grid-dark-zh_CN.png", "zh_CN", "dark", "grid"),
     ("search-light-zh_CN.png", "zh_CN", "light", "search"),
     ("viewer-dark-en.png", "en", "dark", "viewer"),
+    ("timeline-light-en.png", "en", "light", "timeline"),
+    ("map-dark-zh_CN.png", "zh_CN", "dark", "map"),
 )
+
+
+def point_at_month(scrubber, month, click: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The pointer on ``month`` of the timeline scrubber (its bubble shows), clicked to jump there."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    at = QPointF(30, scrubber.y_of(month.top) + 1)
+    kinds = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+    for kind in kinds if click else kinds[:1]:
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        QApplication.sendEvent(scrubber, QMouseEvent(kind, at, scrubber.mapToGlobal(at), button, button,
+                                                     Qt.KeyboardModifier.NoModifier))  # fmt: skip
 
 
 def readme_shots() -> None:
@@ -182,7 +198,9 @@ def readme_shots() -> None:
     home = Path(tempfile.mkdtemp(prefix="album-readme-shots-"))
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
     photos = build_home(home)
+    write_travels(photos)  # the map's markers round the world
 
+    from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtWidgets import QApplication
 
     from album.core.library import Paths
@@ -211,9 +229,27 @@ def readme_shots() -> None:
         use_theme(app, theme)
         window.search_bar.edit.setText({"search": "Anna", "viewer": "Anna"}.get(state, ""))
         window.search_bar.edit.returnPressed.emit()  # (a search shows the photos page)
-        window.sidebar.set_current("people" if state == "people" else "photos")
+        window.sidebar.set_current({"people": "people", "map": "places"}.get(state, "photos"))
         settle(2000)
-        if state == "viewer":
+        if state == "grid":  # the people's photos under their days' headers (the shapes above are undated)
+            people = next(i for i, hit in enumerate(window.model.hits) if "/people/" in hit.photo.path)
+            window.grid.scrollTo(window.model.index(people), window.grid.ScrollHint.PositionAtTop)
+            settle(1000)
+            window.grab().save(str(out / name))
+        elif state == "timeline":  # the pointer on the scrubber: the month's bubble, the grid at its photos
+            scrubber = window.grid.scrubber
+            past = [month for month in scrubber.months if month.when is not None and month.when.year < 2026]
+            point_at_month(scrubber, max(past, key=lambda month: month.count))  # the trips' busiest month
+            settle(800)
+            window.grab().save(str(out / name))
+            scrubber.leaveEvent(QEvent(QEvent.Type.Leave))
+        elif state == "map":
+            window.map_view.zoom, window.map_view.centre = 2.0, QPointF(0.5, 0.4)  # the world, edge to edge
+            settle(1000)
+            wait_for(lambda: not window.map_view._pending, 30)  # every marker's thumbnail drawn
+            settle(500)
+            window.grab().save(str(out / name))
+        elif state == "viewer":
             window.make_viewer(0)  # a page of the window, with its info panel
             settle(2500)
             window.grab().save(str(out / name))
@@ -344,12 +380,7 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     settle(500)
     window.grab().save(str(out / f"20-grid-justified{tag}.png"))
     scrubber = grid.scrubber  # the timeline: the pointer on a month, its bubble, a click that jumps there
-    month = scrubber.months[len(scrubber.months) // 2]
-    at = QPointF(30, scrubber.y_of(month.top) + 1)
-    for kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-        QApplication.sendEvent(scrubber, QMouseEvent(kind, at, scrubber.mapToGlobal(at), button, button,
-                                                     Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    point_at_month(scrubber, scrubber.months[len(scrubber.months) // 2])
     settle(500)
     window.grab().save(str(out / f"25-timeline-scrubber{tag}.png"))
     scrubber.leaveEvent(QEvent(QEvent.Type.Leave))
@@ -503,10 +534,10 @@ def write_travels(photos: Path) -> None:
     """Photos taken round the world, a few km apart in each city, for the map's pictures."""
     from photofactory import Exif, scene, write_photo
 
-    for city, lat, lon, count in TRAVELS:
+    for c, (city, lat, lon, count) in enumerate(TRAVELS):
         for i in range(count):
             exif = Exif(taken=datetime(2024, 1 + i % 12, 3 + i), lat=lat + 0.01 * (i % 3), lon=lon + 0.012 * (i // 3))
-            picture = scene(480, 360, seed=100 + i * 7 + len(city))
+            picture = scene(480, 360, seed=100 + 20 * c + i)  # every photo its own (no copies across cities)
             write_photo(photos / "travels" / f"{city}_{i}.jpg", exif, image=picture)
 
 
