@@ -55,7 +55,7 @@ def build_home(home: Path, clip: bool = True) -> Path:
     shutil.copy(SHARED / "faces" / "misc" / "kite.jpg", photos / "camera")  # a Canon's EXIF: lens and exposure
     for i, person in enumerate(("Nicole_Kidman", "Hugo_Chavez", "Vladimir_Putin", "Gerry_Adams")):
         for j, src in enumerate(sorted((SHARED / "faces" / "people" / person).iterdir())[:6]):
-            exif = Exif(taken=datetime(2019 + j % 5, 6, 10, 9 + i), lat=38.72 + i, lon=-9.14 - j)  # days of 4-8
+            exif = Exif(taken=datetime(2023, 6, 10 + j // 3, 9 + i, j), lat=38.72 + i, lon=-9.14 - j)  # two days
             write_photo(photos / "people" / f"{person}_{j}.jpg", exif, image=Image.open(src).convert("RGB"))
     # what other apps wrote: title, caption, keywords, stars, label, a named face region and a name without a face
     if shutil.which("exiftool"):
@@ -238,13 +238,14 @@ def readme_shots() -> None:
             window.grab().save(str(out / name))
         elif state == "timeline":  # the pointer on the scrubber: the month's bubble, the grid at its photos
             scrubber = window.grid.scrubber
-            past = [month for month in scrubber.months if month.when is not None and month.when.year < 2026]
-            point_at_month(scrubber, max(past, key=lambda month: month.count))  # the trips' busiest month
+            trips = [month for month in scrubber.months if month.when is not None and month.when.year == 2024]
+            point_at_month(scrubber, max(trips, key=lambda month: month.count))  # the trips' busiest month
             settle(800)
             window.grab().save(str(out / name))
             scrubber.leaveEvent(QEvent(QEvent.Type.Leave))
         elif state == "map":
             window.map_view.zoom, window.map_view.centre = 2.0, QPointF(0.5, 0.4)  # the world, edge to edge
+            window.map_view.update()  # (set directly: painted, and its markers' pictures asked for, on the next frame)
             settle(1000)
             wait_for(lambda: not window.map_view._pending, 30)  # every marker's thumbnail drawn
             settle(500)
@@ -555,9 +556,11 @@ def map_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: i
     window.sidebar.set_current("places")
     wait_for(lambda: len(view.points) > 0)
     view.zoom, view.centre = 1.4, QPointF(0.5, 0.42)
+    view.update()
     settle(1500)
     window.grab().save(str(out / f"30-map-world{tag}.png"))
     view.zoom, view.centre = 4.6, QPointF(*(float(v) for v in project(44.0, 2.0)))
+    view.update()
     settle(1500)
     window.grab().save(str(out / f"31-map-europe{tag}.png"))
     lisbon = view.to_screen(*(float(v) for v in project(38.73, -9.13)))
@@ -578,6 +581,7 @@ def map_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: i
     settle(1500)
     window.grab().save(str(out / f"34-map-dark{tag}.png"))
     view.zoom, view.centre = 1.4, QPointF(0.5, 0.42)
+    view.update()
     settle(1000)
     window.grab().save(str(out / f"35-map-world-dark{tag}.png"))
     use_theme(QApplication.instance(), "light")
@@ -674,7 +678,7 @@ def main() -> None:
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
     window.grab().save(str(out / f"2-search-results{tag}.png"))
-    window.search_bar.edit.setText("Anna in 2019")
+    window.search_bar.edit.setText("Anna in 2023")
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
     window.grab().save(str(out / f"3-search-person{tag}.png"))
