@@ -442,6 +442,10 @@ def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) ->
     window.sidebar.set_current("places")
     settle(1500)
     window.grab().save(str(out / f"p2-places{tag}.png"))
+    window.places_page.setCurrentWidget(window.places_view)  # the List tab: country ▸ region ▸ town
+    settle(800)
+    window.grab().save(str(out / f"p2b-places-list{tag}.png"))
+    window.places_page.setCurrentWidget(window.map_view)
     settings = window.open_settings()
     settle(500)
     fits("settings", settings)
