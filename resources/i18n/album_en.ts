@@ -250,7 +250,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>Scrubber</name>
     <message numerus="yes">
-        <location filename="../../album/gui/scrubber.py" line="186"/>
+        <location filename="../../album/gui/scrubber.py" line="187"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

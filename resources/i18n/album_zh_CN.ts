@@ -833,31 +833,36 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../album/gui/map_view.py" line="162"/>
-        <location filename="../../album/gui/map_view.py" line="163"/>
+        <location filename="../../album/gui/map_view.py" line="170"/>
+        <location filename="../../album/gui/map_view.py" line="171"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="164"/>
-        <location filename="../../album/gui/map_view.py" line="165"/>
+        <location filename="../../album/gui/map_view.py" line="172"/>
+        <location filename="../../album/gui/map_view.py" line="173"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="166"/>
+        <location filename="../../album/gui/map_view.py" line="174"/>
         <source>Search this area</source>
         <translation>搜索此区域</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="167"/>
+        <location filename="../../album/gui/map_view.py" line="175"/>
         <source>Show the photos taken in the middle of the map (Shift-drag on the map to draw a circle)</source>
         <translation>显示在地图中央拍摄的照片（按住 Shift 在地图上拖动可画一个圆）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="169"/>
+        <location filename="../../album/gui/map_view.py" line="177"/>
         <source>Map of the photos&apos; places</source>
         <translation>照片拍摄地点地图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/map_view.py" line="178"/>
+        <source>No photos with a place yet. Photos taken with the camera&apos;s location on appear here, where they were taken.</source>
+        <translation>还没有带地点的照片。开启相机定位后拍摄的照片会出现在地图上它们的拍摄地点。</translation>
     </message>
 </context>
 <context>
@@ -1070,7 +1075,7 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>跳到某个月：上下方向键按月，Page Up 和 Page Down 按年。当前：{month}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/scrubber.py" line="186"/>
+        <location filename="../../album/gui/scrubber.py" line="187"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>

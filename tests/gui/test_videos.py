@@ -37,6 +37,13 @@ def test_the_badge_is_painted_in_the_bottom_right_corner_only(qapp) -> None:  # 
     assert all(badged.pixelColor(x, y) == QColor("white") for x in range(0, 100) for y in range(0, 100, 7))
 
 
+def test_a_hovered_videos_caption_stops_before_its_length(qapp) -> None:  # type: ignore[no-untyped-def]
+    long, blank = (painted(TileState(hovered=True, caption=(text,), badge="12:05")) for text in ("W" * 40, " "))
+    differs = [(x, y) for x in range(200) for y in range(100, 150) if long.pixelColor(x, y) != blank.pixelColor(x, y)]
+    assert differs  # the caption is drawn...
+    assert max(x for x, _y in differs) < 200 - 5 - 40  # ...and ends left of the badge (about 40 px wide)
+
+
 def test_a_video_shows_its_length_and_a_live_photo_says_live(qapp) -> None:  # type: ignore[no-untyped-def]
     model = PhotoModel(lambda photo: None)
     model.set_hits([SearchHit(Photo("v", "/v.mp4", kind="video", duration=42.2), None, ()),
