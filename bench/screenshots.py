@@ -6,11 +6,14 @@ offline (the files and the folder).
 
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py OUTDIR [--lang=zh_CN] [--theme=dark|light]
         [--first-run-only] [--grid-only] [--albums-only] [--polish-only] [--browse-only] [--duplicates-only]
-        [--map-only] [--explore-only [--umap]]
+        [--map-only] [--explore-only [--umap]] [--video-only]
     xvfb-run -a -s "-screen 0 1400x900x24" python bench/screenshots.py --readme
 
 ``--polish-only`` shoots the people page, the places tree and the dialogs (welcome offline, settings, name),
 and prints each dialog's size against the screen's: run it under a 1280x800 and a 1366x768 screen.
+
+``--video-only`` shoots a video playing in the viewer (opened as a search hit at its 8th second, marked on
+the seek bar), a Live Photo's clip playing over its still and the still after it, and the grid's badges.
 
 ``--readme`` takes the pictures README.md shows, in both themes and both languages, and writes exactly
 those files to resources/screenshots/ (run it again after a change to the window to keep them current).
@@ -55,7 +58,7 @@ def build_home(home: Path, clip: bool = True) -> Path:
     shutil.copy(SHARED / "faces" / "misc" / "kite.jpg", photos / "camera")  # a Canon's EXIF: lens and exposure
     for i, person in enumerate(("Nicole_Kidman", "Hugo_Chavez", "Vladimir_Putin", "Gerry_Adams")):
         for j, src in enumerate(sorted((SHARED / "faces" / "people" / person).iterdir())[:6]):
-            exif = Exif(taken=datetime(2019 + j % 5, 1 + (i * 3 + j) % 12, 10), lat=38.72 + i, lon=-9.14 - j)
+            exif = Exif(taken=datetime(2023, 6, 10 + j // 3, 9 + i, j), lat=38.72 + i, lon=-9.14 - j)  # two days
             write_photo(photos / "people" / f"{person}_{j}.jpg", exif, image=Image.open(src).convert("RGB"))
     # what other apps wrote: title, caption, keywords, stars, label, a named face region and a name without a face
     if shutil.which("exiftool"):
@@ -86,9 +89,53 @@ def build_plain_home(home: Path) -> Path:
     photos = home / "Pictures"
     sources = sorted((SHARED / "faces" / "people").rglob("*.jpg"))[::12][:24]
     for i, src in enumerate(sources):
-        exif = Exif(taken=datetime(2024, 1 + i % 12, 1 + i), lat=38.72, lon=-9.14)
+        exif = Exif(taken=datetime(2024, 5, 4 + i // 6 * 3, 9 + i % 6), lat=38.72, lon=-9.14)  # days of six photos
         write_photo(photos / f"photo_{i:02}.jpg", exif, image=Image.open(src).convert("RGB"))
     return photos
+
+
+def video_home(home: Path) -> Path:
+    """A few real photos, a 12 s video and a Live Photo (a still and its clip, written together); no models."""
+    from photofactory import Exif, write_photo
+    from PIL import Image
+    from videofactory import write_video
+
+    photos = build_plain_home(home)
+    scenes = [("red", "circle", 4.0), ("blue", "square", 4.0), ("yellow", "triangle", 4.0)]
+    write_video(photos / "birthday.mp4", scenes, size=(640, 360), metadata={"creation_time": "2024-12-30T18:00:00Z"})
+    still = photos / "IMG_0001.jpg"
+    source = sorted((SHARED / "faces" / "people").rglob("*.jpg"))[1]
+    write_photo(still, Exif(taken=datetime(2024, 12, 31)), image=Image.open(source).convert("RGB"))
+    write_video(photos / "IMG_0001.mov", [("green", "circle", 1.5)], size=(250, 250))
+    os.utime(photos / "IMG_0001.mov", ns=(still.stat().st_mtime_ns,) * 2)
+    return photos
+
+
+def video_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
+    """The grid's badges, a video playing from a search hit's second, and a Live Photo's clip, then its still."""
+    from album.core.records import SearchHit
+
+    settle(1500)
+    window.grab().save(str(out / f"20-grid-video-live{tag}.png"))
+    rows = {hit.photo.kind: row for row, hit in enumerate(window.model.hits)}
+    video = window.model.hits[rows["video"]]
+    viewer = window.make_viewer(0, hits=[SearchHit(video.photo, 0.31, video.reasons, time=8.0)])
+    wait_for(lambda: viewer.player.playing(), 30)
+    settle(1200)
+    # the screen's pixels: the video is drawn by its own native window, which the widget's grab() leaves black
+    window.screen().grabWindow(window.winId()).save(str(out / f"21-viewer-video-playing{tag}.png"))
+    print(f"video: opened at 8.0 s, shot at {viewer.player.player.position() / 1000:.1f} s")
+    window.close_viewer()
+    viewer = window.make_viewer(rows["live"])
+    wait_for(lambda: not viewer.live_button.isHidden(), 30)
+    viewer.live_button.click()
+    wait_for(lambda: viewer.player.playing(), 30)
+    settle(500)
+    window.screen().grabWindow(window.winId()).save(str(out / f"22-viewer-live-playing{tag}.png"))
+    wait_for(lambda: viewer.player.isHidden(), 30)
+    settle(300)
+    window.grab().save(str(out / f"22b-viewer-live-still{tag}.png"))
+    window.close_viewer()
 
 
 def duplicates_home(home: Path) -> Path:
@@ -183,7 +230,23 @@ README_SHOTS = (  # (file in resources/screenshots, language, theme, what it sho
     ("grid-dark-zh_CN.png", "zh_CN", "dark", "grid"),
     ("search-light-zh_CN.png", "zh_CN", "light", "search"),
     ("viewer-dark-en.png", "en", "dark", "viewer"),
+    ("timeline-light-en.png", "en", "light", "timeline"),
+    ("map-dark-zh_CN.png", "zh_CN", "dark", "map"),
 )
+
+
+def point_at_month(scrubber, month, click: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The pointer on ``month`` of the timeline scrubber (its bubble shows), clicked to jump there."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    at = QPointF(30, scrubber.y_of(month.top) + 1)
+    kinds = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+    for kind in kinds if click else kinds[:1]:
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        QApplication.sendEvent(scrubber, QMouseEvent(kind, at, scrubber.mapToGlobal(at), button, button,
+                                                     Qt.KeyboardModifier.NoModifier))  # fmt: skip
 
 
 def readme_shots() -> None:
@@ -193,7 +256,9 @@ def readme_shots() -> None:
     home = Path(tempfile.mkdtemp(prefix="album-readme-shots-"))
     os.environ.update({"ALBUM_HOME": str(home), "ALBUM_CLIP_MODEL": "tiny-shapes"})
     photos = build_home(home)
+    write_travels(photos)  # the map's markers round the world
 
+    from PySide6.QtCore import QEvent, QPointF
     from PySide6.QtWidgets import QApplication
 
     from album.core.library import Paths
@@ -222,9 +287,28 @@ def readme_shots() -> None:
         use_theme(app, theme)
         window.search_bar.edit.setText({"search": "Anna", "viewer": "Anna"}.get(state, ""))
         window.search_bar.edit.returnPressed.emit()  # (a search shows the photos page)
-        window.sidebar.set_current("people" if state == "people" else "photos")
+        window.sidebar.set_current({"people": "people", "map": "places"}.get(state, "photos"))
         settle(2000)
-        if state == "viewer":
+        if state == "grid":  # the people's photos under their days' headers (the shapes above are undated)
+            people = next(i for i, hit in enumerate(window.model.hits) if "/people/" in hit.photo.path)
+            window.grid.scrollTo(window.model.index(people), window.grid.ScrollHint.PositionAtTop)
+            settle(1000)
+            window.grab().save(str(out / name))
+        elif state == "timeline":  # the pointer on the scrubber: the month's bubble, the grid at its photos
+            scrubber = window.grid.scrubber
+            trips = [month for month in scrubber.months if month.when is not None and month.when.year == 2024]
+            point_at_month(scrubber, max(trips, key=lambda month: month.count))  # the trips' busiest month
+            settle(800)
+            window.grab().save(str(out / name))
+            scrubber.leaveEvent(QEvent(QEvent.Type.Leave))
+        elif state == "map":
+            window.map_view.zoom, window.map_view.centre = 2.0, QPointF(0.5, 0.4)  # the world, edge to edge
+            window.map_view.update()  # (set directly: painted, and its markers' pictures asked for, on the next frame)
+            settle(1000)
+            wait_for(lambda: not window.map_view._pending, 30)  # every marker's thumbnail drawn
+            settle(500)
+            window.grab().save(str(out / name))
+        elif state == "viewer":
             window.make_viewer(0)  # a page of the window, with its info panel
             settle(2500)
             window.grab().save(str(out / name))
@@ -342,7 +426,7 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from album.gui.theme import apply_theme
+    from album.gui.styles import use_theme
 
     grid, model = window.grid, window.model
     window.search_bar.edit.clear()
@@ -354,12 +438,7 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     settle(500)
     window.grab().save(str(out / f"20-grid-justified{tag}.png"))
     scrubber = grid.scrubber  # the timeline: the pointer on a month, its bubble, a click that jumps there
-    month = scrubber.months[len(scrubber.months) // 2]
-    at = QPointF(30, scrubber.y_of(month.top) + 1)
-    for kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
-        QApplication.sendEvent(scrubber, QMouseEvent(kind, at, scrubber.mapToGlobal(at), button, button,
-                                                     Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    point_at_month(scrubber, scrubber.months[len(scrubber.months) // 2])
     settle(500)
     window.grab().save(str(out / f"25-timeline-scrubber{tag}.png"))
     scrubber.leaveEvent(QEvent(QEvent.Type.Leave))
@@ -386,13 +465,10 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
     window.grab().save(str(out / f"23-grid-loading-colours{tag}.png"))
     model.thumbnail = thumbnail
     model._icons.update(kept)
-    apply_theme("dark")
-    window.setPalette(QApplication.palette())
-    grid.viewport().update()
+    use_theme(QApplication.instance(), "dark")  # as the settings switch it: palette, style sheet and icons
     settle(800)
     window.grab().save(str(out / f"24-grid-dark{tag}.png"))
-    apply_theme("light")
-    grid.viewport().update()
+    use_theme(QApplication.instance(), "light")
 
 
 def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
@@ -423,6 +499,10 @@ def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) ->
     window.sidebar.set_current("places")
     settle(1500)
     window.grab().save(str(out / f"p2-places{tag}.png"))
+    window.places_page.setCurrentWidget(window.places_view)  # the List tab: country ▸ region ▸ town
+    settle(800)
+    window.grab().save(str(out / f"p2b-places-list{tag}.png"))
+    window.places_page.setCurrentWidget(window.map_view)
     settings = window.open_settings()
     settle(500)
     fits("settings", settings)
@@ -516,10 +596,10 @@ def write_travels(photos: Path) -> None:
     """Photos taken round the world, a few km apart in each city, for the map's pictures."""
     from photofactory import Exif, scene, write_photo
 
-    for city, lat, lon, count in TRAVELS:
+    for c, (city, lat, lon, count) in enumerate(TRAVELS):
         for i in range(count):
             exif = Exif(taken=datetime(2024, 1 + i % 12, 3 + i), lat=lat + 0.01 * (i % 3), lon=lon + 0.012 * (i // 3))
-            picture = scene(480, 360, seed=100 + i * 7 + len(city))
+            picture = scene(480, 360, seed=100 + 20 * c + i)  # every photo its own (no copies across cities)
             write_photo(photos / "travels" / f"{city}_{i}.jpg", exif, image=picture)
 
 
@@ -531,15 +611,17 @@ def map_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: i
     from PySide6.QtWidgets import QApplication
 
     from album.core.basemap import project
-    from album.gui.theme import apply_theme
+    from album.gui.styles import use_theme
 
     view = window.map_view
     window.sidebar.set_current("places")
     wait_for(lambda: len(view.points) > 0)
     view.zoom, view.centre = 1.4, QPointF(0.5, 0.42)
+    view.update()
     settle(1500)
     window.grab().save(str(out / f"30-map-world{tag}.png"))
     view.zoom, view.centre = 4.6, QPointF(*(float(v) for v in project(44.0, 2.0)))
+    view.update()
     settle(1500)
     window.grab().save(str(out / f"31-map-europe{tag}.png"))
     lisbon = view.to_screen(*(float(v) for v in project(38.73, -9.13)))
@@ -556,14 +638,14 @@ def map_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type: i
     settle(2000)
     window.grab().save(str(out / f"33-map-circle-searched{tag}.png"))
     window.sidebar.set_current("places")
-    apply_theme("dark")
-    window.setPalette(QApplication.palette())
+    use_theme(QApplication.instance(), "dark")  # as the settings switch it: palette, style sheet and icons
     settle(1500)
     window.grab().save(str(out / f"34-map-dark{tag}.png"))
     view.zoom, view.centre = 1.4, QPointF(0.5, 0.42)
+    view.update()
     settle(1000)
     window.grab().save(str(out / f"35-map-world-dark{tag}.png"))
-    apply_theme("light")
+    use_theme(QApplication.instance(), "light")
 
 
 def main() -> None:
@@ -584,6 +666,8 @@ def main() -> None:
         photos = build_plain_home(home)
     elif "--duplicates-only" in sys.argv:
         photos = duplicates_home(home)
+    elif "--video-only" in sys.argv:
+        photos = video_home(home)
     elif "--map-only" in sys.argv:  # the map needs only photos with GPS: no models to train or load
         photos = home / "Pictures"
         write_travels(photos)
@@ -610,7 +694,8 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(out / f"0a-first-run-first-frame{tag}.png"))  # before the library opened
 
-    shoots_one = {"--grid-only", "--browse-only", "--duplicates-only", "--map-only", "--explore-only"} & set(sys.argv)
+    shoots_one = {"--grid-only", "--browse-only", "--duplicates-only", "--map-only", "--explore-only",
+                  "--video-only"} & set(sys.argv)  # fmt: skip
     if not ({"--albums-only", "--polish-only"} & set(sys.argv) or shoots_one):
         welcome_shots(out, tag, wait_for, settle)
     if "--first-run-only" in sys.argv:
@@ -632,6 +717,8 @@ def main() -> None:
             explore_shots(window, out, tag, settle)
         elif "--map-only" in sys.argv:
             map_shots(window, out, tag, wait_for, settle)
+        elif "--video-only" in sys.argv:
+            video_shots(window, out, tag, wait_for, settle)
         else:
             (grid_shots if "--grid-only" in sys.argv else browse_shots)(window, out, tag, settle)
         window.close()
@@ -657,7 +744,7 @@ def main() -> None:
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
     window.grab().save(str(out / f"2-search-results{tag}.png"))
-    window.search_bar.edit.setText("Anna in 2019")
+    window.search_bar.edit.setText("Anna in 2023")
     window.search_bar.edit.returnPressed.emit()
     settle(1500)
     window.grab().save(str(out / f"3-search-person{tag}.png"))

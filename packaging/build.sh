@@ -24,7 +24,7 @@ python3 -m venv "$OUT/venv"
 "$OUT/venv/bin/pip" wheel -q --no-deps --wheel-dir "$OUT" .
 WHEEL="$OUT/album-$VERSION-py3-none-any.whl"
 say "clean venv: the wheel and its run-time dependencies, and $PYINSTALLER"
-"$OUT/venv/bin/pip" install -q "$WHEEL" "$PYINSTALLER"
+"$OUT/venv/bin/pip" install -q "$WHEEL[video]" "$PYINSTALLER"  # video: the viewer plays videos
 
 say "PyInstaller bundle"
 (cd packaging && "$OUT/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \

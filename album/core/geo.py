@@ -279,7 +279,10 @@ class Gazetteer:
         found = self.lookup(country) if country else None
         code = found.country if found is not None else None
         kinds = (("city", "town"), ("region",), ("country",))
-        return [self.chinese_name(name, kind, code) or name for name, kind in zip(parts, kinds, strict=True) if name]
+        names = [self.chinese_name(name, kind, code) if name else None for name, kind in zip(parts, kinds, strict=True)]
+        if parts[1] and names[1] is None:  # a region without a Chinese name of its own is mostly named after its
+            names[1] = self.chinese_name(parts[1], kinds[0], code)  # city (the Lisbon, Porto districts): the city's
+        return [chinese or name for name, chinese in zip(parts, names, strict=True) if name]
 
     def chinese_name(self, name: str, kinds: tuple[str, ...] = KINDS, country: str | None = None) -> str | None:
         """The Chinese name of the place of one of ``kinds`` called ``name`` (as stored: English), in

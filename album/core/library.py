@@ -90,6 +90,7 @@ if TYPE_CHECKING:
     from album.core.store.albums import AlbumExists, AlbumStore
     from album.core.store.db import StoreError
     from album.core.store.faces import FaceStore
+    from album.core.timeline import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 
 # Importing this module must stay cheap: `album parse` needs only the parser and the facts a library kept
 # (see query_facts), not the store (pyarrow), the pipeline (Pillow) or the models. The heavy modules are
@@ -130,6 +131,13 @@ _DEFERRED = {
     "MAX_CONNECTIONS": "album.core.map_tiles",
     "TileCache": "album.core.map_tiles",
     "TileKey": "album.core.map_tiles",
+    # the grid's timeline: its day or month sections
+    "NO_PLACE": "album.core.timeline",
+    "Period": "album.core.timeline",
+    "Sections": "album.core.timeline",
+    "day_columns": "album.core.timeline",
+    "empty_sections": "album.core.timeline",
+    "sections": "album.core.timeline",
 }
 
 
@@ -153,6 +161,7 @@ FACE_DISTANCE_FALLBACK = 0.5  # ArcFace's same-person distance, when no face mod
 __all__ = [
     "ATTRIBUTION",
     "MAX_CONNECTIONS",
+    "NO_PLACE",
     "TILE_PX",
     "AlbumExists",
     "Basemap",
@@ -183,22 +192,27 @@ __all__ = [
     "ModelUnavailable",
     "Paths",
     "PeopleAction",
+    "Period",
     "PhotoError",
     "PlaceFilter",
     "Query",
     "QueryProblem",
     "ReadOnlyFolder",
+    "Sections",
     "Settings",
     "Source",
     "StoreError",
     "TileCache",
     "TileKey",
     "cluster",
+    "day_columns",
     "distances_km",
+    "empty_sections",
     "enclosing_circle",
     "load_basemap",
     "map_data",
     "parse_kept",
+    "sections",
     "unproject",
     "without_sources",
 ]  # fmt: skip
@@ -674,6 +688,14 @@ class Library:
         from album.core.pipeline.exif import read_exposure
 
         return read_exposure(photo.path)
+
+    @staticmethod
+    def motion_clip(photo: Photo) -> str | None:
+        """A Live Photo's motion clip, found next to its still by the rule the scan paired them with (None for
+        any other photo, or when the clip is gone). Lists the still's folder: call it off the GUI thread."""
+        from album.core.pipeline.scan import motion_clip
+
+        return motion_clip(photo.path) if photo.kind == "live" else None
 
     def thumbnail(self, photo: Photo) -> Path:
         """Where the photo's cached thumbnail is (it may not exist for a photo that failed to decode)."""

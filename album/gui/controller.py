@@ -115,7 +115,6 @@ class LibraryController(QObject):
         self.paths = paths or Paths.from_env()
         self.library: Library | None = None
         self.jobs: list[Job] = []
-        self.shut_down = False  # no job starts after shutdown: its thread would outlive the window (a crash)
         self.index_job: Job | None = None
         self.search_job: Job | None = None
         self.last_report: IndexReport | None = None
@@ -129,21 +128,25 @@ class LibraryController(QObject):
         self._batches = 0
         self.watcher = FolderWatcher(parent=self)
         self.watcher.changed.connect(self._folders_changed)
+        self.closed = False  # shut down: no new jobs
 
     # -- jobs -------------------------------------------------------------------------------------
     def run(
         self, fn: JobFunction, on_done: Callable[[Any], object], on_progress: Callable[[Any], object] | None = None
     ) -> Job:
-        """Run ``fn(progress, cancel)`` in a worker owned by this controller (joined at :meth:`shutdown`)."""
+        """Run ``fn(progress, cancel)`` in a worker owned by this controller (joined at :meth:`shutdown`).
+
+        Once shut down, nothing new starts: a page closing after the controller (a refresh on hide) would
+        leave a thread running while Qt tears the application down, which aborts the exit."""
         job = Job(fn, self)
+        if self.closed:
+            return job
         job.finished.connect(on_done)
         job.failed.connect(self.failed)
         if on_progress is not None:
             job.progress.connect(on_progress)
         job.finished.connect(lambda _r, j=job: self._forget(j))
         job.failed.connect(lambda _m, j=job: self._forget(j))
-        if self.shut_down:  # e.g. the welcome dialog, closed with the window, reopens the library
-            return job
         self.jobs.append(job)
         job.start()
         return job
@@ -154,7 +157,7 @@ class LibraryController(QObject):
 
     def shutdown(self) -> None:
         """Cancel every job and wait for it: what was indexed is kept and the next start resumes."""
-        self.shut_down = True
+        self.closed = True
         self.watcher.stop()
         self.pause_event.clear()
         for job in self.jobs:
@@ -399,6 +402,10 @@ class LibraryController(QObject):
     def exposure(self, photo: Photo) -> Exposure:
         """The exposure recorded in the photo's file. Reads the file: call it from a worker."""
         return self.library.exposure(photo) if self.library is not None else Exposure()
+
+    def motion_clip(self, photo: Photo) -> str | None:
+        """A Live Photo's motion clip (None for other photos). Lists a folder: call it from a worker."""
+        return self.library.motion_clip(photo) if self.library is not None else None
 
     # -- people -----------------------------------------------------------------------------------
     def refresh_people(self) -> None:

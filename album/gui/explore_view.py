@@ -109,6 +109,7 @@ class ExploreView(QWidget):
         self.colour_label.setBuddy(self.colour_by)
         self.colour_by.currentIndexChanged.connect(self._recolour)
         self.status = QLabel()
+        self.status.setWordWrap(True)  # a long status wraps rather than widening the window's minimum
         self.status.setObjectName("explore-status")
         self.show_button = QPushButton()
         self.show_button.clicked.connect(self._show_chosen)

@@ -82,10 +82,12 @@ def paint_tile(painter: QPainter, cell: QRect, thumb: QIcon | None, placeholder:
         sizes = thumb.availableSizes()
         drawn = fitted(sizes[0] if sizes else box.size(), box)
         painter.drawPixmap(drawn, thumb.pixmap(drawn.size()))  # cached by the icon; never larger than the file
-    if state.badge:
-        _badge(painter, drawn, state.badge)
+    badge = badge_rect(painter, drawn, state.badge) if state.badge else None
     if state.hovered and state.caption and cell.height() >= CAPTION_MIN_HEIGHT:
-        _caption(painter, drawn, state.caption, indent=heart_rect(cell).right() - drawn.left())
+        stop = drawn.right() - badge.left() + 6 if badge is not None else 0  # the caption ends left of the badge
+        _caption(painter, drawn, state.caption, indent=heart_rect(cell).right() - drawn.left(), right=stop)
+    if badge is not None:
+        _badge(painter, badge, state.badge)
     if state.favourite or state.hovered:
         _heart(painter, cell, state.favourite)
     if state.stars > 0 and (state.hovered or state.show_stars):
@@ -97,9 +99,10 @@ def paint_tile(painter: QPainter, cell: QRect, thumb: QIcon | None, placeholder:
     return drawn
 
 
-def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...], indent: int) -> None:
+def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...], indent: int, right: int = 0) -> None:
     """Date and place over the bottom of the photo, on a shade that keeps them legible on any photo, right
-    of the heart (``indent`` pixels from the photo's left edge)."""
+    of the heart (``indent`` pixels from the photo's left edge) and ``right`` pixels clear of its right edge
+    (a video's length is there)."""
     theme = colours()
     painter.save()
     metrics = painter.fontMetrics()
@@ -113,7 +116,7 @@ def _caption(painter: QPainter, photo: QRect, lines: tuple[str, ...], indent: in
     shade.setColorAt(1.0, dark)
     painter.fillRect(band, shade)
     painter.setPen(qcolor(theme.overlay_text))
-    text = photo.adjusted(max(8, indent + 6), 0, -8, -5)
+    text = photo.adjusted(max(8, indent + 6), 0, -max(8, right), -5)
     for i, line in enumerate(reversed(lines)):
         row = QRect(text.left(), text.bottom() - (i + 1) * metrics.height(), text.width(), metrics.height())
         elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, row.width())
@@ -128,14 +131,18 @@ def duration_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def _badge(painter: QPainter, photo: QRect, text: str) -> None:
-    """A small rounded label in the photo's bottom-right corner, legible on any photo."""
+def badge_rect(painter: QPainter, photo: QRect, text: str) -> QRect:
+    """Where a badge of ``text`` goes: the photo's bottom-right corner."""
+    metrics = painter.fontMetrics()
+    width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 4
+    return QRect(photo.right() - width - 5, photo.bottom() - height - 5, width, height)
+
+
+def _badge(painter: QPainter, label: QRect, text: str) -> None:
+    """A small rounded label (at ``label``, see :func:`badge_rect`), legible on any photo."""
     theme = colours()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    metrics = painter.fontMetrics()
-    width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 4
-    label = QRect(photo.right() - width - 5, photo.bottom() - height - 5, width, height)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(qcolor(theme.overlay_background))
     painter.drawRoundedRect(QRectF(label), 4, 4)

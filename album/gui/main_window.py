@@ -637,7 +637,8 @@ class MainWindow(QMainWindow):
         folders = lambda: c.settings.library_folders if c.settings is not None else []  # noqa: E731
         viewer = Viewer(self, c.run, c.faces_in_photo, c.exposure, c.name_face, names=names,
                         person_names=lambda: [k.name for k in c.known_people], thumbnail=c.thumbnail,
-                        folder_of=lambda p: library_folder(p, folders()), named_for=c.named_areas)  # fmt: skip
+                        folder_of=lambda p: library_folder(p, folders()), named_for=c.named_areas,
+                        clip_for=c.motion_clip)  # fmt: skip
         viewer.back.connect(self.close_viewer)
         viewer.full_screen.connect(self.toggle_full_screen)
         viewer.person_clicked.connect(lambda face: self._viewer_person(face))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,10 +28,11 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from album.core.library import (
     TILE_PX,
@@ -141,6 +142,13 @@ class MapView(QWidget):
         self.zoom_in_button.clicked.connect(lambda: self.zoom_by(1.0))
         self.zoom_out_button.clicked.connect(lambda: self.zoom_by(-1.0))
         self.search_area_button.clicked.connect(self.search_this_area)
+        self.search_area_button.hide()  # until there are photos on the map to search
+        self.empty_notice = QLabel(self)  # no photo has a place: say why the map is bare, not a blank world
+        self.empty_notice.setObjectName("map-empty")
+        self.empty_notice.setWordWrap(True)
+        self.empty_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_notice.hide()  # placed over the map's middle in resizeEvent (a wrapped label in a layout
+        # of stretches is given one line's height)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 12, 12, 12)
         top = QHBoxLayout()
@@ -167,6 +175,20 @@ class MapView(QWidget):
         self.search_area_button.setToolTip(self.tr("Show the photos taken in the middle of the map "
                                                    "(Shift-drag on the map to draw a circle)"))  # fmt: skip
         self.setAccessibleName(self.tr("Map of the photos' places"))
+        self.empty_notice.setText(self.tr("No photos with a place yet. Photos taken with the camera's location "
+                                          "on appear here, where they were taken."))  # fmt: skip
+        self._place_notice()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_notice()
+        super().resizeEvent(event)
+
+    def _place_notice(self) -> None:
+        """The empty map's notice in the middle, wrapped to at most 420 pixels."""
+        notice = self.empty_notice
+        notice.setFixedWidth(min(420, max(120, self.width() - 40)))
+        notice.setFixedHeight(notice.heightForWidth(notice.width()))
+        notice.move((self.width() - notice.width()) // 2, (self.height() - notice.height()) // 2)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -199,6 +221,8 @@ class MapView(QWidget):
         self._clusters = dict(enumerate(levels))
         if first:
             self.show_all()
+        self.empty_notice.setVisible(len(points) == 0)
+        self.search_area_button.setVisible(len(points) > 0)
         self.update()
 
     def show_all(self) -> None:
@@ -389,7 +413,7 @@ class MapView(QWidget):
 
     def _paint_cities(self, painter: QPainter) -> None:
         """The best-known cities' names, fewer the farther out, none on top of another."""
-        chinese = self.locale().language() == self.locale().Language.Chinese
+        chinese = QLocale().language() == QLocale.Language.Chinese  # the UI's language now, after a live switch
         shown = min(len(self.basemap.cities), int(CITY_LABELS_AT_ZOOM_1 * 4 ** (self.zoom - 1)))
         sx = (self._city_x[:shown] - self.centre.x()) * self.scale + self.width() / 2
         sy = (self._city_y[:shown] - self.centre.y()) * self.scale + self.height() / 2

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
@@ -27,8 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QIcon, QImage, QPainter, QPixmap, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QRubberBand, QWidget
 
+from album.core.library import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 from album.core.records import Photo, SearchHit
-from album.core.timeline import NO_PLACE, Period, Sections, day_columns, empty_sections, sections
 from album.gui.availability import FileChecker
 from album.gui.grid_layout import LAYOUT_MODES, SPACING, GridLayout, LayoutMode, empty_layout, layout
 from album.gui.grid_tiles import TileState, duration_text, heart_rect, paint_tile
@@ -220,8 +221,10 @@ class PhotoModel(QAbstractListModel):
         return self._icon(photo), placeholder_colour(photo), photo
 
     def badge(self, row: int) -> str:
-        """What a tile's corner says: a video's length."""
+        """What a tile's corner says: a video's length, or that a photo is a Live Photo (it moves in the viewer)."""
         photo = self.hits[row].photo
+        if photo.kind == "live":
+            return QCoreApplication.translate("PhotoGrid", "Live")
         return duration_text(photo.duration) if photo.kind == "video" and photo.duration is not None else ""
 
     def caption(self, row: int) -> tuple[str, ...]:

@@ -129,6 +129,9 @@ class Scrubber(QWidget):
         painter.setFont(font)
         line = painter.fontMetrics().height()
         right = self.width() - 6
+        current = self.current()
+        marker = self.y_of(self._position)
+        box = QRect(0, min(max(0, marker + 2), self.height() - line), self.width() - 2, line)  # the current month
         painter.setPen(QPen(qcolor(palette.muted_text), 1))
         labelled_until = -line  # a year label is drawn only where the one above leaves room
         year: int | None = -1
@@ -136,20 +139,18 @@ class Scrubber(QWidget):
             y = self.y_of(month.top)
             painter.drawLine(right - 4, y, right, y)
             this_year = month.when.year if month.when is not None else None
-            if this_year != year and y >= labelled_until:
+            label = QRect(2, y - line // 2, right - 8, line)
+            clear = current is None or not label.intersects(box.adjusted(0, -4, 0, 0))  # not under the marker
+            if this_year != year and y >= labelled_until and clear:
                 text = str(this_year) if this_year is not None else "–"
-                painter.drawText(QRect(2, y - line // 2, right - 8, line),
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)  # fmt: skip
+                painter.drawText(label, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
                 labelled_until = y + line
             year = this_year
-        current = self.current()
         if current is not None:
-            marker = self.y_of(self._position)
             painter.setPen(QPen(qcolor(palette.accent), 2))
             painter.drawLine(0, marker, self.width(), marker)
             font.setBold(True)
             painter.setFont(font)
-            box = QRect(0, min(max(0, marker + 2), self.height() - line), self.width() - 2, line)
             painter.fillRect(box, qcolor(palette.window))
             painter.setPen(qcolor(palette.text))
             painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

@@ -38,8 +38,9 @@ def style_sheet(c: Colours) -> str:
 #welcome-title {{ color: {c.text}; }}
 #welcome-hint {{ color: {c.muted_text}; }}
 #welcome-import {{ padding: 6px 18px; }}
-#timeline-bubble {{ background: {c.overlay_background}; color: {c.overlay_text}; border-radius: 9px;
+#timeline-bubble, #map-empty {{ background: {c.overlay_background}; color: {c.overlay_text}; border-radius: 9px;
                padding: 4px 12px; }}
+#map-empty {{ padding: 10px 16px; }}
 *[chip="true"] {{ border: 1px solid {c.chip_border}; border-radius: 10px; background: {c.chip_background}; }}
 *[chip="true"] QPushButton {{ border: none; padding: 2px 4px; color: {c.text}; }}
 *[chip="true"] QPushButton:focus {{ border: 1px solid {c.accent}; border-radius: 6px; }}

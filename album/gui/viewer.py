@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
+    QHideEvent,
     QImage,
     QImageReader,
     QKeySequence,
@@ -39,6 +40,9 @@ from album.gui.name_dialog import ask_person_name
 from album.gui.theme import VIEWER
 from album.gui.viewer_info import InfoPanel, Names
 from album.gui.workers import Job
+
+if TYPE_CHECKING:
+    from album.gui.video_player import VideoPlayer
 
 StartJob = Callable[[Callable[[Any, Any], Any], Callable[[Any], object]], Job]
 """``start(fn, on_done)``: run ``fn(progress, cancel)`` in a worker (the controller's ``run``)."""
@@ -84,7 +88,7 @@ _STYLE = (
     f"#viewer {{ background: {VIEWER.window}; color: {VIEWER.text}; }} "
     f"#viewer QLabel {{ color: {VIEWER.text}; }} "
     f"#viewer-bar {{ background: {VIEWER.surface}; }} "
-    "#viewer QToolButton { border: none; border-radius: 6px; padding: 4px; } "
+    f"#viewer QToolButton {{ border: none; border-radius: 6px; padding: 4px; color: {VIEWER.text}; }} "
     f"#viewer QToolButton:hover, #viewer QToolButton:checked {{ background: {VIEWER.hover}; }} "
     f"#viewer QToolButton:focus {{ border: 2px solid {VIEWER.accent}; }} "
     f"#viewer-notice {{ background: {VIEWER.warning_background}; color: {VIEWER.warning_text}; "
@@ -95,9 +99,10 @@ _STYLE = (
     "#viewer QScrollBar::add-line, #viewer QScrollBar::sub-line { width: 0; height: 0; }"
 )
 
-Loaded = tuple[QImage, QImage, list[Face], bool, Exposure, list[NamedArea]]
+Loaded = tuple[QImage, QImage, list[Face], bool, Exposure, list[NamedArea], str | None]
 """What the loading worker hands back: the decoded photo (faces drawn), the same fitted to the page, its faces,
-whether its file opened, the exposure its EXIF records, and the people other apps named on it."""
+whether its file opened, the exposure its EXIF records, the people other apps named on it, and a Live Photo's
+motion clip (None if it is not one, or its clip is gone)."""
 
 
 def load_photo(
@@ -107,6 +112,7 @@ def load_photo(
     thumbnail: Callable[[Photo], Path | None] | None,
     fit: QSize,
     named_for: Callable[[Photo], list[NamedArea]] | None = None,
+    clip_for: Callable[[Photo], str | None] | None = None,
 ) -> Loaded:
     """Decode ``photo`` for the viewer (reduced to ``VIEW_DECODE_PX``, upright), outline its faces, scale it to
     ``fit`` (smooth scaling of a camera-sized photo took 200 ms on the GUI thread) and read its exposure; a file
@@ -126,11 +132,17 @@ def load_photo(
         thumb = thumbnail(photo) if thumbnail is not None else None
         image = QImage(str(thumb)) if thumb is not None else QImage()
     faces = faces_for(photo.id) if faces_for is not None and photo.id and not image.isNull() else []
-    draw_faces(image, faces)
-    fitted = image.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    if not image.isNull():  # a video without its poster yet: nothing to draw on
+        draw_faces(image, faces)
+    fitted = (
+        image.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        if not image.isNull()
+        else QImage()
+    )
     exposure = exposure_for(photo) if exposure_for is not None and opens else Exposure()
     named = named_for(photo) if named_for is not None and photo.id else []
-    return image, fitted, faces, opens, exposure, named
+    clip = clip_for(photo) if clip_for is not None and photo.kind == "live" and opens else None
+    return image, fitted, faces, opens, exposure, named, clip
 
 
 class Viewer(QWidget):
@@ -139,7 +151,9 @@ class Viewer(QWidget):
     or hides the info panel; F11 or a double-click asks for full screen; Esc or Back asks to go back.
     Clicking a face asks who it is. A photo whose file cannot be opened shows its cached thumbnail, with a
     line that says so and names the folder that may be offline. The window title follows the photo's file
-    name (this widget's ``windowTitle``; the main window shows it).
+    name (this widget's ``windowTitle``; the main window shows it). A video plays in the page (Space plays or
+    pauses), from the second a search matched, marked on its seek bar; leaving it stops it. A Live Photo has a
+    "Live" button that plays its motion clip once, muted, over the still.
 
     Args:
         start: runs the loading worker (the controller's ``run``, so the window joins it at exit;
@@ -155,6 +169,7 @@ class Viewer(QWidget):
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), shown when its file
             cannot be opened, and in the filmstrip.
         folder_of: the folder to name when a photo's file cannot be opened (its library folder).
+        clip_for: ``photo → its motion clip`` for a Live Photo (``Library.motion_clip``); runs in the worker.
 
     Signals:
         back(): Esc or the Back button: the window shows what it showed before.
@@ -179,8 +194,10 @@ class Viewer(QWidget):
         thumbnail: Callable[[Photo], Path | None] | None = None,
         folder_of: Callable[[str], str] = lambda path: str(Path(path).parent),
         named_for: Callable[[Photo], list[NamedArea]] | None = None,
+        clip_for: Callable[[Photo], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.clip_for = clip_for
         self.hits: Sequence[SearchHit] = []
         self.index = 0
         self.thumbnail = thumbnail
@@ -229,6 +246,12 @@ class Viewer(QWidget):
         self.play_button = self._button("square-play", self._play)  # a video: the system's player plays it
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.play_button.hide()
+        self.clip: str | None = None  # the shown Live Photo's motion clip
+        self.live_button = self._button("aperture", self.play_clip)  # a Live Photo: its clip plays over the still
+        self.live_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.live_button.installEventFilter(self)  # hovering it plays the clip too
+        self.live_button.hide()
+        self.player: VideoPlayer | None = None  # made for the first video or Live Photo shown (_video_player)
         self._layout()
         self._keys()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -251,13 +274,14 @@ class Viewer(QWidget):
         top.setContentsMargins(8, 4, 8, 4)
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
-        buttons = (self.play_button, self.zoom_out_button, self.zoom_in_button, self.info_button,
+        buttons = (self.live_button, self.play_button, self.zoom_out_button, self.zoom_in_button, self.info_button,
                    self.full_screen_button)  # fmt: skip
         for button in buttons:
             top.addWidget(button)
         centre = QVBoxLayout()
         centre.addWidget(self.notice)
         centre.addWidget(self.image_area, 1)
+        self._centre = centre  # the player goes here once made
         middle = QHBoxLayout()
         middle.setSpacing(0)
         middle.addLayout(centre, 1)
@@ -279,10 +303,14 @@ class Viewer(QWidget):
             (self.info_button, translate("Viewer", "Show or hide the info panel (I)")),
             (self.full_screen_button, translate("Viewer", "Full screen (F11)")),
             (self.play_button, translate("Viewer", "Play the video in the system's video player")),
+            (self.live_button, translate("Viewer", "A Live Photo: point at it or click to play its motion")),
         ):
             button.setToolTip(text)
             button.setAccessibleName(text)
         self.play_button.setText(translate("Viewer", "Open in video player"))
+        self.live_button.setText(translate("Viewer", "Live"))
+        if self.player is not None:
+            self.player.retranslate()
         self.setAccessibleName(translate("Viewer", "Photo viewer"))
         self.image_area.setAccessibleName(translate("Viewer", "Photo"))
         self.filmstrip.setAccessibleName(translate("Viewer", "Filmstrip of the results"))
@@ -326,12 +354,18 @@ class Viewer(QWidget):
         self.image.setText(self.tr("Loading…"))
         self._pixmap = self._fitted = QPixmap()  # the last photo's stays out of zoom and fit until this one is decoded
         self.notice.hide()
+        if self.player is None or self.player.player.source() != QUrl.fromLocalFile(photo.path):
+            self.clip = None  # a redraw of the same video (a face named) goes on playing
+            self.live_button.hide()
+            self._show_still()
+            if photo.kind == "video":
+                self._play_here(photo.path, hit.time)
         faces_for, exposure_for, thumbnail = self.faces_for, self.exposure_for, self.thumbnail
-        named_for = self.named_for
+        named_for, clip_for = self.named_for, self.clip_for
         fit = self.image_area.viewport().size()
 
         def load(_progress: object, _cancel: object) -> Loaded:
-            return load_photo(photo, faces_for, exposure_for, thumbnail, fit, named_for)
+            return load_photo(photo, faces_for, exposure_for, thumbnail, fit, named_for, clip_for)
 
         def loaded(result: Loaded, p: str = photo.path) -> None:
             self._loaded(p, *result)
@@ -353,9 +387,12 @@ class Viewer(QWidget):
         opens: bool,
         exposure: Exposure,
         named: list[NamedArea],
+        clip: str | None,
     ) -> None:
         if not self.hits or path != self.hits[self.index].photo.path:
             return  # the user moved on
+        self.clip = clip
+        self.live_button.setVisible(clip is not None)
         self.faces = faces
         self.info.show_details(faces, exposure, named)
         self._pixmap = QPixmap.fromImage(image)
@@ -374,6 +411,69 @@ class Viewer(QWidget):
         if self.hits:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.hits[self.index].photo.path))
 
+    def _video_player(self) -> VideoPlayer | None:
+        """The player, made when first needed: Qt Multimedia takes ~65 ms to load, which the window's start-up
+        does not pay. None (and one sentence on the page) without Qt Multimedia or the system's PulseAudio."""
+        if self.player is None:
+            try:
+                from album.gui.video_player import VideoPlayer
+            except ImportError:  # pragma: no cover - the test environment has them
+                self._cannot_play(self.tr("Playing videos here needs Qt Multimedia (album[video]); open it in "
+                                          "your video player."))  # fmt: skip
+                return None
+            self.player = VideoPlayer()
+            self.player.hide()
+            self.player.failed.connect(self._cannot_play)
+            self.player.clip_ended.connect(self._show_still)
+            self._centre.addWidget(self.player, 1)
+        return self.player
+
+    def _play_here(self, path: str, start: float | None) -> None:
+        """Play the video in the page from ``start`` (a search hit's best second, marked on the seek bar)."""
+        player = self._video_player()
+        if player is not None:
+            self.image_area.hide()
+            player.show()
+            player.open(path, start, () if start is None else (start,))
+
+    def play_clip(self) -> None:
+        """Play the shown Live Photo's motion clip over its still, once and muted; the still comes back after."""
+        clip = self.clip
+        player = self._video_player() if clip is not None else None
+        if clip is not None and player is not None and player.isHidden():
+            self.image_area.hide()
+            player.show()
+            player.play_once(clip)
+
+    def _show_still(self) -> None:
+        """Stop any playing video or clip and show the photo (the still, or the video's poster)."""
+        if self.player is not None:
+            self.player.stop()
+            self.player.hide()
+        self.image_area.show()
+
+    def _cannot_play(self, message: str) -> None:
+        """The video cannot be played in the page: its poster, the sentence why, and the system's player."""
+        self._show_still()
+        self.notice.setText(message)
+        self.notice.show()
+
+    def toggle_playback(self) -> None:
+        """Space: play or pause the shown video."""
+        if self.player is not None and self.player.isVisible() and self.player.controls.isVisible():
+            self.player.toggle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.live_button and event.type() == QEvent.Type.Enter:
+            self.play_clip()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the viewer (Esc, Back, another page) stops the video."""
+        if not event.spontaneous():  # not when the window is minimised
+            self._show_still()
+        super().hideEvent(event)
+
     def set_info_visible(self, visible: bool) -> None:
         self.info.setVisible(visible)
         self.info_button.setChecked(visible)
@@ -388,6 +488,7 @@ class Viewer(QWidget):
         for job in self._jobs:
             job.wait()
         self.filmstrip.shutdown()
+        self._show_still()
 
     def _fit(self) -> None:
         if self._pixmap.isNull():
@@ -476,7 +577,7 @@ class Viewer(QWidget):
             "+": lambda: self.zoom_by(ZOOM_STEP), "=": lambda: self.zoom_by(ZOOM_STEP),
             "-": lambda: self.zoom_by(1 / ZOOM_STEP), "0": lambda: self.set_zoom(None), "1": lambda: self.set_zoom(1.0),
             "I": lambda: self.set_info_visible(self.info.isHidden()), "F11": self.full_screen.emit,
-            "Escape": self._escape,
+            "Escape": self._escape, "Space": self.toggle_playback,
         }  # fmt: skip
         for key, act in keys.items():
             shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)

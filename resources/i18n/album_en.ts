@@ -124,7 +124,7 @@
 <context>
     <name>ExploreView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="224"/>
+        <location filename="../../album/gui/explore_view.py" line="225"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>%Ln photo by what it shows.</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="244"/>
+        <location filename="../../album/gui/explore_view.py" line="245"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>Show %Ln photo</numerusform>
@@ -250,7 +250,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>Scrubber</name>
     <message numerus="yes">
-        <location filename="../../album/gui/scrubber.py" line="186"/>
+        <location filename="../../album/gui/scrubber.py" line="187"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>

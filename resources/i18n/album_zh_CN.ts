@@ -323,81 +323,81 @@ Details were saved to {log}.</source>
 <context>
     <name>ExploreView</name>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="134"/>
+        <location filename="../../album/gui/explore_view.py" line="135"/>
         <source>Colour by:</source>
         <translation>着色依据：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="135"/>
+        <location filename="../../album/gui/explore_view.py" line="136"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="135"/>
+        <location filename="../../album/gui/explore_view.py" line="136"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="135"/>
+        <location filename="../../album/gui/explore_view.py" line="136"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="135"/>
+        <location filename="../../album/gui/explore_view.py" line="136"/>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="142"/>
+        <location filename="../../album/gui/explore_view.py" line="143"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="143"/>
+        <location filename="../../album/gui/explore_view.py" line="144"/>
         <source>Map of the photos by what they show</source>
         <translation>按内容排布的照片地图</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="160"/>
+        <location filename="../../album/gui/explore_view.py" line="161"/>
         <source>Laying out the photos…</source>
         <translation>正在排布照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="216"/>
+        <location filename="../../album/gui/explore_view.py" line="217"/>
         <source>No photos yet. Import a folder (File ▸ Import Folder…) and its photos are laid out here by what they show.</source>
         <translation>还没有照片。导入一个文件夹（文件 ▸ 导入文件夹…），其中的照片会按内容排布在这里。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="220"/>
+        <location filename="../../album/gui/explore_view.py" line="221"/>
         <source>The map places photos by what they show, which needs the semantic search model. Install it in File ▸ Settings ▸ Models; once your photos are indexed with it, they appear here.</source>
         <translation>这张图按内容排布照片，需要语义搜索模型。请在“文件 ▸ 设置 ▸ 模型”中安装；照片用它建立索引后就会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="223"/>
+        <location filename="../../album/gui/explore_view.py" line="224"/>
         <source>Drag to move, wheel to zoom, Shift+drag to select, click to open.</source>
         <translation>拖动可移动，滚轮可缩放，Shift+拖动可圈选，点击可打开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="224"/>
+        <location filename="../../album/gui/explore_view.py" line="225"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>按内容排布的 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="244"/>
+        <location filename="../../album/gui/explore_view.py" line="245"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>显示 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="244"/>
+        <location filename="../../album/gui/explore_view.py" line="245"/>
         <source>Show Photos</source>
         <translation>显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="265"/>
+        <location filename="../../album/gui/explore_view.py" line="266"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
@@ -568,12 +568,12 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="754"/>
+        <location filename="../../album/gui/main_window.py" line="755"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="757"/>
+        <location filename="../../album/gui/main_window.py" line="758"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -671,48 +671,48 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="753"/>
+        <location filename="../../album/gui/main_window.py" line="754"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="756"/>
+        <location filename="../../album/gui/main_window.py" line="757"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="768"/>
-        <location filename="../../album/gui/main_window.py" line="787"/>
+        <location filename="../../album/gui/main_window.py" line="769"/>
+        <location filename="../../album/gui/main_window.py" line="788"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="769"/>
+        <location filename="../../album/gui/main_window.py" line="770"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="837"/>
+        <location filename="../../album/gui/main_window.py" line="838"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="865"/>
+        <location filename="../../album/gui/main_window.py" line="866"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="867"/>
+        <location filename="../../album/gui/main_window.py" line="868"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="896"/>
+        <location filename="../../album/gui/main_window.py" line="897"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="899"/>
+        <location filename="../../album/gui/main_window.py" line="900"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
@@ -838,31 +838,36 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../album/gui/map_view.py" line="162"/>
-        <location filename="../../album/gui/map_view.py" line="163"/>
+        <location filename="../../album/gui/map_view.py" line="170"/>
+        <location filename="../../album/gui/map_view.py" line="171"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="164"/>
-        <location filename="../../album/gui/map_view.py" line="165"/>
+        <location filename="../../album/gui/map_view.py" line="172"/>
+        <location filename="../../album/gui/map_view.py" line="173"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="166"/>
+        <location filename="../../album/gui/map_view.py" line="174"/>
         <source>Search this area</source>
         <translation>搜索此区域</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="167"/>
+        <location filename="../../album/gui/map_view.py" line="175"/>
         <source>Show the photos taken in the middle of the map (Shift-drag on the map to draw a circle)</source>
         <translation>显示在地图中央拍摄的照片（按住 Shift 在地图上拖动可画一个圆）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/map_view.py" line="169"/>
+        <location filename="../../album/gui/map_view.py" line="177"/>
         <source>Map of the photos&apos; places</source>
         <translation>照片拍摄地点地图</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/map_view.py" line="178"/>
+        <source>No photos with a place yet. Photos taken with the camera&apos;s location on appear here, where they were taken.</source>
+        <translation>还没有带地点的照片。开启相机定位后拍摄的照片会出现在地图上它们的拍摄地点。</translation>
     </message>
 </context>
 <context>
@@ -985,17 +990,22 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="321"/>
+        <location filename="../../album/gui/photo_grid.py" line="227"/>
+        <source>Live</source>
+        <translation>实况</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/photo_grid.py" line="324"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="322"/>
+        <location filename="../../album/gui/photo_grid.py" line="325"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="578"/>
+        <location filename="../../album/gui/photo_grid.py" line="581"/>
         <source>{date} · {place}</source>
         <translation>{date} · {place}</translation>
     </message>
@@ -1003,7 +1013,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="186"/>
+        <location filename="../../album/gui/photo_grid.py" line="187"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>
@@ -1070,7 +1080,7 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>跳到某个月：上下方向键按月，Page Up 和 Page Down 按年。当前：{month}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/scrubber.py" line="186"/>
+        <location filename="../../album/gui/scrubber.py" line="187"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
@@ -1672,6 +1682,45 @@ Licence: {licence}</source>
     </message>
 </context>
 <context>
+    <name>VideoPlayer</name>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="158"/>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="159"/>
+        <location filename="../../album/gui/video_player.py" line="242"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="160"/>
+        <source>Position in the video</source>
+        <translation>视频中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="161"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="223"/>
+        <source>the format is not supported</source>
+        <translation>不支持此格式</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="224"/>
+        <source>This video cannot be played here ({reason}); open it in your video player.</source>
+        <translation>此视频无法在这里播放（{reason}）；请用视频播放器打开。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/video_player.py" line="242"/>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+</context>
+<context>
     <name>Viewer</name>
     <message>
         <location filename="../../album/gui/viewer_info.py" line="222"/>
@@ -1694,22 +1743,22 @@ Licence: {licence}</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="68"/>
+        <location filename="../../album/gui/viewer.py" line="72"/>
         <source>Who Is This?</source>
         <translation>这是谁？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="326"/>
+        <location filename="../../album/gui/viewer.py" line="354"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="364"/>
+        <location filename="../../album/gui/viewer.py" line="401"/>
         <source>The file is not available: {folder} may be offline. This is the thumbnail album keeps of it.</source>
         <translation>文件无法打开：{folder} 可能已离线。这里显示的是 album 保存的缩略图。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="369"/>
+        <location filename="../../album/gui/viewer.py" line="406"/>
         <source>This photo cannot be shown.</source>
         <translation>无法显示这张照片。</translation>
     </message>
@@ -1764,54 +1813,69 @@ Licence: {licence}</source>
         <translation>{name} 的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="276"/>
+        <location filename="../../album/gui/viewer.py" line="300"/>
         <source>Back to the photos (Esc)</source>
         <translation>返回照片 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="277"/>
+        <location filename="../../album/gui/viewer.py" line="301"/>
         <source>Zoom out (−)</source>
         <translation>缩小 (−)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="278"/>
+        <location filename="../../album/gui/viewer.py" line="302"/>
         <source>Zoom in (+)</source>
         <translation>放大 (+)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="279"/>
+        <location filename="../../album/gui/viewer.py" line="303"/>
         <source>Show or hide the info panel (I)</source>
         <translation>显示或隐藏信息面板 (I)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="280"/>
+        <location filename="../../album/gui/viewer.py" line="304"/>
         <source>Full screen (F11)</source>
         <translation>全屏 (F11)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="281"/>
+        <location filename="../../album/gui/viewer.py" line="305"/>
         <source>Play the video in the system&apos;s video player</source>
         <translation>用系统的视频播放器播放此视频</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="285"/>
+        <location filename="../../album/gui/viewer.py" line="306"/>
+        <source>A Live Photo: point at it or click to play its motion</source>
+        <translation>实况照片：指向或点按即可播放其动态</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="310"/>
         <source>Open in video player</source>
         <translation>在视频播放器中打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="286"/>
+        <location filename="../../album/gui/viewer.py" line="311"/>
+        <source>Live</source>
+        <translation>实况</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="314"/>
         <source>Photo viewer</source>
         <translation>照片查看器</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="287"/>
+        <location filename="../../album/gui/viewer.py" line="315"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/viewer.py" line="288"/>
+        <location filename="../../album/gui/viewer.py" line="316"/>
         <source>Filmstrip of the results</source>
         <translation>结果胶片条</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/viewer.py" line="421"/>
+        <source>Playing videos here needs Qt Multimedia (album[video]); open it in your video player.</source>
+        <translation>在这里播放视频需要 Qt Multimedia（album[video]）；请用视频播放器打开。</translation>
     </message>
 </context>
 <context>

@@ -159,7 +159,8 @@ def test_core_and_cli_never_import_qt_or_torch(tmp_path: Path) -> None:
 
 def test_gui_entry_without_qt_says_so(tmp_path: Path) -> None:
     code = "import sys\nsys.modules['PySide6'] = None\nfrom album.__main__ import main\nsys.exit(main([]))\n"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # no desktop needed: the check that answers is PySide6's
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 1 and "needs PySide6" in result.stderr
 
 

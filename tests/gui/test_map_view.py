@@ -116,3 +116,46 @@ def test_online_tiles_are_drawn_under_the_markers_with_their_attribution(qtbot, 
         assert asked and all(path.startswith("/3/") for path in asked) and len(asked) <= 12  # 600×400 px: ≤ 4×3
         view.shutdown()
     assert view.tile_layer is None
+
+
+def test_a_map_without_photos_says_why_it_is_bare(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from album.core.map_clusters import MapPoints
+    from album.gui.map_view import MapView
+
+    view = MapView(lambda _photo: None)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    view.set_points(MapPoints(np.array([], str), np.zeros(0), np.zeros(0), np.array([], str)))
+    assert view.empty_notice.isVisible() and "place" in view.empty_notice.text()
+    assert not view.search_area_button.isVisible()  # nothing there to search
+    view.set_points(MapPoints(np.array(["a"]), np.array([LISBON[0]]), np.array([LISBON[1]]), np.array(["h"])))
+    assert not view.empty_notice.isVisible() and view.search_area_button.isVisible()
+
+
+def test_the_cities_are_named_in_the_language_switched_to(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from album.core.map_clusters import MapPoints
+    from album.gui.i18n import switch_language
+    from album.gui.map_view import MapView
+
+    view = MapView(lambda _photo: None)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    view.set_points(MapPoints(np.array(["a"]), np.array([SYDNEY[0]]), np.array([SYDNEY[1]]), np.array(["h"])))
+    view.zoom, view.centre = 2.0, QPointF(0.5, 0.42)
+
+    def lower_half():  # type: ignore[no-untyped-def]
+        return view.grab().toImage().copy(0, 200, 520, 200)  # cities only: no button, no marker there
+
+    english = lower_half()
+    try:
+        switch_language(qapp, "zh_CN")  # the map was made in English: its labels change with the UI
+        assert lower_half() != english
+    finally:
+        switch_language(qapp, "en")
+    assert lower_half() == english

@@ -1,10 +1,11 @@
-"""A video in the window: its poster with its length in the grid's corner, and in the viewer its poster with
-"Open in video player"."""
+"""A video in the window: its poster with its length in the grid's corner (a Live Photo: "Live"), and in the
+viewer its poster with "Open in video player"."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from photofactory import scene, write_photo
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -36,14 +37,22 @@ def test_the_badge_is_painted_in_the_bottom_right_corner_only(qapp) -> None:  # 
     assert all(badged.pixelColor(x, y) == QColor("white") for x in range(0, 100) for y in range(0, 100, 7))
 
 
-def test_only_a_video_gets_a_badge(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_hovered_videos_caption_stops_before_its_length(qapp) -> None:  # type: ignore[no-untyped-def]
+    long, blank = (painted(TileState(hovered=True, caption=(text,), badge="12:05")) for text in ("W" * 40, " "))
+    differs = [(x, y) for x in range(200) for y in range(100, 150) if long.pixelColor(x, y) != blank.pixelColor(x, y)]
+    assert differs  # the caption is drawn...
+    assert max(x for x, _y in differs) < 200 - 5 - 40  # ...and ends left of the badge (about 40 px wide)
+
+
+def test_a_video_shows_its_length_and_a_live_photo_says_live(qapp) -> None:  # type: ignore[no-untyped-def]
     model = PhotoModel(lambda photo: None)
     model.set_hits([SearchHit(Photo("v", "/v.mp4", kind="video", duration=42.2), None, ()),
                     SearchHit(Photo("l", "/l.jpg", kind="live"), None, ()),
                     SearchHit(Photo("p", "/p.jpg"), None, ())])  # fmt: skip
-    assert [model.badge(row) for row in range(3)] == ["0:42", "", ""]
+    assert [model.badge(row) for row in range(3)] == ["0:42", "Live", ""]
 
 
+@pytest.mark.qt_log_ignore("Could not open media")  # what the backend says of the file, as it should
 def test_the_viewer_shows_a_videos_poster_with_open_in_video_player(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     poster = tmp_path / "poster.jpg"
     QImage(160, 90, QImage.Format.Format_RGB32).save(str(poster))

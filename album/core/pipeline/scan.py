@@ -219,6 +219,26 @@ LIVE_PAIR_SECONDS = 60
 LIVE_PAIR_NS = LIVE_PAIR_SECONDS * 1_000_000_000
 
 
+def motion_clip(still: str) -> str | None:
+    """The clip :func:`pair_live_photos` pairs with the Live Photo ``still``, found again next to it by the
+    same rule (the store keeps the still as the item, not its clip's path): for the viewer, which plays it."""
+    folder, name = os.path.split(still)
+    stem = os.path.splitext(name)[0].lower()
+    try:
+        names = sorted(n for n in os.listdir(folder or ".") if os.path.splitext(n)[0].lower() == stem)
+    except OSError:
+        return None
+    entries = []
+    for sibling in names:
+        path = os.path.join(folder, sibling)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        entries.append(FileEntry(path, stat.st_size, stat.st_mtime_ns))
+    return next((entry.motion for entry in pair_live_photos(entries) if entry.path == still), None)
+
+
 def display_path(path_bytes: bytes) -> str:
     """A path as valid UTF-8 text; undecodable bytes of non-UTF-8 names show as ``\\xNN``."""
     return path_bytes.decode("utf-8", "backslashreplace")

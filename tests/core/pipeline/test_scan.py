@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from photofactory import scene, write_photo
 
-from album.core.pipeline.scan import SYSTEM_DIR_NAMES, FileEntry, discover, display_path, sniff_format
+from album.core.pipeline.scan import SYSTEM_DIR_NAMES, FileEntry, discover, display_path, motion_clip, sniff_format
 
 SMALL = scene(32, 24)
 
@@ -44,6 +44,10 @@ def test_videos_are_found_and_a_live_photos_clip_is_its_still(tmp_path: Path) ->
     assert set(files) == {"IMG_0001.jpg", "IMG_0002.jpg", "img_0002.mp4", "trip.webm"}
     assert files["IMG_0001.jpg"].motion == str(tmp_path / "IMG_0001.MOV")
     assert files["IMG_0002.jpg"].motion is None
+    # the viewer finds the clip again by the same rule
+    assert motion_clip(str(tmp_path / "IMG_0001.jpg")) == str(tmp_path / "IMG_0001.MOV")
+    assert motion_clip(str(tmp_path / "IMG_0002.jpg")) is None
+    assert motion_clip(str(tmp_path / "gone" / "IMG_0003.jpg")) is None
 
 
 def test_symlink_loops_end_and_each_folder_is_walked_once(tmp_path: Path) -> None:

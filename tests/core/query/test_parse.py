@@ -228,6 +228,7 @@ def test_place_names_for_a_chinese_ui(gazetteer: Gazetteer) -> None:
     assert gazetteer.display_names(where.place, where.region, where.country, chinese=True) == ["杭州", "浙江", "中国"]
     lisbon = gazetteer.display_names("Lisbon", None, "Portugal", chinese=True)
     assert lisbon == ["里斯本", "葡萄牙"]  # issue 15: Chinese names for cities everywhere, not "Lisbon"
+    assert gazetteer.display_names(None, "Lisbon", "Portugal", chinese=True) == ["里斯本", "葡萄牙"]  # the district
     assert gazetteer.display_names("Hangzhou", "Zhejiang", "China", chinese=False) == ["Hangzhou", "Zhejiang", "China"]
 
 
