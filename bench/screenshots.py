@@ -201,6 +201,19 @@ def duplicate_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # t
     window.grab().save(str(out / f"explore-0-no-clip{tag}.png"))
 
 
+def offline_welcome(window, wait_for):  # type: ignore[no-untyped-def]
+    """The welcome dialog as it is offline: the hub's address is a port nobody listens on any more."""
+    from fakehub import FakeHub, serving
+
+    with serving(FakeHub()) as stopped:
+        pass
+    os.environ["HF_ENDPOINT"] = stopped.url
+    window.offer_models()
+    dialog = window.welcome_dialog
+    wait_for(lambda: dialog.catalogue is not None)
+    return dialog
+
+
 def wait_for(condition, seconds: float = 180) -> None:  # type: ignore[no-untyped-def]
     """Run the event loop until ``condition()`` holds (or ``seconds`` pass)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -361,12 +374,7 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
             dialog.grab().save(str(out / f"15-first-run-stopped{tag}.png"))
             dialog.done(0)
             wait_for(lambda: window.library is not None)  # skipping turned downloads on first use off: reopened
-        with serving(FakeHub()) as stopped:
-            pass  # a port nobody listens on any more: offline
-        os.environ["HF_ENDPOINT"] = stopped.url
-        window.offer_models()
-        dialog = window.welcome_dialog
-        wait_for(lambda: dialog.catalogue is not None)
+        dialog = offline_welcome(window, wait_for)
         settle(500)
         dialog.grab().save(str(out / f"16-first-run-offline{tag}.png"))
         screen = dialog.screen().availableGeometry()
@@ -474,7 +482,6 @@ def grid_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[no-
 def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
     """The people page, the places tree (photos from a trip to China added) and the dialogs, each dialog's
     size printed against the screen's available size (what must fit: 1280x800, 1366x768)."""
-    from fakehub import FakeHub, serving
     from photofactory import Exif, scene, write_photo
 
     from album.gui.name_dialog import NameDialog
@@ -513,12 +520,7 @@ def polish_shots(window, out: Path, tag: str, photos: Path, wait_for, settle) ->
     settle(300)
     fits("name", asked)
     asked.reject()
-    with serving(FakeHub()) as stopped:
-        pass  # a port nobody listens on any more: offline
-    os.environ["HF_ENDPOINT"] = stopped.url
-    window.offer_models()
-    dialog = window.welcome_dialog
-    wait_for(lambda: dialog.catalogue is not None)
+    dialog = offline_welcome(window, wait_for)
     settle(800)
     fits("welcome (offline)", dialog)
     dialog.grab().save(str(out / f"p4-welcome-offline{tag}.png"))

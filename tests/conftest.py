@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import logging
 import os
@@ -47,6 +48,18 @@ def store(paths: Paths) -> Store:
 @pytest.fixture
 def indexer(store: Store, paths: Paths) -> Indexer:
     return Indexer(store, paths.thumbs_dir, IndexSettings(batch_size=8, workers=2))
+
+
+@pytest.fixture
+def trash_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The desktop Trash's files folder for this test alone. send2trash reads XDG_DATA_HOME once, when first
+    imported, so it is read again here: a later test's files would otherwise go to an earlier test's Trash
+    (or, had none set it, to the user's own)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    import send2trash.plat_other
+
+    importlib.reload(send2trash.plat_other)
+    return tmp_path / "xdg-data" / "Trash" / "files"
 
 
 @pytest.fixture

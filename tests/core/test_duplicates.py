@@ -128,9 +128,8 @@ def test_copies_set_aside_leave_the_places_map(indexed: tuple[Library, dict[str,
 
 
 @pytest.fixture
-def small(paths: Paths, photos_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
+def small(paths: Paths, photos_dir: Path, trash_folder: Path) -> Library:
     """A library of a photo, its exact copy and a resize, with the system trash in a temp folder."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     shutil.copy(OBAMA, photos_dir / "a.jpg")
     shutil.copy(OBAMA, photos_dir / "b.jpg")
     buffer = io.BytesIO()
@@ -162,10 +161,10 @@ def test_review_hides_extras_and_not_duplicates_is_remembered(small: Library, ph
     assert Library(small.paths, Settings(allow_downloads=False)).duplicates() == [], "remembered in the library"
 
 
-def test_trash_moves_files_to_the_trash_and_forgets_them(small: Library, photos_dir: Path, tmp_path: Path) -> None:
+def test_trash_moves_files_to_the_trash_and_forgets_them(small: Library, photos_dir: Path, trash_folder: Path) -> None:
     (group,) = small.duplicates()
     report = small.trash(group.extras)
-    trash = tmp_path / "xdg-data" / "Trash"
+    trash = trash_folder.parent
     assert sorted(Path(p).name for p in report.trashed) == sorted(_names(group)[1:]) and not report.failed
     assert sorted(p.name for p in (trash / "files").iterdir()) == sorted(_names(group)[1:])
     assert sorted(p.name for p in photos_dir.iterdir()) == [_names(group)[0]]

@@ -21,8 +21,7 @@ def _grid_names(window) -> list[str]:  # type: ignore[no-untyped-def]
     return sorted(Path(window.model.index(r).data(HitRole).photo.path).name for r in range(window.model.rowCount()))
 
 
-def test_review_then_delete_key_trashes_after_the_dialog(qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+def test_review_then_delete_key_trashes_after_the_dialog(qtbot, window, tmp_path: Path, trash_folder: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "Photos"
     folder.mkdir()
     shutil.copy(ORIGINAL, folder / "t1.jpg")
@@ -76,6 +75,6 @@ def test_review_then_delete_key_trashes_after_the_dialog(qtbot, window, tmp_path
     qtbot.keyClick(window.grid, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: _grid_names(window) == [keeper], timeout=20_000)
     assert not (folder / "other.jpg").exists()
-    assert [p.name for p in (tmp_path / "xdg-data" / "Trash" / "files").iterdir()] == ["other.jpg"]
+    assert [p.name for p in trash_folder.iterdir()] == ["other.jpg"]
     assert window.library.photo(str(folder / "other.jpg")) is None
     qtbot.waitUntil(settled, timeout=10_000)
