@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.places_view = PlacesView()
         self.map_view = MapView(self._thumbnail)
         self.places_page = PlacesPage(self.map_view, self.places_view)
+        self._map_stale = True  # photos came or went since the map's points were read
         self.pages = QStackedWidget()
         self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_page}
         self.collections = Collections(self, self.controller, self.grid, self.search_bar, self.sidebar,
@@ -378,8 +379,8 @@ class MainWindow(QMainWindow):
         c.opened.connect(lambda _library: self._refresh_counts())
         c.opened.connect(lambda library: self._show_online_map(library.settings))
         c.index_finished.connect(lambda _report: self._refresh_counts())
-        c.opened.connect(lambda _library: self.duplicates.refresh())
-        c.index_finished.connect(lambda _report: self.duplicates.refresh())
+        c.opened.connect(lambda _library: self.duplicates.library_changed())
+        c.index_finished.connect(lambda _report: self.duplicates.library_changed())
         c.opened.connect(lambda _library: self.explore_view.library_changed())  # (the window may open on it)
         c.index_finished.connect(lambda _report: self.explore_view.library_changed())
         self.explore_view.show_photos.connect(self._show_explored)
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
         elif key == "albums":
             self.collections.refresh()
         elif key == "duplicates":
-            self.duplicates.refresh()
+            self.duplicates.show_page()
         elif key == "places":
             self._refresh_counts()
         elif key == "explore":
@@ -421,6 +422,16 @@ class MainWindow(QMainWindow):
         chinese = chinese_ui()
         if library is not None:
             self.controller.run(lambda _p, _c: library_counts(library, chinese), self._show_counts)
+            self._map_stale = True
+            if self.places_page.isVisible():
+                self._load_map()
+
+    def _load_map(self) -> None:
+        """The map's points and clusters, read in a worker, only while the Places page is shown: on a
+        100k-photo library they cost a start or an import a few hundred MB and a core for a while."""
+        library = self.controller.library
+        if library is not None and self._map_stale:
+            self._map_stale = False
             self.controller.run(lambda _p, _c: map_data(library), lambda data: self.map_view.set_points(*data))
 
     def _show_counts(self, counts: LibraryCounts) -> None:
