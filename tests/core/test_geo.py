@@ -99,6 +99,32 @@ def test_a_place_where_the_librarys_photos_are_comes_first(gazetteer: Gazetteer)
 
 
 @pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Midway Atoll", "UM", 28.21, -177.38),
+        ("Wake Island", "UM", 19.28, 166.65),
+        ("Lord Howe Island", "AU", -31.53, 159.07),
+        ("Adak", "US", 51.88, -176.65),  # Adak Island, by its short name
+        ("Fernando de Noronha", "BR", -3.84, -32.41),
+    ],
+)
+def test_islands_and_outposts_are_found_by_the_place_their_airport_serves(
+    gazetteer: Gazetteer, name: str, country: str, lat: float, lon: float
+) -> None:
+    place = gazetteer.lookup(name)
+    assert place is not None and place.country == country and place.lat is not None and place.lon is not None
+    assert distance_km(place.lat, place.lon, lat, lon) < 10
+
+
+def test_an_outpost_never_takes_a_populated_places_name(gazetteer: Gazetteer) -> None:
+    """The name "Midway" stays the towns GeoNames counts (Kentucky's first); the atoll is "Midway Atoll"."""
+    midways = gazetteer.ranked("Midway")
+    assert midways and all(p.population > 0 for p in midways) and midways[0].country == "US"
+    atoll = gazetteer.lookup("Midway Atoll")
+    assert atoll is not None and atoll not in midways
+
+
+@pytest.mark.parametrize(
     ("name", "country", "population_below"),
     [
         ("Hallstatt", "AT", 1_000),

