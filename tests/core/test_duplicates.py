@@ -149,6 +149,7 @@ def test_review_hides_extras_and_not_duplicates_is_remembered(small: Library, ph
     keep = next(p for p in group.photos if p.path.endswith("c.jpg"))
     small.keep_duplicate(group, keep.id)
     assert _shown(small) == ["c.jpg"], "the set-aside copies leave the photos (inside the query)"
+    assert small.stats().photos == 1, "and the count the sidebar and `album stats` show"
     assert small.duplicates() == []
     assert sorted(p.name for p in photos_dir.iterdir()) == ["a.jpg", "b.jpg", "c.jpg"], "no file is touched"
 

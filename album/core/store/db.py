@@ -902,10 +902,14 @@ class Store:
         return FaceStore(self, dim)
 
     def stats(self) -> LibraryStats:
+        """The photos the user sees (copies set aside in the duplicates review are not counted, as the grid
+        does not show them), and how many of them carry a date and a place."""
         return LibraryStats(
-            photos=self.count_photos(),
-            with_date=self.count_photos("date_source IS NOT NULL AND date_source NOT IN ('file', 'file_mtime')"),
-            with_gps=self.count_photos("lat IS NOT NULL"),
+            photos=self.count_photos(shown()),
+            with_date=self.count_photos(
+                shown("date_source IS NOT NULL AND date_source NOT IN ('file', 'file_mtime')")
+            ),
+            with_gps=self.count_photos(shown("lat IS NOT NULL")),
             errors=int(self.errors.count_rows()),
             schema_version=self.schema_version,
             database=str(self.db_dir),
