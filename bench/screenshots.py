@@ -201,6 +201,13 @@ def duplicate_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # t
     window.grab().save(str(out / f"explore-0-no-clip{tag}.png"))
 
 
+def type_search(window, text: str, settle, ms: int = 1500) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` in the search box and press Enter, as a person would, then let the results arrive."""
+    window.search_bar.edit.setText(text)
+    window.search_bar.edit.returnPressed.emit()
+    settle(ms)
+
+
 def offline_welcome(window, wait_for):  # type: ignore[no-untyped-def]
     """The welcome dialog as it is offline: the hub's address is a port nobody listens on any more."""
     from fakehub import FakeHub, serving
@@ -566,13 +573,9 @@ def browse_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[n
     settle(400)
     window.grab().save(str(out / f"31-rubber-band{tag}.png"))
     mouse(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
-    window.search_bar.edit.setText("rating:2")
-    window.search_bar.edit.returnPressed.emit()
-    settle(1500)
+    type_search(window, "rating:2", settle)
     window.grab().save(str(out / f"32-rating-search-stars{tag}.png"))
-    window.search_bar.edit.setText("")
-    window.search_bar.edit.returnPressed.emit()
-    settle(1500)
+    type_search(window, "", settle)
     grid.setFocus()
     grid.setCurrentIndex(model.index(2))
     window.shows.look(2)
@@ -742,17 +745,11 @@ def main() -> None:
     if "--albums-only" in sys.argv:
         window.close()
         return
-    window.search_bar.edit.setText("a red circle 2026")
-    window.search_bar.edit.returnPressed.emit()
-    settle(1500)
+    type_search(window, "a red circle 2026", settle)
     window.grab().save(str(out / f"2-search-results{tag}.png"))
-    window.search_bar.edit.setText("Anna in 2023")
-    window.search_bar.edit.returnPressed.emit()
-    settle(1500)
+    type_search(window, "Anna in 2023", settle)
     window.grab().save(str(out / f"3-search-person{tag}.png"))
-    window.search_bar.edit.setText("Anna")
-    window.search_bar.edit.returnPressed.emit()
-    settle(1500)
+    type_search(window, "Anna", settle)
     viewer = window.make_viewer(0)
     settle(1500)
     window.grab().save(str(out / f"4-viewer{tag}.png"))
@@ -851,31 +848,23 @@ def main() -> None:
     window.close_viewer()
     (photos / "people-unplugged").rename(offline)  # plugged in again: in colour at the next check
     window.model.check_again()
-    window.search_bar.edit.setText("Anna near:Lisbon km:nan")
-    window.search_bar.edit.returnPressed.emit()
-    settle(800)
+    type_search(window, "Anna near:Lisbon km:nan", settle, 800)
     window.grab().save(str(out / f"12-search-problem{tag}.png"))
-    window.search_bar.edit.setText("photos in Valencia")  # two well-known Valencias: the chip offers the other
-    window.search_bar.edit.returnPressed.emit()
-    settle(800)
+    type_search(window, "photos in Valencia", settle, 800)  # two well-known Valencias: the chip offers the other
     next(c for c in window.search_bar.chips() if c.objectName() == "chip-place").text_button.click()
     settle(500)
     app.primaryScreen().grabWindow(0).copy(window.geometry().adjusted(-20, -40, 20, 20)).save(
         str(out / f"13-place-alternatives{tag}.png")
     )
     window.search_bar.place_menu.hide()
-    window.search_bar.edit.setText("在里斯本的照片")  # the viewer names the place in the UI's language, once
-    window.search_bar.edit.returnPressed.emit()
-    settle(1500)
+    type_search(window, "在里斯本的照片", settle)  # the viewer names the place in the UI's language, once
     viewer = window.make_viewer(0)
     settle(1500)
     window.grab().save(str(out / f"14-viewer-place{tag}.png"))
     window.close_viewer()
 
     def search(text: str, name: str) -> None:
-        window.search_bar.edit.setText(text)
-        window.search_bar.edit.returnPressed.emit()
-        settle(1500)
+        type_search(window, text, settle)
         window.grab().save(str(out / f"{name}{tag}.png"))
 
     search("", "13-grid-mixed-shapes")  # newest first: panorama, tiny, portraits, then the rest
@@ -958,9 +947,7 @@ def album_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  #
     settle(1500)
     window.grab().save(str(out / f"22-album-opened{tag}.png"))
     window.search_bar.close_context()
-    window.search_bar.edit.setText("我收藏的照片" if tag else "my favourites")
-    window.search_bar.edit.returnPressed.emit()
-    settle(1500)
+    type_search(window, "我收藏的照片" if tag else "my favourites", settle)
     window.grab().save(str(out / f"23-favourites-search{tag}.png"))
     from album.gui.albums_view import ExportDialog
 
@@ -970,9 +957,7 @@ def album_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  #
     settle(600)
     dialog.grab().save(str(out / f"24-export-dialog{tag}.png"))
     dialog.close()
-    window.search_bar.edit.setText("")
-    window.search_bar.edit.returnPressed.emit()
-    settle(800)
+    type_search(window, "", settle, 800)
 
 
 def people_states(app, window, out: Path, tag: str, wait_for, settle) -> None:  # type: ignore[no-untyped-def]
