@@ -2,6 +2,8 @@
 
 A place is only a place if the offline gazetteer knows it, so "in the garden" stays free text. A name
 is read as the longest known prefix of the words after a preposition ("in New York City at night").
+Without a preposition ("New York at night", "Lisbon sunset", "杭州西湖") a name is read only where a
+misreading is unlikely: see :func:`_bare_place`.
 Which of the places of that name is meant is the gazetteer's ranking, told where the library's photos
 are; the others the name could mean travel with the filter for the search bar to offer.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from album.core.geo import Gazetteer, LibraryPlaces, Place, distance_km, normalise
+from album.core.geo import CITY_RADIUS_KM, Gazetteer, LibraryPlaces, Place, distance_km, normalise
 from album.core.query.model import DEFAULT_RADIUS_KM, PlaceFilter
 from album.core.query.parse.context import ParseContext
 
@@ -34,6 +36,8 @@ def take_place(ctx: ParseContext) -> None:
     its words; then give it the radius ``km:`` asked for (typed before or after the place)."""
     if ctx.gazetteer is not None and ctx.place is None:
         _find_place(ctx, ctx.gazetteer)
+    if ctx.gazetteer is not None and ctx.place is None:
+        _bare_place(ctx, ctx.gazetteer)
     if ctx.radius_km is not None:
         ctx.with_radius(ctx.radius_km)
 
@@ -190,3 +194,78 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 # Words for the kinds of place the table has no entries for (islands, lakes, parks…), after a name.
 _FEATURES = frozenset({"Island", "Islands", "Isle", "Isles", "Atoll", "Archipelago", "Peninsula", "Lake",
                           "Mountain", "Mountains", "National", "Canyon", "Falls", "Glacier", "Volcano"})  # fmt: skip
+
+
+# Capitalised words, with the small words names have inside ("Rio de Janeiro"), and a run of Chinese
+# characters after the start of the text, a space or a punctuation mark (the parts already understood are
+# spaces: "去年夏天杭州西湖").
+_CAPITALISED = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*"
+    r"(?:\s+(?:(?:de|da|do|del|la|le|of|upon|sur|am)\s+)?[A-Z][\w'’.-]*){0,3}"
+)
+_CHINESE_RUN = re.compile(r"(?:^|(?<=[\s,，。、]))[\u4e00-\u9fff]{2,}")
+BARE_CITY_POPULATION = 1_000_000  # a city this big is meant by its bare name anywhere ("Kyoto temples")
+BARE_NAMED_POPULATION = 50_000  # a city named by several words ("Santa Monica pier", not Golden Gate, Florida)
+MAX_BARE_WORDS = 4
+
+
+def _bare_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
+    """A place named without a preposition: several capitalised words that are a city of 50,000+, a
+    region or a country ("New York at night", "Hong Kong skyline"); one capitalised word, or the Chinese
+    characters a run starts with, that are a country, a city of a million people or a place the library's
+    photos are in ("Japan", "Kyoto temples", "Lisbon sunset" for a library with photos there, "杭州西湖",
+    "日本樱花"). A name must begin the place's own name ("New York" is New York City; "Victoria" is not
+    Hong Kong), a region needs more than one English word ("Georgia", "Victoria" are people too), three
+    capitals are no country ("AND" is not Andorra), and lower-case words are words ("nice weather")."""
+    library = ctx.whereabouts
+    rest = ctx.rest
+    spans = [(m.start(), m[0].split()) for m in _CAPITALISED.finditer(rest)]
+    spans += [(m.start(), list(m[0])) for m in _CHINESE_RUN.finditer(rest)]
+    for start, words in sorted(spans, key=lambda span: span[0]):
+        chinese = bool(_CJK.match(words[0]))
+        for first in range(len(words)):
+            for n in range(min(len(words) - first, MAX_BARE_WORDS if not chinese else 8), 0, -1):
+                name = ("" if chinese else " ").join(words[first : first + n]).strip(".,;:!?")
+                if (chinese and n < 2) or not _meant_bare(name, n, gazetteer, library):
+                    continue
+                found = place_named(name, gazetteer, library, None)
+                if found is None:
+                    continue
+                offset = start + _offset(rest[start:], words, first, chinese)
+                ctx.place = found
+                ctx.take(offset, offset + len(name))
+                return
+            if chinese:
+                break  # a Chinese name starts its run: "西湖杭州" is not read from its middle
+
+
+def _meant_bare(name: str, words: int, gazetteer: Gazetteer, library: LibraryPlaces) -> bool:
+    """Whether ``name``, typed without a preposition, is surely the place the gazetteer ranks first."""
+    ranked = gazetteer.ranked(name, library)
+    if not ranked or (name.isupper() and len(name) <= 3):
+        return False
+    place = ranked[0]
+    key = normalise(name)
+    own = normalise(place.name).startswith(key) or key == normalise(place.zh or "")  # "New York" City
+    if place.kind == "country":
+        return True
+    mine = (
+        place.lat is not None
+        and place.lon is not None
+        and (library.distance_km(place.lat, place.lon) <= CITY_RADIUS_KM)
+    )
+    if place.kind == "region":
+        return own and (words > 1 or _CJK.match(name) is not None)
+    big = place.kind == "city" and place.population >= BARE_CITY_POPULATION
+    several = words > 1 and not _CJK.match(name) and place.kind == "city" and place.population >= BARE_NAMED_POPULATION
+    return own and (mine or big or several)
+
+
+def _offset(text: str, words: list[str], first: int, chinese: bool) -> int:
+    """Where the ``first``-th of ``words`` starts in ``text`` (which starts with them)."""
+    if chinese:
+        return first
+    position = 0
+    for word in words[:first]:
+        position = text.index(word, position) + len(word)
+    return text.index(words[first], position)
