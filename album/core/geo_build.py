@@ -113,8 +113,12 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
         zh, cjk = _chinese_name(aliases, simplified)
         aliases |= cjk
         add(name, "region", country, lat, lon, population, zh, aliases, prominence(population, len(aliases)))
-    for name, aliases, lat, lon in _chinese_counties():
-        add(name, "town", "CN", lat, lon, 0, name, aliases, prominence(0, len(aliases)))
+    for name, aliases, lat, lon, seat in _chinese_counties():
+        # A district is known as well as its city, less DISTRICT_DISCOUNT: 西湖 is Hangzhou's West Lake district
+        # before Xihu, a town of 38,000 in Chongqing; Beijing's 朝阳 before Chaoyang, Liaoning.
+        cities = (places[i] for i in names.get(normalise(seat), {}))
+        as_known = max((p[7] for p in cities if p[1] == "city" and p[2] == "CN"), default=0.0) - DISTRICT_DISCOUNT
+        add(name, "town", "CN", lat, lon, 0, name, aliases, max(prominence(0, len(aliases)), as_known))
     known = set(names)  # an outpost never takes a name a populated place or region already has ("Midway")
     for name, aliases, country, lat, lon in _outposts():
         if normalise(name) not in known:
@@ -185,10 +189,11 @@ def _cldr_cities() -> dict[tuple[str, str], str]:
     return names
 
 
-def _chinese_counties() -> list[tuple[str, set[str], float, float]]:
+def _chinese_counties() -> list[tuple[str, set[str], float, float, str]]:
     """China's prefectures, counties and districts (not its provinces, which are regions already) from
-    cpca's table of administrative codes: the short name ("九寨沟", from "九寨沟县"), its full name, and
-    its centre. The table is read as a file: importing cpca would import pandas."""
+    cpca's table of administrative codes: the short name ("九寨沟", from "九寨沟县"), its full name, its
+    centre, and the short name of the city it belongs to ("杭州" for 西湖区; a municipality's own name for
+    its districts: "北京" for 朝阳区). The table is read as a file: importing cpca would import pandas."""
     import csv
     import importlib.util
 
@@ -196,15 +201,24 @@ def _chinese_counties() -> list[tuple[str, set[str], float, float]]:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("cpca")
     table = Path(spec.origin).parent / "resources" / "adcodes.csv"
-    counties = []
     with table.open(encoding="utf-8") as rows:
-        for row in csv.DictReader(rows):
-            code, full = row["adcode"], row["name"]
-            if code[2:6] == "0000" or code[6:] != "000000" or not _is_chinese(full) or not row["latitude"]:
-                continue  # a province, a township below the county level, or a place without a centre
-            short = _ZH_COUNTY_SUFFIX.sub("", full)
-            name = short if len(short) >= 2 else full
-            counties.append((name, {name, full}, float(row["latitude"]), float(row["longitude"])))
+        table_rows = list(csv.DictReader(rows))
+    named = {row["adcode"]: row["name"] for row in table_rows}
+
+    def seat(code: str) -> str:
+        city = named.get(code[:4] + "00000000", "")
+        if not _is_chinese(city) or city in _NO_CITY:  # a municipality's districts, or a county under the province
+            city = named.get(code[:2] + "0000000000", "")
+        return _ZH_COUNTY_SUFFIX.sub("", city)
+
+    counties = []
+    for row in table_rows:
+        code, full = row["adcode"], row["name"]
+        if code[2:6] == "0000" or code[6:] != "000000" or not _is_chinese(full) or not row["latitude"]:
+            continue  # a province, a township below the county level, or a place without a centre
+        short = _ZH_COUNTY_SUFFIX.sub("", full)
+        name = short if len(short) >= 2 else full
+        counties.append((name, {name, full}, float(row["latitude"]), float(row["longitude"]), seat(code)))
     return counties
 
 
@@ -234,6 +248,8 @@ _AIRPORT_WORDS = re.compile(
 _ISLAND_WORDS = re.compile(r"\s+(Island|Islands|Atoll)$")
 
 
+DISTRICT_DISCOUNT = 3.0  # how much less known a district or county is than its city (a thousandth of the people)
+_NO_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}  # the table's groupings that are no city
 _ZH_COUNTY_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|林区|特区|新区|县|区|市|盟|旗|州)$")
 
 

@@ -158,6 +158,21 @@ def test_a_places_own_name_beats_another_places_alternate_name(
     assert other in [p.name for p in ranked]  # the other place is called so too, and is bigger, but ranks lower
 
 
+@pytest.mark.parametrize(
+    ("name", "lat", "lon", "other"),
+    [
+        ("西湖", 30.26, 120.13, (29.10, 106.40)),  # Hangzhou's West Lake district, not Xihu in Chongqing
+        ("朝阳", 39.92, 116.44, (41.57, 120.45)),  # Beijing's district, not Chaoyang city in Liaoning
+    ],
+)
+def test_a_district_is_known_as_well_as_its_city(
+    gazetteer: Gazetteer, name: str, lat: float, lon: float, other: tuple[float, float]
+) -> None:
+    ranked = gazetteer.ranked(name)
+    assert ranked[0].lat == pytest.approx(lat, abs=0.05) and ranked[0].lon == pytest.approx(lon, abs=0.05)
+    assert any(p.lat is not None and distance_km(p.lat, p.lon, *other) < 30 for p in ranked[1:])  # type: ignore[arg-type]
+
+
 def test_a_lower_case_transliteration_is_no_name(gazetteer: Gazetteer) -> None:
     """GeoNames lists "porto" among Bordeaux's names (a transliteration): issue 15's "in Porto" that
     searched around Bordeaux."""
