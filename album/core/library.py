@@ -938,13 +938,14 @@ class Library:
 
         Args:
             kind: ``"clip"`` or ``"faces"``, as :meth:`models` reports them.
-            name: which CLIP model (the selected one if None); the face pack is always album's default.
+            name: which CLIP model (the selected one if None), or which face pack (``buffalo_l`` if None;
+                ``opencv_yunet_sface`` for the licence-clean pair).
             progress: ``(file name, bytes done, bytes total)`` as the files arrive.
             cancel: set to stop between blocks; the bytes that arrived are kept and the next call resumes.
 
-        The face models' licence restricts their use: a front end asks the user before asking for them,
-        and the answer is remembered (``Settings.face_licence_accepted``), so they also download on first
-        use from then on.
+        The default face pack's licence restricts its use: a front end asks the user before asking for
+        it, and the answer is remembered (``Settings.face_licence_accepted``), so it also downloads on
+        first use from then on.
 
         Raises:
             ModelUnavailable: the files could not be downloaded (offline, or a model album cannot fetch).
@@ -953,10 +954,12 @@ class Library:
         if kind == "clip":
             ensure_clip_files(self.paths.models_dir, name or self.settings.clip_model, True, progress, cancel)
         elif kind == "faces":
-            from album.core.models.faces import ensure_face_models
+            from album.core.models.faces import PACK, PACKS, ensure_face_models
 
-            ensure_face_models(self.paths.models_dir, True, progress, cancel)
-            self._face_licence_accepted()
+            pack = PACKS[name or PACK]
+            ensure_face_models(self.paths.models_dir, True, progress, cancel, pack.name)
+            if pack.opt_in:
+                self._face_licence_accepted()
         else:
             raise ValueError(f"unknown kind of model: {kind!r} (expected 'clip' or 'faces')")
 
