@@ -187,8 +187,7 @@ class WelcomeDialog(QDialog):
             self.models_box.addWidget(box)
             self.models_box.addWidget(label)
             if offer.kind == "faces" and not offer.installed:
-                self._add_note(self.tr(
-                    "More accurate face models (insightface)." if offer.opt_in else
+                self._add_note(self.tr("More accurate face models (insightface).") if offer.opt_in else self.tr(
                     "Free for any use, including a business. album reads these models exactly as OpenCV "
                     "does, but could not measure how well they recognise people."))  # fmt: skip
             if offer.opt_in and not offer.installed:

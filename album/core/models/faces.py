@@ -67,7 +67,7 @@ DETECTION_SIZE = (640, 640)
 OPENCV_PACK = "opencv_yunet_sface"  # the licence-clean pair, in models_dir/faces/opencv_yunet_sface/
 YUNET = "face_detection_yunet_2023mar.onnx"  # the file names in OpenCV Zoo and its hub repositories
 SFACE = "face_recognition_sface_2021dec.onnx"
-OPENCV_LICENCE = "MIT (YuNet) and Apache-2.0 (SFace), OpenCV Zoo: any use, including commercial"
+OPENCV_LICENCE = "MIT (YuNet) and Apache-2.0 (SFace), OpenCV Zoo"
 
 
 @dataclass(frozen=True)
