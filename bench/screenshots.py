@@ -358,7 +358,8 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
     clip["textual/model.onnx"] = os.urandom(24 << 20)  # the fake hub's sizes are what the dialog shows
     clip["visual/model.onnx"] = os.urandom(12 << 20)
     faces = {name: os.urandom(3 << 20) for name in FACE_FILES}
-    pair = {s.repo: {s.path: os.urandom(size)} for s, size in zip(PACKS[OPENCV_PACK].sources, (232_589, 4 << 20))}
+    sizes = (232_589, 4 << 20)  # YuNet as on the hub; SFace smaller than its 38.7 MB
+    pair = {s.repo: {s.path: os.urandom(size)} for s, size in zip(PACKS[OPENCV_PACK].sources, sizes, strict=True)}
     try:
         with serving(FakeHub({CLIP_MODELS[DEFAULT_CLIP_MODEL].hf_repo: clip, PACK_REPO: faces, **pair})) as hub:
             os.environ["HF_ENDPOINT"] = hub.url
