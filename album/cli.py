@@ -479,7 +479,7 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     library = _library(paths)
     statuses = library.models()
     faces = next(s.name for s in statuses if s.kind == "faces")
-    from album.core.models.registry import ModelStatus
+    from album.core.library import ModelStatus
 
     statuses += [ModelStatus("faces", o.name, o.installed, o.folder, o.licence, "face pack you can download")
                  for o in library.model_offers() if o.kind == "faces" and o.name != faces]  # fmt: skip

@@ -81,7 +81,7 @@ if TYPE_CHECKING:
         map_data,
     )
     from album.core.map_tiles import ATTRIBUTION, MAX_CONNECTIONS, TileCache, TileKey
-    from album.core.models.catalog import ModelFile, ModelOffer
+    from album.core.models.catalog import ModelFile, ModelOffer, still_missing
     from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress
     from album.core.models.verify import ModelCheck
     from album.core.pipeline.exif import NamedRegion
@@ -112,6 +112,7 @@ _DEFERRED = {
     "ModelCheck": "album.core.models.verify",
     "ModelFile": "album.core.models.catalog",
     "ModelOffer": "album.core.models.catalog",
+    "still_missing": "album.core.models.catalog",
     "PhotoError": "album.core.pipeline.media",
     "StoreError": "album.core.store.db",
     # the Places map: its basemap, clusters and optional tiles
@@ -213,6 +214,7 @@ __all__ = [
     "map_data",
     "parse_kept",
     "sections",
+    "still_missing",
     "unproject",
     "without_sources",
 ]  # fmt: skip

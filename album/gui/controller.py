@@ -510,7 +510,7 @@ class LibraryController(QObject):
         library = self.library
         if library is None:
             return
-        from album.core.models.catalog import still_missing
+        from album.core.library import still_missing
 
         if library.settings.allow_downloads and still_missing(library.model_offers()):
             self.apply_settings(dataclasses.replace(library.settings, allow_downloads=False))

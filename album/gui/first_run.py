@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from album.core.library import ModelOffer
-from album.core.models.catalog import still_missing
+from album.core.library import ModelOffer, still_missing
 from album.gui.controller import DownloadOutcome, LibraryController, ModelCatalogue
 from album.gui.language_follower import LanguageFollower, LiveTexts
 from album.gui.styles import scaled_font

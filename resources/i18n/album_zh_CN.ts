@@ -1904,145 +1904,145 @@ Licence: {licence}</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../album/gui/first_run.py" line="77"/>
-        <location filename="../../album/gui/first_run.py" line="86"/>
-        <location filename="../../album/gui/first_run.py" line="100"/>
+        <location filename="../../album/gui/first_run.py" line="76"/>
+        <location filename="../../album/gui/first_run.py" line="85"/>
+        <location filename="../../album/gui/first_run.py" line="99"/>
         <source>Welcome to album</source>
         <translation>欢迎使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="103"/>
+        <location filename="../../album/gui/first_run.py" line="102"/>
         <source>album works without downloads: you can browse your photos and search them by date, place and camera. These optional models add more. They run on this computer; no photo leaves it.</source>
         <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="210"/>
+        <location filename="../../album/gui/first_run.py" line="209"/>
         <source>Checking download sizes…</source>
         <translation>正在查询下载大小…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="128"/>
+        <location filename="../../album/gui/first_run.py" line="127"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="131"/>
+        <location filename="../../album/gui/first_run.py" line="130"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="143"/>
+        <location filename="../../album/gui/first_run.py" line="142"/>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="146"/>
+        <location filename="../../album/gui/first_run.py" line="145"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="150"/>
-        <location filename="../../album/gui/first_run.py" line="312"/>
+        <location filename="../../album/gui/first_run.py" line="149"/>
+        <location filename="../../album/gui/first_run.py" line="311"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="161"/>
+        <location filename="../../album/gui/first_run.py" line="160"/>
         <source>Search by describing a photo</source>
         <translation>用文字描述搜索照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="161"/>
+        <location filename="../../album/gui/first_run.py" line="160"/>
         <source>automatic tags</source>
         <translation>自动标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="162"/>
+        <location filename="../../album/gui/first_run.py" line="161"/>
         <source>People: find and group faces</source>
         <translation>人物：识别并归类人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="174"/>
+        <location filename="../../album/gui/first_run.py" line="173"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="177"/>
+        <location filename="../../album/gui/first_run.py" line="176"/>
         <source>Installed · licence: {licence}</source>
         <translation>已安装 · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="181"/>
+        <location filename="../../album/gui/first_run.py" line="180"/>
         <source>{size} to download · licence: {licence}</source>
         <translation>需下载 {size} · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="190"/>
+        <location filename="../../album/gui/first_run.py" line="189"/>
         <source>More accurate face models (insightface).</source>
         <translation>更准确的人脸模型（insightface）。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="191"/>
+        <location filename="../../album/gui/first_run.py" line="190"/>
         <source>Free for any use, including a business. album reads these models exactly as OpenCV does, but could not measure how well they recognise people.</source>
         <translation>可免费用于任何用途，包括商业用途。album 读取这些模型的方式与 OpenCV 完全相同，但未能测量它们识别人物的准确度。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="195"/>
+        <location filename="../../album/gui/first_run.py" line="194"/>
         <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
         <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="221"/>
+        <location filename="../../album/gui/first_run.py" line="220"/>
         <source>Every model is installed.</source>
         <translation>所有模型都已安装。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="225"/>
+        <location filename="../../album/gui/first_run.py" line="224"/>
         <source>album cannot reach the model server now, so it cannot download them.</source>
         <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="227"/>
+        <location filename="../../album/gui/first_run.py" line="226"/>
         <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
         <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="234"/>
+        <location filename="../../album/gui/first_run.py" line="233"/>
         <source>Choose what to download. You can also do it later in Settings.</source>
         <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="281"/>
+        <location filename="../../album/gui/first_run.py" line="280"/>
         <source>Starting the download…</source>
         <translation>正在开始下载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="302"/>
+        <location filename="../../album/gui/first_run.py" line="301"/>
         <source>{done} of {total} · {speed}/s · {file}</source>
         <translation>{done} / {total} · {speed}/秒 · {file}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="314"/>
+        <location filename="../../album/gui/first_run.py" line="313"/>
         <source>Start using album</source>
         <translation>开始使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="318"/>
+        <location filename="../../album/gui/first_run.py" line="317"/>
         <source>Download stopped. What arrived is kept: Resume continues from there.</source>
         <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="319"/>
+        <location filename="../../album/gui/first_run.py" line="318"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="321"/>
+        <location filename="../../album/gui/first_run.py" line="320"/>
         <source>The download failed: {message}</source>
         <translation>下载失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="323"/>
+        <location filename="../../album/gui/first_run.py" line="322"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
