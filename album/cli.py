@@ -481,8 +481,12 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
     faces = next(s.name for s in statuses if s.kind == "faces")
     from album.core.library import ModelStatus
 
-    statuses += [ModelStatus("faces", o.name, o.installed, o.folder, o.licence, "face pack you can download")
-                 for o in library.model_offers() if o.kind == "faces" and o.name != faces]  # fmt: skip
+    for offer in library.model_offers():  # the face pack not in use (models() shows the one that is)
+        if offer.kind == "faces" and offer.name != faces:
+            note = ("more accurate; downloads with --accept-licence" if offer.opt_in
+                    else "licence-clean: any use, including commercial")  # fmt: skip
+            note = f"not used while {faces} is installed" if offer.installed else note
+            statuses.append(ModelStatus("faces", offer.name, offer.installed, offer.folder, offer.licence, note))
     chosen = library.settings.clip_model
     for status in statuses:
         size = library.model_size(status)

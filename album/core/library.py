@@ -991,6 +991,10 @@ class Library:
             if status.installed and name in (status.name, status.kind if status.kind == "faces" else ""):
                 catalog.remove(status.folder, self.paths.models_dir)
                 return status.folder
+        for offer in self.model_offers():  # a face pack installed but not in use (the other one is)
+            if offer.kind == "faces" and offer.installed and offer.name == name:
+                catalog.remove(offer.folder, self.paths.models_dir)
+                return offer.folder
         raise ValueError(f"no installed model called {name!r} (see `album models`)")
 
     def verify_models(

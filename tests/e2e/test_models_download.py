@@ -87,6 +87,15 @@ def test_the_licence_clean_pair_downloads_without_an_agreement_and_is_then_the_o
 
     assert Settings.load(Paths.from_env()).face_licence_accepted is False  # no licence to agree to
 
+    # Both packs installed: buffalo_l, the more accurate, is used; removing it goes back to the pair.
+    assert album_in_process("models", "download", "faces", "--accept-licence").returncode == 0
+    assert listed("buffalo_l")["selected"] is True and listed(OPENCV_PACK)["selected"] is False
+    assert listed(OPENCV_PACK)["note"] == "not used while buffalo_l is installed"
+    assert album_in_process("models", "remove", "buffalo_l").returncode == 0
+    assert listed(OPENCV_PACK)["selected"] is True
+    assert album_in_process("models", "remove", OPENCV_PACK).returncode == 0
+    assert not folder.exists()
+
 
 def test_a_download_offline_names_the_files_and_the_folder(album_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with serving(FakeHub()) as stopped:
