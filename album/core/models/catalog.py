@@ -13,9 +13,10 @@ agreement: OpenCV Zoo's YuNet detector (MIT) and SFace recogniser (Apache-2.0), 
 YuNet and feeds SFace exactly as OpenCV's ``FaceDetectorYN`` and ``FaceRecognizerSF`` do (tested
 against them, with the real YuNet weights); how well the pair tells people apart on real faces could
 not be measured here (no SFace weights on this machine). buffalo_l is the more accurate of the two by
-the figures their authors publish (not measured here): WIDER FACE AP easy/medium/hard 0.884/0.866/0.750
-for YuNet against 0.952/0.939/0.831 for SCRFD-10G, LFW 99.40 % for SFace against 99.83 % for ArcFace
-R50 (WebFace600K); which is why the dialog still offers it.
+the figures their authors publish (not measured here): WIDER FACE validation AP easy/medium/hard
+0.884/0.866/0.750 for YuNet (OpenCV Zoo's README) against 0.952/0.939/0.831 for SCRFD-10G
+(insightface's); no LFW figure of SFace's and ArcFace R50's was found measured the same way. That is
+why the dialog still offers buffalo_l.
 """
 
 from __future__ import annotations
