@@ -3,7 +3,9 @@
 OpenCV's classes are the reference implementation of OpenCV Zoo's pair. The detector runs the real YuNet
 weights (../shared/models/faces/yunet_2026may.onnx, the 2023mar interface) on real photos through both
 album's decoder (onnxruntime, numpy) and ``cv2.FaceDetectorYN`` (OpenCV's own DNN), on the same pixels.
-No SFace weights could be had here, so the recogniser side is a small graph with SFace's interface
+A small graph with YuNet's interface (``yunet_like_graph``) checks the decoding where the real model
+rarely goes (hundreds of overlapping candidates, the ``top_k`` cut). No SFace weights could be had
+here, so the recogniser side is a small graph with SFace's interface
 (``data`` [1,3,112,112] -> ``fc1`` [1,128]): enough to check that album aligns the crop as
 ``alignCrop`` does and feeds the graph the blob ``feature`` builds, not that SFace recognises anyone.
 """
@@ -49,10 +51,10 @@ def canvas_bgr(path: Path) -> np.ndarray:
     return np.ascontiguousarray(canvas[:, :, ::-1])
 
 
-def opencv_faces(pixels: np.ndarray, min_score: float) -> np.ndarray:
+def opencv_faces(pixels: np.ndarray, min_score: float, model: Path = YUNET_WEIGHTS, top_k: int = TOP_K) -> np.ndarray:
     """``FaceDetectorYN.detect``'s (N, 15) rows: x, y, w, h, 5 landmarks, score."""
     height, width = pixels.shape[:2]
-    detector = cv2.FaceDetectorYN.create(str(YUNET_WEIGHTS), "", (width, height), min_score, NMS_THRESHOLD, TOP_K)
+    detector = cv2.FaceDetectorYN.create(str(model), "", (width, height), min_score, NMS_THRESHOLD, top_k)
     _ok, faces = detector.detect(pixels)
     return np.zeros((0, 15), np.float32) if faces is None else faces
 
@@ -82,6 +84,57 @@ def test_yunet_finds_what_opencv_finds_on_real_photos(yunet: onnxruntime.Inferen
         np.testing.assert_allclose(ours, reference, atol=2e-3, err_msg=path.name)
         total += len(ours)
     assert total >= (14 if min_score > 0.5 else 20)
+
+
+def yunet_like_graph(path: Path) -> None:
+    """A graph with YuNet's input and 12 outputs (names, shapes, any image size) whose outputs follow the
+    image: per stride, the mean colour of each cell through 1×1 convolutions — class from redness (R − G),
+    objectness from brightness, fixed boxes about 3 cells wide nudged by the colour, landmarks likewise."""
+    rng = np.random.default_rng(3)
+    heads = {"cls": 1, "obj": 1, "bbox": 4, "kps": 10}
+    weights, nodes, outputs = [], [], []
+    for stride in (8, 16, 32):
+        pooled = f"pool_{stride}"
+        nodes.append(helper.make_node("AveragePool", ["input"], [pooled], kernel_shape=[stride] * 2, strides=[stride] * 2))
+        for head, size in heads.items():
+            weight, bias = rng.normal(0, 0.002, (size, 3, 1, 1)), rng.normal(0, 0.6, size)
+            if head == "cls":  # input is BGR
+                weight, bias = np.array([0.0, -0.05, 0.05]).reshape(1, 3, 1, 1), np.array([-6.0])
+            elif head == "obj":
+                weight, bias = np.full((1, 3, 1, 1), 0.01), np.array([-1.0])
+            elif head == "bbox":
+                bias = np.array([0.2, -0.1, np.log(3.0), np.log(3.5)])
+            name = f"{head}_{stride}"
+            weights += [numpy_helper.from_array(weight.astype(np.float32), f"{name}_w"),
+                        numpy_helper.from_array(bias.astype(np.float32), f"{name}_b"),
+                        numpy_helper.from_array(np.array([1, -1, size], np.int64), f"{name}_shape")]  # fmt: skip
+            nodes.append(helper.make_node("Conv", [pooled, f"{name}_w", f"{name}_b"], [f"{name}_conv"]))
+            last = f"{name}_conv"
+            if head in ("cls", "obj"):
+                nodes.append(helper.make_node("Sigmoid", [last], [f"{name}_sigmoid"]))
+                last = f"{name}_sigmoid"
+            nodes.append(helper.make_node("Transpose", [last], [f"{name}_nhwc"], perm=[0, 2, 3, 1]))
+            nodes.append(helper.make_node("Reshape", [f"{name}_nhwc", f"{name}_shape"], [name]))
+            outputs.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, [1, "anchors", size]))
+    image = helper.make_tensor_value_info("input", TensorProto.FLOAT, [1, 3, "height", "width"])
+    graph = helper.make_graph(nodes, "yunet_like", [image], outputs, weights)
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 11)]), str(path))
+
+
+@pytest.mark.parametrize("top_k", [TOP_K, 20])
+def test_a_yunet_shaped_graph_decodes_as_opencv_does(tmp_path: Path, top_k: int) -> None:
+    """Hundreds of overlapping candidates, and with ``top_k`` 20 the cut before NMS, on the same pixels."""
+    model = tmp_path / "yunet_like.onnx"
+    yunet_like_graph(model)
+    detector = YuNetDetector(onnxruntime.InferenceSession(str(model), providers=CPU), SIZE, 0.5, top_k=top_k)
+    total = 0
+    for path in photos()[:12]:
+        pixels = canvas_bgr(path)
+        ours, reference = as_rows(detector.detect_bgr(pixels)), opencv_faces(pixels, 0.5, model, top_k)
+        assert ours.shape == reference.shape, path.name
+        np.testing.assert_allclose(ours, reference, atol=2e-3, err_msg=path.name)
+        total += len(ours)
+    assert total >= (100 if top_k == TOP_K else 30)
 
 
 def test_odd_sizes_are_padded_to_multiples_of_32_as_opencv_does(yunet: onnxruntime.InferenceSession) -> None:
