@@ -144,8 +144,8 @@ def _shortened(own: str, alias: str) -> bool:
 def _plural_islands(name: str) -> set[str]:
     """What English calls islands in the plural: "the Canaries", "the Faroes", "the Falklands"."""
     stem = _PLURAL_ISLANDS.sub("", name)
-    if stem == name or not stem.isascii():
-        return set()
+    if stem == name or not stem.isascii() or stem.endswith("s"):
+        return set()  # nobody says "the Caicoses"
     return {stem[:-1] + "ies" if stem.endswith("y") else stem + "s"}
 
 

@@ -52,6 +52,8 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
         group = next(g for g in ("name", "near", "owner") if match.groupdict().get(g))
         if _NEGATED.search(ctx.rest[: match.start()]) or ctx.rest[max(0, match.start() - 1) : match.start()] == "不":
             continue  # "not in Lisbon", "不在北京": album cannot filter a place out, and must not filter it in
+        if match.groupdict().get("prep") and _FEATURE_OF.search(ctx.rest[: match.end("prep")]):
+            continue  # "Isle of Skye", "Bay of Islands" name the feature, which the table lacks, not Skye, Australia
         name = match[group]
         near = radius is not None or group == "near" or (match.groupdict().get("prep") or "").lower() in _NEAR
         hit = _longest_place(name, gazetteer, ctx.whereabouts, radius, near) if ctx.place is None else None
@@ -172,7 +174,8 @@ def _longest_place(
     """The longest leading part of ``name`` (words, or CJK characters) that is a known place, and its
     length. A single Latin word counts only capitalised ("in Nice", not "in nice weather"). A town
     named by the first words of an island, a lake or a mountain the table lacks is not that feature
-    ("Canton Island" is not Canton, Ohio): no place rather than a wrong one. A region is (Bali
+    ("Canton Island" is not Canton, Ohio), nor is a town named like the feature word before its name
+    ("Isle of Skye" is not Isle, France): no place rather than a wrong one. A region is (Bali
     Island is in Bali), and so is a Chinese name: China's islands and mountains are named after the
     counties that hold them (崇明岛 in 崇明, 峨眉山 in 峨眉山市)."""
     if not _CJK.match(name):  # Latin words, accented or not ("Bahía de Banderas", "Prince’s Quarter")
@@ -186,7 +189,8 @@ def _longest_place(
             if candidate[:1].isupper() or n > 1 or candidate.isupper():
                 found = place_named(candidate, gazetteer, center, radius, prefer_city)
                 if found is not None:
-                    if n < len(words) and words[n].strip(".,;:!?") in _FEATURES and found.lat is not None:
+                    if n < len(words) and found.lat is not None and (words[n].strip(".,;:!?") in _FEATURES
+                                                                      or (n == 1 and candidate in _FEATURES)):
                         return None
                     return _the_lakes_place(words[:n], found, gazetteer, center, radius, prefer_city)
         return None
@@ -222,3 +226,4 @@ _LEADING_FEATURES = frozenset({"Lake", "Mount", "Mt", "Mt."})
 # Words for the kinds of place the table has no entries for (islands, lakes, parks…), after a name.
 _FEATURES = frozenset({"Island", "Islands", "Isle", "Isles", "Atoll", "Archipelago", "Peninsula", "Lake",
                           "Mountain", "Mountains", "National", "Canyon", "Falls", "Glacier", "Volcano"})  # fmt: skip
+_FEATURE_OF = re.compile(rf"\b(?:{'|'.join(sorted(_FEATURES))})\s+of$", re.IGNORECASE)
