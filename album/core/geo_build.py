@@ -206,8 +206,7 @@ def _add_cldr_cities(places: Places, names: Names, cldr: dict[tuple[str, str], s
                    for quality in (OWN_NAME, ALIAS)]  # fmt: skip
         islands = [i for i in own.get((country, normalise(_PLURAL_ISLANDS.sub("", key))), [])
                    if places[i][1] in ("region", "country")]  # fmt: skip
-        found = next((h for h in [*holders, set(islands)] if len(h) == 1), set())
-        for i in found:
+        for i in next((h for h in [*holders, set(islands)] if len(h) == 1), set()):
             chosen[i] = zh
     for i, zh in sorted(chosen.items()):
         if places[i][1] not in ("region", "country") or not places[i][6]:  # an area keeps its own Chinese
@@ -412,18 +411,18 @@ def _region_aliases(regions: Iterable[tuple[str, str]]) -> dict[tuple[str, str],
     by_country: dict[str, list[str]] = defaultdict(list)
     for country, name in sorted(regions):
         by_country[country].append(name)
-    for country, names in by_country.items():
+    for country, region_names in by_country.items():
         subs = sorted(subdivisions.get(country, []), key=lambda sub: not sub[0])  # top level first
         keys = [{_region_key(n) for n in sub_names if not _is_chinese(n)} for _top, sub_names in subs]
         taken: set[int] = set()
-        for name in names:
+        for name in region_names:
             match = next((i for i, sub_keys in enumerate(keys) if _region_key(name) in sub_keys), None)
             if match is not None:
                 found[(country, name)] = subs[match][1]
                 taken.add(match)
-        if len(names) != sum(top for top, _names in subs):
+        if len(region_names) != sum(top for top, _names in subs):
             continue
-        left = [n for n in names if (country, n) not in found]
+        left = [n for n in region_names if (country, n) not in found]
         spare = [i for i, (top, _names) in enumerate(subs) if top and i not in taken]
         for name, i in _pair_by_likeness(left, {i: keys[i] for i in spare}):
             found[(country, name)] = subs[i][1]
