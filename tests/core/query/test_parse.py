@@ -321,6 +321,7 @@ def test_a_town_is_not_the_island_or_lake_named_like_it(gazetteer: Gazetteer) ->
         assert query.place is None and text.split(" in ")[-1] in query.text, (text, query.place, query.text)
     assert parse("in Bali Island", gazetteer).place.country == "Indonesia"  # type: ignore[union-attr]  # a region holds it
     assert parse("在崇明岛", gazetteer).place.name == "Chongming"  # type: ignore[union-attr]  # as does a Chinese county
+    assert parse("在坎顿岛", gazetteer).place is None  # a town abroad is not the island, in Chinese either
 
 
 def test_a_year_before_1900_in_a_phrase_is_a_date_not_text() -> None:

@@ -198,6 +198,8 @@ def _longest_place(
         found = place_named(name[:n], gazetteer, center, radius, prefer_city)
         if found is not None:
             island = _ZH_ISLAND.match(name, n)  # 海南岛 is Hainan: the island is the place
+            if island and found.lat is not None and getattr(gazetteer.lookup(name[:n], center), "country", "") != "CN":
+                return None  # 坎顿岛 is not North Canton, Ohio (as "Canton Island" is not)
             return found, island.end() if island else n
     return None
 
