@@ -56,6 +56,8 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
         group = next(g for g in ("name", "near", "owner") if match.groupdict().get(g))
         if _NEGATED.search(ctx.rest[: match.start()]) or ctx.rest[max(0, match.start() - 1) : match.start()] == "不":
             continue  # "not in Lisbon", "不在北京": album cannot filter a place out, and must not filter it in
+        if match.groupdict().get("prep") and _FEATURE_OF.search(ctx.rest[: match.end("prep")]):
+            continue  # "Isle of Skye", "Bay of Islands" name the feature, which the table lacks, not Skye, Australia
         name = match[group]
         near = radius is not None or group == "near" or (match.groupdict().get("prep") or "").lower() in _NEAR
         hit = _longest_place(name, gazetteer, ctx.whereabouts, radius, near) if ctx.place is None else None
@@ -74,6 +76,17 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
         ctx.with_radius(radius)
 
 
+def place_name_length(text: str, ctx: ParseContext) -> int:
+    """How many characters of a place name ``text`` starts with (the longest the gazetteer knows), or 0:
+    for the date reader, which leaves a holiday's name to the place it begins ("Christmas Island")."""
+    name = _LEADING_NAME.match(text)
+    if ctx.gazetteer is None or name is None:
+        return 0
+    hit = _longest_place(name[0], ctx.gazetteer, ctx.whereabouts, None, False)
+    return hit[1] if hit is not None else 0
+
+
+_LEADING_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}|[^\s,，。]+(?:\s+[^\s,，。]+){0,3}")
 _QUALIFIER = re.compile(r"\s*,\s*(?P<words>[^\s,，。]+(?:\s+[^\s,，。]+){0,2})")
 
 
@@ -165,7 +178,8 @@ def _longest_place(
     """The longest leading part of ``name`` (words, or CJK characters) that is a known place, and its
     length. A single Latin word counts only capitalised ("in Nice", not "in nice weather"). A town
     named by the first words of an island, a lake or a mountain the table lacks is not that feature
-    ("Canton Island" is not Canton, Ohio): no place rather than a wrong one. A region is (Bali
+    ("Canton Island" is not Canton, Ohio), nor is a town named like the feature word before its name
+    ("Isle of Skye" is not Isle, France): no place rather than a wrong one. A region is (Bali
     Island is in Bali), and so is a Chinese name: China's islands and mountains are named after the
     counties that hold them (崇明岛 in 崇明, 峨眉山 in 峨眉山市)."""
     if not _CJK.match(name):  # Latin words, accented or not ("Bahía de Banderas", "Prince’s Quarter")
@@ -179,21 +193,46 @@ def _longest_place(
             if candidate[:1].isupper() or n > 1 or candidate.isupper():
                 found = place_named(candidate, gazetteer, center, radius, prefer_city)
                 if found is not None:
-                    if n < len(words) and words[n].strip(".,;:!?") in _FEATURES and found.lat is not None:
+                    if n < len(words) and found.lat is not None and (words[n].strip(".,;:!?") in _FEATURES
+                                                                      or (n == 1 and candidate in _FEATURES)):
                         return None
-                    return found, len(" ".join(words[:n]))
+                    return _the_lakes_place(words[:n], found, gazetteer, center, radius, prefer_city)
         return None
     for n in range(len(name), 1, -1):
         found = place_named(name[:n], gazetteer, center, radius, prefer_city)
         if found is not None:
-            return found, n
+            island = _ZH_ISLAND.match(name, n)  # 海南岛 is Hainan: the island is the place
+            if island and found.lat is not None and getattr(gazetteer.lookup(name[:n], center), "country", "") != "CN":
+                return None  # 坎顿岛 is not North Canton, Ohio (as "Canton Island" is not)
+            return found, island.end() if island else n
     return None
 
 
+def _the_lakes_place(
+    words: list[str], found: PlaceFilter, gazetteer: Gazetteer, center: LibraryPlaces, radius: float | None,
+    prefer_city: bool,
+) -> tuple[PlaceFilter, int]:
+    """"Lake Como" (``words``, found as ``found``) and its length: the place the lake or mountain is
+    named after where that place is better known than a town named after the lake (Como, Italy, not
+    Lake Como, New Jersey; Geneva, not Lake Geneva, Wisconsin; but Lake Charles, Louisiana)."""
+    length = len(" ".join(words))
+    if len(words) < 2 or words[0] not in _LEADING_FEATURES:
+        return found, length
+    stem = " ".join(words[1:]).strip(".,;:!?")
+    town, place = gazetteer.lookup(" ".join(words).strip(".,;:!?"), center), gazetteer.lookup(stem, center)
+    if town is None or place is None or place.prominence <= town.prominence:
+        return found, length
+    named = place_named(stem, gazetteer, center, radius, prefer_city)
+    return (named or found), length
+
+
 _CJK = re.compile("[\u4e00-\u9fff]")
+_ZH_ISLAND = re.compile("群岛|岛")  # after a place: the island it is (湖 and 山 stay words: 科莫湖 is lakes at Como)
+_LEADING_FEATURES = frozenset({"Lake", "Mount", "Mt", "Mt."})
 # Words for the kinds of place the table has no entries for (islands, lakes, parks…), after a name.
 _FEATURES = frozenset({"Island", "Islands", "Isle", "Isles", "Atoll", "Archipelago", "Peninsula", "Lake",
                           "Mountain", "Mountains", "National", "Canyon", "Falls", "Glacier", "Volcano"})  # fmt: skip
+_FEATURE_OF = re.compile(rf"\b(?:{'|'.join(sorted(_FEATURES))})\s+of$", re.IGNORECASE)
 
 
 # Capitalised words, with the small words names have inside ("Rio de Janeiro"), and a run of Chinese
