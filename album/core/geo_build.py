@@ -48,7 +48,6 @@ INDEXES = """
 CREATE INDEX countries ON places (country) WHERE kind = 'country';
 CREATE INDEX cities ON places (country, population) WHERE kind = 'city';
 """
-_KOREAN = {"KR", "KP"}  # where a CJK alias is a Hanja name, not what a Chinese reader calls the place
 CITY_POPULATION = 15_000  # places this big name photos (reverse geocoding); smaller ones are "town"s, searched only
 TOWN_POPULATION = 500  # the smallest places searched by name: Hallstatt has 779 people
 # Match quality of a name (lower is better): the place's own name or one of its Chinese names (album's
@@ -103,7 +102,7 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     for city in cache.get_cities().values():
         alternates = city.get("alternatenames", [])
         code = city["countrycode"]
-        zh, cjk = _chinese_name(alternates, simplified) if code not in _KOREAN else (None, set())
+        zh, cjk = _chinese_name(alternates, simplified)
         aliases = {a for a in {city["name"], *alternates} if _useful_alias(a)} | cjk
         population = int(city["population"])
         if population < TOWN_POPULATION:
@@ -494,16 +493,22 @@ def _chinese_name(names: Iterable[str], simplified: Callable[[str], str]) -> tup
     if not originals:
         return None, set()
     forms = {n: simplified(n) for n in originals}
-    family = Counter(_ZH_CITY_SUFFIX.sub("", form) for form in forms.values())
+    found = set(forms.values()) | {_ZH_TITLE.sub("", form) for form in forms.values()}  # 大邱广域市 is 大邱 too
+    family = Counter(_family(form) for form in forms.values())
     listed_simplified = {form for original, form in forms.items() if original == form and _gb2312(form)}
 
-    def rank(form: str) -> tuple[int, bool, str]:
-        return -family[_ZH_CITY_SUFFIX.sub("", form)], form not in listed_simplified, form
+    def rank(form: str) -> tuple[int, bool, bool, str]:
+        return -family[_family(form)], bool(_ZH_TITLE.search(form)), form not in listed_simplified, form
 
-    return min(set(forms.values()), key=rank), set(forms.values())
+    return min(found, key=rank), found
+
+
+def _family(name: str) -> str:
+    return _ZH_CITY_SUFFIX.sub("", _ZH_TITLE.sub("", name))
 
 
 _ZH_CITY_SUFFIX = re.compile("(?<=..)(市|都)$")  # 台北市 is a form of 台北, 东京都 of 东京
+_ZH_TITLE = re.compile("(?<=..)(广域市|特别市|特别自治市|特别自治道)$")  # Korea's titles: 仁川广域市 is 仁川
 
 
 def _gb2312(name: str) -> bool:

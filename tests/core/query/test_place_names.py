@@ -43,6 +43,9 @@ def parse(text: str, gazetteer: Gazetteer) -> Query:
         ("在内蒙古的照片", "Inner Mongolia, China", ""),  # ISO's Nei Mongol
         ("在海南岛的照片", "Hainan, China", ""),  # the island is the province: 岛 is no stray word
         ("在巴厘岛的照片", "Bali, Indonesia", ""),  # a province under ISO's Nusa Tenggara
+        ("在仁川的照片", "Incheon", ""),  # Korea's cities by their Chinese names (仁川广域市 in GeoNames)
+        ("在大邱的照片", "Daegu", ""),
+        ("在济州岛的照片", "Jeju City", ""),  # the town of the island its region is named after (Jeju-do)
         ("在科莫湖的照片", "Como, Italy", "湖"),  # lakes at Como: the lake stays for the image search
         ("sailing on Lake Geneva", None, "sailing on Lake Geneva"),  # no preposition of place: text
         ("photos in Lake Geneva", "Geneva", ""),  # Geneva, not the Wisconsin town named after the lake

@@ -202,10 +202,19 @@ def _longest_place(
         found = place_named(name[:n], gazetteer, center, radius, prefer_city)
         if found is not None:
             island = _ZH_ISLAND.match(name, n)  # 海南岛 is Hainan: the island is the place
-            if island and found.lat is not None and getattr(gazetteer.lookup(name[:n], center), "country", "") != "CN":
+            if (island and found.lat is not None and getattr(gazetteer.lookup(name[:n], center), "country", "") != "CN"
+                    and not _island_town(found, gazetteer)):  # fmt: skip
                 return None  # 坎顿岛 is not North Canton, Ohio (as "Canton Island" is not)
             return found, island.end() if island else n
     return None
+
+
+def _island_town(town: PlaceFilter, gazetteer: Gazetteer) -> bool:
+    """Whether ``town`` is the town of the island its region is named after: 济州岛 is Jeju City, in Jeju-do."""
+    assert town.lat is not None and town.lon is not None
+    region = gazetteer.reverse(town.lat, town.lon).region or ""
+    stem = re.split(r"[\s,-]", town.name)[0]
+    return len(stem) >= 3 and normalise(region).startswith(normalise(stem))
 
 
 def _the_lakes_place(
