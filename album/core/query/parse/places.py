@@ -213,7 +213,7 @@ def _island_town(town: PlaceFilter, gazetteer: Gazetteer) -> bool:
     """Whether ``town`` is the town of the island its region is named after: 济州岛 is Jeju City, in Jeju-do."""
     assert town.lat is not None and town.lon is not None
     region = gazetteer.reverse(town.lat, town.lon).region or ""
-    stem = re.split(r"[\s,-]", town.name)[0]
+    stem = re.split(r"[\s,-]", town.name or "")[0]
     return len(stem) >= 3 and normalise(region).startswith(normalise(stem))
 
 
