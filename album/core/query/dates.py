@@ -272,6 +272,83 @@ def _pattern(regex: str) -> Callable[[Handler], Handler]:
     return register
 
 
+# Parts of a year and of a month: "early 2021", "late March", "the end of last year", "2020年底", "年初",
+# "3月初", "上个月底" — the first, middle or last third (a beginning or an end: the first or last sixth of a year).
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "beginning": (1, 2), "start": (1, 2), "end": (11, 12),
+               "初": (1, 2), "中": (6, 7), "底": (11, 12), "末": (11, 12)}  # fmt: skip
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "beginning": (1, 10), "start": (1, 10),
+                "end": (21, 31), "初": (1, 10), "上旬": (1, 10), "中": (11, 20), "中旬": (11, 20), "下旬": (21, 31),
+                "底": (21, 31), "末": (21, 31)}  # fmt: skip
+_EN_PART = r"\b(?:the\s+)?(?P<part>early|mid|late|beginning|start|end)(?:\s+of)?[\s-]+"
+
+
+def _year_part(year: int, part: str) -> DateRange:
+    first, last = _YEAR_PARTS[part]
+    return month_range(year, first)[0], month_range(year, last)[1]
+
+
+def _month_part(year: int, month: int, part: str) -> DateRange:
+    first, last = _MONTH_PARTS[part]
+    end = month_range(year, month)[1]
+    return date(year, month, first), min(end, date(year, month, min(last, end.day)))
+
+
+def _latest_month(month: int, today: date) -> int:
+    """The year of the latest such month up to today ("late March" in November is this year's)."""
+    return today.year if month <= today.month else today.year - 1
+
+
+@_pattern(_EN_PART + r"(?:(?P<month>" + _MONTH_ALT + r")\b(?:,?\s+(?P<my>(?:19|20)\d{2})\b)?|(?P<y>" + _YEAR +
+          r")\b|(?P<rel>last\s+year|this\s+year|last\s+month|this\s+month)\b)")  # fmt: skip
+def _en_part(m: re.Match[str], today: date, southern: bool) -> DateRange:
+    part, relative = m["part"].lower(), " ".join((m["rel"] or "").lower().split())
+    if m["month"]:
+        month = MONTHS[m["month"].lower()]
+        return _month_part(int(m["my"]) if m["my"] else _latest_month(month, today), month, part)
+    if relative.endswith("month"):
+        first = _relative(relative, today)[0]
+        return _month_part(first.year, first.month, part)
+    year = _said_year(m["y"], today) if m["y"] else today.year - (relative == "last year")
+    return _year_part(year, part)
+
+
+@_pattern(r"(?:(?P<y>" + _YEAR + r")\s*年|(?P<rel>大前年|前年|去年|今年)|(?<![\u4e00-\u9fff\d])(?=年))的?年?"
+          r"(?P<part>初|中|底|末)(?:(?![\u4e00-\u9fff])|(?=的))|(?:(?P<y2>" + _YEAR + r")\s*年)?(?P<month>" + _ZH_NUM +
+          r")月(?P<mpart>初|上旬|中旬|下旬|中|底|末)|(?P<mrel>上个月|上月|这个月|本月)?(?<![\d一二三四五六七八九十])"
+          r"月?(?P<mpart2>初|底|末)(?:(?![\u4e00-\u9fff])|(?=的))")  # fmt: skip
+def _zh_part(m: re.Match[str], today: date, southern: bool) -> DateRange:
+    if m["part"]:
+        year = _said_year(m["y"], today) if m["y"] else today.year + _ZH_REL_YEAR.get(m["rel"] or "今年", 0)
+        return _year_part(year, m["part"])
+    if m["month"]:
+        month = zh_number(m["month"])
+        if month is None or not 1 <= month <= 12:
+            raise ValueError("no such month")
+        year = _said_year(m["y2"], today) if m["y2"] else _latest_month(month, today)
+        return _month_part(year, month, m["mpart"])
+    if not m[0].startswith(("上", "这", "本", "月")):
+        raise ValueError("a lone 初 or 底 is no date")
+    first = _relative(m["mrel"], today)[0] if m["mrel"] else today.replace(day=1)
+    return _month_part(first.year, first.month, m["mpart2"])
+
+
+# This day some years ago: "a year ago today", "this day last year", "去年的今天", "3年前的今天".
+@_pattern(r"\b(?:(?P<n>\d+|" + _EN_NUM_ALT + r")\s+years?\s+ago|(?P<last>last\s+year))\s+(?:today|on\s+this\s+day)\b"
+          r"|\b(?:today|this\s+day)\s+(?:(?P<n2>\d+|" + _EN_NUM_ALT + r")\s+years?\s+ago|(?P<last2>last\s+year))\b"
+          r"|(?:(?P<zn>" + _ZH_NUM + r")年前|(?P<rel>大前年|前年|去年))的?今天")  # fmt: skip
+def _this_day_years_ago(m: re.Match[str], today: date, southern: bool) -> DateRange:
+    said = m["n"] or m["n2"]
+    if said:
+        years = int(said) if said.isdigit() else EN_NUMBERS[said.lower()]
+    elif m["zn"]:
+        years = zh_number(m["zn"]) or 0
+    else:
+        years = -_ZH_REL_YEAR.get(m["rel"] or "去年", -1)
+    year = today.year - years
+    day = date(year, today.month, min(today.day, calendar.monthrange(year, today.month)[1]))
+    return day, day
+
+
 @_pattern(r"(?:from|between)\s+(?P<m1>" + _MONTH_ALT + r")\s*(?P<y1>\d{4})?\s+(?:to|and|until|till|-)\s+"
           r"(?P<m2>" + _MONTH_ALT + r")\s*(?P<y2>\d{4})?\b")  # fmt: skip
 def _en_month_range(m: re.Match[str], today: date, southern: bool) -> DateRange:

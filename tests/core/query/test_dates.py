@@ -150,3 +150,37 @@ def test_years_back_to_the_first_photograph_are_years(text: str, expected: tuple
 @pytest.mark.parametrize("text", ["1850", "IMG 1850", "from 1812", "1825年"])
 def test_numbers_that_cannot_be_photo_years_stay_words(text: str) -> None:
     assert dates(text) == []  # a lone number may be a file number; 1812 is before any photograph
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("early 2021", (date(2021, 1, 1), date(2021, 4, 30))),  # thirds of a year
+        ("mid 2018", (date(2018, 5, 1), date(2018, 8, 31))),
+        ("late 2019", (date(2019, 9, 1), date(2019, 12, 31))),
+        ("the end of last year", (date(2025, 11, 1), date(2025, 12, 31))),  # its last sixth
+        ("the beginning of 2020", (date(2020, 1, 1), date(2020, 2, 29))),
+        ("late March", (date(2026, 3, 21), date(2026, 3, 31))),  # thirds of the latest such month
+        ("early December", (date(2025, 12, 1), date(2025, 12, 10))),
+        ("end of February 2023", (date(2023, 2, 21), date(2023, 2, 28))),
+        ("end of last month", (date(2026, 10, 21), date(2026, 10, 31))),
+        ("2020年底", (date(2020, 11, 1), date(2020, 12, 31))),
+        ("去年年初", (date(2025, 1, 1), date(2025, 2, 28))),
+        ("年底的照片", (date(2026, 11, 1), date(2026, 12, 31))),
+        ("3月初", (date(2026, 3, 1), date(2026, 3, 10))),
+        ("2023年3月下旬", (date(2023, 3, 21), date(2023, 3, 31))),
+        ("上个月底", (date(2026, 10, 21), date(2026, 10, 31))),
+        ("月初的聚会", (date(2026, 11, 1), date(2026, 11, 10))),
+        ("a year ago today", (date(2025, 11, 24), date(2025, 11, 24))),  # this day some years ago
+        ("this day two years ago", (date(2024, 11, 24), date(2024, 11, 24))),
+        ("去年的今天", (date(2025, 11, 24), date(2025, 11, 24))),
+        ("10年前的今天", (date(2016, 11, 24), date(2016, 11, 24))),
+    ],
+)
+def test_parts_of_years_and_months_and_this_day_years_ago(text: str, expected: tuple[date, date]) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", ["初中同学", "底片", "大年初一的饺子", "late night", "early morning", "mid century"])
+def test_words_with_parts_in_them_are_no_dates(text: str) -> None:
+    assert find_dates(text, TODAY, southern=False) == []
