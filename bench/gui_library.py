@@ -170,6 +170,7 @@ def main() -> None:
         raise SystemExit("needs a display: run under xvfb-run -a -s '-screen 0 1400x900x24'")
     print(f"library: {opts.photos:,} photos in {opts.home}")
     build_library(opts.home, opts.photos)
+    load_before = os.getloadavg()
     runs = [one_run(opts.home, opts.idle) for _ in range(opts.runs)]
     painted = [r["painted"] for r in runs]
     answer = [r["answered"] - r["painted"] for r in runs if "answered" in r]
@@ -179,6 +180,8 @@ def main() -> None:
               f"query {QUERY!r}")  # fmt: skip
     print(f"idle window RSS       {max(r['rss'] for r in runs):6.0f} MB after {opts.idle:.0f} s idle "
           f"(peak during the run {max(r['peak'] for r in runs):.0f} MB)")  # fmt: skip
+    during = " → ".join(f"{load[0]:.2f}" for load in (load_before, os.getloadavg()))
+    print(f"load average (1 min)  {during} over the runs (2 cores: above ~1, other work shares them)")
 
 
 if __name__ == "__main__":
