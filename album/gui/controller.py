@@ -190,13 +190,14 @@ class LibraryController(QObject):
         paths = self.paths
 
         def load(_progress: Any, _cancel: Any) -> tuple[Library, str | None]:
-            # Importing LanceDB and its dependencies makes objects that live as long as the app (frozen out of
-            # the collector's sight in _opened): collections walking them meanwhile cost ~0.1 s of the
-            # first answer (measured 2026-11-27).
+            # Importing LanceDB and its dependencies makes objects that live as long as the app: collections
+            # walking them cost the first answer ~0.1 s, during the import or right after it (measured
+            # 2026-11-27). So none runs meanwhile, and what is there by then is frozen out of their sight.
             gc.disable()
             try:
                 library = Library(paths, warm_search=True)  # the text tower opens while LanceDB does
             finally:
+                gc.freeze()
                 gc.enable()
             library.load_place_names()  # the search bar understands place names from the first search
             try:
