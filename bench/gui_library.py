@@ -190,7 +190,7 @@ def main() -> None:
     print(f"window painted        {statistics.median(painted):6.2f} s after launch (min {min(painted):.2f})")
     if answer:
         print(f"first search answered {statistics.median(answer):6.2f} s after the paint (min {min(answer):.2f}), "
-              f"query {QUERY!r}")  # fmt: skip
+              f"query {QUERY!r}; each run: {', '.join(f'{a:.2f}' for a in answer)}")  # fmt: skip
     print(f"idle window RSS       {max(r['rss'] for r in runs):6.0f} MB after {opts.idle:.0f} s idle "
           f"(peak during the run {max(r['peak'] for r in runs):.0f} MB)")  # fmt: skip
     during = " → ".join(f"{load[0]:.2f}" for load in (load_before, os.getloadavg()))
