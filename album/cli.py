@@ -477,11 +477,21 @@ def cmd_models(args: argparse.Namespace, paths: Paths) -> int:
         print("album models: --name goes with `album models convert`", file=sys.stderr)
         return 2
     library = _library(paths)
+    statuses = library.models()
+    faces = next(s.name for s in statuses if s.kind == "faces")
+    from album.core.library import ModelStatus
+
+    for offer in library.model_offers():  # the face pack not in use (models() shows the one that is)
+        if offer.kind == "faces" and offer.name != faces:
+            note = ("more accurate; downloads with --accept-licence" if offer.opt_in
+                    else "licence-clean: any use, including commercial")  # fmt: skip
+            note = f"not used while {faces} is installed" if offer.installed else note
+            statuses.append(ModelStatus("faces", offer.name, offer.installed, offer.folder, offer.licence, note))
     chosen = library.settings.clip_model
-    for status in library.models():
+    for status in statuses:
         size = library.model_size(status)
         info = {
-            "kind": status.kind, "name": status.name, "selected": status.kind == "faces" or status.name == chosen,
+            "kind": status.kind, "name": status.name, "selected": status.name in (faces, chosen),
             "installed": status.installed, "folder": str(status.folder), "size": size,
             "multilingual": status.multilingual, "licence": status.licence, "note": status.note,
         }  # fmt: skip
@@ -531,13 +541,16 @@ def cmd_models_download(args: argparse.Namespace, paths: Paths) -> int:
     library = _library(paths)
     offers = library.model_offers()
     wanted = args.name or "clip"
-    kind = "faces" if wanted in ("faces", *(o.name for o in offers if o.kind == "faces")) else "clip"
-    clip_name = None if wanted == "clip" else wanted
-    shown = clip_name or library.settings.clip_model
-    offer = next((o for o in offers if o.kind == kind and (kind == "faces" or o.name == shown)), None)
+    packs = [o.name for o in offers if o.kind == "faces"]  # "faces" means the default pack, buffalo_l
+    kind = "faces" if wanted in ("faces", *packs) else "clip"
+    name = None if wanted in ("clip", "faces") else wanted
+    shown = name or (library.settings.clip_model if kind == "clip" else "buffalo_l")
+    offer = next((o for o in offers if o.kind == kind and o.name == shown), None)
     if kind == "faces" and offer is not None and offer.opt_in and not offer.installed and not args.accept_licence:
+        clean = ", ".join(o.name for o in offers if o.kind == "faces" and not o.opt_in)
         print(f"album: the face models ({offer.name}) are licensed for non-commercial research use only "
-              f"({offer.licence}). If your use is non-commercial, run again with --accept-licence.",
+              f"({offer.licence}). If your use is non-commercial, run again with --accept-licence; "
+              f"otherwise `album models download {clean}` fetches a licence-clean pair.",
               file=sys.stderr)  # fmt: skip
         return 2
     if offer is not None and not offer.installed and not args.json:
@@ -545,7 +558,7 @@ def cmd_models_download(args: argparse.Namespace, paths: Paths) -> int:
               f"into {offer.folder}", file=sys.stderr)  # fmt: skip
     bar = DownloadProgress(enabled=sys.stderr.isatty() and not args.json)
     try:
-        library.download_model(kind, clip_name, bar)
+        library.download_model(kind, name, bar)
     except KeyboardInterrupt:
         bar.close()
         print("album: download stopped; run the same command again to resume it", file=sys.stderr)
@@ -749,7 +762,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("models", parents=[common], help="list, verify or convert the models album can use",
                        description="list (default): the models album can use, their sizes and licences. "
                                    "download [NAME]: download a model now (clip: the selected CLIP model; "
-                                   "faces: the face models, with --accept-licence); stopped with Ctrl+C, it "
+                                   "faces: the face models buffalo_l, with --accept-licence; opencv_yunet_sface: the "
+                                   "licence-clean face pair); stopped with Ctrl+C, it "
                                    "resumes on the next run. remove NAME: delete an installed model. "
                                    "verify [NAME]: re-hash installed models against their manifest and the hub. "
                                    "convert SOURCE: turn an open_clip model (a local folder, ARCH:PRETRAINED_TAG "

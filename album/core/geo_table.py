@@ -4,7 +4,7 @@ unpacked once into album's cache, then only read.
 The table (every town, city, region and country with its English and Chinese names, and the arrays
 reverse geocoding searches) is built from the data packages by :mod:`album.core.geo_build` when album
 is packaged (``packaging/build_places.py``), so running album needs none of them (issue 14: they are
-hundreds of MB installed, of which the table keeps 24.2 MB, 8.8 MB as ``xz``). Opening the unpacked file takes
+hundreds of MB installed, of which the table keeps 24.4 MB, 8.9 MB as ``xz``). Opening the unpacked file takes
 milliseconds and a name lookup is one indexed query. The unpacked file is named after the shipped
 file's hash, so an upgrade of album that ships another table unpacks it afresh.
 """

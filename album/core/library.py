@@ -81,7 +81,7 @@ if TYPE_CHECKING:
         map_data,
     )
     from album.core.map_tiles import ATTRIBUTION, MAX_CONNECTIONS, TileCache, TileKey
-    from album.core.models.catalog import ModelFile, ModelOffer
+    from album.core.models.catalog import ModelFile, ModelOffer, still_missing
     from album.core.models.convert import ConversionFailed, ConverterMissing, ConvertProgress
     from album.core.models.verify import ModelCheck
     from album.core.pipeline.exif import NamedRegion
@@ -112,6 +112,7 @@ _DEFERRED = {
     "ModelCheck": "album.core.models.verify",
     "ModelFile": "album.core.models.catalog",
     "ModelOffer": "album.core.models.catalog",
+    "still_missing": "album.core.models.catalog",
     "PhotoError": "album.core.pipeline.media",
     "StoreError": "album.core.store.db",
     # the Places map: its basemap, clusters and optional tiles
@@ -213,6 +214,7 @@ __all__ = [
     "map_data",
     "parse_kept",
     "sections",
+    "still_missing",
     "unproject",
     "without_sources",
 ]  # fmt: skip
@@ -938,13 +940,14 @@ class Library:
 
         Args:
             kind: ``"clip"`` or ``"faces"``, as :meth:`models` reports them.
-            name: which CLIP model (the selected one if None); the face pack is always album's default.
+            name: which CLIP model (the selected one if None), or which face pack (``buffalo_l`` if None;
+                ``opencv_yunet_sface`` for the licence-clean pair).
             progress: ``(file name, bytes done, bytes total)`` as the files arrive.
             cancel: set to stop between blocks; the bytes that arrived are kept and the next call resumes.
 
-        The face models' licence restricts their use: a front end asks the user before asking for them,
-        and the answer is remembered (``Settings.face_licence_accepted``), so they also download on first
-        use from then on.
+        The default face pack's licence restricts its use: a front end asks the user before asking for
+        it, and the answer is remembered (``Settings.face_licence_accepted``), so it also downloads on
+        first use from then on.
 
         Raises:
             ModelUnavailable: the files could not be downloaded (offline, or a model album cannot fetch).
@@ -953,10 +956,12 @@ class Library:
         if kind == "clip":
             ensure_clip_files(self.paths.models_dir, name or self.settings.clip_model, True, progress, cancel)
         elif kind == "faces":
-            from album.core.models.faces import ensure_face_models
+            from album.core.models.faces import PACK, PACKS, ensure_face_models
 
-            ensure_face_models(self.paths.models_dir, True, progress, cancel)
-            self._face_licence_accepted()
+            pack = PACKS[name or PACK]
+            ensure_face_models(self.paths.models_dir, True, progress, cancel, pack.name)
+            if pack.opt_in:
+                self._face_licence_accepted()
         else:
             raise ValueError(f"unknown kind of model: {kind!r} (expected 'clip' or 'faces')")
 
@@ -986,6 +991,10 @@ class Library:
             if status.installed and name in (status.name, status.kind if status.kind == "faces" else ""):
                 catalog.remove(status.folder, self.paths.models_dir)
                 return status.folder
+        for offer in self.model_offers():  # a face pack installed but not in use (the other one is)
+            if offer.kind == "faces" and offer.installed and offer.name == name:
+                catalog.remove(offer.folder, self.paths.models_dir)
+                return offer.folder
         raise ValueError(f"no installed model called {name!r} (see `album models`)")
 
     def verify_models(

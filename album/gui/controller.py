@@ -553,7 +553,9 @@ class LibraryController(QObject):
         library = self.library
         if library is None:
             return
-        if library.settings.allow_downloads and not all(o.installed for o in library.model_offers()):
+        from album.core.library import still_missing
+
+        if library.settings.allow_downloads and still_missing(library.model_offers()):
             self.apply_settings(dataclasses.replace(library.settings, allow_downloads=False))
         elif downloaded and self.index_job is not None:
             self._reopen_after_import = True
@@ -574,7 +576,7 @@ class LibraryController(QObject):
             try:
                 for offer in chosen:
                     report = functools.partial(lambda kind, f, d, t: progress((kind, f, d, t)), offer.kind)
-                    library.download_model(offer.kind, offer.name if offer.kind == "clip" else None, report, cancel)
+                    library.download_model(offer.kind, offer.name, report, cancel)
             except DownloadCancelled:
                 return DownloadOutcome("cancelled")
             except ModelUnavailable as exc:

@@ -1,8 +1,9 @@
 """The welcome dialog: which models album can add, what each gives, its size and licence, and their download.
 
 Shown on the first start while models are missing (and from File ▸ Download Models…). Nothing is
-downloaded until the user says so; the face models' non-commercial licence is a box the user ticks
-themselves. A download shows bytes, speed and the file; Cancel keeps what arrived, and Resume asks the
+downloaded until the user says so. Two face packs are offered: OpenCV Zoo's licence-clean pair, ticked
+by default, and insightface's more accurate ``buffalo_l``, whose non-commercial licence is a box the
+user ticks themselves. A download shows bytes, speed and the file; Cancel keeps what arrived, and Resume asks the
 hub for the rest (HTTP Range). Offline, the dialog names every file and the folder to put it in, with
 "Open folder" and "Check again". Skipping is always possible: album browses and searches by date,
 place and camera without any model.
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from album.core.library import ModelOffer
+from album.core.library import ModelOffer, still_missing
 from album.gui.controller import DownloadOutcome, LibraryController, ModelCatalogue
 from album.gui.language_follower import LanguageFollower, LiveTexts
 from album.gui.styles import scaled_font
@@ -84,11 +85,11 @@ class WelcomeDialog(QDialog):
         self.setWindowTitle(self.tr("Welcome to album"))
         self.texts.retranslate()
         if self.catalogue is not None:
-            boxes = {kind: (box.isChecked(), box.isEnabled()) for kind, box in self.boxes.items()}
+            boxes = {name: (box.isChecked(), box.isEnabled()) for name, box in self.boxes.items()}
             self._show_offers(self.catalogue)
-            for kind, (checked, enabled) in boxes.items():
-                self.boxes[kind].setChecked(checked)
-                self.boxes[kind].setEnabled(enabled)
+            for name, (checked, enabled) in boxes.items():
+                self.boxes[name].setChecked(checked)
+                self.boxes[name].setEnabled(enabled)
 
     # -- layout ---------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -184,15 +185,23 @@ class WelcomeDialog(QDialog):
             label.setContentsMargins(24, 0, 0, 0)
             self.models_box.addWidget(box)
             self.models_box.addWidget(label)
+            if offer.kind == "faces" and not offer.installed:
+                self._add_note(self.tr("More accurate face models (insightface).") if offer.opt_in else self.tr(
+                    "Free for any use, including a business. album reads these models exactly as OpenCV "
+                    "does, but could not measure how well they recognise people."))  # fmt: skip
             if offer.opt_in and not offer.installed:
-                warning = QLabel(self.tr(
+                self._add_note(self.tr(
                     "These face models are licensed for non-commercial research use only. Tick the box only "
-                    "if you use album privately, not for a business."))  # fmt: skip
-                warning.setWordWrap(True)
-                warning.setContentsMargins(24, 0, 0, 0)
-                warning.setObjectName("licence-warning")  # its colour: album.gui.styles
-                self.models_box.addWidget(warning)
-            self.boxes[offer.kind] = box
+                    "if you use album privately, not for a business."), "licence-warning")  # fmt: skip
+            self.boxes[offer.name] = box
+
+    def _add_note(self, text: str, name: str = "") -> None:
+        """A line under an offer (``licence-warning``: coloured by album.gui.styles)."""
+        note = QLabel(text)
+        note.setWordWrap(True)
+        note.setContentsMargins(24, 0, 0, 0)
+        note.setObjectName(name)
+        self.models_box.addWidget(note)
 
     # -- checking ---------------------------------------------------------------------------------------
     def check_again(self) -> None:
@@ -206,7 +215,7 @@ class WelcomeDialog(QDialog):
         self.catalogue = catalogue
         self.check_button.setEnabled(True)
         self._show_offers(catalogue)
-        missing = [o for o in catalogue.offers if not o.installed]
+        missing = still_missing(catalogue.offers)
         if not missing:
             self.texts.set(self.state, lambda: self.tr("Every model is installed."))
             self.offline.hide()
@@ -218,8 +227,6 @@ class WelcomeDialog(QDialog):
                 "Check again. Or connect to the internet and press Check again.").format(
                 folder=catalogue.models_dir))  # fmt: skip
             self.offline_text.setToolTip(catalogue.offline)
-            lines = [f"{offer.folder / f.path}" for offer in missing for f in offer.missing]
-            self.files.setPlainText("\n".join(lines))
             self.offline.show()
         else:
             self.texts.set(self.state, lambda: self.tr(
@@ -248,10 +255,14 @@ class WelcomeDialog(QDialog):
     def chosen(self) -> list[ModelOffer]:
         if self.catalogue is None:
             return []
-        return [o for o in self.catalogue.offers if not o.installed and self.boxes[o.kind].isChecked()]
+        return [o for o in self.catalogue.offers if not o.installed and self.boxes[o.name].isChecked()]
 
     def _update_buttons(self) -> None:
+        """Download is possible online with something ticked; offline, the files of what is ticked are listed."""
         online = self.catalogue is not None and self.catalogue.offline is None
+        if not online:
+            lines = [f"{offer.folder / f.path}" for offer in self.chosen() for f in offer.missing]
+            self.files.setPlainText("\n".join(lines))
         self.download_button.setEnabled(online and self.job is None and bool(self.chosen()))
 
     # -- downloading ------------------------------------------------------------------------------------
@@ -310,7 +321,7 @@ class WelcomeDialog(QDialog):
                 message=outcome.message))  # fmt: skip
             self.texts.set(self.download_button, lambda: self.tr("Try again"))
         for offer in self.catalogue.offers if self.catalogue else []:
-            self.boxes[offer.kind].setEnabled(not offer.installed)
+            self.boxes[offer.name].setEnabled(not offer.installed)
         self._update_buttons()
 
     def done(self, result: int) -> None:

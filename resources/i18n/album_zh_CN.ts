@@ -275,25 +275,25 @@ Details were saved to {log}.</source>
 <context>
     <name>DuplicateReview</name>
     <message>
-        <location filename="../../album/gui/duplicate_review.py" line="90"/>
         <location filename="../../album/gui/duplicate_review.py" line="91"/>
+        <location filename="../../album/gui/duplicate_review.py" line="92"/>
         <source>Duplicates</source>
         <translation>重复照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicate_review.py" line="92"/>
+        <location filename="../../album/gui/duplicate_review.py" line="93"/>
         <source>Move to Trash…</source>
         <translation>移到废纸篓…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="135"/>
+        <location filename="../../album/gui/duplicate_review.py" line="150"/>
         <source>Moved %n photo(s) to the Trash.</source>
         <translation>
             <numerusform>已将 %n 张照片移到废纸篓。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="138"/>
+        <location filename="../../album/gui/duplicate_review.py" line="153"/>
         <source>%n could not be moved: {path}: {why}</source>
         <translation>
             <numerusform>%n 张无法移动：{path}：{why}</numerusform>
@@ -468,308 +468,308 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="275"/>
-        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="276"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="276"/>
-        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="277"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="220"/>
+        <location filename="../../album/gui/main_window.py" line="221"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="290"/>
-        <location filename="../../album/gui/main_window.py" line="551"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="562"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="292"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="292"/>
+        <location filename="../../album/gui/main_window.py" line="293"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="293"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="294"/>
+        <location filename="../../album/gui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="299"/>
+        <location filename="../../album/gui/main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="300"/>
+        <location filename="../../album/gui/main_window.py" line="301"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="441"/>
+        <location filename="../../album/gui/main_window.py" line="452"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="306"/>
-        <location filename="../../album/gui/main_window.py" line="377"/>
+        <location filename="../../album/gui/main_window.py" line="307"/>
+        <location filename="../../album/gui/main_window.py" line="378"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="455"/>
-        <location filename="../../album/gui/main_window.py" line="471"/>
+        <location filename="../../album/gui/main_window.py" line="466"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="460"/>
+        <location filename="../../album/gui/main_window.py" line="471"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="481"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="472"/>
+        <location filename="../../album/gui/main_window.py" line="483"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="484"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="297"/>
+        <location filename="../../album/gui/main_window.py" line="298"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="755"/>
+        <location filename="../../album/gui/main_window.py" line="766"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="758"/>
+        <location filename="../../album/gui/main_window.py" line="769"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="461"/>
+        <location filename="../../album/gui/main_window.py" line="472"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="475"/>
+        <location filename="../../album/gui/main_window.py" line="486"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="502"/>
+        <location filename="../../album/gui/main_window.py" line="513"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="502"/>
+        <location filename="../../album/gui/main_window.py" line="513"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="525"/>
+        <location filename="../../album/gui/main_window.py" line="536"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="526"/>
+        <location filename="../../album/gui/main_window.py" line="537"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="527"/>
+        <location filename="../../album/gui/main_window.py" line="538"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
-        <location filename="../../album/gui/main_window.py" line="529"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
+        <location filename="../../album/gui/main_window.py" line="540"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="545"/>
+        <location filename="../../album/gui/main_window.py" line="556"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="290"/>
-        <location filename="../../album/gui/main_window.py" line="551"/>
+        <location filename="../../album/gui/main_window.py" line="291"/>
+        <location filename="../../album/gui/main_window.py" line="562"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="554"/>
+        <location filename="../../album/gui/main_window.py" line="565"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="283"/>
-        <location filename="../../album/gui/main_window.py" line="558"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="569"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="558"/>
+        <location filename="../../album/gui/main_window.py" line="569"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="613"/>
+        <location filename="../../album/gui/main_window.py" line="624"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="301"/>
+        <location filename="../../album/gui/main_window.py" line="302"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="301"/>
+        <location filename="../../album/gui/main_window.py" line="302"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="301"/>
+        <location filename="../../album/gui/main_window.py" line="302"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="302"/>
+        <location filename="../../album/gui/main_window.py" line="303"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="754"/>
+        <location filename="../../album/gui/main_window.py" line="765"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="757"/>
+        <location filename="../../album/gui/main_window.py" line="768"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="769"/>
-        <location filename="../../album/gui/main_window.py" line="788"/>
+        <location filename="../../album/gui/main_window.py" line="780"/>
+        <location filename="../../album/gui/main_window.py" line="799"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="770"/>
+        <location filename="../../album/gui/main_window.py" line="781"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="838"/>
+        <location filename="../../album/gui/main_window.py" line="849"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="866"/>
+        <location filename="../../album/gui/main_window.py" line="877"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="868"/>
+        <location filename="../../album/gui/main_window.py" line="879"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="897"/>
+        <location filename="../../album/gui/main_window.py" line="908"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="900"/>
+        <location filename="../../album/gui/main_window.py" line="911"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="465"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="482"/>
+        <location filename="../../album/gui/main_window.py" line="493"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="496"/>
+        <location filename="../../album/gui/main_window.py" line="507"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="498"/>
+        <location filename="../../album/gui/main_window.py" line="509"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="499"/>
+        <location filename="../../album/gui/main_window.py" line="510"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="508"/>
+        <location filename="../../album/gui/main_window.py" line="519"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="511"/>
+        <location filename="../../album/gui/main_window.py" line="522"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="515"/>
+        <location filename="../../album/gui/main_window.py" line="526"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="533"/>
+        <location filename="../../album/gui/main_window.py" line="544"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -780,57 +780,57 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="349"/>
-        <location filename="../../album/gui/main_window.py" line="611"/>
+        <location filename="../../album/gui/main_window.py" line="350"/>
+        <location filename="../../album/gui/main_window.py" line="622"/>
         <source>%Ln photo(s)</source>
         <translation>
             <numerusform>%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="296"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="567"/>
+        <location filename="../../album/gui/main_window.py" line="578"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="278"/>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="274"/>
+        <location filename="../../album/gui/main_window.py" line="275"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="277"/>
-        <location filename="../../album/gui/main_window.py" line="283"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
         <source>Collapse sidebar</source>
         <translation>收起侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
         <source>Expand sidebar</source>
         <translation>展开侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>Go to</source>
         <translation>前往</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
@@ -1904,135 +1904,145 @@ Licence: {licence}</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../album/gui/first_run.py" line="75"/>
-        <location filename="../../album/gui/first_run.py" line="84"/>
-        <location filename="../../album/gui/first_run.py" line="98"/>
+        <location filename="../../album/gui/first_run.py" line="76"/>
+        <location filename="../../album/gui/first_run.py" line="85"/>
+        <location filename="../../album/gui/first_run.py" line="99"/>
         <source>Welcome to album</source>
         <translation>欢迎使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="101"/>
+        <location filename="../../album/gui/first_run.py" line="102"/>
         <source>album works without downloads: you can browse your photos and search them by date, place and camera. These optional models add more. They run on this computer; no photo leaves it.</source>
         <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="200"/>
+        <location filename="../../album/gui/first_run.py" line="209"/>
         <source>Checking download sizes…</source>
         <translation>正在查询下载大小…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="126"/>
+        <location filename="../../album/gui/first_run.py" line="127"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="129"/>
+        <location filename="../../album/gui/first_run.py" line="130"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="141"/>
+        <location filename="../../album/gui/first_run.py" line="142"/>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="144"/>
+        <location filename="../../album/gui/first_run.py" line="145"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="148"/>
-        <location filename="../../album/gui/first_run.py" line="300"/>
+        <location filename="../../album/gui/first_run.py" line="149"/>
+        <location filename="../../album/gui/first_run.py" line="311"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="159"/>
+        <location filename="../../album/gui/first_run.py" line="160"/>
         <source>Search by describing a photo</source>
         <translation>用文字描述搜索照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="159"/>
+        <location filename="../../album/gui/first_run.py" line="160"/>
         <source>automatic tags</source>
         <translation>自动标签</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="160"/>
+        <location filename="../../album/gui/first_run.py" line="161"/>
         <source>People: find and group faces</source>
         <translation>人物：识别并归类人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="172"/>
+        <location filename="../../album/gui/first_run.py" line="173"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="175"/>
+        <location filename="../../album/gui/first_run.py" line="176"/>
         <source>Installed · licence: {licence}</source>
         <translation>已安装 · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="179"/>
+        <location filename="../../album/gui/first_run.py" line="180"/>
         <source>{size} to download · licence: {licence}</source>
         <translation>需下载 {size} · 许可：{licence}</translation>
     </message>
     <message>
         <location filename="../../album/gui/first_run.py" line="189"/>
+        <source>More accurate face models (insightface).</source>
+        <translation>更准确的人脸模型（insightface）。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="190"/>
+        <source>Free for any use, including a business. album reads these models exactly as OpenCV does, but could not measure how well they recognise people.</source>
+        <translation>可免费用于任何用途，包括商业用途。album 读取这些模型的方式与 OpenCV 完全相同，但未能测量它们识别人物的准确度。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/first_run.py" line="194"/>
         <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
         <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="211"/>
+        <location filename="../../album/gui/first_run.py" line="220"/>
         <source>Every model is installed.</source>
         <translation>所有模型都已安装。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="215"/>
+        <location filename="../../album/gui/first_run.py" line="224"/>
         <source>album cannot reach the model server now, so it cannot download them.</source>
         <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="217"/>
+        <location filename="../../album/gui/first_run.py" line="226"/>
         <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
         <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="226"/>
+        <location filename="../../album/gui/first_run.py" line="233"/>
         <source>Choose what to download. You can also do it later in Settings.</source>
         <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="269"/>
+        <location filename="../../album/gui/first_run.py" line="280"/>
         <source>Starting the download…</source>
         <translation>正在开始下载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="290"/>
+        <location filename="../../album/gui/first_run.py" line="301"/>
         <source>{done} of {total} · {speed}/s · {file}</source>
         <translation>{done} / {total} · {speed}/秒 · {file}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="302"/>
+        <location filename="../../album/gui/first_run.py" line="313"/>
         <source>Start using album</source>
         <translation>开始使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="306"/>
+        <location filename="../../album/gui/first_run.py" line="317"/>
         <source>Download stopped. What arrived is kept: Resume continues from there.</source>
         <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="307"/>
+        <location filename="../../album/gui/first_run.py" line="318"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="309"/>
+        <location filename="../../album/gui/first_run.py" line="320"/>
         <source>The download failed: {message}</source>
         <translation>下载失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="311"/>
+        <location filename="../../album/gui/first_run.py" line="322"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>

@@ -11,17 +11,18 @@ import pytest
 from conftest import album_in_process
 from fakehub import FakeHub, serving
 
-from album.core.models.faces import PACK_REPO
+from album.core.models.faces import OPENCV_PACK, PACK_REPO, PACKS
 from album.core.models.layout import FACE_FILES
 from album.core.models.registry import CLIP_MODELS, DEFAULT_CLIP_MODEL
 
 CLIP_REPO = CLIP_MODELS[DEFAULT_CLIP_MODEL].hf_repo
 FACE_BYTES = {name: bytes([i]) * (5000 + i) for i, name in enumerate(FACE_FILES)}  # bytes only: nothing loads them
+PAIR_BYTES = {s.repo: {s.path: bytes([9 + i]) * (3000 + i)} for i, s in enumerate(PACKS[OPENCV_PACK].sources)}
 
 
 @pytest.fixture
 def fake_hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
-    with serving(FakeHub({PACK_REPO: dict(FACE_BYTES), CLIP_REPO: {}})) as served:
+    with serving(FakeHub({PACK_REPO: dict(FACE_BYTES), CLIP_REPO: {}, **PAIR_BYTES})) as served:
         monkeypatch.setenv("HF_ENDPOINT", served.url)  # the CLI subprocesses inherit it
         yield served
 
@@ -41,6 +42,7 @@ def test_face_models_need_the_licence_agreed_then_download_resume_and_remove(
     refused = album_in_process("models", "download", "faces")
     assert refused.returncode == 2
     assert "non-commercial research use only" in refused.stderr and "--accept-licence" in refused.stderr
+    assert f"album models download {OPENCV_PACK}" in refused.stderr  # the way without the restriction
     assert fake_hub.requests == []  # nothing fetched without the user's agreement
 
     folder = album_home / "models/faces/buffalo_l"
@@ -64,6 +66,35 @@ def test_face_models_need_the_licence_agreed_then_download_resume_and_remove(
     assert removed.returncode == 0, removed.stderr
     assert not folder.exists() and listed("buffalo_l")["installed"] is False
     assert album_in_process("models", "remove", "faces").returncode == 2  # nothing left to remove: said, no traceback
+
+
+def test_the_licence_clean_pair_downloads_without_an_agreement_and_is_then_the_one_used(
+    album_home: Path, fake_hub: FakeHub
+) -> None:
+    before = listed(OPENCV_PACK)
+    assert before["installed"] is False and before["size"] == 39_000_000 and before["selected"] is False
+    assert "MIT" in str(before["licence"]) and listed("buffalo_l")["selected"] is True  # what first use would fetch
+    result = album_in_process("models", "download", OPENCV_PACK)
+    assert result.returncode == 0, result.stderr
+    assert f"{OPENCV_PACK}: installed" in result.stdout
+    folder = album_home / "models/faces" / OPENCV_PACK
+    assert {s.repo: {s.path: (folder / s.path).read_bytes()} for s in PACKS[OPENCV_PACK].sources} == PAIR_BYTES
+    assert listed(OPENCV_PACK)["installed"] is True and listed(OPENCV_PACK)["selected"] is True
+    assert listed("buffalo_l")["installed"] is False and listed("buffalo_l")["selected"] is False
+    assert not any(PACK_REPO in r for r in fake_hub.requests)
+    assert album_in_process("models", "verify", OPENCV_PACK).returncode == 0
+    from album.core.config import Paths, Settings
+
+    assert Settings.load(Paths.from_env()).face_licence_accepted is False  # no licence to agree to
+
+    # Both packs installed: buffalo_l, the more accurate, is used; removing it goes back to the pair.
+    assert album_in_process("models", "download", "faces", "--accept-licence").returncode == 0
+    assert listed("buffalo_l")["selected"] is True and listed(OPENCV_PACK)["selected"] is False
+    assert listed(OPENCV_PACK)["note"] == "not used while buffalo_l is installed"
+    assert album_in_process("models", "remove", "buffalo_l").returncode == 0
+    assert listed(OPENCV_PACK)["selected"] is True
+    assert album_in_process("models", "remove", OPENCV_PACK).returncode == 0
+    assert not folder.exists()
 
 
 def test_a_download_offline_names_the_files_and_the_folder(album_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fakehub import FakeHub, serving
 
-from album.core.models.faces import PACK_REPO
+from album.core.models.faces import OPENCV_PACK, PACK_REPO, PACKS
 from album.core.models.layout import CLIP_FILES, FACE_FILES
 from album.core.models.registry import CLIP_MODELS, DEFAULT_CLIP_MODEL
 from album.gui.first_run import WelcomeDialog
@@ -30,7 +30,8 @@ def clip_repo() -> dict[str, bytes]:
 @pytest.fixture
 def fake_hub(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
     faces = {name: bytes([7]) * 4096 for name in FACE_FILES}
-    with serving(FakeHub({CLIP_REPO: clip_repo(), PACK_REPO: faces})) as served:
+    pair = {s.repo: {s.path: bytes([8]) * 3000} for s in PACKS[OPENCV_PACK].sources}
+    with serving(FakeHub({CLIP_REPO: clip_repo(), PACK_REPO: faces, **pair})) as served:
         monkeypatch.setenv("HF_ENDPOINT", served.url)
         yield served
 
@@ -58,16 +59,23 @@ def test_offline_the_dialog_names_every_file_and_the_folder_and_album_stays_usab
     assert dialog.offline.isVisible() and not dialog.download_button.isEnabled()
     listed = dialog.files.toPlainText().splitlines()
     assert str(models / "clip" / DEFAULT_CLIP_MODEL / "visual/model.onnx") in listed
+    pair = [str(models / "faces" / OPENCV_PACK / s.path) for s in PACKS[OPENCV_PACK].sources]
+    assert len(listed) == len(CLIP_FILES) + 2 and set(pair) <= set(listed)  # what is ticked: the licence-clean pair
+    dialog.boxes["buffalo_l"].setChecked(True)
+    listed = dialog.files.toPlainText().splitlines()
     assert str(models / "faces/buffalo_l/recognition/model.onnx") in listed
-    assert len(listed) == len(CLIP_FILES) + len(FACE_FILES)
+    assert len(listed) == len(CLIP_FILES) + 2 + len(FACE_FILES)
+    dialog.boxes["buffalo_l"].setChecked(False)
     assert str(models) in dialog.offline_text.text()
     dialog.open_folder_button.click()
     assert opened == [models] and models.is_dir()
     # Sizes offline are the estimates, said as such; the face models' licence is spelled out and not ticked.
-    assert not dialog.boxes["faces"].isChecked() and dialog.boxes["clip"].isChecked()
+    assert not dialog.boxes["buffalo_l"].isChecked() and dialog.boxes[DEFAULT_CLIP_MODEL].isChecked()
+    assert dialog.boxes[OPENCV_PACK].isChecked()  # licence-clean: ticked, no agreement needed
     texts = [w.text() for w in dialog.findChildren(type(dialog.state))]
     assert any("about 1.5 GB to download" in t for t in texts)
     assert any("non-commercial research use only" in t for t in texts)
+    assert any("could not measure how well they recognise people" in t for t in texts)
     screen = dialog.screen().availableGeometry()  # (offscreen: 800x600)
     qtbot.waitUntil(lambda: dialog.sizeHint().height() > screen.height())  # it would not fit: its list scrolls
     qtbot.waitUntil(lambda: dialog.height() <= screen.height())
@@ -81,7 +89,7 @@ def test_offline_the_dialog_names_every_file_and_the_folder_and_album_stays_usab
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.catalogue is not None, timeout=30_000)
     listed = dialog.files.toPlainText().splitlines()
-    assert len(listed) == len(FACE_FILES) and not dialog.boxes["clip"].isEnabled()
+    assert listed == pair and not dialog.boxes[DEFAULT_CLIP_MODEL].isEnabled()
 
     with qtbot.waitSignal(dialog.finished):
         dialog.skip_button.click()  # album works without them
@@ -120,7 +128,10 @@ def test_a_download_shows_progress_and_is_cancelled_then_resumed(window: Any, qt
     assert fake_hub.ranges == [f"bytes={kept}-"]  # resumed, not started again
     assert (folder / "visual/model.onnx").read_bytes() == WEIGHTS
     assert dialog.downloaded and dialog.skip_button.text() == "Start using album"
-    assert not (window.paths.models_dir / "faces").exists()  # the face models were not ticked: not fetched
+    faces = window.paths.models_dir / "faces"
+    assert all((faces / OPENCV_PACK / s.path).read_bytes() == bytes([8]) * 3000 for s in PACKS[OPENCV_PACK].sources)
+    assert not (faces / "buffalo_l").exists()  # not ticked: not fetched, and its licence not taken as agreed
+    assert window.library.settings.face_licence_accepted is False
 
 
 def test_on_first_run_the_dialog_shows_once_while_models_are_missing(

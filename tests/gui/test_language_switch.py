@@ -40,7 +40,7 @@ def test_dialogs_open_during_a_switch_follow_it_and_keep_what_the_user_did(
     window.offer_models()
     welcome = window.welcome_dialog
     qtbot.waitUntil(lambda: welcome.catalogue is not None, timeout=30_000)
-    welcome.boxes["faces"].setChecked(True)
+    welcome.boxes["buffalo_l"].setChecked(True)
     settings = window.open_settings()
     settings.allow_downloads.setChecked(not settings.allow_downloads.isChecked())
     settings.tabs.setCurrentIndex(1)
@@ -55,7 +55,7 @@ def test_dialogs_open_during_a_switch_follow_it_and_keep_what_the_user_did(
     qtbot.waitUntil(lambda: welcome.skip_button.text() == "暂时跳过", timeout=5_000)
     assert welcome.windowTitle() == "欢迎使用 album" and welcome.check_button.text() == "重新检查"
     assert welcome.state.text() == "album 现在无法连接模型服务器，因此无法下载。"
-    assert welcome.boxes["faces"].isChecked()  # the user's choice survives the new words
+    assert welcome.boxes["buffalo_l"].isChecked()  # the user's choice survives the new words
     assert asked.windowTitle() == "这是谁？" and asked.label.text() == "姓名：" and asked.name() == "Ann"
     settings.reject()
     welcome.reject()

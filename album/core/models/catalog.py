@@ -6,13 +6,17 @@ search and tags) and the face pack (people). Sizes are exact once the hub's list
 pages in 2026-11), shown as "about".
 
 The default face pack, insightface's ``buffalo_l``, is for non-commercial research only, so it is
-never downloaded without the user agreeing (``opt_in``). A licence-clean pair was looked for:
-OpenCV Zoo's YuNet detector (MIT) and SFace recogniser (Apache-2.0) are on the hub
-(``opencv/face_detection_yunet``, ``opencv/face_recognition_sface``) in repositories album's hub
-client can read, and SFace fits album's recogniser (112×112, the ArcFace 5-point alignment, 128-d).
-YuNet does not fit the detector: its anchor-free head (12 outputs: class, objectness, box and
-landmarks per stride) needs its own decoder next to SCRFD's, and that decoder cannot be checked here
-against the real weights (no weight downloads on this machine), so the pair is not offered yet.
+never downloaded without the user agreeing (``opt_in``). Next to it, a licence-clean pair needs no
+agreement: OpenCV Zoo's YuNet detector (MIT) and SFace recogniser (Apache-2.0), from the hub's
+``opencv/face_detection_yunet`` and ``opencv/face_recognition_sface`` (see
+:data:`~album.core.models.faces.PACKS`; ``buffalo_l`` is used when both are installed). album decodes
+YuNet and feeds SFace exactly as OpenCV's ``FaceDetectorYN`` and ``FaceRecognizerSF`` do (tested
+against them, with the real YuNet weights); how well the pair tells people apart on real faces could
+not be measured here (no SFace weights on this machine). buffalo_l is the more accurate of the two by
+the figures their authors publish (not measured here): WIDER FACE validation AP easy/medium/hard
+0.884/0.866/0.750 for YuNet (OpenCV Zoo's README) against 0.952/0.939/0.831 for SCRFD-10G
+(insightface's); no LFW figure of SFace's and ArcFace R50's was found measured the same way. That is
+why the dialog still offers buffalo_l.
 """
 
 from __future__ import annotations
@@ -22,9 +26,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from album.core.models import hub
-from album.core.models.faces import INSIGHTFACE_LICENCE, PACK, PACK_REPO, PACK_REVISION, face_models
+from album.core.models.faces import OPENCV_PACK, PACK, PACKS, face_models
 from album.core.models.hub import HubSource
-from album.core.models.layout import FACE_FILES
 from album.core.models.registry import CLIP_MODELS, clip_folder, clip_sources
 
 MB = 1_000_000
@@ -34,6 +37,7 @@ APPROX_SIZE = {
     "ViT-B-32": 610 * MB,  # visual 351 MB + textual 254 MB + tokenizer
     "ViT-B-16-SigLIP2": 1_500 * MB,
     PACK: 191 * MB,  # SCRFD-10G 17 MB + ArcFace R50 174 MB
+    OPENCV_PACK: 39 * MB,  # YuNet 0.23 MB + SFace 38.7 MB
 }
 """Download sizes before the hub's listing is read (offline): estimates, shown as "about"."""
 
@@ -87,7 +91,8 @@ class ModelOffer:
 
 
 def offers(models_dir: Path, clip_key: str) -> list[ModelOffer]:
-    """The selected CLIP model and the face pack, from what is on disk (no network)."""
+    """The selected CLIP model and the face packs (the licence-clean one first), from what is on disk
+    (no network)."""
     found: list[ModelOffer] = []
     spec = CLIP_MODELS.get(clip_key)
     folder = clip_folder(models_dir, clip_key)
@@ -97,12 +102,23 @@ def offers(models_dir: Path, clip_key: str) -> list[ModelOffer]:
         found.append(ModelOffer("clip", clip_key, ("text search", "tags"), spec.licence, False, folder, files,
                                 sources, APPROX_SIZE.get(clip_key, 0)))  # fmt: skip
     faces = face_models(models_dir)
-    pack = models_dir / "faces" / PACK
-    sources = tuple(HubSource(PACK_REPO, name, PACK_REVISION) for name in FACE_FILES)
-    files = tuple(ModelFile(name, faces.installed or (pack / name).is_file()) for name in FACE_FILES)
-    found.append(ModelOffer("faces", PACK, ("people",), INSIGHTFACE_LICENCE, True,
-                            faces.folder if faces.installed else pack, files, sources, APPROX_SIZE[PACK]))  # fmt: skip
+    in_use = faces.folder if faces.installed else None
+    pack_folders = {models_dir / "faces" / name for name in PACKS}
+    for pack in PACKS.values():
+        folder = models_dir / "faces" / pack.name
+        # Face models placed by hand, in neither pack's folder, stand in for the default pack (nothing to offer).
+        by_hand = pack.name == PACK and in_use is not None and in_use not in pack_folders
+        files = tuple(ModelFile(s.path, by_hand or (folder / s.path).is_file()) for s in pack.sources)
+        found.append(ModelOffer("faces", pack.name, ("people",), pack.licence, pack.opt_in,
+                                in_use if by_hand and in_use else folder, files, pack.sources,
+                                APPROX_SIZE[pack.name]))  # fmt: skip
     return found
+
+
+def still_missing(found: list[ModelOffer]) -> list[ModelOffer]:
+    """The offers not installed, leaving out the other face packs once one is (people need only one)."""
+    has_faces = any(o.installed for o in found if o.kind == "faces")
+    return [o for o in found if not o.installed and not (o.kind == "faces" and has_faces)]
 
 
 def with_hub_sizes(found: list[ModelOffer], timeout: float = 10) -> list[ModelOffer]:

@@ -40,7 +40,8 @@ class Detections:
 def detector_outputs_ok(output_count: int) -> bool:
     """Whether a graph with this many outputs is a SCRFD detector album decodes: scores, boxes and
     (for 9) landmarks at 3 strides. insightface's router takes any graph with 5+ outputs for SCRFD and
-    then misreads the ones it does not fit (YuNet's 12 outputs); album refuses them instead."""
+    then misreads the ones it does not fit (YuNet's 12 outputs); album refuses them here (YuNet has
+    its own decoder, :mod:`.yunet`, chosen by its output names)."""
     return output_count in (3 * 2, 3 * 3)
 
 

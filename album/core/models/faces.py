@@ -10,7 +10,11 @@ insightface's classes, which serve as the reference in the tests and are not nee
 Without any models, insightface's standard ``buffalo_l`` pack is downloaded on first use from Immich's
 copy on the hub (``immich-app/buffalo_l``: the same SCRFD-10G and ArcFace R50 files, as
 ``detection/model.onnx`` and ``recognition/model.onnx``), each file verified; offline,
-:class:`~album.core.models.registry.ModelUnavailable` says what to put where.
+:class:`~album.core.models.registry.ModelUnavailable` says what to put where. Its licence is
+non-commercial, so that download waits for the user's agreement; the licence-clean pair, OpenCV Zoo's
+YuNet detector (MIT, :mod:`.yunet`) and SFace recogniser (Apache-2.0), is offered next to it
+(:data:`PACKS`). When both packs are installed, ``buffalo_l`` is used (higher rank: it is the more
+accurate); removing it switches to the pair.
 """
 
 from __future__ import annotations
@@ -46,8 +50,11 @@ from album.core.models.registry import (
     ensure_model_files,
     telemetry_off,
 )
+from album.core.models.yunet import YuNetDetector, is_yunet
 
 log = logging.getLogger(__name__)
+
+FaceDetector = Detector | YuNetDetector
 
 INSIGHTFACE_LICENCE = "insightface model zoo: non-commercial research use only"
 PACK = "buffalo_l"  # insightface's standard pack, the default for users (as in Immich)
@@ -57,6 +64,31 @@ PACK_REVISION = "main"
 # in FACE_MODELS (and in model ids, so a library indexed with the zip's files does not re-index).
 PACK_NAMES = {FACE_DETECTOR: "det_10g.onnx", FACE_RECOGNISER: "w600k_r50.onnx"}
 DETECTION_SIZE = (640, 640)
+OPENCV_PACK = "opencv_yunet_sface"  # the licence-clean pair, in models_dir/faces/opencv_yunet_sface/
+YUNET = "face_detection_yunet_2023mar.onnx"  # the file names in OpenCV Zoo and its hub repositories
+SFACE = "face_recognition_sface_2021dec.onnx"
+OPENCV_LICENCE = "MIT (YuNet) and Apache-2.0 (SFace), OpenCV Zoo"
+
+
+@dataclass(frozen=True)
+class FacePack:
+    """A detector and recogniser album can download together into ``models_dir/faces/<name>``."""
+
+    name: str
+    sources: tuple[HubSource, ...]
+    licence: str
+    opt_in: bool  # its licence restricts use: downloaded only when the user agrees
+
+
+PACKS = {
+    OPENCV_PACK: FacePack(OPENCV_PACK, (HubSource("opencv/face_detection_yunet", YUNET, "main"),
+                                        HubSource("opencv/face_recognition_sface", SFACE, "main")),
+                          OPENCV_LICENCE, opt_in=False),
+    PACK: FacePack(PACK, tuple(HubSource(PACK_REPO, name, PACK_REVISION) for name in FACE_FILES),
+                   INSIGHTFACE_LICENCE, opt_in=True),
+}  # fmt: skip
+"""The face packs album offers, licence-clean first; ``buffalo_l`` is what a first-use download fetches
+(once its licence is accepted)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +129,14 @@ FACE_MODELS: dict[str, FaceModelSpec] = {
         "recogniser", 0.0, 1.0, same_person_distance=0.6, rank=1,
         licence="code Apache-2.0; trained on MS-Celeb-1M (research terms)",
     ),
+    # OpenCV Zoo's pair. YuNet: 0.9 is the zoo demo's score threshold (its NMS 0.3 is in .yunet).
+    # SFace, 128-d: OpenCV's FaceRecognizerSF feeds it RGB 0..255 unnormalised (blobFromImage scale 1,
+    # mean 0, swapRB) and calls cosine similarity >= 0.363 the same person (its sample, tuned on LFW),
+    # i.e. distance <= 0.637. Clustering chains through neighbours, so album keeps a margin below that,
+    # 0.6, as for MobileFaceNet. Neither was measured on real faces here (no SFace weights on this machine).
+    YUNET: FaceModelSpec("detector", min_score=0.9, rank=1, licence="MIT (OpenCV Zoo)"),
+    SFACE: FaceModelSpec("recogniser", 0.0, 1.0, same_person_distance=0.6, rank=1,
+                         licence="Apache-2.0 (OpenCV Zoo)"),
 }  # fmt: skip
 
 
@@ -159,28 +199,34 @@ def ensure_face_models(
     allow_download: bool = True,
     progress: DownloadProgress | None = None,
     cancel: threading.Event | None = None,
+    pack: str | None = None,
 ) -> tuple[Path, Path]:
     """Detector and recogniser paths, downloading the ``buffalo_l`` pack if there are none.
 
     Models found are checked against their folder's manifest first; one that changed since it was
     verified is downloaded again if album knows its source.
 
+    Args:
+        pack: download this pack of :data:`PACKS` (if it is not complete yet) even when other face
+            models are present; the paths returned are still the best models found.
+
     Raises:
         ModelUnavailable: no usable models and the download failed, or a model is damaged and cannot
             be fetched again.
     """
     found = find_face_models(models_dir)
-    if found:
+    if found and pack is None:
         for folder in dict.fromkeys(model_folder(path)[0] for path in found):
-            name = folder.name if folder.name == PACK else "faces"
+            name = folder.name if folder.name in PACKS else "faces"
             ensure_model_files(name, folder, [], allow_download, progress, cancel)
         return found
-    folder = models_dir / "faces" / PACK
-    sources = [HubSource(PACK_REPO, name, PACK_REVISION) for name in FACE_FILES]
-    ensure_model_files(PACK, folder, sources, allow_download, progress, cancel)
+    chosen = PACKS[pack or PACK]
+    folder = models_dir / "faces" / chosen.name
+    ensure_model_files(chosen.name, folder, chosen.sources, allow_download, progress, cancel)
     found = find_face_models(models_dir)
     if not found:
-        raise ModelUnavailable(PACK, list(FACE_FILES), folder, "the downloaded files are not face models album knows")
+        raise ModelUnavailable(chosen.name, [s.path for s in chosen.sources], folder,
+                               "the downloaded files are not face models album knows")  # fmt: skip
     return found
 
 
@@ -202,7 +248,8 @@ def face_models(models_dir: Path) -> ModelStatus:
     specs = [_spec_for(p) for p in found]
     licences = sorted({s.licence for s in specs if s is not None})
     folders = {model_folder(p)[0] for p in found}
-    name = PACK if folders == {models_dir / "faces" / PACK} else " + ".join(known_name(p) for p in found)
+    packs = [name for name in PACKS if folders == {models_dir / "faces" / name}]
+    name = packs[0] if packs else " + ".join(known_name(p) for p in found)
     return ModelStatus("faces", name, True, model_folder(found[0])[0], "; ".join(licences),
                        "detector + recogniser")  # fmt: skip
 
@@ -262,14 +309,14 @@ class FaceAnalyzer:
     def licences(self) -> list[str]:
         return sorted({s.licence for s in (self.detector_spec, self.recogniser_spec) if s is not None})
 
-    def _sessions(self) -> tuple[Detector, Recogniser]:
+    def _sessions(self) -> tuple[FaceDetector, Recogniser]:
         sessions = getattr(self._local, "sessions", None)
         if sessions is None:
             assert self._paths is not None and self.detector_spec and self.recogniser_spec
             sessions = self._local.sessions = self._open(*self._paths)
         return sessions
 
-    def _open(self, detector_path: Path, recogniser_path: Path) -> tuple[Detector, Recogniser]:
+    def _open(self, detector_path: Path, recogniser_path: Path) -> tuple[FaceDetector, Recogniser]:
         """Load both sessions and check each graph fits its role (a recogniser named like a detector
         must be a clear error, not a wrong answer)."""
         telemetry_off()
@@ -290,9 +337,9 @@ class FaceAnalyzer:
             return ModelUnavailable("faces", [path.name], path.parent, f"{path.name} {reason}")
 
         outputs = len(detector.get_outputs())
-        if not detector_outputs_ok(outputs):
-            raise wrong_role(detector_path, f"is not a face detector ({outputs} outputs; SCRFD has 6 or 9)")
-        if outputs != 9:
+        if not is_yunet(detector) and not detector_outputs_ok(outputs):
+            raise wrong_role(detector_path, f"is not a face detector ({outputs} outputs; SCRFD has 6 or 9, YuNet 12)")
+        if not is_yunet(detector) and outputs != 9:
             raise wrong_role(detector_path, "gives no face landmarks, which album needs to align faces")
         if recogniser_shape(recogniser) is None:
             raise wrong_role(recogniser_path, "is not a face recogniser (one square image in, one (N, D) vector out)")
@@ -301,7 +348,10 @@ class FaceAnalyzer:
             own = graph_normalises_input(recogniser_path)
             mean = mean if mean is not None else (0.0 if own else ARCFACE_MEAN)
             std = std if std is not None else (1.0 if own else ARCFACE_STD)
-        return (Detector(detector, DETECTION_SIZE, self.detector_spec.min_score), Recogniser(recogniser, mean, std))
+        min_score = self.detector_spec.min_score
+        found: FaceDetector = (YuNetDetector(detector, DETECTION_SIZE, min_score) if is_yunet(detector)
+                               else Detector(detector, DETECTION_SIZE, min_score))  # fmt: skip
+        return found, Recogniser(recogniser, mean, std)
 
     def analyze(self, image: Image.Image) -> list[Face]:
         """All faces in an upright RGB image (the pipeline's reduced decode), best first."""

@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from album.core.models import hub
-from album.core.models.faces import PACK, PACK_REPO, PACK_REVISION, find_face_models, model_folder
+from album.core.models.faces import PACKS, find_face_models, model_folder
 from album.core.models.hub import HubFile, HubSource
-from album.core.models.layout import FACE_FILES
 from album.core.models.manifest import MANIFEST, read_manifest, verify_folder
 from album.core.models.registry import CLIP_MODELS, DownloadProgress, clip_folder, clip_models, clip_sources
 
@@ -58,8 +57,8 @@ def installed_models(models_dir: Path) -> list[tuple[str, str, Path, list[HubSou
     faces_root = models_dir / "faces"
     in_use = [model_folder(path)[0] for path in find_face_models(models_dir) or ()]
     for folder in dict.fromkeys([*in_use, *sorted(p.parent for p in faces_root.rglob(MANIFEST))]):
-        pack = folder == faces_root / PACK
-        sources = [HubSource(PACK_REPO, name, PACK_REVISION) for name in FACE_FILES] if pack else []
+        pack = PACKS.get(folder.name) if folder.parent == faces_root else None
+        sources = list(pack.sources) if pack else []
         found.append(("faces", folder.relative_to(faces_root).as_posix(), folder, sources))
     return found
 

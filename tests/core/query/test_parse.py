@@ -316,11 +316,12 @@ def test_places_written_other_ways(gazetteer: Gazetteer) -> None:
 
 def test_a_town_is_not_the_island_or_lake_named_like_it(gazetteer: Gazetteer) -> None:
     """No place rather than a wrong one: Canton, Ohio is not Canton Island; the words stay text."""
-    for text in ("photos in Canton Island", "photos in Lower Prince’s Quarter", "sunset in Macquarie Island"):
+    for text in ("photos in Canton Island", "sunset in Macquarie Island", "walks in Isle of Skye"):
         query = parse(text, gazetteer)
         assert query.place is None and text.split(" in ")[-1] in query.text, (text, query.place, query.text)
     assert parse("in Bali Island", gazetteer).place.country == "Indonesia"  # type: ignore[union-attr]  # a region holds it
-    assert parse("在崇明岛", gazetteer).place.name == "Chongming"  # type: ignore[union-attr]  # as does a Chinese county
+    assert parse("在崇明岛", gazetteer).place.name in ("Chongming", "崇明")  # type: ignore[union-attr]  # and a county
+    assert parse("在坎顿岛", gazetteer).place is None  # a town abroad is not the island, in Chinese either
 
 
 def test_a_year_before_1900_in_a_phrase_is_a_date_not_text() -> None:
@@ -339,3 +340,52 @@ def test_in_names_a_region_and_near_a_town_as_to_syntax_writes_them(gazetteer: G
     for town in ('near:"Lisbon, Lisbon"', "photos in Lisbon"):
         place = parse(town, gazetteer).place
         assert place is not None and place.region is None and place.lat is not None, town
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "rest"),
+    [
+        ("New York at night", "New York City", "night"),  # several capitalised words: a city of 50,000+
+        ("Hong Kong skyline", "Hong Kong", "skyline"),
+        ("Rio de Janeiro carnival", "Rio de Janeiro", "carnival"),
+        ("Kyoto temples", "Kyoto", "temples"),  # one word: a city of a million
+        ("Japan 2019", "Japan", ""),  # or a country
+        ("杭州西湖", "Hangzhou", "西湖"),  # the Chinese characters a run starts with
+        ("去年夏天杭州西湖", "Hangzhou", "西湖"),  # after what was understood
+        ("日本樱花", "Japan", "樱花"),
+    ],
+)
+def test_place_names_without_a_preposition(gazetteer: Gazetteer, text: str, place: str, rest: str) -> None:
+    q = parse(text, gazetteer)
+    assert q.place is not None and place in (q.place.name, q.place.country), q.place
+    assert q.text == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Golden Gate Bridge",
+        "Nice weather",
+        "nice weather in winter",
+        "paris",
+        "Victoria's birthday",
+        "Lisbon sunset",
+        "大理石",
+        "有小狗的照片",
+        "Anna AND Ben",
+        "Mount Fuji",
+        "sunset at Mount Fuji",
+    ],
+)
+def test_words_that_only_look_like_places(gazetteer: Gazetteer, text: str) -> None:
+    """A small town, a common word, lower case, another place's alias, a city under a million with no photos
+    there, an ISO code, a mountain's name with a brand word in it: none is a place (nor a camera)."""
+    q = parse(text, gazetteer)
+    assert q.place is None and q.camera is None, (q.place, q.camera)
+
+
+def test_a_bare_name_means_a_place_the_library_is_in(gazetteer: Gazetteer) -> None:
+    lisbon = LibraryPlaces(((38.72, -9.14),))
+    q = parse_query("Lisbon sunset", PEOPLE, TODAY, gazetteer, library_places=lisbon)
+    assert q.place is not None and q.place.name == "Lisbon" and q.text == "sunset"
+    assert parse_query("Porto sunset", PEOPLE, TODAY, gazetteer, library_places=lisbon).place is None

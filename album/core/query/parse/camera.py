@@ -29,8 +29,10 @@ CAMERA_BRANDS = {
     "xiaomi": "Xiaomi", "小米": "Xiaomi", "oppo": "OPPO", "vivo": "vivo", "oneplus": "OnePlus", "一加": "OnePlus",
     "荣耀": "HONOR",
 }  # fmt: skip
-_BRAND_EN = re.compile(r"(?<![\w-])(?P<brand>" + "|".join(b for b in CAMERA_BRANDS if b.isascii()) + r")(?![\w-])",
-                       re.IGNORECASE)  # fmt: skip
+# A brand word after Mount is a mountain's name: "sunset at Mount Fuji", "Mt. Fuji" (富士山 is never a camera:
+# Chinese brand words need 相机/手机 after them).
+_BRAND_EN = re.compile(r"(?<![\w-])(?<!\bMount )(?<!\bMt\. )(?<!\bMt )(?P<brand>"
+                       + "|".join(b for b in CAMERA_BRANDS if b.isascii()) + r")(?![\w-])", re.IGNORECASE)  # fmt: skip
 _ZH_BRANDS = "|".join(b for b in CAMERA_BRANDS if not b.isascii())
 _BRAND_ZH = re.compile("(?P<brand>" + _ZH_BRANDS + ")(?:手机|相机)")
 _ZH_BRAND_PREFIX = re.compile("^(?P<brand>" + _ZH_BRANDS + r")\s*(?=[A-Za-z0-9])")  # 华为P60: HUAWEI P60

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from album.core.query.dates import EVENING_STARTS, NIGHT_ENDS, DateMatch, DateRange, find_dates
 from album.core.query.parse.context import ParseContext, SaidDates
+from album.core.query.parse.places import place_name_length
 
 _BOUND_BEFORE = re.compile(r"\b(?P<w>before|prior to|until|till|up to|after|since)\s*$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"^\s*(?P<w>以前|之前|为止|以后|之后|以来|起)")
@@ -24,15 +25,26 @@ def take_dates(ctx: ParseContext) -> None:
     """Read the dates of the rest of the text in the library's hemisphere, and take their words.
 
     Runs before places so that "in March" is a month, and records the text it read so that
-    :func:`settle_dates` can read it again once the query's place is known.
+    :func:`settle_dates` can read it again once the query's place is known. A holiday's name that
+    begins a longer place name is the place's ("Christmas Island", 复活节岛), not a date.
     """
     text = ctx.rest
+    for found in find_dates(text, ctx.today, southern=ctx.southern):
+        if _begins_a_place_name(text, found, ctx):
+            text = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
     date_from, date_to, spans, evening = _dates_in(text, ctx.today, ctx.southern)
     if not spans:
         return
     ctx.said_dates = SaidDates(text, date_from, date_to, ctx.southern, evening)
     for span in spans:
         ctx.take(*span)
+
+
+def _begins_a_place_name(text: str, found: DateMatch, ctx: ParseContext) -> bool:
+    """Whether a word of the date's words ("in Christmas") begins a place name longer than the date."""
+    starts = (i for i in range(found.start, found.end) if i == found.start or not text[i].isascii()
+              or (text[i - 1] == " " and text[i] != " "))  # fmt: skip
+    return any(place_name_length(text[i:], ctx) > found.end - i for i in starts)
 
 
 def settle_dates(ctx: ParseContext) -> None:

@@ -2,6 +2,8 @@
 
 A place is only a place if the offline gazetteer knows it, so "in the garden" stays free text. A name
 is read as the longest known prefix of the words after a preposition ("in New York City at night").
+Without a preposition ("New York at night", "Lisbon sunset", "杭州西湖") a name is read only where a
+misreading is unlikely: see :func:`_bare_place`.
 Which of the places of that name is meant is the gazetteer's ranking, told where the library's photos
 are; the others the name could mean travel with the filter for the search bar to offer.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from album.core.geo import Gazetteer, LibraryPlaces, Place, distance_km, normalise
+from album.core.geo import CITY_RADIUS_KM, Gazetteer, LibraryPlaces, Place, distance_km, normalise
 from album.core.query.model import DEFAULT_RADIUS_KM, PlaceFilter
 from album.core.query.parse.context import ParseContext
 
@@ -34,6 +36,8 @@ def take_place(ctx: ParseContext) -> None:
     its words; then give it the radius ``km:`` asked for (typed before or after the place)."""
     if ctx.gazetteer is not None and ctx.place is None:
         _find_place(ctx, ctx.gazetteer)
+    if ctx.gazetteer is not None and ctx.place is None:
+        _bare_place(ctx, ctx.gazetteer)
     if ctx.radius_km is not None:
         ctx.with_radius(ctx.radius_km)
 
@@ -52,6 +56,8 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
         group = next(g for g in ("name", "near", "owner") if match.groupdict().get(g))
         if _NEGATED.search(ctx.rest[: match.start()]) or ctx.rest[max(0, match.start() - 1) : match.start()] == "不":
             continue  # "not in Lisbon", "不在北京": album cannot filter a place out, and must not filter it in
+        if match.groupdict().get("prep") and _FEATURE_OF.search(ctx.rest[: match.end("prep")]):
+            continue  # "Isle of Skye", "Bay of Islands" name the feature, which the table lacks, not Skye, Australia
         name = match[group]
         near = radius is not None or group == "near" or (match.groupdict().get("prep") or "").lower() in _NEAR
         hit = _longest_place(name, gazetteer, ctx.whereabouts, radius, near) if ctx.place is None else None
@@ -70,6 +76,17 @@ def _find_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
         ctx.with_radius(radius)
 
 
+def place_name_length(text: str, ctx: ParseContext) -> int:
+    """How many characters of a place name ``text`` starts with (the longest the gazetteer knows), or 0:
+    for the date reader, which leaves a holiday's name to the place it begins ("Christmas Island")."""
+    name = _LEADING_NAME.match(text)
+    if ctx.gazetteer is None or name is None:
+        return 0
+    hit = _longest_place(name[0], ctx.gazetteer, ctx.whereabouts, None, False)
+    return hit[1] if hit is not None else 0
+
+
+_LEADING_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}|[^\s,，。]+(?:\s+[^\s,，。]+){0,3}")
 _QUALIFIER = re.compile(r"\s*,\s*(?P<words>[^\s,，。]+(?:\s+[^\s,，。]+){0,2})")
 
 
@@ -161,7 +178,8 @@ def _longest_place(
     """The longest leading part of ``name`` (words, or CJK characters) that is a known place, and its
     length. A single Latin word counts only capitalised ("in Nice", not "in nice weather"). A town
     named by the first words of an island, a lake or a mountain the table lacks is not that feature
-    ("Canton Island" is not Canton, Ohio): no place rather than a wrong one. A region is (Bali
+    ("Canton Island" is not Canton, Ohio), nor is a town named like the feature word before its name
+    ("Isle of Skye" is not Isle, France): no place rather than a wrong one. A region is (Bali
     Island is in Bali), and so is a Chinese name: China's islands and mountains are named after the
     counties that hold them (崇明岛 in 崇明, 峨眉山 in 峨眉山市)."""
     if not _CJK.match(name):  # Latin words, accented or not ("Bahía de Banderas", "Prince’s Quarter")
@@ -175,18 +193,127 @@ def _longest_place(
             if candidate[:1].isupper() or n > 1 or candidate.isupper():
                 found = place_named(candidate, gazetteer, center, radius, prefer_city)
                 if found is not None:
-                    if n < len(words) and words[n].strip(".,;:!?") in _FEATURES and found.lat is not None:
+                    if n < len(words) and found.lat is not None and (words[n].strip(".,;:!?") in _FEATURES
+                                                                      or (n == 1 and candidate in _FEATURES)):
                         return None
-                    return found, len(" ".join(words[:n]))
+                    return _the_lakes_place(words[:n], found, gazetteer, center, radius, prefer_city)
         return None
     for n in range(len(name), 1, -1):
         found = place_named(name[:n], gazetteer, center, radius, prefer_city)
         if found is not None:
-            return found, n
+            island = _ZH_ISLAND.match(name, n)  # 海南岛 is Hainan: the island is the place
+            if (island and found.lat is not None and getattr(gazetteer.lookup(name[:n], center), "country", "") != "CN"
+                    and not _island_town(found, gazetteer)):  # fmt: skip
+                return None  # 坎顿岛 is not North Canton, Ohio (as "Canton Island" is not)
+            return found, island.end() if island else n
     return None
 
 
+def _island_town(town: PlaceFilter, gazetteer: Gazetteer) -> bool:
+    """Whether ``town`` is the town of the island its region is named after: 济州岛 is Jeju City, in Jeju-do."""
+    assert town.lat is not None and town.lon is not None
+    region = gazetteer.reverse(town.lat, town.lon).region or ""
+    stem = re.split(r"[\s,-]", town.name or "")[0]
+    return len(stem) >= 3 and normalise(region).startswith(normalise(stem))
+
+
+def _the_lakes_place(
+    words: list[str], found: PlaceFilter, gazetteer: Gazetteer, center: LibraryPlaces, radius: float | None,
+    prefer_city: bool,
+) -> tuple[PlaceFilter, int]:
+    """"Lake Como" (``words``, found as ``found``) and its length: the place the lake or mountain is
+    named after where that place is better known than a town named after the lake (Como, Italy, not
+    Lake Como, New Jersey; Geneva, not Lake Geneva, Wisconsin; but Lake Charles, Louisiana)."""
+    length = len(" ".join(words))
+    if len(words) < 2 or words[0] not in _LEADING_FEATURES:
+        return found, length
+    stem = " ".join(words[1:]).strip(".,;:!?")
+    town, place = gazetteer.lookup(" ".join(words).strip(".,;:!?"), center), gazetteer.lookup(stem, center)
+    if town is None or place is None or place.prominence <= town.prominence:
+        return found, length
+    named = place_named(stem, gazetteer, center, radius, prefer_city)
+    return (named or found), length
+
+
 _CJK = re.compile("[\u4e00-\u9fff]")
+_ZH_ISLAND = re.compile("群岛|岛")  # after a place: the island it is (湖 and 山 stay words: 科莫湖 is lakes at Como)
+_LEADING_FEATURES = frozenset({"Lake", "Mount", "Mt", "Mt."})
 # Words for the kinds of place the table has no entries for (islands, lakes, parks…), after a name.
 _FEATURES = frozenset({"Island", "Islands", "Isle", "Isles", "Atoll", "Archipelago", "Peninsula", "Lake",
                           "Mountain", "Mountains", "National", "Canyon", "Falls", "Glacier", "Volcano"})  # fmt: skip
+_FEATURE_OF = re.compile(rf"\b(?:{'|'.join(sorted(_FEATURES))})\s+of$", re.IGNORECASE)
+
+
+# Capitalised words, with the small words names have inside ("Rio de Janeiro"), and a run of Chinese
+# characters after the start of the text, a space or a punctuation mark (the parts already understood are
+# spaces: "去年夏天杭州西湖").
+_CAPITALISED = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*"
+    r"(?:\s+(?:(?:de|da|do|del|la|le|of|upon|sur|am)\s+)?[A-Z][\w'’.-]*){0,3}"
+)
+_CHINESE_RUN = re.compile(r"(?:^|(?<=[\s,，。、]))[\u4e00-\u9fff]{2,}")
+BARE_CITY_POPULATION = 1_000_000  # a city this big is meant by its bare name anywhere ("Kyoto temples")
+BARE_NAMED_POPULATION = 50_000  # a city named by several words ("Santa Monica pier", not Golden Gate, Florida)
+MAX_BARE_WORDS = 4
+
+
+def _bare_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
+    """A place named without a preposition: several capitalised words that are a city of 50,000+, a
+    region or a country ("New York at night", "Hong Kong skyline"); one capitalised word, or the Chinese
+    characters a run starts with, that are a country, a city of a million people or a place the library's
+    photos are in ("Japan", "Kyoto temples", "Lisbon sunset" for a library with photos there, "杭州西湖",
+    "日本樱花"). A name must begin the place's own name ("New York" is New York City; "Victoria" is not
+    Hong Kong), a region needs more than one English word ("Georgia", "Victoria" are people too), three
+    capitals are no country ("AND" is not Andorra), and lower-case words are words ("nice weather")."""
+    library = ctx.whereabouts
+    rest = ctx.rest
+    spans = [(m.start(), m[0].split()) for m in _CAPITALISED.finditer(rest)]
+    spans += [(m.start(), list(m[0])) for m in _CHINESE_RUN.finditer(rest)]
+    for start, words in sorted(spans, key=lambda span: span[0]):
+        chinese = bool(_CJK.match(words[0]))
+        for first in range(len(words)):
+            for n in range(min(len(words) - first, MAX_BARE_WORDS if not chinese else 8), 0, -1):
+                name = ("" if chinese else " ").join(words[first : first + n]).strip(".,;:!?")
+                if (chinese and n < 2) or not _meant_bare(name, n, gazetteer, library):
+                    continue
+                found = place_named(name, gazetteer, library, None)
+                if found is None:
+                    continue
+                offset = start + _offset(rest[start:], words, first, chinese)
+                ctx.place = found
+                ctx.take(offset, offset + len(name))
+                return
+            if chinese:
+                break  # a Chinese name starts its run: "西湖杭州" is not read from its middle
+
+
+def _meant_bare(name: str, words: int, gazetteer: Gazetteer, library: LibraryPlaces) -> bool:
+    """Whether ``name``, typed without a preposition, is surely the place the gazetteer ranks first."""
+    ranked = gazetteer.ranked(name, library)
+    if not ranked or (name.isupper() and len(name) <= 3):
+        return False
+    place = ranked[0]
+    key = normalise(name)
+    own = normalise(place.name).startswith(key) or key == normalise(place.zh or "")  # "New York" City
+    if place.kind == "country":
+        return True
+    mine = (
+        place.lat is not None
+        and place.lon is not None
+        and (library.distance_km(place.lat, place.lon) <= CITY_RADIUS_KM)
+    )
+    if place.kind == "region":
+        return own and (words > 1 or _CJK.match(name) is not None)
+    big = place.kind == "city" and place.population >= BARE_CITY_POPULATION
+    several = words > 1 and not _CJK.match(name) and place.kind == "city" and place.population >= BARE_NAMED_POPULATION
+    return own and (mine or big or several)
+
+
+def _offset(text: str, words: list[str], first: int, chinese: bool) -> int:
+    """Where the ``first``-th of ``words`` starts in ``text`` (which starts with them)."""
+    if chinese:
+        return first
+    position = 0
+    for word in words[:first]:
+        position = text.index(word, position) + len(word)
+    return text.index(words[first], position)
