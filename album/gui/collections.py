@@ -71,7 +71,7 @@ class Collections(QObject):
         self._viewer: tuple[QWidget, Callable[[], Photo]] | None = None
         self._reselect: list[tuple[int, str]] = []  # (row, photo id) to select again in refreshed results
         controller.results.connect(self._results_shown)
-        controller.opened.connect(lambda _library: self.refresh())  # the sidebar lists the albums
+        controller.opened.connect(lambda _library: controller.after_first_answer(self.refresh))  # the sidebar's albums
         grid.heart_clicked.connect(lambda row: self.toggle_favourite([grid.model().index(row, 0).data(HitRole).photo]))
         grid.reordered.connect(self.move_photos)
         sidebar.accept_drops(self._takes_drop)

@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         self.people_view.hide_people.connect(c.hide_people)
         self.people_view.set_me.connect(c.set_me)
         c.opened.connect(lambda _library: self.say(self.tr("Ready"), transient=True))
-        c.opened.connect(lambda _library: self._refresh_counts())
+        c.opened.connect(lambda _library: c.after_first_answer(self._refresh_counts))
         c.opened.connect(lambda library: self._show_online_map(library.settings))
         c.index_finished.connect(lambda _report: self._refresh_counts())
         c.opened.connect(lambda _library: self.duplicates.library_changed())

@@ -44,6 +44,8 @@ from album.core.store.text_search import ensure_text_indexes, written_rows
 from album.core.writable import disk_full_as_error
 
 if TYPE_CHECKING:
+    from lancedb.query import LanceVectorQueryBuilder
+
     from album.core.store.faces import FaceStore
 
 log = logging.getLogger(__name__)
@@ -198,6 +200,11 @@ ANN_NPROBES = 20
 # +19 MB in 0.31 s instead of +98 MB in 1.37 s (the window's first answer and idle memory, issue 14);
 # 50x the limit re-ranked by exact distance keeps the recall (bench/search.py).
 ANN_REFINE = 50
+# Re-ranking one ANN candidate (a random read of its vector) costs about what scanning this many rows does in
+# an exact search: on 100k rows x 512-d (2026-11-27, 2 cores), 1,000 hits re-ranked from 50,000 candidates took
+# 0.46 s, the exact search of every row 0.10 s. So a text search's 1,000 candidates come from an exact scan below
+# ~450k photos (the window's first answer), and the index serves small limits and bigger libraries.
+REFINE_COST_ROWS = 9
 KEEP_VERSIONS_FOR = timedelta(minutes=1)
 
 
@@ -723,11 +730,18 @@ class Store:
         Exact for small libraries; through the ANN index once :meth:`ensure_indexes` built one, with
         enough partitions probed and the candidates re-ranked by exact distance to keep recall@10 ≥ 0.98.
         """
+        return self.vector_query(vector, where, limit).to_list()
+
+    def vector_query(self, vector: np.ndarray, where: str, limit: int) -> LanceVectorQueryBuilder:
+        """The LanceDB query :meth:`vector_search` runs: through the ANN index only where re-ranking its
+        ``limit`` x ANN_REFINE candidates costs less than scanning every row (see REFINE_COST_ROWS)."""
         query = self.photos.search(vector, vector_column_name=VECTOR_COLUMN).distance_type("cosine")
         query = query.where(where, prefilter=True).select([*PHOTO_COLUMNS, "_distance"]).limit(limit)
-        if self.vector_index_type is not None:
-            query = query.nprobes(ANN_NPROBES).refine_factor(ANN_REFINE)
-        return query.to_list()
+        if self.vector_index_type is None:
+            return query
+        if limit * ANN_REFINE * REFINE_COST_ROWS >= self.count_photos():
+            return query.bypass_vector_index()
+        return query.nprobes(ANN_NPROBES).refine_factor(ANN_REFINE)
 
     @property
     def vector_index_type(self) -> str | None:

@@ -9,6 +9,10 @@ its optional namespace support, which album never uses: an embedded library has 
 ``__init__`` files; the submodules LanceDB names are then imported one by one as usual. The first use of
 a name the skipped ``__init__`` would have defined runs it then, so nothing can break, only get slower.
 If the package is not installed, or a LanceDB release stops importing it, this does nothing.
+
+A probe for a special name the ``__init__`` files do not define is answered without running them: in the
+app, PySide6's import hook looks at every new module (``inspect.unwrap`` asks for ``__wrapped__``), which
+ran the client's ``__init__`` anyway and cost the window's first answer ~0.5 s (2026-11-27).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 LAZY_PACKAGES = ("lance_namespace_urllib3_client", "lance_namespace_urllib3_client.models")
+INIT_SPECIAL_NAMES = frozenset({"__all__", "__version__"})  # the only special names those __init__ files define
 
 
 def import_lancedb() -> ModuleType:
@@ -45,6 +50,8 @@ def _defer_package_init(name: str) -> None:
 
     def first_use(attribute: str) -> Any:
         """Module-level ``__getattr__`` (PEP 562): a name only ``__init__`` defines → run it, once."""
+        if attribute.startswith("__") and attribute.endswith("__") and attribute not in INIT_SPECIAL_NAMES:
+            raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
         del package.__getattr__
         loader.exec_module(package)
         return getattr(package, attribute)

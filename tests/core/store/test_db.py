@@ -159,7 +159,8 @@ def test_sample_vectors_draws_one_models_vectors_uniformly(tmp_path: Path) -> No
 
 
 def test_a_big_library_is_searched_through_its_vector_index_and_finds_the_same_photo(tmp_path: Path) -> None:
-    """The ANN index (IVF-PQ, candidates re-ranked by exact distance) finds what exact search finds."""
+    """The ANN index (IVF-PQ, candidates re-ranked by exact distance) finds what exact search finds, and a
+    search for more candidates than re-ranking pays for (a text search's 1,000) scans every row instead."""
     store = Store(tmp_path / "library.lancedb")
     dim = 64
     store.ensure_vector_column(dim)
@@ -169,8 +170,11 @@ def test_a_big_library_is_searched_through_its_vector_index_and_finds_the_same_p
     store.upsert_photos([photo_row(f"v{i}", f"/p/{i}.jpg", clip_model="clip-a", clip_vector=v.tolist())
                          for i, v in enumerate(vectors)])  # fmt: skip
     query = vectors[17] + rng.normal(0, 0.01, dim).astype(np.float32)
-    exact = [p.id for p, _, _ in store.nearest(query, Query(), "clip-a", 5)]
+    exact = [p.id for p, _, _ in store.nearest(query, Query(), "clip-a", 2)]
     store.ensure_indexes(vector_index=True)
     assert store.vector_index_type == "IvfPq"
-    found = store.nearest(query, Query(), "clip-a", 5)
+    assert "ANNSubIndex" in store.vector_query(query, "clip_model = 'clip-a'", 2).explain_plan()
+    found = store.nearest(query, Query(), "clip-a", 2)
     assert found[0][0].id == exact[0] == "v17" and found[0][1] > 0.99
+    many = store.vector_query(query, "clip_model = 'clip-a'", 1000)  # 1,000 x 50 candidates > 1,200 rows x 9
+    assert "ANNSubIndex" not in many.explain_plan() and many.to_arrow().num_rows == 1000

@@ -7,15 +7,21 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 
 def _run(code: str) -> str:
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
                           check=True).stdout  # fmt: skip
 
 
-def test_lancedb_works_without_loading_the_rest_client(tmp_path):
+@pytest.mark.parametrize("qt", [False, True], ids=["cli", "app"])
+def test_lancedb_works_without_loading_the_rest_client(tmp_path, qt):
+    """Also in the app, where PySide6's import hook inspects each new module (it asks for ``__wrapped__``)."""
     out = _run(f"""
         import sys
+        if {qt}:
+            import PySide6.QtWidgets
         import pyarrow as pa
         from album.core.store.lancedb_import import import_lancedb
 
