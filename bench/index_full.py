@@ -76,6 +76,9 @@ def main() -> None:
     faces = "--no-faces" not in sys.argv
     photos = camera_photos(CACHE / "photos", count)
     warm = camera_photos(CACHE / "warm-up", 4)
+    one = CACHE / "one"
+    one.mkdir(parents=True, exist_ok=True)
+    _make((one, 10_000))  # a photo of its own, so it is new to the library
     home = Path(tempfile.mkdtemp(prefix="album-bench-index-"))
     models = home / "models"
     subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'bench'); import random_clip; "
@@ -90,10 +93,15 @@ def main() -> None:
     try:
         warm_seconds, _rss, _summary = run_index(env, warm)
         print(f"first run (builds the int8 copies of both towers, 4 photos): {warm_seconds:.1f} s")
+        start_up, _rss, _summary = run_index(env, one)
+        print(f"album index of one new photo once the int8 copies exist (start-up, models loaded, one photo): "
+              f"{start_up:.2f} s")  # fmt: skip
         seconds, rss, summary = run_index(env, photos)
         steps = "CLIP + faces" if faces else "CLIP only"
         print(f"album index, {count} camera-like 8–24 MP JPEGs, {steps}: {seconds:.1f} s, "
               f"{count / seconds:.1f} photos/s (model loading included), peak RSS {rss:.0f} MB")
+        print(f"steady state (the photos after the first, the one-photo run's time taken off): "
+              f"{(count - 1) / (seconds - start_up):.1f} photos/s")  # fmt: skip
         print(f"summary: added {summary.get('added')}, failed {summary.get('failed')}, "
               f"unavailable {summary.get('unavailable')}")
         again, rss_again, _summary = run_index(env, photos)
