@@ -14,6 +14,7 @@ it checked (``ok`` or ``WRONG``) for the states a picture alone cannot prove.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
 import subprocess
@@ -150,6 +151,13 @@ class Person:
         return next(i for i, hit in enumerate(self.window.model.hits) if hit.photo.path.endswith(ending))
 
 
+def merge_button(box):  # type: ignore[no-untyped-def]
+    """The question's "Merge" button (its accepting one), which a person clicks."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+
+
 def walk(person: Person, library: Path) -> None:
     """Issue 15's ten problems, in its order, as a person meets them."""
     from PySide6.QtCore import QPoint, Qt
@@ -260,11 +268,12 @@ def walk(person: Person, library: Path) -> None:
     check(f"two selected: only Merge and Hide enabled ({enabled})", sum(enabled.values()) == 2)
     menu.close()
     before = len(people.people)
-    person.answer_dialog("04d-merge-question", lambda d: d.accept())  # type: ignore[attr-defined]
+    person.answer_dialog("04d-merge-question", lambda d: person.click(merge_button(d)))
     people.context_menu(people.selected_ids()).actions()[2].trigger()
     wait_for(lambda: len(people.people) == before - 1, 60)
     settle(800)
     shoot("04e-merged")
+    check(f"the merge asked, then merged ({before} → {len(people.people)} people)", len(people.people) == before - 1)
     person.click(people.viewport(), QPoint(5, people.viewport().height() - 5))  # (empty space: the focus here)
     person.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, people)
     wait_for(lambda: len(people.people) == before, 60)
@@ -398,6 +407,8 @@ def main() -> None:
     library = Path(option.get("--library", "/tmp/album-person-pass")).resolve()
     out = Path(args[0] if args else "person-pass").resolve()
     out.mkdir(parents=True, exist_ok=True)
+    crash_log = (out / "crash.txt").open("w")
+    faulthandler.enable(crash_log, all_threads=False)  # the crashing thread's stack, written where a crash leaves it
     if not (library / "Pictures").exists():
         build_library(library)
     home = Path(tempfile.mkdtemp(prefix="album-person-pass-"))
