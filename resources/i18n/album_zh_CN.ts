@@ -450,17 +450,17 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="275"/>
+        <location filename="../../album/gui/people_view.py" line="276"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="278"/>
+        <location filename="../../album/gui/people_view.py" line="279"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="299"/>
+        <location filename="../../album/gui/people_view.py" line="300"/>
         <source>distance from this person&apos;s typical face: {d}</source>
         <translation>与此人典型人脸的距离：{d}</translation>
     </message>
@@ -1275,62 +1275,62 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchStates</name>
     <message>
-        <location filename="../../album/gui/search_states.py" line="44"/>
+        <location filename="../../album/gui/search_states.py" line="46"/>
         <source>There are no photos in the library yet. Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>相册里还没有照片。把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="48"/>
+        <location filename="../../album/gui/search_states.py" line="50"/>
         <source>No photos in {place}.</source>
         <translation>没有在{place}拍的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="50"/>
+        <location filename="../../album/gui/search_states.py" line="52"/>
         <source>No photos from {dates}.</source>
         <translation>没有{dates}的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="52"/>
+        <location filename="../../album/gui/search_states.py" line="54"/>
         <source>No photos of {names}.</source>
         <translation>没有{names}的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="54"/>
+        <location filename="../../album/gui/search_states.py" line="56"/>
         <source>No photos match “{text}”.</source>
         <translation>没有与“{text}”相符的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="57"/>
+        <location filename="../../album/gui/search_states.py" line="59"/>
         <source>No photo matches all of: {filters}.</source>
         <translation>没有照片同时符合：{filters}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="59"/>
+        <location filename="../../album/gui/search_states.py" line="61"/>
         <source>No photos match this search.</source>
         <translation>没有符合这个搜索的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="64"/>
+        <location filename="../../album/gui/search_states.py" line="66"/>
         <source>Your photos are from:</source>
         <translation>你的照片拍摄于：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="67"/>
+        <location filename="../../album/gui/search_states.py" line="69"/>
         <source>Your photos were taken in:</source>
         <translation>你的照片拍摄年份：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="70"/>
+        <location filename="../../album/gui/search_states.py" line="72"/>
         <source>People in your photos:</source>
         <translation>照片中的人物：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="72"/>
+        <location filename="../../album/gui/search_states.py" line="74"/>
         <source>Remove a filter above (its ✕) to see more photos.</source>
         <translation>移除上方的一个筛选条件（点它的 ✕）可以看到更多照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="78"/>
+        <location filename="../../album/gui/search_states.py" line="80"/>
         <source>Nothing looks much like “{text}”: these are the closest photos, not matches.</source>
         <translation>没有照片很像“{text}”：下面是最接近的照片，并不是匹配结果。</translation>
     </message>
