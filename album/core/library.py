@@ -505,7 +505,7 @@ class Library:
             result.overview = self.overview()
         return result
 
-    def overview(self, limit: int = 6) -> LibraryOverview:
+    def overview(self, limit: int = LibraryOverview.LIMIT) -> LibraryOverview:
         """The library's commonest places, years and named people: what to suggest when a search
         finds nothing ("No photos in Tokyo. Your photos are from: Lisbon, Porto, …")."""
         places, years, count = self._store.overview(limit)

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, ClassVar
 
 # The fields of the JSON photo record: a contract for scripts (see README "JSON output").
 PHOTO_JSON_FIELDS = (
@@ -260,6 +260,8 @@ class PlaceNode:
 class LibraryOverview:
     """What the library holds, most photos first: what an empty result suggests searching instead
     ("No photos in Tokyo. Your photos are from: Lisbon, Porto, …")."""
+
+    LIMIT: ClassVar[int] = 6  # at most this many of each: a list this long may have more
 
     places: tuple[str, ...] = ()  # place names (towns), as stored (English)
     years: tuple[int, ...] = ()

@@ -62,8 +62,16 @@ class NameDialog(QDialog):
 def ask_person_name(
     parent: QWidget, title: str | Callable[[], str], current: str = "", names: Sequence[str] = ()
 ) -> str | None:
-    """The name the user typed, or None if they cancelled (or left it as it was)."""
+    """The name the user typed, or None if they cancelled (or left it as it was).
+
+    The dialog is deleted here, on the GUI thread: ``exec()`` hands it to Python, and its language follower
+    makes it a reference cycle, so the garbage collector freed it whenever it next ran, in whichever thread
+    allocated then (a worker's), and Qt then fired a timer of the destroyed dialog: a crash after naming a
+    person, in about one naming of three (the person pass of issue 15)."""
     dialog = NameDialog(title, current, names, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name() or dialog.name() == current.strip():
-        return None
-    return dialog.name()
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        name = dialog.name()
+    finally:
+        dialog.deleteLater()
+    return name if accepted and name and name != current.strip() else None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
@@ -87,8 +87,19 @@ def label(kind: str, value: str) -> str:
 
 def _dates(date_from: date | None, date_to: date | None, from_hour: int | None = None,
            to_hour: int | None = None) -> str:  # fmt: skip
-    """A date range in the locale's format ("6/1/2023 – 8/31/2023", "2023/6/1 – 2023/8/31"), with the hours
-    of an eve ("12/24/2021 17:00 – 12/25/2021 04:00")."""
+    """A date range as a person says it, in the locale's format: a whole year as the year ("2023"), a whole
+    month as the month ("June 2023", "2023年6月"), one day as that day, else its two ends ("6/1/2023 –
+    8/31/2023", "2023/6/1 – 2023/8/31"), with the hours of an eve ("12/24/2021 17:00 – 12/25/2021 04:00").
+    (Every "photos from 1850" chip said "1/1/1850 – 12/31/1850".)"""
+    if date_from is not None and date_to is not None and from_hour is None and to_hour is None:
+        whole_month = date_from.day == 1 and (date_to + timedelta(days=1)).day == 1
+        if date_from == date_to:
+            return date_text(date_from)
+        if whole_month and (date_from.month, date_to.month) == (1, 12) and date_from.year == date_to.year:
+            return QCoreApplication.translate("SearchBar", "{year}", "a whole year").format(year=date_from.year)
+        if whole_month and (date_from.year, date_from.month) == (date_to.year, date_to.month):
+            pattern = QCoreApplication.translate("SearchBar", "MMMM yyyy", "a whole month, as QDate writes it")
+            return QLocale().toString(QDate(date_from.year, date_from.month, 1), pattern)
 
     def end(day: date | None, hour: int | None) -> str:
         if day is None:

@@ -22,14 +22,16 @@ PlaceName = Callable[[str], str]
 
 
 def _links(kind: str, values: Sequence[str], shown: Sequence[str]) -> str:
-    """``values`` as links ``kind:value`` (what a click searches), showing ``shown``."""
+    """``values`` as links ``kind:value`` (what a click searches), showing ``shown``; "…" only where the
+    library may hold more than the overview lists ("2024, 2023…" said there were other years when there were none)."""
     comma = "、" if QLocale().language() == QLocale.Language.Chinese else ", "
     links = [f'<a href="{kind}:{html.escape(v)}">{html.escape(s)}</a>' for v, s in zip(values, shown, strict=True)]
-    return comma.join(links) + ("…" if links else "")
+    return comma.join(links) + ("…" if len(links) >= LibraryOverview.LIMIT else "")
 
 
 def _para(text: str, links: str = "") -> str:
-    return f"<p>{html.escape(text)} {links}</p>"
+    space = "" if text.endswith("：") else " "  # a Chinese colon is as wide as its space already
+    return f"<p>{html.escape(text)}{space}{links}</p>"
 
 
 def empty_html(query: Query, overview: LibraryOverview | None, place_name: PlaceName = lambda name: name) -> str:

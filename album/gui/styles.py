@@ -47,6 +47,8 @@ def style_sheet(c: Colours) -> str:
 #search-problem {{ color: {c.error_text}; padding: 0 4px; }}
 *[failed="true"] {{ color: {c.error_text}; }}
 #licence-warning {{ color: {c.warning_text}; }}
+#face-review-faces::item {{ border: 3px solid transparent; border-radius: 6px; }}
+#face-review-faces::item:selected {{ border-color: {c.accent}; background: {c.accent}; }}
 """
 
 

@@ -49,7 +49,10 @@ class _Runner(QObject):
         try:
             result = self._fn(self._report, self._cancel)
         except Exception as exc:  # shown to the user; the app keeps running
-            log.error("background job failed: %s", traceback.format_exc())
+            if self._cancel.is_set():  # the core's way out of a cancelled job (the Explore map left at quit)
+                log.debug("background job stopped: %r", exc)
+            else:
+                log.error("background job failed: %s", traceback.format_exc())
             self.failed.emit(str(exc) or exc.__class__.__name__)
         else:
             self.finished.emit(result)

@@ -68,12 +68,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="307"/>
+        <location filename="../../album/gui/search_bar.py" line="318"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="310"/>
+        <location filename="../../album/gui/search_bar.py" line="321"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -450,17 +450,17 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="275"/>
+        <location filename="../../album/gui/people_view.py" line="276"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="278"/>
+        <location filename="../../album/gui/people_view.py" line="279"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="299"/>
+        <location filename="../../album/gui/people_view.py" line="300"/>
         <source>distance from this person&apos;s typical face: {d}</source>
         <translation>与此人典型人脸的距离：{d}</translation>
     </message>
@@ -1135,107 +1135,119 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>排除：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="104"/>
+        <location filename="../../album/gui/search_bar.py" line="99"/>
+        <source>{year}</source>
+        <comment>a whole year</comment>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="101"/>
+        <source>MMMM yyyy</source>
+        <comment>a whole month, as QDate writes it</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/search_bar.py" line="115"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="105"/>
+        <location filename="../../album/gui/search_bar.py" line="116"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="106"/>
+        <location filename="../../album/gui/search_bar.py" line="117"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="107"/>
+        <location filename="../../album/gui/search_bar.py" line="118"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="108"/>
+        <location filename="../../album/gui/search_bar.py" line="119"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="116"/>
+        <location filename="../../album/gui/search_bar.py" line="127"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="117"/>
+        <location filename="../../album/gui/search_bar.py" line="128"/>
         <source>{} or more</source>
         <translation>{} 及以上</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="169"/>
+        <location filename="../../album/gui/search_bar.py" line="180"/>
         <source>Similarity {:.2f}</source>
         <translation>相似度 {:.2f}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="193"/>
+        <location filename="../../album/gui/search_bar.py" line="204"/>
         <source>In your title, caption or tags: {}</source>
         <translation>在你的标题、说明或标签中：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="205"/>
+        <location filename="../../album/gui/search_bar.py" line="216"/>
         <source>A distance must be a number of km between 0 and {max_km}.</source>
         <translation>距离必须是 0 到 {max_km} 之间的公里数。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="208"/>
+        <location filename="../../album/gui/search_bar.py" line="219"/>
         <source>A latitude must be between -90 and 90.</source>
         <translation>纬度必须在 -90 到 90 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="210"/>
+        <location filename="../../album/gui/search_bar.py" line="221"/>
         <source>A longitude must be between -180 and 180.</source>
         <translation>经度必须在 -180 到 180 之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="212"/>
+        <location filename="../../album/gui/search_bar.py" line="223"/>
         <source>Dates must be between {first} and {last}, not {year}.</source>
         <translation>日期必须在 {first} 年到 {last} 年之间，而不是 {year} 年。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="215"/>
+        <location filename="../../album/gui/search_bar.py" line="226"/>
         <source>A search can be at most {count} characters long.</source>
         <translation>搜索内容最多 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="218"/>
+        <location filename="../../album/gui/search_bar.py" line="229"/>
         <source>A person&apos;s name cannot be empty.</source>
         <translation>人名不能为空。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="220"/>
+        <location filename="../../album/gui/search_bar.py" line="231"/>
         <source>The search is not valid Unicode text.</source>
         <translation>搜索内容不是有效的 Unicode 文本。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="222"/>
+        <location filename="../../album/gui/search_bar.py" line="233"/>
         <source>A limit must be at least 1.</source>
         <translation>数量上限至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="224"/>
+        <location filename="../../album/gui/search_bar.py" line="235"/>
         <source>A rating is between 0 and {max_stars} stars.</source>
         <translation>评分必须在 0 到 {max_stars} 星之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="383"/>
+        <location filename="../../album/gui/search_bar.py" line="394"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="528"/>
+        <location filename="../../album/gui/search_bar.py" line="539"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="542"/>
+        <location filename="../../album/gui/search_bar.py" line="553"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
@@ -1250,12 +1262,12 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>相簿：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="385"/>
+        <location filename="../../album/gui/search_bar.py" line="396"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="387"/>
+        <location filename="../../album/gui/search_bar.py" line="398"/>
         <source>Clear search</source>
         <translation>清除搜索</translation>
     </message>
@@ -1263,62 +1275,62 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>SearchStates</name>
     <message>
-        <location filename="../../album/gui/search_states.py" line="44"/>
+        <location filename="../../album/gui/search_states.py" line="46"/>
         <source>There are no photos in the library yet. Drop a folder of photos here, or choose File ▸ Import Folder…</source>
         <translation>相册里还没有照片。把照片文件夹拖到这里，或选择“文件 ▸ 导入文件夹…”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="48"/>
+        <location filename="../../album/gui/search_states.py" line="50"/>
         <source>No photos in {place}.</source>
         <translation>没有在{place}拍的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="50"/>
+        <location filename="../../album/gui/search_states.py" line="52"/>
         <source>No photos from {dates}.</source>
         <translation>没有{dates}的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="52"/>
+        <location filename="../../album/gui/search_states.py" line="54"/>
         <source>No photos of {names}.</source>
         <translation>没有{names}的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="54"/>
+        <location filename="../../album/gui/search_states.py" line="56"/>
         <source>No photos match “{text}”.</source>
         <translation>没有与“{text}”相符的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="57"/>
+        <location filename="../../album/gui/search_states.py" line="59"/>
         <source>No photo matches all of: {filters}.</source>
         <translation>没有照片同时符合：{filters}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="59"/>
+        <location filename="../../album/gui/search_states.py" line="61"/>
         <source>No photos match this search.</source>
         <translation>没有符合这个搜索的照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="64"/>
+        <location filename="../../album/gui/search_states.py" line="66"/>
         <source>Your photos are from:</source>
         <translation>你的照片拍摄于：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="67"/>
+        <location filename="../../album/gui/search_states.py" line="69"/>
         <source>Your photos were taken in:</source>
         <translation>你的照片拍摄年份：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="70"/>
+        <location filename="../../album/gui/search_states.py" line="72"/>
         <source>People in your photos:</source>
         <translation>照片中的人物：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="72"/>
+        <location filename="../../album/gui/search_states.py" line="74"/>
         <source>Remove a filter above (its ✕) to see more photos.</source>
         <translation>移除上方的一个筛选条件（点它的 ✕）可以看到更多照片。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_states.py" line="78"/>
+        <location filename="../../album/gui/search_states.py" line="80"/>
         <source>Nothing looks much like “{text}”: these are the closest photos, not matches.</source>
         <translation>没有照片很像“{text}”：下面是最接近的照片，并不是匹配结果。</translation>
     </message>

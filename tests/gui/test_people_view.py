@@ -86,3 +86,39 @@ def test_merge_then_remove_the_faces_that_are_not_them(qtbot, tmp_path: Path, al
     assert win.undo_action.text() == "&Undo Not This Person"
     review.close()
     win.close()
+
+
+def test_chosen_faces_are_framed_in_the_accent_colour(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """In "Show Faces…" a chosen face was marked only by a 2 px line under it, so "Not This Person" acted on
+    faces a person could barely tell were chosen; now each is framed in the theme's accent, in both themes."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from album.core.records import Face
+    from album.gui.people_view import FaceReview
+    from album.gui.styles import use_theme
+
+    buffer = BytesIO()
+    Image.new("RGB", (112, 112), (128, 128, 128)).save(buffer, "JPEG")
+    faces = [(Face(f"f{i}", "photo", (0.0, 0.0, 1.0, 1.0), 0.9, thumb=buffer.getvalue()), 0.1 * i) for i in range(3)]
+    review = FaceReview("Faces of Anna", "anna", lambda _ids: None)
+    qtbot.addWidget(review)
+    review.show_faces(faces)
+    review.show()
+    qtbot.waitExposed(review)
+    review.faces.item(1).setSelected(True)
+    def frame(row: int) -> str:
+        """The colour just inside the left edge of face ``row``'s cell, as the screen shows it."""
+        image = review.faces.viewport().grab().toImage()
+        ratio = review.faces.viewport().devicePixelRatioF()
+        rect = review.faces.visualItemRect(review.faces.item(row))
+        return image.pixelColor(int((rect.left() + 1) * ratio), int(rect.center().y() * ratio)).name()
+
+    try:
+        for theme in ("light", "dark"):
+            accent = use_theme(qapp, theme).accent.lower()
+            assert frame(1) == accent
+            assert frame(0) != accent and frame(2) != accent
+    finally:
+        use_theme(qapp, "light")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from album.core.library import KnownPerson, Library, Paths, Query
-from album.gui.search_bar import SEARCH_DELAY_MS, SearchBar, completion_prefix
+from album.gui.search_bar import SEARCH_DELAY_MS, SearchBar, chips_of, completion_prefix
 from album.gui.texts import date_text
 
 NAMES = ["Anna Schmidt", "Lisbon", "Zhejiang", "小明", "dog", "小狗", "beach", "海滩"]
@@ -211,3 +211,21 @@ def test_rating_and_label_chips_in_chinese(qtbot, album_home: Path, chinese) -> 
     bar.edit.setText("4星以上 红色标签的照片")
     bar.parse_now()
     assert [c.text_button.text() for c in bar.chips()] == ["评分：★★★★ 及以上", "色标：红色"]
+
+
+def test_a_whole_year_month_or_day_is_named_as_people_say_it(language: str) -> None:
+    """ "photos from 1850" said "Date: 1/1/1850 – 12/31/1850" on its chip and in its empty state."""
+
+    def chip(start: date, end: date) -> str:
+        ((_kind, _value, text),) = chips_of(Query(date_from=start, date_to=end))
+        return text
+
+    zh = language == "zh_CN"
+    assert chip(date(1850, 1, 1), date(1850, 12, 31)) == ("日期：1850年" if zh else "Date: 1850")
+    assert chip(date(2023, 6, 1), date(2023, 6, 30)) == ("日期：2023年6月" if zh else "Date: June 2023")
+    assert chip(date(2024, 2, 1), date(2024, 2, 29)) == ("日期：2024年2月" if zh else "Date: February 2024")
+    day = date_text(date(2023, 6, 10))
+    assert chip(date(2023, 6, 10), date(2023, 6, 10)) == ("日期：" if zh else "Date: ") + day
+    summer = f"{date_text(date(2023, 6, 1))} – {date_text(date(2023, 8, 31))}"  # a season stays its two ends
+    assert chip(date(2023, 6, 1), date(2023, 8, 31)) == ("日期：" if zh else "Date: ") + summer
+    assert chip(date(2023, 1, 1), date(2024, 12, 31)).endswith(f"{date_text(date(2024, 12, 31))}")  # two years

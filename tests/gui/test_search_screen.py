@@ -181,3 +181,25 @@ def test_opening_a_person_shows_their_chip_not_the_last_query(qtbot, tmp_path: P
     assert win.search_bar.edit.text() == "in Tokyo" and chip_kinds(win) == ["chip-place"]
     qtbot.waitUntil(lambda: win.model.rowCount() == 0 and win.empty_state.isVisible(), timeout=10_000)
     win.close()
+
+
+def test_an_empty_result_lists_what_the_library_holds_without_a_false_ellipsis(lang: str) -> None:
+    """ "Your photos were taken in: 2024, 2026, 2023, 2018, 2010…" listed every year and still said there
+    were more; the Chinese lines had a space after their colon ("年份：  2024")."""
+    from datetime import date
+
+    from album.core.library import Query
+    from album.core.records import LibraryOverview
+    from album.gui.search_states import empty_html
+
+    def shown(years: tuple[int, ...], people: tuple[str, ...]) -> str:
+        query = Query(people=("Keanu",), date_from=date(1850, 1, 1), date_to=date(1850, 12, 31))
+        overview = LibraryOverview(years=years, people=people, photos=100)
+        return QTextDocumentFragment.fromHtml(empty_html(query, overview)).toPlainText()
+
+    comma = "、" if lang == "zh_CN" else ", "
+    few = shown((2024, 2023), ("Hugo", "Nicole"))
+    assert f"2024{comma}2023\n" in few + "\n" and f"Hugo{comma}Nicole\n" in few + "\n"  # all of them: no "…"
+    many = shown(tuple(range(2020, 2020 - LibraryOverview.LIMIT, -1)), tuple("ABCDEF"))
+    assert f"{2021 - LibraryOverview.LIMIT}…" in many and "F…" in many  # the library may hold more
+    assert ("： " in few) is False and ("：2024" in few) == (lang == "zh_CN")
