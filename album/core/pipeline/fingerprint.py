@@ -12,13 +12,18 @@ import numpy as np
 from PIL import Image
 
 SHARPNESS_SIZE = 256  # the long side sharpness is measured at, so copies of any resolution compare
+# The long side the perceptual hash starts from, box-reduced: imagehash shrinks to 32×32 with Lanczos, whose
+# kernel grows with the shrink (5 ms from 750 px, 10 ms from 1500 px; 0.5 ms from here), and the hash of
+# one photo no longer depends on how large the indexer decoded it (448 px without faces, 1024 with).
+PHASH_SOURCE_SIZE = 128
 
 
 def perceptual_hash(image: Image.Image) -> int:
     """The 64-bit DCT hash as a signed 64-bit integer (what the store's int64 column holds)."""
     import imagehash  # scipy's DCT: loaded by the indexer's threads, never by `album search`
 
-    value = int(str(imagehash.phash(image)), 16)
+    factor = max(image.size) // PHASH_SOURCE_SIZE
+    value = int(str(imagehash.phash(image.reduce(factor) if factor >= 2 else image)), 16)
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
