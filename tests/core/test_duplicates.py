@@ -24,6 +24,7 @@ OBAMA = SHARED_FACES / "people" / "Barack_Obama" / "knn_examples_test_obama1.jpg
 GROUP = SHARED_FACES / "group" / "t1.jpg"  # 1280×886, six people
 TWO = SHARED_FACES / "group" / "two_people.jpg"
 KIT = SHARED_FACES / "people" / "Kit_Harington" / "knn_examples_train_kit_harington_john1.jpeg"
+VIEW = SHARED_FACES / "noface" / "view.jpg"  # a landscape, "photographed" in three cities below
 SINGLES = sorted((SHARED_FACES / "singles").iterdir())[:16]  # 16 different people
 CAMERA = Exif(taken=datetime(2024, 7, 6, 14, 30, 0), make="Canon", model="EOS R6")
 
@@ -59,6 +60,15 @@ def _photos(folder: Path) -> dict[str, Path]:
         "burst 1.jpg": _save(two.filter(ImageFilter.GaussianBlur(3)), folder / "burst 1.jpg", _at(40)),
         "burst 2.jpg": _save(two.crop((8, 0, width, height)).resize(two.size), folder / "burst 2.jpg", _at(42)),
     }
+    view = Image.open(VIEW).convert("RGB")
+    # One picture carrying three cities' GPS positions: not copies of each other, whatever the hashes say;
+    # a resize whose position drifted by a kilometre is still a copy.
+    for name, (lat, lon), size in [("view kyoto.jpg", (35.0116, 135.7681), 1.0),
+                                   ("view new york.jpg", (40.7128, -74.0060), 0.8),
+                                   ("view paris.jpg", (48.8566, 2.3522), 0.9),
+                                   ("view paris near.jpg", (48.8656, 2.3522), 0.6)]:  # fmt: skip
+        resized = view.resize((int(view.width * size), int(view.height * size)))
+        made[name] = _save(resized, folder / name, Exif(lat=lat, lon=lon))
     for n, single in enumerate(SINGLES):
         made[single.name] = _save(Image.open(single), folder / single.name, _at(50 + 3 * n) if n < 2 else None)
     return made
@@ -95,7 +105,8 @@ def test_groups_copies_resizes_reencodes_crops_and_bursts(indexed: tuple[Library
         ["group q40.jpg", "group small.jpg", "group.jpg"],
         ["kit crop.jpg", "kit.jpg"],
         ["burst 1.jpg", "burst 2.jpg"],
-    ]), "no group joins different people's photos, and every copy is found"  # fmt: skip
+        ["view paris near.jpg", "view paris.jpg"],
+    ]), "no group joins different people's photos or places thousands of km apart, and every copy is found"  # fmt: skip
 
     exact = _group_of(groups, "obama.jpg")
     assert exact.kind == "exact" and exact.reasons == ("first",)

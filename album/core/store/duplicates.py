@@ -8,6 +8,10 @@ Three kinds of group, from what the indexer already stored (nothing is decoded a
 - **burst**: one camera, seconds apart (camera-recorded times), and alike in hash or vector; at the same
   second a looser hash suffices, which also catches a crop or an edit that kept its EXIF.
 
+Two photos that both carry GPS positions more than :data:`FAR_KM` apart are never one picture, however alike
+they look: a copy keeps its EXIF, and so does a crop or an edit (a plain wall or sky photographed in Kyoto and
+in Paris hashed a few bits apart).
+
 Comparing every pair is 5·10⁹ pairs at 100k photos, so candidate pairs come from blocking: each key
 (content hash, the perceptual hash under several bit rotations, a 64-bit random-hyperplane signature of
 the CLIP vector under several rotations, the camera and time) is sorted and only near neighbours in that
@@ -41,11 +45,14 @@ MOMENT_PHASH = 26  # the same camera and second: a crop (~20–24 bits for 10% o
 SIGNATURE_BITS = 20
 WINDOW = 4  # neighbours compared in each sorted order
 ROTATIONS = 8  # rotations of each 64-bit key (by 8 bits)
+FAR_KM = 5.0  # GPS positions this far apart are two places (a copy's are equal; phone fixes drift by metres)
+EARTH_KM = 6371.0
 SIGNATURE_SEED = 19  # the random hyperplanes are the same every run, so a run's groups are reproducible
 
 # The columns grouping reads (besides the CLIP vector column, when the library has one).
 COLUMNS = ["id", "content_hash", "phash", "sharpness", "width", "height", "size", "taken_at", "date_source",
-           "camera", "lat", "keywords", "title", "description", "clip_model", "duplicate_review", "path"]  # fmt: skip
+           "camera", "lat", "lon",
+           "keywords", "title", "description", "clip_model", "duplicate_review", "path"]  # fmt: skip
 
 
 # What the keeper suggestion weighs (see _suggest).
@@ -77,6 +84,8 @@ class _Facts:
     vectors: np.ndarray | None  # (N, D) float32 unit vectors, zero rows for photos without one
     has_vector: np.ndarray  # bool
     signatures: np.ndarray | None  # uint64 random-hyperplane bits of each vector (see _signatures)
+    lat: np.ndarray  # float64 radians, NaN: no GPS position
+    lon: np.ndarray  # float64 radians, NaN: no GPS position
 
 
 def find_groups(table: pa.Table, vector_column: str | None = None, model_id: str | None = None,
@@ -144,7 +153,24 @@ def _facts(table: pa.Table, vector_column: str | None, model_id: str | None) -> 
         vectors=vectors,
         has_vector=has_vector,
         signatures=signatures,
+        lat=np.radians(_floats(table.column("lat"))),
+        lon=np.radians(_floats(table.column("lon"))),
     )
+
+
+def _floats(column: pa.ChunkedArray) -> np.ndarray:
+    """A numeric column as float64, NaN for null."""
+    return pc.fill_null(pc.cast(column, pa.float64()), float("nan")).to_numpy(zero_copy_only=False)
+
+
+def _far_apart(facts: _Facts, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Which pairs both carry GPS positions more than :data:`FAR_KM` apart (haversine; a pair with a
+    missing position is never far apart)."""
+    lat1, lat2 = facts.lat[left], facts.lat[right]
+    across = np.cos(lat1) * np.cos(lat2) * np.sin((facts.lon[right] - facts.lon[left]) / 2) ** 2
+    half = np.sin((lat2 - lat1) / 2) ** 2 + across
+    with np.errstate(invalid="ignore"):  # NaN for a pair without positions compares False
+        return 2 * EARTH_KM * np.arcsin(np.sqrt(np.minimum(half, 1.0))) > FAR_KM
 
 
 def _neighbours(keys: np.ndarray, valid: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
@@ -215,7 +241,8 @@ def _same_picture(facts: _Facts, left: np.ndarray, right: np.ndarray, exact_only
     apart = np.abs(facts.seconds[left] - facts.seconds[right])
     burst = one_camera & (apart <= BURST_SECONDS) & ((bits <= BURST_PHASH) | (cosine >= BURST_CLIP))
     moment = one_camera & (apart == 0) & (bits <= MOMENT_PHASH)
-    return exact | (bits <= PHASH_NEAR) | (cosine >= CLIP_NEAR) | burst | moment
+    alike = (bits <= PHASH_NEAR) | (cosine >= CLIP_NEAR) | burst | moment
+    return exact | (alike & ~_far_apart(facts, left, right))
 
 
 _BITS_IN_BYTE = np.array([bin(b).count("1") for b in range(256)], np.uint8)
