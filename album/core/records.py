@@ -284,6 +284,16 @@ class SearchResult:
     overview: LibraryOverview | None = None
 
 
+def video_count(hits: Sequence[SearchHit]) -> int:
+    """How many of ``hits`` are videos, for a count that says "10 photos, 1 video": a whole library's
+    unranked hits answer from the store's ``kind`` column (``search.UnrankedHits``), ranked hits (at most
+    a thousand records, already built) from their photos."""
+    fast = getattr(hits, "video_count", None)
+    if fast is not None:
+        return int(fast())
+    return sum(hit.photo.kind == "video" for hit in hits)
+
+
 @dataclass(frozen=True)
 class Face:
     """A face in a photo: where it is and whose it is."""
@@ -354,7 +364,8 @@ class FileError:
 class LibraryStats:
     """How big the library is and how much of it carries dates and places."""
 
-    photos: int
+    photos: int  # every item the user sees, videos included
+    videos: int  # of which videos (a live photo is a photo)
     with_date: int
     with_gps: int
     errors: int

@@ -182,6 +182,13 @@ class UnrankedHits(LazySequence[SearchHit]):
             return np.asarray(fast(), dtype=np.float64)
         return np.array([photo.aspect_ratio or np.nan for photo in self._photos], dtype=np.float64)
 
+    def video_count(self) -> int:
+        """How many of the photos are videos, from the store's column where possible."""
+        fast = getattr(self._photos, "video_count", None)
+        if fast is not None:
+            return int(fast())
+        return sum(photo.kind == "video" for photo in self._photos)
+
     def timeline_columns(self) -> tuple[np.ndarray, np.ndarray]:
         """Each photo's day and town code (:func:`album.core.timeline.sections`), from the columns where possible."""
         fast = getattr(self._photos, "timeline_columns", None)

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from album.core.library import Paths
-from album.core.records import Photo, SearchHit
+from album.core.records import Photo, SearchHit, video_count
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ class FirstPage:
     hits: list[SearchHit]
     thumbnails: dict[str, Path]  # photo id → cached thumbnail
     count: int
+    videos: int = 0  # of ``count``, for "10 photos, 1 video"
 
 
 def save(paths: Paths, hits: Sequence[SearchHit], thumbnail_of: dict[str, Path | None]) -> None:
@@ -49,12 +50,14 @@ def save(paths: Paths, hits: Sequence[SearchHit], thumbnail_of: dict[str, Path |
         thumb = thumbnail_of.get(p.id)
         photos.append({"id": p.id, "path": p.path, "taken_at": p.taken_at.isoformat() if p.taken_at else None,
                        "tz": p.tz_offset_min, "date_source": p.date_source, "hash": p.content_hash,
-                       "width": p.width, "height": p.height, "thumb": str(thumb) if thumb else None})  # fmt: skip
+                       "width": p.width, "height": p.height, "kind": p.kind,
+                       "thumb": str(thumb) if thumb else None})  # fmt: skip
     target = page_file(paths)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".tmp")
-        partial.write_text(json.dumps({"version": VERSION, "count": len(hits), "photos": photos}), "utf-8")
+        partial.write_text(json.dumps({"version": VERSION, "count": len(hits), "videos": video_count(hits),
+                                            "photos": photos}), "utf-8")
         os.replace(partial, target)  # never a half-written file for the next start
     except OSError as exc:
         log.info("the first page was not kept for the next start: %s", exc)
@@ -71,11 +74,11 @@ def load(paths: Paths) -> FirstPage | None:
             taken = datetime.fromisoformat(row["taken_at"]) if row["taken_at"] else None
             photo = Photo(id=row["id"], path=row["path"], taken_at=taken, tz_offset_min=row["tz"],
                           date_source=row["date_source"], content_hash=row["hash"], width=row["width"],
-                          height=row["height"])  # fmt: skip
+                          height=row["height"], kind=row.get("kind", "photo"))  # fmt: skip
             hits.append(SearchHit(photo, None, ()))
             if row["thumb"]:
                 thumbnails[photo.id] = Path(row["thumb"])
-        return FirstPage(hits, thumbnails, int(data["count"]))
+        return FirstPage(hits, thumbnails, int(data["count"]), int(data.get("videos", 0)))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:

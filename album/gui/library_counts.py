@@ -10,7 +10,8 @@ from album.core.records import PlaceNode
 
 @dataclass(frozen=True)
 class LibraryCounts:
-    photos: int
+    photos: int  # videos included
+    videos: int
     places: list[PlaceNode]  # countries ▸ regions ▸ towns, with their photo counts, commonest first
     towns: int  # what the sidebar counts as places
 
@@ -18,4 +19,5 @@ class LibraryCounts:
 def library_counts(library: Library, chinese: bool) -> LibraryCounts:
     """Count the library's photos and read its place tree. Slow on a big library: call it from a worker."""
     places = library.place_tree(chinese)
-    return LibraryCounts(library.stats().photos, places, sum(place.towns() for place in places))
+    stats = library.stats()
+    return LibraryCounts(stats.photos, stats.videos, places, sum(place.towns() for place in places))

@@ -55,7 +55,7 @@ from album.core.library import (
     TileCache,
     map_data,
 )
-from album.core.records import Face, FileError, Photo, SearchHit, SearchResult
+from album.core.records import Face, FileError, Photo, SearchHit, SearchResult, video_count
 from album.gui import first_page
 from album.gui.collections import Collections
 from album.gui.controller import LibraryController, PeopleSnapshot
@@ -63,6 +63,7 @@ from album.gui.duplicate_review import DuplicateReview
 from album.gui.explore_view import ExploreView
 from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
+from album.gui.item_counts import items_text
 from album.gui.library_counts import LibraryCounts, library_counts
 from album.gui.map_view import MapView
 from album.gui.people_view import FaceReview, PeopleView, edit_name
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
         self.model.set_hits(page.hits)
         self.welcome.hide()
         self.grid.show()
-        self.result_label.setText(self.tr("%Ln photo(s)", "", page.count))
+        self.result_label.setText(items_text(page.count, page.videos))
 
     def _thumbnail(self, photo: Photo) -> Path | None:
         if self.controller.library is None:
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
             self.controller.run(lambda _p, _c: map_data(library), lambda data: self.map_view.set_points(*data))
 
     def _show_counts(self, counts: LibraryCounts) -> None:
-        self.sidebar.set_count("photos", counts.photos)
+        self.sidebar.set_count("photos", counts.photos, items_text(counts.photos, counts.videos))
         self.sidebar.set_count("places", counts.towns)
         self.places_view.show_places(counts.places)
 
@@ -619,7 +620,7 @@ class MainWindow(QMainWindow):
         self.grid.setVisible(count > 0)
         self.weak_notice.setVisible(result.weak and count > 0)
         self.weak_notice.setText(weak_text(query) if result.weak else "")
-        text = "" if empty_library else self.tr("%Ln photo(s)", "", count)
+        text = "" if empty_library else items_text(count, video_count(hits))
         if result.notice:
             text += " · " + self.tr("semantic search is unavailable, showing photos by their filters only")
         self.result_label.setToolTip(result.notice or "")

@@ -31,6 +31,7 @@ KeyRole = Qt.ItemDataRole.UserRole  # an entry's key ("photos"), or a section's 
 CountRole = Qt.ItemDataRole.UserRole + 1  # the number drawn at the right (None: no number)
 IconRole = Qt.ItemDataRole.UserRole + 2  # the Lucide icon's name, redrawn when the theme changes
 TextRole = Qt.ItemDataRole.UserRole + 3  # the entry's name, kept while collapsed hides it
+SaidRole = Qt.ItemDataRole.UserRole + 4  # the count in words ("10 photos, 1 video"), its tooltip; "": none
 
 EXPANDED_WIDTH = 190
 COLLAPSED_WIDTH = 56
@@ -186,10 +187,12 @@ class Sidebar(QWidget):
         item.setData(TextRole, text)
         self._show_text(item)
 
-    def set_count(self, key: str, count: int | None) -> None:
-        """The number beside an entry (photos, people); None shows none."""
+    def set_count(self, key: str, count: int | None, said: str = "") -> None:
+        """The number beside an entry (photos, people); None shows none. ``said``: the count in words where
+        the number alone hides something ("10 photos, 1 video"), shown as the entry's tooltip."""
         item = self._item(key)
         item.setData(CountRole, count)
+        item.setData(SaidRole, said)
         self._show_text(item)
 
     def text(self, key: str) -> str:
@@ -208,8 +211,9 @@ class Sidebar(QWidget):
         text = str(item.data(TextRole) or "")
         count = item.data(CountRole)
         item.setText("" if self.collapsed and not self._is_section(item) else text)
-        item.setToolTip(text if self.collapsed else "")
-        spoken = text if count is None else f"{text}, {self.locale().toString(int(count))}"
+        said = str(item.data(SaidRole) or "")
+        item.setToolTip("\n".join(t for t in (text if self.collapsed else "", said) if t))
+        spoken = text if count is None else f"{text}, {said or self.locale().toString(int(count))}"
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     # -- the current entry ---------------------------------------------------------------------------

@@ -152,9 +152,29 @@
     </message>
 </context>
 <context>
+    <name>ItemCounts</name>
+    <message numerus="yes">
+        <location filename="../../album/gui/item_counts.py" line="20"/>
+        <location filename="../../album/gui/item_counts.py" line="24"/>
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../album/gui/item_counts.py" line="21"/>
+        <source>%Ln video(s)</source>
+        <translation>
+            <numerusform>%Ln video</numerusform>
+            <numerusform>%Ln videos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="477"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -162,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="493"/>
+        <location filename="../../album/gui/main_window.py" line="494"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -170,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="507"/>
+        <location filename="../../album/gui/main_window.py" line="508"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -178,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="509"/>
+        <location filename="../../album/gui/main_window.py" line="510"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -186,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="522"/>
+        <location filename="../../album/gui/main_window.py" line="523"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -194,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="526"/>
+        <location filename="../../album/gui/main_window.py" line="527"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -202,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="544"/>
+        <location filename="../../album/gui/main_window.py" line="545"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -213,15 +233,6 @@ If it is really gone, remove it from the library? Its faces and names are kept f
             <numerusform>%Ln photos of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="350"/>
-        <location filename="../../album/gui/main_window.py" line="622"/>
-        <source>%Ln photo(s)</source>
-        <translation>
-            <numerusform>%Ln photo</numerusform>
-            <numerusform>%Ln photos</numerusform>
         </translation>
     </message>
 </context>

@@ -349,6 +349,12 @@ class PhotoRows(LazySequence[Photo]):
         places = pc.dictionary_encode(self._table.column("place").combine_chunks()).indices
         return days, pc.fill_null(places, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
+    def video_count(self) -> int:
+        """How many of the photos are videos, from the ``kind`` column (no records built)."""
+        if "kind" not in self._table.column_names:
+            return 0
+        return int(pc.sum(pc.equal(self._table.column("kind"), "video")).as_py() or 0)
+
     def __iter__(self) -> Iterator[Photo]:
         for start in range(0, len(self), self.CHUNK):
             rows = self._table.slice(start, self.CHUNK).to_pylist()
@@ -920,6 +926,7 @@ class Store:
         does not show them), and how many of them carry a date and a place."""
         return LibraryStats(
             photos=self.count_photos(shown()),
+            videos=self.count_photos(shown("kind = 'video'")),
             with_date=self.count_photos(
                 shown("date_source IS NOT NULL AND date_source NOT IN ('file', 'file_mtime')")
             ),

@@ -133,3 +133,15 @@ def test_container_tags_without_apples_keys_give_utc_and_the_xyz_place() -> None
     assert container_meta(
         {"creation_time": "1970-01-01T00:00:00Z", "location": "+00.0000+000.0000/"}
     ) == container_meta({})
+
+
+def test_counts_say_how_many_are_videos_from_the_kind_column(library: Library) -> None:
+    from album.core.records import video_count
+
+    stats = library.store.stats()
+    assert (stats.photos, stats.videos) == (15, 2)  # shapes.mp4 and trip.mov; a Live Photo is a photo
+    every = library.searcher.search(Query()).hits
+    assert video_count(every) == 2
+    assert not every._photos._built, "counted from the column, no record built"  # type: ignore[attr-defined]
+    ranked = library.searcher.search(Query(text="a photo of a blue square")).hits
+    assert video_count(ranked) == sum(h.photo.kind == "video" for h in ranked) >= 1

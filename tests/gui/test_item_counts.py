@@ -1,0 +1,34 @@
+"""Counts that say what the user sees: "2 photos, 1 video" under the grid and on the sidebar's Photos entry,
+in English and in Chinese, never "3 photos" when one of them is a clip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from photofactory import scene, write_photo
+from videofactory import write_video
+
+from album.gui.item_counts import items_text
+
+SAID = {
+    "en": ["1 photo", "11 photos", "3 videos", "10 photos, 1 video", "1 photo, 2 videos"],
+    "zh_CN": ["1 张照片", "11 张照片", "3 个视频", "10 张照片，1 个视频", "1 张照片，2 个视频"],
+}
+
+
+def test_counts_name_videos_with_their_plurals(language: str) -> None:
+    assert [items_text(n, v) for n, v in [(1, 0), (11, 0), (3, 3), (11, 1), (3, 2)]] == SAID[language]
+
+
+def test_the_window_counts_the_video_apart(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "Party"
+    folder.mkdir()
+    for i in range(2):
+        write_photo(folder / f"IMG_{i}.jpg", image=scene(160, 120, seed=i))
+    write_video(folder / "clip.mp4", [("red", "circle", 1.0)])
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.controller.index_job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.result_label.text() == "2 photos, 1 video", timeout=10_000)
+    qtbot.waitUntil(lambda: window.sidebar.count("photos") == 3, timeout=10_000)
+    item = window.sidebar._item("photos")
+    assert item.toolTip() == "2 photos, 1 video"
