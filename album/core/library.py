@@ -705,6 +705,16 @@ class Library:
 
         return thumbnail_path(self.paths.thumbs_dir, photo.content_hash or "")
 
+    def video_frame(self, photo: Photo, second: float) -> Path | None:
+        """A thumbnail of the video's frame at ``second`` (a search hit's matched second), decoded and cached
+        on first need, so call it off the GUI thread; None if it cannot be decoded (show the poster)."""
+        from album.core.pipeline.video_frames import frame_thumbnail
+
+        if photo.kind != "video" or not photo.content_hash:
+            return None
+        return frame_thumbnail(self.paths.thumbs_dir, photo.content_hash, photo.path, second,
+                               self._index_settings.thumb_size)  # fmt: skip
+
     def suggestions(self) -> list[str]:
         """Words the search box completes: the library's people, places and tags (English and Chinese; a
         place's Chinese name from the place table, which this opens: call it off the GUI thread), and the

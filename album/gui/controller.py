@@ -422,6 +422,11 @@ class LibraryController(QObject):
     def thumbnail(self, photo: Photo) -> Path | None:
         return self.library.thumbnail(photo) if self.library is not None else None
 
+    def video_frame(self, photo: Photo, second: float) -> Path | None:
+        """A video's frame at ``second`` (decodes on a cache miss: the grid's thumbnail threads call it)."""
+        library = self.library
+        return library.video_frame(photo, second) if library is not None else None
+
     def place_names(self, photo: Photo, chinese: bool) -> list[str]:
         if self.library is None:
             return [n for n in (photo.place, photo.region, photo.country) if n]

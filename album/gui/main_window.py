@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self.controller.parse, self.controller.to_syntax, self.controller.check)
         self._kept_thumbnails: dict[str, Path] = {}  # the first page kept from the last run, until the library opens
         self._browse_hits: Sequence[SearchHit] | None = None  # the browse view's latest answer, kept at exit
-        self.model = PhotoModel(self._thumbnail, self._why, self._place)
+        self.model = PhotoModel(self._thumbnail, self._why, self._place, frame=self.controller.video_frame)
         self.grid = PhotoGrid(self.model)
         self.grid.doubleClicked.connect(self._open_viewer)
         self._photo_actions()
@@ -436,7 +436,8 @@ class MainWindow(QMainWindow):
             self.controller.run(lambda _p, _c: map_data(library), lambda data: self.map_view.set_points(*data))
 
     def _show_counts(self, counts: LibraryCounts) -> None:
-        self.sidebar.set_count("photos", counts.photos, items_text(counts.photos, counts.videos))
+        said = items_text(counts.photos, counts.videos) if counts.videos else ""  # the number alone calls clips photos
+        self.sidebar.set_count("photos", counts.photos, said)
         self.sidebar.set_count("places", counts.towns)
         self.places_view.show_places(counts.places)
 

@@ -64,6 +64,13 @@ def _load_thumb(digest: str, path: Path, signals: _ThumbSignals) -> None:
     signals.loaded.emit(digest, QImage(str(path)))
 
 
+def _load_frame(key: str, locate: Callable[[], Path | None], signals: _ThumbSignals) -> None:
+    """Runs in a pool thread: a video's frame thumbnail, decoded and cached by ``locate`` on a miss (a null
+    image when there is none)."""
+    path = locate()
+    signals.loaded.emit(key, QImage(str(path)) if path is not None else QImage())
+
+
 def greyed(pixmap: QPixmap) -> QPixmap:
     """A photo whose file cannot be opened: its thumbnail grey and faded, with a "!" badge in the corner."""
     image = pixmap.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
@@ -100,6 +107,9 @@ class PhotoModel(QAbstractListModel):
 
     Args:
         thumbnail: where a photo's cached thumbnail is (``Library.thumbnail``), or None.
+        frame: a video hit's frame at its matched second (``Library.video_frame``: decodes on a cache
+            miss, so it is called in the thumbnail threads), or None; the tile shows the poster until
+            it arrives, and keeps it if there is none. None: tiles always show the poster.
         why: a hit's reasons in the UI's language (for the tooltip).
         place: where a photo was taken, in the UI's language ("" if unknown), for the hover caption.
 
@@ -117,14 +127,17 @@ class PhotoModel(QAbstractListModel):
         why: Callable[[SearchHit], Sequence[str]] = lambda hit: reason_labels(hit.reasons),
         place: Callable[[Photo], str] = lambda photo: photo.place or photo.region or photo.country or "",
         parent: QObject | None = None,
+        frame: Callable[[Photo, float], Path | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.thumbnail = thumbnail
+        self.frame = frame
         self.why = why
         self.place = place
         self.hits: Sequence[SearchHit] = []
         self._icons: dict[str, QIcon] = {}
         self._pending: set[str] = set()
+        self._no_frame: set[str] = set()  # frames that could not be decoded: not asked for again
         self._signals = _ThumbSignals()
         self._signals.loaded.connect(self._on_loaded)
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="album-thumbs")
@@ -182,7 +195,7 @@ class PhotoModel(QAbstractListModel):
         hit = self.hits[index.row()]
         photo = hit.photo
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(photo) or self._placeholder
+            return self._icon(hit) or self._placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
             missing = self.tr("The file is not available (its folder may be offline)")
             taken = taken_text(photo, long=False) if photo.taken_at is not None else ""
@@ -217,8 +230,8 @@ class PhotoModel(QAbstractListModel):
         it loads), the colour shown until it has loaded, and the photo (its heart and stars). A direct call,
         not ``data()``: the grid asks for every visible tile on every repaint, and the QVariant round trips
         were a third of a repaint."""
-        photo = self.hits[row].photo
-        return self._icon(photo), placeholder_colour(photo), photo
+        hit = self.hits[row]
+        return self._icon(hit), placeholder_colour(hit.photo), hit.photo
 
     def badge(self, row: int) -> str:
         """What a tile's corner says: a video's length, or that a photo is a Live Photo (it moves in the viewer)."""
@@ -233,29 +246,46 @@ class PhotoModel(QAbstractListModel):
         day = date_text(photo.taken_at.date()) if photo.taken_at is not None else ""
         return tuple(line for line in (day, self.place(photo)) if line)
 
-    def _icon(self, photo: Photo) -> QIcon | None:
+    def _icon(self, hit: SearchHit) -> QIcon | None:
         """The thumbnail (greyed if the file does not open), or None while it loads."""
-        available = self.opens(photo.path) is not False  # unknown counts as available: no grey flicker
-        digest = photo.content_hash or ""
-        icon = self._icons.get(digest)
-        if icon is None and digest and digest not in self._pending:
-            path = self.thumbnail(photo)
-            if path is not None:
-                self._pending.add(digest)
-                self._pool.submit(_load_thumb, digest, path, self._signals)
+        available = self.opens(hit.photo.path) is not False  # unknown counts as available: no grey flicker
+        key, icon = self._shown(hit)
         if available:
             return icon
         if icon is None:
             return self._greyed_placeholder
-        if digest not in self._greyed:
-            self._greyed[digest] = QIcon(greyed(icon.pixmap(icon.availableSizes()[0])))
-        return self._greyed[digest]
+        if key not in self._greyed:
+            self._greyed[key] = QIcon(greyed(icon.pixmap(icon.availableSizes()[0])))
+        return self._greyed[key]
 
-    def _on_loaded(self, digest: str, image: QImage) -> None:
-        self._pending.discard(digest)
+    def _shown(self, hit: SearchHit) -> tuple[str, QIcon | None]:
+        """The key and icon a tile shows: for a video ranked by a text search, its frame at the matched
+        second once loaded (the poster may show another scene), else the photo's thumbnail (a poster)."""
+        photo = hit.photo
+        digest = photo.content_hash or ""
+        poster = self._icons.get(digest)
+        if poster is None and digest and digest not in self._pending:
+            path = self.thumbnail(photo)
+            if path is not None:
+                self._pending.add(digest)
+                self._pool.submit(_load_thumb, digest, path, self._signals)
+        frame, second = self.frame, hit.time
+        if frame is None or second is None or photo.kind != "video" or not digest:
+            return digest, poster
+        key = f"{digest}@{second:.1f}"  # as the core caches it: per content hash and tenth of a second
+        icon = self._icons.get(key)
+        if icon is None and key not in self._pending and key not in self._no_frame:
+            self._pending.add(key)
+            self._pool.submit(_load_frame, key, lambda: frame(photo, second), self._signals)
+        return (key, icon) if icon is not None else (digest, poster)
+
+    def _on_loaded(self, key: str, image: QImage) -> None:
+        self._pending.discard(key)
         if image.isNull():
+            if "@" in key:  # a frame the video does not give: decoding it again would fail again
+                self._no_frame.add(key)
             return
-        self._icons[digest] = QIcon(QPixmap.fromImage(image))  # an icon scales to the grid's size
+        self._icons[key] = QIcon(QPixmap.fromImage(image))  # an icon scales to the grid's size
         self.thumbnail_ready.emit()
 
 

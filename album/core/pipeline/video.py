@@ -129,6 +129,35 @@ def read_video(path: str, settings: IndexSettings, budget: float = TIME_BUDGET) 
         return LoadedVideo(stream.codec_context.name, width, height, duration, meta, poster, frames)
 
 
+def frame_at(path: str, second: float, size: int) -> Image.Image:
+    """The frame a video shows at ``second``, reduced to ``size`` and upright: a seek to the keyframe before
+    it, then decoding forward (a search's matched second is one of the index's keyframes: one frame).
+
+    Raises:
+        VideoError: the file cannot be opened or holds no frame at that second.
+    """
+    import av
+
+    try:
+        with av.open(path, timeout=10.0) as container:
+            if not container.streams.video:
+                raise VideoError("corrupt", "the file holds no video stream")
+            stream = container.streams.video[0]
+            stream.thread_type = "AUTO"
+            if stream.time_base is not None:
+                container.seek(int(second / stream.time_base), stream=stream, backward=True, any_frame=False)
+            last = None
+            for frame in container.decode(stream):
+                last = frame
+                if float(frame.time or 0.0) >= second - 1e-3:
+                    break
+            if last is None:
+                raise VideoError("corrupt", f"no frame at {second:.1f} s")
+            return _reduced(last, size, int(getattr(last, "rotation", 0) or 0))
+    except av.FFmpegError as exc:
+        raise VideoError("corrupt", f"cannot decode the video: {_ffmpeg_reason(exc)}") from None
+
+
 def _ffmpeg_reason(exc: Exception) -> str:
     """FFmpeg's own words without the errno and path it repeats."""
     return str(getattr(exc, "strerror", None) or exc).rstrip(".").lower()

@@ -145,3 +145,29 @@ def test_counts_say_how_many_are_videos_from_the_kind_column(library: Library) -
     assert not every._photos._built, "counted from the column, no record built"  # type: ignore[attr-defined]
     ranked = library.searcher.search(Query(text="a photo of a blue square")).hits
     assert video_count(ranked) == sum(h.photo.kind == "video" for h in ranked) >= 1
+
+
+def _centre(path: Path) -> tuple[int, int, int]:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.convert("RGB").getpixel((image.width // 2, image.height // 2))  # type: ignore[return-value]
+
+
+def test_a_frame_at_a_second_is_decoded_once_and_cached_beside_the_poster(library: Library, tmp_path: Path) -> None:
+    from album.core.pipeline.video_frames import frame_thumbnail
+
+    row, thumbs = library.row("shapes.mp4"), library.indexer.thumbs_dir
+    poster = thumbnail_path(thumbs, row["content_hash"])
+    red, _g, blue = _centre(poster)
+    assert red > blue, "the poster (1 s in) shows the red circle"
+    frame = frame_thumbnail(thumbs, row["content_hash"], row["path"], 4.0, 320)
+    assert frame is not None and frame.parent == poster.parent and frame != poster
+    red, _g, blue = _centre(frame)
+    assert blue > red, "the frame at 4 s shows the blue square"
+    written = frame.stat().st_mtime_ns
+    assert frame_thumbnail(thumbs, row["content_hash"], "/nowhere/shapes.mp4", 4.0, 320) == frame, "from the cache"
+    assert frame.stat().st_mtime_ns == written
+    (tmp_path / "bad.mp4").write_bytes(b"not a video" * 50)
+    assert frame_thumbnail(tmp_path, "feedface", str(tmp_path / "bad.mp4"), 4.0, 320) is None
+    assert not list(tmp_path.rglob("*.jpg")), "nothing half-written"
