@@ -13,7 +13,8 @@ offline (the files and the folder).
 and prints each dialog's size against the screen's: run it under a 1280x800 and a 1366x768 screen.
 
 ``--video-only`` shoots a video playing in the viewer (opened as a search hit at its 8th second, marked on
-the seek bar), a Live Photo's clip playing over its still and the still after it, and the grid's badges.
+the seek bar), a Live Photo's clip playing over its still and the still after it, the grid's badges, and
+the video's tile after text searches for its later scenes (the matched frame, not the poster).
 
 ``--readme`` takes the pictures README.md shows, in both themes and both languages, and writes exactly
 those files to resources/screenshots/ (run it again after a change to the window to keep them current).
@@ -136,6 +137,11 @@ def video_shots(window, out: Path, tag: str, wait_for, settle) -> None:  # type:
     settle(300)
     window.grab().save(str(out / f"22b-viewer-live-still{tag}.png"))
     window.close_viewer()
+    for text in ("a yellow triangle", "a blue square"):  # later scenes than the poster's red circle
+        type_search(window, text, settle, 2500)  # the tile shows the matched frame once it is decoded
+        found = [(row, hit.time) for row, hit in enumerate(window.model.hits) if hit.photo.kind == "video"]
+        print(f"video: {text!r} ranks it {found} (row, matched second); the status says {window.result_label.text()!r}")
+        window.grab().save(str(out / f"23-grid-video-frame-{text.split()[1]}{tag}.png"))
 
 
 def duplicates_home(home: Path) -> Path:
@@ -409,6 +415,8 @@ def explore_shots(window, out: Path, tag: str, settle) -> None:  # type: ignore[
     view = window.explore_view
     view.method = "umap" if "--umap" in sys.argv else "pca"
     window.sidebar.set_current("explore")
+    settle(50)  # the busy panel while the first layout is computed (PCA may finish before this: --umap)
+    window.grab().save(str(out / f"explore-0-busy{tag}.png"))
     wait_for(lambda: view.map is not None and view.job is None)
     settle(1500)
     window.grab().save(str(out / f"explore-1-map{tag}.png"))

@@ -15,9 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from album.core.records import Photo
+from album.gui.busy_panel import BusyPanel
 from album.gui.explore_canvas import ExploreCanvas
 from album.gui.viewer_info import chinese_ui
 
@@ -103,6 +113,11 @@ class ExploreView(QWidget):
         self.job: Job | None = None
         self.method = "auto"  # the layout: UMAP where album[explore] is installed, else PCA
         self.canvas = ExploreCanvas(self._thumbnail)
+        self.busy = BusyPanel()  # in the canvas's place while the first layout is computed
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.busy)
+        self.step = 0  # of the layout's steps done (the worker's progress), for the busy panel's words
         self.colour_label = QLabel()
         self.colour_by = QComboBox()
         self.colour_by.setObjectName("explore-colour")
@@ -125,7 +140,7 @@ class ExploreView(QWidget):
         bar.addWidget(self.album_button)
         column = QVBoxLayout(self)
         column.addLayout(bar)
-        column.addWidget(self.canvas, 1)
+        column.addWidget(self.stack, 1)
         self.canvas.lassoed.connect(self._lassoed)
         self.canvas.activated.connect(self._open)
         self.retranslate()
@@ -145,6 +160,7 @@ class ExploreView(QWidget):
         self._show_choice()
         self._show_status()
         self._show_labels()
+        self._show_step()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -158,16 +174,31 @@ class ExploreView(QWidget):
         if library is None or self.job is not None or not self.stale:
             return
         self.stale = False
-        self.status.setText(self.tr("Laying out the photos…"))
-
         method = self.method
 
         def compute(progress: Any, cancel: Any) -> tuple[ExploreMap, int]:
             found = library.explore(method, progress=lambda done, total: progress((done, total)), cancel=cancel)
             return found, len(found) or library.stats().photos  # an empty map: are there photos at all?
 
-        self.job = self.controller.run(compute, lambda result: self.show_map(*result))
+        self.job = self.controller.run(compute, lambda result: self.show_map(*result), self._progress)
         self.job.failed.connect(self._failed)
+        self._progress((0, 3))
+        if len(self.canvas.xy):  # a map is shown: it stays while the new one is computed
+            self.status.setText(self.tr("Laying out the photos…"))
+        else:
+            self.stack.setCurrentWidget(self.busy)
+
+    def _progress(self, value: tuple[int, int]) -> None:
+        self.step = value[0]
+        self.busy.set_progress(*value)
+        self._show_step()
+
+    def _show_step(self) -> None:
+        """The busy panel's words for the layout's current step."""
+        steps = (self.tr("Arranging the photos by what they show…"), self.tr("Grouping them into regions…"),
+                 self.tr("Naming the regions…"))  # fmt: skip
+        self.busy.set_text(self.tr("Laying out your photos"), steps[min(self.step, len(steps) - 1)] + "\n"
+                           + self.tr("The first layout takes a few seconds; later visits reuse it."))
 
     def library_changed(self) -> None:
         """Photos came or went: the map is computed again when next shown (at once if it is on screen)."""
@@ -177,11 +208,13 @@ class ExploreView(QWidget):
 
     def _failed(self, _message: str) -> None:
         self.job = None
+        self.stack.setCurrentWidget(self.canvas)
         self._show_status()
 
     def show_map(self, found: ExploreMap, photos: int = 0) -> None:
         """Show ``found``; ``photos`` (the library's count) says why an empty map is empty."""
         self.job = None
+        self.stack.setCurrentWidget(self.canvas)
         self.map = found
         self.photos = photos
         self.chosen = []

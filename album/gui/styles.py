@@ -38,6 +38,8 @@ def style_sheet(c: Colours) -> str:
 #welcome-title {{ color: {c.text}; }}
 #welcome-hint {{ color: {c.muted_text}; }}
 #welcome-import {{ padding: 6px 18px; }}
+#busy-title {{ color: {c.text}; }}
+#busy-hint {{ color: {c.muted_text}; }}
 #timeline-bubble, #map-empty {{ background: {c.overlay_background}; color: {c.overlay_text}; border-radius: 9px;
                padding: 4px 12px; }}
 #map-empty {{ padding: 10px 16px; }}

@@ -124,7 +124,7 @@
 <context>
     <name>ExploreView</name>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="225"/>
+        <location filename="../../album/gui/explore_view.py" line="258"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>%Ln photo by what it shows.</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="245"/>
+        <location filename="../../album/gui/explore_view.py" line="278"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>Show %Ln photo</numerusform>
@@ -174,7 +174,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="477"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="494"/>
+        <location filename="../../album/gui/main_window.py" line="495"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="508"/>
+        <location filename="../../album/gui/main_window.py" line="509"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>Stopped: %Ln photo</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>Done: %Ln photo</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="524"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="527"/>
+        <location filename="../../album/gui/main_window.py" line="528"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="545"/>
+        <location filename="../../album/gui/main_window.py" line="546"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>

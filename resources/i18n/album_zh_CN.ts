@@ -323,81 +323,106 @@ Details were saved to {log}.</source>
 <context>
     <name>ExploreView</name>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="135"/>
+        <location filename="../../album/gui/explore_view.py" line="150"/>
         <source>Colour by:</source>
         <translation>着色依据：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="136"/>
+        <location filename="../../album/gui/explore_view.py" line="151"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="136"/>
+        <location filename="../../album/gui/explore_view.py" line="151"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="136"/>
+        <location filename="../../album/gui/explore_view.py" line="151"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="136"/>
+        <location filename="../../album/gui/explore_view.py" line="151"/>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="143"/>
+        <location filename="../../album/gui/explore_view.py" line="158"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="144"/>
+        <location filename="../../album/gui/explore_view.py" line="159"/>
         <source>Map of the photos by what they show</source>
         <translation>按内容排布的照片地图</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="161"/>
+        <location filename="../../album/gui/explore_view.py" line="187"/>
         <source>Laying out the photos…</source>
         <translation>正在排布照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="217"/>
+        <location filename="../../album/gui/explore_view.py" line="198"/>
+        <source>Arranging the photos by what they show…</source>
+        <translation>正在按内容排列照片…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="198"/>
+        <source>Grouping them into regions…</source>
+        <translation>正在将照片分成区域…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="199"/>
+        <source>Naming the regions…</source>
+        <translation>正在为区域命名…</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="200"/>
+        <source>Laying out your photos</source>
+        <translation>正在排布你的照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="201"/>
+        <source>The first layout takes a few seconds; later visits reuse it.</source>
+        <translation>首次排布需要几秒钟；之后再次打开会直接使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/explore_view.py" line="250"/>
         <source>No photos yet. Import a folder (File ▸ Import Folder…) and its photos are laid out here by what they show.</source>
         <translation>还没有照片。导入一个文件夹（文件 ▸ 导入文件夹…），其中的照片会按内容排布在这里。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="221"/>
+        <location filename="../../album/gui/explore_view.py" line="254"/>
         <source>The map places photos by what they show, which needs the semantic search model. Install it in File ▸ Settings ▸ Models; once your photos are indexed with it, they appear here.</source>
         <translation>这张图按内容排布照片，需要语义搜索模型。请在“文件 ▸ 设置 ▸ 模型”中安装；照片用它建立索引后就会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="224"/>
+        <location filename="../../album/gui/explore_view.py" line="257"/>
         <source>Drag to move, wheel to zoom, Shift+drag to select, click to open.</source>
         <translation>拖动可移动，滚轮可缩放，Shift+拖动可圈选，点击可打开。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="225"/>
+        <location filename="../../album/gui/explore_view.py" line="258"/>
         <source>%Ln photo(s) by what they show.</source>
         <translation>
             <numerusform>按内容排布的 %Ln 张照片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/explore_view.py" line="245"/>
+        <location filename="../../album/gui/explore_view.py" line="278"/>
         <source>Show %Ln photo(s)</source>
         <translation>
             <numerusform>显示 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="245"/>
+        <location filename="../../album/gui/explore_view.py" line="278"/>
         <source>Show Photos</source>
         <translation>显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/explore_view.py" line="266"/>
+        <location filename="../../album/gui/explore_view.py" line="299"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
@@ -509,7 +534,7 @@ Details were saved to {log}.</source>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="292"/>
-        <location filename="../../album/gui/main_window.py" line="563"/>
+        <location filename="../../album/gui/main_window.py" line="564"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -549,7 +574,7 @@ Details were saved to {log}.</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="453"/>
+        <location filename="../../album/gui/main_window.py" line="454"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
@@ -560,28 +585,28 @@ Details were saved to {log}.</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="467"/>
-        <location filename="../../album/gui/main_window.py" line="483"/>
+        <location filename="../../album/gui/main_window.py" line="468"/>
+        <location filename="../../album/gui/main_window.py" line="484"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="472"/>
+        <location filename="../../album/gui/main_window.py" line="473"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="482"/>
+        <location filename="../../album/gui/main_window.py" line="483"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="484"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="485"/>
+        <location filename="../../album/gui/main_window.py" line="486"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
@@ -591,85 +616,85 @@ Details were saved to {log}.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="767"/>
+        <location filename="../../album/gui/main_window.py" line="768"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="770"/>
+        <location filename="../../album/gui/main_window.py" line="771"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="474"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="487"/>
+        <location filename="../../album/gui/main_window.py" line="488"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="514"/>
+        <location filename="../../album/gui/main_window.py" line="515"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="514"/>
+        <location filename="../../album/gui/main_window.py" line="515"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="537"/>
+        <location filename="../../album/gui/main_window.py" line="538"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="538"/>
+        <location filename="../../album/gui/main_window.py" line="539"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="539"/>
+        <location filename="../../album/gui/main_window.py" line="540"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="286"/>
-        <location filename="../../album/gui/main_window.py" line="541"/>
+        <location filename="../../album/gui/main_window.py" line="542"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="557"/>
+        <location filename="../../album/gui/main_window.py" line="558"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="292"/>
-        <location filename="../../album/gui/main_window.py" line="563"/>
+        <location filename="../../album/gui/main_window.py" line="564"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="566"/>
+        <location filename="../../album/gui/main_window.py" line="567"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
         <location filename="../../album/gui/main_window.py" line="285"/>
-        <location filename="../../album/gui/main_window.py" line="570"/>
+        <location filename="../../album/gui/main_window.py" line="571"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="570"/>
+        <location filename="../../album/gui/main_window.py" line="571"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="625"/>
+        <location filename="../../album/gui/main_window.py" line="626"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
@@ -694,105 +719,105 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="766"/>
+        <location filename="../../album/gui/main_window.py" line="767"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="769"/>
+        <location filename="../../album/gui/main_window.py" line="770"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="781"/>
-        <location filename="../../album/gui/main_window.py" line="800"/>
+        <location filename="../../album/gui/main_window.py" line="782"/>
+        <location filename="../../album/gui/main_window.py" line="801"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="782"/>
+        <location filename="../../album/gui/main_window.py" line="783"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="850"/>
+        <location filename="../../album/gui/main_window.py" line="851"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="878"/>
+        <location filename="../../album/gui/main_window.py" line="879"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="880"/>
+        <location filename="../../album/gui/main_window.py" line="881"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="909"/>
+        <location filename="../../album/gui/main_window.py" line="910"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="912"/>
+        <location filename="../../album/gui/main_window.py" line="913"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="477"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="494"/>
+        <location filename="../../album/gui/main_window.py" line="495"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="508"/>
+        <location filename="../../album/gui/main_window.py" line="509"/>
         <source>Stopped: %Ln photo(s)</source>
         <translation>
             <numerusform>已停止：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="510"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>Done: %Ln photo(s)</source>
         <translation>
             <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="511"/>
+        <location filename="../../album/gui/main_window.py" line="512"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="520"/>
+        <location filename="../../album/gui/main_window.py" line="521"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="524"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="527"/>
+        <location filename="../../album/gui/main_window.py" line="528"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="545"/>
+        <location filename="../../album/gui/main_window.py" line="546"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -808,7 +833,7 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="579"/>
+        <location filename="../../album/gui/main_window.py" line="580"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
@@ -1005,22 +1030,22 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoGrid</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="227"/>
+        <location filename="../../album/gui/photo_grid.py" line="240"/>
         <source>Live</source>
         <translation>实况</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="324"/>
+        <location filename="../../album/gui/photo_grid.py" line="354"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="325"/>
+        <location filename="../../album/gui/photo_grid.py" line="355"/>
         <source>Arrow keys move, Shift or Ctrl selects, Enter opens the photo</source>
         <translation>方向键移动，Shift 或 Ctrl 选择，回车打开照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="581"/>
+        <location filename="../../album/gui/photo_grid.py" line="611"/>
         <source>{date} · {place}</source>
         <translation>{date} · {place}</translation>
     </message>
@@ -1028,7 +1053,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>PhotoModel</name>
     <message>
-        <location filename="../../album/gui/photo_grid.py" line="187"/>
+        <location filename="../../album/gui/photo_grid.py" line="200"/>
         <source>The file is not available (its folder may be offline)</source>
         <translation>文件无法打开（所在文件夹可能已离线）</translation>
     </message>

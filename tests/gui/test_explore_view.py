@@ -75,3 +75,28 @@ def test_a_click_opens_the_photo_in_the_viewer(qtbot, models_dir: Path, window, 
     assert window.viewer.hits[0].photo.id == window.explore_view.map.points.ids[target]
     window.close_viewer()
     assert window.pages.currentWidget() is window.explore_view
+
+
+BUSY_TITLE = {"en": "Laying out your photos", "zh_CN": "正在排布你的照片"}
+
+
+def test_the_first_layout_shows_a_busy_panel_in_the_canvas_place(qtbot, language: str, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    from album.gui.theme import colours
+
+    view = window.explore_view
+    window.resize(1000, 700)
+    window.sidebar.set_current("explore")
+    assert view.job is not None and view.stack.currentWidget() is view.busy, "not a blank canvas"
+    assert view.busy.text().splitlines()[0] == BUSY_TITLE[language]
+    assert view.busy.bar.maximum() == 0, "the first step's length is unknown: the busy animation"
+    qtbot.waitUntil(lambda: view.busy.isVisible(), timeout=5_000)
+    image = view.busy.grab().toImage()
+    assert image.pixelColor(5, 5) == QColor(colours().window), "the theme's background, not a grey widget"
+    middle = view.busy.bar.geometry().center()
+    assert abs(middle.x() - view.busy.width() / 2) <= 2 and view.busy.height() / 4 < middle.y() < view.busy.height() / 2 + 20
+    view.busy.set_progress(2, 3)
+    assert (view.busy.bar.maximum(), view.busy.bar.value()) == (3, 2)
+    qtbot.waitUntil(lambda: view.job is None, timeout=60_000)
+    assert view.stack.currentWidget() is view.canvas and view.canvas.message, "the map (here: why it is empty)"
