@@ -96,12 +96,15 @@ def build_plain_home(home: Path) -> Path:
 
 
 def video_home(home: Path) -> Path:
-    """A few real photos, a 12 s video and a Live Photo (a still and its clip, written together); no models."""
+    """A few real photos, a 12 s video and a Live Photo (a still and its clip, written together); the tiny CLIP."""
     from photofactory import Exif, write_photo
     from PIL import Image
     from videofactory import write_video
 
+    import tinyclip
+
     photos = build_plain_home(home)
+    tinyclip.install(home / "models", "tiny-shapes")  # a text search ranks the video by its later scenes
     scenes = [("red", "circle", 4.0), ("blue", "square", 4.0), ("yellow", "triangle", 4.0)]
     write_video(photos / "birthday.mp4", scenes, size=(640, 360), metadata={"creation_time": "2024-12-30T18:00:00Z"})
     still = photos / "IMG_0001.jpg"

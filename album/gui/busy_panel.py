@@ -33,7 +33,7 @@ class BusyPanel(QWidget):
         self.bar.setFixedWidth(BAR_WIDTH)
         self.hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.hint.setObjectName("busy-hint")
-        self.hint.setMaximumWidth(BAR_WIDTH * 3 // 2)
+        self.hint.setFixedWidth(BAR_WIDTH * 3 // 2)  # a fixed width: a wrapped label then gets the height it needs
         layout = QVBoxLayout(self)
         layout.addStretch(2)  # a little above the middle, as the welcome page
         layout.addWidget(self.title)
