@@ -188,8 +188,9 @@ def cmd_index(args: argparse.Namespace, paths: Paths) -> int:
 
 def _print_report(report: IndexReport, as_json: bool) -> None:
     summary = {
-        "found": report.found, "added": report.added, "updated": report.updated, "moved": report.moved,
-        "removed": report.removed, "unchanged": report.unchanged, "reread": report.reread, "failed": report.failed,
+        "found": report.found, "videos": report.videos, "added": report.added, "updated": report.updated,
+        "moved": report.moved, "removed": report.removed, "unchanged": report.unchanged, "reread": report.reread,
+        "failed": report.failed,
         "unreadable_folders": [{"path": p, "reason": r} for p, r in report.unreadable_folders],
         "kept_folders": [{"path": k.folder, "reason": k.reason, "kept": k.kept} for k in report.kept_folders],
         "unavailable": report.unavailable, "cancelled": report.cancelled, "seconds": round(report.seconds, 2),
@@ -198,8 +199,10 @@ def _print_report(report: IndexReport, as_json: bool) -> None:
         _emit(summary)
         return
     rate = report.decoded / report.seconds if report.seconds else 0.0
+    photos, videos = report.found - report.videos, report.videos
+    found = f"{photos} photos and {videos} video{'s' * (videos != 1)}" if videos else f"{photos} photos"
     print(
-        f"{report.found} photos found: {report.added} added, {report.updated} updated, {report.moved} moved, "
+        f"{found} found: {report.added} added, {report.updated} updated, {report.moved} moved, "
         f"{report.removed} removed, {report.unchanged} unchanged, {report.failed} failed "
         f"({report.seconds:.1f} s, {rate:.1f} photos/s)"
     )

@@ -97,11 +97,10 @@ def build_plain_home(home: Path) -> Path:
 
 def video_home(home: Path) -> Path:
     """A few real photos, a 12 s video and a Live Photo (a still and its clip, written together); the tiny CLIP."""
+    import tinyclip
     from photofactory import Exif, write_photo
     from PIL import Image
     from videofactory import write_video
-
-    import tinyclip
 
     photos = build_plain_home(home)
     tinyclip.install(home / "models", "tiny-shapes")  # a text search ranks the video by its later scenes

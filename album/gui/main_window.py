@@ -506,9 +506,9 @@ class MainWindow(QMainWindow):
             return  # failed: the status bar already says why
         n = self.locale().toString
         if report.cancelled:
-            summary = self.tr("Stopped: %Ln photo(s)", "", report.found)
+            summary = self.tr("Stopped: {items}").format(items=items_text(report.found, report.videos))
         else:
-            summary = self.tr("Done: %Ln photo(s)", "", report.found)
+            summary = self.tr("Done: {items}").format(items=items_text(report.found, report.videos))
         summary += self.tr(" · {added} new · {updated} changed · {removed} removed · {failed} could not be "
                            "read").format(added=n(report.added), updated=n(report.updated),
                                           removed=n(report.removed), failed=n(report.failed))  # fmt: skip

@@ -190,22 +190,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="509"/>
-        <source>Stopped: %Ln photo(s)</source>
-        <translation>
-            <numerusform>Stopped: %Ln photo</numerusform>
-            <numerusform>Stopped: %Ln photos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="511"/>
-        <source>Done: %Ln photo(s)</source>
-        <translation>
-            <numerusform>Done: %Ln photo</numerusform>
-            <numerusform>Done: %Ln photos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../album/gui/main_window.py" line="524"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>

@@ -719,6 +719,16 @@ Details were saved to {log}.</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
+        <location filename="../../album/gui/main_window.py" line="509"/>
+        <source>Stopped: {items}</source>
+        <translation>已停止：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="511"/>
+        <source>Done: {items}</source>
+        <translation>完成：{items}</translation>
+    </message>
+    <message>
         <location filename="../../album/gui/main_window.py" line="767"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
@@ -776,20 +786,6 @@ Details were saved to {log}.</source>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="509"/>
-        <source>Stopped: %Ln photo(s)</source>
-        <translation>
-            <numerusform>已停止：%Ln 张照片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="511"/>
-        <source>Done: %Ln photo(s)</source>
-        <translation>
-            <numerusform>完成：%Ln 张照片</numerusform>
         </translation>
     </message>
     <message>

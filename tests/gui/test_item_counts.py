@@ -1,5 +1,5 @@
-"""Counts that say what the user sees: "2 photos, 1 video" under the grid and on the sidebar's Photos entry,
-in English and in Chinese, never "3 photos" when one of them is a clip."""
+"""Counts that say what the user sees: "2 photos, 1 video" under the grid, on the sidebar's Photos entry and
+in the import's summary, in English and in Chinese, never "3 photos" when one of them is a clip."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def test_the_window_counts_the_video_apart(qtbot, window, tmp_path: Path) -> Non
         write_photo(folder / f"IMG_{i}.jpg", image=scene(160, 120, seed=i))
     write_video(folder / "clip.mp4", [("red", "circle", 1.0)])
     window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: window.controller.last_report is not None, timeout=60_000)
+    assert window.status.text().startswith("Done: 2 photos, 1 video ·")
     qtbot.waitUntil(lambda: window.model.rowCount() == 3 and window.controller.index_job is None, timeout=60_000)
     qtbot.waitUntil(lambda: window.result_label.text() == "2 photos, 1 video", timeout=10_000)
     qtbot.waitUntil(lambda: window.sidebar.count("photos") == 3, timeout=10_000)

@@ -126,6 +126,7 @@ class IndexReport:
     """What a run did. Counts are files."""
 
     found: int = 0
+    videos: int = 0  # of ``found``, videos (by name; a Live Photo's clip is part of its still)
     added: int = 0
     updated: int = 0
     moved: int = 0
@@ -445,6 +446,7 @@ class Indexer:
         report_progress(IndexProgress("scanning", 0, 0))
         scan = discover(roots, exclude=self.exclude)
         report.found = len(scan.files)
+        report.videos = sum(is_video_name(entry.path) for entry in scan.files)
         report.unreadable_folders = scan.unreadable
         known = self.store.known_files()
         known_errors = self.store.known_errors()

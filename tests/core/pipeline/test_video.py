@@ -61,6 +61,7 @@ def library(tmp_path_factory: pytest.TempPathFactory, tiny_clip_folder: Path) ->
 def test_videos_are_indexed_and_bad_ones_are_error_rows(library: Library) -> None:
     report = library.report
     assert (report.added, report.failed, report.unavailable) == (15, 2, [])  # 12 photos, 2 videos, 1 Live Photo
+    assert report.videos == 4  # with the two damaged ones; a Live Photo's clip is part of its still
     errors = {Path(e.path).name: e for e in library.store.list_errors()}
     assert set(errors) == {"broken.mp4", "empty.webm"}
     assert errors["broken.mp4"].kind == "corrupt"
