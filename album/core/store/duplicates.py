@@ -241,8 +241,10 @@ def _same_picture(facts: _Facts, left: np.ndarray, right: np.ndarray, exact_only
     apart = np.abs(facts.seconds[left] - facts.seconds[right])
     burst = one_camera & (apart <= BURST_SECONDS) & ((bits <= BURST_PHASH) | (cosine >= BURST_CLIP))
     moment = one_camera & (apart == 0) & (bits <= MOMENT_PHASH)
-    alike = (bits <= PHASH_NEAR) | (cosine >= CLIP_NEAR) | burst | moment
-    return exact | (alike & ~_far_apart(facts, left, right))
+    alike = ((bits <= PHASH_NEAR) | (cosine >= CLIP_NEAR) | burst | moment) & ~exact
+    checked = np.flatnonzero(alike)  # distances only for the pairs that would join (millions are candidates)
+    alike[checked] = ~_far_apart(facts, left[checked], right[checked])
+    return exact | alike
 
 
 _BITS_IN_BYTE = np.array([bin(b).count("1") for b in range(256)], np.uint8)
