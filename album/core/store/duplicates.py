@@ -97,14 +97,9 @@ def find_groups(table: pa.Table, vector_column: str | None = None, model_id: str
         return []
     facts = _facts(table, vector_column, model_id)
     left, right = _candidates(facts, exact_only)
-    keep = _same_picture(facts, left, right, exact_only)
-    left, right = left[keep], right[keep]
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
+    keep, strength = _same_picture(facts, left, right, exact_only)
+    labels = _components(facts, left[keep], right[keep], strength[keep])
     n = table.num_rows
-    graph = coo_matrix((np.ones(len(left), np.int8), (left, right)), shape=(n, n))
-    _count, labels = connected_components(graph, directed=False)
     order = np.argsort(labels, kind="stable")
     starts = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1]])
     sizes = np.diff(np.r_[starts, n])
@@ -161,6 +156,50 @@ def _facts(table: pa.Table, vector_column: str | None, model_id: str | None) -> 
 def _floats(column: pa.ChunkedArray) -> np.ndarray:
     """A numeric column as float64, NaN for null."""
     return pc.fill_null(pc.cast(column, pa.float64()), float("nan")).to_numpy(zero_copy_only=False)
+
+
+def _components(facts: _Facts, left: np.ndarray, right: np.ndarray, strength: np.ndarray) -> np.ndarray:
+    """Each photo's group label: the connected components of the pairs that passed, except where photos
+    without a GPS position bridge two places (a copy without EXIF of a Kyoto photo is also like a Paris one):
+    such a component is joined again pair by pair, the most alike (``strength``) first, never letting a group
+    hold photos more than :data:`FAR_KM` from its first placed photo."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(facts.hashes)
+    graph = coo_matrix((np.ones(len(left), np.int8), (left, right)), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
+    placed = np.flatnonzero(~np.isnan(facts.lat))
+    group = labels[placed]
+    first_placed = np.full(labels.max() + 1, -1, np.int64)
+    groups, first = np.unique(group, return_index=True)
+    first_placed[groups] = placed[first]
+    spread = np.unique(group[_far_apart(facts, placed, first_placed[group])])
+    if not len(spread):
+        return labels
+    edges = np.flatnonzero(np.isin(labels[left], spread))
+    edges = edges[np.argsort(-strength[edges], kind="stable")]
+    placed_set = set(placed.tolist())
+    parent: dict[int, int] = {}
+    anchor: dict[int, int] = {}  # a root's first placed photo (-1: none yet)
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in zip(left[edges].tolist(), right[edges].tolist(), strict=True):
+        a, b = root(a), root(b)
+        here = anchor.get(a, a if a in placed_set else -1)
+        there = anchor.get(b, b if b in placed_set else -1)
+        if a == b or (here >= 0 and there >= 0 and _far_apart(facts, np.array([here]), np.array([there]))[0]):
+            continue
+        parent[b] = a
+        anchor[a] = here if here >= 0 else there
+    members = np.flatnonzero(np.isin(labels, spread))
+    labels = labels.copy()
+    labels[members] = labels.max() + 1 + np.array([root(int(m)) for m in members])
+    return labels
 
 
 def _far_apart(facts: _Facts, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -220,11 +259,13 @@ def _candidates(facts: _Facts, exact_only: bool) -> tuple[np.ndarray, np.ndarray
     return (unique // (len(facts.hashes) + 1)).astype(np.int32), (unique % (len(facts.hashes) + 1)).astype(np.int32)
 
 
-def _same_picture(facts: _Facts, left: np.ndarray, right: np.ndarray, exact_only: bool) -> np.ndarray:
-    """Which candidate pairs are one picture (or one moment)."""
+def _same_picture(facts: _Facts, left: np.ndarray, right: np.ndarray,
+                  exact_only: bool) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Which candidate pairs are one picture (or one moment), and how alike each pair is (exact copies
+    first, then the fewest hash bits apart and the nearest vectors)."""
     exact = (facts.hashes[left] == facts.hashes[right]) & (facts.hashes[left] >= 0)
     if exact_only:
-        return exact
+        return exact, exact.astype(np.float32)
     both_hashed = facts.has_phash[left] & facts.has_phash[right]
     bits = np.where(both_hashed, _popcount(facts.phash[left] ^ facts.phash[right]), 64)
     cosine = np.zeros(len(left), np.float32)
@@ -244,7 +285,7 @@ def _same_picture(facts: _Facts, left: np.ndarray, right: np.ndarray, exact_only
     alike = ((bits <= PHASH_NEAR) | (cosine >= CLIP_NEAR) | burst | moment) & ~exact
     checked = np.flatnonzero(alike)  # distances only for the pairs that would join (millions are candidates)
     alike[checked] = ~_far_apart(facts, left[checked], right[checked])
-    return exact | alike
+    return exact | alike, np.where(exact, 2.0, cosine - bits / 64).astype(np.float32)
 
 
 _BITS_IN_BYTE = np.array([bin(b).count("1") for b in range(256)], np.uint8)
