@@ -74,7 +74,7 @@ from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
 from album.gui.showing import PhotoShows
 from album.gui.sidebar import Sidebar
-from album.gui.styles import scaled_font, use_theme
+from album.gui.styles import scaled_font, set_under_viewer, use_theme
 from album.gui.texts import pictures_folder, time_left_text
 from album.gui.toolbar import Toolbar, set_layout_mode, supports_layout_modes
 from album.gui.viewer import Viewer, library_folder
@@ -668,6 +668,7 @@ class MainWindow(QMainWindow):
             self._grid_scroll = self.grid.verticalScrollBar().value()
         self.sidebar.hide()  # the photo takes the window; the viewer has its own bar
         self.toolbar.hide()
+        set_under_viewer(self.statusBar(), True)
         self.pages.setCurrentWidget(self.viewer)
         self.viewer.show_hits(self.model.hits if hits is None else hits, row)
         self.viewer.setFocus()
@@ -681,6 +682,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self._page_before_viewer)
         self.sidebar.show()
         self.toolbar.show()
+        set_under_viewer(self.statusBar(), False)
         self.setWindowTitle("album")
         self.central_layout.activate()  # the pages get their size back now, not at the next layout pass
         self.grid.doItemsLayout()  # laid out again for the width it had: the sidebar's room was the viewer's
