@@ -65,7 +65,8 @@ from album.gui.first_run import WelcomeDialog
 from album.gui.i18n import switch_language
 from album.gui.library_counts import LibraryCounts, library_counts
 from album.gui.map_view import MapView
-from album.gui.people_view import FaceReview, PeopleView, edit_name
+from album.gui.people_page import PeoplePage
+from album.gui.people_view import FaceReview, edit_name
 from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
 from album.gui.places_page import PlacesPage
 from album.gui.places_view import PlacesView
@@ -173,13 +174,14 @@ class MainWindow(QMainWindow):
         self._show_start_state()
         self.shows = PhotoShows(self, self.grid, photos,
                                 lambda: (self.controller.settings or Settings()).slideshow_seconds)  # fmt: skip
-        self.people_view = PeopleView()
+        self.people_page = PeoplePage()
+        self.people_view = self.people_page.view
         self.places_view = PlacesView()
         self.map_view = MapView(self._thumbnail)
         self.places_page = PlacesPage(self.map_view, self.places_view)
         self._map_stale = True  # photos came or went since the map's points were read
         self.pages = QStackedWidget()
-        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_page}
+        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_page, "places": self.places_page}
         self.collections = Collections(self, self.controller, self.grid, self.search_bar, self.sidebar,
                                        lambda: self.sidebar.set_current("photos"),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
@@ -754,7 +756,7 @@ class MainWindow(QMainWindow):
         self.controller.refresh_people()
 
     def _show_people(self, snapshot: PeopleSnapshot) -> None:
-        self.people_view.show_people(snapshot.people)
+        self.people_page.show_people(snapshot.people)
         self.sidebar.set_count("people", len(snapshot.people))
         self.search_bar.set_suggestions(snapshot.suggestions)
         self._show_undo(snapshot.undo)

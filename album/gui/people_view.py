@@ -192,6 +192,8 @@ class PeopleView(QListWidget):
                 if not image.isNull():
                     item.setIcon(QPixmap.fromImage(image))
                 item.setData(PersonIdRole, person.id)
+                item.setToolTip(self.tr("Double-click to see this person's photos") if person.name else
+                                self.tr("Double-click to see this person's photos; right-click ▸ Name… to name them"))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
                 self.addItem(item)
                 if person.id == current:

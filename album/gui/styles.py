@@ -37,6 +37,7 @@ def style_sheet(c: Colours) -> str:
 #empty-state {{ color: {c.text}; padding: 30px 40px; }}
 #welcome-title {{ color: {c.text}; }}
 #welcome-hint {{ color: {c.muted_text}; }}
+#people-hint {{ color: {c.muted_text}; padding: 6px 12px; }}
 #welcome-import {{ padding: 6px 18px; }}
 #timeline-bubble, #map-empty {{ background: {c.overlay_background}; color: {c.overlay_text}; border-radius: 9px;
                padding: 4px 12px; }}
