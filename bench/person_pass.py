@@ -164,6 +164,8 @@ def walk(person: Person, library: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QToolTip
 
+    from album.gui.theme import VIEWER
+
     window, shoot, check = person.window, person.shoot, person.check
     grid, model = window.grid, window.model
 
@@ -206,6 +208,9 @@ def walk(person: Person, library: Path) -> None:
     person.key(Qt.Key.Key_Right)
     settle(1200)
     shoot("03-viewer-right")
+    bar = window.statusBar()
+    band = bar.grab().toImage().pixelColor(2, bar.height() // 2).name()
+    check(f"the status bar takes the viewer's dark surround ({band})", band == VIEWER.window)
     second = viewer.index
     check("→ moved to the next photo", first != second)
     person.key(Qt.Key.Key_Plus)
@@ -226,6 +231,7 @@ def walk(person: Person, library: Path) -> None:
     person.go("people")
     people = window.people_view
     shoot("04-people")
+    check("a line under the people says how to name someone and see their photos", window.people_page.hint.isVisible())
     order = [p.id for p in people.people]
 
     def who(person_id: str) -> str:
@@ -313,12 +319,16 @@ def walk(person: Person, library: Path) -> None:
     person.click(people.viewport(), people.visualItemRect(people.item(nicole_row)).center(), double=True)
     settle(1500)
     shoot("06-person-opened-after-tokyo")
+    with_face = window.toolbar.height()
     chips = [c.objectName() for c in window.search_bar.chips()]
     check(f"the bar shows the person, not Tokyo (chips {chips}, text {window.search_bar.edit.text()!r})",
           "tokyo" not in window.search_bar.edit.text().lower())  # fmt: skip
     window.search_bar.chips()[0].remove_button.click()
     settle(1500)
     shoot("06b-person-chip-removed")
+    with_place = window.toolbar.height()
+    check(f"the toolbar as tall with the person's chip as with a place's ({with_face}, {with_place} px)",
+          with_face == with_place)  # fmt: skip
     person.type_in_search("a red circle")
     grid.setFocus()
     grid.setCurrentIndex(model.index(0))

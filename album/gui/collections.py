@@ -23,6 +23,7 @@ from album.core.records import Album, Photo
 from album.gui.albums_view import AlbumsView, ExportDialog
 from album.gui.controller import LibraryController
 from album.gui.icons import icon
+from album.gui.modal import accepted, ask
 from album.gui.photo_grid import PHOTO_IDS_MIME, HitRole, PhotoGrid
 from album.gui.search_bar import SearchBar, label
 from album.gui.sidebar import Sidebar
@@ -406,16 +407,17 @@ class Collections(QObject):
         if library is not None:
             self.controller.run(lambda _p, _c: list(library.album_photos(album)), self.export)
 
-    def export(self, photos: Sequence[Photo], ask: Callable[[ExportDialog], bool] | None = None) -> Job | None:
+    def export(self, photos: Sequence[Photo], show: Callable[[ExportDialog], object] | None = None) -> Job | None:
         """Ask where and how, then export ``photos`` in a worker with a progress dialog that can cancel.
-        ``ask`` replaces showing the dialog (tests)."""
+        ``show`` replaces showing the dialog (tests fill it in and accept it)."""
         library = self.controller.library
         if library is None or not photos:
             return None
-        dialog = ExportDialog(len(photos), self.window)
-        if not (ask(dialog) if ask is not None else dialog.exec()):
+        chosen = ask(ExportDialog(len(photos), self.window),
+                     lambda d: (d.options(), d.destination()) if accepted(d) else None, show)  # fmt: skip
+        if chosen is None:
             return None
-        options, dest, items = dialog.options(), dialog.destination(), list(photos)
+        (options, dest), items = chosen, list(photos)
         progress = QProgressDialog(self.tr("Exporting photos…"), self.tr("Cancel"), 0, len(items), self.window)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)

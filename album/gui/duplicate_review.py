@@ -19,6 +19,7 @@ from album.core.records import DuplicateGroup, Photo, TrashReport
 from album.gui.controller import LibraryController
 from album.gui.duplicates_view import DuplicatesView
 from album.gui.icons import icon
+from album.gui.modal import ask
 from album.gui.photo_grid import PhotoGrid
 from album.gui.sidebar import Sidebar
 from album.gui.workers import Job
@@ -39,8 +40,7 @@ class TrashDialog(QMessageBox):
         self.setDefaultButton(self.addButton(QMessageBox.StandardButton.Cancel))
 
     def confirmed(self) -> bool:
-        """Ask (modal); whether the user chose to move the photos."""
-        self.exec()
+        """Whether the user chose to move the photos (once the dialog has closed)."""
         return self.clickedButton() is self.move_button
 
 
@@ -141,7 +141,7 @@ class DuplicateReview(QObject):
     def trash(self, photos: Sequence[Photo]) -> None:
         """Ask, then move ``photos`` to the system Trash in a worker, and say what happened."""
         library = self.controller.library
-        if library is None or not photos or not TrashDialog(photos, self.window).confirmed():
+        if library is None or not photos or not ask(TrashDialog(photos, self.window), TrashDialog.confirmed):
             return
         chosen = list(photos)
         self.controller.run(lambda _p, _c: library.trash(chosen), self._trashed)

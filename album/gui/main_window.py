@@ -66,7 +66,8 @@ from album.gui.i18n import switch_language
 from album.gui.item_counts import items_text
 from album.gui.library_counts import LibraryCounts, library_counts
 from album.gui.map_view import MapView
-from album.gui.people_view import FaceReview, PeopleView, edit_name
+from album.gui.people_page import PeoplePage
+from album.gui.people_view import FaceReview, edit_name
 from album.gui.photo_grid import HitRole, PathRole, PhotoGrid, PhotoModel
 from album.gui.places_page import PlacesPage
 from album.gui.places_view import PlacesView
@@ -75,7 +76,7 @@ from album.gui.search_states import empty_html, weak_text
 from album.gui.settings_dialog import SettingsDialog
 from album.gui.showing import PhotoShows
 from album.gui.sidebar import Sidebar
-from album.gui.styles import scaled_font, use_theme
+from album.gui.styles import scaled_font, set_under_viewer, use_theme
 from album.gui.texts import pictures_folder, time_left_text
 from album.gui.toolbar import Toolbar, set_layout_mode, supports_layout_modes
 from album.gui.viewer import Viewer, library_folder
@@ -174,13 +175,14 @@ class MainWindow(QMainWindow):
         self._show_start_state()
         self.shows = PhotoShows(self, self.grid, photos,
                                 lambda: (self.controller.settings or Settings()).slideshow_seconds)  # fmt: skip
-        self.people_view = PeopleView()
+        self.people_page = PeoplePage()
+        self.people_view = self.people_page.view
         self.places_view = PlacesView()
         self.map_view = MapView(self._thumbnail)
         self.places_page = PlacesPage(self.map_view, self.places_view)
         self._map_stale = True  # photos came or went since the map's points were read
         self.pages = QStackedWidget()
-        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_view, "places": self.places_page}
+        self.page_of: dict[str, QWidget] = {"photos": photos, "people": self.people_page, "places": self.places_page}
         self.collections = Collections(self, self.controller, self.grid, self.search_bar, self.sidebar,
                                        lambda: self.sidebar.set_current("photos"),
                                        lambda text: self.say(text, transient=True))  # fmt: skip
@@ -670,6 +672,7 @@ class MainWindow(QMainWindow):
             self._grid_scroll = self.grid.verticalScrollBar().value()
         self.sidebar.hide()  # the photo takes the window; the viewer has its own bar
         self.toolbar.hide()
+        set_under_viewer(self.statusBar(), True)
         self.pages.setCurrentWidget(self.viewer)
         self.viewer.show_hits(self.model.hits if hits is None else hits, row)
         self.viewer.setFocus()
@@ -683,6 +686,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(self._page_before_viewer)
         self.sidebar.show()
         self.toolbar.show()
+        set_under_viewer(self.statusBar(), False)
         self.setWindowTitle("album")
         self.central_layout.activate()  # the pages get their size back now, not at the next layout pass
         self.grid.doItemsLayout()  # laid out again for the width it had: the sidebar's room was the viewer's
@@ -754,7 +758,7 @@ class MainWindow(QMainWindow):
         self.controller.refresh_people()
 
     def _show_people(self, snapshot: PeopleSnapshot) -> None:
-        self.people_view.show_people(snapshot.people)
+        self.people_page.show_people(snapshot.people)
         self.sidebar.set_count("people", len(snapshot.people))
         self.search_bar.set_suggestions(snapshot.suggestions)
         self._show_undo(snapshot.undo)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from album.gui.language_follower import LanguageFollower
+from album.gui.modal import accepted, ask
 
 MIN_WIDTH = 380  # wide enough for the title in English and Chinese (a narrow one was cut to "Name … erson")
 
@@ -62,16 +63,6 @@ class NameDialog(QDialog):
 def ask_person_name(
     parent: QWidget, title: str | Callable[[], str], current: str = "", names: Sequence[str] = ()
 ) -> str | None:
-    """The name the user typed, or None if they cancelled (or left it as it was).
-
-    The dialog is deleted here, on the GUI thread: ``exec()`` hands it to Python, and its language follower
-    makes it a reference cycle, so the garbage collector freed it whenever it next ran, in whichever thread
-    allocated then (a worker's), and Qt then fired a timer of the destroyed dialog: a crash after naming a
-    person, in about one naming of three (the person pass of issue 15)."""
-    dialog = NameDialog(title, current, names, parent)
-    try:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        name = dialog.name()
-    finally:
-        dialog.deleteLater()
-    return name if accepted and name and name != current.strip() else None
+    """The name the user typed, or None if they cancelled (or left it as it was)."""
+    typed = ask(NameDialog(title, current, names, parent), lambda d: d.name() if accepted(d) else "")
+    return typed if typed and typed != current.strip() else None

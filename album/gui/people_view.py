@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from album.core.library import PeopleAction
 from album.core.records import Face, Person
+from album.gui.modal import ask
 from album.gui.name_dialog import ask_person_name
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1  # a person's id, or a face's id in FaceReview
@@ -85,9 +86,8 @@ def merge_question(parent: QWidget, target: Person, others: Sequence[Person]) ->
 
 
 def confirm_merge(parent: QWidget, target: Person, others: Sequence[Person]) -> bool:
-    box = merge_question(parent, target, others)
-    box.exec()
-    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+    return ask(merge_question(parent, target, others),
+               lambda box: box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole)
 
 
 COVER = 112  # a person's cover face, in pixels
@@ -192,6 +192,8 @@ class PeopleView(QListWidget):
                 if not image.isNull():
                     item.setIcon(QPixmap.fromImage(image))
                 item.setData(PersonIdRole, person.id)
+                item.setToolTip(self.tr("Double-click to see this person's photos") if person.name else
+                                self.tr("Double-click to see this person's photos; right-click ▸ Name… to name them"))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
                 self.addItem(item)
                 if person.id == current:

@@ -313,8 +313,9 @@ class Chip(QFrame):
         self.setProperty("chip", True)  # its look: album.gui.styles
         self.text_button = QPushButton(label, self)
         if picture is not None and not picture.isNull():
-            self.text_button.setIcon(QIcon(picture))
-            self.text_button.setIconSize(QSize(28, 28))
+            side = self.text_button.fontMetrics().height()  # as tall as the text: every chip has one height,
+            self.text_button.setIcon(QIcon(picture))  # so a person's face does not push the grid down
+            self.text_button.setIconSize(QSize(side, side))
         self.text_button.setToolTip(self.tr("Edit this filter"))
         self.remove_button = QPushButton("✕", self)
         self.remove_button.setObjectName("remove")

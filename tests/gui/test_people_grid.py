@@ -182,3 +182,27 @@ def test_captions_sit_on_one_line_below_a_top_margin_named_or_not(qtbot, languag
     assert anna_cover == unnamed_cover >= 8  # a margin above the first row
     assert unnamed_end == anna_end  # the second lines ("3 photos", "2 photos") on one baseline
     assert anna_end - anna_text > 1.5 * grid.fontMetrics().height()  # two lines: the name, then the photos
+
+
+def test_the_page_says_how_to_name_someone_and_open_their_photos(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    """A line under the grid while someone is unnamed, and each face's tooltip, say what the menu and a
+    double-click do; the line goes once everyone has a name."""
+    from album.gui.people_page import PeoplePage
+
+    page = PeoplePage()
+    qtbot.addWidget(page)
+    page.resize(480, 400)
+    page.show()
+    people = crowd(8)
+    page.show_people(people)
+    hint, tips = page.hint.text(), {page.view.item(i).toolTip() for i in range(page.view.count())}
+    assert page.hint.isVisible() and page.hint.geometry().top() >= page.view.geometry().bottom()
+    if language == "en":
+        assert "right-click" in hint and "Name…" in hint and "double-click" in hint
+        assert tips == {"Double-click to see this person's photos",
+                        "Double-click to see this person's photos; right-click ▸ Name… to name them"}  # fmt: skip
+    else:
+        assert "右键" in hint and "命名…" in hint and "双击" in hint
+        assert len(tips) == 2 and all("双击" in tip for tip in tips)
+    page.show_people([dataclasses.replace(p, name=p.name or f"Person {p.id}") for p in people])
+    assert page.hint.isHidden()

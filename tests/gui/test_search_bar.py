@@ -229,3 +229,28 @@ def test_a_whole_year_month_or_day_is_named_as_people_say_it(language: str) -> N
     summer = f"{date_text(date(2023, 6, 1))} – {date_text(date(2023, 8, 31))}"  # a season stays its two ends
     assert chip(date(2023, 6, 1), date(2023, 8, 31)) == ("日期：" if zh else "Date: ") + summer
     assert chip(date(2023, 1, 1), date(2024, 12, 31)).endswith(f"{date_text(date(2024, 12, 31))}")  # two years
+
+
+def test_a_chip_with_a_face_keeps_the_toolbar_as_tall_as_a_chip_of_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A person's chip with their face (or a similar photo's) grew the toolbar by 14 px and pushed the grid
+    down; its picture is now as tall as the chip's text."""
+    from PySide6.QtGui import QColor, QPixmap
+
+    from album.gui.styles import style_sheet
+    from album.gui.theme import LIGHT
+    from album.gui.toolbar import Toolbar
+
+    bar = SearchBar(lambda _text: Query(), lambda _query: "")
+    toolbar = Toolbar(bar, justified_available=True)
+    toolbar.setStyleSheet(style_sheet(LIGHT))  # the chips' look, as the application's style sheet gives it
+    qtbot.addWidget(toolbar)
+    toolbar.show()
+    face = QPixmap(64, 64)
+    face.fill(QColor("peru"))
+    heights = {}
+    for kind, picture in (("place", None), ("person", face), ("similar", face)):
+        bar.show_context(kind, f"{kind.title()}: Nicole", picture)
+        qtbot.waitUntil(lambda: all(chip.isVisible() for chip in bar.chips()))  # (a layout shows them queued)
+        heights[kind] = toolbar.sizeHint().height()  # what the window's layout gives it
+    assert not bar.chips()[0].text_button.icon().isNull()  # the face is shown, only smaller
+    assert heights["person"] == heights["similar"] == heights["place"]

@@ -130,3 +130,26 @@ def test_f11_toggles_full_screen_and_esc_leaves_it_first(qtbot, window, tmp_path
     assert not window.isFullScreen()
     press(qtbot, viewer, Qt.Key.Key_Escape)
     assert window.pages.currentIndex() == 0
+
+
+def test_the_status_bar_takes_the_viewers_dark_surround_in_the_light_theme(qtbot, window, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The light status bar stayed a light band under the dark viewer; it keeps the index progress there."""
+    from PySide6.QtGui import QColor
+
+    from album.gui.styles import use_theme
+    from album.gui.theme import LIGHT, VIEWER
+
+    use_theme(qapp, "light")
+
+    def band() -> tuple[QColor, QColor]:
+        """The bar's background at its left end, and its message's colour."""
+        bar = window.statusBar()
+        return bar.grab().toImage().pixelColor(2, bar.height() // 2), window.status.palette().windowText().color()
+
+    assert band()[0] == QColor(LIGHT.surface)
+    viewer = open_viewer(qtbot, window, tmp_path)
+    window.say("Importing 3 of 40 photos…")
+    assert window.statusBar().isVisible()
+    assert band() == (QColor(VIEWER.window), QColor(VIEWER.text))
+    press(qtbot, viewer, Qt.Key.Key_Escape)
+    assert band() == (QColor(LIGHT.surface), QColor(LIGHT.text))
