@@ -600,7 +600,9 @@ class Library:
                 albums.append(dataclasses.replace(album, cover=covers[0] if covers else None))
             else:
                 photos = self.album_photos(album)
-                albums.append(dataclasses.replace(album, photo_count=len(photos), cover=photos[0] if photos else None))
+                videos = sum(photo.kind == "video" for photo in photos)
+                albums.append(dataclasses.replace(album, photo_count=len(photos), video_count=videos,
+                                                  cover=photos[0] if photos else None))  # fmt: skip
         return albums
 
     def album_named(self, name: str) -> Album | None:

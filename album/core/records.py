@@ -334,6 +334,7 @@ class Album:
     cover_id: str | None = None  # the cover photo's id (a manual album's first photo unless the user chose one)
     query: str | None = None  # a smart album's search text; None for a manual album
     cover: Photo | None = None  # filled in by the Library
+    video_count: int = 0  # of ``photo_count``, videos ("12 photos, 2 videos")
 
     @property
     def smart(self) -> bool:

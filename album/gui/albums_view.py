@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from album.core.library import ExportOptions
 from album.core.records import Album
 from album.gui.icons import icon
+from album.gui.item_counts import items_text
 from album.gui.texts import pictures_folder
 
 COVER = 160
@@ -108,7 +109,7 @@ class AlbumsView(QWidget):
         super().changeEvent(event)
 
     def _caption(self, album: Album) -> str:
-        return self.tr("{name}\n%Ln photo(s)", "", album.photo_count).format(name=album.name)
+        return f"{album.name}\n{items_text(album.photo_count, album.video_count)}"
 
     def show_albums(self, albums: Sequence[Album], covers: dict[str, QImage]) -> None:
         """Show ``albums`` with their cover pictures (by album id; an album without one shows its kind's icon)."""

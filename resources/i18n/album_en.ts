@@ -2,20 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>AlbumsView</name>
-    <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="111"/>
-        <source>{name}
-%Ln photo(s)</source>
-        <translation>
-            <numerusform>{name}
-%Ln photo</numerusform>
-            <numerusform>{name}
-%Ln photos</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Collections</name>
     <message numerus="yes">
         <location filename="../../album/gui/collections.py" line="135"/>
@@ -143,7 +129,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="150"/>
+        <location filename="../../album/gui/albums_view.py" line="151"/>
         <source>Export %Ln Photo(s)</source>
         <translation>
             <numerusform>Export %Ln Photo</numerusform>

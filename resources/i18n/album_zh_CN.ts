@@ -4,46 +4,37 @@
 <context>
     <name>AlbumsView</name>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="95"/>
+        <location filename="../../album/gui/albums_view.py" line="96"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="96"/>
+        <location filename="../../album/gui/albums_view.py" line="97"/>
         <source>New Album…</source>
         <translation>新建相簿…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="97"/>
+        <location filename="../../album/gui/albums_view.py" line="98"/>
         <source>New Smart Album…</source>
         <translation>新建智能相簿…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="98"/>
+        <location filename="../../album/gui/albums_view.py" line="99"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="101"/>
+        <location filename="../../album/gui/albums_view.py" line="102"/>
         <source>No albums yet. Select photos and choose Add to Album, or make a new album here.</source>
         <translation>还没有相簿。选中照片后选择“添加到相簿”，或在这里新建相簿。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="111"/>
-        <source>{name}
-%Ln photo(s)</source>
-        <translation>
-            <numerusform>{name}
-%Ln 张照片</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="99"/>
+        <location filename="../../album/gui/albums_view.py" line="100"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="100"/>
+        <location filename="../../album/gui/albums_view.py" line="101"/>
         <source>Delete Album…</source>
         <translation>删除相簿…</translation>
     </message>
@@ -430,44 +421,44 @@ Details were saved to {log}.</source>
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../album/gui/albums_view.py" line="150"/>
+        <location filename="../../album/gui/albums_view.py" line="151"/>
         <source>Export %Ln Photo(s)</source>
         <translation>
             <numerusform>导出 %Ln 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="152"/>
+        <location filename="../../album/gui/albums_view.py" line="153"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="157"/>
+        <location filename="../../album/gui/albums_view.py" line="158"/>
         <source>Original files, unchanged</source>
         <translation>原始文件，不做改动</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="158"/>
+        <location filename="../../album/gui/albums_view.py" line="159"/>
         <source>JPEG pictures at most this many pixels across:</source>
         <translation>JPEG 图片，最长边不超过：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="161"/>
+        <location filename="../../album/gui/albums_view.py" line="162"/>
         <source>Keep the date, place and camera in the pictures</source>
         <translation>在图片中保留日期、地点和相机信息</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="167"/>
+        <location filename="../../album/gui/albums_view.py" line="168"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="171"/>
+        <location filename="../../album/gui/albums_view.py" line="172"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../../album/gui/albums_view.py" line="181"/>
+        <location filename="../../album/gui/albums_view.py" line="182"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>

@@ -34,3 +34,9 @@ def test_the_window_counts_the_video_apart(qtbot, window, tmp_path: Path) -> Non
     qtbot.waitUntil(lambda: window.sidebar.count("photos") == 3, timeout=10_000)
     item = window.sidebar._item("photos")
     assert item.toolTip() == "2 photos, 1 video"
+    library = window.library
+    party = library.create_album("Party")
+    library.add_to_album(party.id, [hit.photo.id for hit in window.model.hits])
+    (album,) = library.albums()
+    assert (album.photo_count, album.video_count) == (3, 1)  # from the kind column, as the sidebar's
+    assert window.collections.view._caption(album) == "Party\n2 photos, 1 video"

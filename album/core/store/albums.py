@@ -90,10 +90,11 @@ class AlbumStore:
                         key=lambda a: a.name.casefold())  # fmt: skip
         if not counted or not albums:
             return albums
-        listed = self.store.photos.search().select(["album_ids"]).limit(None).to_arrow().column("album_ids")
-        held = pc.value_counts(pc.list_flatten(listed.combine_chunks())).to_pylist()
-        counts: dict[str, int] = {c["values"]: c["counts"] for c in held}
-        return [dataclasses.replace(a, photo_count=counts.get(a.id, 0)) for a in albums]
+        listed = self.store.photos.search().select(["album_ids", "kind"]).limit(None).to_arrow()
+        counts = _per_album(listed.column("album_ids"))
+        videos = _per_album(listed.filter(pc.equal(listed.column("kind"), "video")).column("album_ids"))
+        return [dataclasses.replace(a, photo_count=counts.get(a.id, 0), video_count=videos.get(a.id, 0))
+                for a in albums]  # fmt: skip
 
     def named(self, name: str) -> Album | None:
         """The album called ``name`` (any case), without its count."""
@@ -214,3 +215,9 @@ class AlbumStore:
             for row in self.store.query_photos(in_clause("id", chunk), columns=PHOTO_COLUMNS).to_pylist():
                 by_id[row["id"]] = photo_from_row(row)
         return [by_id[i] for i in photo_ids if i in by_id]
+
+
+def _per_album(album_ids: pa.ChunkedArray) -> dict[str, int]:
+    """How many photos each album id is listed on (``album_ids``: each photo's list of albums)."""
+    held = pc.value_counts(pc.list_flatten(album_ids.combine_chunks())).to_pylist()
+    return {c["values"]: c["counts"] for c in held}
