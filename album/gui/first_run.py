@@ -168,6 +168,7 @@ class WelcomeDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.boxes.clear()
+        wanted = still_missing(catalogue.offers)  # not the other face pack once one is installed
         for offer in catalogue.offers:
             box = QCheckBox(f"{self._gives(offer)} — {offer.name}")
             size = human_size(offer.size) if offer.exact else self.tr("about {size}").format(
@@ -178,7 +179,7 @@ class WelcomeDialog(QDialog):
                 box.setEnabled(False)
             else:
                 detail = self.tr("{size} to download · licence: {licence}").format(size=size, licence=offer.licence)
-                box.setChecked(not offer.opt_in)
+                box.setChecked(not offer.opt_in and offer in wanted)
             box.toggled.connect(self._update_buttons)
             label = QLabel(detail)
             label.setWordWrap(True)

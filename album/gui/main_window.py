@@ -54,6 +54,7 @@ from album.core.library import (
     Settings,
     TileCache,
     map_data,
+    still_missing,
 )
 from album.core.records import Face, FileError, Photo, SearchHit, SearchResult, video_count
 from album.gui import first_page
@@ -894,8 +895,8 @@ class MainWindow(QMainWindow):
             once = Qt.ConnectionType.SingleShotConnection
             self.controller.opened.connect(lambda _library: self.offer_models(first_run), once)
             return
-        if first_run and all(o.installed for o in self.controller.model_offers_on_disk()):
-            return
+        if first_run and not still_missing(self.controller.model_offers_on_disk()):
+            return  # every feature has its model (one face pack is enough)
         dialog = WelcomeDialog(self.controller, self)
         dialog.finished.connect(lambda _r: self._models_offered(dialog))
         self.welcome_dialog = dialog

@@ -4,12 +4,14 @@ folder; a download from a hub on 127.0.0.1 with progress, cancel and resume."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fakehub import FakeHub, serving
+from shared_data import SHARED_MODELS, needs_face_data
 
 from album.core.models.faces import OPENCV_PACK, PACK_REPO, PACKS
 from album.core.models.layout import CLIP_FILES, FACE_FILES
@@ -166,3 +168,24 @@ def test_the_settings_download_button_asks_for_the_face_licence_first(
     qtbot.waitUntil(lambda: dialog.download_progress.isHidden(), timeout=30_000)
     assert all((window.paths.models_dir / "faces/buffalo_l" / name).is_file() for name in FACE_FILES)
     dialog.reject()
+
+
+@needs_face_data
+def test_with_one_face_pack_installed_nothing_is_asked_and_the_other_pack_starts_unticked(
+    models_dir: Path, window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """People need one face pack: with one installed (and the CLIP model), a first run asks nothing, and the
+    dialog opened from the menu does not tick the other pack for download."""
+    faces = models_dir / "faces"
+    faces.mkdir(parents=True, exist_ok=True)
+    for name in ("det_500m.onnx", "mobilefacenet_rgb255.onnx"):
+        shutil.copyfile(SHARED_MODELS / "faces" / name, faces / name)
+    with serving(FakeHub()) as stopped:
+        pass
+    monkeypatch.setenv("HF_ENDPOINT", stopped.url)
+    window.offer_models(first_run=True)
+    assert not hasattr(window, "welcome_dialog")
+    dialog = welcome(window, qtbot)  # File ▸ Download Models…
+    assert not dialog.boxes[OPENCV_PACK].isChecked() and not dialog.chosen()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.reject()
