@@ -193,8 +193,11 @@ def _longest_place(
             if candidate[:1].isupper() or n > 1 or candidate.isupper():
                 found = place_named(candidate, gazetteer, center, radius, prefer_city)
                 if found is not None:
-                    if n < len(words) and found.lat is not None and (words[n].strip(".,;:!?") in _FEATURES
-                                                                      or (n == 1 and candidate in _FEATURES)):
+                    if (
+                        n < len(words)
+                        and found.lat is not None
+                        and (words[n].strip(".,;:!?") in _FEATURES or (n == 1 and candidate in _FEATURES))
+                    ):
                         return None
                     return _the_lakes_place(words[:n], found, gazetteer, center, radius, prefer_city)
         return None
@@ -218,10 +221,14 @@ def _island_town(town: PlaceFilter, gazetteer: Gazetteer) -> bool:
 
 
 def _the_lakes_place(
-    words: list[str], found: PlaceFilter, gazetteer: Gazetteer, center: LibraryPlaces, radius: float | None,
+    words: list[str],
+    found: PlaceFilter,
+    gazetteer: Gazetteer,
+    center: LibraryPlaces,
+    radius: float | None,
     prefer_city: bool,
 ) -> tuple[PlaceFilter, int]:
-    """"Lake Como" (``words``, found as ``found``) and its length: the place the lake or mountain is
+    """ "Lake Como" (``words``, found as ``found``) and its length: the place the lake or mountain is
     named after where that place is better known than a town named after the lake (Como, Italy, not
     Lake Como, New Jersey; Geneva, not Lake Geneva, Wisconsin; but Lake Charles, Louisiana)."""
     length = len(" ".join(words))
@@ -252,19 +259,17 @@ _CAPITALISED = re.compile(
     r"(?:\s+(?:(?:de|da|do|del|la|le|of|upon|sur|am)\s+)?[A-Z][\w'’.-]*){0,3}"
 )
 _CHINESE_RUN = re.compile(r"(?:^|(?<=[\s,，。、]))[\u4e00-\u9fff]{2,}")
-BARE_CITY_POPULATION = 1_000_000  # a city this big is meant by its bare name anywhere ("Kyoto temples")
+BARE_CITY_POPULATION = 1_000_000  # a city this big is meant by its bare Chinese name anywhere ("东京铁塔")
 BARE_NAMED_POPULATION = 50_000  # a city named by several words ("Santa Monica pier", not Golden Gate, Florida)
 MAX_BARE_WORDS = 4
 
 
 def _bare_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
-    """A place named without a preposition: several capitalised words that are a city of 50,000+, a
-    region or a country ("New York at night", "Hong Kong skyline"); one capitalised word, or the Chinese
-    characters a run starts with, that are a country, a city of a million people or a place the library's
-    photos are in ("Japan", "Kyoto temples", "Lisbon sunset" for a library with photos there, "杭州西湖",
-    "日本樱花"). A name must begin the place's own name ("New York" is New York City; "Victoria" is not
-    Hong Kong), a region needs more than one English word ("Georgia", "Victoria" are people too), three
-    capitals are no country ("AND" is not Andorra), and lower-case words are words ("nice weather")."""
+    """A place named without a preposition: a place the library's photos are in ("Lisbon sunset" for a
+    library with photos there); several capitalised words naming a city of 50,000+, a region or a country
+    ("New York at night", "Hong Kong skyline", "New Zealand 2019"); the Chinese characters a run starts with,
+    naming a country, a region or a city of a million ("杭州西湖", "日本樱花"). Not one English word elsewhere
+    ("Turkey dinner", "Guinea pig"), three capitals ("AND" is not Andorra) or lower-case words ("nice weather")."""
     library = ctx.whereabouts
     rest = ctx.rest
     spans = [(m.start(), m[0].split()) for m in _CAPITALISED.finditer(rest)]
@@ -288,25 +293,36 @@ def _bare_place(ctx: ParseContext, gazetteer: Gazetteer) -> None:
 
 
 def _meant_bare(name: str, words: int, gazetteer: Gazetteer, library: LibraryPlaces) -> bool:
-    """Whether ``name``, typed without a preposition, is surely the place the gazetteer ranks first."""
+    """Whether ``name``, typed without a preposition, is surely the place the gazetteer ranks first: a place
+    the library's photos are in; else several English words naming a country, a region or a city of 50,000+;
+    else a Chinese name of a country, a region or a city of a million. One English word means a place only
+    where the photos are ("Turkey dinner", "Guinea pig", "Jersey" are a meal, an animal and a shirt)."""
     ranked = gazetteer.ranked(name, library)
     if not ranked or (name.isupper() and len(name) <= 3):
         return False
     place = ranked[0]
     key = normalise(name)
-    own = normalise(place.name).startswith(key) or key == normalise(place.zh or "")  # "New York" City
-    if place.kind == "country":
+    if not (place.kind == "country" or normalise(place.name).startswith(key) or key == normalise(place.zh or "")):
+        return False  # another place's other name: "Victoria" is not Hong Kong
+    if _in_library(place, gazetteer, library):
         return True
-    mine = (
-        place.lat is not None
-        and place.lon is not None
-        and (library.distance_km(place.lat, place.lon) <= CITY_RADIUS_KM)
-    )
+    chinese = _CJK.match(name) is not None
+    if words == 1 and not chinese:
+        return False
+    if place.kind in ("country", "region"):
+        return True
+    return place.kind == "city" and place.population >= (BARE_CITY_POPULATION if chinese else BARE_NAMED_POPULATION)
+
+
+def _in_library(place: Place, gazetteer: Gazetteer, library: LibraryPlaces) -> bool:
+    """Whether the library's photos are in ``place``: its country or region, or within a city's radius."""
+    if place.kind == "country":
+        return any(country == gazetteer.country_name(place.country) for country, _region in library.areas)
     if place.kind == "region":
-        return own and (words > 1 or _CJK.match(name) is not None)
-    big = place.kind == "city" and place.population >= BARE_CITY_POPULATION
-    several = words > 1 and not _CJK.match(name) and place.kind == "city" and place.population >= BARE_NAMED_POPULATION
-    return own and (mine or big or several)
+        return (gazetteer.country_name(place.country), place.name) in library.areas
+    if place.lat is None or place.lon is None:
+        return False
+    return library.distance_km(place.lat, place.lon) <= CITY_RADIUS_KM
 
 
 def _offset(text: str, words: list[str], first: int, chinese: bool) -> int:
