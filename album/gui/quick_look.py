@@ -20,6 +20,9 @@ from album.gui.grid_tiles import fitted
 from album.gui.photo_decoder import PhotoDecoder
 from album.gui.theme import VIEWER, qcolor
 
+# The keys that step through the photos, here and in the slideshow: → and ↓ forward, ← and ↑ back.
+STEP_KEYS: dict[int, int] = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+
 MARGIN = 24  # between the photo and the overlay's edge; the name line sits in the bottom margin
 
 
@@ -131,10 +134,8 @@ class QuickLook(QWidget):
         key = event.key()
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Escape):
             self.close_look()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self.step(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.step(-1)
+        elif key in STEP_KEYS:
+            self.step(STEP_KEYS[key])
         else:
             super().keyPressEvent(event)
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from album.core.records import SearchHit
 from album.gui.grid_tiles import fitted
 from album.gui.photo_decoder import PhotoDecoder
+from album.gui.quick_look import STEP_KEYS
 from album.gui.theme import VIEWER, qcolor
 
 FADE_MS = 700
@@ -151,10 +152,8 @@ class Slideshow(QWidget):
             self.end()
         elif key == Qt.Key.Key_Space:
             self.set_paused(not self.paused)
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self.step(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.step(-1)
+        elif key in STEP_KEYS:
+            self.step(STEP_KEYS[key])
         else:
             super().keyPressEvent(event)
             return
