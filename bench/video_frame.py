@@ -22,17 +22,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def main() -> None:
-    from videofactory import write_video
+    from videofactory import bench_clip
 
     from album.core.pipeline.video_frames import frame_thumbnail
 
-    size = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--size=")), "1280x720")
-    seconds = int(next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--seconds=")), "60"))
-    width, height = map(int, size.split("x"))
     folder = Path(tempfile.mkdtemp(prefix="album-frame-"))
-    shapes = [("red", "circle"), ("blue", "square"), ("yellow", "triangle")]
-    scenes = [(*shapes[i % 3], 10.0) for i in range(seconds // 10)]
-    path = write_video(folder / "clip.mp4", scenes, size=(width, height), fps=30)
+    path, (width, height), seconds = bench_clip(folder, sys.argv[1:])
     print(f"video: {seconds} s at {width}×{height}, 30 fps, a keyframe a second")
     for label, offset in (("at a keyframe", 0.0), ("between keyframes (+0.9 s)", 0.9)):
         misses, hits = [], []

@@ -23,19 +23,14 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtMultimedia import QVideoFrame
     from PySide6.QtWidgets import QApplication
-    from videofactory import write_video
+    from videofactory import bench_clip
 
     from album.gui.video_player import VideoPlayer
 
-    size = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--size=")), "1280x720")
-    seconds = int(next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--seconds=")), "60"))
-    width, height = map(int, size.split("x"))
     app = QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="album-playback-"))
-    shapes = [("red", "circle"), ("blue", "square"), ("yellow", "triangle")]
-    scenes = [(*shapes[i % 3], 10.0) for i in range(seconds // 10)]
     made = time.perf_counter()
-    path = write_video(folder / "clip.mp4", scenes, size=(width, height), fps=30)
+    path, (width, height), seconds = bench_clip(folder, sys.argv[1:])
     print(f"video: {seconds} s at {width}×{height}, 30 fps, made in {time.perf_counter() - made:.1f} s")
     player = VideoPlayer()
     player.resize(960, 600)

@@ -45,3 +45,14 @@ def write_video(
                 n += 1
         out.mux(stream.encode(None))
     return path
+
+
+def bench_clip(folder: Path, argv: Sequence[str]) -> tuple[Path, tuple[int, int], int]:
+    """The video benches' clip, sized by their ``--size=WxH`` (1280x720) and ``--seconds=N`` (60) options: a
+    scene change every 10 s (red circle, blue square, yellow triangle, again), 30 fps; with its size and length."""
+    size = next((a.split("=", 1)[1] for a in argv if a.startswith("--size=")), "1280x720")
+    seconds = int(next((a.split("=", 1)[1] for a in argv if a.startswith("--seconds=")), "60"))
+    width, height = map(int, size.split("x"))
+    shapes = [("red", "circle"), ("blue", "square"), ("yellow", "triangle")]
+    scenes = [(*shapes[i % 3], 10.0) for i in range(seconds // 10)]
+    return write_video(folder / "clip.mp4", scenes, size=(width, height), fps=30), (width, height), seconds
