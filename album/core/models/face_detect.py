@@ -104,12 +104,12 @@ class Detector:
         return np.concatenate(boxes)[order], all_scores[order], landmarks
 
 
-def letterbox(image: Image.Image, size: tuple[int, int]) -> tuple[np.ndarray, float]:
-    """The image scaled to fit ``size`` keeping its aspect, top-left on a black canvas, as an (H, W, 3)
-    uint8 array, and the scale. Sampled like ``cv2.resize`` (bilinear on pixel centres, no
-    antialiasing), which is what SCRFD saw in training and what insightface feeds it. Pillow's resize
-    antialiases when it shrinks (40 levels from OpenCV's on a 1024 px photo); its affine transform
-    samples OpenCV's points. The cost: ~7 ms of CPU for 1024 px to 640 where OpenCV takes ~2."""
+def fit(image: Image.Image, size: tuple[int, int]) -> tuple[np.ndarray, float]:
+    """The image scaled to fit ``size`` keeping its aspect, as an (H, W, 3) uint8 array, and the scale.
+    Sampled like ``cv2.resize`` (bilinear on pixel centres, no antialiasing), which is what SCRFD and
+    YuNet saw in training and what insightface and OpenCV feed them. Pillow's resize antialiases when it
+    shrinks (40 levels from OpenCV's on a 1024 px photo); its affine transform samples OpenCV's points.
+    The cost: ~7 ms of CPU for 1024 px to 640 where OpenCV takes ~2."""
     width, height = size
     if image.height / image.width > height / width:
         new_height = height
@@ -121,9 +121,16 @@ def letterbox(image: Image.Image, size: tuple[int, int]) -> tuple[np.ndarray, fl
     resized = (image if image.mode == "RGB" else image.convert("RGB")).transform(
         (new_width, new_height), Image.Transform.AFFINE, coefficients, Image.Resampling.BILINEAR
     )
-    canvas = np.zeros((height, width, 3), np.uint8)
-    canvas[:new_height, :new_width] = np.asarray(resized)
-    return canvas, new_height / image.height
+    return np.asarray(resized), new_height / image.height
+
+
+def letterbox(image: Image.Image, size: tuple[int, int]) -> tuple[np.ndarray, float]:
+    """The image :func:`fit` into ``size``, top-left on a black canvas of that size (SCRFD's graphs
+    take a fixed input), and the scale."""
+    pixels, scale = fit(image, size)
+    canvas = np.zeros((size[1], size[0], 3), np.uint8)
+    canvas[: pixels.shape[0], : pixels.shape[1]] = pixels
+    return canvas, scale
 
 
 def nms(boxes: np.ndarray, scores: np.ndarray, threshold: float) -> np.ndarray:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from album.core.models.face_detect import Detections, letterbox
+from album.core.models.face_detect import Detections, fit
 
 STRIDES = (8, 16, 32)
 OUTPUTS = tuple(f"{kind}_{stride}" for kind in ("cls", "obj", "bbox", "kps") for stride in STRIDES)
@@ -36,7 +36,9 @@ class YuNetDetector:
 
     Args:
         session: an onnxruntime InferenceSession of a YuNet graph (see :func:`is_yunet`).
-        size: the (width, height) the image is letterboxed into before padding to multiples of 32.
+        size: the (width, height) box the image is scaled to fit, keeping its aspect; then, as OpenCV
+            does, padded to multiples of 32 (not to the box: YuNet takes any size, and a 3:2 photo costs
+            two thirds of a square).
         min_score: detections below this score are dropped (OpenCV's ``score_threshold``).
         nms_threshold, top_k: as OpenCV's ``FaceDetectorYN.create`` takes them.
     """
@@ -55,8 +57,8 @@ class YuNetDetector:
 
     def detect(self, image: Image.Image) -> Detections:
         """Faces in an RGB image, best first, in the image's pixels."""
-        canvas, scale = letterbox(image, self.size)
-        found = self.detect_bgr(np.ascontiguousarray(canvas[:, :, ::-1]))
+        pixels, scale = fit(image, self.size)
+        found = self.detect_bgr(np.ascontiguousarray(pixels[:, :, ::-1]))
         assert found.landmarks is not None
         return Detections(found.boxes / scale, found.scores, found.landmarks / scale)
 
