@@ -80,7 +80,7 @@ class IndexSettings:
 
     Attributes:
         decode_size: the reduced decode's long side lower bound; 0 (the default) means what the
-            run's steps ask for (CLIP: twice its input, 448 px; faces: 1024 px; else the thumbnail).
+            run's steps ask for (CLIP: twice its input, 448 px; faces: 1000 px; else the thumbnail).
             JPEG draft mode decodes at the smallest 1/2^n scale that is still at least this big, so
             the steps get enough pixels without paying for a full 24 MP decode.
         thumb_size: long side of the cached grid thumbnail.

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FACE_DECODE_SIZE = 1024
+# The long side faces are cut from (the detector itself runs at 640). 1000, not 1024: a 12 MP photo (4000
+# or 4032 px wide, the commonest size from phones and cameras) then decodes at 1/4 scale, 1000–1008 px, not
+# at 1/2, 2000 px: a quarter of the pixels to convert and resize (~5 ms less per photo), 2 % less detail.
+FACE_DECODE_SIZE = 1000
 
 
 class FaceStep:
@@ -43,7 +46,7 @@ class FaceStep:
         self._pending: tuple[list[str], list[NewFace], list[PhotoUpdate]] | None = None
 
     def decode_size(self) -> int:
-        """The detector runs at 640 px; faces in group photos keep their detail from a 1024 px image."""
+        """The detector runs at 640 px; faces in group photos keep their detail from a 1000 px image."""
         return FACE_DECODE_SIZE
 
     def start(self, store: Store) -> None:
