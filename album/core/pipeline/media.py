@@ -232,7 +232,10 @@ def write_thumbnail(image: Image.Image, path: Path, size: int) -> None:
     if path.exists():
         return
     thumb = image.copy()
-    thumb.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)  # box-reduce, then Lanczos
+    # Box-reduce by the whole factor, then Lanczos for the rest (under 2×): 1.5 ms instead of 6.6 from the
+    # faces' 1000 px decode, 38–41 dB from a Lanczos-only thumbnail on real photos (less than the JPEG's
+    # own loss; side by side they look the same). reducing_gap=2 box-reduced only from 4× up.
+    thumb.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=1.0)
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # unique per writer
     encoded = io.BytesIO()
     # Encoded in memory: Pillow's encoder writes straight to the file descriptor and takes a short
