@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from album import __version__, resources
 from album.core.library import Paths, Settings
+from album.gui.collector import GuiCollector
 from album.gui.i18n import install_translators
 from album.gui.main_window import MainWindow
 from album.gui.styles import use_theme
@@ -74,6 +75,7 @@ def main(open_paths: Sequence[str] = ()) -> int:
     install_translators(app, settings.language)
     use_theme(app, settings.theme)
     install_crash_handler(paths)
+    GuiCollector(app)  # Qt objects in reference cycles are freed on the GUI thread, never by a worker
     window = MainWindow(paths)
     window.show()
     if open_paths:

@@ -39,6 +39,7 @@ from album.core.library import (
     Settings,
 )
 from album.core.records import Exposure, Face, NamedArea, Person, Photo, SearchHit, SearchResult
+from album.gui.collector import collection_held
 from album.gui.folder_watch import FolderWatcher, folder_tree
 from album.gui.workers import Job
 from album.runtime import release_free_memory
@@ -193,12 +194,11 @@ class LibraryController(QObject):
             # Importing LanceDB and its dependencies makes objects that live as long as the app: collections
             # walking them cost the first answer ~0.1 s, during the import or right after it (measured
             # 2026-11-27). So none runs meanwhile, and what is there by then is frozen out of their sight.
-            gc.disable()
-            try:
-                library = Library(paths, warm_search=True)  # the text tower opens while LanceDB does
-            finally:
-                gc.freeze()
-                gc.enable()
+            with collection_held():
+                try:
+                    library = Library(paths, warm_search=True)  # the text tower opens while LanceDB does
+                finally:
+                    gc.freeze()
             library.load_place_names()  # the search bar understands place names from the first search
             try:
                 library.check_writable()

@@ -74,6 +74,17 @@ def english_plurals(qapp) -> None:  # type: ignore[no-untyped-def]
     QLocale.setDefault(before)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collector_on_the_gui_thread(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """What the app installs at start (``album.gui.app.main``): cycles are collected on the GUI thread only.
+    Without it, a worker's allocation could free an earlier test's window in that worker."""
+    from album.gui.collector import GuiCollector
+
+    collector = GuiCollector(qapp)
+    yield
+    collector.stop()
+
+
 @pytest.fixture
 def english_after() -> Iterator[None]:
     """For a test that switches the language: the app is in English again afterwards (translators and
