@@ -44,9 +44,10 @@ def main() -> int:
         site_packages = next((venv / "lib").glob("python*/site-packages"))
         total = folder_size(venv)
         sizes = distribution_sizes(site_packages)
-        print(f"install of {target!r}: {seconds:.0f} s, venv {total / 2**20:,.0f} MB, {len(sizes)} distributions")
+        print(f"install of {target!r}: {seconds:.0f} s, venv {total / 2**20:,.0f} MiB "
+              f"({total / 1e9:.2f} GB), {len(sizes)} distributions")
         for size, name in sizes[:15]:
-            print(f"  {size / 2**20:7.1f} MB  {name}")
+            print(f"  {size / 2**20:7.1f} MiB  {name}")
         accidental = [name for _size, name in sizes if name.lower().startswith(HEAVY_BY_ACCIDENT)]
         print("GPU-only or duplicate heavy packages:", ", ".join(accidental) or "none")
     return 0
