@@ -4,7 +4,7 @@ Python collects reference cycles when an allocation crosses a threshold, in whic
 other threads allocate all the time (thumbnail loaders, file checks, background jobs, LanceDB's event loop),
 so a widget or dialog caught in a cycle — a lambda connected to its own signal, a language follower — used to
 be freed by one of them: Qt then destroyed it outside the GUI thread, which Qt does not allow (a crash after
-naming a person, see :mod:`album.gui.modal`; a deadlock is the other way it ends). So the window turns
+naming a person, see :mod:`album.gui.modal`; a hang is the other way it can end). So the window turns
 automatic collection off, and a timer on the GUI thread collects instead, generation by generation, once the
 counts pass the thresholds the automatic collector uses (calibre does the same for the same reason).
 """
