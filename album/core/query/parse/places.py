@@ -316,10 +316,11 @@ def _meant_bare(name: str, words: int, gazetteer: Gazetteer, library: LibraryPla
 
 def _in_library(place: Place, gazetteer: Gazetteer, library: LibraryPlaces) -> bool:
     """Whether the library's photos are in ``place``: its country or region, or within a city's radius."""
+    country = gazetteer.country_name(place.country)
     if place.kind == "country":
-        return any(country == gazetteer.country_name(place.country) for country, _region in library.areas)
+        return any(name == country for name, _region in library.areas)
     if place.kind == "region":
-        return (gazetteer.country_name(place.country), place.name) in library.areas
+        return (country, place.name) in library.areas
     if place.lat is None or place.lon is None:
         return False
     return library.distance_km(place.lat, place.lon) <= CITY_RADIUS_KM
