@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+import onnx
 import pyarrow as pa
 import pytest
 import tinyclip
@@ -17,6 +18,7 @@ from PIL import Image
 
 from album.core.config import IndexSettings, Paths
 from album.core.models.clip import ClipEncoder
+from album.core.models.clip_onnx import INT8_RECIPE
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.indexer import Indexer, IndexProgress
 from album.core.pipeline.steps.clip import ClipStep
@@ -208,6 +210,8 @@ def test_int8_towers_are_built_once_checked_and_reused(models_dir: Path, paths: 
     again.prepare_image_tower()
     again.prepare_text_tower()
     assert again.image_backend == "onnxruntime-int8" and built.stat().st_mtime_ns == stamp  # not rebuilt
+    ops = {node.op_type for node in onnx.load(built).graph.node}
+    assert "Conv" in ops and "ConvInteger" not in ops and "MatMulInteger" in ops  # patch embedding stays fp32
     photos = [Image.new("RGB", (96, 64), colour) for colour in ("red", "navy", "yellow")]
     vectors = again.encode_images([again.preprocess(p) for p in photos])
     texts = again.encode_texts(["a red circle", "蓝色的正方形"])
@@ -219,6 +223,23 @@ def test_int8_towers_are_built_once_checked_and_reused(models_dir: Path, paths: 
     assert np.all((texts * reference.encode_texts(["a red circle", "蓝色的正方形"])).sum(axis=1) >= 0.99)
 
 
+def test_an_int8_copy_of_an_older_recipe_is_rebuilt(models_dir: Path, paths: Paths) -> None:
+    """Copies built before convolutions were left in fp32 (verdicts without a recipe) are built again."""
+    cache = paths.cache_dir / "clip"
+    first = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
+    first.prepare_image_tower()
+    verdict_file = next(cache.rglob("visual.verdict.json"))
+    verdict = json.loads(verdict_file.read_text())
+    del verdict["recipe"]
+    verdict_file.write_text(json.dumps(verdict))
+    (verdict_file.parent / "visual.int8.onnx").write_bytes(b"a copy of the old recipe")
+    again = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
+    again.prepare_image_tower()
+    assert again.image_backend == "onnxruntime-int8"
+    assert json.loads(verdict_file.read_text())["recipe"] == INT8_RECIPE
+    assert onnx.load(verdict_file.parent / "visual.int8.onnx").graph.node  # the copy was built again
+
+
 def test_a_failed_verdict_is_kept_and_fp32_runs(models_dir: Path, paths: Paths) -> None:
     """A copy that does not match fp32 is deleted and never rebuilt: its verdict alone stays."""
     cache = paths.cache_dir / "clip"
@@ -226,7 +247,9 @@ def test_a_failed_verdict_is_kept_and_fp32_runs(models_dir: Path, paths: Paths) 
     encoder.load()
     folder = cache / encoder.model_id.replace("@", "-")
     folder.mkdir(parents=True)
-    (folder / "visual.verdict.json").write_text(json.dumps({"min_cosine": 0.9, "fp32_seconds": 1, "int8_seconds": 0.5}))
+    (folder / "visual.verdict.json").write_text(
+        json.dumps({"min_cosine": 0.9, "fp32_seconds": 1, "int8_seconds": 0.5, "recipe": INT8_RECIPE})
+    )
     encoder.prepare_image_tower()
     assert encoder.image_backend == "onnxruntime-fp32" and not (folder / "visual.int8.onnx").exists()
 
@@ -238,7 +261,7 @@ def test_an_accurate_int8_text_tower_runs_even_if_it_measured_slower(models_dir:
     first = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
     first.prepare_image_tower()
     first.prepare_text_tower()
-    slower = json.dumps({"min_cosine": 0.999, "fp32_seconds": 0.5, "int8_seconds": 1.0})
+    slower = json.dumps({"min_cosine": 0.999, "fp32_seconds": 0.5, "int8_seconds": 1.0, "recipe": INT8_RECIPE})
     for verdict in cache.rglob("*.verdict.json"):
         verdict.write_text(slower)
     auto = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="auto", cache_dir=cache)
