@@ -87,6 +87,7 @@ if TYPE_CHECKING:
     from album.core.pipeline.exif import NamedRegion
     from album.core.pipeline.indexer import IndexProgress, IndexReport, KeptFolder, PhotoStep, ProgressCallback
     from album.core.pipeline.media import PhotoError
+    from album.core.pipeline.video import VIDEO_EXTRA
     from album.core.store.albums import AlbumExists, AlbumStore
     from album.core.store.db import StoreError
     from album.core.store.faces import FaceStore
@@ -115,6 +116,7 @@ _DEFERRED = {
     "still_missing": "album.core.models.catalog",
     "PhotoError": "album.core.pipeline.media",
     "StoreError": "album.core.store.db",
+    "VIDEO_EXTRA": "album.core.pipeline.video",
     # the Places map: its basemap, clusters and optional tiles
     "Basemap": "album.core.basemap",
     "Lines": "album.core.basemap",
@@ -164,6 +166,7 @@ __all__ = [
     "MAX_CONNECTIONS",
     "NO_PLACE",
     "TILE_PX",
+    "VIDEO_EXTRA",
     "AlbumExists",
     "Basemap",
     "Circle",

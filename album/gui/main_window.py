@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from album import __version__
 from album.core.library import (
+    VIDEO_EXTRA,
     IndexProgress,
     IndexReport,
     KeptFolder,
@@ -515,14 +516,21 @@ class MainWindow(QMainWindow):
         summary += self.tr(" · {added} new · {updated} changed · {removed} removed · {failed} could not be "
                            "read").format(added=n(report.added), updated=n(report.updated),
                                           removed=n(report.removed), failed=n(report.failed))  # fmt: skip
-        features = {"clip": self.tr("semantic search off"), "faces": self.tr("people off")}
+        features = {"clip": self.tr("semantic search off"), "faces": self.tr("people off"),
+                    "videos": self.tr("videos not indexed")}  # fmt: skip
         kinds = [unavailable.split(":")[0] for unavailable in report.unavailable]
         for kind in kinds:
             summary += " · " + features.get(kind, kind)
         for unavailable in report.unavailable:
             log.info("not used in this import: %s", unavailable)  # the core's details, in English
-        why = self.tr("Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.")
-        self.say(summary, why if kinds else "", transient=True)  # the grid shows the photos
+        whys = []
+        if {"clip", "faces"} & set(kinds):
+            whys.append(self.tr("Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says "
+                                "more."))  # fmt: skip
+        if "videos" in kinds:
+            whys.append(self.tr("Video support is not installed: pip install '{extra}', then import again.")
+                        .format(extra=VIDEO_EXTRA))  # fmt: skip
+        self.say(summary, " ".join(whys), transient=True)  # the grid shows the photos
         if report.failed:
             self.errors_button.setText(self.tr("⚠ %Ln problem(s)", "", report.failed))
             self.errors_button.show()

@@ -42,7 +42,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../album/gui/app.py" line="40"/>
+        <location filename="../../album/gui/app.py" line="41"/>
         <source>Something unexpected happened: {error}
 
 Details were saved to {log}.</source>
@@ -51,7 +51,7 @@ Details were saved to {log}.</source>
 详细信息已保存到 {log}。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/app.py" line="43"/>
+        <location filename="../../album/gui/app.py" line="44"/>
         <source>album hit a problem</source>
         <translation>album 遇到了问题</translation>
     </message>
@@ -507,304 +507,314 @@ Details were saved to {log}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../album/gui/main_window.py" line="279"/>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="281"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="280"/>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="282"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
         <source>People</source>
         <translation>人物</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="224"/>
+        <location filename="../../album/gui/main_window.py" line="226"/>
         <source>Opening library…</source>
         <translation>正在打开相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="294"/>
-        <location filename="../../album/gui/main_window.py" line="566"/>
+        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="575"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="295"/>
+        <location filename="../../album/gui/main_window.py" line="297"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="298"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="297"/>
+        <location filename="../../album/gui/main_window.py" line="299"/>
         <source>&amp;Import Folder…</source>
         <translation>导入文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="298"/>
+        <location filename="../../album/gui/main_window.py" line="300"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="300"/>
+        <location filename="../../album/gui/main_window.py" line="302"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="303"/>
+        <location filename="../../album/gui/main_window.py" line="305"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="304"/>
+        <location filename="../../album/gui/main_window.py" line="306"/>
         <source>&amp;About album</source>
         <translation>关于 album(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="456"/>
+        <location filename="../../album/gui/main_window.py" line="458"/>
         <source>Something went wrong: {message}</source>
         <translation>出错了：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="310"/>
-        <location filename="../../album/gui/main_window.py" line="381"/>
+        <location filename="../../album/gui/main_window.py" line="312"/>
+        <location filename="../../album/gui/main_window.py" line="383"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="470"/>
-        <location filename="../../album/gui/main_window.py" line="486"/>
+        <location filename="../../album/gui/main_window.py" line="472"/>
+        <location filename="../../album/gui/main_window.py" line="488"/>
         <source>Looking for photos…</source>
         <translation>正在查找照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="475"/>
+        <location filename="../../album/gui/main_window.py" line="477"/>
         <source>another album process</source>
         <translation>另一个 album 进程</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="485"/>
+        <location filename="../../album/gui/main_window.py" line="487"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="487"/>
+        <location filename="../../album/gui/main_window.py" line="489"/>
         <source>Finding moved photos…</source>
         <translation>正在查找移动过的照片…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="488"/>
+        <location filename="../../album/gui/main_window.py" line="490"/>
         <source>Tidying up the library…</source>
         <translation>正在整理相册…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="301"/>
+        <location filename="../../album/gui/main_window.py" line="303"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="772"/>
+        <location filename="../../album/gui/main_window.py" line="781"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="775"/>
+        <location filename="../../album/gui/main_window.py" line="784"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="476"/>
+        <location filename="../../album/gui/main_window.py" line="478"/>
         <source>Waiting for {who} to finish changing the library…</source>
         <translation>正在等待 {who} 完成对相册的修改…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="490"/>
+        <location filename="../../album/gui/main_window.py" line="492"/>
         <source>Indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="517"/>
+        <location filename="../../album/gui/main_window.py" line="519"/>
         <source>semantic search off</source>
         <translation>语义搜索已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="517"/>
+        <location filename="../../album/gui/main_window.py" line="519"/>
         <source>people off</source>
         <translation>人物识别已关闭</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="540"/>
+        <location filename="../../album/gui/main_window.py" line="549"/>
         <source>The folder is empty: is a drive unplugged or a share not mounted?</source>
         <translation>文件夹是空的：是否拔出了硬盘，或网络共享未挂载？</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="541"/>
+        <location filename="../../album/gui/main_window.py" line="550"/>
         <source>The folder is on another drive than last time.</source>
         <translation>这个文件夹所在的硬盘与上次不同。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="542"/>
+        <location filename="../../album/gui/main_window.py" line="551"/>
         <source>Most of its photos are gone at once.</source>
         <translation>它的大部分照片一下子都不见了。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="288"/>
-        <location filename="../../album/gui/main_window.py" line="544"/>
+        <location filename="../../album/gui/main_window.py" line="290"/>
+        <location filename="../../album/gui/main_window.py" line="553"/>
         <source>Photos kept</source>
         <translation>保留的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="560"/>
+        <location filename="../../album/gui/main_window.py" line="569"/>
         <source>Stopping… (everything indexed so far is kept)</source>
         <translation>正在停止…（已索引的内容都会保留）</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="294"/>
-        <location filename="../../album/gui/main_window.py" line="566"/>
+        <location filename="../../album/gui/main_window.py" line="296"/>
+        <location filename="../../album/gui/main_window.py" line="575"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="569"/>
+        <location filename="../../album/gui/main_window.py" line="578"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="287"/>
-        <location filename="../../album/gui/main_window.py" line="573"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
+        <location filename="../../album/gui/main_window.py" line="582"/>
         <source>Photos that could not be read</source>
         <translation>无法读取的照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="573"/>
+        <location filename="../../album/gui/main_window.py" line="582"/>
         <source>No problems.</source>
         <translation>没有问题。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="628"/>
+        <location filename="../../album/gui/main_window.py" line="637"/>
         <source>semantic search is unavailable, showing photos by their filters only</source>
         <translation>语义搜索不可用，仅按筛选条件显示照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="307"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="307"/>
         <source>Find Similar Photos</source>
         <translation>查找相似照片</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="305"/>
+        <location filename="../../album/gui/main_window.py" line="307"/>
         <source>Open in Default App</source>
         <translation>用默认程序打开</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="306"/>
+        <location filename="../../album/gui/main_window.py" line="308"/>
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="511"/>
+        <location filename="../../album/gui/main_window.py" line="513"/>
         <source>Stopped: {items}</source>
         <translation>已停止：{items}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="513"/>
+        <location filename="../../album/gui/main_window.py" line="515"/>
         <source>Done: {items}</source>
         <translation>完成：{items}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="771"/>
+        <location filename="../../album/gui/main_window.py" line="520"/>
+        <source>videos not indexed</source>
+        <translation>视频未编入索引</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="531"/>
+        <source>Video support is not installed: pip install &apos;{extra}&apos;, then import again.</source>
+        <translation>未安装视频支持：运行 pip install &apos;{extra}&apos;，然后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../album/gui/main_window.py" line="780"/>
         <source>&amp;Undo {edit}</source>
         <translation>撤销{edit}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="774"/>
+        <location filename="../../album/gui/main_window.py" line="783"/>
         <source>&amp;Redo {edit}</source>
         <translation>重做{edit}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="786"/>
-        <location filename="../../album/gui/main_window.py" line="805"/>
+        <location filename="../../album/gui/main_window.py" line="795"/>
+        <location filename="../../album/gui/main_window.py" line="814"/>
         <source>Unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="787"/>
+        <location filename="../../album/gui/main_window.py" line="796"/>
         <source>Faces of {name}</source>
         <translation>{name}的人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="855"/>
+        <location filename="../../album/gui/main_window.py" line="864"/>
         <source>Import a folder of photos</source>
         <translation>导入照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="883"/>
+        <location filename="../../album/gui/main_window.py" line="892"/>
         <source>Settings saved; they apply when the current import ends</source>
         <translation>设置已保存，将在当前导入结束后生效</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="885"/>
+        <location filename="../../album/gui/main_window.py" line="894"/>
         <source>Applying settings…</source>
         <translation>正在应用设置…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="914"/>
+        <location filename="../../album/gui/main_window.py" line="923"/>
         <source>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;A private, offline photo album: everything stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Models and their licences&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; {versions}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;album {version}&lt;/h3&gt;&lt;p&gt;私密的离线相册：所有数据都留在这台电脑上。&lt;/p&gt;&lt;p&gt;&lt;b&gt;模型及其许可&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{licences}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;使用的软件&lt;/b&gt; {versions}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="917"/>
+        <location filename="../../album/gui/main_window.py" line="926"/>
         <source>About album</source>
         <translation>关于 album</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="480"/>
+        <location filename="../../album/gui/main_window.py" line="482"/>
         <source>Paused after {done} of %Ln photo(s)</source>
         <translation>
             <numerusform>已暂停：已处理 {done} / %Ln 张照片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="497"/>
+        <location filename="../../album/gui/main_window.py" line="499"/>
         <source>Indexing {done} of %Ln photo(s) · {rate}/s</source>
         <translation>
             <numerusform>正在索引第 {done} / %Ln 张照片 · 每秒 {rate} 张</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="514"/>
+        <location filename="../../album/gui/main_window.py" line="516"/>
         <source> · {added} new · {updated} changed · {removed} removed · {failed} could not be read</source>
         <translation> · 新增 {added} · 更改 {updated} · 移除 {removed} · {failed} 张无法读取</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="523"/>
+        <location filename="../../album/gui/main_window.py" line="528"/>
         <source>Its model is not installed or could not be loaded: File ▸ Settings ▸ Models says more.</source>
         <translation>它的模型未安装或无法加载：详见“文件 ▸ 设置 ▸ 模型”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="526"/>
+        <location filename="../../album/gui/main_window.py" line="535"/>
         <source>⚠ %Ln problem(s)</source>
         <translation>
             <numerusform>⚠ %Ln 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="530"/>
+        <location filename="../../album/gui/main_window.py" line="539"/>
         <source>⚠ %Ln photo(s) kept: folder offline?</source>
         <translation>
             <numerusform>⚠ 保留了 %Ln 张照片：文件夹离线？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../album/gui/main_window.py" line="548"/>
+        <location filename="../../album/gui/main_window.py" line="557"/>
         <source>%Ln photo(s) of {folder} were kept in the library. {reason}
 
 If they are really gone, remove them from the library? Their faces and names are kept for 30 days in case they come back.</source>
@@ -815,49 +825,49 @@ If they are really gone, remove them from the library? Their faces and names are
         </translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="299"/>
+        <location filename="../../album/gui/main_window.py" line="301"/>
         <source>&amp;Download Models…</source>
         <translation>下载模型(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="582"/>
+        <location filename="../../album/gui/main_window.py" line="591"/>
         <source>Similar to: {name}</source>
         <translation>相似于：{name}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="282"/>
-        <location filename="../../album/gui/main_window.py" line="288"/>
+        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="290"/>
         <source>Albums</source>
         <translation>相簿</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="278"/>
+        <location filename="../../album/gui/main_window.py" line="280"/>
         <source>Library</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="281"/>
-        <location filename="../../album/gui/main_window.py" line="287"/>
+        <location filename="../../album/gui/main_window.py" line="283"/>
+        <location filename="../../album/gui/main_window.py" line="289"/>
         <source>Places</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Collapse sidebar</source>
         <translation>收起侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="284"/>
+        <location filename="../../album/gui/main_window.py" line="286"/>
         <source>Expand sidebar</source>
         <translation>展开侧边栏</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="286"/>
+        <location filename="../../album/gui/main_window.py" line="288"/>
         <source>Go to</source>
         <translation>前往</translation>
     </message>
     <message>
-        <location filename="../../album/gui/main_window.py" line="283"/>
+        <location filename="../../album/gui/main_window.py" line="285"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
@@ -1087,12 +1097,12 @@ If they are really gone, remove them from the library? Their faces and names are
 <context>
     <name>QuickLook</name>
     <message>
-        <location filename="../../album/gui/quick_look.py" line="50"/>
+        <location filename="../../album/gui/quick_look.py" line="53"/>
         <source>Quick look</source>
         <translation>快速查看</translation>
     </message>
     <message>
-        <location filename="../../album/gui/quick_look.py" line="127"/>
+        <location filename="../../album/gui/quick_look.py" line="130"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 张，共 {total} 张</translation>
     </message>
@@ -1581,12 +1591,12 @@ Licence: {licence}</source>
 <context>
     <name>Slideshow</name>
     <message>
-        <location filename="../../album/gui/slideshow.py" line="43"/>
+        <location filename="../../album/gui/slideshow.py" line="44"/>
         <source>Slideshow</source>
         <translation>幻灯片放映</translation>
     </message>
     <message>
-        <location filename="../../album/gui/slideshow.py" line="130"/>
+        <location filename="../../album/gui/slideshow.py" line="131"/>
         <source>Paused — Space resumes, Esc ends</source>
         <translation>已暂停 — 按空格键继续，按 Esc 结束</translation>
     </message>
@@ -1973,7 +1983,7 @@ Licence: {licence}</source>
         <translation>album 无需下载即可使用：你可以浏览照片，并按日期、地点和相机搜索。下面这些可选模型能提供更多功能。它们在这台电脑上运行，照片不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="209"/>
+        <location filename="../../album/gui/first_run.py" line="210"/>
         <source>Checking download sizes…</source>
         <translation>正在查询下载大小…</translation>
     </message>
@@ -1999,7 +2009,7 @@ Licence: {licence}</source>
     </message>
     <message>
         <location filename="../../album/gui/first_run.py" line="149"/>
-        <location filename="../../album/gui/first_run.py" line="311"/>
+        <location filename="../../album/gui/first_run.py" line="312"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -2019,87 +2029,87 @@ Licence: {licence}</source>
         <translation>人物：识别并归类人脸</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="173"/>
+        <location filename="../../album/gui/first_run.py" line="174"/>
         <source>about {size}</source>
         <translation>约 {size}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="176"/>
+        <location filename="../../album/gui/first_run.py" line="177"/>
         <source>Installed · licence: {licence}</source>
         <translation>已安装 · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="180"/>
+        <location filename="../../album/gui/first_run.py" line="181"/>
         <source>{size} to download · licence: {licence}</source>
         <translation>需下载 {size} · 许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="189"/>
+        <location filename="../../album/gui/first_run.py" line="190"/>
         <source>More accurate face models (insightface).</source>
         <translation>更准确的人脸模型（insightface）。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="190"/>
+        <location filename="../../album/gui/first_run.py" line="191"/>
         <source>Free for any use, including a business. album reads these models exactly as OpenCV does, but could not measure how well they recognise people.</source>
         <translation>可免费用于任何用途，包括商业用途。album 读取这些模型的方式与 OpenCV 完全相同，但未能测量它们识别人物的准确度。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="194"/>
+        <location filename="../../album/gui/first_run.py" line="195"/>
         <source>These face models are licensed for non-commercial research use only. Tick the box only if you use album privately, not for a business.</source>
         <translation>这些人脸模型的许可仅限非商业研究用途。只有在你私人使用 album、而非用于商业时，才勾选此项。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="220"/>
+        <location filename="../../album/gui/first_run.py" line="221"/>
         <source>Every model is installed.</source>
         <translation>所有模型都已安装。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="224"/>
+        <location filename="../../album/gui/first_run.py" line="225"/>
         <source>album cannot reach the model server now, so it cannot download them.</source>
         <translation>album 现在无法连接模型服务器，因此无法下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="226"/>
+        <location filename="../../album/gui/first_run.py" line="227"/>
         <source>To install them by hand, copy these files into the models folder ({folder}), then press Check again. Or connect to the internet and press Check again.</source>
         <translation>要手动安装，请把这些文件复制到模型文件夹（{folder}），然后点击“重新检查”。或者连接互联网后点击“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="233"/>
+        <location filename="../../album/gui/first_run.py" line="234"/>
         <source>Choose what to download. You can also do it later in Settings.</source>
         <translation>选择要下载的内容。也可以稍后在“设置”中下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="280"/>
+        <location filename="../../album/gui/first_run.py" line="281"/>
         <source>Starting the download…</source>
         <translation>正在开始下载…</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="301"/>
+        <location filename="../../album/gui/first_run.py" line="302"/>
         <source>{done} of {total} · {speed}/s · {file}</source>
         <translation>{done} / {total} · {speed}/秒 · {file}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="313"/>
+        <location filename="../../album/gui/first_run.py" line="314"/>
         <source>Start using album</source>
         <translation>开始使用 album</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="317"/>
+        <location filename="../../album/gui/first_run.py" line="318"/>
         <source>Download stopped. What arrived is kept: Resume continues from there.</source>
         <translation>下载已停止。已下载的部分会保留：点击“继续”从中断处接着下载。</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="318"/>
+        <location filename="../../album/gui/first_run.py" line="319"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="320"/>
+        <location filename="../../album/gui/first_run.py" line="321"/>
         <source>The download failed: {message}</source>
         <translation>下载失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../album/gui/first_run.py" line="322"/>
+        <location filename="../../album/gui/first_run.py" line="323"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>

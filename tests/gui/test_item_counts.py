@@ -40,3 +40,16 @@ def test_the_window_counts_the_video_apart(qtbot, window, tmp_path: Path) -> Non
     (album,) = library.albums()
     assert (album.photo_count, album.video_count) == (3, 1)  # from the kind column, as the sidebar's
     assert window.collections.view._caption(album) == "Party\n2 photos, 1 video"
+
+
+def test_the_import_says_videos_wait_for_video_support(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """What the indexer reports when PyAV is missing (tests/e2e/test_video_extra.py) reaches the status bar."""
+    from album.core.library import IndexReport
+
+    report = IndexReport(found=3, videos=1, added=2, unavailable=[
+        "videos: 1 video not indexed: video support is not installed (pip install 'album[video]')"
+    ])  # fmt: skip
+    window._index_done(report)
+    assert window.status.text().endswith(" · videos not indexed")
+    assert "pip install 'album[video]'" in window.status.toolTip()
+    assert "Settings ▸ Models" not in window.status.toolTip()  # no model is missing

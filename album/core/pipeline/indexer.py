@@ -48,7 +48,7 @@ from album.core.pipeline.media import (
 from album.core.pipeline.metadata import read_metadata
 from album.core.pipeline.results import FailedFile, PhotoFacts, PhotoUpdate, PlaceNames, StepResult
 from album.core.pipeline.scan import FileEntry, ScanResult, discover
-from album.core.pipeline.video import is_video_name, video_hash
+from album.core.pipeline.video import VIDEO_EXTRA, is_video_name, video_hash, video_support
 from album.core.writable import DiskFull
 
 if TYPE_CHECKING:  # the Library hands the store in; only it and the store package import the store
@@ -455,11 +455,19 @@ class Indexer:
         todo: list[_Job] = []
         unchanged: list[_Job] = []
         seen: set[bytes] = set()
+        videos_readable = video_support()
+        videos_left = 0
         for entry in scan.files:
             path_bytes = entry.path_bytes
             seen.add(path_bytes)
             row = known.get(path_bytes)
             stamp = (entry.size, entry.mtime_ns)
+            if not videos_readable and is_video_name(entry.path):  # indexed ones are kept as they are
+                if row is not None and (row.size, row.mtime_ns) == stamp:
+                    report.unchanged += 1
+                else:
+                    videos_left += 1  # new or changed: for a run with video support
+                continue
             if row is not None and (row.size, row.mtime_ns) == stamp:
                 # Sidecars changed (or were never read: a library from before schema 7): read the metadata again.
                 unchanged.append(_Job(entry, row, refresh=True, reread=row.sidecars != entry.sidecar_stamp))
@@ -467,6 +475,9 @@ class Indexer:
                 report.unchanged += 1  # failed for good before and has not changed since: do not retry
             else:
                 todo.append(_Job(entry, row))
+        if videos_left:
+            report.unavailable.append(f"videos: {videos_left} video{'s' * (videos_left != 1)} not indexed: video "
+                                      f"support is not installed (pip install '{VIDEO_EXTRA}')")  # fmt: skip
         active = self._start_steps(report, report_progress, anything_new=bool(todo))  # rereads need no model
         needed = max([self.settings.thumb_size, *(step.decode_size() for step in active)])
         self._decode_settings = dataclasses.replace(self.settings, decode_size=self.settings.decode_size or needed)

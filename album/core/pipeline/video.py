@@ -7,12 +7,15 @@ a video shows what was asked for. Only keyframes are decoded (the decoder skips 
 each is reduced at once, so a long 4K video costs a few dozen small images, not its whole stream;
 a per-video time budget stops a pathological file from holding the run.
 
-PyAV (FFmpeg) is imported when the first video is read: the CLI's start-up does not pay for it.
+PyAV (FFmpeg) is imported when the first video is read: the CLI's start-up does not pay for it. It comes
+with the extra ``album[video]`` (the packaged app has it); without it videos are found and counted but
+left for a run that has it (:func:`video_support`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import math
 import os
@@ -78,6 +81,28 @@ def is_video_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in VIDEO_EXTS
 
 
+VIDEO_EXTRA = "album[video]"
+"""What to install for videos: PyAV to index them, QtMultimedia to play them (~520 MB; pip users opt in)."""
+
+
+def video_support() -> bool:
+    """Whether PyAV is installed, so videos can be indexed (asked without importing it: ~0.2 s)."""
+    return importlib.util.find_spec("av") is not None
+
+
+def _pyav() -> Any:
+    """PyAV, imported lazily: FFmpeg is only loaded once a library holds videos.
+
+    Raises:
+        VideoError: PyAV is not installed (a library indexed by an install that had it).
+    """
+    try:
+        import av
+    except ImportError:
+        raise VideoError("unavailable", f"video support is not installed (pip install '{VIDEO_EXTRA}')") from None
+    return av
+
+
 def video_hash(path: str, size: int) -> str:
     """The identity of a video that survives renames: its size and both ends (BLAKE2b, 128 bits).
 
@@ -99,7 +124,7 @@ def read_video(path: str, settings: IndexSettings, budget: float = TIME_BUDGET) 
     Raises:
         VideoError: the file is empty, not a video, damaged, too large to decode, or has no decodable frame.
     """
-    import av  # lazily: FFmpeg is only loaded once a library holds videos
+    av = _pyav()
 
     if os.path.getsize(path) == 0:
         raise VideoError("empty", "the file is empty (0 bytes)")
@@ -136,8 +161,7 @@ def frame_at(path: str, second: float, size: int) -> Image.Image:
     Raises:
         VideoError: the file cannot be opened or holds no frame at that second.
     """
-    import av
-
+    av = _pyav()
     try:
         with av.open(path, timeout=10.0) as container:
             if not container.streams.video:
