@@ -183,9 +183,10 @@ class ClipEncoder:
 
     @property
     def decode_size(self) -> int:
-        """How big a decoded photo should be for this model: twice its input side, the detail
-        :func:`reduce_for_model` keeps (448 px for ViT-B/32)."""
-        return 2 * self.input_side
+        """How big (long side) a decoded photo should be for this model: its input side and half again
+        (336 px for ViT-B/32), so the model's own resize always shrinks. A JPEG's draft decode lands
+        between this and twice it: an 8 MP photo (3264 px) decodes at 1/8 (408 px), not 1/4 (816 px)."""
+        return self.input_side * 3 // 2
 
     @property
     def image_backend(self) -> str:

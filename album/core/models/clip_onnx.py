@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 MIN_COSINE = 0.99
 INT8_RECIPE = 2
 """What the int8 copies are built by; a copy of another recipe (1: convolutions in int8 too) is rebuilt."""
+CHUNK = 16
+"""Rows a tower runs at once: the indexer's batch of 64 photos spills ViT-B/32's activations out of a core's
+L2 cache (int8, 2 threads: 18.6 CPU ms a photo in one run of 64, 15.9 in runs of 16, 15.4 in runs of 8)."""
 QUANTISED_OPS = ("MatMul", "Attention", "LSTM", "Gather", "Transpose", "EmbedLayerNormalization")
 """What ``quantize_dynamic`` quantises by default but Conv (see above)."""
 PROBES = 16
@@ -97,7 +100,10 @@ class Tower:
         return "fp32" if self.verdict is None else "int8"
 
     def encode(self, batch: np.ndarray) -> np.ndarray:
-        return np.asarray(self.session.run(None, {self.input: batch})[0], dtype=np.float32)
+        """The tower's output for ``batch``, run CHUNK rows at a time."""
+        parts = [self.session.run(None, {self.input: batch[start : start + CHUNK]})[0]
+                 for start in range(0, max(len(batch), 1), CHUNK)]  # fmt: skip
+        return np.concatenate(parts).astype(np.float32, copy=False)
 
 
 def _session(path: Path, threads: int, keep_as: Path | None = None) -> Any:
