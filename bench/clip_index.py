@@ -10,7 +10,7 @@ tower (measured in fresh subprocesses that never import torch).
 The verdicts here are for random weights, which may quantise differently from trained ones: a real
 model's verdict is taken on its own first use and saved in the cache.
 
-Usage: python bench/clip_index.py [COUNT]   (default 512 photos from the generated 2–24 MP set)
+Usage: python bench/clip_index.py [COUNT]   (default 512 photos of the camera-like 8–24 MP set, photoset.camera_set)
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np
 import random_clip
-from photoset import photo_set
+from photoset import CAMERA_CACHE, camera_set
 from PIL import Image
 
 from album.core.library import Library, Paths, Settings
@@ -114,8 +114,8 @@ def main() -> None:
             print(f"image tower {enc.image_backend} on preprocessed batches of 64: "
                   f"{ceilings[enc.image_backend]:.1f} photos/s")  # fmt: skip
 
-        source = photo_set(Path(__file__).resolve().parent / "out" / "photos-2000", count)  # the first COUNT of 2000
-        files = sorted(source.rglob("*.jpg"))[:count]
+        source = camera_set(CAMERA_CACHE / "photos", count)
+        files = sorted(source.glob("*.jpg"))[:count]
         photos = work / "photos"
         photos.mkdir()
         for f in files:
@@ -131,8 +131,8 @@ def main() -> None:
         started = time.perf_counter()
         library.index([str(photos)])
         pipeline = count / (time.perf_counter() - started)
-        print(f"album pipeline, {count} JPEGs 2-24 MP (scan, EXIF, decode, thumbnail, CLIP, tags, DB; default "
-              f"backend): {pipeline:.1f} photos/s = {100 * pipeline / max(ceilings.values()):.0f}% of the "
+        print(f"album pipeline, {count} camera-like 8–24 MP JPEGs (scan, EXIF, decode, thumbnail, CLIP, tags, DB; "
+              f"default backend): {pipeline:.1f} photos/s = {100 * pipeline / max(ceilings.values()):.0f}% of the "
               f"fastest image tower alone")  # fmt: skip
     finally:
         shutil.rmtree(work)

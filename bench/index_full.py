@@ -1,16 +1,16 @@
 """`album index` as a user runs it, with CLIP and faces: throughput and peak memory on camera-like photos.
 
-The photos are 8–24 MP JPEGs with sensor-like noise, so they cost what camera files cost to decode
-(smooth generated pictures compress far better and decode faster). The CLIP model is ViT-B-32 with
-random weights in album's model layout (speed does not depend on the weights; random_clip.py makes it
-through ``album models convert``'s code); the face models are real ones from ``../shared/models``: the
-detector of the default, licence-clean pack (YuNet; this machine has its 2026may release, described by a
-sidecar as a user's own model would be) or insightface's SCRFD-500M (``--faces=scrfd``), and MobileFaceNet
-to recognise (the default pack's SFace is not on this machine). The generated photos hold no faces, so
-the face figures are the detector's cost on every photo, not the recogniser's per face. A first run on
-a few other photos builds the int8 copies (once per model), so the timed run is what every later import
-costs. Each run is a fresh ``album index`` process; its
-peak RSS is its own (the bench process stays small, so nothing is inherited through fork).
+The photos are 8–24 MP JPEGs with sensor-like noise and a camera's EXIF (``photoset.camera_set``), so
+they cost what camera files cost to decode and read (smooth generated pictures compress far better and
+decode faster). The CLIP model is ViT-B-32 with random weights in album's model layout (speed does not
+depend on the weights; random_clip.py makes it through ``album models convert``'s code); the face models
+are real ones from ``../shared/models``: the detector of the default, licence-clean pack (YuNet; this
+machine has its 2026may release, described by a sidecar as a user's own model would be) or insightface's
+SCRFD-500M (``--faces=scrfd``), and MobileFaceNet to recognise (the default pack's SFace is not on this
+machine). The generated photos hold no faces, so the face figures are the detector's cost on every photo,
+not the recogniser's per face. A first run on a few other photos builds the int8 copies (once per model),
+so the timed run is what every later import costs. Each run is a fresh ``album index`` process; its peak
+RSS is its own (the bench process stays small, so nothing is inherited through fork).
 
 Usage: python bench/index_full.py [COUNT] [--no-faces | --faces=scrfd]   (default 200 photos; rates count
 the photos the folder holds, which may be more than COUNT from an earlier, larger run)
@@ -25,38 +25,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from photoset import CAMERA_CACHE, camera_photo, camera_set
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_FACES = ROOT.parent / "shared" / "models" / "faces"
-SIZES = [(3264, 2448), (4000, 3000), (5184, 3456), (6000, 4000)]  # 8, 12, 18 and 24 MP
-CACHE = Path(tempfile.gettempdir()) / "album-bench-camera-photos"
-
-
-def _make(args: tuple[Path, int]) -> None:
-    folder, i = args
-    path = folder / f"IMG_{i:05d}.jpg"
-    if path.exists():
-        return
-    import numpy as np
-    from PIL import Image
-
-    sys.path.insert(0, str(ROOT / "tests"))
-    from photofactory import scene
-
-    width, height = SIZES[i % len(SIZES)]
-    rng = np.random.default_rng(i)
-    pixels = np.asarray(scene(width, height, seed=i), np.int16)
-    pixels += rng.normal(0, 6, pixels.shape).astype(np.int16)  # sensor noise: what makes camera JPEGs big
-    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(path, "JPEG", quality=92)
-
-
-def camera_photos(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    with ProcessPoolExecutor() as pool:
-        list(pool.map(_make, [(folder, i) for i in range(count)]))
-    return folder
 
 
 def run_index(env: dict[str, str], folder: Path) -> tuple[float, float, dict[str, object]]:
@@ -81,11 +55,9 @@ def main() -> None:
     faces = "--no-faces" not in sys.argv
     detector, detector_name = (("det_500m.onnx", "SCRFD-500M") if "--faces=scrfd" in sys.argv
                                else ("yunet_2026may.onnx", "YuNet"))  # fmt: skip
-    photos = camera_photos(CACHE / "photos", count)
-    warm = camera_photos(CACHE / "warm-up", 4)
-    one = CACHE / "one"
-    one.mkdir(parents=True, exist_ok=True)
-    _make((one, 10_000))  # a photo of its own, so it is new to the library
+    photos = camera_set(CAMERA_CACHE / "photos", count)
+    warm = camera_set(CAMERA_CACHE / "warm-up", 4)
+    one = camera_photo(CAMERA_CACHE / "one" / "IMG_10000.jpg", 10_000).parent  # a photo new to the library
     home = Path(tempfile.mkdtemp(prefix="album-bench-index-"))
     models = home / "models"
     subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'bench'); import random_clip; "
