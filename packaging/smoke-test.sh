@@ -2,7 +2,7 @@
 # Packaging smoke test (CI runs it after pytest, as root): build everything, install the .deb with dpkg -i,
 # start the installed album under Xvfb from its desktop file's Exec line with a photo folder (as a file
 # manager's "Open with" does: the folder is imported), screenshot the screen, then index another folder with the
-# bundled CLI using the tiny converted CLIP (tests/tinyclip.py) and the shared face models, and search.
+# bundled CLI using the tiny converted CLIP (tests/tinyclip.py), the shared face models and a video, and search.
 #   packaging/smoke-test.sh [OUTDIR]     (default build/package; the screenshot is OUTDIR/smoke/installed.png)
 # Needs: root (dpkg -i), packaging/debian-deps.sh's packages, and .venv with the test extras (for the tiny CLIP
 # and the screenshot; ALBUM_SMOKE_PYTHON names another).
@@ -29,11 +29,12 @@ rm -rf "$SMOKE" && mkdir -p "$SMOKE/models" "$SMOKE/opened" "$SMOKE/photos"
 export ALBUM_HOME="$SMOKE/home" ALBUM_MODELS_DIR="$SMOKE/models" ALBUM_CLIP_MODEL=tiny-shapes
 ln -s "$REPO/../shared/models/faces" "$SMOKE/models/faces"
 (cd tests && "$PY" -c "
-import sys; from pathlib import Path; import tinyclip
+import sys; from pathlib import Path; import tinyclip, videofactory
 out = Path(sys.argv[1])
 tinyclip.install(out / 'models')
 tinyclip.write_photos(out / 'opened', per_class=1)
 tinyclip.write_photos(out / 'photos', per_class=2, seed=2000)
+videofactory.write_video(out / 'photos' / 'clip.mp4', [('red', 'circle', 2.0)])  # the bundle indexes videos
 " "$SMOKE")
 for person in Nicole_Kidman Hugo_Chavez; do  # four portraits each: enough for album to make two people
     for photo in $(ls "$REPO/../shared/faces/people/$person" | head -4); do
@@ -64,14 +65,14 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
 unset QT_QPA_PLATFORM
 say "screenshot: $SMOKE/installed.png"
 
-say "index with the bundled CLI (tiny CLIP + shared face models) and search"
+say "index with the bundled CLI (tiny CLIP + shared face models + a video) and search"
 summary=$(album index "$SMOKE/photos" --json)
 echo "$summary"
 "$PY" - "$summary" <<'PYCHECK'
 import json, sys
 s = json.loads(sys.argv[1].splitlines()[0])
-assert s["added"] == 32, s
-assert not s["unavailable"], f"models the bundle could not run: {s['unavailable']}"
+assert (s["added"], s["videos"], s["failed"]) == (33, 1, 0), s
+assert not s["unavailable"], f"models or video support the bundle could not run: {s['unavailable']}"
 PYCHECK
 top=$(album search a yellow square --json --limit 2)
 echo "$top"
