@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -183,10 +184,11 @@ class ClipEncoder:
 
     @property
     def decode_size(self) -> int:
-        """How big (long side) a decoded photo should be for this model: its input side and half again
-        (336 px for ViT-B/32), so the model's own resize always shrinks. A JPEG's draft decode lands
-        between this and twice it: an 8 MP photo (3264 px) decodes at 1/8 (408 px), not 1/4 (816 px)."""
-        return self.input_side * 3 // 2
+        """How big (long side) a decoded photo should be for this model: enough that a 16:9 photo's short
+        side still covers the model's input (399 px for ViT-B/32), so the model's own resize shrinks, as it
+        does from the full photo. A JPEG's draft decode lands between this and twice it: an 8 MP photo
+        (3264 px) decodes at 1/8 (408 px), not 1/4 (816 px) as it did from twice the input side."""
+        return math.ceil(self.input_side * 16 / 9)
 
     @property
     def image_backend(self) -> str:

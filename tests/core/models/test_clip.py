@@ -143,3 +143,25 @@ def test_model_id_changes_with_either_tower(tmp_path: Path) -> None:
     encoder = ClipEncoder(models, "tiny", allow_download=False)
     encoder.load()
     assert encoder.model_id == f"tiny@{before}"
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_photos_decode_big_enough_for_the_model_and_no_bigger(tmp_path: Path, fmt: str) -> None:
+    """The reduced decode a model gets covers its input even on a 16:9 photo's short side (it would
+    otherwise be enlarged), and is not decoded larger than it needs (a JPEG drafts at the smallest scale)."""
+    import io
+
+    from album.core.config import IndexSettings
+    from album.core.pipeline.media import decode
+
+    models = tmp_path / "models"
+    tinyclip.install(models, "shapes")
+    encoder = ClipEncoder(models, "shapes", threads=1, allow_download=False)
+    settings = IndexSettings(decode_size=encoder.decode_size)
+    for width, height in [(1600, 900), (2400, 1800), (3000, 2000)]:
+        data = io.BytesIO()
+        Image.new("RGB", (width, height), "teal").save(data, fmt)
+        image, _full = decode(data.getvalue(), fmt.lower(), settings)
+        assert min(image.size) >= encoder.input_side, (fmt, width, height, image.size)
+        if fmt == "JPEG":  # draft scales halve: half the decode would no longer cover the model's input
+            assert min(image.size) // 2 < encoder.input_side or max(image.size) // 2 < encoder.decode_size
