@@ -341,10 +341,10 @@ class Album:
         return self.query is not None
 
 
-# Failures that may pass by themselves (a drive waking up, a file being written, a bug fixed in the next
-# album): retried on every run. The others (corrupt, not_image, too_large, empty) only when the file
-# changes or album's version does.
-RETRIED_KINDS = frozenset({"unreadable", "vanished", "changed", "internal"})
+# Failures that may pass by themselves (a drive waking up, a file being written, video support installed, a
+# bug fixed in the next album): retried on every run. The others (corrupt, not_image, too_large, empty) only
+# when the file changes or album's version does.
+RETRIED_KINDS = frozenset({"unreadable", "vanished", "changed", "internal", "unavailable"})
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from PIL import Image
 
 from album.core.config import IndexSettings, Paths
 from album.core.models.clip import ClipEncoder
-from album.core.models.clip_onnx import INT8_RECIPE
+from album.core.models.clip_onnx import INT8_RECIPES
 from album.core.models.registry import ModelUnavailable
 from album.core.pipeline.indexer import Indexer, IndexProgress
 from album.core.pipeline.steps.clip import ClipStep
@@ -236,8 +236,18 @@ def test_an_int8_copy_of_an_older_recipe_is_rebuilt(models_dir: Path, paths: Pat
     again = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
     again.prepare_image_tower()
     assert again.image_backend == "onnxruntime-int8"
-    assert json.loads(verdict_file.read_text())["recipe"] == INT8_RECIPE
+    assert json.loads(verdict_file.read_text())["recipe"] == INT8_RECIPES["visual"]
     assert onnx.load(verdict_file.parent / "visual.int8.onnx").graph.node  # the copy was built again
+    text_verdict = verdict_file.parent / "textual.verdict.json"
+    again.prepare_text_tower()
+    old = json.loads(text_verdict.read_text())
+    del old["recipe"]  # a text tower's copy of recipe 1 is still current: nothing changed for text towers
+    text_verdict.write_text(json.dumps(old))
+    stamp = text_verdict.stat().st_mtime_ns
+    third = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
+    third.prepare_text_tower()
+    third.encode_texts(["a red circle"])
+    assert third.text_backend == "onnxruntime-int8" and text_verdict.stat().st_mtime_ns == stamp
 
 
 def test_a_failed_verdict_is_kept_and_fp32_runs(models_dir: Path, paths: Paths) -> None:
@@ -248,7 +258,7 @@ def test_a_failed_verdict_is_kept_and_fp32_runs(models_dir: Path, paths: Paths) 
     folder = cache / encoder.model_id.replace("@", "-")
     folder.mkdir(parents=True)
     (folder / "visual.verdict.json").write_text(
-        json.dumps({"min_cosine": 0.9, "fp32_seconds": 1, "int8_seconds": 0.5, "recipe": INT8_RECIPE})
+        json.dumps({"min_cosine": 0.9, "fp32_seconds": 1, "int8_seconds": 0.5, "recipe": INT8_RECIPES["visual"]})
     )
     encoder.prepare_image_tower()
     assert encoder.image_backend == "onnxruntime-fp32" and not (folder / "visual.int8.onnx").exists()
@@ -261,9 +271,10 @@ def test_an_accurate_int8_text_tower_runs_even_if_it_measured_slower(models_dir:
     first = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="int8", cache_dir=cache)
     first.prepare_image_tower()
     first.prepare_text_tower()
-    slower = json.dumps({"min_cosine": 0.999, "fp32_seconds": 0.5, "int8_seconds": 1.0, "recipe": INT8_RECIPE})
-    for verdict in cache.rglob("*.verdict.json"):
-        verdict.write_text(slower)
+    for verdict in cache.rglob("*.verdict.json"):  # both copies measured slower than fp32
+        tower = verdict.name.split(".")[0]
+        verdict.write_text(json.dumps({"min_cosine": 0.999, "fp32_seconds": 0.5, "int8_seconds": 1.0,
+                                       "recipe": INT8_RECIPES[tower]}))  # fmt: skip
     auto = ClipEncoder(models_dir, "tiny-shapes", threads=2, allow_download=False, backend="auto", cache_dir=cache)
     auto.encode_texts(["a red circle"])
     auto.encode_images([np.zeros((3, auto.input_side, auto.input_side), np.float32)])

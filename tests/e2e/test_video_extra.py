@@ -54,3 +54,19 @@ def test_videos_wait_for_video_support_and_are_indexed_once_it_is_there(album_ho
         u for u in again["unavailable"] if not u.startswith("videos")
     ])
     assert counts() == (2, 1)
+
+
+def test_a_video_moved_while_video_support_is_missing_keeps_its_row(album_home: Path, photos_dir: Path) -> None:
+    """Its content hash needs no PyAV, so the move is found as for a photo: the favourite stays with it."""
+    write_video(photos_dir / "clip.mp4", [("red", "circle", 2.0)])
+    assert album_in_process("index", str(photos_dir), "--json").returncode == 0
+    assert album_in_process("favourite", str(photos_dir / "clip.mp4")).returncode == 0
+    (photos_dir / "Trip").mkdir()
+    (photos_dir / "clip.mp4").rename(photos_dir / "Trip" / "renamed.mp4")
+
+    summary = index_without_pyav(photos_dir)
+    assert (summary["moved"], summary["removed"], summary["added"]) == (1, 0, 0)
+    assert not [u for u in summary["unavailable"] if u.startswith("videos")]  # nothing is left to index
+    info = album_in_process("info", str(photos_dir / "Trip" / "renamed.mp4"), "--json")
+    assert info.returncode == 0, info.stderr
+    assert json.loads(info.stdout)["favourite"] is True

@@ -35,8 +35,9 @@ from album.core.models.registry import telemetry_off
 log = logging.getLogger(__name__)
 
 MIN_COSINE = 0.99
-INT8_RECIPE = 2
-"""What the int8 copies are built by; a copy of another recipe (1: convolutions in int8 too) is rebuilt."""
+INT8_RECIPES = {"visual": 2, "textual": 1}
+"""How each tower's int8 copy is built; a copy of another recipe is rebuilt. 2: convolutions stay fp32 (only
+image towers have any, so a text tower's copy, over 1 GB to quantise for the default model, stays at 1)."""
 CHUNK = 16
 """Rows a tower runs at once: the indexer's batch of 64 photos spills ViT-B/32's activations out of a core's
 L2 cache (int8, 2 threads: 18.6 CPU ms a photo in one run of 64, 15.9 in runs of 16, 15.4 in runs of 8)."""
@@ -59,7 +60,7 @@ class Verdict:
     min_cosine: float
     fp32_seconds: float
     int8_seconds: float
-    recipe: int = 1  # verdicts written before INT8_RECIPE existed were of recipe 1
+    recipe: int = 1  # verdicts written before INT8_RECIPES existed were of recipe 1
 
     def usable(self, require_faster: bool = True) -> bool:
         faster = self.int8_seconds < self.fp32_seconds
@@ -151,8 +152,8 @@ def _optimised_file(path: Path, folder: Path, ort_version: str) -> Path:
 
 def saved_int8(fp32: Path, folder: Path, threads: int, require_faster: bool = True) -> Tower | None:
     """The int8 copy of ``fp32`` already built in ``folder`` if its verdict says use it; never builds."""
-    path, verdict_path = _files(fp32, folder)
-    verdict = _current_verdict(verdict_path)
+    path, _verdict_path = _files(fp32, folder)
+    verdict = _current_verdict(fp32, folder)
     if verdict is None or not path.is_file():
         return None
     return Tower(path, threads, verdict, optimised=folder) if verdict.usable(require_faster) else None
@@ -160,16 +161,20 @@ def saved_int8(fp32: Path, folder: Path, threads: int, require_faster: bool = Tr
 
 def has_verdict(fp32: Path, folder: Path) -> bool:
     """Whether the int8 copy of ``fp32`` was built by this recipe and judged in ``folder`` already."""
-    return _current_verdict(_files(fp32, folder)[1]) is not None
+    return _current_verdict(fp32, folder) is not None
 
 
-def _current_verdict(verdict_path: Path) -> Verdict | None:
-    """The saved verdict, unless there is none or it judged a copy of an older recipe."""
+def _current_verdict(fp32: Path, folder: Path) -> Verdict | None:
+    """The saved verdict on the int8 copy of ``fp32``, unless there is none or it judged another recipe's."""
     try:
-        verdict = Verdict(**json.loads(verdict_path.read_text(encoding="utf-8")))
+        verdict = Verdict(**json.loads(_files(fp32, folder)[1].read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
-    return verdict if verdict.recipe == INT8_RECIPE else None
+    return verdict if verdict.recipe == _recipe(fp32) else None
+
+
+def _recipe(fp32: Path) -> int:
+    return INT8_RECIPES.get(fp32.parent.name, max(INT8_RECIPES.values()))
 
 
 def int8_tower(fp32: Tower, probes: np.ndarray, folder: Path, threads: int,
@@ -185,7 +190,7 @@ def int8_tower(fp32: Tower, probes: np.ndarray, folder: Path, threads: int,
         require_faster: use it only if it beat fp32 on the probes (else accuracy alone decides).
     """
     path, verdict_path = _files(fp32.path, folder)
-    if _current_verdict(verdict_path) is not None:
+    if _current_verdict(fp32.path, folder) is not None:
         return saved_int8(fp32.path, folder, threads, require_faster)
     folder.mkdir(parents=True, exist_ok=True)
     _quantise(fp32.path, path)
@@ -242,7 +247,7 @@ def _compare(fp32: Tower, int8: Tower, probes: np.ndarray) -> Verdict:
     )
     fp32_seconds = _best_time(lambda: fp32.encode(probes))
     int8_seconds = _best_time(lambda: int8.encode(probes))
-    return Verdict(round(float(cosines.min()), 5), round(fp32_seconds, 4), round(int8_seconds, 4), INT8_RECIPE)
+    return Verdict(round(float(cosines.min()), 5), round(fp32_seconds, 4), round(int8_seconds, 4), _recipe(fp32.path))
 
 
 def _best_time(run: Callable[[], Any], repeats: int = 2) -> float:

@@ -399,6 +399,7 @@ class Indexer:
         self.steps = list(steps)
         self._decode_settings = self.settings
         self._writer: _BatchWriter | None = None  # the current run's, to say how far a failed run got
+        self._videos_readable = True  # PyAV is there (asked by each run that found videos)
 
     def run(
         self,
@@ -455,29 +456,25 @@ class Indexer:
         todo: list[_Job] = []
         unchanged: list[_Job] = []
         seen: set[bytes] = set()
-        videos_readable = video_support()
-        videos_left = 0
+        self._videos_readable = not report.videos or video_support()
+        waiting: list[_Job] = []  # new or changed videos without video support: only their moves are found
         for entry in scan.files:
             path_bytes = entry.path_bytes
             seen.add(path_bytes)
             row = known.get(path_bytes)
             stamp = (entry.size, entry.mtime_ns)
-            if not videos_readable and is_video_name(entry.path):  # indexed ones are kept as they are
-                if row is not None and (row.size, row.mtime_ns) == stamp:
-                    report.unchanged += 1
-                else:
-                    videos_left += 1  # new or changed: for a run with video support
-                continue
+            waits = not self._videos_readable and is_video_name(entry.path)
             if row is not None and (row.size, row.mtime_ns) == stamp:
-                # Sidecars changed (or were never read: a library from before schema 7): read the metadata again.
-                unchanged.append(_Job(entry, row, refresh=True, reread=row.sidecars != entry.sidecar_stamp))
+                if waits:
+                    report.unchanged += 1  # indexed while video support was there: kept as it is
+                else:  # sidecars changed (or were never read: a library from before schema 7): read them again
+                    unchanged.append(_Job(entry, row, refresh=True, reread=row.sidecars != entry.sidecar_stamp))
             elif row is None and settled_errors.get(path_bytes) == stamp:
                 report.unchanged += 1  # failed for good before and has not changed since: do not retry
+            elif waits:
+                waiting.append(_Job(entry, row))
             else:
                 todo.append(_Job(entry, row))
-        if videos_left:
-            report.unavailable.append(f"videos: {videos_left} video{'s' * (videos_left != 1)} not indexed: video "
-                                      f"support is not installed (pip install '{VIDEO_EXTRA}')")  # fmt: skip
         active = self._start_steps(report, report_progress, anything_new=bool(todo))  # rereads need no model
         needed = max([self.settings.thumb_size, *(step.decode_size() for step in active)])
         self._decode_settings = dataclasses.replace(self.settings, decode_size=self.settings.decode_size or needed)
@@ -496,7 +493,14 @@ class Indexer:
             row for path_bytes, row in known.items()
             if path_bytes not in seen and _is_under(path_bytes, covered) and not _is_under(path_bytes, blind)
         ]  # fmt: skip
-        todo, moved = self._match_moves(todo, missing, report_progress, cancel)
+        # Waiting videos take part: a video's hash needs no PyAV, so one moved while it is missing keeps its row.
+        todo, moved = self._match_moves(todo + waiting, missing, report_progress, cancel)
+        waiting_paths = {job.entry.path for job in waiting}
+        left = sum(job.entry.path in waiting_paths for job in todo)
+        todo = [job for job in todo if job.entry.path not in waiting_paths]
+        if left:
+            report.unavailable.append(f"videos: {left} video{'s' * (left != 1)} not indexed: video support is "
+                                      f"not installed (pip install '{VIDEO_EXTRA}')")  # fmt: skip
         report.moved = len(moved)
         self.store.update_photos(moved)
         moved_ids = {m.id for m in moved}
@@ -618,7 +622,8 @@ class Indexer:
         remembered, stamp = self.store.step_model(step.name), step.files_stamp()
         if remembered is None or stamp is None or remembered[0] != stamp:
             return True  # a new or changed model, or none: starting the step says which
-        return bool(self.store.unprocessed_paths([(step.result_type, remembered[1])]))
+        pending = self.store.unprocessed_paths([(step.result_type, remembered[1])])
+        return any(self._videos_readable or not is_video_name(os.fsdecode(path)) for path in pending)
 
     def _pending_paths(self, steps: Sequence[PhotoStep]) -> set[bytes]:
         return self.store.unprocessed_paths([(step.result_type, step.model_id()) for step in steps])

@@ -15,7 +15,6 @@ left for a run that has it (:func:`video_support`).
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import logging
 import math
 import os
@@ -86,19 +85,24 @@ VIDEO_EXTRA = "album[video]"
 
 
 def video_support() -> bool:
-    """Whether PyAV is installed, so videos can be indexed (asked without importing it: ~0.2 s)."""
-    return importlib.util.find_spec("av") is not None
+    """Whether PyAV can be imported, so videos can be indexed. It is imported (~0.2 s the first time), so a
+    broken install counts as none; the indexer asks only when a scan found videos."""
+    try:
+        _pyav()
+    except VideoError:
+        return False
+    return True
 
 
 def _pyav() -> Any:
     """PyAV, imported lazily: FFmpeg is only loaded once a library holds videos.
 
     Raises:
-        VideoError: PyAV is not installed (a library indexed by an install that had it).
+        VideoError: PyAV is not installed, or cannot be loaded.
     """
     try:
         import av
-    except ImportError:
+    except (ImportError, OSError):
         raise VideoError("unavailable", f"video support is not installed (pip install '{VIDEO_EXTRA}')") from None
     return av
 

@@ -145,10 +145,9 @@ def test_model_id_changes_with_either_tower(tmp_path: Path) -> None:
     assert encoder.model_id == f"tiny@{before}"
 
 
-@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
-def test_photos_decode_big_enough_for_the_model_and_no_bigger(tmp_path: Path, fmt: str) -> None:
+def test_photos_decode_big_enough_for_the_model_and_no_bigger(tmp_path: Path) -> None:
     """The reduced decode a model gets covers its input even on a 16:9 photo's short side (it would
-    otherwise be enlarged), and is not decoded larger than it needs (a JPEG drafts at the smallest scale)."""
+    otherwise be enlarged), and is no bigger than that needs (a JPEG drafts at the smallest scale that does)."""
     import io
 
     from album.core.config import IndexSettings
@@ -158,10 +157,16 @@ def test_photos_decode_big_enough_for_the_model_and_no_bigger(tmp_path: Path, fm
     tinyclip.install(models, "shapes")
     encoder = ClipEncoder(models, "shapes", threads=1, allow_download=False)
     settings = IndexSettings(decode_size=encoder.decode_size)
-    for width, height in [(1600, 900), (2400, 1800), (3000, 2000)]:
+
+    def decoded(width: int, height: int, fmt: str) -> tuple[int, int]:
         data = io.BytesIO()
         Image.new("RGB", (width, height), "teal").save(data, fmt)
-        image, _full = decode(data.getvalue(), fmt.lower(), settings)
-        assert min(image.size) >= encoder.input_side, (fmt, width, height, image.size)
-        if fmt == "JPEG":  # draft scales halve: half the decode would no longer cover the model's input
-            assert min(image.size) // 2 < encoder.input_side or max(image.size) // 2 < encoder.decode_size
+        return decode(data.getvalue(), fmt.lower(), settings)[0].size
+
+    side = encoder.input_side
+    for fmt in ("PNG", "JPEG"):
+        for width, height in [(25 * side, 25 * side * 9 // 16), (30 * side, 20 * side)]:  # 16:9 and 3:2
+            assert min(decoded(width, height, fmt)) >= side, (fmt, width, height)
+    # 4:3 at 15 times the input side: 1/8 of it (1.9 times the input side) still covers the model; asking for
+    # twice the input side, as album did, decoded it at 1/4
+    assert decoded(15 * side, 45 * side // 4, "JPEG") == (15 * side // 8, 45 * side // 32)
