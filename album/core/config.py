@@ -79,8 +79,9 @@ class IndexSettings:
     """Knobs of the indexing pipeline, with defaults that suit a 2-core laptop.
 
     Attributes:
-        decode_size: the reduced decode's long side lower bound; 0 (the default) means what the
-            run's steps ask for (CLIP: twice its input, 448 px; faces: 1000 px; else the thumbnail).
+        decode_size: the reduced decode's long side lower bound (its short side's is 9/16 of it); 0 (the
+            default) means what the run's steps ask for (CLIP ViT-B/32: 399 px; faces: 1000 px; else the
+            thumbnail).
             JPEG draft mode decodes at the smallest 1/2^n scale that is still at least this big, so
             the steps get enough pixels without paying for a full 24 MP decode.
         thumb_size: long side of the cached grid thumbnail.

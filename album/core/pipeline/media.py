@@ -179,8 +179,8 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
         if width * height > settings.max_pixels or width <= 0 or height <= 0:
             raise PhotoError("too_large", f"{width}×{height} pixels is above the limit")
         if settings.use_draft and image.format == "JPEG":
-            scale = settings.decode_size / max(width, height)
-            image.draft("RGB", (max(1, round(width * scale)), max(1, round(height * scale))))
+            shrink = _shrink(full_size, settings.decode_size)
+            image.draft("RGB", (max(1, round(width / shrink)), max(1, round(height / shrink))))
         needed = _decode_bytes(image)  # after draft: what decoding at the size it will decode takes
         if needed > settings.max_decode_bytes:
             raise PhotoError("too_large", f"{width}×{height} pixels would take {needed >> 20} MB to decode "
@@ -195,7 +195,7 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
         raise PhotoError("too_large", str(exc)) from None
     except (OSError, ValueError, TypeError, SyntaxError, EOFError, MemoryError, Image.UnidentifiedImageError) as exc:
         raise PhotoError("corrupt", f"cannot decode image: {exc}") from None
-    factor = max(image.size) // settings.decode_size
+    factor = int(_shrink(image.size, settings.decode_size))
     if factor >= 2:  # not reduced by draft mode (not a JPEG, or draft disabled): box-reduce now
         image = image.reduce(factor)
     if orientation in UPRIGHT:
@@ -203,6 +203,13 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
         if orientation >= 5:
             full_size = (full_size[1], full_size[0])
     return image, full_size
+
+
+def _shrink(size: tuple[int, int], decode_size: int) -> float:
+    """How many times smaller than ``size`` a decode may be: its long side stays at least ``decode_size``, and
+    its short side at least what a 16:9 photo's would be, so a tall screenshot or a panorama keeps the short
+    side a model's input is cut from (CLIP's centre crop)."""
+    return max(1.0, min(max(size) / decode_size, min(size) * 16 / (9 * decode_size)))
 
 
 # At most one decode this big at a time: two decode threads on two hostile 240 MB PNGs must not add up.

@@ -165,7 +165,9 @@ def test_photos_decode_big_enough_for_the_model_and_no_bigger(tmp_path: Path) ->
 
     side = encoder.input_side
     for fmt in ("PNG", "JPEG"):
-        for width, height in [(25 * side, 25 * side * 9 // 16), (30 * side, 20 * side)]:  # 16:9 and 3:2
+        # 16:9, 3:2, a 20:9 phone screenshot upright, a 4:1 panorama
+        for width, height in [(25 * side, 25 * side * 9 // 16), (30 * side, 20 * side), (17 * side, 17 * side * 20 // 9),
+                              (40 * side, 10 * side)]:  # fmt: skip
             assert min(decoded(width, height, fmt)) >= side, (fmt, width, height)
     # 4:3 at 15 times the input side: 1/8 of it (1.9 times the input side) still covers the model; asking for
     # twice the input side, as album did, decoded it at 1/4
