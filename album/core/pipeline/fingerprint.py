@@ -14,7 +14,7 @@ from PIL import Image
 SHARPNESS_SIZE = 256  # the long side sharpness is measured at, so copies of any resolution compare
 # The long side the perceptual hash starts from, box-reduced: imagehash shrinks to 32×32 with Lanczos, whose
 # kernel grows with the shrink (5 ms from 750 px, 10 ms from 1500 px; 0.5 ms from here), and the hash of
-# one photo no longer depends on how large the indexer decoded it (448 px without faces, 1000 with).
+# one photo no longer depends on how large the indexer decoded it (399 px without faces, 1000 with).
 PHASH_SOURCE_SIZE = 128
 
 
