@@ -22,6 +22,9 @@ from album.core.writable import check_writable, disk_full_as_error
 log = logging.getLogger(__name__)
 
 APP_NAME = "album"
+SHORT_SIDE_SHARE = 9 / 16
+"""A reduced decode's short side is at least this share of ``IndexSettings.decode_size``: what a 16:9 photo's
+would be, so a tall screenshot or a panorama keeps the short side a model's input is cut from."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class IndexSettings:
     """Knobs of the indexing pipeline, with defaults that suit a 2-core laptop.
 
     Attributes:
-        decode_size: the reduced decode's long side lower bound (its short side's is 9/16 of it); 0 (the
+        decode_size: the reduced decode's long side lower bound (its short side's: SHORT_SIDE_SHARE of it); 0 (the
             default) means what the run's steps ask for (CLIP ViT-B/32: 399 px; faces: 1000 px; else the
             thumbnail).
             JPEG draft mode decodes at the smallest 1/2^n scale that is still at least this big, so

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from album.core.config import SHORT_SIDE_SHARE
 from album.core.models import layout
 from album.core.models.clip_inputs import ImageTransform, TextTokenizer
 from album.core.models.clip_onnx import (
@@ -188,7 +189,7 @@ class ClipEncoder:
         side still covers the model's input (399 px for ViT-B/32), so the model's own resize shrinks, as it
         does from the full photo. A JPEG's draft decode lands between this and twice it: an 8 MP photo
         (3264 px) decodes at 1/8 (408 px), not 1/4 (816 px) as it did from twice the input side."""
-        return math.ceil(self.input_side * 16 / 9)
+        return math.ceil(self.input_side / SHORT_SIDE_SHARE)
 
     @property
     def image_backend(self) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 import rawpy
 from PIL import Image
 
-from album.core.config import IndexSettings
+from album.core.config import SHORT_SIDE_SHARE, IndexSettings
 from album.core.pipeline.exif import PhotoMeta, register_heif, with_file_time
 from album.core.pipeline.fingerprint import perceptual_hash, sharpness
 from album.core.pipeline.metadata import read_metadata
@@ -207,9 +207,8 @@ def decode(data: bytes, fmt: str, settings: IndexSettings) -> tuple[Image.Image,
 
 def _shrink(size: tuple[int, int], decode_size: int) -> float:
     """How many times smaller than ``size`` a decode may be: its long side stays at least ``decode_size``, and
-    its short side at least what a 16:9 photo's would be, so a tall screenshot or a panorama keeps the short
-    side a model's input is cut from (CLIP's centre crop)."""
-    return max(1.0, min(max(size) / decode_size, min(size) * 16 / (9 * decode_size)))
+    its short side at least ``SHORT_SIDE_SHARE`` of it."""
+    return max(1.0, min(max(size) / decode_size, min(size) / (SHORT_SIDE_SHARE * decode_size)))
 
 
 # At most one decode this big at a time: two decode threads on two hostile 240 MB PNGs must not add up.
